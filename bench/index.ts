@@ -1,0 +1,186 @@
+/**
+ * `npm run bench`: the patch step and upstream resolution, each against a baseline run in this same
+ * script, reported as ratios (wall-clock numbers alone vary from machine to machine).
+ *
+ *  1. patch + verify on a Mastodon-sized tree (~6,000 files) vs. the blind `sed` patch it replaces;
+ *  2. resolve (newest main, shallow) vs. the raw `git ls-remote` + `git fetch --depth=1` + checkout it needs,
+ *     over real smart HTTP (git http-backend) and file://.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+
+import { git } from '../src/git.js';
+import { runPatches } from '../src/patch.js';
+import { resolveUpstream } from '../src/upstream.js';
+import { startGitHttpServer } from '../test/support/git-http-server.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const FILES = 6000;
+const root = mkdtempSync(join(tmpdir(), 'offmain-bench-'));
+// npm runs scripts from the project root (the bundle itself runs from node_modules/.cache).
+const fixtures = resolvePath('test/fixtures/mastodon');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** A Mastodon-sized tree: the v4.2 fixture plus filler files spread like app/, spec/, config/. */
+function mastodonSizedTree(into: string): string {
+  cpSync(join(fixtures, 'v4.2'), into, { recursive: true });
+  const dirs = ['app/models', 'app/controllers', 'app/javascript/mastodon/components', 'spec/models', 'config/locales', 'db/migrate'];
+  for (let i = 0; i < FILES; i++) {
+    const d = join(into, dirs[i % dirs.length]!, `group${i % 40}`);
+    if (i < 240) mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, `file${i}.rb`), `# frozen_string_literal: true\n\nclass Thing${i}\n  def value\n    ${i}\n  end\nend\n`);
+  }
+  return into;
+}
+
+// The blind sed of the 2023 Redis TLS patch (nine lines), the way admins ran it.
+const BLIND_SED: [string, string][] = [
+  ['/hiredis/d', 'Gemfile.lock'],
+  ["s/redis (~> 4.5)/redis (~> 4.8.1)/", 'Gemfile.lock'],
+  ["/gem 'hiredis'/d", 'Gemfile'],
+  ["s/, require: \\['redis', 'redis\\/connection\\/hiredis'\\]//", 'Gemfile'],
+  ["s/gem 'redis', '~> 4.5'/gem 'redis', '~> 4.8.1'/", 'Gemfile'],
+  ['/driver: :hiredis,/d', 'lib/mastodon/redis_config.rb'],
+  ['/driver: :hiredis,/d', 'lib/tasks/mastodon.rake'],
+  ['s/Redis.new(url: url, driver: :hiredis)/Redis.new(url: url)/', 'app/lib/redis_configuration.rb'],
+  ['s/"redis": "^4.0.6 <4.1.0",/"redis": "^4.6.5",/', 'package.json'],
+];
+
+async function benchPatch() {
+  const template = mastodonSizedTree(join(root, 'tree-template'));
+  const copies = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => {
+      const d = join(root, `${tag}-${i}`);
+      cpSync(template, d, { recursive: true });
+      return d;
+    });
+  const sedTrees = copies(ROUNDS, 'sed');
+  const offTrees = copies(ROUNDS, 'offmain');
+
+  const sed: number[] = [];
+  const patch: number[] = [];
+  const verify: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    sed.push(
+      await time(() => {
+        for (const [expr, file] of BLIND_SED) {
+          try {
+            execFileSync('sed', ['-i', expr, file], { cwd: sedTrees[i]!, stdio: 'ignore' });
+          } catch {
+            /* the blind patch ignores failures too (that is its problem) */
+          }
+        }
+      }),
+    );
+    let ok = false;
+    patch.push(
+      await time(async () => {
+        ok = (await runPatches({ dir: offTrees[i]!, version: '4.2.1', patchSets: ['redis-tls', 'version-metadata'] })).ok;
+      }),
+    );
+    if (!ok) throw new Error('bench: the patch step failed on the v4.2 tree');
+    verify.push(
+      await time(() => runPatches({ dir: offTrees[i]!, version: '4.2.1', patchSets: ['redis-tls', 'version-metadata'] })),
+    );
+  }
+  const s = median(sed);
+  const p = median(patch);
+  const v = median(verify);
+  console.log(`patch step on a ${FILES + 20}-file tree (median of ${ROUNDS}):`);
+  console.log(`  blind sed (9 sed -i calls, baseline)   ${s.toFixed(1)} ms`);
+  console.log(`  offmain patch + verify (applied)        ${p.toFixed(1)} ms  = ${(p / s).toFixed(2)}x the blind sed  (goal: well under 1000 ms)`);
+  console.log(`  offmain second run (already-applied)    ${v.toFixed(1)} ms  = ${(v / s).toFixed(2)}x the blind sed`);
+  return { sed: s, patch: p, verify: v };
+}
+
+/** An upstream with a 6,000-file tree and a few hundred commits on main, made with git fast-import. */
+async function benchUpstream(): Promise<string> {
+  const bare = join(root, 'upstream.git');
+  await git(['init', '-q', '--bare', '-b', 'main', bare]);
+  const chunks: string[] = [];
+  let mark = 1;
+  const when = 1_700_000_000;
+  const commit = (files: [string, string][], n: number, parent: boolean) => {
+    const msg = `commit ${n}`;
+    chunks.push(
+      `commit refs/heads/main\nmark :${mark++}\ncommitter Dev <dev@upstream.invalid> ${when + n * 600} +0000\ndata ${msg.length}\n${msg}\n`,
+    );
+    if (parent) chunks.push(`from :${mark - 2}\n`);
+    for (const [path, content] of files) chunks.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`);
+  };
+  const first: [string, string][] = [];
+  for (let i = 0; i < FILES; i++) first.push([`app/group${i % 40}/file${i}.rb`, `class Thing${i}\n  def value = ${i}\nend\n`]);
+  first.push(['lib/mastodon/version.rb', 'module Mastodon\n  module Version\n    def major = 4\n    def minor = 8\n    def patch = 0\n    def default_prerelease = "alpha.1"\n  end\nend\n']);
+  commit(first, 0, false);
+  for (let n = 1; n <= 300; n++) commit([[`app/group${n % 40}/file${n}.rb`, `class Thing${n}\n  def value = ${n * 2}\nend\n`]], n, true);
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: bare, input: chunks.join('') });
+  await git(['config', 'uploadpack.allowFilter', 'true'], { cwd: bare });
+  await git(['config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: bare });
+  return bare;
+}
+
+async function rawGit(url: string, path: string) {
+  const head = (await git(['ls-remote', url, 'refs/heads/main'])).stdout.split('\t')[0]!;
+  await git(['init', '-q', path]);
+  await git(['fetch', '-q', '--depth=1', url, head], { cwd: path });
+  await git(['checkout', '-q', '--detach', head], { cwd: path });
+  return head;
+}
+
+async function benchResolve() {
+  const bare = await benchUpstream();
+  const server = await startGitHttpServer({ root: join(root) });
+  const results: Record<string, { raw: number; offmain: number }> = {};
+  try {
+    for (const [label, url] of [
+      ['smart HTTP', `${server.url}/upstream.git`],
+      ['file://', `file://${bare}`],
+    ] as const) {
+      const raw: number[] = [];
+      const off: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        // Alternate the order so neither side always runs with warmer caches.
+        const runRaw = async () => raw.push(await time(() => rawGit(url, join(root, `raw-${label.length}-${i}`))));
+        const runOff = async () =>
+          off.push(await time(() => resolveUpstream({ repository: url, path: join(root, `off-${label.length}-${i}`) })));
+        if (i % 2) {
+          await runRaw();
+          await runOff();
+        } else {
+          await runOff();
+          await runRaw();
+        }
+      }
+      results[label] = { raw: median(raw), offmain: median(off) };
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(`resolve newest main of a ${FILES}-file, 301-commit upstream (median of ${ROUNDS}):`);
+  for (const [label, r] of Object.entries(results)) {
+    console.log(
+      `  ${label.padEnd(10)} raw ls-remote + fetch --depth=1 + checkout ${r.raw.toFixed(0)} ms; offmain resolve ${r.offmain.toFixed(0)} ms = ${(r.offmain / r.raw).toFixed(2)}x  (goal: within 1.2x)`,
+    );
+  }
+  return results;
+}
+
+try {
+  const patch = await benchPatch();
+  const resolve = await benchResolve();
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve }));
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}

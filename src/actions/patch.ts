@@ -1,0 +1,58 @@
+/**
+ * action-patch: resolve the upstream commit, check it out, name its version and apply the patch sets.
+ * Inputs -> one core call (`prepare`) -> outputs.
+ */
+import { join, relative, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { errorMessage } from '../errors.js';
+import { DEFAULT_PATCH_SETS, failureLine, prepare } from '../prepare.js';
+import { patchSummaryMarkdown } from '../summary.js';
+import { DEFAULT_REPOSITORY } from '../upstream.js';
+import { actionsLogger } from './logger.js';
+import { choiceInput, listInput, optionalInput } from './inputs.js';
+
+export async function run(): Promise<void> {
+  try {
+    const token = optionalInput('token');
+    if (token) core.setSecret(token);
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const path = resolve(workspace, optionalInput('path') ?? 'mastodon');
+    const patchSets = listInput('patch-sets');
+    const diffs = listInput('patches').map((p) => resolve(workspace, p));
+
+    const result = await prepare(
+      {
+        repository: optionalInput('repository') ?? DEFAULT_REPOSITORY,
+        ref: optionalInput('ref') ?? 'main',
+        commit: optionalInput('commit'),
+        track: choiceInput('track', ['main', 'release'] as const, 'main'),
+        path,
+        token,
+        patchSets: (patchSets.length ? patchSets : DEFAULT_PATCH_SETS).map((s) =>
+          s.includes('/') || s.endsWith('.yml') || s.endsWith('.yaml') ? join(workspace, s) : s,
+        ),
+        diffs,
+      },
+      actionsLogger(relative(workspace, path)),
+    );
+
+    const u = result.upstream;
+    core.setOutput('commit', u.sha);
+    core.setOutput('short-sha', u.shortSha);
+    core.setOutput('commit-date', u.date);
+    core.setOutput('version', result.version.display);
+    core.setOutput('image-tag', result.version.imageTag);
+    core.setOutput('path', result.dir);
+    core.setOutput('patch-report', JSON.stringify(result.report));
+    core.setOutput('changed-files', result.report.changedFiles.join('\n'));
+
+    await core.summary
+      .addRaw(patchSummaryMarkdown(result))
+      .write();
+
+    const failed = failureLine(result);
+    if (failed) core.setFailed(failed);
+  } catch (e) {
+    core.setFailed(errorMessage(e));
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The `offmain` command: the same core calls as the actions, so everything runs outside GitHub.
+ * Results go to stdout (text or --json); progress and errors go to stderr. Exit 0 on success,
+ * 1 on any failure with one clear line on stderr.
+ */
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage, isOffmainError, OffmainError } from '../errors.js';
+import { stderrLogger, type Logger } from '../log.js';
+import { DEFAULT_PATCH_SETS, failureLine, headOf, patchTree, prepare, type PatchTreeResult } from '../prepare.js';
+import { patchSummaryMarkdown } from '../summary.js';
+import { DEFAULT_REPOSITORY, resolveUpstream, type Track, type UpstreamCommit } from '../upstream.js';
+import { versionOf } from '../version.js';
+import { runDemo } from './demo.js';
+
+export const USAGE = `usage: offmain <command> [options]
+
+commands:
+  resolve  --repository URL [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR] [--json]
+           find the upstream commit (newest of the branch, newest stable release, or the one given),
+           check that it is on upstream, and check its tree out into DIR (default ./mastodon)
+  version  --dir DIR [--commit SHA]
+           print the display version of a checked-out tree (e.g. 4.8.0-alpha.1+2f40549)
+  patch    --dir DIR [--commit SHA] [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
+           apply patch sets (default: ${DEFAULT_PATCH_SETS.join(', ')}) and diffs, all or nothing
+  run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
+           [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
+           resolve and patch in one go, printing the summary table
+  run --demo
+           the whole pipeline on embedded defaults: a local Mastodon-shaped upstream, nothing configured
+
+Every command exits 0 on success and 1 on any failure, with one line on stderr saying why.`;
+
+type Out = { stdout: (s: string) => void; log: Logger };
+
+const common = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+const resolveOptions = {
+  repository: { type: 'string' },
+  ref: { type: 'string' },
+  commit: { type: 'string' },
+  track: { type: 'string' },
+  path: { type: 'string' },
+  token: { type: 'string' },
+} as const;
+
+const patchOptions = {
+  'patch-set': { type: 'string', multiple: true },
+  patch: { type: 'string', multiple: true },
+} as const;
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false, strict: true }).values;
+  } catch (e) {
+    throw new OffmainError(`offmain ${command}: ${errorMessage(e)} (see offmain --help)`);
+  }
+}
+
+function track(value: string | undefined): Track {
+  if (value === undefined || value === 'main' || value === 'release') return value ?? 'main';
+  throw new OffmainError(`--track is "${value}": expected main or release`);
+}
+
+function required(command: string, name: string, value: string | undefined): string {
+  if (!value) throw new OffmainError(`offmain ${command}: --${name} is required (see offmain --help)`);
+  return value;
+}
+
+function token(value: string | undefined): string | undefined {
+  return value ?? process.env.OFFMAIN_UPSTREAM_TOKEN ?? undefined;
+}
+
+function printPatchResult(out: Out, result: PatchTreeResult & { upstream?: UpstreamCommit }, json: boolean): number {
+  if (json) {
+    out.stdout(JSON.stringify(result.report, null, 2));
+  } else {
+    out.stdout(patchSummaryMarkdown(result));
+  }
+  const failed = failureLine(result);
+  if (failed) {
+    out.log.error(failed);
+    return 1;
+  }
+  return 0;
+}
+
+async function command(name: string, args: string[], out: Out): Promise<number> {
+  switch (name) {
+    case 'resolve': {
+      const v = parse(name, args, resolveOptions);
+      const u = await resolveUpstream({
+        repository: required(name, 'repository', v.repository),
+        ref: v.ref,
+        commit: v.commit,
+        track: track(v.track),
+        path: resolve(v.path ?? 'mastodon'),
+        token: token(v.token),
+      });
+      out.stdout(v.json ? JSON.stringify(u, null, 2) : `${u.sha} ${u.date} ${u.tag ?? u.ref} ${u.path}`);
+      return 0;
+    }
+    case 'version': {
+      const v = parse(name, args, { dir: { type: 'string' }, commit: { type: 'string' } });
+      const dir = resolve(required(name, 'dir', v.dir));
+      const commit = v.commit ?? (await headOf(dir));
+      const info = await versionOf(dir, commit);
+      out.stdout(v.json ? JSON.stringify({ version: info.display, imageTag: info.imageTag, declared: info.declared.text }) : info.display);
+      return 0;
+    }
+    case 'patch': {
+      const v = parse(name, args, { dir: { type: 'string' }, commit: { type: 'string' }, ...patchOptions });
+      const result = await patchTree(
+        {
+          dir: required(name, 'dir', v.dir),
+          commit: v.commit,
+          patchSets: v['patch-set'] ?? DEFAULT_PATCH_SETS,
+          diffs: (v.patch ?? []).map((p) => resolve(p)),
+        },
+        out.log,
+      );
+      return printPatchResult(out, result, Boolean(v.json));
+    }
+    case 'run': {
+      const v = parse(name, args, { ...resolveOptions, ...patchOptions, demo: { type: 'boolean' } });
+      if (v.demo) return runDemo(out);
+      const result = await prepare(
+        {
+          repository: v.repository ?? DEFAULT_REPOSITORY,
+          ref: v.ref,
+          commit: v.commit,
+          track: track(v.track),
+          path: resolve(v.path ?? 'mastodon'),
+          token: token(v.token),
+          patchSets: v['patch-set'] ?? DEFAULT_PATCH_SETS,
+          diffs: (v.patch ?? []).map((p) => resolve(p)),
+        },
+        out.log,
+      );
+      return printPatchResult(out, result, Boolean(v.json));
+    }
+    default:
+      throw new OffmainError(`unknown command "${name}": expected resolve, version, patch or run (see offmain --help)`);
+  }
+}
+
+/** Runs the CLI; returns the exit code. `io` is for tests. */
+export async function main(argv: string[], io?: Partial<Out>): Promise<number> {
+  const quiet = argv.includes('--quiet') || argv.includes('-q');
+  const out: Out = {
+    stdout: io?.stdout ?? ((s) => process.stdout.write(`${s}\n`)),
+    log: io?.log ?? stderrLogger({ quiet }),
+  };
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help' || rest.includes('--help') || rest.includes('-h')) {
+    out.stdout(USAGE);
+    return name ? 0 : 1;
+  }
+  try {
+    return await command(name, rest, out);
+  } catch (e) {
+    if (isOffmainError(e)) {
+      out.log.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,3 @@
+import { run } from '../actions/patch.js';
+
+void run();

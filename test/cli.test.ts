@@ -1,0 +1,142 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { makeDemoUpstream } from '../src/cli/demo.js';
+import { memoryLogger } from '../src/log.js';
+import { fixtureCopy, snapshot, tempDir, FIXTURES } from './support/tmp.js';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const log = memoryLogger();
+  const code = await main(args, { stdout: (s) => out.push(s), log });
+  return { code, stdout: out.join('\n'), log: log.lines };
+}
+
+const SHA = '2f40549d1a2b3c4d5e6f708192a3b4c5d6e7f809';
+
+describe('offmain version', () => {
+  it('prints the display version of a tree', async () => {
+    const r = await cli(['version', '--dir', join(FIXTURES, 'main'), '--commit', SHA]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('4.8.0-alpha.1+2f40549');
+  });
+
+  it('fails with one line when the directory is not a Mastodon tree', async () => {
+    const r = await cli(['version', '--dir', tempDir(), '--commit', SHA]);
+    expect(r.code).toBe(1);
+    expect(r.log).toEqual([expect.stringMatching(/^error: .* is not a Mastodon tree/)]);
+  });
+
+  it('asks for --commit outside a git checkout', async () => {
+    const r = await cli(['version', '--dir', join(FIXTURES, 'main')]);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/pass --commit/);
+  });
+});
+
+describe('offmain patch', () => {
+  it('patches a v4.2 tree and prints the JSON report', async () => {
+    const dir = fixtureCopy('v4.2');
+    const r = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.version).toMatch(/^4\.2\.\d+\+2f40549$/);
+    expect(report.imageTag).toBe(report.version.replace('+', '_'));
+    const redis = report.patches.find((p: { id: string }) => p.id.includes('hiredis'));
+    expect(redis).toMatchObject({ status: 'applied' });
+    expect(redis.files).toContain('Gemfile');
+    expect(readFileSync(join(dir, 'Gemfile'), 'utf8')).not.toMatch(/hiredis/);
+
+    const again = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(again.code).toBe(0);
+    const statuses = JSON.parse(again.stdout).patches.map((p: { status: string }) => p.status);
+    expect(statuses).not.toContain('applied');
+    expect(statuses).toContain('already-applied');
+  });
+
+  it('changes nothing on main and says why', async () => {
+    const dir = fixtureCopy('main');
+    const before = snapshot(dir);
+    const r = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.patches.every((p: { status: string; reason?: string }) => p.status === 'not-needed' && p.reason)).toBe(true);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('exits 1 with one line and modifies nothing when a patch no longer applies', async () => {
+    const dir = fixtureCopy('v4.2');
+    const before = snapshot(dir);
+    const set = join(tempDir(), 'mine.yml');
+    writeFileSync(
+      set,
+      [
+        'name: mine',
+        'patches:',
+        '  - id: gone',
+        '    description: edits a line that upstream rewrote',
+        '    operations:',
+        '      - file: Gemfile',
+        "        delete: \"^gem 'this-gem-is-not-there'\"",
+        '        expect: 1',
+        '',
+      ].join('\n'),
+    );
+    const r = await cli(['patch', '--dir', dir, '--commit', SHA, '--patch-set', 'redis-tls', '--patch-set', set]);
+    expect(r.code).toBe(1);
+    const errors = r.log.filter((l) => l.startsWith('error: '));
+    expect(errors.at(-1)).toMatch(/^error: patch .*gone no longer applies to 4\.2\.\d+\+2f40549: Gemfile.*nothing was modified/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('names an unknown patch set', async () => {
+    const r = await cli(['patch', '--dir', fixtureCopy('main'), '--commit', SHA, '--patch-set', 'no-such-set']);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/no-such-set/);
+  });
+});
+
+describe('offmain resolve and run', () => {
+  it('resolves the newest main commit of a local upstream', async () => {
+    const root = tempDir();
+    const upstream = await makeDemoUpstream(root);
+    const r = await cli(['resolve', '--repository', upstream.url, '--path', join(root, 'co'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ sha: upstream.shas.main, track: 'main' });
+  });
+
+  it('runs resolve + patch for the newest release', async () => {
+    const root = tempDir();
+    const upstream = await makeDemoUpstream(root);
+    const r = await cli(['run', '--repository', upstream.url, '--track', 'release', '--path', join(root, 'co'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.commit).toBe(upstream.shas.stableRelease);
+    expect(report.patches.some((p: { status: string }) => p.status === 'applied')).toBe(true);
+  });
+
+  it('refuses an unknown commit', async () => {
+    const root = tempDir();
+    const upstream = await makeDemoUpstream(root);
+    const r = await cli(['run', '--repository', upstream.url, '--commit', 'deadbeef', '--path', join(root, 'co')]);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/deadbeef/);
+  });
+
+  it('runs the demo on embedded defaults', async () => {
+    const r = await cli(['run', '--demo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/# track: main/);
+    expect(r.stdout).toMatch(/# track: release/);
+    expect(r.stdout).toMatch(/applied/);
+    expect(r.stdout).toMatch(/not needed/);
+  });
+
+  it('rejects unknown commands and options', async () => {
+    expect((await cli(['frobnicate'])).code).toBe(1);
+    const r = await cli(['patch', '--dri', 'x']);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/--dri/);
+  });
+});
