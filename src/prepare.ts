@@ -3,6 +3,8 @@
  * checked out), name its version, apply the patch sets and diffs, and report. The action, the CLI
  * and the demo are thin adapters over `prepare` and `patchTree`.
  */
+import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { OffmainError } from './errors.js';
 import { git } from './git.js';
@@ -40,13 +42,19 @@ export interface PatchTreeResult {
   report: PatchReport;
 }
 
-/** The commit a checked-out tree is at. */
+/**
+ * The commit a checked-out tree is at. Only the tree's own repository counts: a directory inside some
+ * other repository (a fixture in the user's config repo, say) does not tell which upstream commit it is.
+ */
 export async function headOf(dir: string): Promise<string> {
-  const r = await git(['rev-parse', '--verify', 'HEAD^{commit}'], { cwd: dir, allowFailure: true });
-  if (r.code !== 0) {
+  if (!existsSync(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
+  const top = await git(['rev-parse', '--show-toplevel'], { cwd: dir, allowFailure: true });
+  const own = top.code === 0 && (await realpath(top.stdout.trim())) === (await realpath(dir));
+  const head = own ? await git(['rev-parse', '--verify', 'HEAD^{commit}'], { cwd: dir, allowFailure: true }) : undefined;
+  if (!head || head.code !== 0) {
     throw new OffmainError(`${dir} is not a git checkout, so its commit is unknown: pass --commit SHA (the upstream commit the tree is at)`);
   }
-  return r.stdout.trim();
+  return head.stdout.trim();
 }
 
 /** Names the version and applies the patches to a tree that is already on disk. */

@@ -28,10 +28,32 @@ describe('offmain version', () => {
     expect(r.log).toEqual([expect.stringMatching(/^error: .* is not a Mastodon tree/)]);
   });
 
-  it('asks for --commit outside a git checkout', async () => {
-    const r = await cli(['version', '--dir', join(FIXTURES, 'main')]);
+  it('asks for --commit outside a git checkout, and inside another repository', async () => {
+    const r = await cli(['version', '--dir', fixtureCopy('main')]);
     expect(r.code).toBe(1);
-    expect(r.log.join('\n')).toMatch(/pass --commit/);
+    expect(r.log.join('\n')).toMatch(/is not a git checkout, so its commit is unknown: pass --commit/);
+    // test/fixtures/mastodon/main sits inside offmain's own clone: its HEAD is not the tree's commit.
+    const inner = await cli(['version', '--dir', join(FIXTURES, 'main')]);
+    expect(inner.code).toBe(1);
+    expect(inner.log.join('\n')).toMatch(/pass --commit/);
+  });
+
+  it('reads the commit of a tree that is its own checkout', async () => {
+    const dir = fixtureCopy('main');
+    const { git } = await import('../src/git.js');
+    await git(['init', '-q'], { cwd: dir });
+    await git(['add', '-A'], { cwd: dir });
+    await git(['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', 'commit', '-qm', 'tree'], { cwd: dir });
+    const sha = (await git(['rev-parse', 'HEAD'], { cwd: dir })).stdout.trim();
+    const r = await cli(['version', '--dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`4.8.0-alpha.1+${sha.slice(0, 7)}`);
+  });
+
+  it('names a directory that does not exist', async () => {
+    const r = await cli(['patch', '--dir', '/nonexistent/offmain']);
+    expect(r.code).toBe(1);
+    expect(r.log).toEqual(['error: /nonexistent/offmain does not exist: point --dir at a checked-out Mastodon tree']);
   });
 });
 

@@ -9614,6 +9614,8 @@ function stderrLogger(opts = {}) {
 }
 
 // src/prepare.ts
+var import_node_fs = require("node:fs");
+var import_promises6 = require("node:fs/promises");
 var import_node_path6 = require("node:path");
 
 // src/git.ts
@@ -11917,11 +11919,14 @@ async function versionOf(dir, sha) {
 // src/prepare.ts
 var DEFAULT_PATCH_SETS2 = ["redis-tls", "version-metadata"];
 async function headOf(dir) {
-  const r = await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true });
-  if (r.code !== 0) {
+  if (!(0, import_node_fs.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
+  const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
+  const own = top.code === 0 && await (0, import_promises6.realpath)(top.stdout.trim()) === await (0, import_promises6.realpath)(dir);
+  const head = own ? await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true }) : void 0;
+  if (!head || head.code !== 0) {
     throw new OffmainError(`${dir} is not a git checkout, so its commit is unknown: pass --commit SHA (the upstream commit the tree is at)`);
   }
-  return r.stdout.trim();
+  return head.stdout.trim();
 }
 async function patchTree(opts, log) {
   const dir = (0, import_node_path6.resolve)(opts.dir);
@@ -12039,7 +12044,7 @@ function patchSummaryMarkdown(input) {
 }
 
 // src/cli/demo.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_os2 = require("node:os");
 var import_node_path7 = require("node:path");
 function fixturesRoot() {
@@ -12047,15 +12052,15 @@ function fixturesRoot() {
     typeof __dirname !== "undefined" ? (0, import_node_path7.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
     (0, import_node_path7.resolve)("test/fixtures/mastodon")
   ].filter((p) => p !== void 0);
-  const found = candidates.find((p) => (0, import_node_fs.existsSync)(p));
+  const found = candidates.find((p) => (0, import_node_fs2.existsSync)(p));
   if (!found) {
     throw new OffmainError(`the demo needs offmain's fixture trees (test/fixtures/mastodon): run it from a clone of offmain`);
   }
   return found;
 }
 async function commitTree(work, tree, message, date, edit) {
-  for (const entry of (0, import_node_fs.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs.rmSync)((0, import_node_path7.join)(work, entry), { recursive: true, force: true });
-  (0, import_node_fs.cpSync)(tree, work, { recursive: true });
+  for (const entry of (0, import_node_fs2.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs2.rmSync)((0, import_node_path7.join)(work, entry), { recursive: true, force: true });
+  (0, import_node_fs2.cpSync)(tree, work, { recursive: true });
   edit?.(work);
   await git(["add", "-A"], { cwd: work });
   const env = { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
@@ -12077,7 +12082,7 @@ async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
   await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
   const stableRelease = await commitTree(work, (0, import_node_path7.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
     const file = (0, import_node_path7.join)(w, "lib/mastodon/version.rb");
-    (0, import_node_fs.writeFileSync)(file, (0, import_node_fs.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
+    (0, import_node_fs2.writeFileSync)(file, (0, import_node_fs2.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
   });
   await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
   await git(["checkout", "-q", "main"], { cwd: work });
@@ -12088,7 +12093,7 @@ async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
   return { url: `file://${bare}`, dir: bare, shas: { stableRelease, main: main2 }, releaseTag: "v4.2.1" };
 }
 async function runDemo(out) {
-  const root = (0, import_node_fs.mkdtempSync)((0, import_node_path7.join)((0, import_node_os2.tmpdir)(), "offmain-demo-"));
+  const root = (0, import_node_fs2.mkdtempSync)((0, import_node_path7.join)((0, import_node_os2.tmpdir)(), "offmain-demo-"));
   out.stdout(`offmain demo: local upstream, patch sets redis-tls + version-metadata, in ${root}`);
   const upstream = await makeDemoUpstream(root);
   out.stdout(`upstream: ${upstream.url} (main, and stable-4.2 with ${upstream.releaseTag})

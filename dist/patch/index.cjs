@@ -29251,6 +29251,8 @@ function errorMessage(e) {
 }
 
 // src/prepare.ts
+var import_node_fs = require("node:fs");
+var import_promises6 = require("node:fs/promises");
 var import_node_path6 = require("node:path");
 
 // src/git.ts
@@ -31554,11 +31556,14 @@ async function versionOf(dir, sha) {
 // src/prepare.ts
 var DEFAULT_PATCH_SETS2 = ["redis-tls", "version-metadata"];
 async function headOf(dir) {
-  const r = await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true });
-  if (r.code !== 0) {
+  if (!(0, import_node_fs.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
+  const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
+  const own = top.code === 0 && await (0, import_promises6.realpath)(top.stdout.trim()) === await (0, import_promises6.realpath)(dir);
+  const head = own ? await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true }) : void 0;
+  if (!head || head.code !== 0) {
     throw new OffmainError(`${dir} is not a git checkout, so its commit is unknown: pass --commit SHA (the upstream commit the tree is at)`);
   }
-  return r.stdout.trim();
+  return head.stdout.trim();
 }
 async function patchTree(opts, log) {
   const dir = (0, import_node_path6.resolve)(opts.dir);
