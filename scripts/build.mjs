@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 export const entries = {
   cli: 'src/entries/cli.ts',
   patch: 'src/entries/action-patch.ts',
+  build: 'src/entries/action-build.ts',
+  deploy: 'src/entries/action-deploy.ts',
 };
 
 const check = process.argv.includes('--check');
