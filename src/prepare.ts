@@ -6,14 +6,15 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
+import { DEFAULT_PATCH_SETS } from './builtin-patches.js';
 import { OffmainError } from './errors.js';
 import { git } from './git.js';
 import type { Logger } from './log.js';
 import { runPatches, type PatchResult } from './patch.js';
 import { resolveUpstream, type ResolveOptions, type UpstreamCommit } from './upstream.js';
-import { versionOf, type VersionInfo } from './version.js';
+import { semverOf, versionOf, type VersionInfo } from './version.js';
 
-export const DEFAULT_PATCH_SETS = ['redis-tls', 'version-metadata'];
+export { DEFAULT_PATCH_SETS };
 
 /** The machine-readable report: what `offmain patch --json` prints and the action's `patch-report`. */
 export interface PatchReport {
@@ -30,8 +31,10 @@ export interface PatchTreeOptions {
   dir: string;
   /** The upstream commit the tree is at; read from the tree's git HEAD when omitted. */
   commit?: string;
-  patchSets?: string[];
+  patchSets?: readonly string[];
   diffs?: string[];
+  /** Where relative patch-set and diff paths are read from (default: the current directory). */
+  baseDir?: string;
 }
 
 export interface PatchTreeResult {
@@ -70,7 +73,13 @@ export async function patchTree(opts: PatchTreeOptions, log: Logger): Promise<Pa
 
   const patchSets = opts.patchSets ?? DEFAULT_PATCH_SETS;
   const run = await log.group('Patch', async () => {
-    const r = await runPatches({ dir, version: version.declared.text, patchSets, diffs: opts.diffs ?? [] });
+    const r = await runPatches({
+      dir,
+      version: semverOf(version.declared.text),
+      patchSets: [...patchSets],
+      diffs: opts.diffs ?? [],
+      baseDir: opts.baseDir,
+    });
     for (const p of r.results) {
       const line = `${p.id}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`;
       if (p.status === 'failed') {
@@ -116,11 +125,7 @@ export function failureLine(result: PatchTreeResult): string | undefined {
   return `patch ${first.id} no longer applies to ${result.version.display}: ${where}${what}${more}; nothing was modified. Update or drop the patch for this upstream.`;
 }
 
-export interface PrepareOptions extends Omit<ResolveOptions, 'path'> {
-  path: string;
-  patchSets?: string[];
-  diffs?: string[];
-}
+export interface PrepareOptions extends ResolveOptions, Omit<PatchTreeOptions, 'dir' | 'commit'> {}
 
 export interface PrepareResult extends PatchTreeResult {
   upstream: UpstreamCommit;
@@ -136,7 +141,7 @@ export async function prepare(opts: PrepareOptions, log: Logger): Promise<Prepar
     return u;
   });
   const patched = await patchTree(
-    { dir: upstream.path, commit: upstream.sha, patchSets: opts.patchSets, diffs: opts.diffs },
+    { dir: upstream.path, commit: upstream.sha, patchSets: opts.patchSets, diffs: opts.diffs, baseDir: opts.baseDir },
     log,
   );
   return { ...patched, upstream };

@@ -9618,67 +9618,6 @@ var import_node_fs = require("node:fs");
 var import_promises6 = require("node:fs/promises");
 var import_node_path6 = require("node:path");
 
-// src/git.ts
-var import_node_child_process = require("node:child_process");
-function authEnv(token2) {
-  if (!token2) return {};
-  const basic = Buffer.from(`x-access-token:${token2}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: "http.extraheader",
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-  };
-}
-function git(args, opts = {}) {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "echo",
-    SSH_ASKPASS: "echo",
-    GCM_INTERACTIVE: "never",
-    LC_ALL: "C",
-    ...authEnv(opts.token),
-    ...opts.env
-  };
-  return new Promise((resolve5, reject) => {
-    const child = (0, import_node_child_process.execFile)(
-      "git",
-      args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
-      (error, stdout, stderr) => {
-        const code = error ? typeof error.code === "number" ? error.code : 1 : 0;
-        if (error && error.code === "ENOENT") {
-          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
-          return;
-        }
-        const result = { code, stdout, stderr };
-        if (code !== 0 && !opts.allowFailure) {
-          reject(new GitError(args, result));
-          return;
-        }
-        resolve5(result);
-      }
-    );
-    if (opts.input !== void 0) child.stdin?.end(opts.input);
-  });
-}
-var GitError = class extends OffmainError {
-  constructor(args, result) {
-    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
-    super(`git ${args[0]} failed: ${last}`);
-    this.args = args;
-    this.result = result;
-    this.name = "GitError";
-  }
-  args;
-  result;
-};
-
-// src/patch.ts
-var import_promises3 = require("node:fs/promises");
-var import_node_path3 = require("node:path");
-var import_semver2 = __toESM(require_semver2(), 1);
-
 // patches/redis-tls.yml
 var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
 # Format: docs/patch-sets.md. Facts behind each variant are in the comments.
@@ -9879,6 +9818,67 @@ function builtinPatchSetNames() {
 function builtinPatchSet(name) {
   return Object.prototype.hasOwnProperty.call(BUILTIN_PATCH_SETS, name) ? BUILTIN_PATCH_SETS[name] : void 0;
 }
+
+// src/git.ts
+var import_node_child_process = require("node:child_process");
+function authEnv(token2) {
+  if (!token2) return {};
+  const basic = Buffer.from(`x-access-token:${token2}`).toString("base64");
+  return {
+    GIT_CONFIG_COUNT: "1",
+    GIT_CONFIG_KEY_0: "http.extraheader",
+    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
+  };
+}
+function git(args, opts = {}) {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "echo",
+    SSH_ASKPASS: "echo",
+    GCM_INTERACTIVE: "never",
+    LC_ALL: "C",
+    ...authEnv(opts.token),
+    ...opts.env
+  };
+  return new Promise((resolve5, reject) => {
+    const child = (0, import_node_child_process.execFile)(
+      "git",
+      args,
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        const code = error ? typeof error.code === "number" ? error.code : 1 : 0;
+        if (error && error.code === "ENOENT") {
+          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
+          return;
+        }
+        const result = { code, stdout, stderr };
+        if (code !== 0 && !opts.allowFailure) {
+          reject(new GitError(args, result));
+          return;
+        }
+        resolve5(result);
+      }
+    );
+    if (opts.input !== void 0) child.stdin?.end(opts.input);
+  });
+}
+var GitError = class extends OffmainError {
+  constructor(args, result) {
+    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
+    super(`git ${args[0]} failed: ${last}`);
+    this.args = args;
+    this.result = result;
+    this.name = "GitError";
+  }
+  args;
+  result;
+};
+
+// src/patch.ts
+var import_promises3 = require("node:fs/promises");
+var import_node_path3 = require("node:path");
+var import_semver2 = __toESM(require_semver2(), 1);
 
 // src/lockfile.ts
 var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
@@ -11910,6 +11910,11 @@ function imageTag(display) {
   }
   return tag;
 }
+function semverOf(declared) {
+  const v = import_semver4.default.valid(declared) ?? import_semver4.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
+  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
+  return v;
+}
 async function versionOf(dir, sha) {
   const declared = await readDeclaredVersion(dir);
   const display = displayVersion(declared.text, sha);
@@ -11917,7 +11922,6 @@ async function versionOf(dir, sha) {
 }
 
 // src/prepare.ts
-var DEFAULT_PATCH_SETS2 = ["redis-tls", "version-metadata"];
 async function headOf(dir) {
   if (!(0, import_node_fs.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
   const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
@@ -11937,9 +11941,15 @@ async function patchTree(opts, log) {
     log.info(`display version ${v.display}, image tag ${v.imageTag}`);
     return v;
   });
-  const patchSets = opts.patchSets ?? DEFAULT_PATCH_SETS2;
+  const patchSets = opts.patchSets ?? DEFAULT_PATCH_SETS;
   const run = await log.group("Patch", async () => {
-    const r = await runPatches({ dir, version: version.declared.text, patchSets, diffs: opts.diffs ?? [] });
+    const r = await runPatches({
+      dir,
+      version: semverOf(version.declared.text),
+      patchSets: [...patchSets],
+      diffs: opts.diffs ?? [],
+      baseDir: opts.baseDir
+    });
     for (const p of r.results) {
       const line = `${p.id}: ${p.status}${p.reason ? ` (${p.reason})` : ""}`;
       if (p.status === "failed") {
@@ -11990,7 +12000,7 @@ async function prepare(opts, log) {
     return u;
   });
   const patched = await patchTree(
-    { dir: upstream.path, commit: upstream.sha, patchSets: opts.patchSets, diffs: opts.diffs },
+    { dir: upstream.path, commit: upstream.sha, patchSets: opts.patchSets, diffs: opts.diffs, baseDir: opts.baseDir },
     log
   );
   return { ...patched, upstream };
@@ -12126,7 +12136,7 @@ commands:
   version  --dir DIR [--commit SHA]
            print the display version of a checked-out tree (e.g. 4.8.0-alpha.1+2f40549)
   patch    --dir DIR [--commit SHA] [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
-           apply patch sets (default: ${DEFAULT_PATCH_SETS2.join(", ")}) and diffs, all or nothing
+           apply patch sets (default: ${DEFAULT_PATCH_SETS.join(", ")}) and diffs, all or nothing
   run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
            resolve and patch in one go, printing the summary table
@@ -12211,7 +12221,7 @@ async function command(name, args, out) {
         {
           dir: required(name, "dir", v.dir),
           commit: v.commit,
-          patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS2,
+          patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
           diffs: (v.patch ?? []).map((p) => (0, import_node_path8.resolve)(p))
         },
         out.log
@@ -12229,7 +12239,7 @@ async function command(name, args, out) {
           track: track(v.track),
           path: (0, import_node_path8.resolve)(v.path ?? "mastodon"),
           token: token(v.token),
-          patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS2,
+          patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
           diffs: (v.patch ?? []).map((p) => (0, import_node_path8.resolve)(p))
         },
         out.log

@@ -29255,67 +29255,6 @@ var import_node_fs = require("node:fs");
 var import_promises6 = require("node:fs/promises");
 var import_node_path6 = require("node:path");
 
-// src/git.ts
-var import_node_child_process = require("node:child_process");
-function authEnv(token) {
-  if (!token) return {};
-  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: "http.extraheader",
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-  };
-}
-function git(args, opts = {}) {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "echo",
-    SSH_ASKPASS: "echo",
-    GCM_INTERACTIVE: "never",
-    LC_ALL: "C",
-    ...authEnv(opts.token),
-    ...opts.env
-  };
-  return new Promise((resolve4, reject) => {
-    const child = (0, import_node_child_process.execFile)(
-      "git",
-      args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
-      (error2, stdout, stderr) => {
-        const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
-        if (error2 && error2.code === "ENOENT") {
-          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
-          return;
-        }
-        const result = { code, stdout, stderr };
-        if (code !== 0 && !opts.allowFailure) {
-          reject(new GitError(args, result));
-          return;
-        }
-        resolve4(result);
-      }
-    );
-    if (opts.input !== void 0) child.stdin?.end(opts.input);
-  });
-}
-var GitError = class extends OffmainError {
-  constructor(args, result) {
-    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
-    super(`git ${args[0]} failed: ${last}`);
-    this.args = args;
-    this.result = result;
-    this.name = "GitError";
-  }
-  args;
-  result;
-};
-
-// src/patch.ts
-var import_promises3 = require("node:fs/promises");
-var import_node_path3 = require("node:path");
-var import_semver2 = __toESM(require_semver2(), 1);
-
 // patches/redis-tls.yml
 var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
 # Format: docs/patch-sets.md. Facts behind each variant are in the comments.
@@ -29516,6 +29455,67 @@ function builtinPatchSetNames() {
 function builtinPatchSet(name) {
   return Object.prototype.hasOwnProperty.call(BUILTIN_PATCH_SETS, name) ? BUILTIN_PATCH_SETS[name] : void 0;
 }
+
+// src/git.ts
+var import_node_child_process = require("node:child_process");
+function authEnv(token) {
+  if (!token) return {};
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  return {
+    GIT_CONFIG_COUNT: "1",
+    GIT_CONFIG_KEY_0: "http.extraheader",
+    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
+  };
+}
+function git(args, opts = {}) {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "echo",
+    SSH_ASKPASS: "echo",
+    GCM_INTERACTIVE: "never",
+    LC_ALL: "C",
+    ...authEnv(opts.token),
+    ...opts.env
+  };
+  return new Promise((resolve4, reject) => {
+    const child = (0, import_node_child_process.execFile)(
+      "git",
+      args,
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      (error2, stdout, stderr) => {
+        const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
+        if (error2 && error2.code === "ENOENT") {
+          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
+          return;
+        }
+        const result = { code, stdout, stderr };
+        if (code !== 0 && !opts.allowFailure) {
+          reject(new GitError(args, result));
+          return;
+        }
+        resolve4(result);
+      }
+    );
+    if (opts.input !== void 0) child.stdin?.end(opts.input);
+  });
+}
+var GitError = class extends OffmainError {
+  constructor(args, result) {
+    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
+    super(`git ${args[0]} failed: ${last}`);
+    this.args = args;
+    this.result = result;
+    this.name = "GitError";
+  }
+  args;
+  result;
+};
+
+// src/patch.ts
+var import_promises3 = require("node:fs/promises");
+var import_node_path3 = require("node:path");
+var import_semver2 = __toESM(require_semver2(), 1);
 
 // src/lockfile.ts
 var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
@@ -31547,6 +31547,11 @@ function imageTag(display) {
   }
   return tag;
 }
+function semverOf(declared) {
+  const v = import_semver4.default.valid(declared) ?? import_semver4.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
+  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
+  return v;
+}
 async function versionOf(dir, sha) {
   const declared = await readDeclaredVersion(dir);
   const display = displayVersion(declared.text, sha);
@@ -31554,7 +31559,6 @@ async function versionOf(dir, sha) {
 }
 
 // src/prepare.ts
-var DEFAULT_PATCH_SETS2 = ["redis-tls", "version-metadata"];
 async function headOf(dir) {
   if (!(0, import_node_fs.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
   const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
@@ -31574,9 +31578,15 @@ async function patchTree(opts, log) {
     log.info(`display version ${v.display}, image tag ${v.imageTag}`);
     return v;
   });
-  const patchSets = opts.patchSets ?? DEFAULT_PATCH_SETS2;
+  const patchSets = opts.patchSets ?? DEFAULT_PATCH_SETS;
   const run2 = await log.group("Patch", async () => {
-    const r = await runPatches({ dir, version: version.declared.text, patchSets, diffs: opts.diffs ?? [] });
+    const r = await runPatches({
+      dir,
+      version: semverOf(version.declared.text),
+      patchSets: [...patchSets],
+      diffs: opts.diffs ?? [],
+      baseDir: opts.baseDir
+    });
     for (const p of r.results) {
       const line = `${p.id}: ${p.status}${p.reason ? ` (${p.reason})` : ""}`;
       if (p.status === "failed") {
@@ -31627,7 +31637,7 @@ async function prepare(opts, log) {
     return u;
   });
   const patched = await patchTree(
-    { dir: upstream.path, commit: upstream.sha, patchSets: opts.patchSets, diffs: opts.diffs },
+    { dir: upstream.path, commit: upstream.sha, patchSets: opts.patchSets, diffs: opts.diffs, baseDir: opts.baseDir },
     log
   );
   return { ...patched, upstream };
@@ -31723,7 +31733,6 @@ async function run() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const path2 = (0, import_node_path8.resolve)(workspace, optionalInput("path") ?? "mastodon");
     const patchSets = listInput("patch-sets");
-    const diffs = listInput("patches").map((p) => (0, import_node_path8.resolve)(workspace, p));
     const result = await prepare(
       {
         repository: optionalInput("repository") ?? DEFAULT_REPOSITORY,
@@ -31732,10 +31741,9 @@ async function run() {
         track: choiceInput("track", ["main", "release"], "main"),
         path: path2,
         token,
-        patchSets: (patchSets.length ? patchSets : DEFAULT_PATCH_SETS2).map(
-          (s) => s.includes("/") || s.endsWith(".yml") || s.endsWith(".yaml") ? (0, import_node_path8.join)(workspace, s) : s
-        ),
-        diffs
+        patchSets: patchSets.length ? patchSets : DEFAULT_PATCH_SETS,
+        diffs: listInput("patches"),
+        baseDir: workspace
       },
       actionsLogger((0, import_node_path8.relative)(workspace, path2))
     );

@@ -2,7 +2,7 @@
  * action-patch: resolve the upstream commit, check it out, name its version and apply the patch sets.
  * Inputs -> one core call (`prepare`) -> outputs.
  */
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
 import { DEFAULT_PATCH_SETS, failureLine, prepare } from '../prepare.js';
@@ -18,7 +18,6 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const path = resolve(workspace, optionalInput('path') ?? 'mastodon');
     const patchSets = listInput('patch-sets');
-    const diffs = listInput('patches').map((p) => resolve(workspace, p));
 
     const result = await prepare(
       {
@@ -28,10 +27,9 @@ export async function run(): Promise<void> {
         track: choiceInput('track', ['main', 'release'] as const, 'main'),
         path,
         token,
-        patchSets: (patchSets.length ? patchSets : DEFAULT_PATCH_SETS).map((s) =>
-          s.includes('/') || s.endsWith('.yml') || s.endsWith('.yaml') ? join(workspace, s) : s,
-        ),
-        diffs,
+        patchSets: patchSets.length ? patchSets : DEFAULT_PATCH_SETS,
+        diffs: listInput('patches'),
+        baseDir: workspace,
       },
       actionsLogger(relative(workspace, path)),
     );
