@@ -81,8 +81,12 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
 
   const files = yamlFiles(dir);
   const found = scan(dir, files, targets, opts);
-  for (const [c, t] of targets) {
-    if (found.some((f) => f.ref.repository === c)) continue;
+  // One image pushed to several registries (ghcr.io/acme/mastodon and docker.io/acme/mastodon, same tag
+  // and digest) is one target: the config has to reference one of its copies, not all of them.
+  const sameImage = (t: ImageTarget) => `${t.repository.split('/').pop()}:${t.tag}@${t.digest ?? ''}`;
+  const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository)!)));
+  for (const [, t] of targets) {
+    if (referenced.has(sameImage(t))) continue;
     throw new OffmainError(
       `no reference to ${t.repository} found in ${dir} (searched ${files.length} YAML files: ${SEARCHED}); ` +
         `add an offmain marker (# offmain: ${t.repository}) on the line to update`,

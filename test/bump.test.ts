@@ -378,6 +378,24 @@ describe('bump: refusals leave every file as it was', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('takes one image pushed to several registries as referenced when the config names one copy', async () => {
+    const dir = repo({ 'web.yaml': deployment(OLD) });
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const r = await bump({
+      dir,
+      targets: [
+        { repository: M, tag: NEW, digest },
+        { repository: `docker.io/acme/mastodon`, tag: NEW, digest },
+      ],
+    });
+    expect(r.files).toEqual(['web.yaml']);
+    // A different image (other digest) with no reference is still refused.
+    const e = await failure(
+      bump({ dir, targets: [{ repository: M, tag: NEW, digest }, { repository: 'docker.io/acme/mastodon', tag: NEW, digest: `sha256:${'b'.repeat(64)}` }] }),
+    );
+    expect(e.message).toMatch(/^no reference to docker\.io\/acme\/mastodon found/);
+  });
+
   it('does not take mastodon-streaming for mastodon', async () => {
     const dir = repo({ 'values.yaml': `image: ${S}:${OLD}\n` });
     const e = await failure(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
