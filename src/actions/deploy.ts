@@ -1,0 +1,102 @@
+/**
+ * action-deploy: bump the images in the GitOps config repository, push (or open one pull request), and report
+ * how far the deployed commit is behind upstream. Inputs -> one core call (`deploy`) -> outputs, job summary.
+ */
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { parseSetArg } from '../bump.js';
+import { mergeMethod, parsePolicies } from '../cli/deploy.js';
+import { deploy, deploySummaryMarkdown } from '../deploy.js';
+import { errorMessage, OffmainError } from '../errors.js';
+import { freshnessFailure } from '../freshness.js';
+import { splitCredentials } from '../upstream.js';
+import { actionsLogger } from './logger.js';
+import { choiceInput, listInput, optionalInput } from './inputs.js';
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const v = optionalInput(name)?.toLowerCase();
+  if (v === undefined) return fallback;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new OffmainError(`input ${name} is "${v}": expected true or false`);
+}
+
+function numberInput(name: string): number | undefined {
+  const v = optionalInput(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new OffmainError(`input ${name} is "${v}": expected a number`);
+  return n;
+}
+
+/** One image per line: `REPOSITORY=TAG@DIGEST` (the build step's output), or `REPOSITORY:TAG@DIGEST`. */
+function imagesInput() {
+  const lines = core
+    .getInput('images')
+    .split('\n')
+    .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
+    .filter(Boolean);
+  if (!lines.length) throw new OffmainError('input images is empty: give one REPOSITORY=TAG@DIGEST per line (the build step\'s images output)');
+  return lines.map(parseSetArg);
+}
+
+export async function run(): Promise<void> {
+  try {
+    const token = optionalInput('token');
+    if (token) core.setSecret(token);
+    const upstreamToken = optionalInput('upstream-token');
+    if (upstreamToken) core.setSecret(upstreamToken);
+    const repository = core.getInput('repository', { required: true }).trim();
+    const inUrl = splitCredentials(repository).password;
+    if (inUrl) core.setSecret(inUrl);
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const upstreamRepository = optionalInput('upstream-repository');
+    const upstreamPath = optionalInput('upstream-path');
+    const attempts = numberInput('push-attempts');
+
+    const result = await deploy({
+      repository,
+      branch: optionalInput('branch'),
+      token,
+      images: imagesInput(),
+      mode: choiceInput('mode', ['push', 'pull-request'] as const, 'push'),
+      path: optionalInput('path'),
+      pinDigest: booleanInput('pin-digest', true),
+      allowDowngrade: booleanInput('allow-downgrade', false),
+      policies: parsePolicies(listInput('image-policies')),
+      author: optionalInput('author'),
+      upstream:
+        upstreamRepository || upstreamPath
+          ? {
+              repository: upstreamRepository,
+              ref: optionalInput('upstream-ref'),
+              commit: optionalInput('upstream-commit'),
+              path: upstreamPath ? resolve(workspace, upstreamPath) : undefined,
+              token: upstreamToken,
+            }
+          : undefined,
+      version: optionalInput('version'),
+      patchReport: optionalInput('patch-report'),
+      labels: listInput('labels'),
+      autoMerge: mergeMethod(optionalInput('auto-merge')),
+      closeSuperseded: booleanInput('close-superseded', true),
+      maxLagHours: numberInput('max-lag'),
+      warnOnly: booleanInput('warn-only', false),
+      attempts: attempts === undefined ? undefined : Math.max(1, Math.floor(attempts)),
+      log: actionsLogger(),
+    });
+
+    core.setOutput('changed', String(result.changed));
+    core.setOutput('commit', result.commit ?? '');
+    core.setOutput('pull-request-url', result.pullRequest?.url ?? '');
+    core.setOutput('files', result.files.join('\n'));
+    core.setOutput('previous-version', result.previous.version ?? '');
+    core.setOutput('lag-hours', result.freshness ? String(result.freshness.lag.hours) : '');
+
+    await core.summary.addRaw(deploySummaryMarkdown(result)).write();
+
+    if (result.freshness?.status === 'fail') core.setFailed(freshnessFailure(result.freshness));
+  } catch (e) {
+    core.setFailed(errorMessage(e));
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * The `bump`, `deploy` and `freshness` commands of the `offmain` CLI: thin adapters over bump.ts,
+ * deploy.ts and freshness.ts. Results go to stdout (text or --json); progress and errors to the logger
+ * (stderr). Each returns the exit code: 0 on success, 1 on any failure (one line saying why) and, for
+ * deploy and freshness, when the lag is past --max-lag without --warn-only.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { bump, parseSetArg } from '../bump.js';
+import { deploy, deploySummaryMarkdown, type DeployMode } from '../deploy.js';
+import { errorMessage, isOffmainError, OffmainError } from '../errors.js';
+import { DEFAULT_MAX_LAG_HOURS, freshness, freshnessFailure, freshnessLine, freshnessMarkdown } from '../freshness.js';
+import type { Logger } from '../log.js';
+import type { MergeMethod } from '../pullrequest.js';
+
+export type CommandOut = { stdout(s: string): void; log: Logger };
+export type Command = (args: string[], out: CommandOut) => Promise<number>;
+
+export const DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
+            [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
+            set the image tags (and digests) in a config directory, changing only those scalars
+  deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
+            [--mode push|pull-request] [--path SUBDIR] [--token TOKEN] [--author "Name <email>"]
+            [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
+            [--version VERSION] [--patch-report FILE] [--no-digest] [--allow-downgrade] [--policy ...]
+            [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
+            [--max-lag HOURS] [--warn-only] [--json]
+            clone the config repo, bump, commit, push (or open one pull request), report the lag
+  freshness --upstream URL [--ref BRANCH] --deployed SHA|TAG [--max-lag HOURS] [--warn-only] [--cache DIR] [--json]
+            how far the deployed commit is behind upstream (goal: ${DEFAULT_MAX_LAG_HOURS} h)`;
+
+const common = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false, strict: true }).values;
+  } catch (e) {
+    throw new OffmainError(`offmain ${command}: ${errorMessage(e)} (see offmain --help)`);
+  }
+}
+
+function required(command: string, name: string, value: string | undefined): string {
+  if (!value) throw new OffmainError(`offmain ${command}: --${name} is required (see offmain --help)`);
+  return value;
+}
+
+function hours(command: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || n < 0) throw new OffmainError(`offmain ${command}: --max-lag is "${value}": expected a number of hours, e.g. 48`);
+  return n;
+}
+
+function date(command: string, value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new OffmainError(`offmain ${command}: --now is "${value}": expected an ISO 8601 time`);
+  return d;
+}
+
+/** `flux-system:mastodon=ghcr.io/acme/mastodon` entries -> policy map. */
+export function parsePolicies(entries: string[] | undefined): Record<string, string> | undefined {
+  if (!entries?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const e of entries) {
+    const m = /^\s*([^=\s]+:[^=\s]+)\s*=\s*(\S+)\s*$/.exec(e);
+    if (!m) throw new OffmainError(`policy "${e}" is not NAMESPACE:NAME=REPOSITORY, e.g. flux-system:mastodon=ghcr.io/acme/mastodon`);
+    out[m[1]!] = m[2]!;
+  }
+  return out;
+}
+
+export function mergeMethod(value: string | undefined): MergeMethod | undefined {
+  if (value === undefined || value === '' || value === 'false') return undefined;
+  if (value === 'true') return 'squash';
+  if (value === 'merge' || value === 'squash' || value === 'rebase') return value;
+  throw new OffmainError(`auto-merge is "${value}": expected merge, squash, rebase (or true for squash, false for none)`);
+}
+
+const policyOption = { policy: { type: 'string', multiple: true } } as const;
+
+/** Wraps a command so that an OffmainError becomes one line and exit code 1. */
+function guarded(fn: Command): Command {
+  return async (args, out) => {
+    try {
+      return await fn(args, out);
+    } catch (e) {
+      if (isOffmainError(e)) {
+        out.log.error(e.message, e.location.file ? { file: e.location.file, line: e.location.line } : undefined);
+        return 1;
+      }
+      throw e;
+    }
+  };
+}
+
+const bumpCommand: Command = async (args, out) => {
+  const v = parse('bump', args, {
+    dir: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    'no-digest': { type: 'boolean' },
+    'allow-downgrade': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    ...policyOption,
+  });
+  const dir = resolve(required('bump', 'dir', v.dir));
+  if (!v.set?.length) throw new OffmainError('offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)');
+  const r = await bump({
+    dir,
+    targets: v.set.map(parseSetArg),
+    pinDigest: !v['no-digest'],
+    allowDowngrade: Boolean(v['allow-downgrade']),
+    policies: parsePolicies(v.policy),
+    dryRun: Boolean(v['dry-run']),
+  });
+  if (v.json) {
+    out.stdout(JSON.stringify({ changed: r.changed, files: r.files, changes: r.changes, unchanged: r.unchanged, previous: r.previous }, null, 2));
+  } else {
+    for (const c of r.changes) out.stdout(`${c.file}:${c.line}: ${c.old} -> ${c.new}${c.note ? `  (${c.note})` : ''}`);
+    out.stdout(
+      r.changed
+        ? `${v['dry-run'] ? 'would change' : 'changed'} ${r.files.length} file${r.files.length === 1 ? '' : 's'}, ${r.changes.length} reference${r.changes.length === 1 ? '' : 's'}`
+        : `already at the target: ${r.unchanged.length} reference${r.unchanged.length === 1 ? '' : 's'}, nothing changed`,
+    );
+  }
+  return 0;
+};
+
+const deployCommand: Command = async (args, out) => {
+  const v = parse('deploy', args, {
+    repository: { type: 'string' },
+    branch: { type: 'string' },
+    image: { type: 'string', multiple: true },
+    mode: { type: 'string' },
+    path: { type: 'string' },
+    token: { type: 'string' },
+    author: { type: 'string' },
+    upstream: { type: 'string' },
+    'upstream-ref': { type: 'string' },
+    'upstream-commit': { type: 'string' },
+    'upstream-path': { type: 'string' },
+    'upstream-token': { type: 'string' },
+    cache: { type: 'string' },
+    version: { type: 'string' },
+    'patch-report': { type: 'string' },
+    'no-digest': { type: 'boolean' },
+    'allow-downgrade': { type: 'boolean' },
+    label: { type: 'string', multiple: true },
+    'auto-merge': { type: 'string' },
+    'keep-superseded': { type: 'boolean' },
+    'max-lag': { type: 'string' },
+    'warn-only': { type: 'boolean' },
+    attempts: { type: 'string' },
+    'server-url': { type: 'string' },
+    'api-url': { type: 'string' },
+    now: { type: 'string' },
+    ...policyOption,
+  });
+  const repository = required('deploy', 'repository', v.repository);
+  if (!v.image?.length) throw new OffmainError('offmain deploy: --image REPOSITORY=TAG[@DIGEST] is required (see offmain --help)');
+  const mode = (v.mode ?? 'push') as DeployMode;
+  if (mode !== 'push' && mode !== 'pull-request') throw new OffmainError(`offmain deploy: --mode is "${v.mode}": expected push or pull-request`);
+  let patchReport: string | undefined;
+  if (v['patch-report']) {
+    try {
+      patchReport = readFileSync(resolve(v['patch-report']), 'utf8');
+    } catch {
+      throw new OffmainError(`offmain deploy: cannot read the patch report ${v['patch-report']}: pass the file \`offmain patch --json\` wrote`);
+    }
+  }
+  const attempts = v.attempts === undefined ? undefined : Number(v.attempts);
+  if (attempts !== undefined && !(Number.isInteger(attempts) && attempts >= 1)) {
+    throw new OffmainError(`offmain deploy: --attempts is "${v.attempts}": expected a whole number of at least 1`);
+  }
+  const upstream = v.upstream || v['upstream-path']
+    ? {
+        repository: v.upstream,
+        ref: v['upstream-ref'],
+        commit: v['upstream-commit'],
+        path: v['upstream-path'] ? resolve(v['upstream-path']) : undefined,
+        token: v['upstream-token'] ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
+        cacheDir: v.cache ? resolve(v.cache) : undefined,
+      }
+    : undefined;
+  const r = await deploy({
+    repository,
+    branch: v.branch,
+    token: v.token ?? process.env.OFFMAIN_CONFIG_TOKEN,
+    serverUrl: v['server-url'],
+    apiUrl: v['api-url'],
+    images: v.image.map(parseSetArg),
+    path: v.path,
+    mode,
+    pinDigest: !v['no-digest'],
+    allowDowngrade: Boolean(v['allow-downgrade']),
+    policies: parsePolicies(v.policy),
+    author: v.author,
+    upstream,
+    version: v.version,
+    patchReport,
+    labels: v.label,
+    autoMerge: mergeMethod(v['auto-merge']),
+    closeSuperseded: !v['keep-superseded'],
+    maxLagHours: hours('deploy', v['max-lag']),
+    warnOnly: Boolean(v['warn-only']),
+    now: date('deploy', v.now),
+    attempts,
+    log: out.log,
+  });
+  if (v.json) out.stdout(JSON.stringify(r, null, 2));
+  else out.stdout(deploySummaryMarkdown(r));
+  if (r.freshness?.status === 'fail') {
+    out.log.error(freshnessFailure(r.freshness));
+    return 1;
+  }
+  return 0;
+};
+
+const freshnessCommand: Command = async (args, out) => {
+  const v = parse('freshness', args, {
+    upstream: { type: 'string' },
+    ref: { type: 'string' },
+    deployed: { type: 'string' },
+    'max-lag': { type: 'string' },
+    'warn-only': { type: 'boolean' },
+    cache: { type: 'string' },
+    token: { type: 'string' },
+    now: { type: 'string' },
+  });
+  const r = await freshness({
+    repository: required('freshness', 'upstream', v.upstream),
+    ref: v.ref,
+    deployed: required('freshness', 'deployed', v.deployed),
+    maxLagHours: hours('freshness', v['max-lag']),
+    warnOnly: Boolean(v['warn-only']),
+    cacheDir: v.cache ? resolve(v.cache) : undefined,
+    token: v.token ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
+    now: date('freshness', v.now),
+  });
+  if (v.json) out.stdout(JSON.stringify(r, null, 2));
+  else out.stdout(`${freshnessLine(r)}\n\n${freshnessMarkdown(r, '## offmain freshness')}`);
+  if (r.status === 'fail') {
+    out.log.error(freshnessFailure(r));
+    return 1;
+  }
+  if (r.status === 'warn') out.log.warning(freshnessFailure(r));
+  return 0;
+};
+
+export const deployCommands: Record<string, Command> = {
+  bump: guarded(bumpCommand),
+  deploy: guarded(deployCommand),
+  freshness: guarded(freshnessCommand),
+};
