@@ -15,6 +15,7 @@ import { git } from '../src/git.js';
 import { runPatches } from '../src/patch.js';
 import { resolveUpstream } from '../src/upstream.js';
 import { startGitHttpServer } from '../test/support/git-http-server.js';
+import { benchBump } from './bump.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const FILES = 6000;
@@ -180,7 +181,8 @@ async function benchResolve() {
 try {
   const patch = await benchPatch();
   const resolve = await benchResolve();
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve }));
+  const bumped = await benchBump();
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve, bump: bumped }));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

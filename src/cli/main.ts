@@ -12,6 +12,7 @@ import { patchSummaryMarkdown } from '../summary.js';
 import { DEFAULT_REPOSITORY, resolveUpstream, type Track, type UpstreamCommit } from '../upstream.js';
 import { versionOf } from '../version.js';
 import { runDemo } from './demo.js';
+import { DEPLOY_USAGE, deployCommands } from './deploy.js';
 
 export const USAGE = `usage: offmain <command> [options]
 
@@ -28,6 +29,7 @@ commands:
            resolve and patch in one go, printing the summary table
   run --demo
            the whole pipeline on embedded defaults: a local Mastodon-shaped upstream, nothing configured
+${DEPLOY_USAGE.replace(/^  (\w+) {1,}/gm, (_m, name: string) => `  ${`${name} `.padEnd(9)}`).replace(/^ {12}/gm, '           ')}
 
 Every command exits 0 on success and 1 on any failure, with one line on stderr saying why.`;
 
@@ -143,8 +145,13 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
       );
       return printPatchResult(out, result, Boolean(v.json));
     }
-    default:
-      throw new OffmainError(`unknown command "${name}": expected resolve, version, patch or run (see offmain --help)`);
+    default: {
+      const other = deployCommands[name];
+      if (other) return other(args, out);
+      throw new OffmainError(
+        `unknown command "${name}": expected one of resolve, version, patch, run, ${Object.keys(deployCommands).join(', ')} (see offmain --help)`,
+      );
+    }
   }
 }
 
