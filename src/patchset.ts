@@ -913,7 +913,6 @@ function joinLines(lines: string[], trailingNewline: boolean): string {
 }
 
 function evaluateOperation(op: Operation, text: string, at: LineMap = identity): OpOutcome {
-  const what = describeOperation(op);
   const mismatch = (found: number, hits: NearLine[]): OpOutcome => {
     const unit = op.kind === 'replace' ? 'match' : 'line';
     const plural = op.expect.min === 1 && op.expect.max === 1 ? unit : `${unit}${unit === 'match' ? 'es' : 's'}`;

@@ -529,7 +529,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = (version, options, throwErrors = false) => {
+    var parse4 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -542,7 +542,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse5;
+    module2.exports = parse4;
   }
 });
 
@@ -550,9 +550,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse4 = require_parse();
     var valid = (version, options) => {
-      const v = parse5(version, options);
+      const v = parse4(version, options);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -563,9 +563,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse4 = require_parse();
     var clean = (version, options) => {
-      const s = parse5(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse4(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean;
@@ -600,10 +600,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse4 = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse5(version1, null, true);
-      const v2 = parse5(version2, null, true);
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -674,9 +674,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse4 = require_parse();
     var prerelease = (version, options) => {
-      const parsed = parse5(version, options);
+      const parsed = parse4(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -862,7 +862,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = require_parse();
+    var parse4 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -897,7 +897,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -907,7 +907,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse5 = require_parse();
+    var parse4 = require_parse();
     var constants = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
@@ -919,7 +919,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse5(versionStringToParse, options);
+      return parse4(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -2154,7 +2154,7 @@ var require_semver2 = __commonJS({
     var constants = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse5 = require_parse();
+    var parse4 = require_parse();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -2193,7 +2193,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse5,
+      parse: parse4,
       valid,
       clean,
       inc,
@@ -9473,7 +9473,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9514,7 +9514,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse5;
+    exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
@@ -9575,7 +9575,6 @@ var require_dist = __commonJS({
 
 // src/cli/main.ts
 var import_node_path13 = require("node:path");
-var import_node_util2 = require("node:util");
 
 // src/errors.ts
 var OffmainError = class extends Error {
@@ -10510,13 +10509,13 @@ function bigrams(s) {
 function dice(a, aSize, b) {
   const bg = bigrams(b);
   let bSize = 0;
-  let common3 = 0;
+  let common = 0;
   for (const [g, n] of bg) {
     bSize += n;
     const an = a.get(g);
-    if (an) common3 += Math.min(an, n);
+    if (an) common += Math.min(an, n);
   }
-  return aSize + bSize === 0 ? 0 : 2 * common3 / (aSize + bSize);
+  return aSize + bSize === 0 ? 0 : 2 * common / (aSize + bSize);
 }
 function nearestLines(text, pattern, limit = 3, isRegex = true) {
   const wanted = isRegex ? literalize(pattern) : pattern;
@@ -10749,7 +10748,6 @@ function joinLines(lines, trailingNewline) {
   return lines.join("\n") + (trailingNewline && lines.length > 0 ? "\n" : "");
 }
 function evaluateOperation(op, text, at = identity) {
-  const what = describeOperation(op);
   const mismatch = (found, hits2) => {
     const unit = op.kind === "replace" ? "match" : "line";
     const plural = op.expect.min === 1 && op.expect.max === 1 ? unit : `${unit}${unit === "match" ? "es" : "s"}`;
@@ -12073,6 +12071,25 @@ function patchSummaryMarkdown(input) {
   ].join("\n");
 }
 
+// src/cli/args.ts
+var import_node_util = require("node:util");
+var COMMON_OPTIONS = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  quiet: { type: "boolean", short: "q" }
+};
+function parse(command2, args, options) {
+  try {
+    return (0, import_node_util.parseArgs)({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: false, strict: true }).values;
+  } catch (e) {
+    throw new OffmainError(`offmain ${command2}: ${errorMessage(e)} (see offmain --help)`);
+  }
+}
+function required(command2, name, value) {
+  if (!value) throw new OffmainError(`offmain ${command2}: --${name} is required (see offmain --help)`);
+  return value;
+}
+
 // src/cli/demo.ts
 var import_node_fs2 = require("node:fs");
 var import_node_os2 = require("node:os");
@@ -12149,7 +12166,6 @@ async function runDemo(out) {
 // src/cli/deploy.ts
 var import_node_fs5 = require("node:fs");
 var import_node_path12 = require("node:path");
-var import_node_util = require("node:util");
 
 // src/bump.ts
 var import_node_fs3 = require("node:fs");
@@ -13763,7 +13779,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -13827,7 +13843,7 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return parse2(merge(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -13836,7 +13852,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -13882,7 +13898,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -14518,7 +14534,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -18014,22 +18030,6 @@ var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set .
             clone the config repo, bump, commit, push (or open one pull request), report the lag
   freshness --upstream URL [--ref BRANCH] --deployed SHA|TAG [--max-lag HOURS] [--warn-only] [--cache DIR] [--json]
             how far the deployed commit is behind upstream (goal: ${DEFAULT_MAX_LAG_HOURS} h)`;
-var common = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  quiet: { type: "boolean", short: "q" }
-};
-function parse3(command2, args, options) {
-  try {
-    return (0, import_node_util.parseArgs)({ args, options: { ...common, ...options }, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new OffmainError(`offmain ${command2}: ${errorMessage(e)} (see offmain --help)`);
-  }
-}
-function required(command2, name, value) {
-  if (!value) throw new OffmainError(`offmain ${command2}: --${name} is required (see offmain --help)`);
-  return value;
-}
 function hours(command2, value) {
   if (value === void 0) return void 0;
   const n = Number(value);
@@ -18073,7 +18073,7 @@ function guarded(fn) {
   };
 }
 var bumpCommand = async (args, out) => {
-  const v = parse3("bump", args, {
+  const v = parse("bump", args, {
     dir: { type: "string" },
     set: { type: "string", multiple: true },
     "no-digest": { type: "boolean" },
@@ -18102,7 +18102,7 @@ var bumpCommand = async (args, out) => {
   return 0;
 };
 var deployCommand = async (args, out) => {
-  const v = parse3("deploy", args, {
+  const v = parse("deploy", args, {
     repository: { type: "string" },
     branch: { type: "string" },
     image: { type: "string", multiple: true },
@@ -18189,7 +18189,7 @@ var deployCommand = async (args, out) => {
   return 0;
 };
 var freshnessCommand = async (args, out) => {
-  const v = parse3("freshness", args, {
+  const v = parse("freshness", args, {
     upstream: { type: "string" },
     ref: { type: "string" },
     deployed: { type: "string" },
@@ -18245,11 +18245,6 @@ commands:
 ${DEPLOY_USAGE.replace(/^  (\w+) {1,}/gm, (_m, name) => `  ${`${name} `.padEnd(9)}`).replace(/^ {12}/gm, "           ")}
 
 Every command exits 0 on success and 1 on any failure, with one line on stderr saying why.`;
-var common2 = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  quiet: { type: "boolean", short: "q" }
-};
 var resolveOptions = {
   repository: { type: "string" },
   ref: { type: "string" },
@@ -18262,20 +18257,9 @@ var patchOptions = {
   "patch-set": { type: "string", multiple: true },
   patch: { type: "string", multiple: true }
 };
-function parse4(command2, args, options) {
-  try {
-    return (0, import_node_util2.parseArgs)({ args, options: { ...common2, ...options }, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new OffmainError(`offmain ${command2}: ${errorMessage(e)} (see offmain --help)`);
-  }
-}
 function track(value) {
   if (value === void 0 || value === "main" || value === "release") return value ?? "main";
   throw new OffmainError(`--track is "${value}": expected main or release`);
-}
-function required2(command2, name, value) {
-  if (!value) throw new OffmainError(`offmain ${command2}: --${name} is required (see offmain --help)`);
-  return value;
 }
 function token(value) {
   return value ?? process.env.OFFMAIN_UPSTREAM_TOKEN ?? void 0;
@@ -18296,9 +18280,9 @@ function printPatchResult(out, result, json) {
 async function command(name, args, out) {
   switch (name) {
     case "resolve": {
-      const v = parse4(name, args, resolveOptions);
+      const v = parse(name, args, resolveOptions);
       const u = await resolveUpstream({
-        repository: required2(name, "repository", v.repository),
+        repository: required(name, "repository", v.repository),
         ref: v.ref,
         commit: v.commit,
         track: track(v.track),
@@ -18309,18 +18293,18 @@ async function command(name, args, out) {
       return 0;
     }
     case "version": {
-      const v = parse4(name, args, { dir: { type: "string" }, commit: { type: "string" } });
-      const dir = (0, import_node_path13.resolve)(required2(name, "dir", v.dir));
+      const v = parse(name, args, { dir: { type: "string" }, commit: { type: "string" } });
+      const dir = (0, import_node_path13.resolve)(required(name, "dir", v.dir));
       const commit = v.commit ?? await headOf(dir);
       const info2 = await versionOf(dir, commit);
       out.stdout(v.json ? JSON.stringify({ version: info2.display, imageTag: info2.imageTag, declared: info2.declared.text }) : info2.display);
       return 0;
     }
     case "patch": {
-      const v = parse4(name, args, { dir: { type: "string" }, commit: { type: "string" }, ...patchOptions });
+      const v = parse(name, args, { dir: { type: "string" }, commit: { type: "string" }, ...patchOptions });
       const result = await patchTree(
         {
-          dir: required2(name, "dir", v.dir),
+          dir: required(name, "dir", v.dir),
           commit: v.commit,
           patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
           diffs: (v.patch ?? []).map((p) => (0, import_node_path13.resolve)(p))
@@ -18330,7 +18314,7 @@ async function command(name, args, out) {
       return printPatchResult(out, result, Boolean(v.json));
     }
     case "run": {
-      const v = parse4(name, args, { ...resolveOptions, ...patchOptions, demo: { type: "boolean" } });
+      const v = parse(name, args, { ...resolveOptions, ...patchOptions, demo: { type: "boolean" } });
       if (v.demo) return runDemo(out);
       const result = await prepare(
         {

@@ -6,16 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { bump, parseSetArg } from '../bump.js';
 import { deploy, deploySummaryMarkdown, type DeployMode } from '../deploy.js';
-import { errorMessage, isOffmainError, OffmainError } from '../errors.js';
+import { isOffmainError, OffmainError } from '../errors.js';
 import { DEFAULT_MAX_LAG_HOURS, freshness, freshnessFailure, freshnessLine, freshnessMarkdown } from '../freshness.js';
-import type { Logger } from '../log.js';
+import { parse, required, type Command, type CommandOut } from './args.js';
 import type { MergeMethod } from '../pullrequest.js';
 
-export type CommandOut = { stdout(s: string): void; log: Logger };
-export type Command = (args: string[], out: CommandOut) => Promise<number>;
+export type { Command, CommandOut };
 
 export const DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
@@ -29,25 +27,6 @@ export const DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST]
             clone the config repo, bump, commit, push (or open one pull request), report the lag
   freshness --upstream URL [--ref BRANCH] --deployed SHA|TAG [--max-lag HOURS] [--warn-only] [--cache DIR] [--json]
             how far the deployed commit is behind upstream (goal: ${DEFAULT_MAX_LAG_HOURS} h)`;
-
-const common = {
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  quiet: { type: 'boolean', short: 'q' },
-} as const;
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
-  try {
-    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new OffmainError(`offmain ${command}: ${errorMessage(e)} (see offmain --help)`);
-  }
-}
-
-function required(command: string, name: string, value: string | undefined): string {
-  if (!value) throw new OffmainError(`offmain ${command}: --${name} is required (see offmain --help)`);
-  return value;
-}
 
 function hours(command: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

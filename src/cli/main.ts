@@ -4,13 +4,13 @@
  * 1 on any failure with one clear line on stderr.
  */
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { errorMessage, isOffmainError, OffmainError } from '../errors.js';
-import { stderrLogger, type Logger } from '../log.js';
+import { isOffmainError, OffmainError } from '../errors.js';
+import { stderrLogger } from '../log.js';
 import { DEFAULT_PATCH_SETS, failureLine, headOf, patchTree, prepare, type PatchTreeResult } from '../prepare.js';
 import { patchSummaryMarkdown } from '../summary.js';
 import { DEFAULT_REPOSITORY, resolveUpstream, type Track, type UpstreamCommit } from '../upstream.js';
 import { versionOf } from '../version.js';
+import { parse, required, type CommandOut } from './args.js';
 import { runDemo } from './demo.js';
 import { DEPLOY_USAGE, deployCommands } from './deploy.js';
 
@@ -33,13 +33,7 @@ ${DEPLOY_USAGE.replace(/^  (\w+) {1,}/gm, (_m, name: string) => `  ${`${name} `.
 
 Every command exits 0 on success and 1 on any failure, with one line on stderr saying why.`;
 
-type Out = { stdout: (s: string) => void; log: Logger };
-
-const common = {
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  quiet: { type: 'boolean', short: 'q' },
-} as const;
+type Out = CommandOut;
 
 const resolveOptions = {
   repository: { type: 'string' },
@@ -55,22 +49,9 @@ const patchOptions = {
   patch: { type: 'string', multiple: true },
 } as const;
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
-  try {
-    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new OffmainError(`offmain ${command}: ${errorMessage(e)} (see offmain --help)`);
-  }
-}
-
 function track(value: string | undefined): Track {
   if (value === undefined || value === 'main' || value === 'release') return value ?? 'main';
   throw new OffmainError(`--track is "${value}": expected main or release`);
-}
-
-function required(command: string, name: string, value: string | undefined): string {
-  if (!value) throw new OffmainError(`offmain ${command}: --${name} is required (see offmain --help)`);
-  return value;
 }
 
 function token(value: string | undefined): string | undefined {
