@@ -9574,6 +9574,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
+var import_node_fs6 = require("node:fs");
 var import_node_path13 = require("node:path");
 
 // src/errors.ts
@@ -12069,6 +12070,27 @@ function patchSummaryMarkdown(input) {
     patches.length ? table(["Patch", "Status", "Details"], patches) : "_No patches were requested._",
     ""
   ].join("\n");
+}
+
+// src/runners.ts
+var NATIVE_RUNNERS = Object.freeze({
+  "linux/amd64": "ubuntu-24.04",
+  "linux/arm64": "ubuntu-24.04-arm"
+});
+function runnerMatrix(platforms) {
+  const list = [...new Set(platforms.split(/[\s,]+/).filter(Boolean))];
+  if (list.length === 0) throw new OffmainError("no platform given: expected e.g. linux/amd64,linux/arm64");
+  return {
+    include: list.map((platform) => {
+      const runner = NATIVE_RUNNERS[platform];
+      if (!runner) {
+        throw new OffmainError(
+          `platform ${platform} has no native GitHub runner: expected one of ${Object.keys(NATIVE_RUNNERS).join(", ")}`
+        );
+      }
+      return { platform, runner, slug: platform.replace(/[^A-Za-z0-9]+/g, "-") };
+    })
+  };
 }
 
 // src/cli/args.ts
@@ -18240,6 +18262,8 @@ commands:
   run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
            resolve and patch in one go, printing the summary table
+  runners  [--platforms linux/amd64,linux/arm64] [--github-output FILE]
+           the build matrix: one native GitHub runner per platform (JSON; appended as matrix=... to FILE)
   run --demo
            the whole pipeline on embedded defaults: a local Mastodon-shaped upstream, nothing configured
 ${DEPLOY_USAGE.replace(/^  (\w+) {1,}/gm, (_m, name) => `  ${`${name} `.padEnd(9)}`).replace(/^ {12}/gm, "           ")}
@@ -18331,11 +18355,19 @@ async function command(name, args, out) {
       );
       return printPatchResult(out, result, Boolean(v.json));
     }
+    case "runners": {
+      const v = parse(name, args, { platforms: { type: "string" }, "github-output": { type: "string" } });
+      const matrix = JSON.stringify(runnerMatrix(v.platforms ?? "linux/amd64,linux/arm64"));
+      if (v["github-output"]) (0, import_node_fs6.appendFileSync)(v["github-output"], `matrix=${matrix}
+`);
+      out.stdout(matrix);
+      return 0;
+    }
     default: {
       const other = deployCommands[name];
       if (other) return other(args, out);
       throw new OffmainError(
-        `unknown command "${name}": expected one of resolve, version, patch, run, ${Object.keys(deployCommands).join(", ")} (see offmain --help)`
+        `unknown command "${name}": expected one of resolve, version, patch, run, runners, ${Object.keys(deployCommands).join(", ")} (see offmain --help)`
       );
     }
   }

@@ -3,12 +3,14 @@
  * Results go to stdout (text or --json); progress and errors go to stderr. Exit 0 on success,
  * 1 on any failure with one clear line on stderr.
  */
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isOffmainError, OffmainError } from '../errors.js';
 import { stderrLogger } from '../log.js';
 import { DEFAULT_PATCH_SETS, failureLine, headOf, patchTree, prepare, type PatchTreeResult } from '../prepare.js';
 import { patchSummaryMarkdown } from '../summary.js';
 import { DEFAULT_REPOSITORY, resolveUpstream, type Track, type UpstreamCommit } from '../upstream.js';
+import { runnerMatrix } from '../runners.js';
 import { versionOf } from '../version.js';
 import { parse, required, type CommandOut } from './args.js';
 import { runDemo } from './demo.js';
@@ -27,6 +29,8 @@ commands:
   run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
            resolve and patch in one go, printing the summary table
+  runners  [--platforms linux/amd64,linux/arm64] [--github-output FILE]
+           the build matrix: one native GitHub runner per platform (JSON; appended as matrix=... to FILE)
   run --demo
            the whole pipeline on embedded defaults: a local Mastodon-shaped upstream, nothing configured
 ${DEPLOY_USAGE.replace(/^  (\w+) {1,}/gm, (_m, name: string) => `  ${`${name} `.padEnd(9)}`).replace(/^ {12}/gm, '           ')}
@@ -126,11 +130,18 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
       );
       return printPatchResult(out, result, Boolean(v.json));
     }
+    case 'runners': {
+      const v = parse(name, args, { platforms: { type: 'string' }, 'github-output': { type: 'string' } });
+      const matrix = JSON.stringify(runnerMatrix(v.platforms ?? 'linux/amd64,linux/arm64'));
+      if (v['github-output']) appendFileSync(v['github-output'], `matrix=${matrix}\n`);
+      out.stdout(matrix);
+      return 0;
+    }
     default: {
       const other = deployCommands[name];
       if (other) return other(args, out);
       throw new OffmainError(
-        `unknown command "${name}": expected one of resolve, version, patch, run, ${Object.keys(deployCommands).join(', ')} (see offmain --help)`,
+        `unknown command "${name}": expected one of resolve, version, patch, run, runners, ${Object.keys(deployCommands).join(', ')} (see offmain --help)`,
       );
     }
   }
