@@ -194,14 +194,14 @@ var require_parse_options = __commonJS({
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
+    var parseOptions = (options2) => {
+      if (!options2) {
         return emptyOpts;
       }
-      if (typeof options !== "object") {
+      if (typeof options2 !== "object") {
         return looseOption;
       }
-      return options;
+      return options2;
     };
     module2.exports = parseOptions;
   }
@@ -254,10 +254,10 @@ var require_semver = __commonJS({
       return true;
     };
     var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
+      constructor(version, options2) {
+        options2 = parseOptions(options2);
         if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+          if (version.loose === !!options2.loose && version.includePrerelease === !!options2.includePrerelease) {
             return version;
           } else {
             version = version.version;
@@ -270,11 +270,11 @@ var require_semver = __commonJS({
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        debug("SemVer", version, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
+        const m = version.trim().match(options2.loose ? re[t.LOOSE] : re[t.FULL]);
         if (!m) {
           throw new TypeError(`Invalid Version: ${version}`);
         }
@@ -529,12 +529,12 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = (version, options, throwErrors = false) => {
+    var parse4 = (version, options2, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
       try {
-        return new SemVer(version, options);
+        return new SemVer(version, options2);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -551,8 +551,8 @@ var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
     var parse4 = require_parse();
-    var valid = (version, options) => {
-      const v = parse4(version, options);
+    var valid = (version, options2) => {
+      const v = parse4(version, options2);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -564,8 +564,8 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
     var parse4 = require_parse();
-    var clean = (version, options) => {
-      const s = parse4(version.trim().replace(/^[=v]+/, ""), options);
+    var clean = (version, options2) => {
+      const s = parse4(version.trim().replace(/^[=v]+/, ""), options2);
       return s ? s.version : null;
     };
     module2.exports = clean;
@@ -577,16 +577,16 @@ var require_inc = __commonJS({
   "node_modules/semver/functions/inc.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
+    var inc = (version, release, options2, identifier, identifierBase) => {
+      if (typeof options2 === "string") {
         identifierBase = identifier;
-        identifier = options;
-        options = void 0;
+        identifier = options2;
+        options2 = void 0;
       }
       try {
         return new SemVer(
           version instanceof SemVer ? version.version : version,
-          options
+          options2
         ).inc(release, identifier, identifierBase).version;
       } catch (er) {
         return null;
@@ -675,8 +675,8 @@ var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
     var parse4 = require_parse();
-    var prerelease = (version, options) => {
-      const parsed = parse4(version, options);
+    var prerelease = (version, options2) => {
+      const parsed = parse4(version, options2);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -864,7 +864,7 @@ var require_coerce = __commonJS({
     var SemVer = require_semver();
     var parse4 = require_parse();
     var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
+    var coerce = (version, options2) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -874,12 +874,12 @@ var require_coerce = __commonJS({
       if (typeof version !== "string") {
         return null;
       }
-      options = options || {};
+      options2 = options2 || {};
       let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      if (!options2.rtl) {
+        match = version.match(options2.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        const coerceRtlRegex = options2.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
         let next;
         while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
           if (!match || next.index + next[0].length !== match.index + match[0].length) {
@@ -895,9 +895,9 @@ var require_coerce = __commonJS({
       const major = match[2];
       const minor = match[3] || "0";
       const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      const prerelease = options2.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build2 = options2.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build2}`, options2);
     };
     module2.exports = coerce;
   }
@@ -910,16 +910,16 @@ var require_truncate = __commonJS({
     var parse4 = require_parse();
     var constants = require_constants();
     var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
+    var truncate = (version, truncation, options2) => {
       if (!constants.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
-      const clonedVersion = cloneInputVersion(version, options);
+      const clonedVersion = cloneInputVersion(version, options2);
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
-    var cloneInputVersion = (version, options) => {
+    var cloneInputVersion = (version, options2) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse4(versionStringToParse, options);
+      return parse4(versionStringToParse, options2);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -1179,13 +1179,13 @@ var require_range = __commonJS({
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
+      constructor(range, options2) {
+        options2 = parseOptions(options2);
         if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+          if (range.loose === !!options2.loose && range.includePrerelease === !!options2.includePrerelease) {
             return range;
           } else {
-            return new _Range(range.raw, options);
+            return new _Range(range.raw, options2);
           }
         }
         if (range instanceof Comparator) {
@@ -1194,9 +1194,9 @@ var require_range = __commonJS({
           this.formatted = void 0;
           return this;
         }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
         this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
         this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
         if (!this.set.length) {
@@ -1283,15 +1283,15 @@ var require_range = __commonJS({
         cache.set(memoKey, result);
         return result;
       }
-      intersects(range, options) {
+      intersects(range, options2) {
         if (!(range instanceof _Range)) {
           throw new TypeError("a Range is required");
         }
         return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+          return isSatisfiable(thisComparators, options2) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options2) && thisComparators.every((thisComparator) => {
               return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
+                return thisComparator.intersects(rangeComparator, options2);
               });
             });
           });
@@ -1336,39 +1336,39 @@ var require_range = __commonJS({
     var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
+    var isSatisfiable = (comparators, options2) => {
       let result = true;
       const remainingComparators = comparators.slice();
       let testComparator = remainingComparators.pop();
       while (result && remainingComparators.length) {
         result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
+          return testComparator.intersects(otherComparator, options2);
         });
         testComparator = remainingComparators.pop();
       }
       return result;
     };
-    var parseComparator = (comp, options) => {
+    var parseComparator = (comp, options2) => {
       comp = comp.replace(re[t.BUILD], "");
-      debug("comp", comp, options);
-      comp = replaceCarets(comp, options);
+      debug("comp", comp, options2);
+      comp = replaceCarets(comp, options2);
       debug("caret", comp);
-      comp = replaceTildes(comp, options);
+      comp = replaceTildes(comp, options2);
       debug("tildes", comp);
-      comp = replaceXRanges(comp, options);
+      comp = replaceXRanges(comp, options2);
       debug("xrange", comp);
-      comp = replaceStars(comp, options);
+      comp = replaceStars(comp, options2);
       debug("stars", comp);
       return comp;
     };
     var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
     var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    var replaceTildes = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options2)).join(" ");
     };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
+    var replaceTilde = (comp, options2) => {
+      const r = options2.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options2.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug("tilde", comp, _, M, m, p, pr);
         let ret;
@@ -1388,13 +1388,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    var replaceCarets = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options2)).join(" ");
     };
-    var replaceCaret = (comp, options) => {
-      debug("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
+    var replaceCaret = (comp, options2) => {
+      debug("caret", comp, options2);
+      const r = options2.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options2.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug("caret", comp, _, M, m, p, pr);
         let ret;
@@ -1435,13 +1435,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceXRanges = (comp, options) => {
-      debug("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    var replaceXRanges = (comp, options2) => {
+      debug("replaceXRanges", comp, options2);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options2)).join(" ");
     };
-    var replaceXRange = (comp, options) => {
+    var replaceXRange = (comp, options2) => {
       comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      const r = options2.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
       return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
         debug("xRange", comp, ret, gtlt, M, m, p, pr);
         if (invalidXRangeOrder(M, m, p)) {
@@ -1454,7 +1454,7 @@ var require_range = __commonJS({
         if (gtlt === "=" && anyX) {
           gtlt = "";
         }
-        pr = options.includePrerelease ? "-0" : "";
+        pr = options2.includePrerelease ? "-0" : "";
         if (xM) {
           if (gtlt === ">" || gtlt === "<") {
             ret = "<0.0.0-0";
@@ -1497,13 +1497,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceStars = (comp, options) => {
-      debug("replaceStars", comp, options);
+    var replaceStars = (comp, options2) => {
+      debug("replaceStars", comp, options2);
       return comp.trim().replace(re[t.STAR], "");
     };
-    var replaceGTE0 = (comp, options) => {
-      debug("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    var replaceGTE0 = (comp, options2) => {
+      debug("replaceGTE0", comp, options2);
+      return comp.trim().replace(re[options2.includePrerelease ? t.GTE0PRE : t.GTE0], "");
     };
     var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
       if (isX(fM)) {
@@ -1532,13 +1532,13 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version, options) => {
+    var testSet = (set, version, options2) => {
       for (let i = 0; i < set.length; i++) {
         if (!set[i].test(version)) {
           return false;
         }
       }
-      if (version.prerelease.length && !options.includePrerelease) {
+      if (version.prerelease.length && !options2.includePrerelease) {
         for (let i = 0; i < set.length; i++) {
           debug(set[i].semver);
           if (set[i].semver === Comparator.ANY) {
@@ -1567,19 +1567,19 @@ var require_comparator = __commonJS({
       static get ANY() {
         return ANY;
       }
-      constructor(comp, options) {
-        options = parseOptions(options);
+      constructor(comp, options2) {
+        options2 = parseOptions(options2);
         if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
+          if (comp.loose === !!options2.loose) {
             return comp;
           } else {
             comp = comp.value;
           }
         }
         comp = comp.trim().split(/\s+/).join(" ");
-        debug("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
+        debug("comparator", comp, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
         this.parse(comp);
         if (this.semver === ANY) {
           this.value = "";
@@ -1621,7 +1621,7 @@ var require_comparator = __commonJS({
         }
         return cmp(version, this.operator, this.semver, this.options);
       }
-      intersects(comp, options) {
+      intersects(comp, options2) {
         if (!(comp instanceof _Comparator)) {
           throw new TypeError("a Comparator is required");
         }
@@ -1629,18 +1629,18 @@ var require_comparator = __commonJS({
           if (this.value === "") {
             return true;
           }
-          return new Range(comp.value, options).test(this.value);
+          return new Range(comp.value, options2).test(this.value);
         } else if (comp.operator === "") {
           if (comp.value === "") {
             return true;
           }
-          return new Range(this.value, options).test(comp.semver);
+          return new Range(this.value, options2).test(comp.semver);
         }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+        options2 = parseOptions(options2);
+        if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
           return false;
         }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+        if (!options2.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
           return false;
         }
         if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
@@ -1652,10 +1652,10 @@ var require_comparator = __commonJS({
         if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
           return true;
         }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+        if (cmp(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
           return true;
         }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+        if (cmp(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
           return true;
         }
         return false;
@@ -1676,9 +1676,9 @@ var require_satisfies = __commonJS({
   "node_modules/semver/functions/satisfies.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var satisfies = (version, range, options) => {
+    var satisfies = (version, range, options2) => {
       try {
-        range = new Range(range, options);
+        range = new Range(range, options2);
       } catch (er) {
         return false;
       }
@@ -1693,7 +1693,7 @@ var require_to_comparators = __commonJS({
   "node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    var toComparators = (range, options2) => new Range(range, options2).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
     module2.exports = toComparators;
   }
 });
@@ -1704,12 +1704,12 @@ var require_max_satisfying = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
+    var maxSatisfying = (versions, range, options2) => {
       let max = null;
       let maxSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range, options);
+        rangeObj = new Range(range, options2);
       } catch (er) {
         return null;
       }
@@ -1717,7 +1717,7 @@ var require_max_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!max || maxSV.compare(v) === -1) {
             max = v;
-            maxSV = new SemVer(max, options);
+            maxSV = new SemVer(max, options2);
           }
         }
       });
@@ -1733,12 +1733,12 @@ var require_min_satisfying = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
+    var minSatisfying = (versions, range, options2) => {
       let min = null;
       let minSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range, options);
+        rangeObj = new Range(range, options2);
       } catch (er) {
         return null;
       }
@@ -1746,7 +1746,7 @@ var require_min_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!min || minSV.compare(v) === 1) {
             min = v;
-            minSV = new SemVer(min, options);
+            minSV = new SemVer(min, options2);
           }
         }
       });
@@ -1820,9 +1820,9 @@ var require_valid2 = __commonJS({
   "node_modules/semver/ranges/valid.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var validRange = (range, options) => {
+    var validRange = (range, options2) => {
       try {
-        return new Range(range, options).range || "*";
+        return new Range(range, options2).range || "*";
       } catch (er) {
         return null;
       }
@@ -1844,9 +1844,9 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte = require_lte();
     var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
-      range = new Range(range, options);
+    var outside = (version, range, hilo, options2) => {
+      version = new SemVer(version, options2);
+      range = new Range(range, options2);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
         case ">":
@@ -1866,7 +1866,7 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version, range, options)) {
+      if (satisfies(version, range, options2)) {
         return false;
       }
       for (let i = 0; i < range.set.length; ++i) {
@@ -1879,9 +1879,9 @@ var require_outside = __commonJS({
           }
           high = high || comparator;
           low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
+          if (gtfn(comparator.semver, high.semver, options2)) {
             high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
+          } else if (ltfn(comparator.semver, low.semver, options2)) {
             low = comparator;
           }
         });
@@ -1905,7 +1905,7 @@ var require_gtr = __commonJS({
   "node_modules/semver/ranges/gtr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
+    var gtr = (version, range, options2) => outside(version, range, ">", options2);
     module2.exports = gtr;
   }
 });
@@ -1915,7 +1915,7 @@ var require_ltr = __commonJS({
   "node_modules/semver/ranges/ltr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
+    var ltr = (version, range, options2) => outside(version, range, "<", options2);
     module2.exports = ltr;
   }
 });
@@ -1925,10 +1925,10 @@ var require_intersects = __commonJS({
   "node_modules/semver/ranges/intersects.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
+    var intersects = (r1, r2, options2) => {
+      r1 = new Range(r1, options2);
+      r2 = new Range(r2, options2);
+      return r1.intersects(r2, options2);
     };
     module2.exports = intersects;
   }
@@ -1940,13 +1940,13 @@ var require_simplify = __commonJS({
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
-    module2.exports = (versions, range, options) => {
+    module2.exports = (versions, range, options2) => {
       const set = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
+      const v = versions.sort((a, b) => compare(a, b, options2));
       for (const version of v) {
-        const included = satisfies(version, range, options);
+        const included = satisfies(version, range, options2);
         if (included) {
           prev = version;
           if (!first) {
@@ -1993,16 +1993,16 @@ var require_subset = __commonJS({
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
     var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
+    var subset = (sub, dom, options2 = {}) => {
       if (sub === dom) {
         return true;
       }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
+      sub = new Range(sub, options2);
+      dom = new Range(dom, options2);
       let sawNonNull = false;
       OUTER: for (const simpleSub of sub.set) {
         for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          const isSub = simpleSubset(simpleSub, simpleDom, options2);
           sawNonNull = sawNonNull || isSub !== null;
           if (isSub) {
             continue OUTER;
@@ -2016,21 +2016,21 @@ var require_subset = __commonJS({
     };
     var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
     var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
+    var simpleSubset = (sub, dom, options2) => {
       if (sub === dom) {
         return true;
       }
       if (sub.length === 1 && sub[0].semver === ANY) {
         if (dom.length === 1 && dom[0].semver === ANY) {
           return true;
-        } else if (options.includePrerelease) {
+        } else if (options2.includePrerelease) {
           sub = minimumVersionWithPreRelease;
         } else {
           sub = minimumVersion;
         }
       }
       if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
+        if (options2.includePrerelease) {
           return true;
         } else {
           dom = minimumVersion;
@@ -2040,9 +2040,9 @@ var require_subset = __commonJS({
       let gt, lt;
       for (const c of sub) {
         if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
+          gt = higherGT(gt, c, options2);
         } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
+          lt = lowerLT(lt, c, options2);
         } else {
           eqSet.add(c.semver);
         }
@@ -2052,7 +2052,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
+        gtltComp = compare(gt.semver, lt.semver, options2);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -2060,14 +2060,14 @@ var require_subset = __commonJS({
         }
       }
       for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
+        if (gt && !satisfies(eq, String(gt), options2)) {
           return null;
         }
-        if (lt && !satisfies(eq, String(lt), options)) {
+        if (lt && !satisfies(eq, String(lt), options2)) {
           return null;
         }
         for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
+          if (!satisfies(eq, String(c), options2)) {
             return false;
           }
         }
@@ -2075,8 +2075,8 @@ var require_subset = __commonJS({
       }
       let higher, lower;
       let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      let needDomLTPre = lt && !options2.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options2.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
       if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
         needDomLTPre = false;
       }
@@ -2090,7 +2090,7 @@ var require_subset = __commonJS({
             }
           }
           if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
+            higher = higherGT(gt, c, options2);
             if (higher === c && higher !== gt) {
               return false;
             }
@@ -2105,7 +2105,7 @@ var require_subset = __commonJS({
             }
           }
           if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
+            lower = lowerLT(lt, c, options2);
             if (lower === c && lower !== lt) {
               return false;
             }
@@ -2128,18 +2128,18 @@ var require_subset = __commonJS({
       }
       return true;
     };
-    var higherGT = (a, b, options) => {
+    var higherGT = (a, b, options2) => {
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare(a.semver, b.semver, options2);
       return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
-    var lowerLT = (a, b, options) => {
+    var lowerLT = (a, b, options2) => {
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare(a.semver, b.semver, options2);
       return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
     module2.exports = subset;
@@ -3630,7 +3630,7 @@ var require_stringify = __commonJS({
     var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -3650,7 +3650,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -4072,10 +4072,10 @@ var require_stringifyCollection = __commonJS({
     var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      return stringify2(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5530,10 +5530,10 @@ var require_stringifyDocument = __commonJS({
     var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc, options2) {
       const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -5543,7 +5543,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -5619,7 +5619,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -5628,8 +5628,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -5641,17 +5641,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options);
+        }, options2);
         this.options = opt;
         let { version } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.setSchema(version, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -5702,7 +5702,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -5713,11 +5713,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -5742,9 +5742,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+      createPair(key, value, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -5830,7 +5830,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
+      setSchema(version, options2 = {}) {
         if (typeof version === "number")
           version = String(version);
         let opt;
@@ -5860,10 +5860,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -5893,14 +5893,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
@@ -7251,14 +7251,14 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -7277,8 +7277,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
+    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -7357,7 +7357,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -7370,8 +7370,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -9435,15 +9435,15 @@ var require_public_api = __commonJS({
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseAllDocuments3(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -9454,10 +9454,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseDocument3(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -9473,14 +9473,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse4(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -9490,29 +9490,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity2.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+        return value.toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments3;
@@ -9574,8 +9574,8 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path13 = require("node:path");
+var import_node_fs10 = require("node:fs");
+var import_node_path17 = require("node:path");
 
 // src/errors.ts
 var OffmainError = class extends Error {
@@ -9841,7 +9841,7 @@ function git(args, opts = {}) {
     ...authEnv(opts.token),
     ...opts.env
   };
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const child = (0, import_node_child_process.execFile)(
       "git",
       args,
@@ -9857,7 +9857,7 @@ function git(args, opts = {}) {
           reject(new GitError(args, result));
           return;
         }
-        resolve7(result);
+        resolve8(result);
       }
     );
     if (opts.input !== void 0) child.stdin?.end(opts.input);
@@ -12100,9 +12100,9 @@ var COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
   quiet: { type: "boolean", short: "q" }
 };
-function parse(command2, args, options) {
+function parse(command2, args, options2) {
   try {
-    return (0, import_node_util.parseArgs)({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: false, strict: true }).values;
+    return (0, import_node_util.parseArgs)({ args, options: { ...COMMON_OPTIONS, ...options2 }, allowPositionals: false, strict: true }).values;
   } catch (e) {
     throw new OffmainError(`offmain ${command2}: ${errorMessage(e)} (see offmain --help)`);
   }
@@ -12112,91 +12112,20 @@ function required(command2, name, value) {
   return value;
 }
 
-// src/cli/demo.ts
-var import_node_fs2 = require("node:fs");
-var import_node_os2 = require("node:os");
-var import_node_path7 = require("node:path");
-function fixturesRoot() {
-  const candidates = [
-    typeof __dirname !== "undefined" ? (0, import_node_path7.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
-    (0, import_node_path7.resolve)("test/fixtures/mastodon")
-  ].filter((p) => p !== void 0);
-  const found = candidates.find((p) => (0, import_node_fs2.existsSync)(p));
-  if (!found) {
-    throw new OffmainError(`the demo needs offmain's fixture trees (test/fixtures/mastodon): run it from a clone of offmain`);
-  }
-  return found;
-}
-async function commitTree(work, tree, message, date2, edit) {
-  for (const entry of (0, import_node_fs2.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs2.rmSync)((0, import_node_path7.join)(work, entry), { recursive: true, force: true });
-  (0, import_node_fs2.cpSync)(tree, work, { recursive: true });
-  edit?.(work);
-  await git(["add", "-A"], { cwd: work });
-  const env = { GIT_AUTHOR_DATE: date2, GIT_COMMITTER_DATE: date2 };
-  await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "commit", "-q", "-m", message], {
-    cwd: work,
-    env
-  });
-  return (await git(["rev-parse", "HEAD"], { cwd: work })).stdout.trim();
-}
-async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
-  const work = (0, import_node_path7.join)(root, "upstream-work");
-  const bare = (0, import_node_path7.join)(root, "upstream.git");
-  await git(["init", "-q", "-b", "main", work]);
-  const hour = 36e5;
-  const now = Date.now();
-  const iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
-  await commitTree(work, (0, import_node_path7.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
-  await git(["tag", "v4.2.0"], { cwd: work });
-  await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
-  const stableRelease = await commitTree(work, (0, import_node_path7.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
-    const file = (0, import_node_path7.join)(w, "lib/mastodon/version.rb");
-    (0, import_node_fs2.writeFileSync)(file, (0, import_node_fs2.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
-  });
-  await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
-  await git(["checkout", "-q", "main"], { cwd: work });
-  const main2 = await commitTree(work, (0, import_node_path7.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
-  await git(["clone", "-q", "--bare", work, bare]);
-  await git(["config", "uploadpack.allowFilter", "true"], { cwd: bare });
-  await git(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: bare });
-  return { url: `file://${bare}`, dir: bare, shas: { stableRelease, main: main2 }, releaseTag: "v4.2.1" };
-}
-async function runDemo(out) {
-  const root = (0, import_node_fs2.mkdtempSync)((0, import_node_path7.join)((0, import_node_os2.tmpdir)(), "offmain-demo-"));
-  out.stdout(`offmain demo: local upstream, patch sets redis-tls + version-metadata, in ${root}`);
-  const upstream = await makeDemoUpstream(root);
-  out.stdout(`upstream: ${upstream.url} (main, and stable-4.2 with ${upstream.releaseTag})
-`);
-  let code = 0;
-  for (const trackName of ["main", "release"]) {
-    const result = await prepare(
-      { repository: upstream.url, track: trackName, path: (0, import_node_path7.join)(root, `mastodon-${trackName}`) },
-      out.log
-    );
-    out.stdout(`# track: ${trackName}
-`);
-    out.stdout(patchSummaryMarkdown(result));
-    const failed = failureLine(result);
-    if (failed) {
-      out.log.error(failed);
-      code = 1;
-    }
-  }
-  return code;
-}
+// src/cli/build.ts
+var import_node_path10 = require("node:path");
+var import_node_util2 = require("node:util");
 
-// src/cli/deploy.ts
+// src/build.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path12 = require("node:path");
+var import_promises9 = require("node:fs/promises");
+var import_node_os3 = require("node:os");
+var import_node_path9 = require("node:path");
 
-// src/bump.ts
-var import_node_fs3 = require("node:fs");
+// src/buildplan.ts
+var import_node_fs2 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path8 = require("node:path");
-var import_semver5 = __toESM(require_semver2(), 1);
-
-// src/bump/edit.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_node_path7 = require("node:path");
 
 // src/imageref.ts
 function parseImageRef(ref) {
@@ -12217,6 +12146,9 @@ function canonicalRepository(repository) {
   let r = repository.trim().toLowerCase().replace(DOCKER_HUB, "");
   if (/^library\/[^/]+$/.test(r)) r = r.slice("library/".length);
   return r;
+}
+function sameRepository2(a, b) {
+  return canonicalRepository(a) === canonicalRepository(b);
 }
 function repositoryPath(repository) {
   const c = canonicalRepository(repository);
@@ -12253,6 +12185,1555 @@ function validateTarget(t, what = t.repository) {
     throw new OffmainError(`${what}: "${t.digest}" is not an image digest (expected sha256: and 64 lower-case hex digits)`);
   }
 }
+
+// src/tags.ts
+var TAG_PLACEHOLDERS = [
+  "version",
+  "display",
+  "declared",
+  "major",
+  "minor",
+  "patch",
+  "sha7",
+  "sha",
+  "commit_time",
+  "branch"
+];
+function sortableTime(iso) {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) {
+    throw new OffmainError(`commit time "${iso}" is not an ISO 8601 date (e.g. 2026-08-21T14:03:11Z)`);
+  }
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, "").replace(/[-:T]/g, "");
+}
+function tagSafe(text) {
+  return text.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "");
+}
+function values(ctx) {
+  return {
+    version: ctx.version,
+    display: ctx.version,
+    declared: ctx.declared,
+    major: String(ctx.major),
+    minor: String(ctx.minor),
+    patch: String(ctx.patch),
+    sha7: ctx.sha.slice(0, 7),
+    sha: ctx.sha,
+    commit_time: sortableTime(ctx.commitTime),
+    branch: tagSafe(ctx.branch)
+  };
+}
+function renderTag(template, ctx) {
+  const v = values(ctx);
+  const t = template.trim();
+  const out = t.replace(/\{([^{}]*)\}/g, (_all, name) => {
+    const key = name.trim();
+    if (!(key in v)) {
+      throw new OffmainError(
+        `tag template "${t}": unknown placeholder {${name}}; use ${TAG_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
+      );
+    }
+    return v[key];
+  });
+  if (/[{}]/.test(out)) throw new OffmainError(`tag template "${t}": unbalanced { or }`);
+  if (!isValidOciTag(out)) {
+    throw new OffmainError(
+      `tag template "${t}" gives "${out}", which is not a valid image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`
+    );
+  }
+  return out;
+}
+function renderTags(templates, ctx) {
+  const out = [];
+  for (const t of templates) {
+    if (!t.trim()) continue;
+    const tag = renderTag(t, ctx);
+    if (!out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+function defaultTagTemplates(track2) {
+  return track2 === "main" ? ["edge"] : ["latest", "v{major}.{minor}"];
+}
+
+// src/buildplan.ts
+var DEFAULT_PLATFORMS = ["linux/amd64", "linux/arm64"];
+var DOCKERFILES = {
+  mastodon: "Dockerfile",
+  "mastodon-streaming": "streaming/Dockerfile"
+};
+var LABEL = {
+  source: "org.opencontainers.image.source",
+  revision: "org.opencontainers.image.revision",
+  version: "org.opencontainers.image.version",
+  created: "org.opencontainers.image.created",
+  title: "org.opencontainers.image.title",
+  description: "org.opencontainers.image.description",
+  licenses: "org.opencontainers.image.licenses",
+  url: "org.opencontainers.image.url",
+  patches: "offmain.patches"
+};
+var MASTODON_LICENSE = "AGPL-3.0";
+function dockerfileArgs(text) {
+  const escape = /^#\s*escape\s*=\s*`/im.test(text.split(/\n(?!\s*#)/)[0] ?? "") ? "`" : "\\";
+  const logical = [];
+  let current = "";
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\s+$/, "");
+    if (current && /^\s*#/.test(line)) continue;
+    if (line.endsWith(escape)) {
+      current += `${line.slice(0, -1)} `;
+      continue;
+    }
+    logical.push(current + line);
+    current = "";
+  }
+  if (current) logical.push(current);
+  const args = /* @__PURE__ */ new Map();
+  for (const line of logical) {
+    const m = /^\s*ARG\s+(.+)$/i.exec(line);
+    if (!m) continue;
+    for (const tok of m[1].match(/(?:[^\s"']+|"(?:[^"\\]|\\.)*"|'[^']*')+/g) ?? []) {
+      const eq = tok.indexOf("=");
+      const name = eq < 0 ? tok : tok.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      const value = eq < 0 ? void 0 : tok.slice(eq + 1).replace(/^"(.*)"$/s, "$1").replace(/^'(.*)'$/s, "$1");
+      if (!args.has(name) || args.get(name) === void 0 && value !== void 0) args.set(name, value);
+    }
+  }
+  return args;
+}
+var ARCHES = {
+  amd64: ["v1", "v2", "v3", "v4"],
+  arm64: ["v8"],
+  arm: ["v5", "v6", "v7"],
+  "386": [],
+  ppc64le: [],
+  s390x: [],
+  riscv64: [],
+  mips64le: [],
+  loong64: []
+};
+function parsePlatforms(input) {
+  const items = (typeof input === "string" ? input.split(/[\s,]+/) : [...input ?? []]).map((p) => p.trim()).filter(Boolean);
+  const list = items.length ? items : [...DEFAULT_PLATFORMS];
+  const out = [];
+  for (const p of list) {
+    const [os, arch, variant, ...rest] = p.split("/");
+    const variants = arch !== void 0 ? ARCHES[arch] : void 0;
+    if (os !== "linux" || !variants || rest.length > 0 || variant !== void 0 && !variants.includes(variant)) {
+      throw new OffmainError(
+        `platform "${p}" is not one offmain builds: expected linux/ARCH[/VARIANT] with ARCH one of ${Object.keys(ARCHES).join(", ")} (e.g. linux/amd64,linux/arm64)`
+      );
+    }
+    if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}
+function platformSlug(platform) {
+  return platform.replace(/\//g, "-");
+}
+function validateImageName(name, what = "image") {
+  const n = name.trim();
+  const ref = parseImageRef(n);
+  if (ref.tag !== void 0 || ref.digest !== void 0) {
+    throw new OffmainError(
+      `${what} "${n}" carries a ${ref.digest ? "digest" : "tag"}: give the repository only (e.g. ghcr.io/owner/mastodon); tags come from the tags input`
+    );
+  }
+  const parts = n.split("/");
+  const first = parts[0] ?? "";
+  const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  if (hasHost && !isValidRepository(`${first}/x`)) {
+    throw new OffmainError(
+      `${what} "${n}": "${first}" is not a registry host (expected e.g. ghcr.io, docker.io or localhost:5000)`
+    );
+  }
+  if (n !== n.toLowerCase() && isValidRepository(n.toLowerCase())) {
+    const path5 = hasHost ? parts.slice(1).join("/") : n;
+    if (path5 !== path5.toLowerCase()) {
+      throw new OffmainError(
+        `${what} "${n}" has capital letters: image repositories must be lower case (e.g. "${hasHost ? `${first}/` : ""}${path5.toLowerCase()}")`
+      );
+    }
+  }
+  if (!isValidRepository(n)) {
+    throw new OffmainError(
+      `${what} "${n}" is not an image repository: expected [REGISTRY/]PATH with lower-case letters, digits and . _ - separators (e.g. ghcr.io/owner/mastodon)`
+    );
+  }
+  return n;
+}
+function streamingName(repository) {
+  return `${repository}-streaming`;
+}
+function unique(names) {
+  const out = [];
+  for (const n of names) if (!out.some((o) => sameRepository2(o, n))) out.push(n);
+  return out;
+}
+function parseBuildArgs(input) {
+  if (!input) return {};
+  if (!Array.isArray(input)) return { ...input };
+  const out = {};
+  for (const line of input) {
+    const l = line.trim();
+    if (!l || l.startsWith("#")) continue;
+    const eq = l.indexOf("=");
+    const key = eq < 0 ? "" : l.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      throw new OffmainError(`build argument "${l}" is not KEY=VALUE (e.g. RUBY_YJIT_ENABLE=1)`);
+    }
+    out[key] = l.slice(eq + 1);
+  }
+  return out;
+}
+function sourceUrl(repository) {
+  const slug = githubRepoSlug(repository);
+  if (slug) return `https://github.com/${slug}`;
+  return redactUrl(repository.trim()).replace(/\.git\/?$/, "").replace(/\/$/, "");
+}
+async function readBuildTree(dir) {
+  const read = async (p) => (0, import_node_fs2.existsSync)((0, import_node_path7.join)(dir, p)) ? (0, import_promises7.readFile)((0, import_node_path7.join)(dir, p), "utf8") : void 0;
+  return { dockerfile: await read(DOCKERFILES.mastodon), streamingDockerfile: await read(DOCKERFILES["mastodon-streaming"]) };
+}
+function argsFor(declared, input) {
+  const sha = input.commit;
+  const wanted = {};
+  wanted.MASTODON_VERSION_METADATA = sha.slice(0, 7);
+  if (input.version.declared.shape === "env-suffix") wanted.MASTODON_VERSION_SUFFIX = `+${sha.slice(0, 7)}`;
+  wanted.SOURCE_COMMIT = sha;
+  const asked = { ...input.buildArgs ?? {} };
+  if (input.prerelease !== void 0) asked.MASTODON_VERSION_PRERELEASE = input.prerelease;
+  const args = {};
+  const skipped = [];
+  for (const [k, v] of Object.entries(wanted)) if (declared.has(k)) args[k] = v;
+  for (const [k, v] of Object.entries(asked)) {
+    if (declared.has(k)) args[k] = v;
+    else skipped.push(k);
+  }
+  return { args, skipped };
+}
+function planBuild(input, files) {
+  const sha = input.commit.trim().toLowerCase();
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) {
+    throw new OffmainError(`commit "${input.commit}" is not a full sha: pass all 40 hexadecimal characters of the upstream commit`);
+  }
+  if (files.dockerfile === void 0) {
+    throw new OffmainError(
+      `${input.dir}: no Dockerfile at the tree root, so there is no mastodon image to build; point dir at a patched Mastodon checkout (the patch step's path output)`,
+      { file: "Dockerfile" }
+    );
+  }
+  if (!isValidOciTag(input.version.imageTag)) {
+    throw new OffmainError(`image tag "${input.version.imageTag}" is not a valid OCI tag`);
+  }
+  const platforms = parsePlatforms(input.platforms);
+  const track2 = input.track ?? "main";
+  const declared = input.version.declared;
+  const branch = input.branch?.trim() || (track2 === "main" ? "main" : `stable-${declared.major}.${declared.minor}`);
+  const warnings = [];
+  if (input.images.length === 0) {
+    throw new OffmainError("no image name given: pass at least one repository for the mastodon image (e.g. ghcr.io/owner/mastodon)");
+  }
+  const images = unique(input.images.map((n) => validateImageName(n, "image")));
+  const streamingGiven = (input.streamingImages ?? []).filter((n) => n.trim());
+  const streamingImages = unique(
+    streamingGiven.length ? streamingGiven.map((n) => validateImageName(n, "streaming image")) : images.map(streamingName)
+  );
+  for (const s of streamingImages) {
+    if (images.some((i) => sameRepository2(i, s))) {
+      throw new OffmainError(`streaming image "${s}" is also a mastodon image name: give the streaming image its own repository`);
+    }
+  }
+  const ctx = {
+    version: input.version.imageTag,
+    declared: declared.text,
+    major: declared.major,
+    minor: declared.minor,
+    patch: declared.patch,
+    sha,
+    commitTime: input.commitTime,
+    branch
+  };
+  const tags = renderTags([input.version.imageTag, ...input.tags ?? defaultTagTemplates(track2)], ctx);
+  const created = new Date(Date.parse(input.commitTime)).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const source = sourceUrl(input.upstream ?? DEFAULT_REPOSITORY);
+  const patches = [...new Set(input.patches ?? [])];
+  const plans = [];
+  const entries = [
+    ["mastodon", files.dockerfile, images],
+    ["mastodon-streaming", files.streamingDockerfile, streamingImages]
+  ];
+  for (const [key, text, repositories] of entries) {
+    if (text === void 0) {
+      if (key === "mastodon-streaming" && streamingGiven.length) {
+        warnings.push(`streaming images were given but ${DOCKERFILES[key]} does not exist (Mastodon has a separate streaming image from v4.3 on): not built`);
+      }
+      continue;
+    }
+    const { args, skipped } = argsFor(dockerfileArgs(text), input);
+    for (const k of skipped) {
+      warnings.push(`build argument ${k} is not declared by ${DOCKERFILES[key]}: not passed to the ${key} image`);
+    }
+    const labels = {
+      [LABEL.source]: source,
+      [LABEL.url]: source,
+      [LABEL.revision]: sha,
+      [LABEL.version]: input.version.display,
+      [LABEL.created]: created,
+      [LABEL.title]: key,
+      [LABEL.description]: key === "mastodon" ? `Mastodon ${input.version.display} (web and Sidekiq), built by offmain from ${source} at ${sha.slice(0, 7)}` : `Mastodon ${input.version.display} streaming server, built by offmain from ${source} at ${sha.slice(0, 7)}`,
+      [LABEL.licenses]: MASTODON_LICENSE,
+      [LABEL.patches]: patches.join(",")
+    };
+    plans.push({
+      key,
+      dockerfile: DOCKERFILES[key],
+      context: ".",
+      repositories,
+      tags,
+      refs: repositories.flatMap((r) => tags.map((t) => `${r}:${t}`)),
+      buildArgs: args,
+      skippedArgs: skipped,
+      labels,
+      annotations: { ...labels }
+    });
+  }
+  return {
+    commit: sha,
+    shortSha: sha.slice(0, 7),
+    commitTime: created,
+    version: input.version.display,
+    imageTag: input.version.imageTag,
+    track: track2,
+    branch,
+    source,
+    platforms,
+    tags,
+    patches,
+    images: plans,
+    warnings
+  };
+}
+function appliedPatchIds(report) {
+  return (report?.patches ?? []).filter((p) => p.status === "applied" || p.status === "already-applied").map((p) => p.id);
+}
+
+// src/buildx.ts
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs3 = require("node:fs");
+var BUILD_MODES = ["all", "platform", "merge"];
+var CACHE_MODES = ["gha", "registry", "none"];
+function hasIndex(s) {
+  return s.platforms.length > 1 || s.provenance || s.sbom !== false;
+}
+function csvField(field) {
+  return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+function ghaCacheAvailable(env = process.env) {
+  return Boolean(env.ACTIONS_RUNTIME_TOKEN && (env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL));
+}
+function cacheArgs(image, s) {
+  const suffix = s.mode === "platform" ? `-${platformSlug(s.platforms[0])}` : "";
+  if (s.cache === "gha") {
+    const scope = `${image.key}-${s.platforms.map(platformSlug).join("_")}`;
+    return ["--cache-from", `type=gha,scope=${scope}`, ...s.push ? ["--cache-to", `type=gha,scope=${scope},mode=max`] : []];
+  }
+  if (s.cache === "registry") {
+    const ref = `${image.repositories[0]}:buildcache${suffix}`;
+    return [
+      "--cache-from",
+      `type=registry,ref=${ref}`,
+      ...s.push ? ["--cache-to", `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`] : []
+    ];
+  }
+  return [];
+}
+function buildxBuildArgs(image, s) {
+  const args = ["buildx", "build"];
+  if (s.builder) args.push("--builder", s.builder);
+  args.push("--progress", "plain", "--file", `${s.dir}/${image.dockerfile}`, "--platform", s.platforms.join(","));
+  for (const [k, v] of Object.entries(image.buildArgs)) args.push("--build-arg", `${k}=${v}`);
+  for (const [k, v] of Object.entries(image.labels)) args.push("--label", `${k}=${v}`);
+  const index = hasIndex(s);
+  for (const [k, v] of Object.entries(image.annotations)) {
+    args.push("--annotation", `manifest:${k}=${v}`);
+    if (index) args.push("--annotation", `index:${k}=${v}`);
+  }
+  args.push("--provenance", s.provenance ? "mode=max" : "false");
+  args.push("--sbom", s.sbom === false ? "false" : s.sbom === true ? "true" : `generator=${s.sbom}`);
+  args.push(...cacheArgs(image, s));
+  if (s.mode === "all") {
+    for (const ref of image.refs) args.push("--tag", ref);
+    args.push("--output", s.push ? "type=image,push=true,oci-mediatypes=true" : "type=image,push=false");
+  } else if (s.push && s.digestPush === "native") {
+    args.push(
+      "--output",
+      ["type=image", csvField(`name=${image.repositories.join(",")}`), "push-by-digest=true", "name-canonical=true", "oci-mediatypes=true", "push=true"].join(",")
+    );
+  } else {
+    if (!s.ociLayoutDir) throw new Error("buildxBuildArgs: ociLayoutDir is required in platform mode without native push-by-digest");
+    args.push("--output", `type=oci,dest=${s.ociLayoutDir},tar=false,oci-mediatypes=true`);
+  }
+  args.push("--metadata-file", s.metadataFile, s.dir);
+  return args;
+}
+function imagetoolsCreateArgs(opts) {
+  const args = ["buildx", "imagetools", "create"];
+  if (opts.builder) args.push("--builder", opts.builder);
+  for (const [k, v] of Object.entries(opts.annotations)) args.push("--annotation", `index:${k}=${v}`);
+  for (const t of opts.tags) args.push("--tag", `${opts.repository}:${t}`);
+  args.push(...opts.sources);
+  return args;
+}
+function docker(args, opts = {}) {
+  return new Promise((resolve8, reject) => {
+    const child = (0, import_node_child_process2.spawn)("docker", args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let partial = "";
+    child.stdout.on("data", (b) => out.push(b));
+    child.stderr.on("data", (b) => {
+      err.push(b);
+      if (opts.stream && opts.log) {
+        const text = partial + b.toString("utf8");
+        const lines = text.split("\n");
+        partial = lines.pop() ?? "";
+        for (const l of lines) if (l.trim()) opts.log.info(l);
+      }
+    });
+    child.on("error", (e) => {
+      if (e.code === "ENOENT") {
+        reject(new OffmainError("docker was not found on PATH: install Docker with the buildx plugin (on GitHub: docker/setup-buildx-action)"));
+      } else reject(e);
+    });
+    child.on("close", (code) => {
+      if (opts.stream && opts.log && partial.trim()) opts.log.info(partial);
+      resolve8({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+}
+function buildxError(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const error = [...lines].reverse().find((l) => /^(ERROR|error)\b:?/.test(l));
+  return (error ?? lines[lines.length - 1] ?? "no output").replace(/^ERROR:\s*/, "");
+}
+async function builderDriver(builder, opts = {}) {
+  const r = await docker(["buildx", "inspect", ...builder ? [builder] : []], opts);
+  if (r.code !== 0) {
+    if (/is not a docker command|unknown command/i.test(r.stderr)) {
+      throw new OffmainError("docker buildx is not installed: install the buildx plugin (Debian: docker-buildx; on GitHub: docker/setup-buildx-action)");
+    }
+    throw new OffmainError(`docker buildx inspect${builder ? ` ${builder}` : ""} failed: ${buildxError(r.stderr)}`);
+  }
+  const m = /^Driver:\s*(\S+)/m.exec(r.stdout);
+  return m?.[1] ?? "unknown";
+}
+function progressStats(stderr) {
+  const steps = /* @__PURE__ */ new Set();
+  const cached = /* @__PURE__ */ new Set();
+  for (const line of stderr.split("\n")) {
+    const step = /^#(\d+) \[(?:[^\]]*\s)?\d+\/\d+\]/.exec(line);
+    if (step) steps.add(step[1]);
+    const c = /^#(\d+) CACHED\s*$/.exec(line);
+    if (c) cached.add(c[1]);
+  }
+  return { steps: steps.size, cached: [...cached].filter((c) => steps.has(c)).length };
+}
+async function runBuildxBuild(args, metadataFile, what, opts) {
+  const t0 = performance.now();
+  const r = await docker(args, { ...opts, stream: true });
+  const seconds = (performance.now() - t0) / 1e3;
+  if (r.code !== 0) {
+    if (/is not a docker command|unknown command/i.test(r.stderr)) {
+      throw new OffmainError("docker buildx is not installed: install the buildx plugin (Debian: docker-buildx; on GitHub: docker/setup-buildx-action)");
+    }
+    const error = buildxError(r.stderr);
+    const hint = /docker driver/i.test(error) ? ' (the default "docker" builder cannot do this: create a docker-container builder, e.g. with docker/setup-buildx-action, and pass it as builder)' : "";
+    throw new OffmainError(`docker buildx build of ${what} failed: ${error}${hint}`);
+  }
+  if (!(0, import_node_fs3.existsSync)(metadataFile)) throw new OffmainError(`docker buildx build of ${what} wrote no metadata file (${metadataFile}); is buildx 0.10 or newer installed?`);
+  const metadata = JSON.parse((0, import_node_fs3.readFileSync)(metadataFile, "utf8"));
+  const digest = metadata["containerimage.digest"];
+  if (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    throw new OffmainError(`docker buildx build of ${what} reported no image digest in its metadata (containerimage.digest)`);
+  }
+  return { digest, metadata, seconds, ...progressStats(r.stderr) };
+}
+
+// src/registry.ts
+var import_node_child_process3 = require("node:child_process");
+var import_node_crypto = require("node:crypto");
+var import_node_fs4 = require("node:fs");
+var import_promises8 = require("node:fs/promises");
+var import_node_os2 = require("node:os");
+var import_node_path8 = require("node:path");
+var import_node_stream = require("node:stream");
+var MEDIA = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json"
+};
+var MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(", ");
+function isIndexMediaType(mediaType) {
+  return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
+}
+var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]);
+function isLoopbackHost(host) {
+  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+function locate(repository) {
+  const parts = repository.split("/");
+  const first = parts[0] ?? "";
+  const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const registry = hasHost ? first.toLowerCase() : "docker.io";
+  let path5 = hasHost ? parts.slice(1).join("/") : repository;
+  const hub = DOCKER_HUB_NAMES.has(registry);
+  if (hub && !path5.includes("/")) path5 = `library/${path5}`;
+  return {
+    registry: hub ? "docker.io" : registry,
+    apiHost: hub ? "registry-1.docker.io" : registry,
+    path: path5,
+    scheme: isLoopbackHost(registry) ? "http" : "https"
+  };
+}
+function dockerConfigPath(env = process.env) {
+  return (0, import_node_path8.join)(env.DOCKER_CONFIG || (0, import_node_path8.join)(env.HOME || (0, import_node_os2.homedir)(), ".docker"), "config.json");
+}
+function authKeys(registry) {
+  if (registry === "docker.io") {
+    return ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io", "https://registry-1.docker.io"];
+  }
+  return [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
+}
+function runHelper(helper, registry, env) {
+  return new Promise((resolve8, reject) => {
+    const child = (0, import_node_child_process3.execFile)(`docker-credential-${helper}`, ["get"], { env, timeout: 2e4 }, (error, stdout, stderr) => {
+      if (error) {
+        if (error.code === "ENOENT") {
+          reject(
+            new OffmainError(
+              `the Docker config names the credential helper "${helper}" for ${registry}, but docker-credential-${helper} is not on PATH: install it, or log in with a config that stores credentials in auths`
+            )
+          );
+          return;
+        }
+        if (/not found/i.test(`${stdout}${stderr}`)) resolve8(void 0);
+        else reject(new OffmainError(`docker-credential-${helper} get failed for ${registry}: ${(stderr || stdout).trim().split("\n").pop()}`));
+        return;
+      }
+      try {
+        const r = JSON.parse(stdout);
+        if (!r.Secret) return resolve8(void 0);
+        resolve8(
+          r.Username === "<token>" ? { identityToken: r.Secret, source: `docker-credential-${helper}` } : { username: r.Username, password: r.Secret, source: `docker-credential-${helper}` }
+        );
+      } catch {
+        reject(new OffmainError(`docker-credential-${helper} get returned something that is not JSON for ${registry}`));
+      }
+    });
+    child.stdin?.end(registry === "docker.io" ? "https://index.docker.io/v1/" : registry);
+  });
+}
+async function credentialsFor(registry, env = process.env) {
+  const file = dockerConfigPath(env);
+  if (!(0, import_node_fs4.existsSync)(file)) return void 0;
+  let config;
+  try {
+    config = JSON.parse(await (0, import_promises8.readFile)(file, "utf8"));
+  } catch {
+    throw new OffmainError(`${file} is not valid JSON: fix or remove it (it is Docker's config with the registry credentials)`);
+  }
+  const keys = authKeys(registry);
+  for (const key of keys) {
+    const helper = config.credHelpers?.[key];
+    if (helper) return runHelper(helper, registry, env);
+  }
+  for (const key of keys) {
+    const a = config.auths?.[key];
+    if (!a) continue;
+    if (a.identitytoken) return { identityToken: a.identitytoken, source: file };
+    if (a.auth) {
+      const decoded = Buffer.from(a.auth, "base64").toString("utf8");
+      const sep3 = decoded.indexOf(":");
+      if (sep3 < 0) throw new OffmainError(`${file}: auths["${key}"].auth is not base64 of user:password; log in again with docker login ${registry}`);
+      return { username: decoded.slice(0, sep3), password: decoded.slice(sep3 + 1), source: file };
+    }
+    if (a.username && a.password) return { username: a.username, password: a.password, source: file };
+  }
+  if (config.credsStore) return runHelper(config.credsStore, registry, env);
+  return void 0;
+}
+var RegistryError = class extends OffmainError {
+  constructor(message, registry, status) {
+    super(message);
+    this.registry = registry;
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  registry;
+  status;
+};
+function parseChallenge(header) {
+  if (!header) return void 0;
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!m) return void 0;
+  const scheme = m[1].toLowerCase();
+  if (scheme === "basic") return { scheme: "basic" };
+  if (scheme !== "bearer") return void 0;
+  const params = {};
+  for (const p of m[2].matchAll(/(\w+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
+  if (!params.realm) return void 0;
+  return { scheme: "bearer", realm: params.realm, service: params.service };
+}
+function sha256(bytes) {
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+var RegistryClient = class {
+  env;
+  timeoutMs;
+  creds = /* @__PURE__ */ new Map();
+  challenges = /* @__PURE__ */ new Map();
+  tokens = /* @__PURE__ */ new Map();
+  /** Requests made, for tests and the benchmark. */
+  requests = 0;
+  constructor(opts = {}) {
+    this.env = opts.env ?? process.env;
+    this.timeoutMs = opts.timeoutMs ?? 3e4;
+  }
+  credentials(registry) {
+    let c = this.creds.get(registry);
+    if (!c) {
+      c = credentialsFor(registry, this.env);
+      this.creds.set(registry, c);
+    }
+    return c;
+  }
+  async authorization(loc, scope, challenge) {
+    const creds = await this.credentials(loc.registry);
+    if (challenge.scheme === "basic") {
+      if (!creds?.username || creds.password === void 0) return void 0;
+      return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
+    }
+    const key = `${loc.registry} ${scope}`;
+    const cached = this.tokens.get(key);
+    if (cached) return cached;
+    const url = new URL(challenge.realm);
+    if (challenge.service) url.searchParams.set("service", challenge.service);
+    url.searchParams.set("scope", scope);
+    let res;
+    try {
+      this.requests++;
+      if (creds?.identityToken) {
+        const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: creds.identityToken, scope, client_id: "offmain" });
+        if (challenge.service) form.set("service", challenge.service);
+        res = await fetch(challenge.realm, { method: "POST", body: form, signal: AbortSignal.timeout(this.timeoutMs) });
+      } else {
+        const headers = {};
+        if (creds?.username && creds.password !== void 0) {
+          headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
+        }
+        res = await fetch(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+      }
+    } catch (e) {
+      throw new RegistryError(`registry ${loc.registry}: its token service ${url.origin} cannot be reached (${e.message})`, loc.registry);
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw this.refused(loc, creds, res.status);
+    }
+    if (!res.ok) throw new RegistryError(`registry ${loc.registry}: its token service answered HTTP ${res.status}`, loc.registry, res.status);
+    const body = await res.json();
+    const token2 = body.token ?? body.access_token;
+    if (!token2) throw new RegistryError(`registry ${loc.registry}: its token service returned no token`, loc.registry);
+    const value = `Bearer ${token2}`;
+    this.tokens.set(key, value);
+    return value;
+  }
+  refused(loc, creds, status, push = false) {
+    if (!creds) {
+      return new RegistryError(
+        `registry ${loc.registry} refused anonymous access to ${loc.path} (HTTP ${status}) and ${dockerConfigPath(this.env)} has no credentials for it: log in first (docker login ${loc.registry}, or docker/login-action)`,
+        loc.registry,
+        status
+      );
+    }
+    const who = creds.username ? `user "${creds.username}"` : "the identity token";
+    if (status === 403 || push) {
+      return new RegistryError(
+        `registry ${loc.registry} refused ${who} (from ${creds.source}) ${push ? "push access" : "access"} to ${loc.path} (HTTP ${status}): give that account write access to the repository, or log in as one that has it`,
+        loc.registry,
+        status
+      );
+    }
+    return new RegistryError(
+      `registry ${loc.registry} refused the credentials of ${who} (from ${creds.source}) (HTTP ${status}): log in again (docker login ${loc.registry}) with a valid password or token`,
+      loc.registry,
+      status
+    );
+  }
+  /** One API request with authentication: anonymous first, then the challenge the registry answers with. */
+  async request(loc, pathAndQuery, init) {
+    const scope = `repository:${loc.path}:${init.push ? "pull,push" : "pull"}`;
+    const url = init.absolute ?? `${loc.scheme}://${loc.apiHost}/v2/${pathAndQuery}`;
+    const hostKey = loc.registry;
+    const send = async (auth3) => {
+      const headers = { ...init.headers ?? {} };
+      if (auth3) headers.Authorization = auth3;
+      this.requests++;
+      const body = init.body?.();
+      try {
+        return await fetch(url, {
+          method: init.method ?? "GET",
+          headers,
+          body,
+          redirect: "follow",
+          ...body instanceof ReadableStream ? { duplex: "half" } : {},
+          signal: init.timeout === false ? void 0 : AbortSignal.timeout(this.timeoutMs)
+        });
+      } catch (e) {
+        const cause = e.cause;
+        throw new RegistryError(
+          `registry ${loc.registry} cannot be reached at ${loc.scheme}://${loc.apiHost} (${cause?.code ?? cause?.message ?? e.message}): check the registry host in the image name`,
+          loc.registry
+        );
+      }
+    };
+    let challenge = this.challenges.get(hostKey);
+    let auth2 = challenge ? await this.authorization(loc, scope, challenge) : void 0;
+    let res = await send(auth2);
+    if (res.status === 401) {
+      await res.body?.cancel();
+      const c = parseChallenge(res.headers.get("www-authenticate"));
+      if (!c) throw this.refused(loc, await this.credentials(loc.registry), 401, init.push);
+      challenge = c;
+      this.challenges.set(hostKey, c);
+      this.tokens.delete(`${loc.registry} ${scope}`);
+      auth2 = await this.authorization(loc, scope, c);
+      if (!auth2 && c.scheme === "basic") throw this.refused(loc, void 0, 401, init.push);
+      res = await send(auth2);
+      if (res.status === 401) {
+        await res.body?.cancel();
+        throw this.refused(loc, await this.credentials(loc.registry), 401, init.push);
+      }
+    }
+    if (res.status === 403) {
+      await res.body?.cancel();
+      throw this.refused(loc, await this.credentials(loc.registry), 403, init.push);
+    }
+    return res;
+  }
+  async failed(loc, what, res) {
+    let detail = "";
+    try {
+      const body = await res.json();
+      detail = body.errors?.map((e) => `${e.code ?? ""} ${e.message ?? ""}`.trim()).join("; ") ?? "";
+    } catch {
+    }
+    return new RegistryError(`registry ${loc.registry}: ${what} answered HTTP ${res.status}${detail ? ` (${detail})` : ""}`, loc.registry, res.status);
+  }
+  /** Checks that the registry answers and accepts the credentials Docker has (GET /v2/ and a pull token). */
+  async check(repository) {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/tags/list?n=1`, {});
+    await res.body?.cancel();
+    if (res.status >= 500) throw await this.failed(loc, `listing ${loc.path}`, res);
+  }
+  /** A manifest or index by tag or digest, or undefined when the registry does not have it. */
+  async manifest(repository, reference) {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return void 0;
+    }
+    if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const json = JSON.parse(bytes.toString("utf8"));
+    const mediaType = json.mediaType ?? res.headers.get("content-type")?.split(";")[0] ?? "";
+    return { digest: res.headers.get("docker-content-digest") ?? sha256(bytes), mediaType, bytes, json };
+  }
+  /** The digest of a tag (HEAD), or undefined. */
+  async digest(repository, reference) {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { method: "HEAD", headers: { Accept: MANIFEST_ACCEPT } });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new RegistryError(`registry ${loc.registry}: HEAD ${loc.path}/manifests/${reference} answered HTTP ${res.status}`, loc.registry, res.status);
+    const d = res.headers.get("docker-content-digest");
+    if (d) return d;
+    return (await this.manifest(repository, reference))?.digest;
+  }
+  async tags(repository) {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/tags/list`, {});
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return [];
+    }
+    if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
+    return (await res.json()).tags ?? [];
+  }
+  async blob(repository, digest) {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/blobs/${digest}`, {});
+    if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/blobs/${digest}`, res);
+    return Buffer.from(await res.arrayBuffer());
+  }
+  /** The labels of an image config blob. */
+  async configLabels(repository, manifest) {
+    if (!manifest.config) return {};
+    const config = JSON.parse((await this.blob(repository, manifest.config.digest)).toString("utf8"));
+    return config.config?.Labels ?? {};
+  }
+  /**
+   * What a tag is: its digest, platforms (with sizes when `sizes`), annotations, attestation count and,
+   * when `labels`, the config labels of its first platform. Undefined when the tag does not exist.
+   */
+  async describe(repository, reference, opts = {}) {
+    const top = await this.manifest(repository, reference);
+    if (!top) return void 0;
+    const out = {
+      repository,
+      reference,
+      digest: top.digest,
+      mediaType: top.mediaType,
+      annotations: top.json.annotations ?? {},
+      platforms: [],
+      attestations: 0
+    };
+    const size2 = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((s, l) => s + l.size, 0);
+    let first;
+    if (isIndexMediaType(top.mediaType)) {
+      for (const d of top.json.manifests ?? []) {
+        if (d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") {
+          out.attestations++;
+          continue;
+        }
+        const p = d.platform;
+        const platform = p ? [p.os, p.architecture, p.variant].filter(Boolean).join("/") : "unknown";
+        const entry = { platform, digest: d.digest, annotations: d.annotations ?? {} };
+        if (opts.sizes || opts.labels && !first) {
+          const m = await this.manifest(repository, d.digest);
+          if (m) {
+            if (opts.sizes) entry.size = size2(m.json);
+            entry.annotations = { ...m.json.annotations ?? {}, ...entry.annotations };
+            first ??= m.json;
+          }
+        }
+        out.platforms.push(entry);
+      }
+    } else {
+      first = top.json;
+      out.platforms.push({ platform: "unknown", digest: top.digest, annotations: top.json.annotations ?? {}, ...opts.sizes ? { size: size2(top.json) } : {} });
+    }
+    if (opts.labels && first) out.labels = await this.configLabels(repository, first);
+    return out;
+  }
+  // -------------------------------------------------------------------------------------------
+  // Pushing by digest
+  // -------------------------------------------------------------------------------------------
+  async blobExists(repository, digest, push = false) {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/blobs/${digest}`, { method: "HEAD", push });
+    return res.ok;
+  }
+  /** Uploads one blob (monolithic: POST then PUT) unless the repository has it already. */
+  async uploadBlob(repository, digest, size2, body) {
+    if (await this.blobExists(repository, digest, true)) return false;
+    const loc = locate(repository);
+    const start = await this.request(loc, `${loc.path}/blobs/uploads/`, { method: "POST", push: true, headers: { "Content-Length": "0" } });
+    if (start.status !== 202) throw await this.failed(loc, `starting an upload to ${loc.path}`, start);
+    await start.body?.cancel();
+    const location = start.headers.get("location");
+    if (!location) throw new RegistryError(`registry ${loc.registry}: an upload started without a Location`, loc.registry);
+    const url = new URL(location, `${loc.scheme}://${loc.apiHost}/`);
+    url.searchParams.set("digest", digest);
+    const put = await this.request(loc, "", {
+      method: "PUT",
+      push: true,
+      absolute: url.toString(),
+      timeout: false,
+      headers: { "Content-Type": "application/octet-stream", "Content-Length": String(size2) },
+      body
+    });
+    if (put.status !== 201) throw await this.failed(loc, `uploading ${digest} to ${loc.path}`, put);
+    await put.body?.cancel();
+    return true;
+  }
+  async putManifest(repository, reference, mediaType, bytes) {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, {
+      method: "PUT",
+      push: true,
+      headers: { "Content-Type": mediaType },
+      body: () => bytes
+    });
+    if (res.status !== 201) throw await this.failed(loc, `PUT ${loc.path}/manifests/${reference}`, res);
+    await res.body?.cancel();
+    return res.headers.get("docker-content-digest") ?? sha256(bytes);
+  }
+  /** Points more tags at a manifest the repository already has (the same bytes, so the same digest). */
+  async tag(repository, digest, tags) {
+    const m = await this.manifest(repository, digest);
+    if (!m) throw new RegistryError(`registry ${locate(repository).registry}: ${repository}@${digest} does not exist, so it cannot be tagged`, locate(repository).registry);
+    for (const t of tags) {
+      const d = await this.putManifest(repository, t, m.mediaType, m.bytes);
+      if (d !== digest) throw new RegistryError(`registry ${locate(repository).registry}: tagging ${repository}:${t} gave ${d}, not ${digest}`, locate(repository).registry);
+    }
+  }
+  /**
+   * Pushes what an OCI image layout holds (the manifest or index its index.json names, with every
+   * manifest and blob below it) to a repository, by digest only: no tag is created. Returns the digest.
+   */
+  async pushOciLayout(layoutDir, repository) {
+    const index = JSON.parse(await (0, import_promises8.readFile)((0, import_node_path8.join)(layoutDir, "index.json"), "utf8"));
+    const root = index.manifests?.[0];
+    if (!root) throw new OffmainError(`${layoutDir}/index.json names no image: the build exported nothing`);
+    const blobPath = (digest) => (0, import_node_path8.join)(layoutDir, "blobs", ...digest.split(":"));
+    let uploaded = 0;
+    let bytes = 0;
+    const pushBlob = async (d) => {
+      const file = blobPath(d.digest);
+      const size2 = (0, import_node_fs4.statSync)(file).size;
+      const did = await this.uploadBlob(
+        repository,
+        d.digest,
+        size2,
+        () => size2 < 4 * 1024 * 1024 ? (0, import_node_fs4.readFileSync)(file) : import_node_stream.Readable.toWeb((0, import_node_fs4.createReadStream)(file))
+      );
+      if (did) {
+        uploaded++;
+        bytes += size2;
+      }
+    };
+    const pushManifest = async (d) => {
+      const raw = await (0, import_promises8.readFile)(blobPath(d.digest));
+      const json = JSON.parse(raw.toString("utf8"));
+      if (isIndexMediaType(d.mediaType)) {
+        for (const child of json.manifests ?? []) await pushManifest(child);
+      } else {
+        await Promise.all([...json.config ? [json.config] : [], ...json.layers ?? []].map(pushBlob));
+      }
+      await this.putManifest(repository, d.digest, d.mediaType, raw);
+    };
+    await pushManifest(root);
+    return { digest: root.digest, uploaded, bytes };
+  }
+};
+
+// src/build.ts
+async function commitDateOf(dir, commit) {
+  const r = await git(["show", "-s", "--format=%cI", `${commit}^{commit}`], { cwd: dir, allowFailure: true });
+  const date2 = r.stdout.trim();
+  if (r.code !== 0 || !date2) {
+    throw new OffmainError(
+      `the commit date of ${commit.slice(0, 7)} is unknown (${dir} is not a git checkout that has it): pass the commit date (the patch step's commit-date output, or --commit-date)`
+    );
+  }
+  return date2;
+}
+async function patchIds(report, commit) {
+  if (report === void 0 || report === "") return [];
+  let r;
+  if (typeof report === "string") {
+    const text = report.trim().startsWith("{") ? report : await (0, import_promises9.readFile)(report, "utf8").catch(() => {
+      throw new OffmainError(`patch report "${report}" is neither JSON nor a readable file: pass the patch step's patch-report output`);
+    });
+    try {
+      r = JSON.parse(text);
+    } catch {
+      throw new OffmainError("the patch report is not valid JSON: pass the patch step's patch-report output as it is");
+    }
+  } else r = report;
+  if (r.commit && !commit.startsWith(r.commit.toLowerCase()) && !r.commit.toLowerCase().startsWith(commit)) {
+    throw new OffmainError(`the patch report is for commit ${r.commit.slice(0, 7)}, not ${commit.slice(0, 7)}: pass the report of the tree being built`);
+  }
+  if (r.ok === false) throw new OffmainError("the patch report says the patch step failed: fix the patches before building");
+  return appliedPatchIds(r);
+}
+async function checkExisting(registry, image, plan) {
+  return Promise.all(
+    image.repositories.map(async (repository) => {
+      const d = await registry.describe(repository, plan.imageTag);
+      if (!d) return { repository, state: "missing" };
+      let revision = d.annotations[LABEL.revision];
+      if (!revision) {
+        const withLabels = await registry.describe(repository, plan.imageTag, { labels: true });
+        revision = withLabels?.labels?.[LABEL.revision];
+      }
+      return { repository, state: revision === plan.commit ? "same" : "other", description: d, revision };
+    })
+  );
+}
+function parseDigests(items, plan) {
+  const out = /* @__PURE__ */ new Map();
+  for (const raw of items.flatMap((i) => i.split(/[\s,]+/)).map((i) => i.trim()).filter(Boolean)) {
+    const at = raw.lastIndexOf("@");
+    const name = at > 0 ? raw.slice(0, at) : "";
+    const digest = raw.slice(at + 1);
+    if (at <= 0 || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+      throw new OffmainError(`digest "${raw}" is not IMAGE@sha256:<64 hex> (pass the digests output of each platform job)`);
+    }
+    const image = plan.images.find((i) => i.key === name || i.repositories.includes(name));
+    if (!image) {
+      throw new OffmainError(`digest "${raw}" names "${name}", which is none of ${plan.images.map((i) => i.key).join(", ")} nor their repositories`);
+    }
+    const list = out.get(image.key) ?? [];
+    if (!list.includes(digest)) list.push(digest);
+    out.set(image.key, list);
+  }
+  return out;
+}
+function pinnedRefs(image, tag, digestByRepo) {
+  return image.repositories.map((r) => `${r}:${tag}@${digestByRepo.get(r)}`);
+}
+async function build(opts, log) {
+  const t0 = performance.now();
+  const env = opts.env ?? process.env;
+  const mode = opts.mode ?? "all";
+  const push = mode === "merge" ? true : Boolean(opts.push);
+  const dir = (0, import_node_path9.resolve)(opts.dir);
+  if (!(0, import_node_fs5.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point dir at the patched Mastodon tree (the patch step's path output)`);
+  const commit = opts.commit.trim().toLowerCase();
+  const plan = await log.group("Plan", async () => {
+    const files = await readBuildTree(dir);
+    if (files.dockerfile === void 0) {
+      throw new OffmainError(
+        `${dir}: no Dockerfile at the tree root, so there is no mastodon image to build; point dir at a patched Mastodon checkout (the patch step's path output)`,
+        { file: "Dockerfile" }
+      );
+    }
+    for (const n of opts.images) validateImageName(n, "image");
+    for (const n of opts.streamingImages ?? []) if (n.trim()) validateImageName(n, "streaming image");
+    parsePlatforms(opts.platforms);
+    const version = await versionOf(dir, commit);
+    const p = planBuild(
+      {
+        dir,
+        commit,
+        commitTime: opts.commitDate ?? await commitDateOf(dir, commit),
+        version,
+        upstream: opts.upstream,
+        track: opts.track,
+        branch: opts.branch,
+        images: opts.images,
+        streamingImages: opts.streamingImages,
+        platforms: opts.platforms,
+        tags: opts.tags,
+        buildArgs: parseBuildArgs(opts.buildArgs),
+        prerelease: opts.prerelease,
+        patches: await patchIds(opts.patchReport, commit)
+      },
+      files
+    );
+    if (mode === "platform" && p.platforms.length !== 1) {
+      throw new OffmainError(
+        `mode platform builds one platform per job: pass exactly one platform (got ${p.platforms.join(",")}); run one job per platform, then mode merge`
+      );
+    }
+    log.info(`${p.version} (${p.commit.slice(0, 7)}, ${p.commitTime}), tags ${p.tags.join(", ")}, platforms ${p.platforms.join(", ")}`);
+    for (const i of p.images) {
+      log.info(`${i.key}: ${i.dockerfile} -> ${i.repositories.join(", ")}; build args ${Object.keys(i.buildArgs).join(", ") || "none"}`);
+    }
+    for (const w of p.warnings) log.warning(w);
+    return p;
+  });
+  const warnings = [...plan.warnings];
+  let cache = opts.cache ?? "none";
+  if (cache === "gha" && !ghaCacheAvailable(env)) {
+    warnings.push("cache gha needs the GitHub Actions cache service (ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL): building without a cache");
+    log.warning(warnings[warnings.length - 1]);
+    cache = "none";
+  }
+  const registry = new RegistryClient({ env });
+  const results = [];
+  const pending = [];
+  if (push) {
+    await log.group("Registry check", async () => {
+      const checks = await Promise.all(plan.images.map(async (image) => ({ image, existing: await checkExisting(registry, image, plan) })));
+      for (const { image, existing } of checks) {
+        const other = existing.filter((e) => e.state === "other");
+        if (other.length && !opts.force) {
+          const o = other[0];
+          throw new OffmainError(
+            `${o.repository}:${plan.imageTag} already exists with upstream revision ${o.revision ? o.revision.slice(0, 12) : "(none)"}, not ${plan.commit.slice(0, 12)}: an immutable tag is never overwritten; remove it or pass force to rebuild it`
+          );
+        }
+        const same = existing.filter((e) => e.state === "same");
+        for (const e of existing) {
+          log.info(`${e.repository}:${plan.imageTag}: ${e.state === "same" ? `exists (${e.description.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === "missing" ? "not there yet" : `exists with revision ${e.revision ?? "(none)"}; force: rebuilding`}`);
+        }
+        if (opts.force || same.length === 0) {
+          pending.push(image);
+          continue;
+        }
+        const source = same[0];
+        const digests = new Map(same.map((e) => [e.repository, e.description.digest]));
+        const missing = existing.filter((e) => e.state === "missing");
+        let status = "skipped";
+        const t = performance.now();
+        if (missing.length && mode !== "platform") {
+          status = "copied";
+          for (const m of missing) {
+            const args = imagetoolsCreateArgs({
+              repository: m.repository,
+              tags: [plan.imageTag],
+              sources: [`${source.repository}@${source.description.digest}`],
+              annotations: {},
+              builder: opts.builder
+            });
+            log.info(`copying ${source.repository}@${source.description.digest} to ${m.repository} (${image.tags.join(", ")})`);
+            const r = await docker(args, { env, log, stream: true });
+            if (r.code !== 0) throw new OffmainError(`copying ${image.key} to ${m.repository} failed: ${buildxError(r.stderr)}`);
+            const copied = await registry.digest(m.repository, plan.imageTag);
+            if (!copied) throw new OffmainError(`copying ${image.key} to ${m.repository}: ${plan.imageTag} is missing right after imagetools create`);
+            await registry.tag(m.repository, copied, image.tags.slice(1));
+            digests.set(m.repository, copied);
+          }
+        } else if (missing.length) {
+          pending.push(image);
+          continue;
+        }
+        results.push({
+          key: image.key,
+          repositories: image.repositories,
+          // A skipped image keeps its moving tags where they are (a rerun of an older commit must not move
+          // `edge` back); only the immutable tag is known to point at it.
+          tags: status === "copied" ? image.tags : [plan.imageTag],
+          digest: source.description.digest,
+          pinned: pinnedRefs(image, plan.imageTag, digests),
+          platforms: source.description.platforms.map((p) => ({ platform: p.platform, digest: p.digest })),
+          status,
+          seconds: (performance.now() - t) / 1e3
+        });
+      }
+    });
+  } else {
+    pending.push(...plan.images);
+  }
+  let builds = 0;
+  if (pending.length) {
+    const tmp = (0, import_node_fs5.mkdtempSync)((0, import_node_path9.join)(env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-build-"));
+    try {
+      if (mode === "merge") {
+        const byKey = parseDigests(opts.digests ?? [], plan);
+        for (const image of pending) {
+          results.push(await log.group(`Merge ${image.key}`, () => mergeImage(image, plan, byKey.get(image.key) ?? [], registry, opts, env, log)));
+        }
+      } else {
+        const digestPush = mode === "platform" && push ? await builderDriver(opts.builder, { env }) === "docker" ? "oci-layout" : "native" : void 0;
+        for (const image of pending) {
+          results.push(
+            await log.group(`Build ${image.key} (${plan.platforms.join(", ")})`, async () => {
+              builds++;
+              return buildImage(image, plan, { mode, push, cache, digestPush, tmp, registry, opts, env, log });
+            })
+          );
+        }
+      }
+    } finally {
+      (0, import_node_fs5.rmSync)(tmp, { recursive: true, force: true });
+    }
+  }
+  results.sort((a, b) => plan.images.findIndex((i) => i.key === a.key) - plan.images.findIndex((i) => i.key === b.key));
+  return {
+    mode,
+    push,
+    skipped: push && results.every((r) => r.status === "skipped"),
+    plan,
+    images: results,
+    builds,
+    seconds: (performance.now() - t0) / 1e3,
+    cache,
+    warnings
+  };
+}
+async function buildImage(image, plan, c) {
+  const slug = `${image.key}-${plan.platforms.map(platformSlug).join("_")}`;
+  const metadataFile = (0, import_node_path9.join)(c.tmp, `${slug}.metadata.json`);
+  const ociLayoutDir = (0, import_node_path9.join)(c.tmp, `${slug}.oci`);
+  const args = buildxBuildArgs(image, {
+    mode: c.mode,
+    platforms: plan.platforms,
+    push: c.push,
+    cache: c.cache,
+    provenance: c.opts.provenance ?? true,
+    sbom: c.opts.sbom ?? true,
+    builder: c.opts.builder,
+    digestPush: c.digestPush,
+    ociLayoutDir,
+    metadataFile,
+    dir: (0, import_node_path9.resolve)(c.opts.dir),
+    env: c.env
+  });
+  c.log.info(`docker ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a).join(" ")}`);
+  const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(", ")})`, { env: c.env, log: c.log });
+  c.log.info(`${image.key}: ${r.digest} in ${r.seconds.toFixed(1)} s, ${r.cached} of ${r.steps} steps from the cache`);
+  const digests = /* @__PURE__ */ new Map();
+  if (c.mode === "platform") {
+    if (c.push && c.digestPush === "oci-layout") {
+      for (const repository of image.repositories) {
+        const p = await c.registry.pushOciLayout(ociLayoutDir, repository);
+        if (p.digest !== r.digest) throw new OffmainError(`pushing ${image.key} to ${repository} gave ${p.digest}, not the built ${r.digest}`);
+        c.log.info(`pushed ${repository}@${p.digest} by digest (${p.uploaded} new blobs, ${(p.bytes / 1e6).toFixed(1)} MB)`);
+      }
+    }
+    for (const repo of image.repositories) digests.set(repo, r.digest);
+    return {
+      key: image.key,
+      repositories: image.repositories,
+      tags: [],
+      digest: r.digest,
+      pinned: image.repositories.map((repo) => `${repo}@${r.digest}`),
+      platforms: [{ platform: plan.platforms[0], digest: r.digest }],
+      status: "built",
+      seconds: r.seconds,
+      steps: r.steps,
+      cached: r.cached,
+      metadata: r.metadata
+    };
+  }
+  let platforms = plan.platforms.map((p) => ({ platform: p, digest: "" }));
+  if (c.push) {
+    const d = await c.registry.describe(image.repositories[0], plan.imageTag, { sizes: true });
+    if (!d || d.digest !== r.digest) {
+      throw new OffmainError(`${image.repositories[0]}:${plan.imageTag} is not the image just built (${d?.digest ?? "missing"} instead of ${r.digest}): was it pushed meanwhile by another job?`);
+    }
+    platforms = d.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ...p.size !== void 0 ? { size: p.size } : {} }));
+  }
+  for (const repo of image.repositories) digests.set(repo, r.digest);
+  return {
+    key: image.key,
+    repositories: image.repositories,
+    tags: image.tags,
+    digest: r.digest,
+    pinned: pinnedRefs(image, plan.imageTag, digests),
+    platforms,
+    status: "built",
+    seconds: r.seconds,
+    steps: r.steps,
+    cached: r.cached,
+    metadata: r.metadata
+  };
+}
+async function mergeImage(image, plan, digests, registry, opts, env, log) {
+  const t = performance.now();
+  if (digests.length === 0) {
+    throw new OffmainError(`merge: no per-platform digest for ${image.key}: pass the digests output of every platform job (e.g. ${image.key}@sha256:...)`);
+  }
+  const found = /* @__PURE__ */ new Map();
+  for (const d2 of digests) {
+    const desc = await registry.describe(image.repositories[0], d2);
+    if (!desc) throw new OffmainError(`merge: ${image.repositories[0]}@${d2} does not exist: did the platform job push it?`);
+    for (const p of desc.platforms) {
+      if (found.has(p.platform)) throw new OffmainError(`merge: ${image.key} has two digests for ${p.platform} (${found.get(p.platform)} and ${d2}): pass one per platform`);
+      found.set(p.platform, d2);
+    }
+  }
+  const missing = plan.platforms.filter((p) => !found.has(p));
+  if (missing.length) {
+    throw new OffmainError(`merge: no digest for ${missing.join(", ")} of ${image.key} (got ${[...found.keys()].join(", ")}): did every platform job run?`);
+  }
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const repository of image.repositories) {
+    const args = imagetoolsCreateArgs({
+      repository,
+      tags: [plan.imageTag],
+      sources: digests.map((d2) => `${repository}@${d2}`),
+      annotations: image.annotations,
+      builder: opts.builder
+    });
+    log.info(`docker ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a).join(" ")}`);
+    const r = await docker(args, { env, log, stream: true });
+    if (r.code !== 0) throw new OffmainError(`merging ${image.key} into ${repository} failed: ${buildxError(r.stderr)}`);
+    const digest = await registry.digest(repository, plan.imageTag);
+    if (!digest) throw new OffmainError(`merge: ${repository}:${plan.imageTag} is missing right after imagetools create`);
+    await registry.tag(repository, digest, image.tags.slice(1));
+    byRepo.set(repository, digest);
+  }
+  const first = byRepo.get(image.repositories[0]);
+  const d = await registry.describe(image.repositories[0], first, { sizes: true });
+  return {
+    key: image.key,
+    repositories: image.repositories,
+    tags: image.tags,
+    digest: first,
+    pinned: pinnedRefs(image, plan.imageTag, byRepo),
+    platforms: (d?.platforms ?? []).map((p) => ({ platform: p.platform, digest: p.digest, ...p.size !== void 0 ? { size: p.size } : {} })),
+    status: "merged",
+    seconds: (performance.now() - t) / 1e3
+  };
+}
+function buildOutputs(r) {
+  const m = r.images.find((i) => i.key === "mastodon");
+  const s = r.images.find((i) => i.key === "mastodon-streaming");
+  const metadata = {};
+  for (const i of r.images) if (i.metadata) metadata[i.key] = i.metadata;
+  return {
+    skipped: r.skipped,
+    mode: r.mode,
+    version: r.plan.version,
+    "image-tag": r.plan.imageTag,
+    digest: m?.digest ?? "",
+    image: m?.pinned[0] ?? "",
+    "streaming-digest": s?.digest ?? "",
+    "streaming-image": s?.pinned[0] ?? "",
+    images: r.images.flatMap((i) => i.pinned),
+    digests: r.images.map((i) => `${i.key}@${i.digest}`),
+    tags: r.images.flatMap((i) => i.repositories.flatMap((repo) => i.tags.map((t) => `${repo}:${t}`))),
+    platforms: r.plan.platforms,
+    metadata
+  };
+}
+function size(bytes) {
+  if (bytes === void 0) return "";
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+}
+var STATUS = {
+  built: "\u{1F528} built",
+  skipped: "\u23ED\uFE0F skipped (exists with this revision)",
+  copied: "\u{1F4CB} copied (existed in another registry)",
+  merged: "\u{1F517} merged"
+};
+function buildSummaryMarkdown(r) {
+  const p = r.plan;
+  const lines = [];
+  lines.push(`### offmain build: ${r.skipped ? "nothing to build" : r.mode === "platform" ? `${p.platforms[0]} by digest` : "images pushed"}`);
+  lines.push("");
+  lines.push(`Upstream ${p.source} at \`${p.shortSha}\` (${p.commitTime}), version \`${p.version}\`, mode \`${r.mode}\`${r.push ? "" : " (not pushed)"}, cache \`${r.cache}\`.`);
+  if (p.patches.length) lines.push(`Patches: ${p.patches.map((x) => `\`${x}\``).join(", ")}.`);
+  lines.push("");
+  lines.push("| image | status | digest | platforms | size | time | cache |");
+  lines.push("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const i of r.images) {
+    const plats = i.platforms.map((x) => `${x.platform}${x.size !== void 0 ? ` (${size(x.size)})` : ""}`).join("<br>");
+    const total = i.platforms.some((x) => x.size !== void 0) ? size(i.platforms.reduce((s, x) => s + (x.size ?? 0), 0)) : "";
+    const cacheUse = i.steps !== void 0 ? `${i.cached}/${i.steps} steps cached` : "";
+    lines.push(`| ${cell(i.repositories.join("<br>"))} | ${STATUS[i.status]} | \`${i.digest}\` | ${plats} | ${total} | ${i.seconds.toFixed(1)} s | ${cacheUse} |`);
+  }
+  if (r.mode !== "platform") {
+    lines.push("");
+    lines.push(`Tags: ${p.tags.map((t) => `\`${t}\``).join(", ")}`);
+    lines.push("");
+    lines.push("Pinned references (what a cluster should run):");
+    lines.push("");
+    for (const i of r.images) for (const ref of i.pinned) lines.push(`- \`${ref}\``);
+  } else {
+    lines.push("");
+    lines.push("Pass these to the merge step:");
+    lines.push("");
+    for (const i of r.images) lines.push(`- \`${i.key}@${i.digest}\``);
+  }
+  if (r.warnings.length) {
+    lines.push("");
+    for (const w of r.warnings) lines.push(`> \u26A0\uFE0F ${w}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/build.ts
+var BUILD_USAGE = `usage: offmain build --dir DIR --image NAME [--image NAME ...] [options]
+
+Builds the mastodon image (Dockerfile) and, from v4.3 on, mastodon-streaming (streaming/Dockerfile) of a
+patched tree with docker buildx, tags them by upstream commit and pushes them once.
+
+  --dir DIR                 the (patched) Mastodon tree (required)
+  --commit SHA              the upstream commit the tree is at (default: the tree's git HEAD)
+  --commit-date ISO         its committer date (default: from the tree's git checkout)
+  --repository URL          upstream repository, for the source label (default upstream Mastodon)
+  --track main|release      main: moving tag edge; release: latest and vX.Y (default main)
+  --ref BRANCH              the upstream branch, for {branch} (default main / stable-X.Y)
+  --image NAME              a repository of the mastodon image, one per registry (repeatable, required)
+  --streaming-image NAME    a repository of the streaming image (default: each --image + "-streaming")
+  --platforms LIST          default linux/amd64,linux/arm64
+  --tag TEMPLATE            a tag besides the immutable one (repeatable; replaces the default moving tags);
+                            placeholders {version} {sha7} {sha} {commit_time} {branch} {declared} {major} {minor} {patch}
+  --build-arg KEY=VALUE     passed only when the Dockerfile declares KEY (repeatable)
+  --prerelease TEXT         MASTODON_VERSION_PRERELEASE
+  --patch-report FILE|JSON  the patch step's report: its applied patch ids become the offmain.patches label
+  --push                    push (and first check the registries: an existing tag with this revision is skipped)
+  --mode all|platform|merge all platforms here; one platform pushed by digest; or merge the digests (default all)
+  --digest IMAGE@sha256:..  merge mode: a per-platform digest (repeatable; the platform runs' "digests")
+  --cache gha|registry|none default none
+  --no-provenance           no provenance attestation (default: mode=max)
+  --no-sbom                 no SBOM attestation (default: on)
+  --sbom-generator IMAGE    the SBOM generator image (default: BuildKit's)
+  --force                   rebuild and overwrite even when the immutable tag exists
+  --builder NAME            the buildx builder to use
+  --json                    print the outputs as one JSON object (the action's output names)`;
+var options = {
+  dir: { type: "string" },
+  commit: { type: "string" },
+  "commit-date": { type: "string" },
+  repository: { type: "string" },
+  track: { type: "string" },
+  ref: { type: "string" },
+  image: { type: "string", multiple: true },
+  "streaming-image": { type: "string", multiple: true },
+  platforms: { type: "string" },
+  tag: { type: "string", multiple: true },
+  "build-arg": { type: "string", multiple: true },
+  prerelease: { type: "string" },
+  "patch-report": { type: "string" },
+  push: { type: "boolean" },
+  mode: { type: "string" },
+  digest: { type: "string", multiple: true },
+  cache: { type: "string" },
+  "no-provenance": { type: "boolean" },
+  "no-sbom": { type: "boolean" },
+  "sbom-generator": { type: "string" },
+  force: { type: "boolean" },
+  builder: { type: "string" },
+  json: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  help: { type: "boolean", short: "h" }
+};
+function choice(name, value, choices, fallback) {
+  if (value === void 0) return fallback;
+  if (!choices.includes(value)) throw new OffmainError(`--${name} is "${value}": expected ${choices.join(", ")}`);
+  return value;
+}
+async function buildCommand(args, out) {
+  try {
+    let v;
+    try {
+      v = (0, import_node_util2.parseArgs)({ args, options, allowPositionals: false, strict: true }).values;
+    } catch (e) {
+      throw new OffmainError(`offmain build: ${errorMessage(e)} (see offmain build --help)`);
+    }
+    if (v.help) {
+      out.stdout(BUILD_USAGE);
+      return 0;
+    }
+    if (!v.dir) throw new OffmainError("offmain build: --dir is required (see offmain build --help)");
+    if (!v.image?.length) throw new OffmainError("offmain build: --image is required: the repository of the mastodon image, e.g. ghcr.io/owner/mastodon");
+    if (v["no-sbom"] && v["sbom-generator"]) throw new OffmainError("offmain build: --no-sbom and --sbom-generator contradict each other");
+    const dir = (0, import_node_path10.resolve)(v.dir);
+    const result = await build(
+      {
+        dir,
+        commit: v.commit ?? await headOf(dir),
+        commitDate: v["commit-date"],
+        upstream: v.repository,
+        track: choice("track", v.track, ["main", "release"], "main"),
+        branch: v.ref,
+        images: v.image,
+        streamingImages: v["streaming-image"],
+        platforms: v.platforms,
+        tags: v.tag,
+        buildArgs: v["build-arg"],
+        prerelease: v.prerelease,
+        patchReport: v["patch-report"],
+        push: Boolean(v.push),
+        mode: choice("mode", v.mode, BUILD_MODES, "all"),
+        digests: v.digest,
+        cache: choice("cache", v.cache, CACHE_MODES, "none"),
+        provenance: !v["no-provenance"],
+        sbom: v["no-sbom"] ? false : v["sbom-generator"] ?? true,
+        force: Boolean(v.force),
+        builder: v.builder
+      },
+      out.log
+    );
+    out.stdout(v.json ? JSON.stringify(buildOutputs(result), null, 2) : buildSummaryMarkdown(result));
+    return 0;
+  } catch (e) {
+    if (isOffmainError(e)) {
+      out.log.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+// src/cli/demo.ts
+var import_node_fs6 = require("node:fs");
+var import_node_os4 = require("node:os");
+var import_node_path11 = require("node:path");
+function fixturesRoot() {
+  const candidates = [
+    typeof __dirname !== "undefined" ? (0, import_node_path11.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
+    (0, import_node_path11.resolve)("test/fixtures/mastodon")
+  ].filter((p) => p !== void 0);
+  const found = candidates.find((p) => (0, import_node_fs6.existsSync)(p));
+  if (!found) {
+    throw new OffmainError(`the demo needs offmain's fixture trees (test/fixtures/mastodon): run it from a clone of offmain`);
+  }
+  return found;
+}
+async function commitTree(work, tree, message, date2, edit) {
+  for (const entry of (0, import_node_fs6.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs6.rmSync)((0, import_node_path11.join)(work, entry), { recursive: true, force: true });
+  (0, import_node_fs6.cpSync)(tree, work, { recursive: true });
+  edit?.(work);
+  await git(["add", "-A"], { cwd: work });
+  const env = { GIT_AUTHOR_DATE: date2, GIT_COMMITTER_DATE: date2 };
+  await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "commit", "-q", "-m", message], {
+    cwd: work,
+    env
+  });
+  return (await git(["rev-parse", "HEAD"], { cwd: work })).stdout.trim();
+}
+async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
+  const work = (0, import_node_path11.join)(root, "upstream-work");
+  const bare = (0, import_node_path11.join)(root, "upstream.git");
+  await git(["init", "-q", "-b", "main", work]);
+  const hour = 36e5;
+  const now = Date.now();
+  const iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
+  await commitTree(work, (0, import_node_path11.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
+  await git(["tag", "v4.2.0"], { cwd: work });
+  await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
+  const stableRelease = await commitTree(work, (0, import_node_path11.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
+    const file = (0, import_node_path11.join)(w, "lib/mastodon/version.rb");
+    (0, import_node_fs6.writeFileSync)(file, (0, import_node_fs6.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
+  });
+  await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
+  await git(["checkout", "-q", "main"], { cwd: work });
+  const main2 = await commitTree(work, (0, import_node_path11.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
+  await git(["clone", "-q", "--bare", work, bare]);
+  await git(["config", "uploadpack.allowFilter", "true"], { cwd: bare });
+  await git(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: bare });
+  return { url: `file://${bare}`, dir: bare, shas: { stableRelease, main: main2 }, releaseTag: "v4.2.1" };
+}
+async function runDemo(out) {
+  const root = (0, import_node_fs6.mkdtempSync)((0, import_node_path11.join)((0, import_node_os4.tmpdir)(), "offmain-demo-"));
+  out.stdout(`offmain demo: local upstream, patch sets redis-tls + version-metadata, in ${root}`);
+  const upstream = await makeDemoUpstream(root);
+  out.stdout(`upstream: ${upstream.url} (main, and stable-4.2 with ${upstream.releaseTag})
+`);
+  let code = 0;
+  for (const trackName of ["main", "release"]) {
+    const result = await prepare(
+      { repository: upstream.url, track: trackName, path: (0, import_node_path11.join)(root, `mastodon-${trackName}`) },
+      out.log
+    );
+    out.stdout(`# track: ${trackName}
+`);
+    out.stdout(patchSummaryMarkdown(result));
+    const failed = failureLine(result);
+    if (failed) {
+      out.log.error(failed);
+      code = 1;
+    }
+  }
+  return code;
+}
+
+// src/cli/deploy.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path16 = require("node:path");
+
+// src/bump.ts
+var import_node_fs7 = require("node:fs");
+var import_promises10 = require("node:fs/promises");
+var import_node_path12 = require("node:path");
+var import_semver5 = __toESM(require_semver2(), 1);
+
+// src/bump/edit.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/bump/refs.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -12409,11 +13890,11 @@ var DocScan = class {
    * Helm values: every mapping with `repository: <repo>` (plus `registry:` if split) and a `tag:` key,
    * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
    */
-  helmValues(values) {
-    if (!(0, import_yaml2.isMap)(values) && !(0, import_yaml2.isSeq)(values)) return [];
+  helmValues(values2) {
+    if (!(0, import_yaml2.isMap)(values2) && !(0, import_yaml2.isSeq)(values2)) return [];
     const refs = [];
     const k = this.keys;
-    (0, import_yaml2.visit)(values, {
+    (0, import_yaml2.visit)(values2, {
       Map: (_, map) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
         const tagKey = k.tag.find((key) => map.has(key));
@@ -12757,7 +14238,7 @@ function removePair(at, map, slot) {
 // src/bump.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
 async function bump(opts) {
-  const dir = (0, import_node_path8.resolve)(opts.dir);
+  const dir = (0, import_node_path12.resolve)(opts.dir);
   const targets = /* @__PURE__ */ new Map();
   for (const t of opts.targets) {
     validateTarget(t);
@@ -12812,7 +14293,7 @@ async function bump(opts) {
     assertParses(text, file);
     return [file, text];
   });
-  if (!opts.dryRun) await Promise.all(out.map(([file, text]) => (0, import_promises7.writeFile)((0, import_node_path8.join)(dir, file), text, "utf8")));
+  if (!opts.dryRun) await Promise.all(out.map(([file, text]) => (0, import_promises10.writeFile)((0, import_node_path12.join)(dir, file), text, "utf8")));
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
@@ -12820,9 +14301,9 @@ async function bump(opts) {
 function yamlFiles(dir) {
   const out = [];
   const walk = (d) => {
-    for (const e of (0, import_node_fs3.readdirSync)(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path8.join)(d, e.name));
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path8.relative)(dir, (0, import_node_path8.join)(d, e.name)).split(import_node_path8.sep).join("/"));
+    for (const e of (0, import_node_fs7.readdirSync)(d, { withFileTypes: true })) {
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path12.join)(d, e.name));
+      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path12.relative)(dir, (0, import_node_path12.join)(d, e.name)).split(import_node_path12.sep).join("/"));
     }
   };
   try {
@@ -12840,7 +14321,7 @@ function scan(dir, files, targets, opts) {
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
   return files.flatMap((file) => {
-    const buf = (0, import_node_fs3.readFileSync)((0, import_node_path8.join)(dir, file));
+    const buf = (0, import_node_fs7.readFileSync)((0, import_node_path12.join)(dir, file));
     if (!needles.some((n) => buf.includes(n))) return [];
     const text = buf.toString("utf8");
     const refs = findReferences(text, file, scanOpts);
@@ -12892,14 +14373,14 @@ function parseSetArg(s) {
 }
 
 // src/deploy.ts
-var import_promises10 = require("node:fs/promises");
-var import_node_os4 = require("node:os");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_promises13 = require("node:fs/promises");
+var import_node_os6 = require("node:os");
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_semver6 = __toESM(require_semver2(), 1);
 
 // src/configrepo.ts
-var import_promises8 = require("node:fs/promises");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_promises11 = require("node:fs/promises");
+var import_node_path13 = __toESM(require("node:path"), 1);
 var DEFAULT_SERVER_URL = "https://github.com";
 var DEFAULT_AUTHOR = "offmain <offmain@users.noreply.github.com>";
 var SLUG = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?$/;
@@ -12916,7 +14397,7 @@ function configRemote(repository, opts = {}) {
   let url = spec;
   if (slug && slug[2] !== "." && slug[2] !== "..") url = `${server}/${slug[1]}/${slug[2]}.git`;
   if (isLocalPath(url)) {
-    const abs = import_node_path9.default.resolve(url);
+    const abs = import_node_path13.default.resolve(url);
     return { fetchUrl: abs, display: abs, secrets };
   }
   const cred = splitCredentials(url);
@@ -13010,15 +14491,15 @@ var ConfigCheckout = class _ConfigCheckout {
   heads;
   static async clone(opts) {
     const { remote } = opts;
-    const dir = import_node_path9.default.resolve(opts.dir);
+    const dir = import_node_path13.default.resolve(opts.dir);
     if (opts.branch !== void 0 && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
-    await (0, import_promises8.mkdir)(dir, { recursive: true });
+    await (0, import_promises11.mkdir)(dir, { recursive: true });
     await git(["init", "-q", dir]);
     const quoted = remote.fetchUrl.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-    await (0, import_promises8.appendFile)(
-      import_node_path9.default.join(dir, ".git", "config"),
+    await (0, import_promises11.appendFile)(
+      import_node_path13.default.join(dir, ".git", "config"),
       `[core]
 	autocrlf = false
 	hooksPath = /dev/null
@@ -13167,11 +14648,11 @@ async function updateBranch(opts) {
 }
 
 // src/freshness.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs4 = require("node:fs");
-var import_promises9 = require("node:fs/promises");
-var import_node_os3 = require("node:os");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs8 = require("node:fs");
+var import_promises12 = require("node:fs/promises");
+var import_node_os5 = require("node:os");
+var import_node_path14 = __toESM(require("node:path"), 1);
 var DEFAULT_MAX_LAG_HOURS = 48;
 function computeLag(notDeployed, now) {
   const nowMs = typeof now === "number" ? now : now.getTime();
@@ -13224,9 +14705,9 @@ function locked(key, fn) {
   return next;
 }
 function defaultCacheDir(repository) {
-  const base = process.env.RUNNER_TEMP || (0, import_node_os3.tmpdir)();
-  const id = (0, import_node_crypto.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
-  return import_node_path10.default.join(base, `offmain-upstream-${id}`);
+  const base = process.env.RUNNER_TEMP || (0, import_node_os5.tmpdir)();
+  const id = (0, import_node_crypto2.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
+  return import_node_path14.default.join(base, `offmain-upstream-${id}`);
 }
 var UpstreamHistory = class _UpstreamHistory {
   constructor(dir, repository, ref, auth2) {
@@ -13250,8 +14731,8 @@ var UpstreamHistory = class _UpstreamHistory {
     let repository = opts.repository?.trim();
     let dir;
     if (opts.dir) {
-      dir = import_node_path10.default.resolve(opts.dir);
-      if (!(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, ".git")) && !(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "HEAD"))) {
+      dir = import_node_path14.default.resolve(opts.dir);
+      if (!(0, import_node_fs8.existsSync)(import_node_path14.default.join(dir, ".git")) && !(0, import_node_fs8.existsSync)(import_node_path14.default.join(dir, "HEAD"))) {
         throw new OffmainError(`upstream path ${dir} is not a git checkout: pass the patch step's path output, or leave it empty`);
       }
       if (!repository) {
@@ -13263,13 +14744,13 @@ var UpstreamHistory = class _UpstreamHistory {
       }
     } else {
       if (!repository) throw new OffmainError("no upstream repository given: pass the upstream git URL");
-      dir = import_node_path10.default.resolve(opts.cacheDir ?? defaultCacheDir(repository));
+      dir = import_node_path14.default.resolve(opts.cacheDir ?? defaultCacheDir(repository));
     }
     const secrets = opts.token ? [opts.token] : [];
     let fetchUrl = repository;
     let env;
     if (isLocalPath(repository)) {
-      fetchUrl = import_node_path10.default.resolve(repository);
+      fetchUrl = import_node_path14.default.resolve(repository);
     } else {
       const cred = splitCredentials(repository);
       fetchUrl = cred.url;
@@ -13281,8 +14762,8 @@ var UpstreamHistory = class _UpstreamHistory {
     }
     const history = new _UpstreamHistory(dir, redactUrl(repository), ref, { token: opts.token, env, secrets });
     await locked(dir, async () => {
-      if (!opts.dir && !(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "HEAD"))) {
-        await (0, import_promises9.mkdir)(dir, { recursive: true });
+      if (!opts.dir && !(0, import_node_fs8.existsSync)(import_node_path14.default.join(dir, "HEAD"))) {
+        await (0, import_promises12.mkdir)(dir, { recursive: true });
         await git(["init", "-q", "--bare", dir]);
       }
       const has = await git(["remote", "get-url", "origin"], { cwd: dir, allowFailure: true });
@@ -13461,24 +14942,24 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
-  if (!options) {
-    options = {};
+  if (!options2) {
+    options2 = {};
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+      return register.bind(null, state, name2, callback, options2);
     }, method)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options);
+      return method(options2);
     }
     return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
+      return registered.hook.bind(null, method2, options2);
     }, method)();
   });
 }
@@ -13490,25 +14971,25 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options) => {
+    hook2 = (method, options2) => {
       let result;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
         result = result_;
-        return orig(result, options);
+        return orig(result, options2);
       }).then(() => {
         return result;
       });
     };
   }
   if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
-        return orig(error, options);
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(method.bind(null, options2)).catch((error) => {
+        return orig(error, options2);
       });
     };
   }
@@ -13597,14 +15078,14 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options) {
+function mergeDeep(defaults, options2) {
   const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
+  Object.keys(options2).forEach((key) => {
+    if (isPlainObject(options2[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options2[key] });
+      else result[key] = mergeDeep(defaults[key], options2[key]);
     } else {
-      Object.assign(result, { [key]: options[key] });
+      Object.assign(result, { [key]: options2[key] });
     }
   });
   return result;
@@ -13617,18 +15098,18 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults, route, options) {
+function merge(defaults, route, options2) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
+    options2 = Object.assign(url ? { method, url } : { url: method }, options2);
   } else {
-    options = Object.assign({}, route);
+    options2 = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
+  options2.headers = lowercaseKeys(options2.headers);
+  removeUndefinedProperties(options2);
+  removeUndefinedProperties(options2.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options2);
+  if (options2.url === "/graphql") {
     if (defaults && defaults.mediaType.previews?.length) {
       mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
@@ -13770,14 +15251,14 @@ function expand(template, context) {
     function(_, expression, literal) {
       if (expression) {
         let operator = "";
-        const values = [];
+        const values2 = [];
         if (operators.indexOf(expression.charAt(0)) !== -1) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+          values2.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -13786,9 +15267,9 @@ function expand(template, context) {
           } else if (operator !== "#") {
             separator = operator;
           }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
+          return (values2.length !== 0 ? operator : "") + values2.join(separator);
         } else {
-          return values.join(",");
+          return values2.join(",");
         }
       } else {
         return encodeReserved(literal);
@@ -13801,12 +15282,12 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
+function parse2(options2) {
+  let method = options2.method.toUpperCase();
+  let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options2.headers);
   let body;
-  let parameters = omit(options, [
+  let parameters = omit(options2, [
     "method",
     "baseUrl",
     "url",
@@ -13817,25 +15298,25 @@ function parse2(options) {
   const urlVariableNames = extractUrlVariableNames(url);
   url = parseUrl(url).expand(parameters);
   if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
+    url = options2.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
-    if (options.mediaType.format) {
+    if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
         (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
+          `application/vnd$1$2.${options2.mediaType.format}`
         )
       ).join(",");
     }
     if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
+      if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
+          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
           return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
@@ -13861,11 +15342,11 @@ function parse2(options) {
   return Object.assign(
     { method, url, headers },
     typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
+    options2.request ? { request: options2.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options) {
-  return parse2(merge(defaults, route, options));
+function endpointWithDefaults(defaults, route, options2) {
+  return parse2(merge(defaults, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -13920,17 +15401,17 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse3(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+function parse3(header, options2) {
+  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
-  let valueStart = options?.start ?? 0;
+  let valueStart = options2?.start ?? 0;
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
     const code = header.charCodeAt(index);
     const flags = CHAR_MAP[code];
@@ -14413,20 +15894,20 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
+  constructor(message, statusCode, options2) {
+    super(message, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
       this.status = 0;
     }
-    if ("response" in options) {
-      this.response = options.response;
+    if ("response" in options2) {
+      this.response = options2.response;
     }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
+    const requestCopy = Object.assign({}, options2.request);
+    if (options2.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options2.request.headers, {
+        authorization: options2.request.headers.authorization.replace(
           /(?<! ) .*$/,
           " [REDACTED]"
         )
@@ -14454,8 +15935,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -14471,7 +15952,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -14656,14 +16137,14 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
+function graphql(request2, query, options2) {
+  if (options2) {
+    if (typeof query === "string" && "query" in options2) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options) {
+    for (const key in options2) {
       if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
       return Promise.reject(
         new Error(
@@ -14672,7 +16153,7 @@ function graphql(request2, query, options) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -14707,8 +16188,8 @@ function graphql(request2, query, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+  const newApi = (query, options2) => {
+    return graphql(newRequest, query, options2);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -14803,18 +16284,18 @@ var Octokit = class {
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
-        const options = args[0] || {};
+        const options2 = args[0] || {};
         if (typeof defaults === "function") {
-          super(defaults(options));
+          super(defaults(options2));
           return;
         }
         super(
           Object.assign(
             {},
             defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            options2,
+            options2.userAgent && defaults.userAgent ? {
+              userAgent: `${options2.userAgent} ${defaults.userAgent}`
             } : null
           )
         );
@@ -14838,12 +16319,12 @@ var Octokit = class {
     };
     return NewOctokit;
   }
-  constructor(options = {}) {
+  constructor(options2 = {}) {
     const hook2 = new before_after_hook_default.Collection();
     const requestDefaults = {
       baseUrl: request.endpoint.DEFAULTS.baseUrl,
       headers: {},
-      request: Object.assign({}, options.request, {
+      request: Object.assign({}, options2.request, {
         // @ts-ignore internal usage only, no need to type
         hook: hook2.bind(null, "request")
       }),
@@ -14852,32 +16333,32 @@ var Octokit = class {
         format: ""
       }
     };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
+    requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options2.baseUrl) {
+      requestDefaults.baseUrl = options2.baseUrl;
     }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
+    if (options2.previews) {
+      requestDefaults.mediaType.previews = options2.previews;
     }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
+    if (options2.timeZone) {
+      requestDefaults.headers["time-zone"] = options2.timeZone;
     }
     this.request = request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
+    this.log = createLogger(options2.log);
     this.hook = hook2;
-    if (!options.authStrategy) {
-      if (!options.auth) {
+    if (!options2.authStrategy) {
+      if (!options2.auth) {
         this.auth = async () => ({
           type: "unauthenticated"
         });
       } else {
-        const auth2 = createTokenAuth(options.auth);
+        const auth2 = createTokenAuth(options2.auth);
         hook2.wrap("request", auth2.hook);
         this.auth = auth2;
       }
     } else {
-      const { authStrategy, ...otherOptions } = options;
+      const { authStrategy, ...otherOptions } = options2;
       const auth2 = authStrategy(
         Object.assign(
           {
@@ -14891,7 +16372,7 @@ var Octokit = class {
             octokit: this,
             octokitOptions: otherOptions
           },
-          options.auth
+          options2.auth
         )
       );
       hook2.wrap("request", auth2.hook);
@@ -14899,7 +16380,7 @@ var Octokit = class {
     }
     const classConstructor = this.constructor;
     for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
+      Object.assign(this, classConstructor.plugins[i](this, options2));
     }
   }
   // assigned during constructor
@@ -14916,12 +16397,12 @@ var VERSION5 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
-    octokit.log.debug("request", options);
+  octokit.hook.wrap("request", (request2, options2) => {
+    octokit.log.debug("request", options2);
     const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path5 = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
+    const requestOptions = octokit.request.endpoint.parse(options2);
+    const path5 = requestOptions.url.replace(options2.baseUrl, "");
+    return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
         `${requestOptions.method} ${path5} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
@@ -14971,11 +16452,11 @@ function normalizePaginatedListResponse(response) {
   return response;
 }
 function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
+  const method = options2.method;
+  const headers = options2.headers;
+  let url = options2.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
@@ -17433,13 +18914,13 @@ function endpointsToMethods(octokit) {
 function decorate(octokit, scope, methodName, defaults, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
+    let options2 = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
+      options2 = Object.assign({}, options2, {
+        data: options2[decorations.mapToData],
         [decorations.mapToData]: void 0
       });
-      return requestWithDefaults(options);
+      return requestWithDefaults(options2);
     }
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
@@ -17451,21 +18932,21 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
       octokit.log.warn(decorations.deprecated);
     }
     if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
+      const options22 = requestWithDefaults.endpoint.merge(...args);
       for (const [name, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name in options22) {
           octokit.log.warn(
             `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
+          if (!(alias in options22)) {
+            options22[alias] = options22[name];
           }
-          delete options2[name];
+          delete options22[name];
         }
       }
-      return requestWithDefaults(options2);
+      return requestWithDefaults(options22);
     }
     return requestWithDefaults(...args);
   }
@@ -17832,8 +19313,8 @@ async function deploy(opts) {
   if (!opts.images.length) throw new OffmainError("no image to deploy: give at least one REPOSITORY=TAG@DIGEST");
   const author = parseAuthor(opts.author?.trim() || DEFAULT_AUTHOR);
   const report = parseReport(opts.patchReport);
-  const sub = import_node_path11.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
-  if (sub === ".." || sub.startsWith("../") || import_node_path11.default.isAbsolute(sub)) {
+  const sub = import_node_path15.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
+  if (sub === ".." || sub.startsWith("../") || import_node_path15.default.isAbsolute(sub)) {
     throw new OffmainError(`path "${opts.path}" must be a directory inside the config repository (relative, no ..)`);
   }
   const lead = opts.images[0];
@@ -17870,7 +19351,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises10.mkdtemp)(import_node_path11.default.join(process.env.RUNNER_TEMP || (0, import_node_os4.tmpdir)(), "offmain-config-"));
+  const workDir = opts.workDir ?? await (0, import_promises13.mkdtemp)(import_node_path15.default.join(process.env.RUNNER_TEMP || (0, import_node_os6.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info2 = await gh.repository();
@@ -17882,9 +19363,9 @@ async function deploy(opts) {
     }) : void 0;
     const co = await log.group(
       "Clone the config repository",
-      () => ConfigCheckout.clone({ remote, dir: import_node_path11.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
+      () => ConfigCheckout.clone({ remote, dir: import_node_path15.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
-    const bumpDir = import_node_path11.default.join(co.dir, sub);
+    const bumpDir = import_node_path15.default.join(co.dir, sub);
     let last;
     let lastMessage = "";
     const apply = async (attempt) => {
@@ -18035,7 +19516,7 @@ ${PR_MARKER}
     }
     return result;
   } finally {
-    if (!opts.workDir) await (0, import_promises10.rm)(workDir, { recursive: true, force: true });
+    if (!opts.workDir) await (0, import_promises13.rm)(workDir, { recursive: true, force: true });
   }
 }
 
@@ -18103,7 +19584,7 @@ var bumpCommand = async (args, out) => {
     "dry-run": { type: "boolean" },
     ...policyOption
   });
-  const dir = (0, import_node_path12.resolve)(required("bump", "dir", v.dir));
+  const dir = (0, import_node_path16.resolve)(required("bump", "dir", v.dir));
   if (!v.set?.length) throw new OffmainError("offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)");
   const r = await bump({
     dir,
@@ -18160,7 +19641,7 @@ var deployCommand = async (args, out) => {
   let patchReport;
   if (v["patch-report"]) {
     try {
-      patchReport = (0, import_node_fs5.readFileSync)((0, import_node_path12.resolve)(v["patch-report"]), "utf8");
+      patchReport = (0, import_node_fs9.readFileSync)((0, import_node_path16.resolve)(v["patch-report"]), "utf8");
     } catch {
       throw new OffmainError(`offmain deploy: cannot read the patch report ${v["patch-report"]}: pass the file \`offmain patch --json\` wrote`);
     }
@@ -18173,9 +19654,9 @@ var deployCommand = async (args, out) => {
     repository: v.upstream,
     ref: v["upstream-ref"],
     commit: v["upstream-commit"],
-    path: v["upstream-path"] ? (0, import_node_path12.resolve)(v["upstream-path"]) : void 0,
+    path: v["upstream-path"] ? (0, import_node_path16.resolve)(v["upstream-path"]) : void 0,
     token: v["upstream-token"] ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
-    cacheDir: v.cache ? (0, import_node_path12.resolve)(v.cache) : void 0
+    cacheDir: v.cache ? (0, import_node_path16.resolve)(v.cache) : void 0
   } : void 0;
   const r = await deploy({
     repository,
@@ -18227,7 +19708,7 @@ var freshnessCommand = async (args, out) => {
     deployed: required("freshness", "deployed", v.deployed),
     maxLagHours: hours("freshness", v["max-lag"]),
     warnOnly: Boolean(v["warn-only"]),
-    cacheDir: v.cache ? (0, import_node_path12.resolve)(v.cache) : void 0,
+    cacheDir: v.cache ? (0, import_node_path16.resolve)(v.cache) : void 0,
     token: v.token ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
     now: date("freshness", v.now)
   });
@@ -18262,6 +19743,10 @@ commands:
   run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
            resolve and patch in one go, printing the summary table
+  build    --dir DIR --image NAME [--image NAME ...] [--streaming-image NAME ...] [--platforms P] [--push]
+           [--mode all|platform|merge] [--digest IMAGE@sha256:...] [--tag TEMPLATE ...] [--json] ...
+           build the mastodon (and streaming) images with docker buildx, skip what is already pushed
+           (offmain build --help lists every option)
   runners  [--platforms linux/amd64,linux/arm64] [--github-output FILE]
            the build matrix: one native GitHub runner per platform (JSON; appended as matrix=... to FILE)
   run --demo
@@ -18310,7 +19795,7 @@ async function command(name, args, out) {
         ref: v.ref,
         commit: v.commit,
         track: track(v.track),
-        path: (0, import_node_path13.resolve)(v.path ?? "mastodon"),
+        path: (0, import_node_path17.resolve)(v.path ?? "mastodon"),
         token: token(v.token)
       });
       out.stdout(v.json ? JSON.stringify(u, null, 2) : `${u.sha} ${u.date} ${u.tag ?? u.ref} ${u.path}`);
@@ -18318,7 +19803,7 @@ async function command(name, args, out) {
     }
     case "version": {
       const v = parse(name, args, { dir: { type: "string" }, commit: { type: "string" } });
-      const dir = (0, import_node_path13.resolve)(required(name, "dir", v.dir));
+      const dir = (0, import_node_path17.resolve)(required(name, "dir", v.dir));
       const commit = v.commit ?? await headOf(dir);
       const info2 = await versionOf(dir, commit);
       out.stdout(v.json ? JSON.stringify({ version: info2.display, imageTag: info2.imageTag, declared: info2.declared.text }) : info2.display);
@@ -18331,7 +19816,7 @@ async function command(name, args, out) {
           dir: required(name, "dir", v.dir),
           commit: v.commit,
           patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-          diffs: (v.patch ?? []).map((p) => (0, import_node_path13.resolve)(p))
+          diffs: (v.patch ?? []).map((p) => (0, import_node_path17.resolve)(p))
         },
         out.log
       );
@@ -18346,19 +19831,21 @@ async function command(name, args, out) {
           ref: v.ref,
           commit: v.commit,
           track: track(v.track),
-          path: (0, import_node_path13.resolve)(v.path ?? "mastodon"),
+          path: (0, import_node_path17.resolve)(v.path ?? "mastodon"),
           token: token(v.token),
           patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-          diffs: (v.patch ?? []).map((p) => (0, import_node_path13.resolve)(p))
+          diffs: (v.patch ?? []).map((p) => (0, import_node_path17.resolve)(p))
         },
         out.log
       );
       return printPatchResult(out, result, Boolean(v.json));
     }
+    case "build":
+      return buildCommand(args, out);
     case "runners": {
       const v = parse(name, args, { platforms: { type: "string" }, "github-output": { type: "string" } });
       const matrix = JSON.stringify(runnerMatrix(v.platforms ?? "linux/amd64,linux/arm64"));
-      if (v["github-output"]) (0, import_node_fs6.appendFileSync)(v["github-output"], `matrix=${matrix}
+      if (v["github-output"]) (0, import_node_fs10.appendFileSync)(v["github-output"], `matrix=${matrix}
 `);
       out.stdout(matrix);
       return 0;
@@ -18367,7 +19854,7 @@ async function command(name, args, out) {
       const other = deployCommands[name];
       if (other) return other(args, out);
       throw new OffmainError(
-        `unknown command "${name}": expected one of resolve, version, patch, run, runners, ${Object.keys(deployCommands).join(", ")} (see offmain --help)`
+        `unknown command "${name}": expected one of resolve, version, patch, run, build, runners, ${Object.keys(deployCommands).join(", ")} (see offmain --help)`
       );
     }
   }
@@ -18381,7 +19868,7 @@ async function main(argv, io) {
   };
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    out.stdout(USAGE);
+    out.stdout(name === "build" ? BUILD_USAGE : USAGE);
     return name ? 0 : 1;
   }
   try {

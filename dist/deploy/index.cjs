@@ -29984,7 +29984,6 @@ function parseSetArg(s) {
 // src/cli/deploy.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path5 = require("node:path");
-var import_node_util = require("node:util");
 
 // src/deploy.ts
 var import_promises4 = require("node:fs/promises");
@@ -35270,6 +35269,25 @@ ${PR_MARKER}
   }
 }
 
+// src/cli/args.ts
+var import_node_util = require("node:util");
+var COMMON_OPTIONS = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  quiet: { type: "boolean", short: "q" }
+};
+function parse3(command, args, options) {
+  try {
+    return (0, import_node_util.parseArgs)({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: false, strict: true }).values;
+  } catch (e) {
+    throw new OffmainError(`offmain ${command}: ${errorMessage(e)} (see offmain --help)`);
+  }
+}
+function required(command, name, value) {
+  if (!value) throw new OffmainError(`offmain ${command}: --${name} is required (see offmain --help)`);
+  return value;
+}
+
 // src/cli/deploy.ts
 var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
@@ -35283,22 +35301,6 @@ var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set .
             clone the config repo, bump, commit, push (or open one pull request), report the lag
   freshness --upstream URL [--ref BRANCH] --deployed SHA|TAG [--max-lag HOURS] [--warn-only] [--cache DIR] [--json]
             how far the deployed commit is behind upstream (goal: ${DEFAULT_MAX_LAG_HOURS} h)`;
-var common = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  quiet: { type: "boolean", short: "q" }
-};
-function parse3(command, args, options) {
-  try {
-    return (0, import_node_util.parseArgs)({ args, options: { ...common, ...options }, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new OffmainError(`offmain ${command}: ${errorMessage(e)} (see offmain --help)`);
-  }
-}
-function required(command, name, value) {
-  if (!value) throw new OffmainError(`offmain ${command}: --${name} is required (see offmain --help)`);
-  return value;
-}
 function hours(command, value) {
   if (value === void 0) return void 0;
   const n = Number(value);

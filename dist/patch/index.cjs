@@ -30386,7 +30386,6 @@ function joinLines(lines, trailingNewline) {
   return lines.join("\n") + (trailingNewline && lines.length > 0 ? "\n" : "");
 }
 function evaluateOperation(op, text, at = identity) {
-  const what = describeOperation(op);
   const mismatch = (found, hits2) => {
     const unit = op.kind === "replace" ? "match" : "line";
     const plural = op.expect.min === 1 && op.expect.max === 1 ? unit : `${unit}${unit === "match" ? "es" : "s"}`;

@@ -1,0 +1,77 @@
+/**
+ * action-build: build the mastodon (and streaming) images of a patched tree with docker buildx, tagged by
+ * upstream commit, pushed once. Inputs -> one core call (`build`) -> outputs and a job summary.
+ */
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { build, buildOutputs, buildSummaryMarkdown } from '../build.js';
+import { BUILD_MODES, CACHE_MODES } from '../buildx.js';
+import { errorMessage, OffmainError } from '../errors.js';
+import { actionsLogger } from './logger.js';
+import { choiceInput, listInput, optionalInput } from './inputs.js';
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const v = optionalInput(name)?.toLowerCase();
+  if (v === undefined) return fallback;
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  throw new OffmainError(`input ${name} is "${v}": expected true or false`);
+}
+
+export async function run(): Promise<void> {
+  try {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const dir = resolve(workspace, optionalInput('path') ?? 'mastodon');
+    const commit = optionalInput('commit');
+    if (!commit) throw new OffmainError('input commit is required: the upstream commit of the tree (the patch step\'s commit output)');
+    const sbomInput = optionalInput('sbom') ?? 'true';
+    const sbom = /^(true|false)$/i.test(sbomInput) ? sbomInput.toLowerCase() === 'true' : sbomInput;
+    const mode = choiceInput('mode', BUILD_MODES, 'all');
+    const platforms = listInput('platforms');
+
+    const result = await build(
+      {
+        dir,
+        commit,
+        commitDate: optionalInput('commit-date'),
+        upstream: optionalInput('repository'),
+        track: choiceInput('track', ['main', 'release'] as const, 'main'),
+        branch: optionalInput('ref'),
+        images: listInput('images'),
+        streamingImages: listInput('streaming-images'),
+        platforms: platforms.length ? platforms : undefined,
+        tags: optionalInput('tags') === undefined ? undefined : listInput('tags'),
+        buildArgs: listInput('build-args'),
+        prerelease: optionalInput('prerelease'),
+        patchReport: optionalInput('patch-report'),
+        push: booleanInput('push', true),
+        mode,
+        digests: listInput('digests'),
+        cache: choiceInput('cache', CACHE_MODES, 'gha'),
+        provenance: booleanInput('provenance', true),
+        sbom,
+        force: booleanInput('force', false),
+        builder: optionalInput('builder'),
+      },
+      actionsLogger(),
+    );
+
+    const out = buildOutputs(result);
+    core.setOutput('skipped', String(out.skipped));
+    core.setOutput('mode', out.mode);
+    core.setOutput('version', out.version);
+    core.setOutput('image-tag', out['image-tag']);
+    core.setOutput('digest', out.digest);
+    core.setOutput('image', out.image);
+    core.setOutput('streaming-digest', out['streaming-digest']);
+    core.setOutput('streaming-image', out['streaming-image']);
+    core.setOutput('images', out.images.join('\n'));
+    core.setOutput('digests', out.digests.join('\n'));
+    core.setOutput('tags', out.tags.join('\n'));
+    core.setOutput('platforms', out.platforms.join(','));
+    core.setOutput('metadata', JSON.stringify(out.metadata));
+    await core.summary.addRaw(buildSummaryMarkdown(result)).write();
+  } catch (e) {
+    core.setFailed(errorMessage(e));
+  }
+}

@@ -1,0 +1,598 @@
+/**
+ * The build step as one core call: plan the images of a (patched) Mastodon tree, ask the registries whether
+ * the immutable tag already exists for this upstream revision (then build nothing), otherwise build with
+ * `docker buildx`, push, and read back what the registry holds. The action and the CLI are thin adapters.
+ *
+ *   skip check   the immutable tag exists in a repository AND carries the same `org.opencontainers.image.revision`
+ *                -> nothing is built for it; with another revision -> refused unless `force` (an immutable
+ *                tag is never silently overwritten); missing in some repositories only -> copied there from
+ *                one that has it (`imagetools create`), still without building.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import {
+  appliedPatchIds,
+  LABEL,
+  parseBuildArgs,
+  parsePlatforms,
+  planBuild,
+  platformSlug,
+  readBuildTree,
+  validateImageName,
+  type BuildPlan,
+  type ImageKey,
+  type ImagePlan,
+} from './buildplan.js';
+import {
+  builderDriver,
+  buildxBuildArgs,
+  buildxError,
+  docker,
+  ghaCacheAvailable,
+  imagetoolsCreateArgs,
+  runBuildxBuild,
+  type BuildMode,
+  type CacheMode,
+} from './buildx.js';
+import { OffmainError } from './errors.js';
+import { git } from './git.js';
+import type { Logger } from './log.js';
+import { RegistryClient, type ImageDescription } from './registry.js';
+import { cell } from './summary.js';
+import type { Track } from './upstream.js';
+import { versionOf } from './version.js';
+
+export interface BuildOptions {
+  /** The (patched) Mastodon tree. */
+  dir: string;
+  /** Full sha of the upstream commit the tree is at. */
+  commit: string;
+  /** Its committer date (ISO 8601); read from the tree's git checkout when omitted. */
+  commitDate?: string;
+  /** Upstream repository URL, for the `source` label; default upstream Mastodon. */
+  upstream?: string;
+  track?: Track;
+  branch?: string;
+  /** Repositories of the mastodon image, one per registry. */
+  images: string[];
+  /** Repositories of the streaming image; default each image name + `-streaming`. */
+  streamingImages?: string[];
+  platforms?: string | string[];
+  /** Tag templates besides the immutable tag (see tags.ts). */
+  tags?: string[];
+  buildArgs?: Record<string, string> | string[];
+  prerelease?: string;
+  /** The patch step's report (JSON text, a path to it, or the object); its applied ids become a label. */
+  patchReport?: string | { commit?: string; ok?: boolean; patches?: { id: string; status: string }[] };
+  push?: boolean;
+  mode?: BuildMode;
+  /** Merge mode: the per-platform digests, `mastodon@sha256:...` / `REPOSITORY@sha256:...`, one per item. */
+  digests?: string[];
+  cache?: CacheMode;
+  provenance?: boolean;
+  /** SBOM attestation: true (BuildKit's default scanner), false, or a generator image. */
+  sbom?: boolean | string;
+  /** Rebuild and overwrite even when the immutable tag exists. */
+  force?: boolean;
+  /** buildx builder instance; default the current one. */
+  builder?: string;
+  /** Environment for docker and the registry client (DOCKER_HOST, DOCKER_CONFIG, ...). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ImageResult {
+  key: ImageKey;
+  repositories: string[];
+  /** The tags that point at it after this run: none in platform mode, only the immutable one when skipped. */
+  tags: string[];
+  /** The digest (of the index; in platform mode of this platform's image). */
+  digest: string;
+  /** `repository:immutable-tag@digest` for each repository (platform mode: `repository@digest`). */
+  pinned: string[];
+  platforms: { platform: string; digest: string; size?: number }[];
+  /** `built`, `skipped` (existed with this revision), `copied` (existed elsewhere, copied), `merged`. */
+  status: 'built' | 'skipped' | 'copied' | 'merged';
+  seconds: number;
+  steps?: number;
+  cached?: number;
+  metadata?: Record<string, unknown>;
+}
+
+export interface BuildResult {
+  mode: BuildMode;
+  push: boolean;
+  /** Nothing was built or merged: every image already existed with this revision. */
+  skipped: boolean;
+  plan: BuildPlan;
+  images: ImageResult[];
+  /** `docker buildx build` invocations (0 when skipped). */
+  builds: number;
+  seconds: number;
+  cache: CacheMode;
+  warnings: string[];
+}
+
+async function commitDateOf(dir: string, commit: string): Promise<string> {
+  const r = await git(['show', '-s', '--format=%cI', `${commit}^{commit}`], { cwd: dir, allowFailure: true });
+  const date = r.stdout.trim();
+  if (r.code !== 0 || !date) {
+    throw new OffmainError(
+      `the commit date of ${commit.slice(0, 7)} is unknown (${dir} is not a git checkout that has it): pass the commit date (the patch step's commit-date output, or --commit-date)`,
+    );
+  }
+  return date;
+}
+
+async function patchIds(report: BuildOptions['patchReport'], commit: string): Promise<string[]> {
+  if (report === undefined || report === '') return [];
+  let r: Exclude<BuildOptions['patchReport'], string | undefined>;
+  if (typeof report === 'string') {
+    const text = report.trim().startsWith('{') ? report : await readFile(report, 'utf8').catch(() => {
+      throw new OffmainError(`patch report "${report}" is neither JSON nor a readable file: pass the patch step's patch-report output`);
+    });
+    try {
+      r = JSON.parse(text) as typeof r;
+    } catch {
+      throw new OffmainError('the patch report is not valid JSON: pass the patch step\'s patch-report output as it is');
+    }
+  } else r = report;
+  if (r.commit && !commit.startsWith(r.commit.toLowerCase()) && !r.commit.toLowerCase().startsWith(commit)) {
+    throw new OffmainError(`the patch report is for commit ${r.commit.slice(0, 7)}, not ${commit.slice(0, 7)}: pass the report of the tree being built`);
+  }
+  if (r.ok === false) throw new OffmainError('the patch report says the patch step failed: fix the patches before building');
+  return appliedPatchIds(r);
+}
+
+type Existing = { repository: string; state: 'same' | 'missing' | 'other'; description?: ImageDescription; revision?: string };
+
+/** Asks every repository of an image whether its immutable tag exists and for which revision. */
+async function checkExisting(registry: RegistryClient, image: ImagePlan, plan: BuildPlan): Promise<Existing[]> {
+  return Promise.all(
+    image.repositories.map(async (repository): Promise<Existing> => {
+      const d = await registry.describe(repository, plan.imageTag);
+      if (!d) return { repository, state: 'missing' };
+      let revision = d.annotations[LABEL.revision];
+      if (!revision) {
+        const withLabels = await registry.describe(repository, plan.imageTag, { labels: true });
+        revision = withLabels?.labels?.[LABEL.revision];
+      }
+      return { repository, state: revision === plan.commit ? 'same' : 'other', description: d, revision };
+    }),
+  );
+}
+
+/** `mastodon@sha256:...` / `REPO@sha256:...` items -> digests per image key. */
+export function parseDigests(items: readonly string[], plan: BuildPlan): Map<ImageKey, string[]> {
+  const out = new Map<ImageKey, string[]>();
+  for (const raw of items.flatMap((i) => i.split(/[\s,]+/)).map((i) => i.trim()).filter(Boolean)) {
+    const at = raw.lastIndexOf('@');
+    const name = at > 0 ? raw.slice(0, at) : '';
+    const digest = raw.slice(at + 1);
+    if (at <= 0 || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+      throw new OffmainError(`digest "${raw}" is not IMAGE@sha256:<64 hex> (pass the digests output of each platform job)`);
+    }
+    const image = plan.images.find((i) => i.key === name || i.repositories.includes(name));
+    if (!image) {
+      throw new OffmainError(`digest "${raw}" names "${name}", which is none of ${plan.images.map((i) => i.key).join(', ')} nor their repositories`);
+    }
+    const list = out.get(image.key) ?? [];
+    if (!list.includes(digest)) list.push(digest);
+    out.set(image.key, list);
+  }
+  return out;
+}
+
+function pinnedRefs(image: ImagePlan, tag: string, digestByRepo: Map<string, string>): string[] {
+  return image.repositories.map((r) => `${r}:${tag}@${digestByRepo.get(r)}`);
+}
+
+/** The build step. Throws an OffmainError with one clear line on any failure. */
+export async function build(opts: BuildOptions, log: Logger): Promise<BuildResult> {
+  const t0 = performance.now();
+  const env = opts.env ?? process.env;
+  const mode: BuildMode = opts.mode ?? 'all';
+  const push = mode === 'merge' ? true : Boolean(opts.push);
+  const dir = resolvePath(opts.dir);
+  if (!existsSync(dir)) throw new OffmainError(`${dir} does not exist: point dir at the patched Mastodon tree (the patch step's path output)`);
+  const commit = opts.commit.trim().toLowerCase();
+
+  const plan = await log.group('Plan', async () => {
+    const files = await readBuildTree(dir);
+    if (files.dockerfile === undefined) {
+      throw new OffmainError(
+        `${dir}: no Dockerfile at the tree root, so there is no mastodon image to build; point dir at a patched Mastodon checkout (the patch step's path output)`,
+        { file: 'Dockerfile' },
+      );
+    }
+    // Cheap checks first, so that a wrong name or platform is what the user hears about.
+    for (const n of opts.images) validateImageName(n, 'image');
+    for (const n of opts.streamingImages ?? []) if (n.trim()) validateImageName(n, 'streaming image');
+    parsePlatforms(opts.platforms);
+    const version = await versionOf(dir, commit);
+    const p = planBuild(
+      {
+        dir,
+        commit,
+        commitTime: opts.commitDate ?? (await commitDateOf(dir, commit)),
+        version,
+        upstream: opts.upstream,
+        track: opts.track,
+        branch: opts.branch,
+        images: opts.images,
+        streamingImages: opts.streamingImages,
+        platforms: opts.platforms,
+        tags: opts.tags,
+        buildArgs: parseBuildArgs(opts.buildArgs),
+        prerelease: opts.prerelease,
+        patches: await patchIds(opts.patchReport, commit),
+      },
+      files,
+    );
+    if (mode === 'platform' && p.platforms.length !== 1) {
+      throw new OffmainError(
+        `mode platform builds one platform per job: pass exactly one platform (got ${p.platforms.join(',')}); run one job per platform, then mode merge`,
+      );
+    }
+    log.info(`${p.version} (${p.commit.slice(0, 7)}, ${p.commitTime}), tags ${p.tags.join(', ')}, platforms ${p.platforms.join(', ')}`);
+    for (const i of p.images) {
+      log.info(`${i.key}: ${i.dockerfile} -> ${i.repositories.join(', ')}; build args ${Object.keys(i.buildArgs).join(', ') || 'none'}`);
+    }
+    for (const w of p.warnings) log.warning(w);
+    return p;
+  });
+  const warnings = [...plan.warnings];
+
+  let cache: CacheMode = opts.cache ?? 'none';
+  if (cache === 'gha' && !ghaCacheAvailable(env)) {
+    warnings.push('cache gha needs the GitHub Actions cache service (ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL): building without a cache');
+    log.warning(warnings[warnings.length - 1]!);
+    cache = 'none';
+  }
+
+  const registry = new RegistryClient({ env });
+  const results: ImageResult[] = [];
+  const pending: ImagePlan[] = [];
+
+  // ---- the skip check ----------------------------------------------------------------------
+  if (push) {
+    await log.group('Registry check', async () => {
+      const checks = await Promise.all(plan.images.map(async (image) => ({ image, existing: await checkExisting(registry, image, plan) })));
+      for (const { image, existing } of checks) {
+        const other = existing.filter((e) => e.state === 'other');
+        if (other.length && !opts.force) {
+          const o = other[0]!;
+          throw new OffmainError(
+            `${o.repository}:${plan.imageTag} already exists with upstream revision ${o.revision ? o.revision.slice(0, 12) : '(none)'}, not ${plan.commit.slice(0, 12)}: an immutable tag is never overwritten; remove it or pass force to rebuild it`,
+          );
+        }
+        const same = existing.filter((e) => e.state === 'same');
+        for (const e of existing) {
+          log.info(`${e.repository}:${plan.imageTag}: ${e.state === 'same' ? `exists (${e.description!.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === 'missing' ? 'not there yet' : `exists with revision ${e.revision ?? '(none)'}; force: rebuilding`}`);
+        }
+        if (opts.force || same.length === 0) {
+          pending.push(image);
+          continue;
+        }
+        const source = same[0]!;
+        const digests = new Map(same.map((e) => [e.repository, e.description!.digest]));
+        const missing = existing.filter((e) => e.state === 'missing');
+        let status: ImageResult['status'] = 'skipped';
+        const t = performance.now();
+        if (missing.length && mode !== 'platform') {
+          status = 'copied';
+          for (const m of missing) {
+            // One tag per imagetools call (it pushes several tags concurrently, and a tag can then land
+            // before the manifests it lists); the moving tags are then set on the same bytes.
+            const args = imagetoolsCreateArgs({
+              repository: m.repository,
+              tags: [plan.imageTag],
+              sources: [`${source.repository}@${source.description!.digest}`],
+              annotations: {},
+              builder: opts.builder,
+            });
+            log.info(`copying ${source.repository}@${source.description!.digest} to ${m.repository} (${image.tags.join(', ')})`);
+            const r = await docker(args, { env, log, stream: true });
+            if (r.code !== 0) throw new OffmainError(`copying ${image.key} to ${m.repository} failed: ${buildxError(r.stderr)}`);
+            const copied = await registry.digest(m.repository, plan.imageTag);
+            if (!copied) throw new OffmainError(`copying ${image.key} to ${m.repository}: ${plan.imageTag} is missing right after imagetools create`);
+            await registry.tag(m.repository, copied, image.tags.slice(1));
+            digests.set(m.repository, copied);
+          }
+        } else if (missing.length) {
+          pending.push(image);
+          continue;
+        }
+        results.push({
+          key: image.key,
+          repositories: image.repositories,
+          // A skipped image keeps its moving tags where they are (a rerun of an older commit must not move
+          // `edge` back); only the immutable tag is known to point at it.
+          tags: status === 'copied' ? image.tags : [plan.imageTag],
+          digest: source.description!.digest,
+          pinned: pinnedRefs(image, plan.imageTag, digests),
+          platforms: source.description!.platforms.map((p) => ({ platform: p.platform, digest: p.digest })),
+          status,
+          seconds: (performance.now() - t) / 1000,
+        });
+      }
+    });
+  } else {
+    pending.push(...plan.images);
+  }
+
+  // ---- build / merge -------------------------------------------------------------------------
+  let builds = 0;
+  if (pending.length) {
+    const tmp = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'offmain-build-'));
+    try {
+      if (mode === 'merge') {
+        const byKey = parseDigests(opts.digests ?? [], plan);
+        for (const image of pending) {
+          results.push(await log.group(`Merge ${image.key}`, () => mergeImage(image, plan, byKey.get(image.key) ?? [], registry, opts, env, log)));
+        }
+      } else {
+        const digestPush = mode === 'platform' && push ? ((await builderDriver(opts.builder, { env })) === 'docker' ? 'oci-layout' : 'native') : undefined;
+        for (const image of pending) {
+          results.push(
+            await log.group(`Build ${image.key} (${plan.platforms.join(', ')})`, async () => {
+              builds++;
+              return buildImage(image, plan, { mode: mode as 'all' | 'platform', push, cache, digestPush, tmp, registry, opts, env, log });
+            }),
+          );
+        }
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+
+  // Keep the plan's image order.
+  results.sort((a, b) => plan.images.findIndex((i) => i.key === a.key) - plan.images.findIndex((i) => i.key === b.key));
+  return {
+    mode,
+    push,
+    skipped: push && results.every((r) => r.status === 'skipped'),
+    plan,
+    images: results,
+    builds,
+    seconds: (performance.now() - t0) / 1000,
+    cache,
+    warnings,
+  };
+}
+
+interface BuildImageContext {
+  mode: 'all' | 'platform';
+  push: boolean;
+  cache: CacheMode;
+  digestPush?: 'native' | 'oci-layout';
+  tmp: string;
+  registry: RegistryClient;
+  opts: BuildOptions;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+}
+
+async function buildImage(image: ImagePlan, plan: BuildPlan, c: BuildImageContext): Promise<ImageResult> {
+  const slug = `${image.key}-${plan.platforms.map(platformSlug).join('_')}`;
+  const metadataFile = join(c.tmp, `${slug}.metadata.json`);
+  const ociLayoutDir = join(c.tmp, `${slug}.oci`);
+  const args = buildxBuildArgs(image, {
+    mode: c.mode,
+    platforms: plan.platforms,
+    push: c.push,
+    cache: c.cache,
+    provenance: c.opts.provenance ?? true,
+    sbom: c.opts.sbom ?? true,
+    builder: c.opts.builder,
+    digestPush: c.digestPush,
+    ociLayoutDir,
+    metadataFile,
+    dir: resolvePath(c.opts.dir),
+    env: c.env,
+  });
+  c.log.info(`docker ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+  const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(', ')})`, { env: c.env, log: c.log });
+  c.log.info(`${image.key}: ${r.digest} in ${r.seconds.toFixed(1)} s, ${r.cached} of ${r.steps} steps from the cache`);
+
+  const digests = new Map<string, string>();
+  if (c.mode === 'platform') {
+    if (c.push && c.digestPush === 'oci-layout') {
+      for (const repository of image.repositories) {
+        const p = await c.registry.pushOciLayout(ociLayoutDir, repository);
+        if (p.digest !== r.digest) throw new OffmainError(`pushing ${image.key} to ${repository} gave ${p.digest}, not the built ${r.digest}`);
+        c.log.info(`pushed ${repository}@${p.digest} by digest (${p.uploaded} new blobs, ${(p.bytes / 1e6).toFixed(1)} MB)`);
+      }
+    }
+    for (const repo of image.repositories) digests.set(repo, r.digest);
+    return {
+      key: image.key,
+      repositories: image.repositories,
+      tags: [],
+      digest: r.digest,
+      pinned: image.repositories.map((repo) => `${repo}@${r.digest}`),
+      platforms: [{ platform: plan.platforms[0]!, digest: r.digest }],
+      status: 'built',
+      seconds: r.seconds,
+      steps: r.steps,
+      cached: r.cached,
+      metadata: r.metadata,
+    };
+  }
+
+  let platforms: ImageResult['platforms'] = plan.platforms.map((p) => ({ platform: p, digest: '' }));
+  if (c.push) {
+    const d = await c.registry.describe(image.repositories[0]!, plan.imageTag, { sizes: true });
+    if (!d || d.digest !== r.digest) {
+      throw new OffmainError(`${image.repositories[0]}:${plan.imageTag} is not the image just built (${d?.digest ?? 'missing'} instead of ${r.digest}): was it pushed meanwhile by another job?`);
+    }
+    platforms = d.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ...(p.size !== undefined ? { size: p.size } : {}) }));
+  }
+  for (const repo of image.repositories) digests.set(repo, r.digest);
+  return {
+    key: image.key,
+    repositories: image.repositories,
+    tags: image.tags,
+    digest: r.digest,
+    pinned: pinnedRefs(image, plan.imageTag, digests),
+    platforms,
+    status: 'built',
+    seconds: r.seconds,
+    steps: r.steps,
+    cached: r.cached,
+    metadata: r.metadata,
+  };
+}
+
+async function mergeImage(
+  image: ImagePlan,
+  plan: BuildPlan,
+  digests: string[],
+  registry: RegistryClient,
+  opts: BuildOptions,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): Promise<ImageResult> {
+  const t = performance.now();
+  if (digests.length === 0) {
+    throw new OffmainError(`merge: no per-platform digest for ${image.key}: pass the digests output of every platform job (e.g. ${image.key}@sha256:...)`);
+  }
+  // Every planned platform exactly once, found in the first repository (platform jobs push to all of them).
+  const found = new Map<string, string>();
+  for (const d of digests) {
+    const desc = await registry.describe(image.repositories[0]!, d);
+    if (!desc) throw new OffmainError(`merge: ${image.repositories[0]}@${d} does not exist: did the platform job push it?`);
+    for (const p of desc.platforms) {
+      if (found.has(p.platform)) throw new OffmainError(`merge: ${image.key} has two digests for ${p.platform} (${found.get(p.platform)} and ${d}): pass one per platform`);
+      found.set(p.platform, d);
+    }
+  }
+  const missing = plan.platforms.filter((p) => !found.has(p));
+  if (missing.length) {
+    throw new OffmainError(`merge: no digest for ${missing.join(', ')} of ${image.key} (got ${[...found.keys()].join(', ')}): did every platform job run?`);
+  }
+  const byRepo = new Map<string, string>();
+  for (const repository of image.repositories) {
+    const args = imagetoolsCreateArgs({
+      repository,
+      tags: [plan.imageTag],
+      sources: digests.map((d) => `${repository}@${d}`),
+      annotations: image.annotations,
+      builder: opts.builder,
+    });
+    log.info(`docker ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+    const r = await docker(args, { env, log, stream: true });
+    if (r.code !== 0) throw new OffmainError(`merging ${image.key} into ${repository} failed: ${buildxError(r.stderr)}`);
+    const digest = await registry.digest(repository, plan.imageTag);
+    if (!digest) throw new OffmainError(`merge: ${repository}:${plan.imageTag} is missing right after imagetools create`);
+    await registry.tag(repository, digest, image.tags.slice(1));
+    byRepo.set(repository, digest);
+  }
+  const first = byRepo.get(image.repositories[0]!)!;
+  const d = await registry.describe(image.repositories[0]!, first, { sizes: true });
+  return {
+    key: image.key,
+    repositories: image.repositories,
+    tags: image.tags,
+    digest: first,
+    pinned: pinnedRefs(image, plan.imageTag, byRepo),
+    platforms: (d?.platforms ?? []).map((p) => ({ platform: p.platform, digest: p.digest, ...(p.size !== undefined ? { size: p.size } : {}) })),
+    status: 'merged',
+    seconds: (performance.now() - t) / 1000,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs and the summary
+// ---------------------------------------------------------------------------------------------
+
+/** The step's outputs, named as the action names them (the CLI's --json prints this object). */
+export interface BuildOutputs {
+  skipped: boolean;
+  mode: BuildMode;
+  version: string;
+  'image-tag': string;
+  digest: string;
+  image: string;
+  'streaming-digest': string;
+  'streaming-image': string;
+  images: string[];
+  digests: string[];
+  tags: string[];
+  platforms: string[];
+  metadata: Record<string, unknown>;
+}
+
+export function buildOutputs(r: BuildResult): BuildOutputs {
+  const m = r.images.find((i) => i.key === 'mastodon');
+  const s = r.images.find((i) => i.key === 'mastodon-streaming');
+  const metadata: Record<string, unknown> = {};
+  for (const i of r.images) if (i.metadata) metadata[i.key] = i.metadata;
+  return {
+    skipped: r.skipped,
+    mode: r.mode,
+    version: r.plan.version,
+    'image-tag': r.plan.imageTag,
+    digest: m?.digest ?? '',
+    image: m?.pinned[0] ?? '',
+    'streaming-digest': s?.digest ?? '',
+    'streaming-image': s?.pinned[0] ?? '',
+    images: r.images.flatMap((i) => i.pinned),
+    digests: r.images.map((i) => `${i.key}@${i.digest}`),
+    tags: r.images.flatMap((i) => i.repositories.flatMap((repo) => i.tags.map((t) => `${repo}:${t}`))),
+    platforms: r.plan.platforms,
+    metadata,
+  };
+}
+
+function size(bytes: number | undefined): string {
+  if (bytes === undefined) return '';
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+}
+
+const STATUS: Record<ImageResult['status'], string> = {
+  built: '🔨 built',
+  skipped: '⏭️ skipped (exists with this revision)',
+  copied: '📋 copied (existed in another registry)',
+  merged: '🔗 merged',
+};
+
+/** The job summary: images, platforms, tags, digests, size, build time, cache use. */
+export function buildSummaryMarkdown(r: BuildResult): string {
+  const p = r.plan;
+  const lines: string[] = [];
+  lines.push(`### offmain build: ${r.skipped ? 'nothing to build' : r.mode === 'platform' ? `${p.platforms[0]} by digest` : 'images pushed'}`);
+  lines.push('');
+  lines.push(`Upstream ${p.source} at \`${p.shortSha}\` (${p.commitTime}), version \`${p.version}\`, mode \`${r.mode}\`${r.push ? '' : ' (not pushed)'}, cache \`${r.cache}\`.`);
+  if (p.patches.length) lines.push(`Patches: ${p.patches.map((x) => `\`${x}\``).join(', ')}.`);
+  lines.push('');
+  lines.push('| image | status | digest | platforms | size | time | cache |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const i of r.images) {
+    const plats = i.platforms.map((x) => `${x.platform}${x.size !== undefined ? ` (${size(x.size)})` : ''}`).join('<br>');
+    const total = i.platforms.some((x) => x.size !== undefined) ? size(i.platforms.reduce((s, x) => s + (x.size ?? 0), 0)) : '';
+    const cacheUse = i.steps !== undefined ? `${i.cached}/${i.steps} steps cached` : '';
+    lines.push(`| ${cell(i.repositories.join('<br>'))} | ${STATUS[i.status]} | \`${i.digest}\` | ${plats} | ${total} | ${i.seconds.toFixed(1)} s | ${cacheUse} |`);
+  }
+  if (r.mode !== 'platform') {
+    lines.push('');
+    lines.push(`Tags: ${p.tags.map((t) => `\`${t}\``).join(', ')}`);
+    lines.push('');
+    lines.push('Pinned references (what a cluster should run):');
+    lines.push('');
+    for (const i of r.images) for (const ref of i.pinned) lines.push(`- \`${ref}\``);
+  } else {
+    lines.push('');
+    lines.push('Pass these to the merge step:');
+    lines.push('');
+    for (const i of r.images) lines.push(`- \`${i.key}@${i.digest}\``);
+  }
+  if (r.warnings.length) {
+    lines.push('');
+    for (const w of r.warnings) lines.push(`> ⚠️ ${w}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+

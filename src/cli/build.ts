@@ -1,0 +1,130 @@
+/**
+ * `offmain build`: the build step from the command line, the same core call as action-build.
+ * Progress goes to stderr; stdout carries the summary table, or with --json the action's outputs as one
+ * JSON object (`{"skipped": true, "digest": "sha256:...", ...}`).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, buildOutputs, buildSummaryMarkdown } from '../build.js';
+import { BUILD_MODES, CACHE_MODES, type BuildMode, type CacheMode } from '../buildx.js';
+import { errorMessage, isOffmainError, OffmainError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { headOf } from '../prepare.js';
+import type { Track } from '../upstream.js';
+
+export const BUILD_USAGE = `usage: offmain build --dir DIR --image NAME [--image NAME ...] [options]
+
+Builds the mastodon image (Dockerfile) and, from v4.3 on, mastodon-streaming (streaming/Dockerfile) of a
+patched tree with docker buildx, tags them by upstream commit and pushes them once.
+
+  --dir DIR                 the (patched) Mastodon tree (required)
+  --commit SHA              the upstream commit the tree is at (default: the tree's git HEAD)
+  --commit-date ISO         its committer date (default: from the tree's git checkout)
+  --repository URL          upstream repository, for the source label (default upstream Mastodon)
+  --track main|release      main: moving tag edge; release: latest and vX.Y (default main)
+  --ref BRANCH              the upstream branch, for {branch} (default main / stable-X.Y)
+  --image NAME              a repository of the mastodon image, one per registry (repeatable, required)
+  --streaming-image NAME    a repository of the streaming image (default: each --image + "-streaming")
+  --platforms LIST          default linux/amd64,linux/arm64
+  --tag TEMPLATE            a tag besides the immutable one (repeatable; replaces the default moving tags);
+                            placeholders {version} {sha7} {sha} {commit_time} {branch} {declared} {major} {minor} {patch}
+  --build-arg KEY=VALUE     passed only when the Dockerfile declares KEY (repeatable)
+  --prerelease TEXT         MASTODON_VERSION_PRERELEASE
+  --patch-report FILE|JSON  the patch step's report: its applied patch ids become the offmain.patches label
+  --push                    push (and first check the registries: an existing tag with this revision is skipped)
+  --mode all|platform|merge all platforms here; one platform pushed by digest; or merge the digests (default all)
+  --digest IMAGE@sha256:..  merge mode: a per-platform digest (repeatable; the platform runs' "digests")
+  --cache gha|registry|none default none
+  --no-provenance           no provenance attestation (default: mode=max)
+  --no-sbom                 no SBOM attestation (default: on)
+  --sbom-generator IMAGE    the SBOM generator image (default: BuildKit's)
+  --force                   rebuild and overwrite even when the immutable tag exists
+  --builder NAME            the buildx builder to use
+  --json                    print the outputs as one JSON object (the action's output names)`;
+
+const options = {
+  dir: { type: 'string' },
+  commit: { type: 'string' },
+  'commit-date': { type: 'string' },
+  repository: { type: 'string' },
+  track: { type: 'string' },
+  ref: { type: 'string' },
+  image: { type: 'string', multiple: true },
+  'streaming-image': { type: 'string', multiple: true },
+  platforms: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  'build-arg': { type: 'string', multiple: true },
+  prerelease: { type: 'string' },
+  'patch-report': { type: 'string' },
+  push: { type: 'boolean' },
+  mode: { type: 'string' },
+  digest: { type: 'string', multiple: true },
+  cache: { type: 'string' },
+  'no-provenance': { type: 'boolean' },
+  'no-sbom': { type: 'boolean' },
+  'sbom-generator': { type: 'string' },
+  force: { type: 'boolean' },
+  builder: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function choice<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new OffmainError(`--${name} is "${value}": expected ${choices.join(', ')}`);
+  return value as T;
+}
+
+export async function buildCommand(args: string[], out: { stdout(s: string): void; log: Logger }): Promise<number> {
+  try {
+    let v;
+    try {
+      v = parseArgs({ args, options, allowPositionals: false, strict: true }).values;
+    } catch (e) {
+      throw new OffmainError(`offmain build: ${errorMessage(e)} (see offmain build --help)`);
+    }
+    if (v.help) {
+      out.stdout(BUILD_USAGE);
+      return 0;
+    }
+    if (!v.dir) throw new OffmainError('offmain build: --dir is required (see offmain build --help)');
+    if (!v.image?.length) throw new OffmainError('offmain build: --image is required: the repository of the mastodon image, e.g. ghcr.io/owner/mastodon');
+    if (v['no-sbom'] && v['sbom-generator']) throw new OffmainError('offmain build: --no-sbom and --sbom-generator contradict each other');
+    const dir = resolve(v.dir);
+    const result = await build(
+      {
+        dir,
+        commit: v.commit ?? (await headOf(dir)),
+        commitDate: v['commit-date'],
+        upstream: v.repository,
+        track: choice<Track>('track', v.track, ['main', 'release'], 'main'),
+        branch: v.ref,
+        images: v.image,
+        streamingImages: v['streaming-image'],
+        platforms: v.platforms,
+        tags: v.tag,
+        buildArgs: v['build-arg'],
+        prerelease: v.prerelease,
+        patchReport: v['patch-report'],
+        push: Boolean(v.push),
+        mode: choice<BuildMode>('mode', v.mode, BUILD_MODES, 'all'),
+        digests: v.digest,
+        cache: choice<CacheMode>('cache', v.cache, CACHE_MODES, 'none'),
+        provenance: !v['no-provenance'],
+        sbom: v['no-sbom'] ? false : (v['sbom-generator'] ?? true),
+        force: Boolean(v.force),
+        builder: v.builder,
+      },
+      out.log,
+    );
+    out.stdout(v.json ? JSON.stringify(buildOutputs(result), null, 2) : buildSummaryMarkdown(result));
+    return 0;
+  } catch (e) {
+    if (isOffmainError(e)) {
+      out.log.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
