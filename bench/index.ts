@@ -4,7 +4,9 @@
  *
  *  1. patch + verify on a Mastodon-sized tree (~6,000 files) vs. the blind `sed` patch it replaces;
  *  2. resolve (newest main, shallow) vs. the raw `git ls-remote` + `git fetch --depth=1` + checkout it needs,
- *     over real smart HTTP (git http-backend) and file://.
+ *     over real smart HTTP (git http-backend) and file://;
+ *  3. bump on a 5,000-file config repo vs. reading every file (bench/bump.ts);
+ *  4. the build step vs. raw `docker buildx build` of the same context, and the skip path (bench/build.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { git } from '../src/git.js';
 import { runPatches } from '../src/patch.js';
 import { resolveUpstream } from '../src/upstream.js';
 import { startGitHttpServer } from '../test/support/git-http-server.js';
+import { benchBuild } from './build.js';
 import { benchBump } from './bump.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -182,7 +185,8 @@ try {
   const patch = await benchPatch();
   const resolve = await benchResolve();
   const bumped = await benchBump();
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve, bump: bumped }));
+  const built = await benchBuild();
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve, bump: bumped, build: built }));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

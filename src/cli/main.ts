@@ -13,6 +13,7 @@ import { DEFAULT_REPOSITORY, resolveUpstream, type Track, type UpstreamCommit } 
 import { runnerMatrix } from '../runners.js';
 import { versionOf } from '../version.js';
 import { parse, required, type CommandOut } from './args.js';
+import { BUILD_USAGE, buildCommand } from './build.js';
 import { runDemo } from './demo.js';
 import { DEPLOY_USAGE, deployCommands } from './deploy.js';
 
@@ -29,6 +30,10 @@ commands:
   run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
            resolve and patch in one go, printing the summary table
+  build    --dir DIR --image NAME [--image NAME ...] [--streaming-image NAME ...] [--platforms P] [--push]
+           [--mode all|platform|merge] [--digest IMAGE@sha256:...] [--tag TEMPLATE ...] [--json] ...
+           build the mastodon (and streaming) images with docker buildx, skip what is already pushed
+           (offmain build --help lists every option)
   runners  [--platforms linux/amd64,linux/arm64] [--github-output FILE]
            the build matrix: one native GitHub runner per platform (JSON; appended as matrix=... to FILE)
   run --demo
@@ -130,6 +135,8 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
       );
       return printPatchResult(out, result, Boolean(v.json));
     }
+    case 'build':
+      return buildCommand(args, out);
     case 'runners': {
       const v = parse(name, args, { platforms: { type: 'string' }, 'github-output': { type: 'string' } });
       const matrix = JSON.stringify(runnerMatrix(v.platforms ?? 'linux/amd64,linux/arm64'));
@@ -141,7 +148,7 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
       const other = deployCommands[name];
       if (other) return other(args, out);
       throw new OffmainError(
-        `unknown command "${name}": expected one of resolve, version, patch, run, runners, ${Object.keys(deployCommands).join(', ')} (see offmain --help)`,
+        `unknown command "${name}": expected one of resolve, version, patch, run, build, runners, ${Object.keys(deployCommands).join(', ')} (see offmain --help)`,
       );
     }
   }
@@ -156,7 +163,7 @@ export async function main(argv: string[], io?: Partial<Out>): Promise<number> {
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help' || rest.includes('--help') || rest.includes('-h')) {
-    out.stdout(USAGE);
+    out.stdout(name === 'build' ? BUILD_USAGE : USAGE);
     return name ? 0 : 1;
   }
   try {
