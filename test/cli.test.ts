@@ -147,12 +147,17 @@ describe('offmain resolve and run', () => {
   });
 
   it('runs the demo on embedded defaults', async () => {
+    // With the engine and registry the test command starts, the demo builds for real.
     const r = await cli(['run', '--demo']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/# track: main/);
-    expect(r.stdout).toMatch(/# track: release/);
-    expect(r.stdout).toMatch(/applied/);
+    expect(r.stdout).toMatch(/^offmain demo: real build with the Docker engine and registry at 127\.0\.0\.1:\d+/);
+    expect(r.stdout).toMatch(/## offmain patch/);
     expect(r.stdout).toMatch(/not needed/);
+    expect(r.stdout).toMatch(/## offmain build: images pushed/);
+    expect(r.stdout).toMatch(/## offmain deploy: pushed/);
+    expect(r.stdout).toMatch(/second run: 0 builds \(skipped: already in the registry\); deploy changed nothing/);
+    expect(r.stdout).toMatch(/# The newest release \(v4\.2\.1, on stable-4\.2\) needs the Redis TLS patch/);
+    expect(r.stdout).toMatch(/`hiredis-removal` \| ✅ applied/);
   });
 
   it('rejects unknown commands and options', async () => {
@@ -160,5 +165,31 @@ describe('offmain resolve and run', () => {
     const r = await cli(['patch', '--dri', 'x']);
     expect(r.code).toBe(1);
     expect(r.log.join('\n')).toMatch(/--dri/);
+  });
+});
+
+describe('offmain run, the whole chain', () => {
+  it('plans the build and deploys the tags to a config repository with --plan-only', async () => {
+    const root = tempDir();
+    const upstream = await makeDemoUpstream(root);
+    const { makeDemoConfigRepo } = await import('../src/cli/demo.js');
+    const config = await makeDemoConfigRepo(root, 'registry.example/acme');
+    const r = await cli([
+      'run', '--repository', upstream.url, '--path', join(root, 'co'),
+      '--image', 'registry.example/acme/mastodon', '--plan-only',
+      '--config', config, '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: true, deploy: { changed: true, lagHours: 0 } });
+    const { git } = await import('../src/git.js');
+    const k = (await git(['show', 'main:apps/mastodon/kustomization.yaml'], { cwd: join(root, 'config.git') })).stdout;
+    expect(k).toContain(`newTag: "4.8.0-alpha.1_${upstream.shas.main.slice(0, 7)}"`);
+  });
+
+  it('refuses --config without --image', async () => {
+    const r = await cli(['run', '--config', 'acme/config']);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/--config needs --image/);
   });
 });

@@ -9613,211 +9613,296 @@ function stderrLogger(opts = {}) {
   };
 }
 
-// src/prepare.ts
+// src/build.ts
+var import_node_fs4 = require("node:fs");
+var import_promises5 = require("node:fs/promises");
+var import_node_os2 = require("node:os");
+var import_node_path5 = require("node:path");
+
+// src/buildplan.ts
 var import_node_fs = require("node:fs");
-var import_promises6 = require("node:fs/promises");
-var import_node_path6 = require("node:path");
+var import_promises3 = require("node:fs/promises");
+var import_node_path3 = require("node:path");
 
-// patches/redis-tls.yml
-var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
-# Format: docs/patch-sets.md. Facts behind each variant are in the comments.
-name: redis-tls
-description: >-
-  Make rediss:// (Redis over TLS) work. redis-rb 4.x's hiredis driver raises "SSL not supported by
-  hiredis driver": Mastodon 4.0-4.2 need the pure-Ruby driver, 4.3-4.5 have a run-time switch
-  (REDIS_DRIVER=ruby), and from 4.6 redis-rb 5 with hiredis-client does TLS itself.
-
-patches:
-  - id: hiredis-removal
-    description: >-
-      Drop the hiredis gem and driver so redis-rb uses its pure-Ruby driver, which does TLS.
-      The redis constraint (~> 4.5) is deliberately left alone: under frozen Bundler, bumping it to
-      ~> 4.8.1 in the Gemfile and in DEPENDENCIES does not change the resolved redis spec (a real
-      upgrade needs \`bundle lock --update redis\`) and would make Gemfile and Gemfile.lock disagree;
-      the resolved redis-rb (4.5.1 on 4.0-4.1, 4.8.1 on 4.2) already does TLS with the Ruby driver.
-    variants:
-      # 4.3-4.5, and main between the redis_config.rb -> redis_configuration.rb rename and redis 5:
-      # Mastodon::RedisConfiguration#driver is \`ENV['REDIS_DRIVER'] == 'ruby' ? :ruby : :hiredis\`
-      # (PR #30717). Change nothing: removing the hiredis gem breaks redis-rb 4.x
-      # ('Cannot load driver "hiredis"') and editing hiredis-client breaks frozen bundle install.
-      - when:
-          any:
-            - version: ">=4.3.0 <4.6.0-0"
-            - all:
-                - version: ">=4.0.0 <4.6.0"
-                - { file: lib/mastodon/redis_configuration.rb, exists: true }
-                - { file: Gemfile.lock, contains: '^    redis \\(4\\.' }
-        require:
-          - file: lib/mastodon/redis_configuration.rb
-            contains: "ENV\\\\['REDIS_DRIVER'\\\\] == 'ruby'"
-          - file: Gemfile.lock
-            contains: '^    redis \\(4\\.'
-        not-needed: >-
-          set REDIS_DRIVER=ruby: Mastodon 4.3-4.5 choose the Redis driver at run time (upstream's
-          switch since 4.3, PR #30717), and with the Ruby driver rediss:// URLs work. Nothing is
-          changed: removing the hiredis gem here makes redis-rb 4.x fail with 'Cannot load driver
-          "hiredis"', and editing hiredis-client breaks the frozen bundle install.
-
-      # 4.0-4.2: hiredis is hard-wired (Gemfile require, redis_config.rb, the setup task,
-      # RedisConfiguration#raw_connection).
-      - when: { version: ">=4.0.0 <4.3.0" }
-        operations:
-          - file: Gemfile
-            delete: "^gem 'hiredis', '~> 0\\\\.6'$"
-            expect: 1
-          - file: Gemfile
-            replace: "^(gem 'redis', '~> 4\\\\.\\\\d+'), require: \\\\['redis', 'redis/connection/hiredis'\\\\]$"
-            with: "$1"
-            done: "^gem 'redis', '~> 4\\\\.\\\\d+'$"
-            expect: 1
-          - file: Gemfile.lock
-            delete: '^    hiredis \\([^)]*\\)$'
-            expect: 1
-          - file: Gemfile.lock
-            delete: '^  hiredis \\(~> 0\\.6\\)$'
-            expect: 1
-          - file: lib/mastodon/redis_config.rb
-            delete: '^\\s*driver: :hiredis,$'
-            expect: 2
-          - file: lib/tasks/mastodon.rake
-            delete: '^\\s*driver: :hiredis,$'
-            expect: 1
-          - file: app/lib/redis_configuration.rb
-            replace: 'Redis\\.new\\(url: url, driver: :hiredis\\)'
-            with: 'Redis.new(url: url)'
-            expect: 1
-        checks:
-          - { file: Gemfile, not-contains: 'hiredis' }
-          - { file: Gemfile.lock, not-contains: 'hiredis' }
-          - { file: lib/mastodon/redis_config.rb, not-contains: ':hiredis' }
-          - { file: lib/tasks/mastodon.rake, not-contains: ':hiredis' }
-          - { file: app/lib/redis_configuration.rb, not-contains: ':hiredis' }
-          - { lockfile: true }
-
-      # 4.6 and later (main included): redis-rb 5 on redis-client; hiredis-client does TLS.
-      - when: { version: ">=4.6.0-0" }
-        require:
-          - { file: Gemfile.lock, contains: '^    redis \\(5\\.' }
-          - { file: Gemfile.lock, contains: '^    hiredis-client \\(' }
-        not-needed: >-
-          From Mastodon 4.6, redis-rb 5 with hiredis-client supports TLS: put rediss:// in
-          REDIS_URL / SIDEKIQ_REDIS_URL / CACHE_REDIS_URL (REDIS_HOST/REDIS_PORT always build a
-          redis:// URL, so TLS needs the URL form).
-
-  - id: streaming-redis
-    description: >-
-      Raise the streaming server's node-redis from "^4.0.6 <4.1.0" (Mastodon 4.0-4.1 and main
-      before ioredis) to "^4.6.5", the client the production TLS patch ran. yarn.lock is not edited:
-      these Dockerfiles install with \`yarn install --pure-lockfile\`, which resolves the new range.
-    variants:
-      # From 4.2 (PR #26581, August 2023) the streaming server uses ioredis: TLS for rediss://.
-      - when:
-          any:
-            - { file: package.json, contains: '"ioredis":' }
-            - { file: streaming/package.json, contains: '"ioredis":' }
-        not-needed: >-
-          The streaming server uses ioredis (Mastodon 4.2 and later), which connects with TLS for
-          rediss:// URLs by itself.
-      - when:
-          - version: ">=4.0.0"
-          - { file: package.json, contains: '^\\s*"redis": "' }
-        require:
-          - file: Dockerfile
-            not-contains: 'yarn install[^\\n]*--frozen-lockfile'
-        operations:
-          - file: package.json
-            replace: '"redis": "\\^4\\.0\\.6 <4\\.1\\.0",'
-            with: '"redis": "^4.6.5",'
-            expect: 1
-        checks:
-          - { file: package.json, contains: '"redis": "\\^4\\.6\\.5",' }
-`;
-
-// patches/version-metadata.yml
-var version_metadata_default = `# Built-in patch set "version-metadata": let images built from a commit say which commit.
-# Format: docs/patch-sets.md.
-#
-# From 4.2, the Dockerfile declares ARG MASTODON_VERSION_METADATA and version.rb prints
-# X.Y.Z[-prerelease]+<metadata>, so the build passes MASTODON_VERSION_METADATA=<sha7>. Older trees
-# have no such build argument: this patch adds it, so the About page shows e.g. 4.1.2+4b9e4f6.
-name: version-metadata
-description: >-
-  Build metadata in the version string (4.1.2+4b9e4f6) for upstream lines whose Dockerfile cannot
-  take MASTODON_VERSION_METADATA (4.0, 4.1, and main of 2023).
-
-patches:
-  - id: version-metadata
-    description: >-
-      Declare ARG/ENV MASTODON_VERSION_METADATA in the Dockerfile's final stage and make
-      lib/mastodon/version.rb's suffix return "+<metadata>" when it is set (plain Ruby).
-    variants:
-      # Release lines up to 4.1.x: flags and suffix are hard-coded ''.
-      - when: { file: lib/mastodon/version.rb, contains: "def flags\\\\n\\\\s*''\\\\n\\\\s*end" }
-        operations:
-          - file: Dockerfile
-            insert-after: '^FROM\\s'
-            occurrence: last
-            lines:
-              - 'ARG MASTODON_VERSION_METADATA=""'
-              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
-            expect: ">=1"
-          - file: lib/mastodon/version.rb
-            replace: "^    def suffix\\\\n      ''\\\\n    end$"
-            with: |2-
-                  def suffix
-                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
-                    metadata.empty? ? '' : "+#{metadata}"
-                  end
-            expect: 1
-        checks:
-          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
-          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
-
-      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2): flags and suffix read
-      # MASTODON_VERSION_FLAGS / MASTODON_VERSION_SUFFIX; the suffix keeps working when no
-      # metadata is given.
-      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_FLAGS'" }
-        operations:
-          - file: Dockerfile
-            insert-after: '^FROM\\s'
-            occurrence: last
-            lines:
-              - 'ARG MASTODON_VERSION_METADATA=""'
-              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
-            expect: ">=1"
-          - file: lib/mastodon/version.rb
-            replace: "^    def suffix\\\\n      ENV\\\\.fetch\\\\('MASTODON_VERSION_SUFFIX', ''\\\\)\\\\n    end$"
-            with: |2-
-                  def suffix
-                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
-                    metadata.empty? ? ENV.fetch('MASTODON_VERSION_SUFFIX', '') : "+#{metadata}"
-                  end
-            expect: 1
-        checks:
-          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
-          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
-
-      # 4.2 and later: the build argument exists upstream.
-      - when: { file: Dockerfile, contains: '^\\s*ARG MASTODON_VERSION_METADATA\\b' }
-        require:
-          - { file: lib/mastodon/version.rb, contains: 'def build_metadata' }
-        not-needed: >-
-          The Dockerfile already declares ARG MASTODON_VERSION_METADATA (Mastodon 4.2 and later):
-          the build passes the commit as build metadata and the version reads X.Y.Z+<sha7>.
-`;
-
-// src/builtin-patches.ts
-var BUILTIN_PATCH_SETS = Object.freeze({
-  "redis-tls": redis_tls_default,
-  "version-metadata": version_metadata_default
-});
-var DEFAULT_PATCH_SETS = Object.freeze(["redis-tls", "version-metadata"]);
-function builtinPatchSetNames() {
-  return Object.keys(BUILTIN_PATCH_SETS).sort();
+// src/version.ts
+var import_promises = require("node:fs/promises");
+var import_node_path = require("node:path");
+var import_semver = __toESM(require_semver2(), 1);
+var VERSION_FILE = "lib/mastodon/version.rb";
+var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+var SHA = /^[0-9a-f]{7,40}$/;
+function methodBody(source, name) {
+  const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, "m");
+  const m = re.exec(source);
+  if (!m) return void 0;
+  const line = source.slice(0, m.index).split("\n").length;
+  const body = (m[1] ?? m[2] ?? "").split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean).join(" ");
+  return { expr: body, line };
 }
-function builtinPatchSet(name) {
-  return Object.prototype.hasOwnProperty.call(BUILTIN_PATCH_SETS, name) ? BUILTIN_PATCH_SETS[name] : void 0;
+function stringLiteral(expr) {
+  const m = /^(['"])((?:[^'"\\]|\\.)*)\1$/.exec(expr.trim());
+  if (!m) return void 0;
+  if (m[1] === '"' && m[2].includes("#{")) return void 0;
+  return m[2].replace(/\\(.)/g, "$1");
 }
+function valueWithoutEnv(source, expr, depth = 0) {
+  const e = expr.trim();
+  const literal = stringLiteral(e);
+  if (literal !== void 0) return literal;
+  if (e === "nil" || e === "''" || e === '""') return "";
+  let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
+  if (m) return valueWithoutEnv(source, m[1], depth);
+  m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
+  if (m) return valueWithoutEnv(source, m[1], depth);
+  m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
+  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth);
+  if (/^[a-z_]+$/.test(e) && depth < 3) {
+    const body = methodBody(source, e);
+    if (body) return valueWithoutEnv(source, body.expr, depth + 1);
+  }
+  return void 0;
+}
+function integerMethod(source, name, file) {
+  const body = methodBody(source, name);
+  if (!body || !/^\d+$/.test(body.expr)) {
+    throw new OffmainError(
+      `${file}${body ? `:${body.line}` : ""}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
+      { file, line: body?.line }
+    );
+  }
+  return Number(body.expr);
+}
+function parseVersionRb(source, file = VERSION_FILE) {
+  const major = integerMethod(source, "major", file);
+  const minor = integerMethod(source, "minor", file);
+  const patch = integerMethod(source, "patch", file);
+  const core = `${major}.${minor}.${patch}`;
+  const defaultPrerelease = methodBody(source, "default_prerelease");
+  if (defaultPrerelease) {
+    const pre = valueWithoutEnv(source, defaultPrerelease.expr);
+    if (pre === void 0 || !/^[0-9A-Za-z.-]*$/.test(pre)) {
+      throw new OffmainError(
+        `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
+        { file, line: defaultPrerelease.line }
+      );
+    }
+    return { major, minor, patch, prerelease: pre, shape: "prerelease", text: pre ? `${core}-${pre}` : core };
+  }
+  const flags = methodBody(source, "flags");
+  const suffix = methodBody(source, "suffix");
+  if (flags && suffix) {
+    const f = valueWithoutEnv(source, flags.expr);
+    const s = valueWithoutEnv(source, suffix.expr);
+    if (f === void 0 || s === void 0) {
+      const bad = f === void 0 ? flags : suffix;
+      throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
+        file,
+        line: bad.line
+      });
+    }
+    const readsEnv = /ENV/.test(flags.expr) || /ENV/.test(suffix.expr);
+    return {
+      major,
+      minor,
+      patch,
+      prerelease: f.replace(/^-/, ""),
+      shape: readsEnv ? "env-suffix" : "literal",
+      text: `${core}${f}${s}`
+    };
+  }
+  return { major, minor, patch, prerelease: "", shape: "literal", text: core };
+}
+async function readDeclaredVersion(dir) {
+  let source;
+  try {
+    source = await (0, import_promises.readFile)((0, import_node_path.join)(dir, VERSION_FILE), "utf8");
+  } catch {
+    throw new OffmainError(
+      `${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`,
+      { file: VERSION_FILE }
+    );
+  }
+  return parseVersionRb(source);
+}
+function displayVersion(declared, sha) {
+  const s = sha.toLowerCase();
+  if (!SHA.test(s)) throw new OffmainError(`"${sha}" is not a commit sha: expected 7 to 40 hexadecimal characters`);
+  if (declared.includes("+") || declared.includes("_")) {
+    throw new OffmainError(`declared version "${declared}" already carries build metadata; expected X.Y.Z[-prerelease]`);
+  }
+  return `${declared}+${s.slice(0, 7)}`;
+}
+function imageTag(display) {
+  const plus = display.split("+");
+  if (plus.length !== 2 || display.includes("_")) {
+    throw new OffmainError(`"${display}" is not a display version: expected X.Y.Z[-prerelease]+sha7`);
+  }
+  const tag = display.replace("+", "_");
+  if (!OCI_TAG.test(tag)) {
+    throw new OffmainError(`"${tag}" is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
+  }
+  return tag;
+}
+function displayVersionFromTag(tag) {
+  const parts = tag.split("_");
+  if (parts.length !== 2) return void 0;
+  const [version, sha] = parts;
+  if (!/^\d+\.\d+\.\d+/.test(version) || !SHA.test(sha)) return void 0;
+  return `${version}+${sha}`;
+}
+function parseImageTag(tag) {
+  const display = displayVersionFromTag(tag);
+  if (!display) return void 0;
+  const [version, shortSha] = display.split("+");
+  return { version, shortSha, display };
+}
+function isValidOciTag(tag) {
+  return OCI_TAG.test(tag);
+}
+function semverOf(declared) {
+  const v = import_semver.default.valid(declared) ?? import_semver.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
+  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
+  return v;
+}
+async function versionOf(dir, sha) {
+  const declared = await readDeclaredVersion(dir);
+  const display = displayVersion(declared.text, sha);
+  return { declared, display, imageTag: imageTag(display) };
+}
+
+// src/imageref.ts
+function parseImageRef(ref) {
+  const at = ref.indexOf("@");
+  const digest = at >= 0 ? ref.slice(at + 1) : void 0;
+  const rest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = rest.indexOf(":", rest.lastIndexOf("/") + 1);
+  const out = { repository: colon >= 0 ? rest.slice(0, colon) : rest };
+  if (colon >= 0) out.tag = rest.slice(colon + 1);
+  if (digest !== void 0) out.digest = digest;
+  return out;
+}
+function formatImageRef(ref) {
+  return `${ref.repository}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+var DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//;
+function canonicalRepository(repository) {
+  let r = repository.trim().toLowerCase().replace(DOCKER_HUB, "");
+  if (/^library\/[^/]+$/.test(r)) r = r.slice("library/".length);
+  return r;
+}
+function sameRepository(a, b) {
+  return canonicalRepository(a) === canonicalRepository(b);
+}
+function repositoryPath(repository) {
+  const c = canonicalRepository(repository);
+  const slash = c.indexOf("/");
+  return slash >= 0 && hasRegistryHost(c) ? c.slice(slash + 1) : c;
+}
+function hasRegistryHost(repository) {
+  const slash = repository.indexOf("/");
+  if (slash < 0) return false;
+  const first = repository.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase();
+}
+var HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:]+\])(?::\d+)?$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+function isValidRepository(repository) {
+  const parts = repository.split("/");
+  if (hasRegistryHost(repository) && !HOST.test(parts.shift())) return false;
+  return parts.length > 0 && parts.every((p) => PATH_COMPONENT.test(p)) && repository.length <= 255;
+}
+var DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+function isValidDigest(digest) {
+  return DIGEST.test(digest);
+}
+function validateTarget(t, what = t.repository) {
+  if (!isValidRepository(t.repository)) {
+    throw new OffmainError(
+      `${what}: "${t.repository}" is not an image repository (expected e.g. ghcr.io/acme/mastodon, lower case, no tag)`
+    );
+  }
+  if (!isValidOciTag(t.tag)) {
+    throw new OffmainError(`${what}: "${t.tag}" is not a valid image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
+  }
+  if (t.digest !== void 0 && !isValidDigest(t.digest)) {
+    throw new OffmainError(`${what}: "${t.digest}" is not an image digest (expected sha256: and 64 lower-case hex digits)`);
+  }
+}
+
+// src/tags.ts
+var TAG_PLACEHOLDERS = [
+  "version",
+  "display",
+  "declared",
+  "major",
+  "minor",
+  "patch",
+  "sha7",
+  "sha",
+  "commit_time",
+  "branch"
+];
+function sortableTime(iso2) {
+  const t = Date.parse(iso2);
+  if (!Number.isFinite(t)) {
+    throw new OffmainError(`commit time "${iso2}" is not an ISO 8601 date (e.g. 2026-08-21T14:03:11Z)`);
+  }
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, "").replace(/[-:T]/g, "");
+}
+function tagSafe(text) {
+  return text.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "");
+}
+function values(ctx) {
+  return {
+    version: ctx.version,
+    display: ctx.version,
+    declared: ctx.declared,
+    major: String(ctx.major),
+    minor: String(ctx.minor),
+    patch: String(ctx.patch),
+    sha7: ctx.sha.slice(0, 7),
+    sha: ctx.sha,
+    commit_time: sortableTime(ctx.commitTime),
+    branch: tagSafe(ctx.branch)
+  };
+}
+function renderTag(template, ctx) {
+  const v = values(ctx);
+  const t = template.trim();
+  const out = t.replace(/\{([^{}]*)\}/g, (_all, name) => {
+    const key = name.trim();
+    if (!(key in v)) {
+      throw new OffmainError(
+        `tag template "${t}": unknown placeholder {${name}}; use ${TAG_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
+      );
+    }
+    return v[key];
+  });
+  if (/[{}]/.test(out)) throw new OffmainError(`tag template "${t}": unbalanced { or }`);
+  if (!isValidOciTag(out)) {
+    throw new OffmainError(
+      `tag template "${t}" gives "${out}", which is not a valid image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`
+    );
+  }
+  return out;
+}
+function renderTags(templates, ctx) {
+  const out = [];
+  for (const t of templates) {
+    if (!t.trim()) continue;
+    const tag = renderTag(t, ctx);
+    if (!out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+function defaultTagTemplates(track2) {
+  return track2 === "main" ? ["edge"] : ["latest", "v{major}.{minor}"];
+}
+
+// src/upstream.ts
+var import_promises2 = require("node:fs/promises");
+var import_node_path2 = __toESM(require("node:path"), 1);
+var import_semver2 = __toESM(require_semver2(), 1);
 
 // src/git.ts
 var import_node_child_process = require("node:child_process");
@@ -9875,1528 +9960,7 @@ var GitError = class extends OffmainError {
   result;
 };
 
-// src/patch.ts
-var import_promises3 = require("node:fs/promises");
-var import_node_path3 = require("node:path");
-var import_semver2 = __toESM(require_semver2(), 1);
-
-// src/lockfile.ts
-var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
-var GEMSPEC_LINE = /^\s*gemspec\b/;
-function parseGemfile(text) {
-  const gems = /* @__PURE__ */ new Map();
-  let hasGemspec = false;
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? "";
-    if (/^\s*#/.test(raw)) continue;
-    const m = GEM_LINE.exec(raw);
-    if (m) {
-      const name = m[2] ?? "";
-      if (!gems.has(name)) gems.set(name, { name, line: i + 1 });
-      continue;
-    }
-    if (GEMSPEC_LINE.test(raw)) hasGemspec = true;
-  }
-  return { gems, hasGemspec };
-}
-var SPEC_SECTIONS = /* @__PURE__ */ new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE"]);
-var NAME_AND_PAREN = /^(\S+?)(?: \(([^)]*)\))?(!)?$/;
-function parseLockfile(text) {
-  const specs = [];
-  const dependencies = /* @__PURE__ */ new Map();
-  let hasDependenciesSection = false;
-  let section = "";
-  let inSpecs = false;
-  let current;
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const raw = (lines[i] ?? "").replace(/\r$/, "");
-    const lineNo = i + 1;
-    if (raw.trim() === "") {
-      current = void 0;
-      inSpecs = false;
-      continue;
-    }
-    if (!raw.startsWith(" ")) {
-      section = raw.trim();
-      inSpecs = false;
-      current = void 0;
-      if (section === "DEPENDENCIES") hasDependenciesSection = true;
-      continue;
-    }
-    const indent = raw.length - raw.trimStart().length;
-    const body = raw.trim();
-    if (SPEC_SECTIONS.has(section)) {
-      if (indent === 2) {
-        inSpecs = body === "specs:";
-        current = void 0;
-        continue;
-      }
-      if (!inSpecs) continue;
-      if (indent === 4) {
-        const m = NAME_AND_PAREN.exec(body);
-        if (!m) continue;
-        const name = m[1] ?? body;
-        const version = m[2] ?? "";
-        current = { name, version, key: body, line: lineNo, deps: [], section };
-        specs.push(current);
-        continue;
-      }
-      if (indent === 6 && current) {
-        const m = NAME_AND_PAREN.exec(body);
-        if (!m) continue;
-        current.deps.push({ name: m[1] ?? body, requirement: m[2] ?? "", text: body, line: lineNo });
-      }
-      continue;
-    }
-    if (section === "DEPENDENCIES" && indent === 2) {
-      const m = NAME_AND_PAREN.exec(body);
-      if (!m) continue;
-      const name = m[1] ?? body;
-      if (!dependencies.has(name)) {
-        dependencies.set(name, { name, pinned: m[3] === "!", text: body, line: lineNo });
-      }
-    }
-  }
-  return { specs, specNames: new Set(specs.map((s) => s.name)), dependencies, hasDependenciesSection };
-}
-function checkLockfile(pair, reference, lines = {}) {
-  const problems = [];
-  const lockAt = lines.lockfile ?? ((n) => n);
-  const gemAt = lines.gemfile ?? ((n) => n);
-  const gemfile = parseGemfile(pair.gemfile);
-  const lock = parseLockfile(pair.lockfile);
-  const lockLines = pair.lockfile.split("\n");
-  const gemLines = pair.gemfile.split("\n");
-  const lockText = (line) => lockLines[line - 1]?.trim();
-  const gemText = (line) => gemLines[line - 1]?.trim();
-  if (!lock.hasDependenciesSection) {
-    problems.push({
-      key: "no-dependencies-section",
-      file: "Gemfile.lock",
-      message: "Gemfile.lock: has no DEPENDENCIES section"
-    });
-  } else {
-    for (const dep of lock.dependencies.values()) {
-      if (!gemfile.gems.has(dep.name) && !gemfile.hasGemspec) {
-        problems.push({
-          key: `lock-only:${dep.name}`,
-          file: "Gemfile.lock",
-          line: lockAt(dep.line),
-          text: lockText(dep.line),
-          message: `Gemfile.lock:${lockAt(dep.line)}: DEPENDENCIES lists ${dep.name} but the Gemfile does not declare it`
-        });
-      }
-      if (!lock.specNames.has(dep.name)) {
-        problems.push({
-          key: `no-spec:${dep.name}`,
-          file: "Gemfile.lock",
-          line: lockAt(dep.line),
-          text: lockText(dep.line),
-          message: `Gemfile.lock:${lockAt(dep.line)}: DEPENDENCIES lists ${dep.name} but no spec in Gemfile.lock resolves it`
-        });
-      }
-    }
-    for (const gem of gemfile.gems.values()) {
-      if (!lock.dependencies.has(gem.name)) {
-        problems.push({
-          key: `gemfile-only:${gem.name}`,
-          file: "Gemfile",
-          line: gemAt(gem.line),
-          text: gemText(gem.line),
-          message: `Gemfile:${gemAt(gem.line)}: declares ${gem.name} but Gemfile.lock's DEPENDENCIES does not list it`
-        });
-      }
-    }
-  }
-  const referenceSpecs = reference ? specsByKey(parseLockfile(reference.lockfile)) : void 0;
-  for (const spec of lock.specs) {
-    const before = referenceSpecs?.get(spec.key);
-    const known = before ? new Set(before.deps.map((d) => d.text)) : void 0;
-    for (const dep of spec.deps) {
-      if (known && !known.has(dep.text)) {
-        problems.push({
-          key: `orphan:${spec.key}>${dep.text}`,
-          file: "Gemfile.lock",
-          line: lockAt(dep.line),
-          text: lockText(dep.line),
-          message: `Gemfile.lock:${lockAt(dep.line)}: ${dep.text} is left under ${spec.key}, which does not depend on it: the spec line it belonged to was deleted`
-        });
-        continue;
-      }
-      if (dep.name !== "bundler" && !lock.specNames.has(dep.name)) {
-        problems.push({
-          key: `missing-spec:${spec.key}>${dep.name}`,
-          file: "Gemfile.lock",
-          line: lockAt(dep.line),
-          text: lockText(dep.line),
-          message: `Gemfile.lock:${lockAt(dep.line)}: ${spec.key} depends on ${dep.name}, which has no spec in Gemfile.lock`
-        });
-      }
-    }
-  }
-  return problems;
-}
-function specsByKey(lock) {
-  const map = /* @__PURE__ */ new Map();
-  for (const spec of lock.specs) if (!map.has(spec.key)) map.set(spec.key, spec);
-  return map;
-}
-function introducedProblems(before, after, lines = {}) {
-  const preexisting = checkLockfile(before);
-  const known = new Set(preexisting.map((p) => p.key));
-  const introduced = checkLockfile(after, before, lines).filter((p) => !known.has(p.key));
-  return { introduced, preexisting };
-}
-
-// src/patchset.ts
-var import_promises = require("node:fs/promises");
-var import_node_path = require("node:path");
-var import_semver = __toESM(require_semver2(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-var NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var YamlReader = class {
-  constructor(source, lc, doc) {
-    this.source = source;
-    this.lc = lc;
-    this.doc = doc;
-  }
-  source;
-  lc;
-  doc;
-  line(node, fallback = 1) {
-    const range = node?.range;
-    if (!range) return fallback;
-    return this.lc.linePos(range[0]).line;
-  }
-  fail(line, message) {
-    throw new OffmainError(`${this.source}:${line}: ${message}`, { file: this.source, line });
-  }
-  resolve(node) {
-    return (0, import_yaml.isAlias)(node) ? node.resolve(this.doc) : node;
-  }
-  map(node, what, line) {
-    const n = this.resolve(node);
-    if (!(0, import_yaml.isMap)(n)) this.fail(this.line(n, line), `${what} must be a mapping (key: value)`);
-    return n;
-  }
-  /** Entries of a mapping, rejecting unknown keys (a typo must not silently disable a guard). */
-  entries(m, what, allowed) {
-    const out = /* @__PURE__ */ new Map();
-    for (const pair of m.items) {
-      const keyNode = this.resolve(pair.key);
-      const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
-      const line = this.line(keyNode, this.line(m));
-      if (!allowed.includes(key)) {
-        this.fail(line, `unknown key "${key}" in ${what} (allowed: ${allowed.join(", ")})`);
-      }
-      out.set(key, { value: this.resolve(pair.value), line });
-    }
-    return out;
-  }
-  string(entry, what, allowEmpty = false) {
-    if (!entry) throw new Error("internal: missing entry");
-    const v = entry.value;
-    if (!(0, import_yaml.isScalar)(v) || v.value === null || v.value === void 0 || typeof v.value === "object") {
-      this.fail(entry.line, `${what} must be a string`);
-    }
-    const s = String(v.value);
-    if (!allowEmpty && s.trim() === "") this.fail(entry.line, `${what} must not be empty`);
-    return s;
-  }
-  boolean(entry, what) {
-    const v = entry.value;
-    if (!(0, import_yaml.isScalar)(v) || typeof v.value !== "boolean") this.fail(entry.line, `${what} must be true or false`);
-    return v.value;
-  }
-  seq(entry, what) {
-    const v = entry.value;
-    if (!(0, import_yaml.isSeq)(v)) this.fail(entry.line, `${what} must be a list`);
-    return v.items.map((i) => this.resolve(i));
-  }
-  pattern(entry, what) {
-    const source = this.string(entry, what);
-    try {
-      return { source, re: new RegExp(source, "m") };
-    } catch (e) {
-      const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, "") : String(e);
-      this.fail(entry.line, `invalid regular expression in ${what}: ${msg}`);
-    }
-  }
-  path(entry, what) {
-    const p = this.string(entry, what);
-    const norm = import_node_path.posix.normalize(p.replace(/^\.\//, ""));
-    if ((0, import_node_path.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
-      this.fail(entry.line, `${what} must be a path inside the Mastodon tree, relative to its root (got "${p}")`);
-    }
-    return norm;
-  }
-};
-function parsePatchSet(text, source) {
-  const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const line = lc.linePos(err.pos[0]).line;
-    const msg = err.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
-    throw new OffmainError(`${source}:${line}: YAML syntax error: ${msg}`, { file: source, line });
-  }
-  const r = new YamlReader(source, lc, doc);
-  if (doc.contents === null) r.fail(1, "the patch set is empty: it needs name and patches");
-  const top = r.entries(r.map(doc.contents, "a patch set", 1), "the patch set", ["name", "description", "patches"]);
-  const nameEntry = top.get("name");
-  if (!nameEntry) r.fail(1, "the patch set needs a name");
-  const name = r.string(nameEntry, "name");
-  if (!NAME_RE.test(name)) r.fail(nameEntry.line, `name "${name}" may only contain letters, digits, ".", "_" and "-"`);
-  const description = top.get("description") ? r.string(top.get("description"), "description", true) : "";
-  const patchesEntry = top.get("patches");
-  if (!patchesEntry) r.fail(1, "the patch set needs a list of patches");
-  const patchNodes = r.seq(patchesEntry, "patches");
-  const patches = [];
-  const ids = /* @__PURE__ */ new Map();
-  for (const node of patchNodes) {
-    const patch = parsePatch(r, node, patchesEntry.line);
-    const previous = ids.get(patch.id);
-    if (previous !== void 0) r.fail(patch.line, `duplicate patch id "${patch.id}" (first used at line ${previous})`);
-    ids.set(patch.id, patch.line);
-    patches.push(patch);
-  }
-  return { name, description, patches, source };
-}
-var VARIANT_KEYS = ["when", "require", "not-needed", "operations", "checks"];
-function parsePatch(r, node, fallbackLine) {
-  const line = r.line(node, fallbackLine);
-  const e = r.entries(r.map(node, "a patch", line), "a patch", ["id", "description", "variants", ...VARIANT_KEYS]);
-  const idEntry = e.get("id");
-  if (!idEntry) r.fail(line, "a patch needs an id");
-  const id = r.string(idEntry, "id");
-  if (!NAME_RE.test(id)) r.fail(idEntry.line, `patch id "${id}" may only contain letters, digits, ".", "_" and "-"`);
-  const descEntry = e.get("description");
-  if (!descEntry) r.fail(line, `patch "${id}" needs a description`);
-  const description = r.string(descEntry, "description").trim();
-  const variants = [];
-  const variantsEntry = e.get("variants");
-  if (variantsEntry) {
-    for (const key of VARIANT_KEYS) {
-      const other = e.get(key);
-      if (other) r.fail(other.line, `patch "${id}" has variants: put "${key}" inside a variant`);
-    }
-    const items = r.seq(variantsEntry, "variants");
-    if (items.length === 0) r.fail(variantsEntry.line, `patch "${id}" has an empty variants list`);
-    for (const item of items) {
-      const vLine = r.line(item, variantsEntry.line);
-      variants.push(parseVariant(r, r.entries(r.map(item, "a variant", vLine), "a variant", VARIANT_KEYS), vLine, id));
-    }
-  } else {
-    variants.push(parseVariant(r, e, line, id));
-  }
-  return { id, description, variants, line };
-}
-function parseVariant(r, e, line, id) {
-  const whenEntry = e.get("when");
-  const when = whenEntry ? parseCondition(r, whenEntry.value, whenEntry.line, "when") : void 0;
-  const requireEntry = e.get("require");
-  const require2 = requireEntry ? conditionList(r, requireEntry, "require") : [];
-  const notNeededEntry = e.get("not-needed");
-  const notNeeded = notNeededEntry ? r.string(notNeededEntry, "not-needed").trim() : void 0;
-  const opsEntry = e.get("operations");
-  const operations = opsEntry ? r.seq(opsEntry, "operations").map((n) => parseOperation(r, n, opsEntry.line)) : [];
-  const checksEntry = e.get("checks");
-  const checks = checksEntry ? r.seq(checksEntry, "checks").map((n) => parseCheck(r, n, checksEntry.line)) : [];
-  if (notNeeded !== void 0 && opsEntry) {
-    r.fail(opsEntry.line, `patch "${id}": a variant has either not-needed or operations, not both`);
-  }
-  if (notNeeded !== void 0 && checksEntry) {
-    r.fail(checksEntry.line, `patch "${id}": a not-needed variant proves its reason with require, not checks`);
-  }
-  if (notNeeded === void 0 && operations.length === 0) {
-    r.fail(opsEntry?.line ?? line, `patch "${id}": a variant needs operations (a non-empty list) or not-needed: "reason"`);
-  }
-  return { when, require: require2, notNeeded, operations, checks, line };
-}
-function conditionList(r, entry, what) {
-  if ((0, import_yaml.isSeq)(entry.value)) {
-    return r.seq(entry, what).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
-  }
-  return [parseCondition(r, entry.value, entry.line, what)];
-}
-var CONDITION_KEYS = ["version", "file", "exists", "contains", "not-contains", "absent", "any", "all"];
-function parseCondition(r, node, fallbackLine, what) {
-  const line = r.line(node, fallbackLine);
-  if ((0, import_yaml.isSeq)(node)) {
-    const items = node.items.map((i) => r.resolve(i)).map((n) => parseCondition(r, n, line, what));
-    if (items.length === 0) r.fail(line, `${what} must not be an empty list`);
-    return items.length === 1 ? items[0] : { kind: "all", items, line };
-  }
-  const e = r.entries(r.map(node, `a ${what} condition`, line), `a ${what} condition`, CONDITION_KEYS);
-  const parts = [];
-  const version = e.get("version");
-  if (version) {
-    const range = r.string(version, "version");
-    if (import_semver.default.validRange(range, { includePrerelease: true }) === null) {
-      r.fail(version.line, `version "${range}" is not a semver range (e.g. ">=4.3.0 <4.6.0")`);
-    }
-    parts.push({ kind: "version", range, line: version.line });
-  }
-  const fileEntry = e.get("file");
-  const tests = ["exists", "contains", "not-contains", "absent"].filter((k) => e.has(k));
-  if (fileEntry) {
-    const file = r.path(fileEntry, "file");
-    if (tests.length === 0) r.fail(fileEntry.line, `a condition on file ${file} needs one of exists, contains, not-contains`);
-    for (const t of tests) {
-      const entry = e.get(t);
-      if (t === "exists") parts.push({ kind: "exists", file, exists: r.boolean(entry, "exists"), line: entry.line });
-      else parts.push({ kind: "contains", file, pattern: r.pattern(entry, t), negate: t !== "contains", line: entry.line });
-    }
-  } else if (tests.length > 0) {
-    r.fail(e.get(tests[0]).line, `"${tests[0]}" needs a file: key naming the file to look at`);
-  }
-  for (const k of ["any", "all"]) {
-    const entry = e.get(k);
-    if (!entry) continue;
-    const items = r.seq(entry, k).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
-    if (items.length === 0) r.fail(entry.line, `${k} must not be an empty list`);
-    parts.push({ kind: k, items, line: entry.line });
-  }
-  if (parts.length === 0) r.fail(line, `a ${what} condition needs version, file (with exists/contains/not-contains), any or all`);
-  return parts.length === 1 ? parts[0] : { kind: "all", items: parts, line };
-}
-function parseCheck(r, node, fallbackLine) {
-  const line = r.line(node, fallbackLine);
-  const m = r.map(node, "a check", line);
-  const hasLockfile = m.items.some((p) => {
-    const k = r.resolve(p.key);
-    return (0, import_yaml.isScalar)(k) && k.value === "lockfile";
-  });
-  if (hasLockfile) {
-    const e = r.entries(m, "a lockfile check", ["lockfile"]);
-    const entry = e.get("lockfile");
-    if (!r.boolean(entry, "lockfile")) r.fail(entry.line, 'lockfile: only "lockfile: true" is meaningful');
-    return { kind: "lockfile", line };
-  }
-  return parseCondition(r, node, line, "check");
-}
-var OPERATION_KEYS = ["file", "delete", "replace", "with", "insert-after", "lines", "expect", "occurrence", "done"];
-function parseOperation(r, node, fallbackLine) {
-  const line = r.line(node, fallbackLine);
-  const e = r.entries(r.map(node, "an operation", line), "an operation", OPERATION_KEYS);
-  const kinds = ["delete", "replace", "insert-after"].filter((k) => e.has(k));
-  if (kinds.length !== 1) r.fail(line, "operation needs exactly one of delete, replace, insert-after");
-  const kind = kinds[0];
-  const fileEntry = e.get("file");
-  if (!fileEntry) r.fail(line, `operation ${kind} needs file: (the path of the file to edit)`);
-  const file = r.path(fileEntry, "file");
-  const expectEntry = e.get("expect");
-  if (!expectEntry) r.fail(line, `operation ${kind} on ${file} needs expect: N (how many matches it expects)`);
-  const expect = parseExpect(r, expectEntry);
-  const doneEntry = e.get("done");
-  const done = doneEntry ? r.pattern(doneEntry, "done") : void 0;
-  for (const k of ["with", "lines", "occurrence"]) {
-    const entry = e.get(k);
-    const owner = k === "with" ? "replace" : "insert-after";
-    if (entry && kind !== owner) r.fail(entry.line, `"${k}" belongs to ${owner} operations, not ${kind}`);
-  }
-  const patternEntry = e.get(kind);
-  if (kind === "delete") {
-    return { kind, file, pattern: r.pattern(patternEntry, "delete"), expect, done, line };
-  }
-  if (kind === "replace") {
-    const withEntry = e.get("with");
-    if (!withEntry) r.fail(line, `replace on ${file} needs with: (the replacement text; "" to remove the match)`);
-    const replacement = r.string(withEntry, "with", true);
-    return { kind, file, pattern: r.pattern(patternEntry, "replace"), with: replacement, expect, done, line };
-  }
-  const linesEntry = e.get("lines");
-  if (!linesEntry) r.fail(line, `insert-after on ${file} needs lines: (a list of lines to insert)`);
-  const items = r.seq(linesEntry, "lines");
-  if (items.length === 0) r.fail(linesEntry.line, "lines must not be empty");
-  const lines = items.map((item) => {
-    const l = r.line(item, linesEntry.line);
-    if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object") r.fail(l, "each of lines must be a string");
-    const s = String(item.value);
-    if (s.includes("\n")) r.fail(l, "each of lines is one line: split multi-line text into several entries");
-    return s;
-  });
-  let occurrence = "all";
-  const occEntry = e.get("occurrence");
-  if (occEntry) {
-    const o = r.string(occEntry, "occurrence");
-    if (o !== "all" && o !== "first" && o !== "last") r.fail(occEntry.line, "occurrence must be all, first or last");
-    occurrence = o;
-  }
-  return { kind, file, pattern: r.pattern(patternEntry, "insert-after"), lines, occurrence, expect, done, line };
-}
-function parseExpect(r, entry) {
-  const v = entry.value;
-  const raw = (0, import_yaml.isScalar)(v) ? v.value : void 0;
-  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1) return { min: raw, max: raw, text: String(raw) };
-  if (typeof raw === "string") {
-    const exact = /^\s*(\d+)\s*$/.exec(raw);
-    if (exact && Number(exact[1]) >= 1) return { min: Number(exact[1]), max: Number(exact[1]), text: exact[1] };
-    const atLeast = /^\s*>=\s*(\d+)\s*$/.exec(raw);
-    if (atLeast && Number(atLeast[1]) >= 1) return { min: Number(atLeast[1]), max: Infinity, text: `>=${atLeast[1]}` };
-  }
-  r.fail(entry.line, 'expect must be a whole number of matches (1 or more) or ">=N"');
-}
-var Workspace = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  pristine = /* @__PURE__ */ new Map();
-  current = /* @__PURE__ */ new Map();
-  /** File modes for files a unified diff creates or changes the mode of. */
-  modes = /* @__PURE__ */ new Map();
-  async read(path5) {
-    if (this.current.has(path5)) return this.current.get(path5) ?? null;
-    const text = await readTreeFile(this.dir, path5);
-    this.pristine.set(path5, text);
-    this.current.set(path5, text);
-    return text;
-  }
-  async readPristine(path5) {
-    if (!this.pristine.has(path5)) await this.read(path5);
-    return this.pristine.get(path5) ?? null;
-  }
-  set(path5, text) {
-    if (!this.pristine.has(path5)) throw new Error(`internal: ${path5} set before it was read`);
-    this.current.set(path5, text);
-  }
-  /** Files whose content now differs from the tree on disk, sorted. */
-  changedFiles() {
-    const out = [];
-    for (const [path5, text] of this.current) {
-      if (text !== this.pristine.get(path5) || this.modes.has(path5)) out.push(path5);
-    }
-    return out.sort();
-  }
-  /** Write every change; on any error restore every file touched so far (and remove created ones). */
-  async commit() {
-    const changed = this.changedFiles();
-    const done = [];
-    const createdDirs = [];
-    try {
-      for (const path5 of changed) {
-        const abs = (0, import_node_path.join)(this.dir, path5);
-        const before = this.pristine.get(path5) ?? null;
-        const after = this.current.get(path5) ?? null;
-        const mode = before === null ? void 0 : (await (0, import_promises.stat)(abs)).mode & 4095;
-        if (after === null) {
-          if (before !== null) {
-            await (0, import_promises.unlink)(abs);
-            done.push({ path: path5, before, mode });
-          }
-          continue;
-        }
-        if (before === null) {
-          const made = await (0, import_promises.mkdir)((0, import_node_path.dirname)(abs), { recursive: true });
-          if (made) createdDirs.push(made);
-        }
-        done.push({ path: path5, before, mode });
-        if (before !== after) await (0, import_promises.writeFile)(abs, after, "utf8");
-        const wanted = this.modes.get(path5);
-        if (wanted !== void 0) await (0, import_promises.chmod)(abs, wanted);
-      }
-    } catch (e) {
-      const problems = [];
-      for (const { path: path5, before, mode } of done.reverse()) {
-        const abs = (0, import_node_path.join)(this.dir, path5);
-        try {
-          if (before === null) await (0, import_promises.unlink)(abs).catch(() => void 0);
-          else {
-            await (0, import_promises.writeFile)(abs, before, "utf8");
-            if (mode !== void 0) await (0, import_promises.chmod)(abs, mode);
-          }
-        } catch (re) {
-          problems.push(`${path5} (${re instanceof Error ? re.message : String(re)})`);
-        }
-      }
-      for (const d of createdDirs) await removeEmptyDirs(d, this.dir);
-      const what = e instanceof Error ? e.message : String(e);
-      throw new OffmainError(
-        problems.length === 0 ? `could not write the patched files (${what}); every file was restored to its upstream content` : `could not write the patched files (${what}) and could not restore ${problems.join(", ")}: check out the upstream tree again`
-      );
-    }
-    return changed;
-  }
-};
-async function removeEmptyDirs(first, root) {
-  const walk = async (d) => {
-    const entries = await (0, import_promises.readdir)(d, { withFileTypes: true }).catch(() => []);
-    for (const ent of entries) if (ent.isDirectory()) await walk((0, import_node_path.join)(d, ent.name));
-    await (0, import_promises.rmdir)(d).catch(() => void 0);
-  };
-  if (first.startsWith(root)) await walk(first);
-}
-async function readTreeFile(dir, path5) {
-  try {
-    return await (0, import_promises.readFile)((0, import_node_path.join)(dir, path5), "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    if (code === "EISDIR") throw new OffmainError(`${path5}: is a directory where a patch expects a file`, { file: path5 });
-    throw new OffmainError(`${path5}: cannot be read (${e.message})`, { file: path5 });
-  }
-}
-var Overlay = class {
-  constructor(ws) {
-    this.ws = ws;
-  }
-  ws;
-  edits = /* @__PURE__ */ new Map();
-  async read(path5) {
-    if (this.edits.has(path5)) return this.edits.get(path5) ?? null;
-    return this.ws.read(path5);
-  }
-  set(path5, text) {
-    this.edits.set(path5, text);
-  }
-  /** Apply to the workspace. */
-  commit() {
-    for (const [path5, text] of this.edits) this.ws.set(path5, text);
-  }
-};
-function literalize(source) {
-  let out = "";
-  const skipQuantifier = (i) => {
-    let j = i;
-    const brace = /^\{\d+(?:,\d*)?\}/.exec(source.slice(j + 1));
-    if (brace) j += brace[0].length;
-    else if ("*+?".includes(source[j + 1] ?? "_")) j++;
-    if (source[j + 1] === "?") j++;
-    return j;
-  };
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") {
-      const n = source[++i] ?? "";
-      const map = { n: "\n", t: "	", s: " ", d: "0", w: "x", b: "", B: "", S: "x", D: "x", W: " " };
-      out += map[n] ?? n;
-      i = skipQuantifier(i);
-      continue;
-    }
-    if (c === "[") {
-      let j = i + 1;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
-      i = skipQuantifier(j);
-      continue;
-    }
-    if (c === "(") {
-      const group = /^\(\?(?:[:=!]|<[=!]|<[A-Za-z_][A-Za-z0-9_]*>)/.exec(source.slice(i));
-      if (group) i += group[0].length - 1;
-      continue;
-    }
-    if (c === ".") {
-      out += " ";
-      i = skipQuantifier(i);
-      continue;
-    }
-    if (")|^$*+?".includes(c)) continue;
-    out += c;
-  }
-  return out;
-}
-function bigrams(s) {
-  const m = /* @__PURE__ */ new Map();
-  const t = s.toLowerCase().replace(/\s+/g, " ").trim();
-  for (let i = 0; i < t.length - 1; i++) {
-    const g = t.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-function dice(a, aSize, b) {
-  const bg = bigrams(b);
-  let bSize = 0;
-  let common = 0;
-  for (const [g, n] of bg) {
-    bSize += n;
-    const an = a.get(g);
-    if (an) common += Math.min(an, n);
-  }
-  return aSize + bSize === 0 ? 0 : 2 * common / (aSize + bSize);
-}
-function nearestLines(text, pattern, limit = 3, isRegex = true) {
-  const wanted = isRegex ? literalize(pattern) : pattern;
-  const segments = wanted.split("\n").map((s) => s.trim());
-  const key = segments.reduce((best, s) => s.replace(/[^A-Za-z0-9]/g, "").length > best.replace(/[^A-Za-z0-9]/g, "").length ? s : best, "");
-  if (key === "") return [];
-  const a = bigrams(key);
-  let aSize = 0;
-  for (const n of a.values()) aSize += n;
-  const scored = [];
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] ?? "";
-    if (l.trim() === "") continue;
-    const score = dice(a, aSize, l);
-    if (score > 0.2) scored.push({ line: i + 1, text: l, score });
-  }
-  scored.sort((x, y) => y.score - x.score || x.line - y.line);
-  return scored.slice(0, limit).map(({ line, text: t }) => ({ line, text: t }));
-}
-function matchingLines(text, re, limit = 5) {
-  const out = [];
-  const g = new RegExp(re.source, "gm");
-  const starts = lineStarts(text);
-  const lines = text.split("\n");
-  for (const m of text.matchAll(g)) {
-    if (out.length >= limit) break;
-    const line = lineAt(starts, m.index ?? 0);
-    if (out.some((o) => o.line === line)) continue;
-    out.push({ line, text: lines[line - 1] ?? "" });
-    if (m[0] === "") break;
-  }
-  return out;
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function lineAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-var identity = (line) => line;
-function lineMapper(upstream, seen) {
-  if (upstream === null || upstream === seen) return identity;
-  let map;
-  return (line) => {
-    map ??= matchLines(upstream.split("\n"), seen.split("\n"));
-    for (let i = Math.min(line, map.length) - 1; i >= 0; i--) {
-      const m = map[i];
-      if (m >= 0) return i === line - 1 ? m + 1 : m + 2;
-    }
-    return 1;
-  };
-}
-function matchLines(a, b) {
-  const map = new Int32Array(b.length).fill(-1);
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) map[pre] = pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) {
-    map[b.length - 1 - suf] = a.length - 1 - suf;
-    suf++;
-  }
-  const A = a.slice(pre, a.length - suf);
-  const B = b.slice(pre, b.length - suf);
-  const n = A.length;
-  const m = B.length;
-  if (n === 0 || m === 0) return map;
-  const max = Math.min(n + m, 4e3);
-  const off = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && v[k - 1 + off] < v[k + 1 + off] ? v[k + 1 + off] : v[k - 1 + off] + 1;
-      let y2 = x2 - k;
-      while (x2 < n && y2 < m && A[x2] === B[y2]) {
-        x2++;
-        y2++;
-      }
-      v[k + off] = x2;
-      if (x2 >= n && y2 >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  if (!found) return map;
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const t = trace[d];
-    const k = x - y;
-    const prevK = k === -d || k !== d && t[k - 1 + off] < t[k + 1 + off] ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : t[prevK + off];
-    const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) {
-      x--;
-      y--;
-      map[pre + y] = pre + x;
-    }
-    x = prevX;
-    y = prevY;
-  }
-  return map;
-}
-function mapNear(near, at) {
-  return near.map((n) => ({ line: at(n.line), text: n.text }));
-}
-function conditionFiles(c) {
-  switch (c.kind) {
-    case "all":
-    case "any":
-      return c.items.flatMap(conditionFiles);
-    case "version":
-      return [];
-    default:
-      return [c.file];
-  }
-}
-function describeCondition(c) {
-  switch (c.kind) {
-    case "version":
-      return `version ${c.range}`;
-    case "exists":
-      return c.exists ? `${c.file} exists` : `${c.file} does not exist`;
-    case "contains":
-      return `${c.file} ${c.negate ? "does not contain" : "contains"} /${c.pattern.source}/`;
-    case "all":
-      return c.items.map(describeCondition).join(" and ");
-    case "any":
-      return `(${c.items.map(describeCondition).join(" or ")})`;
-  }
-}
-var noMapping = async () => identity;
-async function evaluate(c, tree, version, mapping) {
-  switch (c.kind) {
-    case "version": {
-      const ok = import_semver.default.satisfies(version, c.range, { includePrerelease: true });
-      return { ok, detail: `this upstream is ${version.version}, not ${c.range}` };
-    }
-    case "exists": {
-      const text = await tree.read(c.file);
-      const ok = text !== null === c.exists;
-      return {
-        ok,
-        detail: c.exists ? `${c.file}: file not found` : `${c.file} exists`,
-        failure: ok ? void 0 : { file: c.file, expected: c.exists ? "the file exists" : "no such file", nearest: [] }
-      };
-    }
-    case "contains": {
-      const text = await tree.read(c.file);
-      if (text === null) {
-        return { ok: false, detail: `${c.file}: file not found`, failure: { file: c.file, expected: "the file exists", nearest: [] } };
-      }
-      const found = c.pattern.re.test(text);
-      if (found !== c.negate) return { ok: true, detail: "" };
-      const at = await mapping(c.file, text);
-      if (c.negate) {
-        const hits = mapNear(matchingLines(text, c.pattern.re), at);
-        return {
-          ok: false,
-          detail: `${c.file}:${hits[0]?.line ?? 1}: still contains /${c.pattern.source}/`,
-          failure: { file: c.file, line: hits[0]?.line, expected: `no match of /${c.pattern.source}/`, nearest: hits }
-        };
-      }
-      const near = mapNear(nearestLines(text, c.pattern.source), at);
-      return {
-        ok: false,
-        detail: `${c.file}: does not contain /${c.pattern.source}/`,
-        failure: { file: c.file, line: near[0]?.line, expected: `a match of /${c.pattern.source}/`, nearest: near }
-      };
-    }
-    case "all": {
-      for (const item of c.items) {
-        const o = await evaluate(item, tree, version, mapping);
-        if (!o.ok) return o;
-      }
-      return { ok: true, detail: "" };
-    }
-    case "any": {
-      const details = [];
-      let first;
-      for (const item of c.items) {
-        const o = await evaluate(item, tree, version, mapping);
-        if (o.ok) return o;
-        first ??= o;
-        details.push(o.detail);
-      }
-      return { ok: false, detail: details.join("; "), failure: first?.failure };
-    }
-  }
-}
-function describeOperation(op) {
-  switch (op.kind) {
-    case "delete":
-      return `delete /${op.pattern.source}/`;
-    case "replace":
-      return `replace /${op.pattern.source}/`;
-    case "insert-after":
-      return `insert after ${op.occurrence === "all" ? "" : `the ${op.occurrence} `}/${op.pattern.source}/`;
-  }
-}
-function inRange(n, e) {
-  return n >= e.min && n <= e.max;
-}
-function countText(e) {
-  return e.max === Infinity ? `at least ${e.min}` : String(e.min);
-}
-function isLiteralReplacement(s) {
-  return !/\$([$&`']|\d|<)/.test(s);
-}
-function splitLines(text) {
-  const trailingNewline = text.endsWith("\n");
-  const lines = text.split("\n");
-  if (trailingNewline) lines.pop();
-  return { lines, trailingNewline };
-}
-function joinLines(lines, trailingNewline) {
-  return lines.join("\n") + (trailingNewline && lines.length > 0 ? "\n" : "");
-}
-function evaluateOperation(op, text, at = identity) {
-  const mismatch = (found, hits2) => {
-    const unit = op.kind === "replace" ? "match" : "line";
-    const plural = op.expect.min === 1 && op.expect.max === 1 ? unit : `${unit}${unit === "match" ? "es" : "s"}`;
-    const expected = `${countText(op.expect)} ${plural} matching /${op.pattern.source}/ (${op.kind})`;
-    const nearest = found === 0 ? mapNear(nearestLines(text, op.pattern.source), at) : hits2;
-    return {
-      state: "failed",
-      reason: `${op.file}: expected ${expected}, found ${found}${found === 0 && nearest[0] ? `; nearest is line ${nearest[0].line}` : ""}`,
-      failure: { file: op.file, line: nearest[0]?.line, expected, nearest }
-    };
-  };
-  const notDone = () => {
-    const expected = `${countText(op.expect)} match(es) of /${op.pattern.source}/ or its result /${op.done?.source}/`;
-    const nearest = mapNear(nearestLines(text, op.pattern.source), at);
-    return {
-      state: "failed",
-      reason: `${op.file}: neither /${op.pattern.source}/ (to ${op.kind}) nor its result /${op.done?.source}/ is there`,
-      failure: { file: op.file, line: nearest[0]?.line, expected, nearest }
-    };
-  };
-  if (op.kind === "delete") {
-    const { lines: lines2, trailingNewline: trailingNewline2 } = splitLines(text);
-    const hits2 = [];
-    const drop = /* @__PURE__ */ new Set();
-    lines2.forEach((l, i) => {
-      if (!op.pattern.re.test(l)) return;
-      drop.add(i);
-      hits2.push({ line: at(i + 1), text: l });
-    });
-    if (hits2.length === 0) {
-      if (op.done && !op.done.re.test(text)) return notDone();
-      return { state: "done", weak: !op.done };
-    }
-    if (!inRange(hits2.length, op.expect)) return mismatch(hits2.length, hits2);
-    return { state: "apply", text: joinLines(lines2.filter((_, i) => !drop.has(i)), trailingNewline2), firstLine: hits2[0].line, hits: hits2 };
-  }
-  if (op.kind === "replace") {
-    const re = new RegExp(op.pattern.re.source, "gm");
-    const starts = lineStarts(text);
-    const matches = [...text.matchAll(re)];
-    const hits2 = matches.slice(0, 5).map((m) => {
-      const line = lineAt(starts, m.index ?? 0);
-      return { line: at(line), text: text.split("\n")[line - 1] ?? "" };
-    });
-    if (matches.some((m) => m[0] === "")) {
-      return {
-        state: "failed",
-        reason: `${op.file}: /${op.pattern.source}/ matches empty text: make the pattern match what it replaces`,
-        failure: { file: op.file, expected: "a pattern that matches text", nearest: [] }
-      };
-    }
-    if (matches.length === 0) {
-      if (op.done) return op.done.re.test(text) ? { state: "done", weak: false } : notDone();
-      if (op.with !== "" && isLiteralReplacement(op.with) && !text.includes(op.with)) {
-        const nearest = mapNear(nearestLines(text, op.pattern.source), at);
-        const expected = `${countText(op.expect)} match(es) of /${op.pattern.source}/ (replace), or its replacement text`;
-        return {
-          state: "failed",
-          reason: `${op.file}: expected ${countText(op.expect)} match(es) of /${op.pattern.source}/ (replace), found 0 and its replacement is not there either${nearest[0] ? `; nearest is line ${nearest[0].line}` : ""}`,
-          failure: { file: op.file, line: nearest[0]?.line, expected, nearest }
-        };
-      }
-      return { state: "done", weak: op.with === "" || !isLiteralReplacement(op.with) };
-    }
-    if (!inRange(matches.length, op.expect)) return mismatch(matches.length, hits2);
-    const out2 = text.replace(re, op.with);
-    const again = [...out2.matchAll(new RegExp(op.pattern.re.source, "gm"))].length;
-    if (again > 0) {
-      return {
-        state: "failed",
-        reason: `${op.file}: after the replacement /${op.pattern.source}/ still matches ${again} time(s): a second run would replace again; anchor the pattern so it does not match its own result`,
-        failure: { file: op.file, line: hits2[0]?.line, expected: "a replacement the pattern no longer matches", nearest: hits2 }
-      };
-    }
-    return { state: "apply", text: out2, firstLine: hits2[0].line, hits: hits2 };
-  }
-  const { lines, trailingNewline } = splitLines(text);
-  const anchors = [];
-  lines.forEach((l, i) => {
-    if (op.pattern.re.test(l)) anchors.push(i);
-  });
-  const hits = anchors.slice(0, 5).map((i) => ({ line: at(i + 1), text: lines[i] ?? "" }));
-  if (!inRange(anchors.length, op.expect)) return mismatch(anchors.length, hits);
-  const selected = op.occurrence === "first" ? anchors.slice(0, 1) : op.occurrence === "last" ? anchors.slice(-1) : anchors;
-  const present = selected.map((i) => op.lines.every((l, k) => lines[i + 1 + k] === l));
-  if (present.every(Boolean)) {
-    if (op.done && !op.done.re.test(text)) return notDone();
-    return { state: "done", weak: false };
-  }
-  if (present.some(Boolean)) {
-    const missing = selected.filter((_, k) => !present[k]).map((i) => ({ line: at(i + 1), text: lines[i] ?? "" }));
-    return {
-      state: "failed",
-      reason: `${op.file}:${missing[0].line}: the lines to insert are already after some matches of /${op.pattern.source}/ but not after this one (a half-patched file)`,
-      failure: { file: op.file, line: missing[0].line, expected: `the inserted lines after every selected match of /${op.pattern.source}/`, nearest: missing }
-    };
-  }
-  if (op.lines.some((l) => op.pattern.re.test(l))) {
-    return {
-      state: "failed",
-      reason: `${op.file}: a line to insert matches /${op.pattern.source}/ itself: a second run could not tell it from the anchor`,
-      failure: { file: op.file, line: hits[0]?.line, expected: "inserted lines that do not match the anchor", nearest: hits }
-    };
-  }
-  const out = [...lines];
-  for (const i of [...selected].reverse()) out.splice(i + 1, 0, ...op.lines);
-  return { state: "apply", text: joinLines(out, trailingNewline), firstLine: at(selected[0] + 1), hits };
-}
-async function lockfileVerdict(before, after, explicit, mapping = noMapping) {
-  const [gb, lb, ga, la] = await Promise.all([
-    before.read("Gemfile"),
-    before.read("Gemfile.lock"),
-    after.read("Gemfile"),
-    after.read("Gemfile.lock")
-  ]);
-  if (ga === null || la === null) {
-    if (!explicit && (gb === null || lb === null)) return {};
-    const file = ga === null ? "Gemfile" : "Gemfile.lock";
-    return { failed: { reason: `${file}: file not found`, failure: { file, expected: "the file exists", nearest: [] } } };
-  }
-  if (gb === null || lb === null) return {};
-  const lines = { gemfile: await mapping("Gemfile", ga), lockfile: await mapping("Gemfile.lock", la) };
-  const { introduced } = introducedProblems({ gemfile: gb, lockfile: lb }, { gemfile: ga, lockfile: la }, lines);
-  if (introduced.length === 0) return {};
-  return { failed: lockfileFailure(introduced) };
-}
-function lockfileFailure(problems) {
-  const first = problems[0];
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.message).join("; ")})` : "";
-  return {
-    reason: `Gemfile and Gemfile.lock no longer agree, so a frozen bundle install would fail: ${first.message}${more}`,
-    failure: {
-      file: first.file,
-      line: first.line,
-      expected: "Gemfile and Gemfile.lock that agree (every gem on both sides, no dependency left under the wrong spec)",
-      nearest: problems.filter((p) => p.file === first.file && p.line !== void 0).slice(0, 5).map((p) => ({ line: p.line, text: p.text ?? "" }))
-    }
-  };
-}
-async function evaluatePatch(set, patch, ws, version) {
-  const base = { id: patch.id, set: set.name, description: patch.description };
-  const failed = (reason, failure) => ({
-    result: { ...base, status: "failed", reason, files: [failure.file], failure }
-  });
-  const mapping = async (file, seen) => lineMapper(await ws.readPristine(file), seen);
-  let variant;
-  const misses = [];
-  for (const v of patch.variants) {
-    if (!v.when) {
-      variant = v;
-      break;
-    }
-    const o = await evaluate(v.when, ws, version, mapping);
-    if (o.ok) {
-      variant = v;
-      break;
-    }
-    misses.push(o.detail);
-  }
-  if (!variant) {
-    const applies = patch.variants.map((v) => v.when ? describeCondition(v.when) : "any tree").join("; or ");
-    const facts = [...new Set(misses.filter((m) => !m.startsWith("this upstream is")))];
-    return {
-      result: {
-        ...base,
-        status: "not-needed",
-        reason: `applies to ${applies}; this upstream is ${version.version}${facts.length ? ` (${facts.join("; ")})` : ""}`,
-        files: []
-      }
-    };
-  }
-  for (const req of variant.require) {
-    const o = await evaluate(req, ws, version, mapping);
-    if (!o.ok) {
-      return failed(
-        `requirement not met: ${o.detail}. This variant relies on ${describeCondition(req)}; the tree is not what the patch set expects for it`,
-        o.failure ?? { file: set.source, line: req.line, expected: describeCondition(req), nearest: [] }
-      );
-    }
-  }
-  if (variant.notNeeded !== void 0) {
-    return { result: { ...base, status: "not-needed", reason: variant.notNeeded, files: [] } };
-  }
-  const overlay = new Overlay(ws);
-  const states = [];
-  for (const [index, op] of variant.operations.entries()) {
-    const text = await overlay.read(op.file);
-    if (text === null) {
-      return failed(`${op.file}: file not found (operation ${index + 1}: ${describeOperation(op)})`, {
-        file: op.file,
-        expected: "the file exists",
-        nearest: []
-      });
-    }
-    const at = lineMapper(await ws.readPristine(op.file), text);
-    const outcome = evaluateOperation(op, text, at);
-    if (outcome.state === "failed") return failed(outcome.reason, outcome.failure);
-    if (outcome.state === "apply") overlay.set(op.file, outcome.text);
-    states.push({ op, index, outcome, seen: text, at });
-  }
-  const files = [...new Set(variant.operations.map((o) => o.file))];
-  const applying = states.filter((s) => s.outcome.state === "apply");
-  const doneOps = states.filter((s) => s.outcome.state === "done");
-  const weakFailure = (weak, why) => {
-    const nearest = mapNear(nearestLines(weak.seen, weak.op.pattern.source), weak.at);
-    const unit = weak.op.kind === "replace" ? "match(es)" : "line(s)";
-    const expected = `${countText(weak.op.expect)} ${unit} matching /${weak.op.pattern.source}/ (${weak.op.kind})`;
-    return failed(
-      `${weak.op.file}: expected ${expected}, found 0${nearest[0] ? `; nearest is line ${nearest[0].line}` : ""} (operation ${weak.index + 1}; ${why})`,
-      { file: weak.op.file, line: nearest[0]?.line, expected, nearest }
-    );
-  };
-  if (applying.length > 0 && doneOps.length > 0) {
-    const weak = doneOps.find((s) => s.outcome.state === "done" && s.outcome.weak);
-    if (weak) {
-      return weakFailure(weak, "other operations of this patch still apply, so upstream changed this text or the tree is half-patched");
-    }
-    const d = doneOps[0];
-    const a = applying[0];
-    const hits = a.outcome.state === "apply" ? a.outcome.hits : [];
-    const line = a.outcome.state === "apply" ? a.outcome.firstLine : void 0;
-    return failed(
-      `half-patched tree: operation ${d.index + 1} (${d.op.file}: ${describeOperation(d.op)}) is already done but operation ${a.index + 1} (${a.op.file}: ${describeOperation(a.op)}) still matches at line ${line}; restore the upstream files and run again`,
-      { file: a.op.file, line, expected: "every operation of the patch in the same state (all done or none)", nearest: hits }
-    );
-  }
-  if (applying.length === 0) {
-    const checked = new Set(variant.checks.flatMap((c) => c.kind === "lockfile" ? [] : conditionFiles(c)));
-    const unproven = doneOps.find((s) => s.outcome.state === "done" && s.outcome.weak && !checked.has(s.op.file));
-    if (unproven) {
-      return weakFailure(
-        unproven,
-        `nothing proves it was already applied: if it was, give the operation a done: pattern or the patch a check on ${unproven.op.file}`
-      );
-    }
-  }
-  const after = applying.length > 0 ? overlay : ws;
-  for (const check of variant.checks) {
-    if (check.kind === "lockfile") continue;
-    const o = await evaluate(check, after, version, mapping);
-    if (!o.ok) {
-      return failed(
-        `check failed after the patch: ${o.detail}`,
-        o.failure ?? { file: set.source, line: check.line, expected: describeCondition(check), nearest: [] }
-      );
-    }
-  }
-  const explicitLock = variant.checks.some((c) => c.kind === "lockfile");
-  const touchesLock = applying.some((s) => s.op.file === "Gemfile" || s.op.file === "Gemfile.lock");
-  if (explicitLock || touchesLock) {
-    const verdict = await lockfileVerdict(ws, after, explicitLock, mapping);
-    if (verdict.failed) return failed(verdict.failed.reason, verdict.failed.failure);
-  }
-  if (applying.length === 0) return { result: { ...base, status: "already-applied", files } };
-  const changed = [...overlay.edits.keys()].sort();
-  return { result: { ...base, status: "applied", files: changed }, overlay };
-}
-
-// src/unifieddiff.ts
-var import_promises2 = require("node:fs/promises");
-var import_node_os = require("node:os");
-var import_node_path2 = require("node:path");
-function unquote(p) {
-  if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2) return p;
-  const body = p.slice(1, -1);
-  const bytes = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const n = body[++i] ?? "";
-    if (/[0-7]/.test(n)) {
-      const oct = body.slice(i, i + 3);
-      bytes.push(parseInt(oct, 8));
-      i += 2;
-    } else {
-      bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function parseUnifiedDiff(text, source) {
-  const fail = (line, message) => {
-    throw new OffmainError(`${source}:${line}: ${message}`, { file: source, line });
-  };
-  const stripPrefix = (raw, line) => {
-    let p = raw.replace(/\t.*$/, "");
-    if (!p.startsWith('"')) p = p.replace(/\s+$/, "");
-    p = unquote(p);
-    if (p === "/dev/null") return null;
-    const slash = p.indexOf("/");
-    if (slash <= 0) {
-      fail(line, `path "${p}" has no leading directory to strip (a/, b/): make the diff with \`git diff\` or \`diff -ru a/ b/\``);
-    }
-    return safePath(p.slice(slash + 1), line);
-  };
-  const safePath = (p, line) => {
-    const norm = import_node_path2.posix.normalize(p);
-    if ((0, import_node_path2.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
-      fail(line, `path "${p}" is outside the tree`);
-    }
-    return norm;
-  };
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  const files = [];
-  const preamble = [];
-  let cur;
-  let hunk;
-  let oldLeft = 0;
-  let newLeft = 0;
-  const startFile = (line, git2) => {
-    cur = { oldPath: null, newPath: null, hunks: [], line, sawOld: false, sawNew: false, git: git2 };
-    files.push(cur);
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    const lineNo = i + 1;
-    if (hunk && (oldLeft > 0 || newLeft > 0)) {
-      const marker = l[0] ?? " ";
-      if (marker === " " || l === "") {
-        oldLeft--;
-        newLeft--;
-      } else if (marker === "-") oldLeft--;
-      else if (marker === "+") newLeft--;
-      else if (marker === "\\") {
-        hunk.lines.push(l);
-        continue;
-      } else {
-        fail(lineNo, `hunk from line ${hunk.line} ends early: ${oldLeft} old and ${newLeft} new lines still expected`);
-      }
-      if (oldLeft < 0 || newLeft < 0) fail(lineNo, `hunk from line ${hunk.line} has more lines than its @@ header says`);
-      hunk.lines.push(l === "" ? " " : l);
-      continue;
-    }
-    if (hunk && l.startsWith("\\")) {
-      hunk.lines.push(l);
-      continue;
-    }
-    hunk = void 0;
-    if (l.startsWith("diff --git ")) {
-      startFile(lineNo, true);
-      const m = /^diff --git (\S+) (\S+)$/.exec(l);
-      if (m) {
-        cur.oldPath = stripPrefix(m[1], lineNo);
-        cur.newPath = stripPrefix(m[2], lineNo);
-      }
-      continue;
-    }
-    if (l.startsWith("GIT binary patch") || /^Binary files .* differ$/.test(l)) {
-      fail(lineNo, "binary diffs are not supported: patch text files only");
-    }
-    if (cur && cur.git && cur.hunks.length === 0 && !cur.sawOld) {
-      let m;
-      if (m = /^new file mode (\d+)$/.exec(l)) {
-        cur.newMode = parseInt(m[1], 8) & 4095;
-        cur.oldPath = null;
-        continue;
-      }
-      if (/^deleted file mode /.test(l)) {
-        cur.newPath = null;
-        continue;
-      }
-      if (m = /^new mode (\d+)$/.exec(l)) {
-        cur.newMode = parseInt(m[1], 8) & 4095;
-        continue;
-      }
-      if (m = /^(?:rename|copy) from (.+)$/.exec(l)) {
-        cur.oldPath = safePath(unquote(m[1]), lineNo);
-        continue;
-      }
-      if (m = /^(?:rename|copy) to (.+)$/.exec(l)) {
-        cur.newPath = safePath(unquote(m[1]), lineNo);
-        continue;
-      }
-    }
-    if (l.startsWith("--- ")) {
-      if (!cur || cur.sawOld || cur.hunks.length > 0 || !cur.git) startFile(lineNo, false);
-      cur.oldPath = stripPrefix(l.slice(4), lineNo);
-      cur.sawOld = true;
-      continue;
-    }
-    if (l.startsWith("+++ ")) {
-      if (!cur || !cur.sawOld || cur.sawNew) fail(lineNo, '"+++" without the "---" line before it');
-      cur.newPath = stripPrefix(l.slice(4), lineNo);
-      cur.sawNew = true;
-      continue;
-    }
-    if (l.startsWith("@@")) {
-      const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
-      if (!m) fail(lineNo, `malformed hunk header "${l}"`);
-      if (!cur || !cur.sawNew) fail(lineNo, 'hunk before the "--- a/file" and "+++ b/file" lines');
-      hunk = {
-        oldStart: Number(m[1]),
-        oldLines: m[2] === void 0 ? 1 : Number(m[2]),
-        newStart: Number(m[3]),
-        newLines: m[4] === void 0 ? 1 : Number(m[4]),
-        lines: [],
-        line: lineNo
-      };
-      oldLeft = hunk.oldLines;
-      newLeft = hunk.newLines;
-      cur.hunks.push(hunk);
-      continue;
-    }
-    if (files.length === 0) preamble.push(l);
-  }
-  if (hunk && (oldLeft > 0 || newLeft > 0)) {
-    fail(lines.length, `the diff ends inside the hunk from line ${hunk.line} (${oldLeft} old and ${newLeft} new lines missing)`);
-  }
-  if (files.length === 0) fail(1, 'not a unified diff: no "--- a/file" / "+++ b/file" headers found');
-  for (const f of files) {
-    if (!f.git && f.hunks.length === 0) fail(f.line, "a file header without any hunk");
-    if (f.oldPath === null && f.newPath === null) fail(f.line, "a file header without a path");
-  }
-  const subject = preamble.map((l) => /^Subject:\s*(?:\[[^\]]*\]\s*)?(.*)$/.exec(l)?.[1]).find(Boolean);
-  const firstText = preamble.map((l) => l.trim()).find((l) => l !== "" && !/^(From|Date|diff|index|---)\b/.test(l));
-  return {
-    source,
-    text,
-    description: subject ?? firstText ?? `unified diff ${(0, import_node_path2.basename)(source)}`,
-    files: files.map(({ oldPath, newPath, newMode, hunks, line }) => ({ oldPath, newPath, newMode, hunks, line }))
-  };
-}
-async function loadUnifiedDiff(path5, baseDir = process.cwd()) {
-  let text;
-  try {
-    text = await (0, import_promises2.readFile)((0, import_node_path2.resolve)(baseDir, path5), "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path5}`, { file: path5 });
-    throw new OffmainError(`cannot read diff file ${path5}: ${e.message}`, { file: path5 });
-  }
-  return parseUnifiedDiff(text, path5);
-}
-function touchedPaths(diff) {
-  const set = /* @__PURE__ */ new Set();
-  for (const f of diff.files) {
-    if (f.oldPath) set.add(f.oldPath);
-    if (f.newPath) set.add(f.newPath);
-  }
-  return [...set];
-}
-function gitEnv(scratch) {
-  return {
-    GIT_CEILING_DIRECTORIES: (0, import_node_path2.dirname)(scratch),
-    GIT_DIR: void 0,
-    GIT_WORK_TREE: void 0,
-    GIT_INDEX_FILE: void 0,
-    GIT_CONFIG_NOSYSTEM: "1"
-  };
-}
-var APPLY_ARGS = ["apply", "-p1", "--whitespace=nowarn"];
-async function applyUnifiedDiff(diff, ws) {
-  const base = { id: (0, import_node_path2.basename)(diff.source), set: diff.source, description: diff.description };
-  const paths = touchedPaths(diff);
-  const scratch = await (0, import_promises2.mkdtemp)((0, import_node_path2.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
-  try {
-    const current = /* @__PURE__ */ new Map();
-    for (const p of paths) {
-      const text = await ws.read(p);
-      current.set(p, text);
-      if (text === null) continue;
-      const abs = (0, import_node_path2.join)(scratch, p);
-      await (0, import_promises2.mkdir)((0, import_node_path2.dirname)(abs), { recursive: true });
-      await (0, import_promises2.writeFile)(abs, text, "utf8");
-    }
-    const env = gitEnv(scratch);
-    const check = await git([...APPLY_ARGS, "--check"], { cwd: scratch, input: diff.text, env, allowFailure: true });
-    if (check.code !== 0) {
-      const reverse = await git([...APPLY_ARGS, "--check", "--reverse"], { cwd: scratch, input: diff.text, env, allowFailure: true });
-      if (reverse.code === 0) return { result: { ...base, status: "already-applied", files: paths.sort() } };
-      const { reason, failure } = await explainFailure(diff, check.stderr, current, ws);
-      return { result: { ...base, status: "failed", reason, files: [failure.file], failure } };
-    }
-    await git(APPLY_ARGS, { cwd: scratch, input: diff.text, env });
-    const overlay = new Overlay(ws);
-    for (const p of paths) {
-      const abs = (0, import_node_path2.join)(scratch, p);
-      let text = null;
-      try {
-        text = await (0, import_promises2.readFile)(abs, "utf8");
-      } catch (e) {
-        if (e.code !== "ENOENT") throw e;
-      }
-      if (text !== current.get(p)) overlay.set(p, text);
-    }
-    if (overlay.edits.size === 0 && diff.files.some((f) => f.hunks.length > 0)) {
-      const file = touchedPaths(diff)[0] ?? diff.source;
-      return {
-        result: {
-          ...base,
-          status: "failed",
-          reason: `${diff.source}: git apply changed nothing although the diff has hunks`,
-          files: [file],
-          failure: { file, expected: "the diff changes the files it names", nearest: [] }
-        }
-      };
-    }
-    for (const f of diff.files) {
-      if (f.newPath && f.newMode !== void 0) {
-        const mode = (await (0, import_promises2.stat)((0, import_node_path2.join)(scratch, f.newPath))).mode & 4095;
-        ws.modes.set(f.newPath, mode);
-        if (!overlay.edits.has(f.newPath)) overlay.set(f.newPath, current.get(f.newPath) ?? null);
-      }
-    }
-    const touchesLock = [...overlay.edits.keys()].some((p) => p === "Gemfile" || p === "Gemfile.lock");
-    if (touchesLock) {
-      const verdict = await lockfileVerdict(
-        ws,
-        overlay,
-        false,
-        async (file, seen) => lineMapper(await ws.readPristine(file), seen)
-      );
-      if (verdict.failed) {
-        const { reason, failure } = verdict.failed;
-        for (const f of diff.files) if (f.newPath) ws.modes.delete(f.newPath);
-        return { result: { ...base, status: "failed", reason, files: [failure.file], failure } };
-      }
-    }
-    return { result: { ...base, status: "applied", files: [...overlay.edits.keys()].sort() }, overlay };
-  } finally {
-    await (0, import_promises2.rm)(scratch, { recursive: true, force: true });
-  }
-}
-async function explainFailure(diff, stderr, current, ws) {
-  const errors = stderr.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("error:")).map((l) => l.replace(/^error:\s*/, ""));
-  const gitSays = errors.join("; ") || stderr.trim().split("\n").pop() || "git apply --check failed";
-  let file;
-  let line;
-  const failedAt = errors.map((e) => /^patch failed: (.+):(\d+)$/.exec(e)).find(Boolean);
-  if (failedAt) {
-    file = failedAt[1];
-    line = Number(failedAt[2]);
-  } else {
-    const named = errors.map((e) => /^(.+?): (?:No such file or directory|does not exist|already exists in working directory|patch does not apply)/.exec(e)).find(Boolean);
-    file = named?.[1];
-  }
-  file ??= touchedPaths(diff)[0] ?? diff.source;
-  const text = current.get(file) ?? null;
-  const df = diff.files.find((f) => f.oldPath === file || f.newPath === file);
-  if (text === null && df && df.oldPath !== null) {
-    return {
-      reason: `${diff.source}: ${file}: file not found (the diff changes it)`,
-      failure: { file, expected: "the file exists", nearest: [] }
-    };
-  }
-  if (text !== null && df && df.oldPath === null) {
-    return {
-      reason: `${diff.source}: ${file} already exists with other content (the diff creates it)`,
-      failure: { file, line: 1, expected: "no such file (the diff creates it)", nearest: [] }
-    };
-  }
-  const hunk = df?.hunks.find((h) => h.oldStart === line) ?? df?.hunks[0];
-  const oldSide = (hunk?.lines ?? []).filter((l) => l.startsWith(" ") || l.startsWith("-")).map((l) => l.slice(1));
-  const present = new Set(text?.split("\n") ?? []);
-  const wantedLine = oldSide.find((l) => l.trim() !== "" && !present.has(l)) ?? hunk?.lines.find((l) => l.startsWith("-"))?.slice(1) ?? oldSide.find((l) => l.trim() !== "");
-  const at = text === null ? (n) => n : lineMapper(await ws.readPristine(file), text);
-  const nearest = text !== null && wantedLine ? nearestLines(text, wantedLine, 3, false).map((n) => ({ line: at(n.line), text: n.text })) : [];
-  return {
-    reason: `${diff.source}: does not apply to ${file}${line ? `:${line}` : ""} (git apply: ${gitSays})`,
-    failure: {
-      file,
-      line: nearest[0]?.line ?? line,
-      expected: wantedLine !== void 0 ? `the hunk${hunk ? ` at line ${hunk.oldStart}` : ""}: ${wantedLine.trim()}` : "the diff applies",
-      nearest
-    }
-  };
-}
-
-// src/patch.ts
-var parsedBuiltins = /* @__PURE__ */ new Map();
-async function loadPatchSet(spec, baseDir = process.cwd()) {
-  const builtin = builtinPatchSet(spec);
-  if (builtin !== void 0) {
-    let set = parsedBuiltins.get(spec);
-    if (!set) parsedBuiltins.set(spec, set = parsePatchSet(builtin, `patches/${spec}.yml`));
-    return set;
-  }
-  const looksLikePath = /[\\/]/.test(spec) || /\.ya?ml$/i.test(spec);
-  if (!looksLikePath) {
-    throw new OffmainError(
-      `unknown patch set "${spec}": the built-in patch sets are ${builtinPatchSetNames().join(", ")}; a path to a .yml patch-set file also works (e.g. ./patches/mine.yml)`
-    );
-  }
-  let text;
-  try {
-    text = await (0, import_promises3.readFile)((0, import_node_path3.resolve)(baseDir, spec), "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") {
-      throw new OffmainError(
-        `patch set file not found: ${spec} (built-in patch sets: ${builtinPatchSetNames().join(", ")})`,
-        { file: spec }
-      );
-    }
-    throw new OffmainError(`cannot read patch set ${spec}: ${e.message}`, { file: spec });
-  }
-  return parsePatchSet(text, spec);
-}
-function parseVersion(version) {
-  const v = import_semver2.default.parse(version.trim().replace(/^v/, ""));
-  if (!v) {
-    throw new OffmainError(`upstream version "${version}" is not a semantic version (expected e.g. 4.3.0 or 4.8.0-alpha.1)`);
-  }
-  return v;
-}
-async function runPatches(opts) {
-  const version = parseVersion(opts.version);
-  const baseDir = opts.baseDir ?? process.cwd();
-  const sets = await Promise.all(opts.patchSets.map((s) => loadPatchSet(s, baseDir)));
-  const diffs = await Promise.all((opts.diffs ?? []).map((d) => loadUnifiedDiff(d, baseDir)));
-  const dir = (0, import_node_path3.resolve)(opts.dir);
-  const info2 = await (0, import_promises3.stat)(dir).catch(() => void 0);
-  if (!info2?.isDirectory()) throw new OffmainError(`the Mastodon tree ${opts.dir} is not a directory`);
-  const ws = new Workspace(dir);
-  const results = [];
-  for (const set of sets) {
-    for (const patch of set.patches) {
-      const { result, overlay } = await evaluatePatch(set, patch, ws, version);
-      if (result.status === "applied" && overlay) overlay.commit();
-      results.push(result);
-    }
-  }
-  for (const diff of diffs) {
-    const { result, overlay } = await applyUnifiedDiff(diff, ws);
-    if (result.status === "applied" && overlay) overlay.commit();
-    results.push(result);
-  }
-  const warnings = [];
-  const [gemfile, lockfile] = await Promise.all([ws.readPristine("Gemfile"), ws.readPristine("Gemfile.lock")]);
-  if (gemfile !== null && lockfile !== null) {
-    for (const p of checkLockfile({ gemfile, lockfile })) {
-      warnings.push(`${p.message} (already so in the upstream tree, not caused by patching)`);
-    }
-  }
-  const ok = results.every((r) => r.status !== "failed");
-  if (!ok) return { ok, results, changedFiles: [], warnings };
-  const changedFiles = await ws.commit();
-  return { ok, results, changedFiles, warnings };
-}
-
 // src/upstream.ts
-var import_promises4 = require("node:fs/promises");
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_semver3 = __toESM(require_semver2(), 1);
 var DEFAULT_REPOSITORY = "https://github.com/mastodon/mastodon.git";
 function parseLsRemote(output) {
   const refs = [];
@@ -11410,7 +9974,7 @@ var STABLE_TAG = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 var STABLE_BRANCH = /^stable-(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 function parseStableTag(name) {
   if (!STABLE_TAG.test(name)) return void 0;
-  return import_semver3.default.parse(name.slice(1)) ?? void 0;
+  return import_semver2.default.parse(name.slice(1)) ?? void 0;
 }
 function stableTags(refs) {
   const list = typeof refs === "string" ? parseLsRemote(refs) : refs;
@@ -11428,7 +9992,7 @@ function stableTags(refs) {
     const sha = peeled.get(name) ?? direct.get(name);
     if (version && sha) tags.push({ tag: name, sha, version });
   }
-  return tags.sort((a, b) => import_semver3.default.rcompare(a.version, b.version));
+  return tags.sort((a, b) => import_semver2.default.rcompare(a.version, b.version));
 }
 function stableBranches(refs) {
   const names = [];
@@ -11513,7 +10077,7 @@ function compareUrl(repository, fromSha, toSha) {
 function isoUtc(unixSeconds) {
   return new Date(unixSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
-function sameRepository(a, b) {
+function sameRepository2(a, b) {
   const norm = (s) => s.trim().replace(/\/+$/, "").replace(/\.git$/, "").replace(/\/+$/, "");
   return norm(a) === norm(b);
 }
@@ -11526,7 +10090,7 @@ function remoteFor(repository, token2) {
   const display = redactUrl(repository);
   const secrets = token2 ? [token2] : [];
   if (isLocalPath(repository)) {
-    const abs = import_node_path4.default.resolve(repository);
+    const abs = import_node_path2.default.resolve(repository);
     return { fetchUrl: abs, display, identity: abs, secrets };
   }
   const cred = splitCredentials(repository);
@@ -11635,7 +10199,7 @@ var Checkout = class {
 async function inspectPath(dir, remote) {
   let st;
   try {
-    st = await (0, import_promises4.stat)(dir);
+    st = await (0, import_promises2.stat)(dir);
   } catch (e) {
     if (e.code === "ENOENT") return "create";
     throw e;
@@ -11643,11 +10207,11 @@ async function inspectPath(dir, remote) {
   if (!st.isDirectory()) {
     throw new OffmainError(`path ${dir} is not a directory: choose an empty or new directory for the upstream tree`);
   }
-  const entries = await (0, import_promises4.readdir)(dir);
+  const entries = await (0, import_promises2.readdir)(dir);
   if (entries.length === 0) return "init";
   let recorded;
   if (entries.includes(".git")) {
-    const r = await git(["config", "--file", import_node_path4.default.join(dir, ".git", "config"), "--get", "offmain.repository"], {
+    const r = await git(["config", "--file", import_node_path2.default.join(dir, ".git", "config"), "--get", "offmain.repository"], {
       allowFailure: true
     });
     if (r.code === 0 && r.stdout.trim()) recorded = r.stdout.trim();
@@ -11657,7 +10221,7 @@ async function inspectPath(dir, remote) {
       `path ${dir} is not empty and is not an offmain checkout: choose an empty or new directory for the upstream tree`
     );
   }
-  if (!sameRepository(recorded, remote.identity)) {
+  if (!sameRepository2(recorded, remote.identity)) {
     throw new OffmainError(
       `path ${dir} holds a checkout of ${redactUrl(recorded)}, not ${remote.display}: choose another path, or empty it`
     );
@@ -11665,7 +10229,7 @@ async function inspectPath(dir, remote) {
   return "reuse";
 }
 async function preparePath(dir, state, remote) {
-  if (state === "create") await (0, import_promises4.mkdir)(dir, { recursive: true });
+  if (state === "create") await (0, import_promises2.mkdir)(dir, { recursive: true });
   const co = new Checkout(dir, remote);
   if (state !== "reuse") {
     await co.run(["init", "--quiet"]);
@@ -11697,7 +10261,7 @@ async function resolveUpstream(opts) {
   if (!isValidBranchName(ref)) throw new OffmainError(`ref "${ref}" is not a valid branch name: pass a branch such as main`);
   const commit = opts.commit?.trim() ? normalizeCommit(opts.commit) : void 0;
   const remote = remoteFor(repository, opts.token);
-  const dir = import_node_path4.default.resolve(opts.path);
+  const dir = import_node_path2.default.resolve(opts.path);
   const state = await inspectPath(dir, remote);
   const refs = await lsRemote(remote);
   const heads = new Map(refs.filter((r) => r.ref.startsWith("refs/heads/")).map((r) => [r.ref.slice(11), r.sha]));
@@ -11792,468 +10356,6 @@ function notOn(commit, existing, branches, remote, tagFor) {
   const tag = tagFor(existing);
   const why = tag ? `it is release ${tag}; set track to release to build releases` : "it is probably from a fork, an unmerged pull request or another branch; pass a commit from that branch, or set ref/track";
   return new OffmainError(`commit ${short} exists but is not on ${where} of ${remote.display}: ${why}`);
-}
-
-// src/version.ts
-var import_promises5 = require("node:fs/promises");
-var import_node_path5 = require("node:path");
-var import_semver4 = __toESM(require_semver2(), 1);
-var VERSION_FILE = "lib/mastodon/version.rb";
-var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-var SHA = /^[0-9a-f]{7,40}$/;
-function methodBody(source, name) {
-  const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, "m");
-  const m = re.exec(source);
-  if (!m) return void 0;
-  const line = source.slice(0, m.index).split("\n").length;
-  const body = (m[1] ?? m[2] ?? "").split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean).join(" ");
-  return { expr: body, line };
-}
-function stringLiteral(expr) {
-  const m = /^(['"])((?:[^'"\\]|\\.)*)\1$/.exec(expr.trim());
-  if (!m) return void 0;
-  if (m[1] === '"' && m[2].includes("#{")) return void 0;
-  return m[2].replace(/\\(.)/g, "$1");
-}
-function valueWithoutEnv(source, expr, depth = 0) {
-  const e = expr.trim();
-  const literal = stringLiteral(e);
-  if (literal !== void 0) return literal;
-  if (e === "nil" || e === "''" || e === '""') return "";
-  let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
-  m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
-  m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
-  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth);
-  if (/^[a-z_]+$/.test(e) && depth < 3) {
-    const body = methodBody(source, e);
-    if (body) return valueWithoutEnv(source, body.expr, depth + 1);
-  }
-  return void 0;
-}
-function integerMethod(source, name, file) {
-  const body = methodBody(source, name);
-  if (!body || !/^\d+$/.test(body.expr)) {
-    throw new OffmainError(
-      `${file}${body ? `:${body.line}` : ""}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
-      { file, line: body?.line }
-    );
-  }
-  return Number(body.expr);
-}
-function parseVersionRb(source, file = VERSION_FILE) {
-  const major = integerMethod(source, "major", file);
-  const minor = integerMethod(source, "minor", file);
-  const patch = integerMethod(source, "patch", file);
-  const core = `${major}.${minor}.${patch}`;
-  const defaultPrerelease = methodBody(source, "default_prerelease");
-  if (defaultPrerelease) {
-    const pre = valueWithoutEnv(source, defaultPrerelease.expr);
-    if (pre === void 0 || !/^[0-9A-Za-z.-]*$/.test(pre)) {
-      throw new OffmainError(
-        `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
-        { file, line: defaultPrerelease.line }
-      );
-    }
-    return { major, minor, patch, prerelease: pre, shape: "prerelease", text: pre ? `${core}-${pre}` : core };
-  }
-  const flags = methodBody(source, "flags");
-  const suffix = methodBody(source, "suffix");
-  if (flags && suffix) {
-    const f = valueWithoutEnv(source, flags.expr);
-    const s = valueWithoutEnv(source, suffix.expr);
-    if (f === void 0 || s === void 0) {
-      const bad = f === void 0 ? flags : suffix;
-      throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
-        file,
-        line: bad.line
-      });
-    }
-    const readsEnv = /ENV/.test(flags.expr) || /ENV/.test(suffix.expr);
-    return {
-      major,
-      minor,
-      patch,
-      prerelease: f.replace(/^-/, ""),
-      shape: readsEnv ? "env-suffix" : "literal",
-      text: `${core}${f}${s}`
-    };
-  }
-  return { major, minor, patch, prerelease: "", shape: "literal", text: core };
-}
-async function readDeclaredVersion(dir) {
-  let source;
-  try {
-    source = await (0, import_promises5.readFile)((0, import_node_path5.join)(dir, VERSION_FILE), "utf8");
-  } catch {
-    throw new OffmainError(
-      `${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`,
-      { file: VERSION_FILE }
-    );
-  }
-  return parseVersionRb(source);
-}
-function displayVersion(declared, sha) {
-  const s = sha.toLowerCase();
-  if (!SHA.test(s)) throw new OffmainError(`"${sha}" is not a commit sha: expected 7 to 40 hexadecimal characters`);
-  if (declared.includes("+") || declared.includes("_")) {
-    throw new OffmainError(`declared version "${declared}" already carries build metadata; expected X.Y.Z[-prerelease]`);
-  }
-  return `${declared}+${s.slice(0, 7)}`;
-}
-function imageTag(display) {
-  const plus = display.split("+");
-  if (plus.length !== 2 || display.includes("_")) {
-    throw new OffmainError(`"${display}" is not a display version: expected X.Y.Z[-prerelease]+sha7`);
-  }
-  const tag = display.replace("+", "_");
-  if (!OCI_TAG.test(tag)) {
-    throw new OffmainError(`"${tag}" is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
-  }
-  return tag;
-}
-function displayVersionFromTag(tag) {
-  const parts = tag.split("_");
-  if (parts.length !== 2) return void 0;
-  const [version, sha] = parts;
-  if (!/^\d+\.\d+\.\d+/.test(version) || !SHA.test(sha)) return void 0;
-  return `${version}+${sha}`;
-}
-function parseImageTag(tag) {
-  const display = displayVersionFromTag(tag);
-  if (!display) return void 0;
-  const [version, shortSha] = display.split("+");
-  return { version, shortSha, display };
-}
-function isValidOciTag(tag) {
-  return OCI_TAG.test(tag);
-}
-function semverOf(declared) {
-  const v = import_semver4.default.valid(declared) ?? import_semver4.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
-  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
-  return v;
-}
-async function versionOf(dir, sha) {
-  const declared = await readDeclaredVersion(dir);
-  const display = displayVersion(declared.text, sha);
-  return { declared, display, imageTag: imageTag(display) };
-}
-
-// src/prepare.ts
-async function headOf(dir) {
-  if (!(0, import_node_fs.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
-  const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
-  const own = top.code === 0 && await (0, import_promises6.realpath)(top.stdout.trim()) === await (0, import_promises6.realpath)(dir);
-  const head = own ? await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true }) : void 0;
-  if (!head || head.code !== 0) {
-    throw new OffmainError(`${dir} is not a git checkout, so its commit is unknown: pass --commit SHA (the upstream commit the tree is at)`);
-  }
-  return head.stdout.trim();
-}
-async function patchTree(opts, log) {
-  const dir = (0, import_node_path6.resolve)(opts.dir);
-  const commit = opts.commit ?? await headOf(dir);
-  const version = await log.group("Version", async () => {
-    const v = await versionOf(dir, commit);
-    log.info(`${v.declared.text} declared by lib/mastodon/version.rb (${v.declared.shape} shape)`);
-    log.info(`display version ${v.display}, image tag ${v.imageTag}`);
-    return v;
-  });
-  const patchSets = opts.patchSets ?? DEFAULT_PATCH_SETS;
-  const run = await log.group("Patch", async () => {
-    const r = await runPatches({
-      dir,
-      version: semverOf(version.declared.text),
-      patchSets: [...patchSets],
-      diffs: opts.diffs ?? [],
-      baseDir: opts.baseDir
-    });
-    for (const p of r.results) {
-      const line = `${p.id}: ${p.status}${p.reason ? ` (${p.reason})` : ""}`;
-      if (p.status === "failed") {
-        log.error(
-          `patch ${p.id} failed${p.failure ? `: ${p.failure.file}${p.failure.line ? `:${p.failure.line}` : ""}: expected ${p.failure.expected}` : ""}${p.reason ? `; ${p.reason}` : ""}`,
-          { file: p.failure?.file, line: p.failure?.line, title: `offmain patch ${p.id}` }
-        );
-        for (const n of p.failure?.nearest ?? []) log.info(`    nearest ${p.failure?.file}:${n.line}: ${n.text}`);
-      } else {
-        log.info(line);
-      }
-    }
-    for (const w of r.warnings) log.warning(w);
-    if (r.changedFiles.length > 0) log.info(`changed: ${r.changedFiles.join(", ")}`);
-    return r;
-  });
-  const report = {
-    commit,
-    version: version.display,
-    imageTag: version.imageTag,
-    ok: run.ok,
-    patches: run.results.map((p) => ({
-      id: p.id,
-      status: p.status,
-      ...p.reason !== void 0 ? { reason: p.reason } : {},
-      files: p.files
-    })),
-    changedFiles: run.changedFiles,
-    warnings: run.warnings
-  };
-  return { dir, commit, version, results: run.results, report };
-}
-function failureLine(result) {
-  const failed = result.results.filter((p) => p.status === "failed");
-  const first = failed[0];
-  if (!first) return void 0;
-  const where = first.failure ? `${first.failure.file}${first.failure.line ? `:${first.failure.line}` : ""}: ` : "";
-  const what = first.failure ? `expected ${first.failure.expected}` : first.reason ?? "failed";
-  const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed patch${failed.length > 2 ? "es" : ""})` : "";
-  return `patch ${first.id} no longer applies to ${result.version.display}: ${where}${what}${more}; nothing was modified. Update or drop the patch for this upstream.`;
-}
-async function prepare(opts, log) {
-  const upstream = await log.group("Resolve upstream", async () => {
-    const u = await resolveUpstream(opts);
-    log.info(
-      `${u.repository} ${u.tag ?? u.ref} -> ${u.sha} (${u.date})${u.webUrl ? ` ${u.webUrl}` : ""}`
-    );
-    return u;
-  });
-  const patched = await patchTree(
-    { dir: upstream.path, commit: upstream.sha, patchSets: opts.patchSets, diffs: opts.diffs, baseDir: opts.baseDir },
-    log
-  );
-  return { ...patched, upstream };
-}
-
-// src/summary.ts
-var STATUS_MARK = {
-  applied: "\u2705 applied",
-  "already-applied": "\u2705 already applied",
-  "not-needed": "\u2796 not needed",
-  failed: "\u274C failed"
-};
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function table(header, rows) {
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.join(" | ")} |`)
-  ].join("\n");
-}
-function patchSummaryMarkdown(input) {
-  const u = input.upstream;
-  const short = input.commit.slice(0, 7);
-  const commitCell = u?.webUrl ? `[\`${short}\`](${u.webUrl})` : `\`${short}\``;
-  const overview = [
-    ["Upstream commit", `${commitCell}${u ? ` on ${cell(u.tag ?? u.ref)} of ${cell(u.repository)}` : ""}`],
-    ...u ? [["Commit time", u.date]] : [],
-    ["Version", `\`${input.version.display}\``],
-    ["Image tag", `\`${input.version.imageTag}\``],
-    ["Changed files", input.report.changedFiles.length ? input.report.changedFiles.map((f) => `\`${cell(f)}\``).join(", ") : "none"]
-  ];
-  const patches = input.results.map((p) => [
-    `\`${cell(p.id)}\``,
-    STATUS_MARK[p.status],
-    cell(
-      p.status === "failed" && p.failure ? `${p.failure.file}${p.failure.line ? `:${p.failure.line}` : ""}: expected ${p.failure.expected}${p.reason ? `; ${p.reason}` : ""}` : p.reason ?? p.description
-    )
-  ]);
-  return [
-    "## offmain patch",
-    "",
-    table(["", ""], overview),
-    "",
-    "### Patches",
-    "",
-    patches.length ? table(["Patch", "Status", "Details"], patches) : "_No patches were requested._",
-    ""
-  ].join("\n");
-}
-
-// src/runners.ts
-var NATIVE_RUNNERS = Object.freeze({
-  "linux/amd64": "ubuntu-24.04",
-  "linux/arm64": "ubuntu-24.04-arm"
-});
-function runnerMatrix(platforms) {
-  const list = [...new Set(platforms.split(/[\s,]+/).filter(Boolean))];
-  if (list.length === 0) throw new OffmainError("no platform given: expected e.g. linux/amd64,linux/arm64");
-  return {
-    include: list.map((platform) => {
-      const runner = NATIVE_RUNNERS[platform];
-      if (!runner) {
-        throw new OffmainError(
-          `platform ${platform} has no native GitHub runner: expected one of ${Object.keys(NATIVE_RUNNERS).join(", ")}`
-        );
-      }
-      return { platform, runner, slug: platform.replace(/[^A-Za-z0-9]+/g, "-") };
-    })
-  };
-}
-
-// src/cli/args.ts
-var import_node_util = require("node:util");
-var COMMON_OPTIONS = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  quiet: { type: "boolean", short: "q" }
-};
-function parse(command2, args, options2) {
-  try {
-    return (0, import_node_util.parseArgs)({ args, options: { ...COMMON_OPTIONS, ...options2 }, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new OffmainError(`offmain ${command2}: ${errorMessage(e)} (see offmain --help)`);
-  }
-}
-function required(command2, name, value) {
-  if (!value) throw new OffmainError(`offmain ${command2}: --${name} is required (see offmain --help)`);
-  return value;
-}
-
-// src/cli/build.ts
-var import_node_path10 = require("node:path");
-var import_node_util2 = require("node:util");
-
-// src/build.ts
-var import_node_fs5 = require("node:fs");
-var import_promises9 = require("node:fs/promises");
-var import_node_os3 = require("node:os");
-var import_node_path9 = require("node:path");
-
-// src/buildplan.ts
-var import_node_fs2 = require("node:fs");
-var import_promises7 = require("node:fs/promises");
-var import_node_path7 = require("node:path");
-
-// src/imageref.ts
-function parseImageRef(ref) {
-  const at = ref.indexOf("@");
-  const digest = at >= 0 ? ref.slice(at + 1) : void 0;
-  const rest = at >= 0 ? ref.slice(0, at) : ref;
-  const colon = rest.indexOf(":", rest.lastIndexOf("/") + 1);
-  const out = { repository: colon >= 0 ? rest.slice(0, colon) : rest };
-  if (colon >= 0) out.tag = rest.slice(colon + 1);
-  if (digest !== void 0) out.digest = digest;
-  return out;
-}
-function formatImageRef(ref) {
-  return `${ref.repository}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`;
-}
-var DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//;
-function canonicalRepository(repository) {
-  let r = repository.trim().toLowerCase().replace(DOCKER_HUB, "");
-  if (/^library\/[^/]+$/.test(r)) r = r.slice("library/".length);
-  return r;
-}
-function sameRepository2(a, b) {
-  return canonicalRepository(a) === canonicalRepository(b);
-}
-function repositoryPath(repository) {
-  const c = canonicalRepository(repository);
-  const slash = c.indexOf("/");
-  return slash >= 0 && hasRegistryHost(c) ? c.slice(slash + 1) : c;
-}
-function hasRegistryHost(repository) {
-  const slash = repository.indexOf("/");
-  if (slash < 0) return false;
-  const first = repository.slice(0, slash);
-  return first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase();
-}
-var HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:]+\])(?::\d+)?$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-function isValidRepository(repository) {
-  const parts = repository.split("/");
-  if (hasRegistryHost(repository) && !HOST.test(parts.shift())) return false;
-  return parts.length > 0 && parts.every((p) => PATH_COMPONENT.test(p)) && repository.length <= 255;
-}
-var DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
-function isValidDigest(digest) {
-  return DIGEST.test(digest);
-}
-function validateTarget(t, what = t.repository) {
-  if (!isValidRepository(t.repository)) {
-    throw new OffmainError(
-      `${what}: "${t.repository}" is not an image repository (expected e.g. ghcr.io/acme/mastodon, lower case, no tag)`
-    );
-  }
-  if (!isValidOciTag(t.tag)) {
-    throw new OffmainError(`${what}: "${t.tag}" is not a valid image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
-  }
-  if (t.digest !== void 0 && !isValidDigest(t.digest)) {
-    throw new OffmainError(`${what}: "${t.digest}" is not an image digest (expected sha256: and 64 lower-case hex digits)`);
-  }
-}
-
-// src/tags.ts
-var TAG_PLACEHOLDERS = [
-  "version",
-  "display",
-  "declared",
-  "major",
-  "minor",
-  "patch",
-  "sha7",
-  "sha",
-  "commit_time",
-  "branch"
-];
-function sortableTime(iso) {
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) {
-    throw new OffmainError(`commit time "${iso}" is not an ISO 8601 date (e.g. 2026-08-21T14:03:11Z)`);
-  }
-  return new Date(t).toISOString().replace(/\.\d{3}Z$/, "").replace(/[-:T]/g, "");
-}
-function tagSafe(text) {
-  return text.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[.-]+/, "");
-}
-function values(ctx) {
-  return {
-    version: ctx.version,
-    display: ctx.version,
-    declared: ctx.declared,
-    major: String(ctx.major),
-    minor: String(ctx.minor),
-    patch: String(ctx.patch),
-    sha7: ctx.sha.slice(0, 7),
-    sha: ctx.sha,
-    commit_time: sortableTime(ctx.commitTime),
-    branch: tagSafe(ctx.branch)
-  };
-}
-function renderTag(template, ctx) {
-  const v = values(ctx);
-  const t = template.trim();
-  const out = t.replace(/\{([^{}]*)\}/g, (_all, name) => {
-    const key = name.trim();
-    if (!(key in v)) {
-      throw new OffmainError(
-        `tag template "${t}": unknown placeholder {${name}}; use ${TAG_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`
-      );
-    }
-    return v[key];
-  });
-  if (/[{}]/.test(out)) throw new OffmainError(`tag template "${t}": unbalanced { or }`);
-  if (!isValidOciTag(out)) {
-    throw new OffmainError(
-      `tag template "${t}" gives "${out}", which is not a valid image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`
-    );
-  }
-  return out;
-}
-function renderTags(templates, ctx) {
-  const out = [];
-  for (const t of templates) {
-    if (!t.trim()) continue;
-    const tag = renderTag(t, ctx);
-    if (!out.includes(tag)) out.push(tag);
-  }
-  return out;
-}
-function defaultTagTemplates(track2) {
-  return track2 === "main" ? ["edge"] : ["latest", "v{major}.{minor}"];
 }
 
 // src/buildplan.ts
@@ -12369,7 +10471,7 @@ function streamingName(repository) {
 }
 function unique(names) {
   const out = [];
-  for (const n of names) if (!out.some((o) => sameRepository2(o, n))) out.push(n);
+  for (const n of names) if (!out.some((o) => sameRepository(o, n))) out.push(n);
   return out;
 }
 function parseBuildArgs(input) {
@@ -12394,7 +10496,7 @@ function sourceUrl(repository) {
   return redactUrl(repository.trim()).replace(/\.git\/?$/, "").replace(/\/$/, "");
 }
 async function readBuildTree(dir) {
-  const read = async (p) => (0, import_node_fs2.existsSync)((0, import_node_path7.join)(dir, p)) ? (0, import_promises7.readFile)((0, import_node_path7.join)(dir, p), "utf8") : void 0;
+  const read = async (p) => (0, import_node_fs.existsSync)((0, import_node_path3.join)(dir, p)) ? (0, import_promises3.readFile)((0, import_node_path3.join)(dir, p), "utf8") : void 0;
   return { dockerfile: await read(DOCKERFILES.mastodon), streamingDockerfile: await read(DOCKERFILES["mastodon-streaming"]) };
 }
 function argsFor(declared, input) {
@@ -12442,7 +10544,7 @@ function planBuild(input, files) {
     streamingGiven.length ? streamingGiven.map((n) => validateImageName(n, "streaming image")) : images.map(streamingName)
   );
   for (const s of streamingImages) {
-    if (images.some((i) => sameRepository2(i, s))) {
+    if (images.some((i) => sameRepository(i, s))) {
       throw new OffmainError(`streaming image "${s}" is also a mastodon image name: give the streaming image its own repository`);
     }
   }
@@ -12522,7 +10624,7 @@ function appliedPatchIds(report) {
 
 // src/buildx.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs3 = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var BUILD_MODES = ["all", "platform", "merge"];
 var CACHE_MODES = ["gha", "registry", "none"];
 function hasIndex(s) {
@@ -12653,8 +10755,8 @@ async function runBuildxBuild(args, metadataFile, what, opts) {
     const hint = /docker driver/i.test(error) ? ' (the default "docker" builder cannot do this: create a docker-container builder, e.g. with docker/setup-buildx-action, and pass it as builder)' : "";
     throw new OffmainError(`docker buildx build of ${what} failed: ${error}${hint}`);
   }
-  if (!(0, import_node_fs3.existsSync)(metadataFile)) throw new OffmainError(`docker buildx build of ${what} wrote no metadata file (${metadataFile}); is buildx 0.10 or newer installed?`);
-  const metadata = JSON.parse((0, import_node_fs3.readFileSync)(metadataFile, "utf8"));
+  if (!(0, import_node_fs2.existsSync)(metadataFile)) throw new OffmainError(`docker buildx build of ${what} wrote no metadata file (${metadataFile}); is buildx 0.10 or newer installed?`);
+  const metadata = JSON.parse((0, import_node_fs2.readFileSync)(metadataFile, "utf8"));
   const digest = metadata["containerimage.digest"];
   if (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
     throw new OffmainError(`docker buildx build of ${what} reported no image digest in its metadata (containerimage.digest)`);
@@ -12665,10 +10767,10 @@ async function runBuildxBuild(args, metadataFile, what, opts) {
 // src/registry.ts
 var import_node_child_process3 = require("node:child_process");
 var import_node_crypto = require("node:crypto");
-var import_node_fs4 = require("node:fs");
-var import_promises8 = require("node:fs/promises");
-var import_node_os2 = require("node:os");
-var import_node_path8 = require("node:path");
+var import_node_fs3 = require("node:fs");
+var import_promises4 = require("node:fs/promises");
+var import_node_os = require("node:os");
+var import_node_path4 = require("node:path");
 var import_node_stream = require("node:stream");
 var MEDIA = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
@@ -12701,7 +10803,7 @@ function locate(repository) {
   };
 }
 function dockerConfigPath(env = process.env) {
-  return (0, import_node_path8.join)(env.DOCKER_CONFIG || (0, import_node_path8.join)(env.HOME || (0, import_node_os2.homedir)(), ".docker"), "config.json");
+  return (0, import_node_path4.join)(env.DOCKER_CONFIG || (0, import_node_path4.join)(env.HOME || (0, import_node_os.homedir)(), ".docker"), "config.json");
 }
 function authKeys(registry) {
   if (registry === "docker.io") {
@@ -12740,10 +10842,10 @@ function runHelper(helper, registry, env) {
 }
 async function credentialsFor(registry, env = process.env) {
   const file = dockerConfigPath(env);
-  if (!(0, import_node_fs4.existsSync)(file)) return void 0;
+  if (!(0, import_node_fs3.existsSync)(file)) return void 0;
   let config;
   try {
-    config = JSON.parse(await (0, import_promises8.readFile)(file, "utf8"));
+    config = JSON.parse(await (0, import_promises4.readFile)(file, "utf8"));
   } catch {
     throw new OffmainError(`${file} is not valid JSON: fix or remove it (it is Docker's config with the registry credentials)`);
   }
@@ -13088,20 +11190,20 @@ var RegistryClient = class {
    * manifest and blob below it) to a repository, by digest only: no tag is created. Returns the digest.
    */
   async pushOciLayout(layoutDir, repository) {
-    const index = JSON.parse(await (0, import_promises8.readFile)((0, import_node_path8.join)(layoutDir, "index.json"), "utf8"));
+    const index = JSON.parse(await (0, import_promises4.readFile)((0, import_node_path4.join)(layoutDir, "index.json"), "utf8"));
     const root = index.manifests?.[0];
     if (!root) throw new OffmainError(`${layoutDir}/index.json names no image: the build exported nothing`);
-    const blobPath = (digest) => (0, import_node_path8.join)(layoutDir, "blobs", ...digest.split(":"));
+    const blobPath = (digest) => (0, import_node_path4.join)(layoutDir, "blobs", ...digest.split(":"));
     let uploaded = 0;
     let bytes = 0;
     const pushBlob = async (d) => {
       const file = blobPath(d.digest);
-      const size2 = (0, import_node_fs4.statSync)(file).size;
+      const size2 = (0, import_node_fs3.statSync)(file).size;
       const did = await this.uploadBlob(
         repository,
         d.digest,
         size2,
-        () => size2 < 4 * 1024 * 1024 ? (0, import_node_fs4.readFileSync)(file) : import_node_stream.Readable.toWeb((0, import_node_fs4.createReadStream)(file))
+        () => size2 < 4 * 1024 * 1024 ? (0, import_node_fs3.readFileSync)(file) : import_node_stream.Readable.toWeb((0, import_node_fs3.createReadStream)(file))
       );
       if (did) {
         uploaded++;
@@ -13109,7 +11211,7 @@ var RegistryClient = class {
       }
     };
     const pushManifest = async (d) => {
-      const raw = await (0, import_promises8.readFile)(blobPath(d.digest));
+      const raw = await (0, import_promises4.readFile)(blobPath(d.digest));
       const json = JSON.parse(raw.toString("utf8"));
       if (isIndexMediaType(d.mediaType)) {
         for (const child of json.manifests ?? []) await pushManifest(child);
@@ -13122,6 +11224,53 @@ var RegistryClient = class {
     return { digest: root.digest, uploaded, bytes };
   }
 };
+
+// src/summary.ts
+var STATUS_MARK = {
+  applied: "\u2705 applied",
+  "already-applied": "\u2705 already applied",
+  "not-needed": "\u2796 not needed",
+  failed: "\u274C failed"
+};
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function table(header, rows) {
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`)
+  ].join("\n");
+}
+function patchSummaryMarkdown(input) {
+  const u = input.upstream;
+  const short = input.commit.slice(0, 7);
+  const commitCell = u?.webUrl ? `[\`${short}\`](${u.webUrl})` : `\`${short}\``;
+  const overview = [
+    ["Upstream commit", `${commitCell}${u ? ` on ${cell(u.tag ?? u.ref)} of ${cell(u.repository)}` : ""}`],
+    ...u ? [["Commit time", u.date]] : [],
+    ["Version", `\`${input.version.display}\``],
+    ["Image tag", `\`${input.version.imageTag}\``],
+    ["Changed files", input.report.changedFiles.length ? input.report.changedFiles.map((f) => `\`${cell(f)}\``).join(", ") : "none"]
+  ];
+  const patches = input.results.map((p) => [
+    `\`${cell(p.id)}\``,
+    STATUS_MARK[p.status],
+    cell(
+      p.status === "failed" && p.failure ? `${p.failure.file}${p.failure.line ? `:${p.failure.line}` : ""}: expected ${p.failure.expected}${p.reason ? `; ${p.reason}` : ""}` : p.reason ?? p.description
+    )
+  ]);
+  return [
+    "## offmain patch",
+    "",
+    table(["", ""], overview),
+    "",
+    "### Patches",
+    "",
+    patches.length ? table(["Patch", "Status", "Details"], patches) : "_No patches were requested._",
+    ""
+  ].join("\n");
+}
 
 // src/build.ts
 async function commitDateOf(dir, commit) {
@@ -13138,7 +11287,7 @@ async function patchIds(report, commit) {
   if (report === void 0 || report === "") return [];
   let r;
   if (typeof report === "string") {
-    const text = report.trim().startsWith("{") ? report : await (0, import_promises9.readFile)(report, "utf8").catch(() => {
+    const text = report.trim().startsWith("{") ? report : await (0, import_promises5.readFile)(report, "utf8").catch(() => {
       throw new OffmainError(`patch report "${report}" is neither JSON nor a readable file: pass the patch step's patch-report output`);
     });
     try {
@@ -13194,8 +11343,8 @@ async function build(opts, log) {
   const env = opts.env ?? process.env;
   const mode = opts.mode ?? "all";
   const push = mode === "merge" ? true : Boolean(opts.push);
-  const dir = (0, import_node_path9.resolve)(opts.dir);
-  if (!(0, import_node_fs5.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point dir at the patched Mastodon tree (the patch step's path output)`);
+  const dir = (0, import_node_path5.resolve)(opts.dir);
+  if (!(0, import_node_fs4.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point dir at the patched Mastodon tree (the patch step's path output)`);
   const commit = opts.commit.trim().toLowerCase();
   const plan = await log.group("Plan", async () => {
     const files = await readBuildTree(dir);
@@ -13315,7 +11464,7 @@ async function build(opts, log) {
   }
   let builds = 0;
   if (pending.length) {
-    const tmp = (0, import_node_fs5.mkdtempSync)((0, import_node_path9.join)(env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-build-"));
+    const tmp = (0, import_node_fs4.mkdtempSync)((0, import_node_path5.join)(env.RUNNER_TEMP || (0, import_node_os2.tmpdir)(), "offmain-build-"));
     try {
       if (mode === "merge") {
         const byKey = parseDigests(opts.digests ?? [], plan);
@@ -13334,7 +11483,7 @@ async function build(opts, log) {
         }
       }
     } finally {
-      (0, import_node_fs5.rmSync)(tmp, { recursive: true, force: true });
+      (0, import_node_fs4.rmSync)(tmp, { recursive: true, force: true });
     }
   }
   results.sort((a, b) => plan.images.findIndex((i) => i.key === a.key) - plan.images.findIndex((i) => i.key === b.key));
@@ -13352,8 +11501,8 @@ async function build(opts, log) {
 }
 async function buildImage(image, plan, c) {
   const slug = `${image.key}-${plan.platforms.map(platformSlug).join("_")}`;
-  const metadataFile = (0, import_node_path9.join)(c.tmp, `${slug}.metadata.json`);
-  const ociLayoutDir = (0, import_node_path9.join)(c.tmp, `${slug}.oci`);
+  const metadataFile = (0, import_node_path5.join)(c.tmp, `${slug}.metadata.json`);
+  const ociLayoutDir = (0, import_node_path5.join)(c.tmp, `${slug}.oci`);
   const args = buildxBuildArgs(image, {
     mode: c.mode,
     platforms: plan.platforms,
@@ -13365,7 +11514,7 @@ async function buildImage(image, plan, c) {
     digestPush: c.digestPush,
     ociLayoutDir,
     metadataFile,
-    dir: (0, import_node_path9.resolve)(c.opts.dir),
+    dir: (0, import_node_path5.resolve)(c.opts.dir),
     env: c.env
   });
   c.log.info(`docker ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a).join(" ")}`);
@@ -13534,209 +11683,23 @@ function buildSummaryMarkdown(r) {
 `;
 }
 
-// src/cli/build.ts
-var BUILD_USAGE = `usage: offmain build --dir DIR --image NAME [--image NAME ...] [options]
-
-Builds the mastodon image (Dockerfile) and, from v4.3 on, mastodon-streaming (streaming/Dockerfile) of a
-patched tree with docker buildx, tags them by upstream commit and pushes them once.
-
-  --dir DIR                 the (patched) Mastodon tree (required)
-  --commit SHA              the upstream commit the tree is at (default: the tree's git HEAD)
-  --commit-date ISO         its committer date (default: from the tree's git checkout)
-  --repository URL          upstream repository, for the source label (default upstream Mastodon)
-  --track main|release      main: moving tag edge; release: latest and vX.Y (default main)
-  --ref BRANCH              the upstream branch, for {branch} (default main / stable-X.Y)
-  --image NAME              a repository of the mastodon image, one per registry (repeatable, required)
-  --streaming-image NAME    a repository of the streaming image (default: each --image + "-streaming")
-  --platforms LIST          default linux/amd64,linux/arm64
-  --tag TEMPLATE            a tag besides the immutable one (repeatable; replaces the default moving tags);
-                            placeholders {version} {sha7} {sha} {commit_time} {branch} {declared} {major} {minor} {patch}
-  --build-arg KEY=VALUE     passed only when the Dockerfile declares KEY (repeatable)
-  --prerelease TEXT         MASTODON_VERSION_PRERELEASE
-  --patch-report FILE|JSON  the patch step's report: its applied patch ids become the offmain.patches label
-  --push                    push (and first check the registries: an existing tag with this revision is skipped)
-  --mode all|platform|merge all platforms here; one platform pushed by digest; or merge the digests (default all)
-  --digest IMAGE@sha256:..  merge mode: a per-platform digest (repeatable; the platform runs' "digests")
-  --cache gha|registry|none default none
-  --no-provenance           no provenance attestation (default: mode=max)
-  --no-sbom                 no SBOM attestation (default: on)
-  --sbom-generator IMAGE    the SBOM generator image (default: BuildKit's)
-  --force                   rebuild and overwrite even when the immutable tag exists
-  --builder NAME            the buildx builder to use
-  --json                    print the outputs as one JSON object (the action's output names)`;
-var options = {
-  dir: { type: "string" },
-  commit: { type: "string" },
-  "commit-date": { type: "string" },
-  repository: { type: "string" },
-  track: { type: "string" },
-  ref: { type: "string" },
-  image: { type: "string", multiple: true },
-  "streaming-image": { type: "string", multiple: true },
-  platforms: { type: "string" },
-  tag: { type: "string", multiple: true },
-  "build-arg": { type: "string", multiple: true },
-  prerelease: { type: "string" },
-  "patch-report": { type: "string" },
-  push: { type: "boolean" },
-  mode: { type: "string" },
-  digest: { type: "string", multiple: true },
-  cache: { type: "string" },
-  "no-provenance": { type: "boolean" },
-  "no-sbom": { type: "boolean" },
-  "sbom-generator": { type: "string" },
-  force: { type: "boolean" },
-  builder: { type: "string" },
-  json: { type: "boolean" },
-  quiet: { type: "boolean", short: "q" },
-  help: { type: "boolean", short: "h" }
-};
-function choice(name, value, choices, fallback) {
-  if (value === void 0) return fallback;
-  if (!choices.includes(value)) throw new OffmainError(`--${name} is "${value}": expected ${choices.join(", ")}`);
-  return value;
-}
-async function buildCommand(args, out) {
-  try {
-    let v;
-    try {
-      v = (0, import_node_util2.parseArgs)({ args, options, allowPositionals: false, strict: true }).values;
-    } catch (e) {
-      throw new OffmainError(`offmain build: ${errorMessage(e)} (see offmain build --help)`);
-    }
-    if (v.help) {
-      out.stdout(BUILD_USAGE);
-      return 0;
-    }
-    if (!v.dir) throw new OffmainError("offmain build: --dir is required (see offmain build --help)");
-    if (!v.image?.length) throw new OffmainError("offmain build: --image is required: the repository of the mastodon image, e.g. ghcr.io/owner/mastodon");
-    if (v["no-sbom"] && v["sbom-generator"]) throw new OffmainError("offmain build: --no-sbom and --sbom-generator contradict each other");
-    const dir = (0, import_node_path10.resolve)(v.dir);
-    const result = await build(
-      {
-        dir,
-        commit: v.commit ?? await headOf(dir),
-        commitDate: v["commit-date"],
-        upstream: v.repository,
-        track: choice("track", v.track, ["main", "release"], "main"),
-        branch: v.ref,
-        images: v.image,
-        streamingImages: v["streaming-image"],
-        platforms: v.platforms,
-        tags: v.tag,
-        buildArgs: v["build-arg"],
-        prerelease: v.prerelease,
-        patchReport: v["patch-report"],
-        push: Boolean(v.push),
-        mode: choice("mode", v.mode, BUILD_MODES, "all"),
-        digests: v.digest,
-        cache: choice("cache", v.cache, CACHE_MODES, "none"),
-        provenance: !v["no-provenance"],
-        sbom: v["no-sbom"] ? false : v["sbom-generator"] ?? true,
-        force: Boolean(v.force),
-        builder: v.builder
-      },
-      out.log
-    );
-    out.stdout(v.json ? JSON.stringify(buildOutputs(result), null, 2) : buildSummaryMarkdown(result));
-    return 0;
-  } catch (e) {
-    if (isOffmainError(e)) {
-      out.log.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
-}
-
-// src/cli/demo.ts
-var import_node_fs6 = require("node:fs");
+// src/deploy.ts
+var import_promises9 = require("node:fs/promises");
 var import_node_os4 = require("node:os");
-var import_node_path11 = require("node:path");
-function fixturesRoot() {
-  const candidates = [
-    typeof __dirname !== "undefined" ? (0, import_node_path11.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
-    (0, import_node_path11.resolve)("test/fixtures/mastodon")
-  ].filter((p) => p !== void 0);
-  const found = candidates.find((p) => (0, import_node_fs6.existsSync)(p));
-  if (!found) {
-    throw new OffmainError(`the demo needs offmain's fixture trees (test/fixtures/mastodon): run it from a clone of offmain`);
-  }
-  return found;
-}
-async function commitTree(work, tree, message, date2, edit) {
-  for (const entry of (0, import_node_fs6.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs6.rmSync)((0, import_node_path11.join)(work, entry), { recursive: true, force: true });
-  (0, import_node_fs6.cpSync)(tree, work, { recursive: true });
-  edit?.(work);
-  await git(["add", "-A"], { cwd: work });
-  const env = { GIT_AUTHOR_DATE: date2, GIT_COMMITTER_DATE: date2 };
-  await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "commit", "-q", "-m", message], {
-    cwd: work,
-    env
-  });
-  return (await git(["rev-parse", "HEAD"], { cwd: work })).stdout.trim();
-}
-async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
-  const work = (0, import_node_path11.join)(root, "upstream-work");
-  const bare = (0, import_node_path11.join)(root, "upstream.git");
-  await git(["init", "-q", "-b", "main", work]);
-  const hour = 36e5;
-  const now = Date.now();
-  const iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
-  await commitTree(work, (0, import_node_path11.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
-  await git(["tag", "v4.2.0"], { cwd: work });
-  await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
-  const stableRelease = await commitTree(work, (0, import_node_path11.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
-    const file = (0, import_node_path11.join)(w, "lib/mastodon/version.rb");
-    (0, import_node_fs6.writeFileSync)(file, (0, import_node_fs6.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
-  });
-  await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
-  await git(["checkout", "-q", "main"], { cwd: work });
-  const main2 = await commitTree(work, (0, import_node_path11.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
-  await git(["clone", "-q", "--bare", work, bare]);
-  await git(["config", "uploadpack.allowFilter", "true"], { cwd: bare });
-  await git(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: bare });
-  return { url: `file://${bare}`, dir: bare, shas: { stableRelease, main: main2 }, releaseTag: "v4.2.1" };
-}
-async function runDemo(out) {
-  const root = (0, import_node_fs6.mkdtempSync)((0, import_node_path11.join)((0, import_node_os4.tmpdir)(), "offmain-demo-"));
-  out.stdout(`offmain demo: local upstream, patch sets redis-tls + version-metadata, in ${root}`);
-  const upstream = await makeDemoUpstream(root);
-  out.stdout(`upstream: ${upstream.url} (main, and stable-4.2 with ${upstream.releaseTag})
-`);
-  let code = 0;
-  for (const trackName of ["main", "release"]) {
-    const result = await prepare(
-      { repository: upstream.url, track: trackName, path: (0, import_node_path11.join)(root, `mastodon-${trackName}`) },
-      out.log
-    );
-    out.stdout(`# track: ${trackName}
-`);
-    out.stdout(patchSummaryMarkdown(result));
-    const failed = failureLine(result);
-    if (failed) {
-      out.log.error(failed);
-      code = 1;
-    }
-  }
-  return code;
-}
-
-// src/cli/deploy.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path16 = require("node:path");
+var import_node_path9 = __toESM(require("node:path"), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 
 // src/bump.ts
-var import_node_fs7 = require("node:fs");
-var import_promises10 = require("node:fs/promises");
-var import_node_path12 = require("node:path");
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_node_fs5 = require("node:fs");
+var import_promises6 = require("node:fs/promises");
+var import_node_path6 = require("node:path");
+var import_semver3 = __toESM(require_semver2(), 1);
 
 // src/bump/edit.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/bump/refs.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 var HELM_KEYS = {
   repository: ["repository"],
   tag: ["tag"],
@@ -13749,11 +11712,11 @@ var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
 var SEARCHED = "kustomization images, Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers";
 function findReferences(text, file, opts) {
-  const docs = (0, import_yaml2.parseAllDocuments)(text);
+  const docs = (0, import_yaml.parseAllDocuments)(text);
   for (const doc of docs) {
     const err = doc.errors[0];
     if (err) {
-      const line = err.linePos?.[0].line ?? lineAt2(text, err.pos[0]);
+      const line = err.linePos?.[0].line ?? lineAt(text, err.pos[0]);
       const msg = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
       throw new OffmainError(`${file}:${line}: YAML syntax error: ${msg}; fix the file, nothing was changed`, {
         file,
@@ -13778,7 +11741,7 @@ function findReferences(text, file, opts) {
   }
   return refs.sort((a, b) => a.offset - b.offset);
 }
-function lineAt2(text, offset) {
+function lineAt(text, offset) {
   let n = 1;
   for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
   return n;
@@ -13800,7 +11763,7 @@ var DocScan = class {
   layout() {
     const file = this.file;
     const root = this.doc.contents;
-    if (!(0, import_yaml2.isMap)(root)) return [];
+    if (!(0, import_yaml.isMap)(root)) return [];
     const apiVersion = this.str(root, "apiVersion") ?? "";
     const kind = this.str(root, "kind");
     if (KUSTOMIZATION_FILE.test(file) || apiVersion.startsWith("kustomize.config.k8s.io/") && kind) {
@@ -13819,14 +11782,14 @@ var DocScan = class {
     if (spec && kind === "HelmRelease") {
       refs.push(...this.helmValues(this.get(spec, "values")));
       for (const pr of this.items(this.get(spec, "postRenderers"))) {
-        const k = (0, import_yaml2.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
+        const k = (0, import_yaml.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
         if (k) refs.push(...this.kustomizeImages(this.get(k, "images")));
       }
     }
     if (spec && kind === "Application" && apiVersion.startsWith("argoproj.io/")) {
       const sources = [this.get(spec, "source"), ...this.items(this.get(spec, "sources"))];
       for (const s of sources) {
-        if (!(0, import_yaml2.isMap)(s)) continue;
+        if (!(0, import_yaml.isMap)(s)) continue;
         const helm = this.map(s, "helm");
         if (helm) refs.push(...this.helmValues(this.get(helm, "valuesObject")));
         const k = this.map(s, "kustomize");
@@ -13836,11 +11799,11 @@ var DocScan = class {
         }
       }
     }
-    (0, import_yaml2.visit)(root, {
+    (0, import_yaml.visit)(root, {
       Pair: (_, pair) => {
-        if (!(0, import_yaml2.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
+        if (!(0, import_yaml.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
         for (const c of this.items(this.resolve(pair.value))) {
-          const r = (0, import_yaml2.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
+          const r = (0, import_yaml.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
           if (r) refs.push(r);
         }
       }
@@ -13848,16 +11811,16 @@ var DocScan = class {
     return refs;
   }
   isCompose(root, file) {
-    if (!(0, import_yaml2.isMap)(this.get(root, "services"))) return false;
+    if (!(0, import_yaml.isMap)(this.get(root, "services"))) return false;
     if (COMPOSE_FILE.test(file)) return true;
-    return root.items.every((p) => (0, import_yaml2.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
+    return root.items.every((p) => (0, import_yaml.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
   }
   compose(root) {
     const services = this.get(root, "services");
-    if (!(0, import_yaml2.isMap)(services)) return [];
+    if (!(0, import_yaml.isMap)(services)) return [];
     return services.items.flatMap((p) => {
       const s = this.resolve(p.value);
-      const r = (0, import_yaml2.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
+      const r = (0, import_yaml.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
       return r ? [r] : [];
     });
   }
@@ -13865,7 +11828,7 @@ var DocScan = class {
   kustomizeImages(images) {
     const refs = [];
     for (const entry of this.items(images)) {
-      if (!(0, import_yaml2.isMap)(entry)) continue;
+      if (!(0, import_yaml.isMap)(entry)) continue;
       const repo = this.str(entry, "newName") ?? this.str(entry, "name");
       if (!repo || !this.wanted(repo)) continue;
       const tag = this.slot(entry, "newTag");
@@ -13891,10 +11854,10 @@ var DocScan = class {
    * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
    */
   helmValues(values2) {
-    if (!(0, import_yaml2.isMap)(values2) && !(0, import_yaml2.isSeq)(values2)) return [];
+    if (!(0, import_yaml.isMap)(values2) && !(0, import_yaml.isSeq)(values2)) return [];
     const refs = [];
     const k = this.keys;
-    (0, import_yaml2.visit)(values2, {
+    (0, import_yaml.visit)(values2, {
       Map: (_, map) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
         const tagKey = k.tag.find((key) => map.has(key));
@@ -13919,7 +11882,7 @@ var DocScan = class {
         });
       },
       Pair: (_, pair) => {
-        const key = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+        const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
         if (k.repository.includes(key) || k.tag.includes(key) || k.digest.includes(key)) return;
         const r = this.whole(pair.value, "helm", void 0, key === "image");
         if (r) refs.push(r);
@@ -13936,7 +11899,7 @@ var DocScan = class {
   /** A scalar holding a whole image reference to a requested repository. */
   whole(node, kind, prefixOf = () => "", untagged = true) {
     const scalar = this.resolve(node);
-    if (!(0, import_yaml2.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
+    if (!(0, import_yaml.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
     const prefix = prefixOf(scalar.value);
     const ref = parseImageRef(scalar.value.slice(prefix.length).trim());
     if (!this.wanted(ref.repository) || !untagged && ref.tag === void 0 && ref.digest === void 0) return void 0;
@@ -13955,7 +11918,7 @@ var DocScan = class {
   }
   refuseTemplated(s, value) {
     if (!/\$\{|\{\{/.test(value)) return;
-    const line = lineAt2(this.text, s.range[0]);
+    const line = lineAt(this.text, s.range[0]);
     throw new OffmainError(
       `${this.file}:${line}: "${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`,
       { file: this.file, line }
@@ -13965,7 +11928,7 @@ var DocScan = class {
   markers() {
     const refs = [];
     const splits = /* @__PURE__ */ new Map();
-    (0, import_yaml2.visit)(this.doc, {
+    (0, import_yaml.visit)(this.doc, {
       Scalar: (key, node, path5) => {
         if (key === "key") return;
         const s = node;
@@ -13993,7 +11956,7 @@ var DocScan = class {
           return;
         }
         const last = path5[path5.length - 1];
-        const parent = (0, import_yaml2.isPair)(last) ? path5[path5.length - 2] : last;
+        const parent = (0, import_yaml.isPair)(last) ? path5[path5.length - 2] : last;
         let r = splits.get(parent);
         if (!r || r.repository !== repo || r[part]) {
           r = {
@@ -14008,7 +11971,7 @@ var DocScan = class {
           splits.set(parent, r);
           refs.push(r);
         }
-        r[part] = { pair: (0, import_yaml2.isPair)(last) ? last : void 0, scalar: s };
+        r[part] = { pair: (0, import_yaml.isPair)(last) ? last : void 0, scalar: s };
         r.now = this.current(r.tag, r.digest);
       }
     });
@@ -14053,19 +12016,19 @@ var DocScan = class {
     return this.opts.repositories.has(canonicalRepository(repository));
   }
   resolve(node) {
-    return (0, import_yaml2.isAlias)(node) ? node.resolve(this.doc) : node;
+    return (0, import_yaml.isAlias)(node) ? node.resolve(this.doc) : node;
   }
   /** A key's value, following aliases and `<<` merge keys. */
   get(map, key) {
     for (const p of map.items) {
-      if ((0, import_yaml2.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
+      if ((0, import_yaml.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
     }
     for (const p of map.items) {
-      if (!(0, import_yaml2.isScalar)(p.key) || p.key.value !== "<<") continue;
-      const sources = (0, import_yaml2.isSeq)(p.value) ? p.value.items : [p.value];
+      if (!(0, import_yaml.isScalar)(p.key) || p.key.value !== "<<") continue;
+      const sources = (0, import_yaml.isSeq)(p.value) ? p.value.items : [p.value];
       for (const s of sources) {
         const m = this.resolve(s);
-        const v = (0, import_yaml2.isMap)(m) ? this.get(m, key) : void 0;
+        const v = (0, import_yaml.isMap)(m) ? this.get(m, key) : void 0;
         if (v !== void 0) return v;
       }
     }
@@ -14073,21 +12036,21 @@ var DocScan = class {
   }
   map(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml2.isMap)(v) ? v : void 0;
+    return (0, import_yaml.isMap)(v) ? v : void 0;
   }
   str(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml2.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
+    return (0, import_yaml.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
   }
   items(node) {
     const n = this.resolve(node);
-    return (0, import_yaml2.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
+    return (0, import_yaml.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
   }
   /** The pair `key` of `map` itself (not merged) when its value is a scalar, for editing in place. */
   slot(map, key) {
-    const pair = map.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === key);
+    const pair = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === key);
     const v = pair && this.resolve(pair.value);
-    return pair && (0, import_yaml2.isScalar)(v) ? { pair, scalar: v } : void 0;
+    return pair && (0, import_yaml.isScalar)(v) ? { pair, scalar: v } : void 0;
   }
 };
 function scalarText(s, text) {
@@ -14157,7 +12120,7 @@ function applyEdits(text, edits) {
   return out;
 }
 function assertParses(text, file) {
-  for (const doc of (0, import_yaml3.parseAllDocuments)(text)) {
+  for (const doc of (0, import_yaml2.parseAllDocuments)(text)) {
     const err = doc.errors[0];
     if (err) throw new Error(`offmain produced invalid YAML in ${file}: ${err.message}`);
   }
@@ -14180,7 +12143,7 @@ function render(at, s, value) {
       return JSON.stringify(value);
     case "BLOCK_LITERAL":
     case "BLOCK_FOLDED": {
-      const line = lineAt2(at.text, s.range[0]);
+      const line = lineAt(at.text, s.range[0]);
       throw new OffmainError(
         `${at.file}:${line}: the image is a block scalar (| or >); write it on one line so offmain can update it`,
         { file: at.file, line }
@@ -14195,9 +12158,9 @@ function plainSafe(value) {
   let ok = plainCache.get(value);
   if (ok === void 0) {
     ok = value !== "" && value.trim() === value && ["1.1", "1.2"].every((version) => {
-      const doc = (0, import_yaml3.parseDocument)(`[${value}]`, { version });
+      const doc = (0, import_yaml2.parseDocument)(`[${value}]`, { version });
       const item = doc.contents?.items?.[0];
-      return doc.errors.length === 0 && (0, import_yaml3.isScalar)(item) && item.value === value;
+      return doc.errors.length === 0 && (0, import_yaml2.isScalar)(item) && item.value === value;
     });
     plainCache.set(value, ok);
   }
@@ -14225,7 +12188,7 @@ function removePair(at, map, slot) {
   const lineStart = text.lastIndexOf("\n", keyStart - 1) + 1;
   const nl = text.indexOf("\n", slot.scalar.range[1]);
   const lineEnd = nl < 0 ? text.length : nl + 1;
-  const line = lineAt2(text, keyStart);
+  const line = lineAt(text, keyStart);
   if (map.flow || !/^[ \t]*$/.test(text.slice(lineStart, keyStart)) || !/^[ \t]*(#.*)?\r?\n?$/.test(text.slice(slot.scalar.range[1], lineEnd))) {
     throw new OffmainError(
       `${at.file}:${line}: this image entry pins a digest and no new digest was given; pass one (repo=tag@sha256:...) or remove the digest line by hand`,
@@ -14238,7 +12201,7 @@ function removePair(at, map, slot) {
 // src/bump.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
 async function bump(opts) {
-  const dir = (0, import_node_path12.resolve)(opts.dir);
+  const dir = (0, import_node_path6.resolve)(opts.dir);
   const targets = /* @__PURE__ */ new Map();
   for (const t of opts.targets) {
     validateTarget(t);
@@ -14266,7 +12229,7 @@ async function bump(opts) {
     const plan = planReference(f.file, f.text, f.ref, want);
     const change = {
       file: f.file,
-      line: lineAt2(f.text, f.ref.offset),
+      line: lineAt(f.text, f.ref.offset),
       repository: t.repository,
       kind: f.ref.kind,
       old: plan.old,
@@ -14293,7 +12256,7 @@ async function bump(opts) {
     assertParses(text, file);
     return [file, text];
   });
-  if (!opts.dryRun) await Promise.all(out.map(([file, text]) => (0, import_promises10.writeFile)((0, import_node_path12.join)(dir, file), text, "utf8")));
+  if (!opts.dryRun) await Promise.all(out.map(([file, text]) => (0, import_promises6.writeFile)((0, import_node_path6.join)(dir, file), text, "utf8")));
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
@@ -14301,9 +12264,9 @@ async function bump(opts) {
 function yamlFiles(dir) {
   const out = [];
   const walk = (d) => {
-    for (const e of (0, import_node_fs7.readdirSync)(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path12.join)(d, e.name));
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path12.relative)(dir, (0, import_node_path12.join)(d, e.name)).split(import_node_path12.sep).join("/"));
+    for (const e of (0, import_node_fs5.readdirSync)(d, { withFileTypes: true })) {
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path6.join)(d, e.name));
+      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path6.relative)(dir, (0, import_node_path6.join)(d, e.name)).split(import_node_path6.sep).join("/"));
     }
   };
   try {
@@ -14321,7 +12284,7 @@ function scan(dir, files, targets, opts) {
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
   return files.flatMap((file) => {
-    const buf = (0, import_node_fs7.readFileSync)((0, import_node_path12.join)(dir, file));
+    const buf = (0, import_node_fs5.readFileSync)((0, import_node_path6.join)(dir, file));
     if (!needles.some((n) => buf.includes(n))) return [];
     const text = buf.toString("utf8");
     const refs = findReferences(text, file, scanOpts);
@@ -14337,7 +12300,7 @@ async function refuseDowngrade(change, now, tag, isAncestor) {
   if (!from || !to) return;
   let order;
   try {
-    order = import_semver5.default.compare(semverOf(to.version), semverOf(from.version));
+    order = import_semver3.default.compare(semverOf(to.version), semverOf(from.version));
   } catch {
     return;
   }
@@ -14372,15 +12335,9 @@ function parseSetArg(s) {
   return target;
 }
 
-// src/deploy.ts
-var import_promises13 = require("node:fs/promises");
-var import_node_os6 = require("node:os");
-var import_node_path15 = __toESM(require("node:path"), 1);
-var import_semver6 = __toESM(require_semver2(), 1);
-
 // src/configrepo.ts
-var import_promises11 = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_promises7 = require("node:fs/promises");
+var import_node_path7 = __toESM(require("node:path"), 1);
 var DEFAULT_SERVER_URL = "https://github.com";
 var DEFAULT_AUTHOR = "offmain <offmain@users.noreply.github.com>";
 var SLUG = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?$/;
@@ -14397,7 +12354,7 @@ function configRemote(repository, opts = {}) {
   let url = spec;
   if (slug && slug[2] !== "." && slug[2] !== "..") url = `${server}/${slug[1]}/${slug[2]}.git`;
   if (isLocalPath(url)) {
-    const abs = import_node_path13.default.resolve(url);
+    const abs = import_node_path7.default.resolve(url);
     return { fetchUrl: abs, display: abs, secrets };
   }
   const cred = splitCredentials(url);
@@ -14491,15 +12448,15 @@ var ConfigCheckout = class _ConfigCheckout {
   heads;
   static async clone(opts) {
     const { remote } = opts;
-    const dir = import_node_path13.default.resolve(opts.dir);
+    const dir = import_node_path7.default.resolve(opts.dir);
     if (opts.branch !== void 0 && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
-    await (0, import_promises11.mkdir)(dir, { recursive: true });
+    await (0, import_promises7.mkdir)(dir, { recursive: true });
     await git(["init", "-q", dir]);
     const quoted = remote.fetchUrl.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-    await (0, import_promises11.appendFile)(
-      import_node_path13.default.join(dir, ".git", "config"),
+    await (0, import_promises7.appendFile)(
+      import_node_path7.default.join(dir, ".git", "config"),
       `[core]
 	autocrlf = false
 	hooksPath = /dev/null
@@ -14649,10 +12606,10 @@ async function updateBranch(opts) {
 
 // src/freshness.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
-var import_promises12 = require("node:fs/promises");
-var import_node_os5 = require("node:os");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_promises8 = require("node:fs/promises");
+var import_node_os3 = require("node:os");
+var import_node_path8 = __toESM(require("node:path"), 1);
 var DEFAULT_MAX_LAG_HOURS = 48;
 function computeLag(notDeployed, now) {
   const nowMs = typeof now === "number" ? now : now.getTime();
@@ -14705,9 +12662,9 @@ function locked(key, fn) {
   return next;
 }
 function defaultCacheDir(repository) {
-  const base = process.env.RUNNER_TEMP || (0, import_node_os5.tmpdir)();
+  const base = process.env.RUNNER_TEMP || (0, import_node_os3.tmpdir)();
   const id = (0, import_node_crypto2.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
-  return import_node_path14.default.join(base, `offmain-upstream-${id}`);
+  return import_node_path8.default.join(base, `offmain-upstream-${id}`);
 }
 var UpstreamHistory = class _UpstreamHistory {
   constructor(dir, repository, ref, auth2) {
@@ -14731,8 +12688,8 @@ var UpstreamHistory = class _UpstreamHistory {
     let repository = opts.repository?.trim();
     let dir;
     if (opts.dir) {
-      dir = import_node_path14.default.resolve(opts.dir);
-      if (!(0, import_node_fs8.existsSync)(import_node_path14.default.join(dir, ".git")) && !(0, import_node_fs8.existsSync)(import_node_path14.default.join(dir, "HEAD"))) {
+      dir = import_node_path8.default.resolve(opts.dir);
+      if (!(0, import_node_fs6.existsSync)(import_node_path8.default.join(dir, ".git")) && !(0, import_node_fs6.existsSync)(import_node_path8.default.join(dir, "HEAD"))) {
         throw new OffmainError(`upstream path ${dir} is not a git checkout: pass the patch step's path output, or leave it empty`);
       }
       if (!repository) {
@@ -14744,13 +12701,13 @@ var UpstreamHistory = class _UpstreamHistory {
       }
     } else {
       if (!repository) throw new OffmainError("no upstream repository given: pass the upstream git URL");
-      dir = import_node_path14.default.resolve(opts.cacheDir ?? defaultCacheDir(repository));
+      dir = import_node_path8.default.resolve(opts.cacheDir ?? defaultCacheDir(repository));
     }
     const secrets = opts.token ? [opts.token] : [];
     let fetchUrl = repository;
     let env;
     if (isLocalPath(repository)) {
-      fetchUrl = import_node_path14.default.resolve(repository);
+      fetchUrl = import_node_path8.default.resolve(repository);
     } else {
       const cred = splitCredentials(repository);
       fetchUrl = cred.url;
@@ -14762,8 +12719,8 @@ var UpstreamHistory = class _UpstreamHistory {
     }
     const history = new _UpstreamHistory(dir, redactUrl(repository), ref, { token: opts.token, env, secrets });
     await locked(dir, async () => {
-      if (!opts.dir && !(0, import_node_fs8.existsSync)(import_node_path14.default.join(dir, "HEAD"))) {
-        await (0, import_promises12.mkdir)(dir, { recursive: true });
+      if (!opts.dir && !(0, import_node_fs6.existsSync)(import_node_path8.default.join(dir, "HEAD"))) {
+        await (0, import_promises8.mkdir)(dir, { recursive: true });
         await git(["init", "-q", "--bare", dir]);
       }
       const has = await git(["remote", "get-url", "origin"], { cwd: dir, allowFailure: true });
@@ -15282,7 +13239,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options2) {
+function parse(options2) {
   let method = options2.method.toUpperCase();
   let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options2.headers);
@@ -15346,7 +13303,7 @@ function parse2(options2) {
   );
 }
 function endpointWithDefaults(defaults, route, options2) {
-  return parse2(merge(defaults, route, options2));
+  return parse(merge(defaults, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -15355,7 +13312,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse2
+    parse
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -15401,7 +13358,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse3(header, options2) {
+function parse2(header, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options2?.start ?? 0;
@@ -16037,7 +13994,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse3(contentType);
+  const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -19294,7 +17251,7 @@ async function olderDeploy(otherRef, ours, history) {
   if (!theirs || !mine) return false;
   let order;
   try {
-    order = import_semver6.default.compare(semverOf(mine.version), semverOf(theirs.version));
+    order = import_semver4.default.compare(semverOf(mine.version), semverOf(theirs.version));
   } catch {
     return false;
   }
@@ -19313,8 +17270,8 @@ async function deploy(opts) {
   if (!opts.images.length) throw new OffmainError("no image to deploy: give at least one REPOSITORY=TAG@DIGEST");
   const author = parseAuthor(opts.author?.trim() || DEFAULT_AUTHOR);
   const report = parseReport(opts.patchReport);
-  const sub = import_node_path15.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
-  if (sub === ".." || sub.startsWith("../") || import_node_path15.default.isAbsolute(sub)) {
+  const sub = import_node_path9.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
+  if (sub === ".." || sub.startsWith("../") || import_node_path9.default.isAbsolute(sub)) {
     throw new OffmainError(`path "${opts.path}" must be a directory inside the config repository (relative, no ..)`);
   }
   const lead = opts.images[0];
@@ -19351,7 +17308,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises13.mkdtemp)(import_node_path15.default.join(process.env.RUNNER_TEMP || (0, import_node_os6.tmpdir)(), "offmain-config-"));
+  const workDir = opts.workDir ?? await (0, import_promises9.mkdtemp)(import_node_path9.default.join(process.env.RUNNER_TEMP || (0, import_node_os4.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info2 = await gh.repository();
@@ -19363,9 +17320,9 @@ async function deploy(opts) {
     }) : void 0;
     const co = await log.group(
       "Clone the config repository",
-      () => ConfigCheckout.clone({ remote, dir: import_node_path15.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
+      () => ConfigCheckout.clone({ remote, dir: import_node_path9.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
-    const bumpDir = import_node_path15.default.join(co.dir, sub);
+    const bumpDir = import_node_path9.default.join(co.dir, sub);
     let last;
     let lastMessage = "";
     const apply = async (attempt) => {
@@ -19516,11 +17473,2277 @@ ${PR_MARKER}
     }
     return result;
   } finally {
-    if (!opts.workDir) await (0, import_promises13.rm)(workDir, { recursive: true, force: true });
+    if (!opts.workDir) await (0, import_promises9.rm)(workDir, { recursive: true, force: true });
   }
 }
 
+// src/prepare.ts
+var import_node_fs7 = require("node:fs");
+var import_promises13 = require("node:fs/promises");
+var import_node_path13 = require("node:path");
+
+// patches/redis-tls.yml
+var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
+# Format: docs/patch-sets.md. Facts behind each variant are in the comments.
+name: redis-tls
+description: >-
+  Make rediss:// (Redis over TLS) work. redis-rb 4.x's hiredis driver raises "SSL not supported by
+  hiredis driver": Mastodon 4.0-4.2 need the pure-Ruby driver, 4.3-4.5 have a run-time switch
+  (REDIS_DRIVER=ruby), and from 4.6 redis-rb 5 with hiredis-client does TLS itself.
+
+patches:
+  - id: hiredis-removal
+    description: >-
+      Drop the hiredis gem and driver so redis-rb uses its pure-Ruby driver, which does TLS.
+      The redis constraint (~> 4.5) is deliberately left alone: under frozen Bundler, bumping it to
+      ~> 4.8.1 in the Gemfile and in DEPENDENCIES does not change the resolved redis spec (a real
+      upgrade needs \`bundle lock --update redis\`) and would make Gemfile and Gemfile.lock disagree;
+      the resolved redis-rb (4.5.1 on 4.0-4.1, 4.8.1 on 4.2) already does TLS with the Ruby driver.
+    variants:
+      # 4.3-4.5, and main between the redis_config.rb -> redis_configuration.rb rename and redis 5:
+      # Mastodon::RedisConfiguration#driver is \`ENV['REDIS_DRIVER'] == 'ruby' ? :ruby : :hiredis\`
+      # (PR #30717). Change nothing: removing the hiredis gem breaks redis-rb 4.x
+      # ('Cannot load driver "hiredis"') and editing hiredis-client breaks frozen bundle install.
+      - when:
+          any:
+            - version: ">=4.3.0 <4.6.0-0"
+            - all:
+                - version: ">=4.0.0 <4.6.0"
+                - { file: lib/mastodon/redis_configuration.rb, exists: true }
+                - { file: Gemfile.lock, contains: '^    redis \\(4\\.' }
+        require:
+          - file: lib/mastodon/redis_configuration.rb
+            contains: "ENV\\\\['REDIS_DRIVER'\\\\] == 'ruby'"
+          - file: Gemfile.lock
+            contains: '^    redis \\(4\\.'
+        not-needed: >-
+          set REDIS_DRIVER=ruby: Mastodon 4.3-4.5 choose the Redis driver at run time (upstream's
+          switch since 4.3, PR #30717), and with the Ruby driver rediss:// URLs work. Nothing is
+          changed: removing the hiredis gem here makes redis-rb 4.x fail with 'Cannot load driver
+          "hiredis"', and editing hiredis-client breaks the frozen bundle install.
+
+      # 4.0-4.2: hiredis is hard-wired (Gemfile require, redis_config.rb, the setup task,
+      # RedisConfiguration#raw_connection).
+      - when: { version: ">=4.0.0 <4.3.0" }
+        operations:
+          - file: Gemfile
+            delete: "^gem 'hiredis', '~> 0\\\\.6'$"
+            expect: 1
+          - file: Gemfile
+            replace: "^(gem 'redis', '~> 4\\\\.\\\\d+'), require: \\\\['redis', 'redis/connection/hiredis'\\\\]$"
+            with: "$1"
+            done: "^gem 'redis', '~> 4\\\\.\\\\d+'$"
+            expect: 1
+          - file: Gemfile.lock
+            delete: '^    hiredis \\([^)]*\\)$'
+            expect: 1
+          - file: Gemfile.lock
+            delete: '^  hiredis \\(~> 0\\.6\\)$'
+            expect: 1
+          - file: lib/mastodon/redis_config.rb
+            delete: '^\\s*driver: :hiredis,$'
+            expect: 2
+          - file: lib/tasks/mastodon.rake
+            delete: '^\\s*driver: :hiredis,$'
+            expect: 1
+          - file: app/lib/redis_configuration.rb
+            replace: 'Redis\\.new\\(url: url, driver: :hiredis\\)'
+            with: 'Redis.new(url: url)'
+            expect: 1
+        checks:
+          - { file: Gemfile, not-contains: 'hiredis' }
+          - { file: Gemfile.lock, not-contains: 'hiredis' }
+          - { file: lib/mastodon/redis_config.rb, not-contains: ':hiredis' }
+          - { file: lib/tasks/mastodon.rake, not-contains: ':hiredis' }
+          - { file: app/lib/redis_configuration.rb, not-contains: ':hiredis' }
+          - { lockfile: true }
+
+      # 4.6 and later (main included): redis-rb 5 on redis-client; hiredis-client does TLS.
+      - when: { version: ">=4.6.0-0" }
+        require:
+          - { file: Gemfile.lock, contains: '^    redis \\(5\\.' }
+          - { file: Gemfile.lock, contains: '^    hiredis-client \\(' }
+        not-needed: >-
+          From Mastodon 4.6, redis-rb 5 with hiredis-client supports TLS: put rediss:// in
+          REDIS_URL / SIDEKIQ_REDIS_URL / CACHE_REDIS_URL (REDIS_HOST/REDIS_PORT always build a
+          redis:// URL, so TLS needs the URL form).
+
+  - id: streaming-redis
+    description: >-
+      Raise the streaming server's node-redis from "^4.0.6 <4.1.0" (Mastodon 4.0-4.1 and main
+      before ioredis) to "^4.6.5", the client the production TLS patch ran. yarn.lock is not edited:
+      these Dockerfiles install with \`yarn install --pure-lockfile\`, which resolves the new range.
+    variants:
+      # From 4.2 (PR #26581, August 2023) the streaming server uses ioredis: TLS for rediss://.
+      - when:
+          any:
+            - { file: package.json, contains: '"ioredis":' }
+            - { file: streaming/package.json, contains: '"ioredis":' }
+        not-needed: >-
+          The streaming server uses ioredis (Mastodon 4.2 and later), which connects with TLS for
+          rediss:// URLs by itself.
+      - when:
+          - version: ">=4.0.0"
+          - { file: package.json, contains: '^\\s*"redis": "' }
+        require:
+          - file: Dockerfile
+            not-contains: 'yarn install[^\\n]*--frozen-lockfile'
+        operations:
+          - file: package.json
+            replace: '"redis": "\\^4\\.0\\.6 <4\\.1\\.0",'
+            with: '"redis": "^4.6.5",'
+            expect: 1
+        checks:
+          - { file: package.json, contains: '"redis": "\\^4\\.6\\.5",' }
+`;
+
+// patches/version-metadata.yml
+var version_metadata_default = `# Built-in patch set "version-metadata": let images built from a commit say which commit.
+# Format: docs/patch-sets.md.
+#
+# From 4.2, the Dockerfile declares ARG MASTODON_VERSION_METADATA and version.rb prints
+# X.Y.Z[-prerelease]+<metadata>, so the build passes MASTODON_VERSION_METADATA=<sha7>. Older trees
+# have no such build argument: this patch adds it, so the About page shows e.g. 4.1.2+4b9e4f6.
+name: version-metadata
+description: >-
+  Build metadata in the version string (4.1.2+4b9e4f6) for upstream lines whose Dockerfile cannot
+  take MASTODON_VERSION_METADATA (4.0, 4.1, and main of 2023).
+
+patches:
+  - id: version-metadata
+    description: >-
+      Declare ARG/ENV MASTODON_VERSION_METADATA in the Dockerfile's final stage and make
+      lib/mastodon/version.rb's suffix return "+<metadata>" when it is set (plain Ruby).
+    variants:
+      # Release lines up to 4.1.x: flags and suffix are hard-coded ''.
+      - when: { file: lib/mastodon/version.rb, contains: "def flags\\\\n\\\\s*''\\\\n\\\\s*end" }
+        operations:
+          - file: Dockerfile
+            insert-after: '^FROM\\s'
+            occurrence: last
+            lines:
+              - 'ARG MASTODON_VERSION_METADATA=""'
+              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
+            expect: ">=1"
+          - file: lib/mastodon/version.rb
+            replace: "^    def suffix\\\\n      ''\\\\n    end$"
+            with: |2-
+                  def suffix
+                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
+                    metadata.empty? ? '' : "+#{metadata}"
+                  end
+            expect: 1
+        checks:
+          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
+          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
+
+      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2): flags and suffix read
+      # MASTODON_VERSION_FLAGS / MASTODON_VERSION_SUFFIX; the suffix keeps working when no
+      # metadata is given.
+      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_FLAGS'" }
+        operations:
+          - file: Dockerfile
+            insert-after: '^FROM\\s'
+            occurrence: last
+            lines:
+              - 'ARG MASTODON_VERSION_METADATA=""'
+              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
+            expect: ">=1"
+          - file: lib/mastodon/version.rb
+            replace: "^    def suffix\\\\n      ENV\\\\.fetch\\\\('MASTODON_VERSION_SUFFIX', ''\\\\)\\\\n    end$"
+            with: |2-
+                  def suffix
+                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
+                    metadata.empty? ? ENV.fetch('MASTODON_VERSION_SUFFIX', '') : "+#{metadata}"
+                  end
+            expect: 1
+        checks:
+          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
+          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
+
+      # 4.2 and later: the build argument exists upstream.
+      - when: { file: Dockerfile, contains: '^\\s*ARG MASTODON_VERSION_METADATA\\b' }
+        require:
+          - { file: lib/mastodon/version.rb, contains: 'def build_metadata' }
+        not-needed: >-
+          The Dockerfile already declares ARG MASTODON_VERSION_METADATA (Mastodon 4.2 and later):
+          the build passes the commit as build metadata and the version reads X.Y.Z+<sha7>.
+`;
+
+// src/builtin-patches.ts
+var BUILTIN_PATCH_SETS = Object.freeze({
+  "redis-tls": redis_tls_default,
+  "version-metadata": version_metadata_default
+});
+var DEFAULT_PATCH_SETS = Object.freeze(["redis-tls", "version-metadata"]);
+function builtinPatchSetNames() {
+  return Object.keys(BUILTIN_PATCH_SETS).sort();
+}
+function builtinPatchSet(name) {
+  return Object.prototype.hasOwnProperty.call(BUILTIN_PATCH_SETS, name) ? BUILTIN_PATCH_SETS[name] : void 0;
+}
+
+// src/patch.ts
+var import_promises12 = require("node:fs/promises");
+var import_node_path12 = require("node:path");
+var import_semver6 = __toESM(require_semver2(), 1);
+
+// src/lockfile.ts
+var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
+var GEMSPEC_LINE = /^\s*gemspec\b/;
+function parseGemfile(text) {
+  const gems = /* @__PURE__ */ new Map();
+  let hasGemspec = false;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] ?? "";
+    if (/^\s*#/.test(raw)) continue;
+    const m = GEM_LINE.exec(raw);
+    if (m) {
+      const name = m[2] ?? "";
+      if (!gems.has(name)) gems.set(name, { name, line: i + 1 });
+      continue;
+    }
+    if (GEMSPEC_LINE.test(raw)) hasGemspec = true;
+  }
+  return { gems, hasGemspec };
+}
+var SPEC_SECTIONS = /* @__PURE__ */ new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE"]);
+var NAME_AND_PAREN = /^(\S+?)(?: \(([^)]*)\))?(!)?$/;
+function parseLockfile(text) {
+  const specs = [];
+  const dependencies = /* @__PURE__ */ new Map();
+  let hasDependenciesSection = false;
+  let section = "";
+  let inSpecs = false;
+  let current;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] ?? "").replace(/\r$/, "");
+    const lineNo = i + 1;
+    if (raw.trim() === "") {
+      current = void 0;
+      inSpecs = false;
+      continue;
+    }
+    if (!raw.startsWith(" ")) {
+      section = raw.trim();
+      inSpecs = false;
+      current = void 0;
+      if (section === "DEPENDENCIES") hasDependenciesSection = true;
+      continue;
+    }
+    const indent = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (SPEC_SECTIONS.has(section)) {
+      if (indent === 2) {
+        inSpecs = body === "specs:";
+        current = void 0;
+        continue;
+      }
+      if (!inSpecs) continue;
+      if (indent === 4) {
+        const m = NAME_AND_PAREN.exec(body);
+        if (!m) continue;
+        const name = m[1] ?? body;
+        const version = m[2] ?? "";
+        current = { name, version, key: body, line: lineNo, deps: [], section };
+        specs.push(current);
+        continue;
+      }
+      if (indent === 6 && current) {
+        const m = NAME_AND_PAREN.exec(body);
+        if (!m) continue;
+        current.deps.push({ name: m[1] ?? body, requirement: m[2] ?? "", text: body, line: lineNo });
+      }
+      continue;
+    }
+    if (section === "DEPENDENCIES" && indent === 2) {
+      const m = NAME_AND_PAREN.exec(body);
+      if (!m) continue;
+      const name = m[1] ?? body;
+      if (!dependencies.has(name)) {
+        dependencies.set(name, { name, pinned: m[3] === "!", text: body, line: lineNo });
+      }
+    }
+  }
+  return { specs, specNames: new Set(specs.map((s) => s.name)), dependencies, hasDependenciesSection };
+}
+function checkLockfile(pair, reference, lines = {}) {
+  const problems = [];
+  const lockAt = lines.lockfile ?? ((n) => n);
+  const gemAt = lines.gemfile ?? ((n) => n);
+  const gemfile = parseGemfile(pair.gemfile);
+  const lock = parseLockfile(pair.lockfile);
+  const lockLines = pair.lockfile.split("\n");
+  const gemLines = pair.gemfile.split("\n");
+  const lockText = (line) => lockLines[line - 1]?.trim();
+  const gemText = (line) => gemLines[line - 1]?.trim();
+  if (!lock.hasDependenciesSection) {
+    problems.push({
+      key: "no-dependencies-section",
+      file: "Gemfile.lock",
+      message: "Gemfile.lock: has no DEPENDENCIES section"
+    });
+  } else {
+    for (const dep of lock.dependencies.values()) {
+      if (!gemfile.gems.has(dep.name) && !gemfile.hasGemspec) {
+        problems.push({
+          key: `lock-only:${dep.name}`,
+          file: "Gemfile.lock",
+          line: lockAt(dep.line),
+          text: lockText(dep.line),
+          message: `Gemfile.lock:${lockAt(dep.line)}: DEPENDENCIES lists ${dep.name} but the Gemfile does not declare it`
+        });
+      }
+      if (!lock.specNames.has(dep.name)) {
+        problems.push({
+          key: `no-spec:${dep.name}`,
+          file: "Gemfile.lock",
+          line: lockAt(dep.line),
+          text: lockText(dep.line),
+          message: `Gemfile.lock:${lockAt(dep.line)}: DEPENDENCIES lists ${dep.name} but no spec in Gemfile.lock resolves it`
+        });
+      }
+    }
+    for (const gem of gemfile.gems.values()) {
+      if (!lock.dependencies.has(gem.name)) {
+        problems.push({
+          key: `gemfile-only:${gem.name}`,
+          file: "Gemfile",
+          line: gemAt(gem.line),
+          text: gemText(gem.line),
+          message: `Gemfile:${gemAt(gem.line)}: declares ${gem.name} but Gemfile.lock's DEPENDENCIES does not list it`
+        });
+      }
+    }
+  }
+  const referenceSpecs = reference ? specsByKey(parseLockfile(reference.lockfile)) : void 0;
+  for (const spec of lock.specs) {
+    const before = referenceSpecs?.get(spec.key);
+    const known = before ? new Set(before.deps.map((d) => d.text)) : void 0;
+    for (const dep of spec.deps) {
+      if (known && !known.has(dep.text)) {
+        problems.push({
+          key: `orphan:${spec.key}>${dep.text}`,
+          file: "Gemfile.lock",
+          line: lockAt(dep.line),
+          text: lockText(dep.line),
+          message: `Gemfile.lock:${lockAt(dep.line)}: ${dep.text} is left under ${spec.key}, which does not depend on it: the spec line it belonged to was deleted`
+        });
+        continue;
+      }
+      if (dep.name !== "bundler" && !lock.specNames.has(dep.name)) {
+        problems.push({
+          key: `missing-spec:${spec.key}>${dep.name}`,
+          file: "Gemfile.lock",
+          line: lockAt(dep.line),
+          text: lockText(dep.line),
+          message: `Gemfile.lock:${lockAt(dep.line)}: ${spec.key} depends on ${dep.name}, which has no spec in Gemfile.lock`
+        });
+      }
+    }
+  }
+  return problems;
+}
+function specsByKey(lock) {
+  const map = /* @__PURE__ */ new Map();
+  for (const spec of lock.specs) if (!map.has(spec.key)) map.set(spec.key, spec);
+  return map;
+}
+function introducedProblems(before, after, lines = {}) {
+  const preexisting = checkLockfile(before);
+  const known = new Set(preexisting.map((p) => p.key));
+  const introduced = checkLockfile(after, before, lines).filter((p) => !known.has(p.key));
+  return { introduced, preexisting };
+}
+
+// src/patchset.ts
+var import_promises10 = require("node:fs/promises");
+var import_node_path10 = require("node:path");
+var import_semver5 = __toESM(require_semver2(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+var NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var YamlReader = class {
+  constructor(source, lc, doc) {
+    this.source = source;
+    this.lc = lc;
+    this.doc = doc;
+  }
+  source;
+  lc;
+  doc;
+  line(node, fallback = 1) {
+    const range = node?.range;
+    if (!range) return fallback;
+    return this.lc.linePos(range[0]).line;
+  }
+  fail(line, message) {
+    throw new OffmainError(`${this.source}:${line}: ${message}`, { file: this.source, line });
+  }
+  resolve(node) {
+    return (0, import_yaml3.isAlias)(node) ? node.resolve(this.doc) : node;
+  }
+  map(node, what, line) {
+    const n = this.resolve(node);
+    if (!(0, import_yaml3.isMap)(n)) this.fail(this.line(n, line), `${what} must be a mapping (key: value)`);
+    return n;
+  }
+  /** Entries of a mapping, rejecting unknown keys (a typo must not silently disable a guard). */
+  entries(m, what, allowed) {
+    const out = /* @__PURE__ */ new Map();
+    for (const pair of m.items) {
+      const keyNode = this.resolve(pair.key);
+      const key = (0, import_yaml3.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
+      const line = this.line(keyNode, this.line(m));
+      if (!allowed.includes(key)) {
+        this.fail(line, `unknown key "${key}" in ${what} (allowed: ${allowed.join(", ")})`);
+      }
+      out.set(key, { value: this.resolve(pair.value), line });
+    }
+    return out;
+  }
+  string(entry, what, allowEmpty = false) {
+    if (!entry) throw new Error("internal: missing entry");
+    const v = entry.value;
+    if (!(0, import_yaml3.isScalar)(v) || v.value === null || v.value === void 0 || typeof v.value === "object") {
+      this.fail(entry.line, `${what} must be a string`);
+    }
+    const s = String(v.value);
+    if (!allowEmpty && s.trim() === "") this.fail(entry.line, `${what} must not be empty`);
+    return s;
+  }
+  boolean(entry, what) {
+    const v = entry.value;
+    if (!(0, import_yaml3.isScalar)(v) || typeof v.value !== "boolean") this.fail(entry.line, `${what} must be true or false`);
+    return v.value;
+  }
+  seq(entry, what) {
+    const v = entry.value;
+    if (!(0, import_yaml3.isSeq)(v)) this.fail(entry.line, `${what} must be a list`);
+    return v.items.map((i) => this.resolve(i));
+  }
+  pattern(entry, what) {
+    const source = this.string(entry, what);
+    try {
+      return { source, re: new RegExp(source, "m") };
+    } catch (e) {
+      const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, "") : String(e);
+      this.fail(entry.line, `invalid regular expression in ${what}: ${msg}`);
+    }
+  }
+  path(entry, what) {
+    const p = this.string(entry, what);
+    const norm = import_node_path10.posix.normalize(p.replace(/^\.\//, ""));
+    if ((0, import_node_path10.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
+      this.fail(entry.line, `${what} must be a path inside the Mastodon tree, relative to its root (got "${p}")`);
+    }
+    return norm;
+  }
+};
+function parsePatchSet(text, source) {
+  const lc = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const line = lc.linePos(err.pos[0]).line;
+    const msg = err.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
+    throw new OffmainError(`${source}:${line}: YAML syntax error: ${msg}`, { file: source, line });
+  }
+  const r = new YamlReader(source, lc, doc);
+  if (doc.contents === null) r.fail(1, "the patch set is empty: it needs name and patches");
+  const top = r.entries(r.map(doc.contents, "a patch set", 1), "the patch set", ["name", "description", "patches"]);
+  const nameEntry = top.get("name");
+  if (!nameEntry) r.fail(1, "the patch set needs a name");
+  const name = r.string(nameEntry, "name");
+  if (!NAME_RE.test(name)) r.fail(nameEntry.line, `name "${name}" may only contain letters, digits, ".", "_" and "-"`);
+  const description = top.get("description") ? r.string(top.get("description"), "description", true) : "";
+  const patchesEntry = top.get("patches");
+  if (!patchesEntry) r.fail(1, "the patch set needs a list of patches");
+  const patchNodes = r.seq(patchesEntry, "patches");
+  const patches = [];
+  const ids = /* @__PURE__ */ new Map();
+  for (const node of patchNodes) {
+    const patch = parsePatch(r, node, patchesEntry.line);
+    const previous = ids.get(patch.id);
+    if (previous !== void 0) r.fail(patch.line, `duplicate patch id "${patch.id}" (first used at line ${previous})`);
+    ids.set(patch.id, patch.line);
+    patches.push(patch);
+  }
+  return { name, description, patches, source };
+}
+var VARIANT_KEYS = ["when", "require", "not-needed", "operations", "checks"];
+function parsePatch(r, node, fallbackLine) {
+  const line = r.line(node, fallbackLine);
+  const e = r.entries(r.map(node, "a patch", line), "a patch", ["id", "description", "variants", ...VARIANT_KEYS]);
+  const idEntry = e.get("id");
+  if (!idEntry) r.fail(line, "a patch needs an id");
+  const id = r.string(idEntry, "id");
+  if (!NAME_RE.test(id)) r.fail(idEntry.line, `patch id "${id}" may only contain letters, digits, ".", "_" and "-"`);
+  const descEntry = e.get("description");
+  if (!descEntry) r.fail(line, `patch "${id}" needs a description`);
+  const description = r.string(descEntry, "description").trim();
+  const variants = [];
+  const variantsEntry = e.get("variants");
+  if (variantsEntry) {
+    for (const key of VARIANT_KEYS) {
+      const other = e.get(key);
+      if (other) r.fail(other.line, `patch "${id}" has variants: put "${key}" inside a variant`);
+    }
+    const items = r.seq(variantsEntry, "variants");
+    if (items.length === 0) r.fail(variantsEntry.line, `patch "${id}" has an empty variants list`);
+    for (const item of items) {
+      const vLine = r.line(item, variantsEntry.line);
+      variants.push(parseVariant(r, r.entries(r.map(item, "a variant", vLine), "a variant", VARIANT_KEYS), vLine, id));
+    }
+  } else {
+    variants.push(parseVariant(r, e, line, id));
+  }
+  return { id, description, variants, line };
+}
+function parseVariant(r, e, line, id) {
+  const whenEntry = e.get("when");
+  const when = whenEntry ? parseCondition(r, whenEntry.value, whenEntry.line, "when") : void 0;
+  const requireEntry = e.get("require");
+  const require2 = requireEntry ? conditionList(r, requireEntry, "require") : [];
+  const notNeededEntry = e.get("not-needed");
+  const notNeeded = notNeededEntry ? r.string(notNeededEntry, "not-needed").trim() : void 0;
+  const opsEntry = e.get("operations");
+  const operations = opsEntry ? r.seq(opsEntry, "operations").map((n) => parseOperation(r, n, opsEntry.line)) : [];
+  const checksEntry = e.get("checks");
+  const checks = checksEntry ? r.seq(checksEntry, "checks").map((n) => parseCheck(r, n, checksEntry.line)) : [];
+  if (notNeeded !== void 0 && opsEntry) {
+    r.fail(opsEntry.line, `patch "${id}": a variant has either not-needed or operations, not both`);
+  }
+  if (notNeeded !== void 0 && checksEntry) {
+    r.fail(checksEntry.line, `patch "${id}": a not-needed variant proves its reason with require, not checks`);
+  }
+  if (notNeeded === void 0 && operations.length === 0) {
+    r.fail(opsEntry?.line ?? line, `patch "${id}": a variant needs operations (a non-empty list) or not-needed: "reason"`);
+  }
+  return { when, require: require2, notNeeded, operations, checks, line };
+}
+function conditionList(r, entry, what) {
+  if ((0, import_yaml3.isSeq)(entry.value)) {
+    return r.seq(entry, what).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
+  }
+  return [parseCondition(r, entry.value, entry.line, what)];
+}
+var CONDITION_KEYS = ["version", "file", "exists", "contains", "not-contains", "absent", "any", "all"];
+function parseCondition(r, node, fallbackLine, what) {
+  const line = r.line(node, fallbackLine);
+  if ((0, import_yaml3.isSeq)(node)) {
+    const items = node.items.map((i) => r.resolve(i)).map((n) => parseCondition(r, n, line, what));
+    if (items.length === 0) r.fail(line, `${what} must not be an empty list`);
+    return items.length === 1 ? items[0] : { kind: "all", items, line };
+  }
+  const e = r.entries(r.map(node, `a ${what} condition`, line), `a ${what} condition`, CONDITION_KEYS);
+  const parts = [];
+  const version = e.get("version");
+  if (version) {
+    const range = r.string(version, "version");
+    if (import_semver5.default.validRange(range, { includePrerelease: true }) === null) {
+      r.fail(version.line, `version "${range}" is not a semver range (e.g. ">=4.3.0 <4.6.0")`);
+    }
+    parts.push({ kind: "version", range, line: version.line });
+  }
+  const fileEntry = e.get("file");
+  const tests = ["exists", "contains", "not-contains", "absent"].filter((k) => e.has(k));
+  if (fileEntry) {
+    const file = r.path(fileEntry, "file");
+    if (tests.length === 0) r.fail(fileEntry.line, `a condition on file ${file} needs one of exists, contains, not-contains`);
+    for (const t of tests) {
+      const entry = e.get(t);
+      if (t === "exists") parts.push({ kind: "exists", file, exists: r.boolean(entry, "exists"), line: entry.line });
+      else parts.push({ kind: "contains", file, pattern: r.pattern(entry, t), negate: t !== "contains", line: entry.line });
+    }
+  } else if (tests.length > 0) {
+    r.fail(e.get(tests[0]).line, `"${tests[0]}" needs a file: key naming the file to look at`);
+  }
+  for (const k of ["any", "all"]) {
+    const entry = e.get(k);
+    if (!entry) continue;
+    const items = r.seq(entry, k).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
+    if (items.length === 0) r.fail(entry.line, `${k} must not be an empty list`);
+    parts.push({ kind: k, items, line: entry.line });
+  }
+  if (parts.length === 0) r.fail(line, `a ${what} condition needs version, file (with exists/contains/not-contains), any or all`);
+  return parts.length === 1 ? parts[0] : { kind: "all", items: parts, line };
+}
+function parseCheck(r, node, fallbackLine) {
+  const line = r.line(node, fallbackLine);
+  const m = r.map(node, "a check", line);
+  const hasLockfile = m.items.some((p) => {
+    const k = r.resolve(p.key);
+    return (0, import_yaml3.isScalar)(k) && k.value === "lockfile";
+  });
+  if (hasLockfile) {
+    const e = r.entries(m, "a lockfile check", ["lockfile"]);
+    const entry = e.get("lockfile");
+    if (!r.boolean(entry, "lockfile")) r.fail(entry.line, 'lockfile: only "lockfile: true" is meaningful');
+    return { kind: "lockfile", line };
+  }
+  return parseCondition(r, node, line, "check");
+}
+var OPERATION_KEYS = ["file", "delete", "replace", "with", "insert-after", "lines", "expect", "occurrence", "done"];
+function parseOperation(r, node, fallbackLine) {
+  const line = r.line(node, fallbackLine);
+  const e = r.entries(r.map(node, "an operation", line), "an operation", OPERATION_KEYS);
+  const kinds = ["delete", "replace", "insert-after"].filter((k) => e.has(k));
+  if (kinds.length !== 1) r.fail(line, "operation needs exactly one of delete, replace, insert-after");
+  const kind = kinds[0];
+  const fileEntry = e.get("file");
+  if (!fileEntry) r.fail(line, `operation ${kind} needs file: (the path of the file to edit)`);
+  const file = r.path(fileEntry, "file");
+  const expectEntry = e.get("expect");
+  if (!expectEntry) r.fail(line, `operation ${kind} on ${file} needs expect: N (how many matches it expects)`);
+  const expect = parseExpect(r, expectEntry);
+  const doneEntry = e.get("done");
+  const done = doneEntry ? r.pattern(doneEntry, "done") : void 0;
+  for (const k of ["with", "lines", "occurrence"]) {
+    const entry = e.get(k);
+    const owner = k === "with" ? "replace" : "insert-after";
+    if (entry && kind !== owner) r.fail(entry.line, `"${k}" belongs to ${owner} operations, not ${kind}`);
+  }
+  const patternEntry = e.get(kind);
+  if (kind === "delete") {
+    return { kind, file, pattern: r.pattern(patternEntry, "delete"), expect, done, line };
+  }
+  if (kind === "replace") {
+    const withEntry = e.get("with");
+    if (!withEntry) r.fail(line, `replace on ${file} needs with: (the replacement text; "" to remove the match)`);
+    const replacement = r.string(withEntry, "with", true);
+    return { kind, file, pattern: r.pattern(patternEntry, "replace"), with: replacement, expect, done, line };
+  }
+  const linesEntry = e.get("lines");
+  if (!linesEntry) r.fail(line, `insert-after on ${file} needs lines: (a list of lines to insert)`);
+  const items = r.seq(linesEntry, "lines");
+  if (items.length === 0) r.fail(linesEntry.line, "lines must not be empty");
+  const lines = items.map((item) => {
+    const l = r.line(item, linesEntry.line);
+    if (!(0, import_yaml3.isScalar)(item) || item.value === null || typeof item.value === "object") r.fail(l, "each of lines must be a string");
+    const s = String(item.value);
+    if (s.includes("\n")) r.fail(l, "each of lines is one line: split multi-line text into several entries");
+    return s;
+  });
+  let occurrence = "all";
+  const occEntry = e.get("occurrence");
+  if (occEntry) {
+    const o = r.string(occEntry, "occurrence");
+    if (o !== "all" && o !== "first" && o !== "last") r.fail(occEntry.line, "occurrence must be all, first or last");
+    occurrence = o;
+  }
+  return { kind, file, pattern: r.pattern(patternEntry, "insert-after"), lines, occurrence, expect, done, line };
+}
+function parseExpect(r, entry) {
+  const v = entry.value;
+  const raw = (0, import_yaml3.isScalar)(v) ? v.value : void 0;
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1) return { min: raw, max: raw, text: String(raw) };
+  if (typeof raw === "string") {
+    const exact = /^\s*(\d+)\s*$/.exec(raw);
+    if (exact && Number(exact[1]) >= 1) return { min: Number(exact[1]), max: Number(exact[1]), text: exact[1] };
+    const atLeast = /^\s*>=\s*(\d+)\s*$/.exec(raw);
+    if (atLeast && Number(atLeast[1]) >= 1) return { min: Number(atLeast[1]), max: Infinity, text: `>=${atLeast[1]}` };
+  }
+  r.fail(entry.line, 'expect must be a whole number of matches (1 or more) or ">=N"');
+}
+var Workspace = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  pristine = /* @__PURE__ */ new Map();
+  current = /* @__PURE__ */ new Map();
+  /** File modes for files a unified diff creates or changes the mode of. */
+  modes = /* @__PURE__ */ new Map();
+  async read(path5) {
+    if (this.current.has(path5)) return this.current.get(path5) ?? null;
+    const text = await readTreeFile(this.dir, path5);
+    this.pristine.set(path5, text);
+    this.current.set(path5, text);
+    return text;
+  }
+  async readPristine(path5) {
+    if (!this.pristine.has(path5)) await this.read(path5);
+    return this.pristine.get(path5) ?? null;
+  }
+  set(path5, text) {
+    if (!this.pristine.has(path5)) throw new Error(`internal: ${path5} set before it was read`);
+    this.current.set(path5, text);
+  }
+  /** Files whose content now differs from the tree on disk, sorted. */
+  changedFiles() {
+    const out = [];
+    for (const [path5, text] of this.current) {
+      if (text !== this.pristine.get(path5) || this.modes.has(path5)) out.push(path5);
+    }
+    return out.sort();
+  }
+  /** Write every change; on any error restore every file touched so far (and remove created ones). */
+  async commit() {
+    const changed = this.changedFiles();
+    const done = [];
+    const createdDirs = [];
+    try {
+      for (const path5 of changed) {
+        const abs = (0, import_node_path10.join)(this.dir, path5);
+        const before = this.pristine.get(path5) ?? null;
+        const after = this.current.get(path5) ?? null;
+        const mode = before === null ? void 0 : (await (0, import_promises10.stat)(abs)).mode & 4095;
+        if (after === null) {
+          if (before !== null) {
+            await (0, import_promises10.unlink)(abs);
+            done.push({ path: path5, before, mode });
+          }
+          continue;
+        }
+        if (before === null) {
+          const made = await (0, import_promises10.mkdir)((0, import_node_path10.dirname)(abs), { recursive: true });
+          if (made) createdDirs.push(made);
+        }
+        done.push({ path: path5, before, mode });
+        if (before !== after) await (0, import_promises10.writeFile)(abs, after, "utf8");
+        const wanted = this.modes.get(path5);
+        if (wanted !== void 0) await (0, import_promises10.chmod)(abs, wanted);
+      }
+    } catch (e) {
+      const problems = [];
+      for (const { path: path5, before, mode } of done.reverse()) {
+        const abs = (0, import_node_path10.join)(this.dir, path5);
+        try {
+          if (before === null) await (0, import_promises10.unlink)(abs).catch(() => void 0);
+          else {
+            await (0, import_promises10.writeFile)(abs, before, "utf8");
+            if (mode !== void 0) await (0, import_promises10.chmod)(abs, mode);
+          }
+        } catch (re) {
+          problems.push(`${path5} (${re instanceof Error ? re.message : String(re)})`);
+        }
+      }
+      for (const d of createdDirs) await removeEmptyDirs(d, this.dir);
+      const what = e instanceof Error ? e.message : String(e);
+      throw new OffmainError(
+        problems.length === 0 ? `could not write the patched files (${what}); every file was restored to its upstream content` : `could not write the patched files (${what}) and could not restore ${problems.join(", ")}: check out the upstream tree again`
+      );
+    }
+    return changed;
+  }
+};
+async function removeEmptyDirs(first, root) {
+  const walk = async (d) => {
+    const entries = await (0, import_promises10.readdir)(d, { withFileTypes: true }).catch(() => []);
+    for (const ent of entries) if (ent.isDirectory()) await walk((0, import_node_path10.join)(d, ent.name));
+    await (0, import_promises10.rmdir)(d).catch(() => void 0);
+  };
+  if (first.startsWith(root)) await walk(first);
+}
+async function readTreeFile(dir, path5) {
+  try {
+    return await (0, import_promises10.readFile)((0, import_node_path10.join)(dir, path5), "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "EISDIR") throw new OffmainError(`${path5}: is a directory where a patch expects a file`, { file: path5 });
+    throw new OffmainError(`${path5}: cannot be read (${e.message})`, { file: path5 });
+  }
+}
+var Overlay = class {
+  constructor(ws) {
+    this.ws = ws;
+  }
+  ws;
+  edits = /* @__PURE__ */ new Map();
+  async read(path5) {
+    if (this.edits.has(path5)) return this.edits.get(path5) ?? null;
+    return this.ws.read(path5);
+  }
+  set(path5, text) {
+    this.edits.set(path5, text);
+  }
+  /** Apply to the workspace. */
+  commit() {
+    for (const [path5, text] of this.edits) this.ws.set(path5, text);
+  }
+};
+function literalize(source) {
+  let out = "";
+  const skipQuantifier = (i) => {
+    let j = i;
+    const brace = /^\{\d+(?:,\d*)?\}/.exec(source.slice(j + 1));
+    if (brace) j += brace[0].length;
+    else if ("*+?".includes(source[j + 1] ?? "_")) j++;
+    if (source[j + 1] === "?") j++;
+    return j;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      const n = source[++i] ?? "";
+      const map = { n: "\n", t: "	", s: " ", d: "0", w: "x", b: "", B: "", S: "x", D: "x", W: " " };
+      out += map[n] ?? n;
+      i = skipQuantifier(i);
+      continue;
+    }
+    if (c === "[") {
+      let j = i + 1;
+      if (source[j] === "]") j++;
+      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
+      i = skipQuantifier(j);
+      continue;
+    }
+    if (c === "(") {
+      const group = /^\(\?(?:[:=!]|<[=!]|<[A-Za-z_][A-Za-z0-9_]*>)/.exec(source.slice(i));
+      if (group) i += group[0].length - 1;
+      continue;
+    }
+    if (c === ".") {
+      out += " ";
+      i = skipQuantifier(i);
+      continue;
+    }
+    if (")|^$*+?".includes(c)) continue;
+    out += c;
+  }
+  return out;
+}
+function bigrams(s) {
+  const m = /* @__PURE__ */ new Map();
+  const t = s.toLowerCase().replace(/\s+/g, " ").trim();
+  for (let i = 0; i < t.length - 1; i++) {
+    const g = t.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+function dice(a, aSize, b) {
+  const bg = bigrams(b);
+  let bSize = 0;
+  let common = 0;
+  for (const [g, n] of bg) {
+    bSize += n;
+    const an = a.get(g);
+    if (an) common += Math.min(an, n);
+  }
+  return aSize + bSize === 0 ? 0 : 2 * common / (aSize + bSize);
+}
+function nearestLines(text, pattern, limit = 3, isRegex = true) {
+  const wanted = isRegex ? literalize(pattern) : pattern;
+  const segments = wanted.split("\n").map((s) => s.trim());
+  const key = segments.reduce((best, s) => s.replace(/[^A-Za-z0-9]/g, "").length > best.replace(/[^A-Za-z0-9]/g, "").length ? s : best, "");
+  if (key === "") return [];
+  const a = bigrams(key);
+  let aSize = 0;
+  for (const n of a.values()) aSize += n;
+  const scored = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? "";
+    if (l.trim() === "") continue;
+    const score = dice(a, aSize, l);
+    if (score > 0.2) scored.push({ line: i + 1, text: l, score });
+  }
+  scored.sort((x, y) => y.score - x.score || x.line - y.line);
+  return scored.slice(0, limit).map(({ line, text: t }) => ({ line, text: t }));
+}
+function matchingLines(text, re, limit = 5) {
+  const out = [];
+  const g = new RegExp(re.source, "gm");
+  const starts = lineStarts(text);
+  const lines = text.split("\n");
+  for (const m of text.matchAll(g)) {
+    if (out.length >= limit) break;
+    const line = lineAt2(starts, m.index ?? 0);
+    if (out.some((o) => o.line === line)) continue;
+    out.push({ line, text: lines[line - 1] ?? "" });
+    if (m[0] === "") break;
+  }
+  return out;
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function lineAt2(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+var identity = (line) => line;
+function lineMapper(upstream, seen) {
+  if (upstream === null || upstream === seen) return identity;
+  let map;
+  return (line) => {
+    map ??= matchLines(upstream.split("\n"), seen.split("\n"));
+    for (let i = Math.min(line, map.length) - 1; i >= 0; i--) {
+      const m = map[i];
+      if (m >= 0) return i === line - 1 ? m + 1 : m + 2;
+    }
+    return 1;
+  };
+}
+function matchLines(a, b) {
+  const map = new Int32Array(b.length).fill(-1);
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) map[pre] = pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) {
+    map[b.length - 1 - suf] = a.length - 1 - suf;
+    suf++;
+  }
+  const A = a.slice(pre, a.length - suf);
+  const B = b.slice(pre, b.length - suf);
+  const n = A.length;
+  const m = B.length;
+  if (n === 0 || m === 0) return map;
+  const max = Math.min(n + m, 4e3);
+  const off = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x2 = k === -d || k !== d && v[k - 1 + off] < v[k + 1 + off] ? v[k + 1 + off] : v[k - 1 + off] + 1;
+      let y2 = x2 - k;
+      while (x2 < n && y2 < m && A[x2] === B[y2]) {
+        x2++;
+        y2++;
+      }
+      v[k + off] = x2;
+      if (x2 >= n && y2 >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  if (!found) return map;
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const t = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && t[k - 1 + off] < t[k + 1 + off] ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : t[prevK + off];
+    const prevY = d === 0 ? 0 : prevX - prevK;
+    while (x > prevX && y > prevY) {
+      x--;
+      y--;
+      map[pre + y] = pre + x;
+    }
+    x = prevX;
+    y = prevY;
+  }
+  return map;
+}
+function mapNear(near, at) {
+  return near.map((n) => ({ line: at(n.line), text: n.text }));
+}
+function conditionFiles(c) {
+  switch (c.kind) {
+    case "all":
+    case "any":
+      return c.items.flatMap(conditionFiles);
+    case "version":
+      return [];
+    default:
+      return [c.file];
+  }
+}
+function describeCondition(c) {
+  switch (c.kind) {
+    case "version":
+      return `version ${c.range}`;
+    case "exists":
+      return c.exists ? `${c.file} exists` : `${c.file} does not exist`;
+    case "contains":
+      return `${c.file} ${c.negate ? "does not contain" : "contains"} /${c.pattern.source}/`;
+    case "all":
+      return c.items.map(describeCondition).join(" and ");
+    case "any":
+      return `(${c.items.map(describeCondition).join(" or ")})`;
+  }
+}
+var noMapping = async () => identity;
+async function evaluate(c, tree, version, mapping) {
+  switch (c.kind) {
+    case "version": {
+      const ok = import_semver5.default.satisfies(version, c.range, { includePrerelease: true });
+      return { ok, detail: `this upstream is ${version.version}, not ${c.range}` };
+    }
+    case "exists": {
+      const text = await tree.read(c.file);
+      const ok = text !== null === c.exists;
+      return {
+        ok,
+        detail: c.exists ? `${c.file}: file not found` : `${c.file} exists`,
+        failure: ok ? void 0 : { file: c.file, expected: c.exists ? "the file exists" : "no such file", nearest: [] }
+      };
+    }
+    case "contains": {
+      const text = await tree.read(c.file);
+      if (text === null) {
+        return { ok: false, detail: `${c.file}: file not found`, failure: { file: c.file, expected: "the file exists", nearest: [] } };
+      }
+      const found = c.pattern.re.test(text);
+      if (found !== c.negate) return { ok: true, detail: "" };
+      const at = await mapping(c.file, text);
+      if (c.negate) {
+        const hits = mapNear(matchingLines(text, c.pattern.re), at);
+        return {
+          ok: false,
+          detail: `${c.file}:${hits[0]?.line ?? 1}: still contains /${c.pattern.source}/`,
+          failure: { file: c.file, line: hits[0]?.line, expected: `no match of /${c.pattern.source}/`, nearest: hits }
+        };
+      }
+      const near = mapNear(nearestLines(text, c.pattern.source), at);
+      return {
+        ok: false,
+        detail: `${c.file}: does not contain /${c.pattern.source}/`,
+        failure: { file: c.file, line: near[0]?.line, expected: `a match of /${c.pattern.source}/`, nearest: near }
+      };
+    }
+    case "all": {
+      for (const item of c.items) {
+        const o = await evaluate(item, tree, version, mapping);
+        if (!o.ok) return o;
+      }
+      return { ok: true, detail: "" };
+    }
+    case "any": {
+      const details = [];
+      let first;
+      for (const item of c.items) {
+        const o = await evaluate(item, tree, version, mapping);
+        if (o.ok) return o;
+        first ??= o;
+        details.push(o.detail);
+      }
+      return { ok: false, detail: details.join("; "), failure: first?.failure };
+    }
+  }
+}
+function describeOperation(op) {
+  switch (op.kind) {
+    case "delete":
+      return `delete /${op.pattern.source}/`;
+    case "replace":
+      return `replace /${op.pattern.source}/`;
+    case "insert-after":
+      return `insert after ${op.occurrence === "all" ? "" : `the ${op.occurrence} `}/${op.pattern.source}/`;
+  }
+}
+function inRange(n, e) {
+  return n >= e.min && n <= e.max;
+}
+function countText(e) {
+  return e.max === Infinity ? `at least ${e.min}` : String(e.min);
+}
+function isLiteralReplacement(s) {
+  return !/\$([$&`']|\d|<)/.test(s);
+}
+function splitLines(text) {
+  const trailingNewline = text.endsWith("\n");
+  const lines = text.split("\n");
+  if (trailingNewline) lines.pop();
+  return { lines, trailingNewline };
+}
+function joinLines(lines, trailingNewline) {
+  return lines.join("\n") + (trailingNewline && lines.length > 0 ? "\n" : "");
+}
+function evaluateOperation(op, text, at = identity) {
+  const mismatch = (found, hits2) => {
+    const unit = op.kind === "replace" ? "match" : "line";
+    const plural = op.expect.min === 1 && op.expect.max === 1 ? unit : `${unit}${unit === "match" ? "es" : "s"}`;
+    const expected = `${countText(op.expect)} ${plural} matching /${op.pattern.source}/ (${op.kind})`;
+    const nearest = found === 0 ? mapNear(nearestLines(text, op.pattern.source), at) : hits2;
+    return {
+      state: "failed",
+      reason: `${op.file}: expected ${expected}, found ${found}${found === 0 && nearest[0] ? `; nearest is line ${nearest[0].line}` : ""}`,
+      failure: { file: op.file, line: nearest[0]?.line, expected, nearest }
+    };
+  };
+  const notDone = () => {
+    const expected = `${countText(op.expect)} match(es) of /${op.pattern.source}/ or its result /${op.done?.source}/`;
+    const nearest = mapNear(nearestLines(text, op.pattern.source), at);
+    return {
+      state: "failed",
+      reason: `${op.file}: neither /${op.pattern.source}/ (to ${op.kind}) nor its result /${op.done?.source}/ is there`,
+      failure: { file: op.file, line: nearest[0]?.line, expected, nearest }
+    };
+  };
+  if (op.kind === "delete") {
+    const { lines: lines2, trailingNewline: trailingNewline2 } = splitLines(text);
+    const hits2 = [];
+    const drop = /* @__PURE__ */ new Set();
+    lines2.forEach((l, i) => {
+      if (!op.pattern.re.test(l)) return;
+      drop.add(i);
+      hits2.push({ line: at(i + 1), text: l });
+    });
+    if (hits2.length === 0) {
+      if (op.done && !op.done.re.test(text)) return notDone();
+      return { state: "done", weak: !op.done };
+    }
+    if (!inRange(hits2.length, op.expect)) return mismatch(hits2.length, hits2);
+    return { state: "apply", text: joinLines(lines2.filter((_, i) => !drop.has(i)), trailingNewline2), firstLine: hits2[0].line, hits: hits2 };
+  }
+  if (op.kind === "replace") {
+    const re = new RegExp(op.pattern.re.source, "gm");
+    const starts = lineStarts(text);
+    const matches = [...text.matchAll(re)];
+    const hits2 = matches.slice(0, 5).map((m) => {
+      const line = lineAt2(starts, m.index ?? 0);
+      return { line: at(line), text: text.split("\n")[line - 1] ?? "" };
+    });
+    if (matches.some((m) => m[0] === "")) {
+      return {
+        state: "failed",
+        reason: `${op.file}: /${op.pattern.source}/ matches empty text: make the pattern match what it replaces`,
+        failure: { file: op.file, expected: "a pattern that matches text", nearest: [] }
+      };
+    }
+    if (matches.length === 0) {
+      if (op.done) return op.done.re.test(text) ? { state: "done", weak: false } : notDone();
+      if (op.with !== "" && isLiteralReplacement(op.with) && !text.includes(op.with)) {
+        const nearest = mapNear(nearestLines(text, op.pattern.source), at);
+        const expected = `${countText(op.expect)} match(es) of /${op.pattern.source}/ (replace), or its replacement text`;
+        return {
+          state: "failed",
+          reason: `${op.file}: expected ${countText(op.expect)} match(es) of /${op.pattern.source}/ (replace), found 0 and its replacement is not there either${nearest[0] ? `; nearest is line ${nearest[0].line}` : ""}`,
+          failure: { file: op.file, line: nearest[0]?.line, expected, nearest }
+        };
+      }
+      return { state: "done", weak: op.with === "" || !isLiteralReplacement(op.with) };
+    }
+    if (!inRange(matches.length, op.expect)) return mismatch(matches.length, hits2);
+    const out2 = text.replace(re, op.with);
+    const again = [...out2.matchAll(new RegExp(op.pattern.re.source, "gm"))].length;
+    if (again > 0) {
+      return {
+        state: "failed",
+        reason: `${op.file}: after the replacement /${op.pattern.source}/ still matches ${again} time(s): a second run would replace again; anchor the pattern so it does not match its own result`,
+        failure: { file: op.file, line: hits2[0]?.line, expected: "a replacement the pattern no longer matches", nearest: hits2 }
+      };
+    }
+    return { state: "apply", text: out2, firstLine: hits2[0].line, hits: hits2 };
+  }
+  const { lines, trailingNewline } = splitLines(text);
+  const anchors = [];
+  lines.forEach((l, i) => {
+    if (op.pattern.re.test(l)) anchors.push(i);
+  });
+  const hits = anchors.slice(0, 5).map((i) => ({ line: at(i + 1), text: lines[i] ?? "" }));
+  if (!inRange(anchors.length, op.expect)) return mismatch(anchors.length, hits);
+  const selected = op.occurrence === "first" ? anchors.slice(0, 1) : op.occurrence === "last" ? anchors.slice(-1) : anchors;
+  const present = selected.map((i) => op.lines.every((l, k) => lines[i + 1 + k] === l));
+  if (present.every(Boolean)) {
+    if (op.done && !op.done.re.test(text)) return notDone();
+    return { state: "done", weak: false };
+  }
+  if (present.some(Boolean)) {
+    const missing = selected.filter((_, k) => !present[k]).map((i) => ({ line: at(i + 1), text: lines[i] ?? "" }));
+    return {
+      state: "failed",
+      reason: `${op.file}:${missing[0].line}: the lines to insert are already after some matches of /${op.pattern.source}/ but not after this one (a half-patched file)`,
+      failure: { file: op.file, line: missing[0].line, expected: `the inserted lines after every selected match of /${op.pattern.source}/`, nearest: missing }
+    };
+  }
+  if (op.lines.some((l) => op.pattern.re.test(l))) {
+    return {
+      state: "failed",
+      reason: `${op.file}: a line to insert matches /${op.pattern.source}/ itself: a second run could not tell it from the anchor`,
+      failure: { file: op.file, line: hits[0]?.line, expected: "inserted lines that do not match the anchor", nearest: hits }
+    };
+  }
+  const out = [...lines];
+  for (const i of [...selected].reverse()) out.splice(i + 1, 0, ...op.lines);
+  return { state: "apply", text: joinLines(out, trailingNewline), firstLine: at(selected[0] + 1), hits };
+}
+async function lockfileVerdict(before, after, explicit, mapping = noMapping) {
+  const [gb, lb, ga, la] = await Promise.all([
+    before.read("Gemfile"),
+    before.read("Gemfile.lock"),
+    after.read("Gemfile"),
+    after.read("Gemfile.lock")
+  ]);
+  if (ga === null || la === null) {
+    if (!explicit && (gb === null || lb === null)) return {};
+    const file = ga === null ? "Gemfile" : "Gemfile.lock";
+    return { failed: { reason: `${file}: file not found`, failure: { file, expected: "the file exists", nearest: [] } } };
+  }
+  if (gb === null || lb === null) return {};
+  const lines = { gemfile: await mapping("Gemfile", ga), lockfile: await mapping("Gemfile.lock", la) };
+  const { introduced } = introducedProblems({ gemfile: gb, lockfile: lb }, { gemfile: ga, lockfile: la }, lines);
+  if (introduced.length === 0) return {};
+  return { failed: lockfileFailure(introduced) };
+}
+function lockfileFailure(problems) {
+  const first = problems[0];
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.message).join("; ")})` : "";
+  return {
+    reason: `Gemfile and Gemfile.lock no longer agree, so a frozen bundle install would fail: ${first.message}${more}`,
+    failure: {
+      file: first.file,
+      line: first.line,
+      expected: "Gemfile and Gemfile.lock that agree (every gem on both sides, no dependency left under the wrong spec)",
+      nearest: problems.filter((p) => p.file === first.file && p.line !== void 0).slice(0, 5).map((p) => ({ line: p.line, text: p.text ?? "" }))
+    }
+  };
+}
+async function evaluatePatch(set, patch, ws, version) {
+  const base = { id: patch.id, set: set.name, description: patch.description };
+  const failed = (reason, failure) => ({
+    result: { ...base, status: "failed", reason, files: [failure.file], failure }
+  });
+  const mapping = async (file, seen) => lineMapper(await ws.readPristine(file), seen);
+  let variant;
+  const misses = [];
+  for (const v of patch.variants) {
+    if (!v.when) {
+      variant = v;
+      break;
+    }
+    const o = await evaluate(v.when, ws, version, mapping);
+    if (o.ok) {
+      variant = v;
+      break;
+    }
+    misses.push(o.detail);
+  }
+  if (!variant) {
+    const applies = patch.variants.map((v) => v.when ? describeCondition(v.when) : "any tree").join("; or ");
+    const facts = [...new Set(misses.filter((m) => !m.startsWith("this upstream is")))];
+    return {
+      result: {
+        ...base,
+        status: "not-needed",
+        reason: `applies to ${applies}; this upstream is ${version.version}${facts.length ? ` (${facts.join("; ")})` : ""}`,
+        files: []
+      }
+    };
+  }
+  for (const req of variant.require) {
+    const o = await evaluate(req, ws, version, mapping);
+    if (!o.ok) {
+      return failed(
+        `requirement not met: ${o.detail}. This variant relies on ${describeCondition(req)}; the tree is not what the patch set expects for it`,
+        o.failure ?? { file: set.source, line: req.line, expected: describeCondition(req), nearest: [] }
+      );
+    }
+  }
+  if (variant.notNeeded !== void 0) {
+    return { result: { ...base, status: "not-needed", reason: variant.notNeeded, files: [] } };
+  }
+  const overlay = new Overlay(ws);
+  const states = [];
+  for (const [index, op] of variant.operations.entries()) {
+    const text = await overlay.read(op.file);
+    if (text === null) {
+      return failed(`${op.file}: file not found (operation ${index + 1}: ${describeOperation(op)})`, {
+        file: op.file,
+        expected: "the file exists",
+        nearest: []
+      });
+    }
+    const at = lineMapper(await ws.readPristine(op.file), text);
+    const outcome = evaluateOperation(op, text, at);
+    if (outcome.state === "failed") return failed(outcome.reason, outcome.failure);
+    if (outcome.state === "apply") overlay.set(op.file, outcome.text);
+    states.push({ op, index, outcome, seen: text, at });
+  }
+  const files = [...new Set(variant.operations.map((o) => o.file))];
+  const applying = states.filter((s) => s.outcome.state === "apply");
+  const doneOps = states.filter((s) => s.outcome.state === "done");
+  const weakFailure = (weak, why) => {
+    const nearest = mapNear(nearestLines(weak.seen, weak.op.pattern.source), weak.at);
+    const unit = weak.op.kind === "replace" ? "match(es)" : "line(s)";
+    const expected = `${countText(weak.op.expect)} ${unit} matching /${weak.op.pattern.source}/ (${weak.op.kind})`;
+    return failed(
+      `${weak.op.file}: expected ${expected}, found 0${nearest[0] ? `; nearest is line ${nearest[0].line}` : ""} (operation ${weak.index + 1}; ${why})`,
+      { file: weak.op.file, line: nearest[0]?.line, expected, nearest }
+    );
+  };
+  if (applying.length > 0 && doneOps.length > 0) {
+    const weak = doneOps.find((s) => s.outcome.state === "done" && s.outcome.weak);
+    if (weak) {
+      return weakFailure(weak, "other operations of this patch still apply, so upstream changed this text or the tree is half-patched");
+    }
+    const d = doneOps[0];
+    const a = applying[0];
+    const hits = a.outcome.state === "apply" ? a.outcome.hits : [];
+    const line = a.outcome.state === "apply" ? a.outcome.firstLine : void 0;
+    return failed(
+      `half-patched tree: operation ${d.index + 1} (${d.op.file}: ${describeOperation(d.op)}) is already done but operation ${a.index + 1} (${a.op.file}: ${describeOperation(a.op)}) still matches at line ${line}; restore the upstream files and run again`,
+      { file: a.op.file, line, expected: "every operation of the patch in the same state (all done or none)", nearest: hits }
+    );
+  }
+  if (applying.length === 0) {
+    const checked = new Set(variant.checks.flatMap((c) => c.kind === "lockfile" ? [] : conditionFiles(c)));
+    const unproven = doneOps.find((s) => s.outcome.state === "done" && s.outcome.weak && !checked.has(s.op.file));
+    if (unproven) {
+      return weakFailure(
+        unproven,
+        `nothing proves it was already applied: if it was, give the operation a done: pattern or the patch a check on ${unproven.op.file}`
+      );
+    }
+  }
+  const after = applying.length > 0 ? overlay : ws;
+  for (const check of variant.checks) {
+    if (check.kind === "lockfile") continue;
+    const o = await evaluate(check, after, version, mapping);
+    if (!o.ok) {
+      return failed(
+        `check failed after the patch: ${o.detail}`,
+        o.failure ?? { file: set.source, line: check.line, expected: describeCondition(check), nearest: [] }
+      );
+    }
+  }
+  const explicitLock = variant.checks.some((c) => c.kind === "lockfile");
+  const touchesLock = applying.some((s) => s.op.file === "Gemfile" || s.op.file === "Gemfile.lock");
+  if (explicitLock || touchesLock) {
+    const verdict = await lockfileVerdict(ws, after, explicitLock, mapping);
+    if (verdict.failed) return failed(verdict.failed.reason, verdict.failed.failure);
+  }
+  if (applying.length === 0) return { result: { ...base, status: "already-applied", files } };
+  const changed = [...overlay.edits.keys()].sort();
+  return { result: { ...base, status: "applied", files: changed }, overlay };
+}
+
+// src/unifieddiff.ts
+var import_promises11 = require("node:fs/promises");
+var import_node_os5 = require("node:os");
+var import_node_path11 = require("node:path");
+function unquote(p) {
+  if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2) return p;
+  const body = p.slice(1, -1);
+  const bytes = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const n = body[++i] ?? "";
+    if (/[0-7]/.test(n)) {
+      const oct = body.slice(i, i + 3);
+      bytes.push(parseInt(oct, 8));
+      i += 2;
+    } else {
+      bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function parseUnifiedDiff(text, source) {
+  const fail = (line, message) => {
+    throw new OffmainError(`${source}:${line}: ${message}`, { file: source, line });
+  };
+  const stripPrefix = (raw, line) => {
+    let p = raw.replace(/\t.*$/, "");
+    if (!p.startsWith('"')) p = p.replace(/\s+$/, "");
+    p = unquote(p);
+    if (p === "/dev/null") return null;
+    const slash = p.indexOf("/");
+    if (slash <= 0) {
+      fail(line, `path "${p}" has no leading directory to strip (a/, b/): make the diff with \`git diff\` or \`diff -ru a/ b/\``);
+    }
+    return safePath(p.slice(slash + 1), line);
+  };
+  const safePath = (p, line) => {
+    const norm = import_node_path11.posix.normalize(p);
+    if ((0, import_node_path11.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
+      fail(line, `path "${p}" is outside the tree`);
+    }
+    return norm;
+  };
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const files = [];
+  const preamble = [];
+  let cur;
+  let hunk;
+  let oldLeft = 0;
+  let newLeft = 0;
+  const startFile = (line, git2) => {
+    cur = { oldPath: null, newPath: null, hunks: [], line, sawOld: false, sawNew: false, git: git2 };
+    files.push(cur);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const lineNo = i + 1;
+    if (hunk && (oldLeft > 0 || newLeft > 0)) {
+      const marker = l[0] ?? " ";
+      if (marker === " " || l === "") {
+        oldLeft--;
+        newLeft--;
+      } else if (marker === "-") oldLeft--;
+      else if (marker === "+") newLeft--;
+      else if (marker === "\\") {
+        hunk.lines.push(l);
+        continue;
+      } else {
+        fail(lineNo, `hunk from line ${hunk.line} ends early: ${oldLeft} old and ${newLeft} new lines still expected`);
+      }
+      if (oldLeft < 0 || newLeft < 0) fail(lineNo, `hunk from line ${hunk.line} has more lines than its @@ header says`);
+      hunk.lines.push(l === "" ? " " : l);
+      continue;
+    }
+    if (hunk && l.startsWith("\\")) {
+      hunk.lines.push(l);
+      continue;
+    }
+    hunk = void 0;
+    if (l.startsWith("diff --git ")) {
+      startFile(lineNo, true);
+      const m = /^diff --git (\S+) (\S+)$/.exec(l);
+      if (m) {
+        cur.oldPath = stripPrefix(m[1], lineNo);
+        cur.newPath = stripPrefix(m[2], lineNo);
+      }
+      continue;
+    }
+    if (l.startsWith("GIT binary patch") || /^Binary files .* differ$/.test(l)) {
+      fail(lineNo, "binary diffs are not supported: patch text files only");
+    }
+    if (cur && cur.git && cur.hunks.length === 0 && !cur.sawOld) {
+      let m;
+      if (m = /^new file mode (\d+)$/.exec(l)) {
+        cur.newMode = parseInt(m[1], 8) & 4095;
+        cur.oldPath = null;
+        continue;
+      }
+      if (/^deleted file mode /.test(l)) {
+        cur.newPath = null;
+        continue;
+      }
+      if (m = /^new mode (\d+)$/.exec(l)) {
+        cur.newMode = parseInt(m[1], 8) & 4095;
+        continue;
+      }
+      if (m = /^(?:rename|copy) from (.+)$/.exec(l)) {
+        cur.oldPath = safePath(unquote(m[1]), lineNo);
+        continue;
+      }
+      if (m = /^(?:rename|copy) to (.+)$/.exec(l)) {
+        cur.newPath = safePath(unquote(m[1]), lineNo);
+        continue;
+      }
+    }
+    if (l.startsWith("--- ")) {
+      if (!cur || cur.sawOld || cur.hunks.length > 0 || !cur.git) startFile(lineNo, false);
+      cur.oldPath = stripPrefix(l.slice(4), lineNo);
+      cur.sawOld = true;
+      continue;
+    }
+    if (l.startsWith("+++ ")) {
+      if (!cur || !cur.sawOld || cur.sawNew) fail(lineNo, '"+++" without the "---" line before it');
+      cur.newPath = stripPrefix(l.slice(4), lineNo);
+      cur.sawNew = true;
+      continue;
+    }
+    if (l.startsWith("@@")) {
+      const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
+      if (!m) fail(lineNo, `malformed hunk header "${l}"`);
+      if (!cur || !cur.sawNew) fail(lineNo, 'hunk before the "--- a/file" and "+++ b/file" lines');
+      hunk = {
+        oldStart: Number(m[1]),
+        oldLines: m[2] === void 0 ? 1 : Number(m[2]),
+        newStart: Number(m[3]),
+        newLines: m[4] === void 0 ? 1 : Number(m[4]),
+        lines: [],
+        line: lineNo
+      };
+      oldLeft = hunk.oldLines;
+      newLeft = hunk.newLines;
+      cur.hunks.push(hunk);
+      continue;
+    }
+    if (files.length === 0) preamble.push(l);
+  }
+  if (hunk && (oldLeft > 0 || newLeft > 0)) {
+    fail(lines.length, `the diff ends inside the hunk from line ${hunk.line} (${oldLeft} old and ${newLeft} new lines missing)`);
+  }
+  if (files.length === 0) fail(1, 'not a unified diff: no "--- a/file" / "+++ b/file" headers found');
+  for (const f of files) {
+    if (!f.git && f.hunks.length === 0) fail(f.line, "a file header without any hunk");
+    if (f.oldPath === null && f.newPath === null) fail(f.line, "a file header without a path");
+  }
+  const subject = preamble.map((l) => /^Subject:\s*(?:\[[^\]]*\]\s*)?(.*)$/.exec(l)?.[1]).find(Boolean);
+  const firstText = preamble.map((l) => l.trim()).find((l) => l !== "" && !/^(From|Date|diff|index|---)\b/.test(l));
+  return {
+    source,
+    text,
+    description: subject ?? firstText ?? `unified diff ${(0, import_node_path11.basename)(source)}`,
+    files: files.map(({ oldPath, newPath, newMode, hunks, line }) => ({ oldPath, newPath, newMode, hunks, line }))
+  };
+}
+async function loadUnifiedDiff(path5, baseDir = process.cwd()) {
+  let text;
+  try {
+    text = await (0, import_promises11.readFile)((0, import_node_path11.resolve)(baseDir, path5), "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path5}`, { file: path5 });
+    throw new OffmainError(`cannot read diff file ${path5}: ${e.message}`, { file: path5 });
+  }
+  return parseUnifiedDiff(text, path5);
+}
+function touchedPaths(diff) {
+  const set = /* @__PURE__ */ new Set();
+  for (const f of diff.files) {
+    if (f.oldPath) set.add(f.oldPath);
+    if (f.newPath) set.add(f.newPath);
+  }
+  return [...set];
+}
+function gitEnv(scratch) {
+  return {
+    GIT_CEILING_DIRECTORIES: (0, import_node_path11.dirname)(scratch),
+    GIT_DIR: void 0,
+    GIT_WORK_TREE: void 0,
+    GIT_INDEX_FILE: void 0,
+    GIT_CONFIG_NOSYSTEM: "1"
+  };
+}
+var APPLY_ARGS = ["apply", "-p1", "--whitespace=nowarn"];
+async function applyUnifiedDiff(diff, ws) {
+  const base = { id: (0, import_node_path11.basename)(diff.source), set: diff.source, description: diff.description };
+  const paths = touchedPaths(diff);
+  const scratch = await (0, import_promises11.mkdtemp)((0, import_node_path11.join)((0, import_node_os5.tmpdir)(), "offmain-diff-"));
+  try {
+    const current = /* @__PURE__ */ new Map();
+    for (const p of paths) {
+      const text = await ws.read(p);
+      current.set(p, text);
+      if (text === null) continue;
+      const abs = (0, import_node_path11.join)(scratch, p);
+      await (0, import_promises11.mkdir)((0, import_node_path11.dirname)(abs), { recursive: true });
+      await (0, import_promises11.writeFile)(abs, text, "utf8");
+    }
+    const env = gitEnv(scratch);
+    const check = await git([...APPLY_ARGS, "--check"], { cwd: scratch, input: diff.text, env, allowFailure: true });
+    if (check.code !== 0) {
+      const reverse = await git([...APPLY_ARGS, "--check", "--reverse"], { cwd: scratch, input: diff.text, env, allowFailure: true });
+      if (reverse.code === 0) return { result: { ...base, status: "already-applied", files: paths.sort() } };
+      const { reason, failure } = await explainFailure(diff, check.stderr, current, ws);
+      return { result: { ...base, status: "failed", reason, files: [failure.file], failure } };
+    }
+    await git(APPLY_ARGS, { cwd: scratch, input: diff.text, env });
+    const overlay = new Overlay(ws);
+    for (const p of paths) {
+      const abs = (0, import_node_path11.join)(scratch, p);
+      let text = null;
+      try {
+        text = await (0, import_promises11.readFile)(abs, "utf8");
+      } catch (e) {
+        if (e.code !== "ENOENT") throw e;
+      }
+      if (text !== current.get(p)) overlay.set(p, text);
+    }
+    if (overlay.edits.size === 0 && diff.files.some((f) => f.hunks.length > 0)) {
+      const file = touchedPaths(diff)[0] ?? diff.source;
+      return {
+        result: {
+          ...base,
+          status: "failed",
+          reason: `${diff.source}: git apply changed nothing although the diff has hunks`,
+          files: [file],
+          failure: { file, expected: "the diff changes the files it names", nearest: [] }
+        }
+      };
+    }
+    for (const f of diff.files) {
+      if (f.newPath && f.newMode !== void 0) {
+        const mode = (await (0, import_promises11.stat)((0, import_node_path11.join)(scratch, f.newPath))).mode & 4095;
+        ws.modes.set(f.newPath, mode);
+        if (!overlay.edits.has(f.newPath)) overlay.set(f.newPath, current.get(f.newPath) ?? null);
+      }
+    }
+    const touchesLock = [...overlay.edits.keys()].some((p) => p === "Gemfile" || p === "Gemfile.lock");
+    if (touchesLock) {
+      const verdict = await lockfileVerdict(
+        ws,
+        overlay,
+        false,
+        async (file, seen) => lineMapper(await ws.readPristine(file), seen)
+      );
+      if (verdict.failed) {
+        const { reason, failure } = verdict.failed;
+        for (const f of diff.files) if (f.newPath) ws.modes.delete(f.newPath);
+        return { result: { ...base, status: "failed", reason, files: [failure.file], failure } };
+      }
+    }
+    return { result: { ...base, status: "applied", files: [...overlay.edits.keys()].sort() }, overlay };
+  } finally {
+    await (0, import_promises11.rm)(scratch, { recursive: true, force: true });
+  }
+}
+async function explainFailure(diff, stderr, current, ws) {
+  const errors = stderr.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("error:")).map((l) => l.replace(/^error:\s*/, ""));
+  const gitSays = errors.join("; ") || stderr.trim().split("\n").pop() || "git apply --check failed";
+  let file;
+  let line;
+  const failedAt = errors.map((e) => /^patch failed: (.+):(\d+)$/.exec(e)).find(Boolean);
+  if (failedAt) {
+    file = failedAt[1];
+    line = Number(failedAt[2]);
+  } else {
+    const named = errors.map((e) => /^(.+?): (?:No such file or directory|does not exist|already exists in working directory|patch does not apply)/.exec(e)).find(Boolean);
+    file = named?.[1];
+  }
+  file ??= touchedPaths(diff)[0] ?? diff.source;
+  const text = current.get(file) ?? null;
+  const df = diff.files.find((f) => f.oldPath === file || f.newPath === file);
+  if (text === null && df && df.oldPath !== null) {
+    return {
+      reason: `${diff.source}: ${file}: file not found (the diff changes it)`,
+      failure: { file, expected: "the file exists", nearest: [] }
+    };
+  }
+  if (text !== null && df && df.oldPath === null) {
+    return {
+      reason: `${diff.source}: ${file} already exists with other content (the diff creates it)`,
+      failure: { file, line: 1, expected: "no such file (the diff creates it)", nearest: [] }
+    };
+  }
+  const hunk = df?.hunks.find((h) => h.oldStart === line) ?? df?.hunks[0];
+  const oldSide = (hunk?.lines ?? []).filter((l) => l.startsWith(" ") || l.startsWith("-")).map((l) => l.slice(1));
+  const present = new Set(text?.split("\n") ?? []);
+  const wantedLine = oldSide.find((l) => l.trim() !== "" && !present.has(l)) ?? hunk?.lines.find((l) => l.startsWith("-"))?.slice(1) ?? oldSide.find((l) => l.trim() !== "");
+  const at = text === null ? (n) => n : lineMapper(await ws.readPristine(file), text);
+  const nearest = text !== null && wantedLine ? nearestLines(text, wantedLine, 3, false).map((n) => ({ line: at(n.line), text: n.text })) : [];
+  return {
+    reason: `${diff.source}: does not apply to ${file}${line ? `:${line}` : ""} (git apply: ${gitSays})`,
+    failure: {
+      file,
+      line: nearest[0]?.line ?? line,
+      expected: wantedLine !== void 0 ? `the hunk${hunk ? ` at line ${hunk.oldStart}` : ""}: ${wantedLine.trim()}` : "the diff applies",
+      nearest
+    }
+  };
+}
+
+// src/patch.ts
+var parsedBuiltins = /* @__PURE__ */ new Map();
+async function loadPatchSet(spec, baseDir = process.cwd()) {
+  const builtin = builtinPatchSet(spec);
+  if (builtin !== void 0) {
+    let set = parsedBuiltins.get(spec);
+    if (!set) parsedBuiltins.set(spec, set = parsePatchSet(builtin, `patches/${spec}.yml`));
+    return set;
+  }
+  const looksLikePath = /[\\/]/.test(spec) || /\.ya?ml$/i.test(spec);
+  if (!looksLikePath) {
+    throw new OffmainError(
+      `unknown patch set "${spec}": the built-in patch sets are ${builtinPatchSetNames().join(", ")}; a path to a .yml patch-set file also works (e.g. ./patches/mine.yml)`
+    );
+  }
+  let text;
+  try {
+    text = await (0, import_promises12.readFile)((0, import_node_path12.resolve)(baseDir, spec), "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") {
+      throw new OffmainError(
+        `patch set file not found: ${spec} (built-in patch sets: ${builtinPatchSetNames().join(", ")})`,
+        { file: spec }
+      );
+    }
+    throw new OffmainError(`cannot read patch set ${spec}: ${e.message}`, { file: spec });
+  }
+  return parsePatchSet(text, spec);
+}
+function parseVersion(version) {
+  const v = import_semver6.default.parse(version.trim().replace(/^v/, ""));
+  if (!v) {
+    throw new OffmainError(`upstream version "${version}" is not a semantic version (expected e.g. 4.3.0 or 4.8.0-alpha.1)`);
+  }
+  return v;
+}
+async function runPatches(opts) {
+  const version = parseVersion(opts.version);
+  const baseDir = opts.baseDir ?? process.cwd();
+  const sets = await Promise.all(opts.patchSets.map((s) => loadPatchSet(s, baseDir)));
+  const diffs = await Promise.all((opts.diffs ?? []).map((d) => loadUnifiedDiff(d, baseDir)));
+  const dir = (0, import_node_path12.resolve)(opts.dir);
+  const info2 = await (0, import_promises12.stat)(dir).catch(() => void 0);
+  if (!info2?.isDirectory()) throw new OffmainError(`the Mastodon tree ${opts.dir} is not a directory`);
+  const ws = new Workspace(dir);
+  const results = [];
+  for (const set of sets) {
+    for (const patch of set.patches) {
+      const { result, overlay } = await evaluatePatch(set, patch, ws, version);
+      if (result.status === "applied" && overlay) overlay.commit();
+      results.push(result);
+    }
+  }
+  for (const diff of diffs) {
+    const { result, overlay } = await applyUnifiedDiff(diff, ws);
+    if (result.status === "applied" && overlay) overlay.commit();
+    results.push(result);
+  }
+  const warnings = [];
+  const [gemfile, lockfile] = await Promise.all([ws.readPristine("Gemfile"), ws.readPristine("Gemfile.lock")]);
+  if (gemfile !== null && lockfile !== null) {
+    for (const p of checkLockfile({ gemfile, lockfile })) {
+      warnings.push(`${p.message} (already so in the upstream tree, not caused by patching)`);
+    }
+  }
+  const ok = results.every((r) => r.status !== "failed");
+  if (!ok) return { ok, results, changedFiles: [], warnings };
+  const changedFiles = await ws.commit();
+  return { ok, results, changedFiles, warnings };
+}
+
+// src/prepare.ts
+async function headOf(dir) {
+  if (!(0, import_node_fs7.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
+  const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
+  const own = top.code === 0 && await (0, import_promises13.realpath)(top.stdout.trim()) === await (0, import_promises13.realpath)(dir);
+  const head = own ? await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true }) : void 0;
+  if (!head || head.code !== 0) {
+    throw new OffmainError(`${dir} is not a git checkout, so its commit is unknown: pass --commit SHA (the upstream commit the tree is at)`);
+  }
+  return head.stdout.trim();
+}
+async function patchTree(opts, log) {
+  const dir = (0, import_node_path13.resolve)(opts.dir);
+  const commit = opts.commit ?? await headOf(dir);
+  const version = await log.group("Version", async () => {
+    const v = await versionOf(dir, commit);
+    log.info(`${v.declared.text} declared by lib/mastodon/version.rb (${v.declared.shape} shape)`);
+    log.info(`display version ${v.display}, image tag ${v.imageTag}`);
+    return v;
+  });
+  const patchSets = opts.patchSets ?? DEFAULT_PATCH_SETS;
+  const run = await log.group("Patch", async () => {
+    const r = await runPatches({
+      dir,
+      version: semverOf(version.declared.text),
+      patchSets: [...patchSets],
+      diffs: opts.diffs ?? [],
+      baseDir: opts.baseDir
+    });
+    for (const p of r.results) {
+      const line = `${p.id}: ${p.status}${p.reason ? ` (${p.reason})` : ""}`;
+      if (p.status === "failed") {
+        log.error(
+          `patch ${p.id} failed${p.failure ? `: ${p.failure.file}${p.failure.line ? `:${p.failure.line}` : ""}: expected ${p.failure.expected}` : ""}${p.reason ? `; ${p.reason}` : ""}`,
+          { file: p.failure?.file, line: p.failure?.line, title: `offmain patch ${p.id}` }
+        );
+        for (const n of p.failure?.nearest ?? []) log.info(`    nearest ${p.failure?.file}:${n.line}: ${n.text}`);
+      } else {
+        log.info(line);
+      }
+    }
+    for (const w of r.warnings) log.warning(w);
+    if (r.changedFiles.length > 0) log.info(`changed: ${r.changedFiles.join(", ")}`);
+    return r;
+  });
+  const report = {
+    commit,
+    version: version.display,
+    imageTag: version.imageTag,
+    ok: run.ok,
+    patches: run.results.map((p) => ({
+      id: p.id,
+      status: p.status,
+      ...p.reason !== void 0 ? { reason: p.reason } : {},
+      files: p.files
+    })),
+    changedFiles: run.changedFiles,
+    warnings: run.warnings
+  };
+  return { dir, commit, version, results: run.results, report };
+}
+function failureLine(result) {
+  const failed = result.results.filter((p) => p.status === "failed");
+  const first = failed[0];
+  if (!first) return void 0;
+  const where = first.failure ? `${first.failure.file}${first.failure.line ? `:${first.failure.line}` : ""}: ` : "";
+  const what = first.failure ? `expected ${first.failure.expected}` : first.reason ?? "failed";
+  const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed patch${failed.length > 2 ? "es" : ""})` : "";
+  return `patch ${first.id} no longer applies to ${result.version.display}: ${where}${what}${more}; nothing was modified. Update or drop the patch for this upstream.`;
+}
+async function prepare(opts, log) {
+  const upstream = await log.group("Resolve upstream", async () => {
+    const u = await resolveUpstream(opts);
+    log.info(
+      `${u.repository} ${u.tag ?? u.ref} -> ${u.sha} (${u.date})${u.webUrl ? ` ${u.webUrl}` : ""}`
+    );
+    return u;
+  });
+  const patched = await patchTree(
+    { dir: upstream.path, commit: upstream.sha, patchSets: opts.patchSets, diffs: opts.diffs, baseDir: opts.baseDir },
+    log
+  );
+  return { ...patched, upstream };
+}
+
+// src/pipeline.ts
+async function planOnly(prepared, opts) {
+  const u = prepared.upstream;
+  return planBuild(
+    {
+      dir: prepared.dir,
+      commit: u.sha,
+      commitTime: u.date,
+      version: prepared.version,
+      upstream: u.repository,
+      track: u.track,
+      branch: u.track === "main" ? u.ref : void 0,
+      images: opts.build.images,
+      streamingImages: opts.build.streamingImages,
+      platforms: opts.build.platforms,
+      tags: opts.build.tags,
+      buildArgs: Array.isArray(opts.build.buildArgs) ? void 0 : opts.build.buildArgs,
+      prerelease: opts.build.prerelease,
+      patches: prepared.report.patches.filter((p) => p.status === "applied" || p.status === "already-applied").map((p) => p.id)
+    },
+    await readBuildTree(prepared.dir)
+  );
+}
+function deployTargets(result) {
+  if (result.build) {
+    return result.build.images.flatMap(
+      (img) => img.repositories.map((repository) => ({ repository, tag: result.build.plan.imageTag, digest: img.digest }))
+    );
+  }
+  const plan = result.plan;
+  return plan.images.flatMap((img) => img.repositories.map((repository) => ({ repository, tag: plan.imageTag })));
+}
+async function runPipeline(opts, log) {
+  const t0 = performance.now();
+  const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
+  const prepared = await prepare(opts.upstream, log);
+  const failure = failureLine(prepared);
+  if (failure) return { ok: false, failure, prepared, seconds: seconds() };
+  const u = prepared.upstream;
+  let built;
+  let plan;
+  if (opts.build.planOnly) {
+    plan = await log.group("Build plan (no Docker engine: nothing is built)", async () => {
+      const p = await planOnly(prepared, opts);
+      for (const img of p.images) {
+        log.info(`${img.key}: ${img.dockerfile} for ${p.platforms.join(", ")} -> ${img.refs.join(", ")}`);
+        log.info(`  build args: ${Object.entries(img.buildArgs).map(([k, v]) => `${k}=${v}`).join(" ") || "none"}`);
+      }
+      return p;
+    });
+  } else {
+    const { planOnly: _ignored, ...buildOptions } = opts.build;
+    built = await build(
+      {
+        ...buildOptions,
+        dir: prepared.dir,
+        commit: u.sha,
+        commitDate: u.date,
+        upstream: u.repository,
+        track: u.track,
+        branch: u.track === "main" ? u.ref : void 0,
+        patchReport: prepared.report,
+        mode: "all",
+        push: true
+      },
+      log
+    );
+  }
+  let deployed;
+  if (opts.deploy) {
+    deployed = await log.group(
+      "Deploy",
+      () => deploy({
+        ...opts.deploy,
+        images: deployTargets({ build: built, plan }),
+        upstream: { repository: u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
+        version: prepared.version.display,
+        patchReport: prepared.report,
+        log
+      })
+    );
+  }
+  return { ok: true, prepared, plan, build: built, deploy: deployed, seconds: seconds() };
+}
+function planMarkdown(plan) {
+  const rows = plan.images.map(
+    (img) => `| ${img.key} | \`${img.dockerfile}\` | ${plan.platforms.join(", ")} | ${img.refs.map((r) => `\`${r}\``).join("<br>")} |`
+  );
+  return [
+    "## offmain build plan",
+    "",
+    "_No Docker engine here: this is what would be built._",
+    "",
+    "| Image | Dockerfile | Platforms | Tags |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    ""
+  ].join("\n");
+}
+function pipelineSummaryMarkdown(r) {
+  const parts = [patchSummaryMarkdown(r.prepared)];
+  if (r.build) parts.push(buildSummaryMarkdown(r.build));
+  if (r.plan) parts.push(planMarkdown(r.plan));
+  if (r.deploy) parts.push(deploySummaryMarkdown(r.deploy));
+  if (r.failure) parts.push(`**Stopped before anything was built or pushed:** ${r.failure}
+`);
+  return parts.join("\n");
+}
+
+// src/runners.ts
+var NATIVE_RUNNERS = Object.freeze({
+  "linux/amd64": "ubuntu-24.04",
+  "linux/arm64": "ubuntu-24.04-arm"
+});
+function runnerMatrix(platforms) {
+  const list = [...new Set(platforms.split(/[\s,]+/).filter(Boolean))];
+  if (list.length === 0) throw new OffmainError("no platform given: expected e.g. linux/amd64,linux/arm64");
+  return {
+    include: list.map((platform) => {
+      const runner = NATIVE_RUNNERS[platform];
+      if (!runner) {
+        throw new OffmainError(
+          `platform ${platform} has no native GitHub runner: expected one of ${Object.keys(NATIVE_RUNNERS).join(", ")}`
+        );
+      }
+      return { platform, runner, slug: platform.replace(/[^A-Za-z0-9]+/g, "-") };
+    })
+  };
+}
+
+// src/cli/args.ts
+var import_node_util = require("node:util");
+var COMMON_OPTIONS = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  quiet: { type: "boolean", short: "q" }
+};
+function parse3(command2, args, options2) {
+  try {
+    return (0, import_node_util.parseArgs)({ args, options: { ...COMMON_OPTIONS, ...options2 }, allowPositionals: false, strict: true }).values;
+  } catch (e) {
+    throw new OffmainError(`offmain ${command2}: ${errorMessage(e)} (see offmain --help)`);
+  }
+}
+function required(command2, name, value) {
+  if (!value) throw new OffmainError(`offmain ${command2}: --${name} is required (see offmain --help)`);
+  return value;
+}
+
+// src/cli/build.ts
+var import_node_path14 = require("node:path");
+var import_node_util2 = require("node:util");
+var BUILD_USAGE = `usage: offmain build --dir DIR --image NAME [--image NAME ...] [options]
+
+Builds the mastodon image (Dockerfile) and, from v4.3 on, mastodon-streaming (streaming/Dockerfile) of a
+patched tree with docker buildx, tags them by upstream commit and pushes them once.
+
+  --dir DIR                 the (patched) Mastodon tree (required)
+  --commit SHA              the upstream commit the tree is at (default: the tree's git HEAD)
+  --commit-date ISO         its committer date (default: from the tree's git checkout)
+  --repository URL          upstream repository, for the source label (default upstream Mastodon)
+  --track main|release      main: moving tag edge; release: latest and vX.Y (default main)
+  --ref BRANCH              the upstream branch, for {branch} (default main / stable-X.Y)
+  --image NAME              a repository of the mastodon image, one per registry (repeatable, required)
+  --streaming-image NAME    a repository of the streaming image (default: each --image + "-streaming")
+  --platforms LIST          default linux/amd64,linux/arm64
+  --tag TEMPLATE            a tag besides the immutable one (repeatable; replaces the default moving tags);
+                            placeholders {version} {sha7} {sha} {commit_time} {branch} {declared} {major} {minor} {patch}
+  --build-arg KEY=VALUE     passed only when the Dockerfile declares KEY (repeatable)
+  --prerelease TEXT         MASTODON_VERSION_PRERELEASE
+  --patch-report FILE|JSON  the patch step's report: its applied patch ids become the offmain.patches label
+  --push                    push (and first check the registries: an existing tag with this revision is skipped)
+  --mode all|platform|merge all platforms here; one platform pushed by digest; or merge the digests (default all)
+  --digest IMAGE@sha256:..  merge mode: a per-platform digest (repeatable; the platform runs' "digests")
+  --cache gha|registry|none default none
+  --no-provenance           no provenance attestation (default: mode=max)
+  --no-sbom                 no SBOM attestation (default: on)
+  --sbom-generator IMAGE    the SBOM generator image (default: BuildKit's)
+  --force                   rebuild and overwrite even when the immutable tag exists
+  --builder NAME            the buildx builder to use
+  --json                    print the outputs as one JSON object (the action's output names)`;
+var options = {
+  dir: { type: "string" },
+  commit: { type: "string" },
+  "commit-date": { type: "string" },
+  repository: { type: "string" },
+  track: { type: "string" },
+  ref: { type: "string" },
+  image: { type: "string", multiple: true },
+  "streaming-image": { type: "string", multiple: true },
+  platforms: { type: "string" },
+  tag: { type: "string", multiple: true },
+  "build-arg": { type: "string", multiple: true },
+  prerelease: { type: "string" },
+  "patch-report": { type: "string" },
+  push: { type: "boolean" },
+  mode: { type: "string" },
+  digest: { type: "string", multiple: true },
+  cache: { type: "string" },
+  "no-provenance": { type: "boolean" },
+  "no-sbom": { type: "boolean" },
+  "sbom-generator": { type: "string" },
+  force: { type: "boolean" },
+  builder: { type: "string" },
+  json: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  help: { type: "boolean", short: "h" }
+};
+function choice(name, value, choices, fallback) {
+  if (value === void 0) return fallback;
+  if (!choices.includes(value)) throw new OffmainError(`--${name} is "${value}": expected ${choices.join(", ")}`);
+  return value;
+}
+async function buildCommand(args, out) {
+  try {
+    let v;
+    try {
+      v = (0, import_node_util2.parseArgs)({ args, options, allowPositionals: false, strict: true }).values;
+    } catch (e) {
+      throw new OffmainError(`offmain build: ${errorMessage(e)} (see offmain build --help)`);
+    }
+    if (v.help) {
+      out.stdout(BUILD_USAGE);
+      return 0;
+    }
+    if (!v.dir) throw new OffmainError("offmain build: --dir is required (see offmain build --help)");
+    if (!v.image?.length) throw new OffmainError("offmain build: --image is required: the repository of the mastodon image, e.g. ghcr.io/owner/mastodon");
+    if (v["no-sbom"] && v["sbom-generator"]) throw new OffmainError("offmain build: --no-sbom and --sbom-generator contradict each other");
+    const dir = (0, import_node_path14.resolve)(v.dir);
+    const result = await build(
+      {
+        dir,
+        commit: v.commit ?? await headOf(dir),
+        commitDate: v["commit-date"],
+        upstream: v.repository,
+        track: choice("track", v.track, ["main", "release"], "main"),
+        branch: v.ref,
+        images: v.image,
+        streamingImages: v["streaming-image"],
+        platforms: v.platforms,
+        tags: v.tag,
+        buildArgs: v["build-arg"],
+        prerelease: v.prerelease,
+        patchReport: v["patch-report"],
+        push: Boolean(v.push),
+        mode: choice("mode", v.mode, BUILD_MODES, "all"),
+        digests: v.digest,
+        cache: choice("cache", v.cache, CACHE_MODES, "none"),
+        provenance: !v["no-provenance"],
+        sbom: v["no-sbom"] ? false : v["sbom-generator"] ?? true,
+        force: Boolean(v.force),
+        builder: v.builder
+      },
+      out.log
+    );
+    out.stdout(v.json ? JSON.stringify(buildOutputs(result), null, 2) : buildSummaryMarkdown(result));
+    return 0;
+  } catch (e) {
+    if (isOffmainError(e)) {
+      out.log.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+// src/cli/demo.ts
+var import_node_fs8 = require("node:fs");
+var import_node_os6 = require("node:os");
+var import_node_path15 = require("node:path");
+function fixturesRoot() {
+  const candidates = [
+    typeof __dirname !== "undefined" ? (0, import_node_path15.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
+    (0, import_node_path15.resolve)("test/fixtures/mastodon")
+  ].filter((p) => p !== void 0);
+  const found = candidates.find((p) => (0, import_node_fs8.existsSync)(p));
+  if (!found) {
+    throw new OffmainError(`the demo needs offmain's fixture trees (test/fixtures/mastodon): run it from a clone of offmain`);
+  }
+  return found;
+}
+var MINI_DOCKERFILE = `# Mastodon-shaped for the offmain demo: same ARGs as upstream's, builds offline.
+ARG BASE_IMAGE=busybox
+FROM \${BASE_IMAGE}
+ARG MASTODON_VERSION_PRERELEASE=""
+ARG MASTODON_VERSION_METADATA=""
+ARG SOURCE_COMMIT=""
+COPY lib/mastodon/version.rb /opt/mastodon/lib/mastodon/version.rb
+RUN echo "metadata=\${MASTODON_VERSION_METADATA} commit=\${SOURCE_COMMIT}" > /opt/mastodon/BUILD
+`;
+var MINI_STREAMING_DOCKERFILE = `# Mastodon-shaped streaming image for the offmain demo (context: the repository root).
+ARG BASE_IMAGE=busybox
+FROM \${BASE_IMAGE}
+ARG MASTODON_VERSION_METADATA=""
+COPY package.json /opt/mastodon/package.json
+RUN echo "streaming metadata=\${MASTODON_VERSION_METADATA}" > /opt/mastodon/BUILD
+`;
+function miniDockerfiles(work) {
+  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "Dockerfile"), MINI_DOCKERFILE);
+  if ((0, import_node_fs8.existsSync)((0, import_node_path15.join)(work, "streaming"))) (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
+}
+async function commitTree(work, tree, message, date2, edit) {
+  for (const entry of (0, import_node_fs8.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs8.rmSync)((0, import_node_path15.join)(work, entry), { recursive: true, force: true });
+  (0, import_node_fs8.cpSync)(tree, work, { recursive: true });
+  miniDockerfiles(work);
+  edit?.(work);
+  await git(["add", "-A"], { cwd: work });
+  const env = { GIT_AUTHOR_DATE: date2, GIT_COMMITTER_DATE: date2 };
+  await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "commit", "-q", "-m", message], {
+    cwd: work,
+    env
+  });
+  return (await git(["rev-parse", "HEAD"], { cwd: work })).stdout.trim();
+}
+var iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
+async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
+  const work = (0, import_node_path15.join)(root, "upstream-work");
+  const bare = (0, import_node_path15.join)(root, "upstream.git");
+  await git(["init", "-q", "-b", "main", work]);
+  const hour = 36e5;
+  const now = Date.now();
+  await commitTree(work, (0, import_node_path15.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
+  await git(["tag", "v4.2.0"], { cwd: work });
+  await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
+  const stableRelease = await commitTree(work, (0, import_node_path15.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
+    const file = (0, import_node_path15.join)(w, "lib/mastodon/version.rb");
+    (0, import_node_fs8.writeFileSync)(file, (0, import_node_fs8.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
+  });
+  await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
+  await git(["checkout", "-q", "main"], { cwd: work });
+  const main2 = await commitTree(work, (0, import_node_path15.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
+  await git(["clone", "-q", "--bare", work, bare]);
+  await git(["config", "uploadpack.allowFilter", "true"], { cwd: bare });
+  await git(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: bare });
+  return { url: `file://${bare}`, dir: bare, shas: { stableRelease, main: main2 }, releaseTag: "v4.2.1" };
+}
+function demoKustomization(imagePrefix, tag = "4.7.0_c5b3651") {
+  return `# Mastodon on the demo cluster. Flux reconciles this directory; offmain bumps the images below.
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: mastodon
+resources:
+  - web.yaml        # puma
+  - sidekiq.yaml    # default, push, pull queues
+  - streaming.yaml
+
+images:
+  # Upstream's images are replaced by ours (patched: Redis over TLS).
+  - name: ghcr.io/mastodon/mastodon
+    newName: ${imagePrefix}/mastodon
+    newTag: "${tag}"
+  - name: ghcr.io/mastodon/mastodon-streaming
+    newName: ${imagePrefix}/mastodon-streaming
+    newTag: '${tag}'
+`;
+}
+async function makeDemoConfigRepo(root, imagePrefix) {
+  const work = (0, import_node_path15.join)(root, "config-work");
+  const bare = (0, import_node_path15.join)(root, "config.git");
+  (0, import_node_fs8.mkdirSync)((0, import_node_path15.join)(work, "apps/mastodon"), { recursive: true });
+  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix));
+  const workload = (name, image) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  template:
+    spec:
+      containers:
+        - name: ${name}
+          image: ${image}
+`;
+  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
+  await git(["init", "-q", "-b", "main", work]);
+  await git(["add", "-A"], { cwd: work });
+  await git(["-c", "user.name=Admin", "-c", "user.email=admin@example.invalid", "commit", "-q", "-m", "Mastodon 4.7.0"], { cwd: work });
+  await git(["clone", "-q", "--bare", work, bare]);
+  return `file://${bare}`;
+}
+async function demoServices(root = (0, import_node_path15.resolve)(fixturesRoot(), "../../..")) {
+  const file = (0, import_node_path15.join)(root, ".tmp", "services.env");
+  if (!(0, import_node_fs8.existsSync)(file)) return void 0;
+  const vars = {};
+  for (const line of (0, import_node_fs8.readFileSync)(file, "utf8").split("\n")) {
+    const i = line.indexOf("=");
+    if (i > 0) vars[line.slice(0, i)] = line.slice(i + 1);
+  }
+  const { DOCKER_HOST, DOCKER_CONFIG, OFFMAIN_TEST_REGISTRY: registry, OFFMAIN_TEST_BASE_IMAGE: baseImage } = vars;
+  if (!DOCKER_HOST || !DOCKER_CONFIG || !registry || !baseImage) return void 0;
+  const socket = DOCKER_HOST.replace(/^unix:\/\//, "");
+  if (DOCKER_HOST.startsWith("unix://") && !(0, import_node_fs8.existsSync)(socket)) return void 0;
+  try {
+    const r = await fetch(`http://${registry}/v2/`, { signal: AbortSignal.timeout(2e3) });
+    if (r.status !== 200 && r.status !== 401) return void 0;
+  } catch {
+    return void 0;
+  }
+  return {
+    env: { ...process.env, DOCKER_HOST, DOCKER_CONFIG },
+    registry,
+    baseImage,
+    sbomGenerator: vars.OFFMAIN_TEST_SBOM_GENERATOR
+  };
+}
+async function runDemo(out, opts = {}) {
+  const services = opts.services === null ? void 0 : opts.services ?? await demoServices();
+  out.stdout(
+    services ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)` : "offmain demo: no Docker engine is available here, so the build runs as a printed plan (start one with `bash scripts/services.sh start`); every other step is real"
+  );
+  const root = opts.root ?? (0, import_node_fs8.mkdtempSync)((0, import_node_path15.join)((0, import_node_os6.tmpdir)(), "offmain-demo-"));
+  const registry = services?.registry ?? "127.0.0.1:5000";
+  const upstream = await makeDemoUpstream(root);
+  const config = await makeDemoConfigRepo(root, `${registry}/offmain-demo`);
+  out.stdout(`upstream:    ${upstream.url} (main at 4.8.0-alpha.1; stable-4.2 with ${upstream.releaseTag})`);
+  out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: 4.7.0_c5b3651)
+`);
+  const options2 = {
+    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path15.join)(root, "mastodon") },
+    build: {
+      images: [`${registry}/offmain-demo/mastodon`],
+      platforms: "linux/amd64,linux/arm64",
+      planOnly: !services,
+      cache: "none",
+      ...services ? {
+        env: services.env,
+        buildArgs: { BASE_IMAGE: services.baseImage },
+        sbom: services.sbomGenerator ?? false
+      } : {}
+    },
+    deploy: { repository: config, mode: "push", workDir: (0, import_node_path15.join)(root, "config-checkout"), maxLagHours: 48 }
+  };
+  const first = await runPipeline(options2, out.log);
+  out.stdout(pipelineSummaryMarkdown(first));
+  if (!first.ok) {
+    out.log.error(first.failure ?? "the pipeline failed");
+    return 1;
+  }
+  (0, import_node_fs8.rmSync)((0, import_node_path15.join)(root, "config-checkout"), { recursive: true, force: true });
+  const second = await runPipeline(options2, out.log);
+  const built = second.build ? `${second.build.builds} builds${second.build.skipped ? " (skipped: already in the registry)" : ""}` : "plan only";
+  out.stdout(
+    `
+second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : "changed nothing (already at the target)"}; ${second.seconds} s`
+  );
+  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path15.join)(root, "mastodon-release") }, out.log);
+  out.stdout(`
+# The newest release (${upstream.releaseTag}, on stable-4.2) needs the Redis TLS patch:
+`);
+  out.stdout(patchSummaryMarkdown(release));
+  out.stdout(`work files: ${root}`);
+  return second.ok && release.report.ok ? 0 : 1;
+}
+
 // src/cli/deploy.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path16 = require("node:path");
 var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
@@ -19576,7 +19799,7 @@ function guarded(fn) {
   };
 }
 var bumpCommand = async (args, out) => {
-  const v = parse("bump", args, {
+  const v = parse3("bump", args, {
     dir: { type: "string" },
     set: { type: "string", multiple: true },
     "no-digest": { type: "boolean" },
@@ -19605,7 +19828,7 @@ var bumpCommand = async (args, out) => {
   return 0;
 };
 var deployCommand = async (args, out) => {
-  const v = parse("deploy", args, {
+  const v = parse3("deploy", args, {
     repository: { type: "string" },
     branch: { type: "string" },
     image: { type: "string", multiple: true },
@@ -19692,7 +19915,7 @@ var deployCommand = async (args, out) => {
   return 0;
 };
 var freshnessCommand = async (args, out) => {
-  const v = parse("freshness", args, {
+  const v = parse3("freshness", args, {
     upstream: { type: "string" },
     ref: { type: "string" },
     deployed: { type: "string" },
@@ -19741,8 +19964,12 @@ commands:
   patch    --dir DIR [--commit SHA] [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
            apply patch sets (default: ${DEFAULT_PATCH_SETS.join(", ")}) and diffs, all or nothing
   run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
-           [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
-           resolve and patch in one go, printing the summary table
+           [--patch-set NAME|FILE ...] [--patch FILE.diff ...]
+           [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]]
+           [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR] [--mode push|pull-request]
+            [--max-lag HOURS] [--warn-only] [--allow-downgrade]] [--json]
+           the chain in one go: resolve and patch; with --image, build and push; with --config, deploy
+           (token from OFFMAIN_CONFIG_TOKEN) and measure the freshness; prints the summary
   build    --dir DIR --image NAME [--image NAME ...] [--streaming-image NAME ...] [--platforms P] [--push]
            [--mode all|platform|merge] [--digest IMAGE@sha256:...] [--tag TEMPLATE ...] [--json] ...
            build the mastodon (and streaming) images with docker buildx, skip what is already pushed
@@ -19789,7 +20016,7 @@ function printPatchResult(out, result, json) {
 async function command(name, args, out) {
   switch (name) {
     case "resolve": {
-      const v = parse(name, args, resolveOptions);
+      const v = parse3(name, args, resolveOptions);
       const u = await resolveUpstream({
         repository: required(name, "repository", v.repository),
         ref: v.ref,
@@ -19802,7 +20029,7 @@ async function command(name, args, out) {
       return 0;
     }
     case "version": {
-      const v = parse(name, args, { dir: { type: "string" }, commit: { type: "string" } });
+      const v = parse3(name, args, { dir: { type: "string" }, commit: { type: "string" } });
       const dir = (0, import_node_path17.resolve)(required(name, "dir", v.dir));
       const commit = v.commit ?? await headOf(dir);
       const info2 = await versionOf(dir, commit);
@@ -19810,7 +20037,7 @@ async function command(name, args, out) {
       return 0;
     }
     case "patch": {
-      const v = parse(name, args, { dir: { type: "string" }, commit: { type: "string" }, ...patchOptions });
+      const v = parse3(name, args, { dir: { type: "string" }, commit: { type: "string" }, ...patchOptions });
       const result = await patchTree(
         {
           dir: required(name, "dir", v.dir),
@@ -19823,27 +20050,71 @@ async function command(name, args, out) {
       return printPatchResult(out, result, Boolean(v.json));
     }
     case "run": {
-      const v = parse(name, args, { ...resolveOptions, ...patchOptions, demo: { type: "boolean" } });
+      const v = parse3(name, args, {
+        ...resolveOptions,
+        ...patchOptions,
+        demo: { type: "boolean" },
+        image: { type: "string", multiple: true },
+        "streaming-image": { type: "string", multiple: true },
+        platforms: { type: "string" },
+        tag: { type: "string", multiple: true },
+        "plan-only": { type: "boolean" },
+        config: { type: "string" },
+        "config-branch": { type: "string" },
+        "config-path": { type: "string" },
+        mode: { type: "string" },
+        "max-lag": { type: "string" },
+        "warn-only": { type: "boolean" },
+        "allow-downgrade": { type: "boolean" }
+      });
       if (v.demo) return runDemo(out);
-      const result = await prepare(
+      const upstream = {
+        repository: v.repository ?? DEFAULT_REPOSITORY,
+        ref: v.ref,
+        commit: v.commit,
+        track: track(v.track),
+        path: (0, import_node_path17.resolve)(v.path ?? "mastodon"),
+        token: token(v.token),
+        patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
+        diffs: (v.patch ?? []).map((p) => (0, import_node_path17.resolve)(p))
+      };
+      if (!v.image?.length) {
+        if (v.config) throw new OffmainError("offmain run: --config needs --image (the images to build and deploy)");
+        return printPatchResult(out, await prepare(upstream, out.log), Boolean(v.json));
+      }
+      const mode = v.mode ?? "push";
+      if (mode !== "push" && mode !== "pull-request") throw new OffmainError(`--mode is "${mode}": expected push or pull-request`);
+      const maxLag = v["max-lag"] === void 0 ? void 0 : Number(v["max-lag"]);
+      if (maxLag !== void 0 && !(maxLag >= 0)) throw new OffmainError(`--max-lag is "${v["max-lag"]}": expected a number of hours, e.g. 48`);
+      const result = await runPipeline(
         {
-          repository: v.repository ?? DEFAULT_REPOSITORY,
-          ref: v.ref,
-          commit: v.commit,
-          track: track(v.track),
-          path: (0, import_node_path17.resolve)(v.path ?? "mastodon"),
-          token: token(v.token),
-          patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-          diffs: (v.patch ?? []).map((p) => (0, import_node_path17.resolve)(p))
+          upstream,
+          build: { images: v.image, streamingImages: v["streaming-image"], platforms: v.platforms, tags: v.tag, planOnly: v["plan-only"] },
+          deploy: v.config ? {
+            repository: v.config,
+            branch: v["config-branch"],
+            path: v["config-path"],
+            token: process.env.OFFMAIN_CONFIG_TOKEN,
+            mode,
+            maxLagHours: maxLag,
+            warnOnly: v["warn-only"],
+            allowDowngrade: v["allow-downgrade"]
+          } : void 0
         },
         out.log
       );
-      return printPatchResult(out, result, Boolean(v.json));
+      out.stdout(
+        v.json ? JSON.stringify({ ok: result.ok, failure: result.failure, patch: result.prepared.report, images: result.build?.images.flatMap((i) => i.pinned), deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours } }, null, 2) : pipelineSummaryMarkdown(result)
+      );
+      if (result.failure) out.log.error(result.failure);
+      const late = result.deploy?.freshness?.status === "fail";
+      if (late) out.log.error(`the cluster is ${result.deploy.freshness.lag.hours} h behind upstream, past --max-lag ${result.deploy.freshness.maxLagHours} h`);
+      return result.ok && !late ? 0 : 1;
     }
     case "build":
       return buildCommand(args, out);
     case "runners": {
-      const v = parse(name, args, { platforms: { type: "string" }, "github-output": { type: "string" } });
+      const v = parse3(name, args, { platforms: { type: "string" }, "github-output": { type: "string" } });
       const matrix = JSON.stringify(runnerMatrix(v.platforms ?? "linux/amd64,linux/arm64"));
       if (v["github-output"]) (0, import_node_fs10.appendFileSync)(v["github-output"], `matrix=${matrix}
 `);

@@ -1,16 +1,23 @@
 /**
- * `offmain run --demo`: the pipeline on embedded defaults, with nothing configured. It makes a local
- * upstream repository with Mastodon-shaped history (a stable line that needs the Redis TLS patch and
- * a main that does not) and runs the real steps against it.
+ * `offmain run --demo`: the whole pipeline on embedded defaults, with nothing configured. It makes
+ *  - a local upstream repository with Mastodon-shaped history: a stable-4.2 line whose release needs the
+ *    Redis TLS patch, and a main (4.8.0-alpha.1) that does not;
+ *  - a local config repository in Kustomize form, deployed at an older version;
+ * and runs the real steps against them: resolve, patch, build both images for both platforms and push them
+ * to the local registry (when `scripts/services.sh` has a Docker engine and a registry running; otherwise
+ * it says so first and prints the build plan), bump, commit, push, and the freshness. Then it runs again
+ * to show that a second run builds nothing and commits nothing.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OffmainError } from '../errors.js';
 import { git } from '../git.js';
 import type { Logger } from '../log.js';
-import { failureLine, prepare } from '../prepare.js';
+import { pipelineSummaryMarkdown, runPipeline, type PipelineOptions } from '../pipeline.js';
+import { prepare } from '../prepare.js';
 import { patchSummaryMarkdown } from '../summary.js';
+import type { CommandOut } from './args.js';
 
 /** Where the Mastodon-shaped fixture trees live in a clone of offmain. */
 export function fixturesRoot(): string {
@@ -32,6 +39,30 @@ export interface DemoUpstream {
   releaseTag: string;
 }
 
+// Upstream's real Dockerfiles need the internet to build; these keep their shape (the ARGs offmain passes,
+// the root as context for streaming) and build in a second from a local base image.
+const MINI_DOCKERFILE = `# Mastodon-shaped for the offmain demo: same ARGs as upstream's, builds offline.
+ARG BASE_IMAGE=busybox
+FROM \${BASE_IMAGE}
+ARG MASTODON_VERSION_PRERELEASE=""
+ARG MASTODON_VERSION_METADATA=""
+ARG SOURCE_COMMIT=""
+COPY lib/mastodon/version.rb /opt/mastodon/lib/mastodon/version.rb
+RUN echo "metadata=\${MASTODON_VERSION_METADATA} commit=\${SOURCE_COMMIT}" > /opt/mastodon/BUILD
+`;
+const MINI_STREAMING_DOCKERFILE = `# Mastodon-shaped streaming image for the offmain demo (context: the repository root).
+ARG BASE_IMAGE=busybox
+FROM \${BASE_IMAGE}
+ARG MASTODON_VERSION_METADATA=""
+COPY package.json /opt/mastodon/package.json
+RUN echo "streaming metadata=\${MASTODON_VERSION_METADATA}" > /opt/mastodon/BUILD
+`;
+
+function miniDockerfiles(work: string): void {
+  writeFileSync(join(work, 'Dockerfile'), MINI_DOCKERFILE);
+  if (existsSync(join(work, 'streaming'))) writeFileSync(join(work, 'streaming', 'Dockerfile'), MINI_STREAMING_DOCKERFILE);
+}
+
 async function commitTree(
   work: string,
   tree: string,
@@ -41,6 +72,7 @@ async function commitTree(
 ): Promise<string> {
   for (const entry of readdirSync(work)) if (entry !== '.git') rmSync(join(work, entry), { recursive: true, force: true });
   cpSync(tree, work, { recursive: true });
+  miniDockerfiles(work);
   edit?.(work);
   await git(['add', '-A'], { cwd: work });
   const env = { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
@@ -51,6 +83,8 @@ async function commitTree(
   return (await git(['rev-parse', 'HEAD'], { cwd: work })).stdout.trim();
 }
 
+const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** A local upstream: main (needs no Redis patch) and stable-4.2 with a release tag that is not on main. */
 export async function makeDemoUpstream(root: string, fixtures = fixturesRoot()): Promise<DemoUpstream> {
   const work = join(root, 'upstream-work');
@@ -58,7 +92,6 @@ export async function makeDemoUpstream(root: string, fixtures = fixturesRoot()):
   await git(['init', '-q', '-b', 'main', work]);
   const hour = 3600_000;
   const now = Date.now();
-  const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   await commitTree(work, join(fixtures, 'v4.2'), 'Bump version to v4.2.0', iso(now - 400 * 24 * hour));
   await git(['tag', 'v4.2.0'], { cwd: work });
@@ -76,25 +109,129 @@ export async function makeDemoUpstream(root: string, fixtures = fixturesRoot()):
   return { url: `file://${bare}`, dir: bare, shas: { stableRelease, main }, releaseTag: 'v4.2.1' };
 }
 
-export async function runDemo(out: { stdout: (s: string) => void; log: Logger }): Promise<number> {
-  const root = mkdtempSync(join(tmpdir(), 'offmain-demo-'));
-  out.stdout(`offmain demo: local upstream, patch sets redis-tls + version-metadata, in ${root}`);
-  const upstream = await makeDemoUpstream(root);
-  out.stdout(`upstream: ${upstream.url} (main, and stable-4.2 with ${upstream.releaseTag})\n`);
+/** The Kustomize overlay of the demo cluster, at an older Mastodon, with the comments an admin keeps. */
+export function demoKustomization(imagePrefix: string, tag = '4.7.0_c5b3651'): string {
+  return `# Mastodon on the demo cluster. Flux reconciles this directory; offmain bumps the images below.
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: mastodon
+resources:
+  - web.yaml        # puma
+  - sidekiq.yaml    # default, push, pull queues
+  - streaming.yaml
 
-  let code = 0;
-  for (const trackName of ['main', 'release'] as const) {
-    const result = await prepare(
-      { repository: upstream.url, track: trackName, path: join(root, `mastodon-${trackName}`) },
-      out.log,
-    );
-    out.stdout(`# track: ${trackName}\n`);
-    out.stdout(patchSummaryMarkdown(result));
-    const failed = failureLine(result);
-    if (failed) {
-      out.log.error(failed);
-      code = 1;
-    }
+images:
+  # Upstream's images are replaced by ours (patched: Redis over TLS).
+  - name: ghcr.io/mastodon/mastodon
+    newName: ${imagePrefix}/mastodon
+    newTag: "${tag}"
+  - name: ghcr.io/mastodon/mastodon-streaming
+    newName: ${imagePrefix}/mastodon-streaming
+    newTag: '${tag}'
+`;
+}
+
+/** A local config repository (bare, served over file://) in Kustomize form, for images under `imagePrefix`. */
+export async function makeDemoConfigRepo(root: string, imagePrefix: string): Promise<string> {
+  const work = join(root, 'config-work');
+  const bare = join(root, 'config.git');
+  mkdirSync(join(work, 'apps/mastodon'), { recursive: true });
+  writeFileSync(join(work, 'apps/mastodon/kustomization.yaml'), demoKustomization(imagePrefix));
+  const workload = (name: string, image: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ${image}\n`;
+  writeFileSync(join(work, 'apps/mastodon/web.yaml'), workload('web', 'ghcr.io/mastodon/mastodon'));
+  writeFileSync(join(work, 'apps/mastodon/sidekiq.yaml'), workload('sidekiq', 'ghcr.io/mastodon/mastodon'));
+  writeFileSync(join(work, 'apps/mastodon/streaming.yaml'), workload('streaming', 'ghcr.io/mastodon/mastodon-streaming'));
+  await git(['init', '-q', '-b', 'main', work]);
+  await git(['add', '-A'], { cwd: work });
+  await git(['-c', 'user.name=Admin', '-c', 'user.email=admin@example.invalid', 'commit', '-q', '-m', 'Mastodon 4.7.0'], { cwd: work });
+  await git(['clone', '-q', '--bare', work, bare]);
+  return `file://${bare}`;
+}
+
+export interface DemoServices {
+  env: NodeJS.ProcessEnv;
+  registry: string;
+  baseImage: string;
+  sbomGenerator?: string;
+}
+
+/** The Docker engine and registry `scripts/services.sh start` left running, if they answer. */
+export async function demoServices(root = resolve(fixturesRoot(), '../../..')): Promise<DemoServices | undefined> {
+  const file = join(root, '.tmp', 'services.env');
+  if (!existsSync(file)) return undefined;
+  const vars: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const i = line.indexOf('=');
+    if (i > 0) vars[line.slice(0, i)] = line.slice(i + 1);
   }
-  return code;
+  const { DOCKER_HOST, DOCKER_CONFIG, OFFMAIN_TEST_REGISTRY: registry, OFFMAIN_TEST_BASE_IMAGE: baseImage } = vars;
+  if (!DOCKER_HOST || !DOCKER_CONFIG || !registry || !baseImage) return undefined;
+  const socket = DOCKER_HOST.replace(/^unix:\/\//, '');
+  if (DOCKER_HOST.startsWith('unix://') && !existsSync(socket)) return undefined;
+  try {
+    const r = await fetch(`http://${registry}/v2/`, { signal: AbortSignal.timeout(2000) });
+    if (r.status !== 200 && r.status !== 401) return undefined;
+  } catch {
+    return undefined;
+  }
+  return {
+    env: { ...process.env, DOCKER_HOST, DOCKER_CONFIG },
+    registry,
+    baseImage,
+    sbomGenerator: vars.OFFMAIN_TEST_SBOM_GENERATOR,
+  };
+}
+
+export async function runDemo(out: CommandOut & { log: Logger }, opts: { root?: string; services?: DemoServices | null } = {}): Promise<number> {
+  const services = opts.services === null ? undefined : (opts.services ?? (await demoServices()));
+  out.stdout(
+    services
+      ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)`
+      : 'offmain demo: no Docker engine is available here, so the build runs as a printed plan (start one with `bash scripts/services.sh start`); every other step is real',
+  );
+  const root = opts.root ?? mkdtempSync(join(tmpdir(), 'offmain-demo-'));
+  const registry = services?.registry ?? '127.0.0.1:5000';
+  const upstream = await makeDemoUpstream(root);
+  const config = await makeDemoConfigRepo(root, `${registry}/offmain-demo`);
+  out.stdout(`upstream:    ${upstream.url} (main at 4.8.0-alpha.1; stable-4.2 with ${upstream.releaseTag})`);
+  out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: 4.7.0_c5b3651)\n`);
+
+  const options: PipelineOptions = {
+    upstream: { repository: upstream.url, track: 'main', path: join(root, 'mastodon') },
+    build: {
+      images: [`${registry}/offmain-demo/mastodon`],
+      platforms: 'linux/amd64,linux/arm64',
+      planOnly: !services,
+      cache: 'none',
+      ...(services
+        ? {
+            env: services.env,
+            buildArgs: { BASE_IMAGE: services.baseImage },
+            sbom: services.sbomGenerator ?? false,
+          }
+        : {}),
+    },
+    deploy: { repository: config, mode: 'push', workDir: join(root, 'config-checkout'), maxLagHours: 48 },
+  };
+
+  const first = await runPipeline(options, out.log);
+  out.stdout(pipelineSummaryMarkdown(first));
+  if (!first.ok) {
+    out.log.error(first.failure ?? 'the pipeline failed');
+    return 1;
+  }
+
+  rmSync(join(root, 'config-checkout'), { recursive: true, force: true });
+  const second = await runPipeline(options, out.log);
+  const built = second.build ? `${second.build.builds} builds${second.build.skipped ? ' (skipped: already in the registry)' : ''}` : 'plan only';
+  out.stdout(
+    `\nsecond run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : 'changed nothing (already at the target)'}; ${second.seconds} s`,
+  );
+  // The other upstream line: the newest stable release needs the Redis TLS patch (shown, not deployed).
+  const release = await prepare({ repository: upstream.url, track: 'release', path: join(root, 'mastodon-release') }, out.log);
+  out.stdout(`\n# The newest release (${upstream.releaseTag}, on stable-4.2) needs the Redis TLS patch:\n`);
+  out.stdout(patchSummaryMarkdown(release));
+  out.stdout(`work files: ${root}`);
+  return second.ok && release.report.ok ? 0 : 1;
 }

@@ -7,6 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isOffmainError, OffmainError } from '../errors.js';
 import { stderrLogger } from '../log.js';
+import { pipelineSummaryMarkdown, runPipeline } from '../pipeline.js';
 import { DEFAULT_PATCH_SETS, failureLine, headOf, patchTree, prepare, type PatchTreeResult } from '../prepare.js';
 import { patchSummaryMarkdown } from '../summary.js';
 import { DEFAULT_REPOSITORY, resolveUpstream, type Track, type UpstreamCommit } from '../upstream.js';
@@ -28,8 +29,12 @@ commands:
   patch    --dir DIR [--commit SHA] [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
            apply patch sets (default: ${DEFAULT_PATCH_SETS.join(', ')}) and diffs, all or nothing
   run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
-           [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--json]
-           resolve and patch in one go, printing the summary table
+           [--patch-set NAME|FILE ...] [--patch FILE.diff ...]
+           [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]]
+           [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR] [--mode push|pull-request]
+            [--max-lag HOURS] [--warn-only] [--allow-downgrade]] [--json]
+           the chain in one go: resolve and patch; with --image, build and push; with --config, deploy
+           (token from OFFMAIN_CONFIG_TOKEN) and measure the freshness; prints the summary
   build    --dir DIR --image NAME [--image NAME ...] [--streaming-image NAME ...] [--platforms P] [--push]
            [--mode all|platform|merge] [--digest IMAGE@sha256:...] [--tag TEMPLATE ...] [--json] ...
            build the mastodon (and streaming) images with docker buildx, skip what is already pushed
@@ -118,22 +123,70 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
       return printPatchResult(out, result, Boolean(v.json));
     }
     case 'run': {
-      const v = parse(name, args, { ...resolveOptions, ...patchOptions, demo: { type: 'boolean' } });
+      const v = parse(name, args, {
+        ...resolveOptions,
+        ...patchOptions,
+        demo: { type: 'boolean' },
+        image: { type: 'string', multiple: true },
+        'streaming-image': { type: 'string', multiple: true },
+        platforms: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        'plan-only': { type: 'boolean' },
+        config: { type: 'string' },
+        'config-branch': { type: 'string' },
+        'config-path': { type: 'string' },
+        mode: { type: 'string' },
+        'max-lag': { type: 'string' },
+        'warn-only': { type: 'boolean' },
+        'allow-downgrade': { type: 'boolean' },
+      });
       if (v.demo) return runDemo(out);
-      const result = await prepare(
+      const upstream = {
+        repository: v.repository ?? DEFAULT_REPOSITORY,
+        ref: v.ref,
+        commit: v.commit,
+        track: track(v.track),
+        path: resolve(v.path ?? 'mastodon'),
+        token: token(v.token),
+        patchSets: v['patch-set'] ?? DEFAULT_PATCH_SETS,
+        diffs: (v.patch ?? []).map((p) => resolve(p)),
+      };
+      if (!v.image?.length) {
+        if (v.config) throw new OffmainError('offmain run: --config needs --image (the images to build and deploy)');
+        return printPatchResult(out, await prepare(upstream, out.log), Boolean(v.json));
+      }
+      const mode = v.mode ?? 'push';
+      if (mode !== 'push' && mode !== 'pull-request') throw new OffmainError(`--mode is "${mode}": expected push or pull-request`);
+      const maxLag = v['max-lag'] === undefined ? undefined : Number(v['max-lag']);
+      if (maxLag !== undefined && !(maxLag >= 0)) throw new OffmainError(`--max-lag is "${v['max-lag']}": expected a number of hours, e.g. 48`);
+      const result = await runPipeline(
         {
-          repository: v.repository ?? DEFAULT_REPOSITORY,
-          ref: v.ref,
-          commit: v.commit,
-          track: track(v.track),
-          path: resolve(v.path ?? 'mastodon'),
-          token: token(v.token),
-          patchSets: v['patch-set'] ?? DEFAULT_PATCH_SETS,
-          diffs: (v.patch ?? []).map((p) => resolve(p)),
+          upstream,
+          build: { images: v.image, streamingImages: v['streaming-image'], platforms: v.platforms, tags: v.tag, planOnly: v['plan-only'] },
+          deploy: v.config
+            ? {
+                repository: v.config,
+                branch: v['config-branch'],
+                path: v['config-path'],
+                token: process.env.OFFMAIN_CONFIG_TOKEN,
+                mode,
+                maxLagHours: maxLag,
+                warnOnly: v['warn-only'],
+                allowDowngrade: v['allow-downgrade'],
+              }
+            : undefined,
         },
         out.log,
       );
-      return printPatchResult(out, result, Boolean(v.json));
+      out.stdout(
+        v.json
+          ? JSON.stringify({ ok: result.ok, failure: result.failure, patch: result.prepared.report, images: result.build?.images.flatMap((i) => i.pinned), deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours } }, null, 2)
+          : pipelineSummaryMarkdown(result),
+      );
+      if (result.failure) out.log.error(result.failure);
+      const late = result.deploy?.freshness?.status === 'fail';
+      if (late) out.log.error(`the cluster is ${result.deploy!.freshness!.lag.hours} h behind upstream, past --max-lag ${result.deploy!.freshness!.maxLagHours} h`);
+      return result.ok && !late ? 0 : 1;
     }
     case 'build':
       return buildCommand(args, out);
