@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { build } from '../src/build.js';
 import { planBuild, readBuildTree } from '../src/buildplan.js';
 import { buildxBuildArgs, docker } from '../src/buildx.js';
+import { readServicesEnv } from '../src/localservices.js';
 import { memoryLogger } from '../src/log.js';
 import { versionOf } from '../src/version.js';
 
@@ -28,11 +29,8 @@ function median(xs: number[]): number {
 }
 
 function servicesEnv(): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const line of readFileSync(join(ROOT, '.tmp/services.env'), 'utf8').split('\n')) {
-    const i = line.indexOf('=');
-    if (i > 0) vars[line.slice(0, i)] = line.slice(i + 1);
-  }
+  const vars = readServicesEnv(ROOT);
+  if (!vars) throw new Error('bench: .tmp/services.env is missing: bash scripts/services.sh start');
   return vars;
 }
 

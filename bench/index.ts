@@ -6,9 +6,10 @@
  *  2. resolve (newest main, shallow) vs. the raw `git ls-remote` + `git fetch --depth=1` + checkout it needs,
  *     over real smart HTTP (git http-backend) and file://;
  *  3. bump on a 5,000-file config repo vs. reading every file (bench/bump.ts);
- *  4. the build step vs. raw `docker buildx build` of the same context, and the skip path (bench/build.ts).
+ *  4. the build step vs. raw `docker buildx build` of the same context, and the skip path (bench/build.ts);
+ *  5. the whole chain's second (no-op) run vs. its first run (bench/pipeline.ts).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
@@ -19,6 +20,7 @@ import { resolveUpstream } from '../src/upstream.js';
 import { startGitHttpServer } from '../test/support/git-http-server.js';
 import { benchBuild } from './build.js';
 import { benchBump } from './bump.js';
+import { benchPipeline } from './pipeline.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const FILES = 6000;
@@ -181,12 +183,25 @@ async function benchResolve() {
   return results;
 }
 
+/** Runs `fn` with the local engine and registry up, starting (and afterwards stopping) them if needed. */
+async function withServices<T>(fn: () => Promise<T>): Promise<T> {
+  const up = () => spawnSync('bash', ['scripts/services.sh', 'status'], { stdio: 'ignore' }).status === 0;
+  const started = !up();
+  if (started) execFileSync('bash', ['scripts/services.sh', 'start'], { stdio: 'inherit' });
+  try {
+    return await fn();
+  } finally {
+    if (started) execFileSync('bash', ['scripts/services.sh', 'stop'], { stdio: 'inherit' });
+  }
+}
+
 try {
   const patch = await benchPatch();
   const resolve = await benchResolve();
   const bumped = await benchBump();
   const built = await benchBuild();
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve, bump: bumped, build: built }));
+  const pipeline = await withServices(benchPipeline);
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve, bump: bumped, build: built, pipeline }));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

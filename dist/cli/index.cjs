@@ -9574,8 +9574,8 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_fs11 = require("node:fs");
+var import_node_path18 = require("node:path");
 
 // src/errors.ts
 var OffmainError = class extends Error {
@@ -19553,15 +19553,34 @@ async function buildCommand(args, out) {
 }
 
 // src/cli/demo.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_os6 = require("node:os");
+var import_node_path16 = require("node:path");
+
+// src/localservices.ts
+var import_node_fs8 = require("node:fs");
 var import_node_path15 = require("node:path");
+function servicesEnvFile(root) {
+  return (0, import_node_path15.join)(root, ".tmp", "services.env");
+}
+function readServicesEnv(root) {
+  const file = servicesEnvFile(root);
+  if (!(0, import_node_fs8.existsSync)(file)) return void 0;
+  const vars = {};
+  for (const line of (0, import_node_fs8.readFileSync)(file, "utf8").split("\n")) {
+    const i = line.indexOf("=");
+    if (i > 0) vars[line.slice(0, i)] = line.slice(i + 1);
+  }
+  return vars;
+}
+
+// src/cli/demo.ts
 function fixturesRoot() {
   const candidates = [
-    typeof __dirname !== "undefined" ? (0, import_node_path15.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
-    (0, import_node_path15.resolve)("test/fixtures/mastodon")
+    typeof __dirname !== "undefined" ? (0, import_node_path16.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
+    (0, import_node_path16.resolve)("test/fixtures/mastodon")
   ].filter((p) => p !== void 0);
-  const found = candidates.find((p) => (0, import_node_fs8.existsSync)(p));
+  const found = candidates.find((p) => (0, import_node_fs9.existsSync)(p));
   if (!found) {
     throw new OffmainError(`the demo needs offmain's fixture trees (test/fixtures/mastodon): run it from a clone of offmain`);
   }
@@ -19584,12 +19603,12 @@ COPY package.json /opt/mastodon/package.json
 RUN echo "streaming metadata=\${MASTODON_VERSION_METADATA}" > /opt/mastodon/BUILD
 `;
 function miniDockerfiles(work) {
-  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "Dockerfile"), MINI_DOCKERFILE);
-  if ((0, import_node_fs8.existsSync)((0, import_node_path15.join)(work, "streaming"))) (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
+  (0, import_node_fs9.writeFileSync)((0, import_node_path16.join)(work, "Dockerfile"), MINI_DOCKERFILE);
+  if ((0, import_node_fs9.existsSync)((0, import_node_path16.join)(work, "streaming"))) (0, import_node_fs9.writeFileSync)((0, import_node_path16.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
 }
 async function commitTree(work, tree, message, date2, edit) {
-  for (const entry of (0, import_node_fs8.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs8.rmSync)((0, import_node_path15.join)(work, entry), { recursive: true, force: true });
-  (0, import_node_fs8.cpSync)(tree, work, { recursive: true });
+  for (const entry of (0, import_node_fs9.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs9.rmSync)((0, import_node_path16.join)(work, entry), { recursive: true, force: true });
+  (0, import_node_fs9.cpSync)(tree, work, { recursive: true });
   miniDockerfiles(work);
   edit?.(work);
   await git(["add", "-A"], { cwd: work });
@@ -19602,21 +19621,21 @@ async function commitTree(work, tree, message, date2, edit) {
 }
 var iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
-  const work = (0, import_node_path15.join)(root, "upstream-work");
-  const bare = (0, import_node_path15.join)(root, "upstream.git");
+  const work = (0, import_node_path16.join)(root, "upstream-work");
+  const bare = (0, import_node_path16.join)(root, "upstream.git");
   await git(["init", "-q", "-b", "main", work]);
   const hour = 36e5;
   const now = Date.now();
-  await commitTree(work, (0, import_node_path15.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
+  await commitTree(work, (0, import_node_path16.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
   await git(["tag", "v4.2.0"], { cwd: work });
   await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
-  const stableRelease = await commitTree(work, (0, import_node_path15.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
-    const file = (0, import_node_path15.join)(w, "lib/mastodon/version.rb");
-    (0, import_node_fs8.writeFileSync)(file, (0, import_node_fs8.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
+  const stableRelease = await commitTree(work, (0, import_node_path16.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
+    const file = (0, import_node_path16.join)(w, "lib/mastodon/version.rb");
+    (0, import_node_fs9.writeFileSync)(file, (0, import_node_fs9.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
   });
   await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
   await git(["checkout", "-q", "main"], { cwd: work });
-  const main2 = await commitTree(work, (0, import_node_path15.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
+  const main2 = await commitTree(work, (0, import_node_path16.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
   await git(["clone", "-q", "--bare", work, bare]);
   await git(["config", "uploadpack.allowFilter", "true"], { cwd: bare });
   await git(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: bare });
@@ -19643,10 +19662,10 @@ images:
 `;
 }
 async function makeDemoConfigRepo(root, imagePrefix) {
-  const work = (0, import_node_path15.join)(root, "config-work");
-  const bare = (0, import_node_path15.join)(root, "config.git");
-  (0, import_node_fs8.mkdirSync)((0, import_node_path15.join)(work, "apps/mastodon"), { recursive: true });
-  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix));
+  const work = (0, import_node_path16.join)(root, "config-work");
+  const bare = (0, import_node_path16.join)(root, "config.git");
+  (0, import_node_fs9.mkdirSync)((0, import_node_path16.join)(work, "apps/mastodon"), { recursive: true });
+  (0, import_node_fs9.writeFileSync)((0, import_node_path16.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix));
   const workload = (name, image) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -19658,27 +19677,22 @@ spec:
         - name: ${name}
           image: ${image}
 `;
-  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
-  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
-  (0, import_node_fs8.writeFileSync)((0, import_node_path15.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
+  (0, import_node_fs9.writeFileSync)((0, import_node_path16.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs9.writeFileSync)((0, import_node_path16.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs9.writeFileSync)((0, import_node_path16.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
   await git(["init", "-q", "-b", "main", work]);
   await git(["add", "-A"], { cwd: work });
   await git(["-c", "user.name=Admin", "-c", "user.email=admin@example.invalid", "commit", "-q", "-m", "Mastodon 4.7.0"], { cwd: work });
   await git(["clone", "-q", "--bare", work, bare]);
   return `file://${bare}`;
 }
-async function demoServices(root = (0, import_node_path15.resolve)(fixturesRoot(), "../../..")) {
-  const file = (0, import_node_path15.join)(root, ".tmp", "services.env");
-  if (!(0, import_node_fs8.existsSync)(file)) return void 0;
-  const vars = {};
-  for (const line of (0, import_node_fs8.readFileSync)(file, "utf8").split("\n")) {
-    const i = line.indexOf("=");
-    if (i > 0) vars[line.slice(0, i)] = line.slice(i + 1);
-  }
+async function demoServices(root = (0, import_node_path16.resolve)(fixturesRoot(), "../../..")) {
+  const vars = readServicesEnv(root);
+  if (!vars) return void 0;
   const { DOCKER_HOST, DOCKER_CONFIG, OFFMAIN_TEST_REGISTRY: registry, OFFMAIN_TEST_BASE_IMAGE: baseImage } = vars;
   if (!DOCKER_HOST || !DOCKER_CONFIG || !registry || !baseImage) return void 0;
   const socket = DOCKER_HOST.replace(/^unix:\/\//, "");
-  if (DOCKER_HOST.startsWith("unix://") && !(0, import_node_fs8.existsSync)(socket)) return void 0;
+  if (DOCKER_HOST.startsWith("unix://") && !(0, import_node_fs9.existsSync)(socket)) return void 0;
   try {
     const r = await fetch(`http://${registry}/v2/`, { signal: AbortSignal.timeout(2e3) });
     if (r.status !== 200 && r.status !== 401) return void 0;
@@ -19697,7 +19711,7 @@ async function runDemo(out, opts = {}) {
   out.stdout(
     services ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)` : "offmain demo: no Docker engine is available here, so the build runs as a printed plan (start one with `bash scripts/services.sh start`); every other step is real"
   );
-  const root = opts.root ?? (0, import_node_fs8.mkdtempSync)((0, import_node_path15.join)((0, import_node_os6.tmpdir)(), "offmain-demo-"));
+  const root = opts.root ?? (0, import_node_fs9.mkdtempSync)((0, import_node_path16.join)((0, import_node_os6.tmpdir)(), "offmain-demo-"));
   const registry = services?.registry ?? "127.0.0.1:5000";
   const upstream = await makeDemoUpstream(root);
   const config = await makeDemoConfigRepo(root, `${registry}/offmain-demo`);
@@ -19705,7 +19719,7 @@ async function runDemo(out, opts = {}) {
   out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: 4.7.0_c5b3651)
 `);
   const options2 = {
-    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path15.join)(root, "mastodon") },
+    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path16.join)(root, "mastodon") },
     build: {
       images: [`${registry}/offmain-demo/mastodon`],
       platforms: "linux/amd64,linux/arm64",
@@ -19717,7 +19731,7 @@ async function runDemo(out, opts = {}) {
         sbom: services.sbomGenerator ?? false
       } : {}
     },
-    deploy: { repository: config, mode: "push", workDir: (0, import_node_path15.join)(root, "config-checkout"), maxLagHours: 48 }
+    deploy: { repository: config, mode: "push", workDir: (0, import_node_path16.join)(root, "config-checkout"), maxLagHours: 48 }
   };
   const first = await runPipeline(options2, out.log);
   out.stdout(pipelineSummaryMarkdown(first));
@@ -19725,14 +19739,14 @@ async function runDemo(out, opts = {}) {
     out.log.error(first.failure ?? "the pipeline failed");
     return 1;
   }
-  (0, import_node_fs8.rmSync)((0, import_node_path15.join)(root, "config-checkout"), { recursive: true, force: true });
+  (0, import_node_fs9.rmSync)((0, import_node_path16.join)(root, "config-checkout"), { recursive: true, force: true });
   const second = await runPipeline(options2, out.log);
   const built = second.build ? `${second.build.builds} builds${second.build.skipped ? " (skipped: already in the registry)" : ""}` : "plan only";
   out.stdout(
     `
 second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : "changed nothing (already at the target)"}; ${second.seconds} s`
   );
-  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path15.join)(root, "mastodon-release") }, out.log);
+  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path16.join)(root, "mastodon-release") }, out.log);
   out.stdout(`
 # The newest release (${upstream.releaseTag}, on stable-4.2) needs the Redis TLS patch:
 `);
@@ -19742,8 +19756,8 @@ second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.depl
 }
 
 // src/cli/deploy.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path16 = require("node:path");
+var import_node_fs10 = require("node:fs");
+var import_node_path17 = require("node:path");
 var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
@@ -19807,7 +19821,7 @@ var bumpCommand = async (args, out) => {
     "dry-run": { type: "boolean" },
     ...policyOption
   });
-  const dir = (0, import_node_path16.resolve)(required("bump", "dir", v.dir));
+  const dir = (0, import_node_path17.resolve)(required("bump", "dir", v.dir));
   if (!v.set?.length) throw new OffmainError("offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)");
   const r = await bump({
     dir,
@@ -19864,7 +19878,7 @@ var deployCommand = async (args, out) => {
   let patchReport;
   if (v["patch-report"]) {
     try {
-      patchReport = (0, import_node_fs9.readFileSync)((0, import_node_path16.resolve)(v["patch-report"]), "utf8");
+      patchReport = (0, import_node_fs10.readFileSync)((0, import_node_path17.resolve)(v["patch-report"]), "utf8");
     } catch {
       throw new OffmainError(`offmain deploy: cannot read the patch report ${v["patch-report"]}: pass the file \`offmain patch --json\` wrote`);
     }
@@ -19877,9 +19891,9 @@ var deployCommand = async (args, out) => {
     repository: v.upstream,
     ref: v["upstream-ref"],
     commit: v["upstream-commit"],
-    path: v["upstream-path"] ? (0, import_node_path16.resolve)(v["upstream-path"]) : void 0,
+    path: v["upstream-path"] ? (0, import_node_path17.resolve)(v["upstream-path"]) : void 0,
     token: v["upstream-token"] ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
-    cacheDir: v.cache ? (0, import_node_path16.resolve)(v.cache) : void 0
+    cacheDir: v.cache ? (0, import_node_path17.resolve)(v.cache) : void 0
   } : void 0;
   const r = await deploy({
     repository,
@@ -19931,7 +19945,7 @@ var freshnessCommand = async (args, out) => {
     deployed: required("freshness", "deployed", v.deployed),
     maxLagHours: hours("freshness", v["max-lag"]),
     warnOnly: Boolean(v["warn-only"]),
-    cacheDir: v.cache ? (0, import_node_path16.resolve)(v.cache) : void 0,
+    cacheDir: v.cache ? (0, import_node_path17.resolve)(v.cache) : void 0,
     token: v.token ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
     now: date("freshness", v.now)
   });
@@ -20022,7 +20036,7 @@ async function command(name, args, out) {
         ref: v.ref,
         commit: v.commit,
         track: track(v.track),
-        path: (0, import_node_path17.resolve)(v.path ?? "mastodon"),
+        path: (0, import_node_path18.resolve)(v.path ?? "mastodon"),
         token: token(v.token)
       });
       out.stdout(v.json ? JSON.stringify(u, null, 2) : `${u.sha} ${u.date} ${u.tag ?? u.ref} ${u.path}`);
@@ -20030,7 +20044,7 @@ async function command(name, args, out) {
     }
     case "version": {
       const v = parse3(name, args, { dir: { type: "string" }, commit: { type: "string" } });
-      const dir = (0, import_node_path17.resolve)(required(name, "dir", v.dir));
+      const dir = (0, import_node_path18.resolve)(required(name, "dir", v.dir));
       const commit = v.commit ?? await headOf(dir);
       const info2 = await versionOf(dir, commit);
       out.stdout(v.json ? JSON.stringify({ version: info2.display, imageTag: info2.imageTag, declared: info2.declared.text }) : info2.display);
@@ -20043,7 +20057,7 @@ async function command(name, args, out) {
           dir: required(name, "dir", v.dir),
           commit: v.commit,
           patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-          diffs: (v.patch ?? []).map((p) => (0, import_node_path17.resolve)(p))
+          diffs: (v.patch ?? []).map((p) => (0, import_node_path18.resolve)(p))
         },
         out.log
       );
@@ -20073,10 +20087,10 @@ async function command(name, args, out) {
         ref: v.ref,
         commit: v.commit,
         track: track(v.track),
-        path: (0, import_node_path17.resolve)(v.path ?? "mastodon"),
+        path: (0, import_node_path18.resolve)(v.path ?? "mastodon"),
         token: token(v.token),
         patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-        diffs: (v.patch ?? []).map((p) => (0, import_node_path17.resolve)(p))
+        diffs: (v.patch ?? []).map((p) => (0, import_node_path18.resolve)(p))
       };
       if (!v.image?.length) {
         if (v.config) throw new OffmainError("offmain run: --config needs --image (the images to build and deploy)");
@@ -20116,7 +20130,7 @@ async function command(name, args, out) {
     case "runners": {
       const v = parse3(name, args, { platforms: { type: "string" }, "github-output": { type: "string" } });
       const matrix = JSON.stringify(runnerMatrix(v.platforms ?? "linux/amd64,linux/arm64"));
-      if (v["github-output"]) (0, import_node_fs10.appendFileSync)(v["github-output"], `matrix=${matrix}
+      if (v["github-output"]) (0, import_node_fs11.appendFileSync)(v["github-output"], `matrix=${matrix}
 `);
       out.stdout(matrix);
       return 0;

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { OffmainError } from '../errors.js';
 import { git } from '../git.js';
 import type { Logger } from '../log.js';
+import { readServicesEnv } from '../localservices.js';
 import { pipelineSummaryMarkdown, runPipeline, type PipelineOptions } from '../pipeline.js';
 import { prepare } from '../prepare.js';
 import { patchSummaryMarkdown } from '../summary.js';
@@ -158,13 +159,8 @@ export interface DemoServices {
 
 /** The Docker engine and registry `scripts/services.sh start` left running, if they answer. */
 export async function demoServices(root = resolve(fixturesRoot(), '../../..')): Promise<DemoServices | undefined> {
-  const file = join(root, '.tmp', 'services.env');
-  if (!existsSync(file)) return undefined;
-  const vars: Record<string, string> = {};
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const i = line.indexOf('=');
-    if (i > 0) vars[line.slice(0, i)] = line.slice(i + 1);
-  }
+  const vars = readServicesEnv(root);
+  if (!vars) return undefined;
   const { DOCKER_HOST, DOCKER_CONFIG, OFFMAIN_TEST_REGISTRY: registry, OFFMAIN_TEST_BASE_IMAGE: baseImage } = vars;
   if (!DOCKER_HOST || !DOCKER_CONFIG || !registry || !baseImage) return undefined;
   const socket = DOCKER_HOST.replace(/^unix:\/\//, '');

@@ -3,10 +3,11 @@
  * (the test command starts them first). Nothing is skipped when they are missing: the tests fail and say so.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { readServicesEnv, servicesEnvFile } from '../../src/localservices.js';
 import { ROOT } from './action.js';
 import { tempDir } from './tmp.js';
 
@@ -23,16 +24,12 @@ export interface Services {
   sbomGenerator: string;
 }
 
-export const SERVICES_ENV = join(ROOT, '.tmp', 'services.env');
+export const SERVICES_ENV = servicesEnvFile(ROOT);
 
 export function services(): Services {
-  if (!existsSync(SERVICES_ENV)) {
+  const vars = readServicesEnv(ROOT);
+  if (!vars) {
     throw new Error(`${SERVICES_ENV} is missing: start the Docker engine and the registry first (bash scripts/services.sh start; scripts/test.sh does it)`);
-  }
-  const vars: Record<string, string> = {};
-  for (const line of readFileSync(SERVICES_ENV, 'utf8').split('\n')) {
-    const i = line.indexOf('=');
-    if (i > 0) vars[line.slice(0, i)] = line.slice(i + 1);
   }
   const need = (k: string) => {
     const v = vars[k];
