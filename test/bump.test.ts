@@ -1,24 +1,12 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
-import { bump, type BumpOptions, type ImageTarget } from '../src/bump.js';
-import { OffmainError } from '../src/errors.js';
+import { bump, type BumpOptions } from '../src/bump.js';
 import { snapshot, tempDir } from './support/tmp.js';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/configrepo', import.meta.url));
-const M = 'ghcr.io/acme/mastodon';
-const S = 'ghcr.io/acme/mastodon-streaming';
-const OLD = '4.8.0-alpha.1_2f40549';
-const NEW = '4.8.0-alpha.2_9c1e3d0';
-const DA = `sha256:${'a1'.repeat(32)}`;
-const DB = `sha256:${'b2'.repeat(32)}`;
-const TARGETS: ImageTarget[] = [
-  { repository: M, tag: NEW, digest: DA },
-  { repository: S, tag: NEW, digest: DB },
-];
-const POLICIES = { 'flux-system:mastodon': M, 'flux-system:mastodon-streaming': S };
+import { rejection } from './support/errors.js';
+import { DA, DB, FIXTURES, M, NEW, OLD, POLICIES, S, TARGETS } from './support/configrepo.js';
 
 /** A copy of the fixture config repo (plus a node_modules dir, which git would not keep). */
 function configRepo(): string {
@@ -40,14 +28,6 @@ function repo(files: Record<string, string>): string {
 
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 
-async function failure(p: Promise<unknown>): Promise<OffmainError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(OffmainError);
-  return e as OffmainError;
-}
 
 /**
  * Undoes, in `after`, exactly the scalars whose source text differs from `before` and the keys `before`
@@ -297,7 +277,7 @@ describe('bump: layouts', () => {
 
   it('keeps a byte order mark, and refuses to drop a digest from a flow mapping', async () => {
     const dir = repo({ 'values.yaml': `\uFEFFimage: ${M}:${OLD}\n`, 'kustomization.yaml': `images: [{name: ${M}, digest: ${DA}}]\n` });
-    const e = await failure(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
+    const e = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
     expect(e.message).toMatch(/^kustomization\.yaml:1: this image entry pins a digest and no new digest was given/);
     expect(read(dir, 'values.yaml')).toBe(`\uFEFFimage: ${M}:${OLD}\n`);
     await bump({ dir, targets: [{ repository: M, tag: NEW, digest: DB }] });
@@ -349,13 +329,13 @@ describe('bump: layouts', () => {
 
   it('refuses a tag that comes from a variable', async () => {
     const dir = repo({ 'compose.yaml': `services:\n  web:\n    image: ${M}:\${MASTODON_TAG:-latest}\n` });
-    const e = await failure(bump({ dir, ...one() }));
+    const e = await rejection(bump({ dir, ...one() }));
     expect(e.message).toMatch(/^compose\.yaml:3: .*takes its tag from a variable/);
   });
 
   it('refuses a block scalar with file and line', async () => {
     const dir = repo({ 'values.yaml': `image:\n  repository: ${M}\n  tag: |\n    ${OLD}\n` });
-    const e = await failure(bump({ dir, ...one() }));
+    const e = await rejection(bump({ dir, ...one() }));
     expect(e.message).toMatch(/^values\.yaml:3: the image is a block scalar/);
   });
 });
@@ -367,7 +347,7 @@ describe('bump: refusals leave every file as it was', () => {
   it('names what was searched when an image has no reference', async () => {
     const dir = configRepo();
     const before = snapshot(dir);
-    const e = await failure(
+    const e = await rejection(
       bump({ dir, targets: [...TARGETS, { repository: 'ghcr.io/acme/mastodon-sidekiq', tag: NEW }] }),
     );
     expect(e.message).toBe(
@@ -390,7 +370,7 @@ describe('bump: refusals leave every file as it was', () => {
     });
     expect(r.files).toEqual(['web.yaml']);
     // A different image (other digest) with no reference is still refused.
-    const e = await failure(
+    const e = await rejection(
       bump({ dir, targets: [{ repository: M, tag: NEW, digest }, { repository: 'docker.io/acme/mastodon', tag: NEW, digest: `sha256:${'b'.repeat(64)}` }] }),
     );
     expect(e.message).toMatch(/^no reference to docker\.io\/acme\/mastodon found/);
@@ -398,7 +378,7 @@ describe('bump: refusals leave every file as it was', () => {
 
   it('does not take mastodon-streaming for mastodon', async () => {
     const dir = repo({ 'values.yaml': `image: ${S}:${OLD}\n` });
-    const e = await failure(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
+    const e = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
     expect(e.message).toMatch(/^no reference to ghcr.io\/acme\/mastodon found/);
   });
 
@@ -408,7 +388,7 @@ describe('bump: refusals leave every file as it was', () => {
     mkdirSync(join(dir, 'zz'));
     writeFileSync(join(dir, 'zz/web.yaml'), broken);
     const before = snapshot(dir);
-    const e = await failure(bump({ dir, targets: TARGETS, policies: POLICIES }));
+    const e = await rejection(bump({ dir, targets: TARGETS, policies: POLICIES }));
     expect(e.message).toMatch(/^zz\/web\.yaml:8: YAML syntax error: /);
     expect(e.location).toEqual({ file: 'zz/web.yaml', line: 8 });
     expect(snapshot(dir)).toEqual(before);
@@ -417,7 +397,7 @@ describe('bump: refusals leave every file as it was', () => {
   it('refuses a downgrade with the deployed and requested versions, writing nothing', async () => {
     const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_1111111'), 'b.yaml': deployment('4.8.0_2f40549') });
     const before = snapshot(dir);
-    const e = await failure(bump({ dir, targets: [{ repository: M, tag: '4.8.0-rc.1_3333333' }] }));
+    const e = await rejection(bump({ dir, targets: [{ repository: M, tag: '4.8.0-rc.1_3333333' }] }));
     expect(e.message).toBe(
       `b.yaml:8: refusing to downgrade ${M} from 4.8.0+2f40549 (deployed) to 4.8.0-rc.1+3333333 (an older version); ` +
         'pass --allow-downgrade to deploy it anyway',
@@ -434,7 +414,7 @@ describe('bump: refusals leave every file as it was', () => {
     const target = [{ repository: M, tag: '4.8.0-alpha.1_bbbbbbb' }];
     const asked: string[][] = [];
     const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_aaaaaaa') });
-    const e = await failure(
+    const e = await rejection(
       bump({
         dir,
         targets: target,
@@ -462,10 +442,10 @@ describe('bump: refusals leave every file as it was', () => {
 
   it('refuses invalid targets', async () => {
     const dir = repo({ 'a.yaml': deployment(OLD) });
-    expect((await failure(bump({ dir, targets: [{ repository: M, tag: '4.8.0+abc' }] }))).message).toMatch(/not a valid image tag/);
+    expect((await rejection(bump({ dir, targets: [{ repository: M, tag: '4.8.0+abc' }] }))).message).toMatch(/not a valid image tag/);
     const nginx = [{ repository: 'docker.io/library/nginx', tag: '1' }, { repository: 'nginx', tag: '2' }];
-    expect((await failure(bump({ dir, targets: nginx }))).message).toMatch(/given twice/);
-    expect((await failure(bump({ dir, targets: [{ repository: M, tag: NEW }, { repository: M, tag: OLD }] }))).message).toMatch(/given twice/);
-    expect((await failure(bump({ dir: join(dir, 'nope'), targets: [{ repository: M, tag: NEW }] }))).message).toMatch(/does not exist/);
+    expect((await rejection(bump({ dir, targets: nginx }))).message).toMatch(/given twice/);
+    expect((await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }, { repository: M, tag: OLD }] }))).message).toMatch(/given twice/);
+    expect((await rejection(bump({ dir: join(dir, 'nope'), targets: [{ repository: M, tag: NEW }] }))).message).toMatch(/does not exist/);
   });
 });

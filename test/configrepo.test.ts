@@ -9,12 +9,12 @@ import {
   parseAuthor,
   updateBranch,
 } from '../src/configrepo.js';
-import { OffmainError } from '../src/errors.js';
 import { git } from '../src/git.js';
 import { memoryLogger } from '../src/log.js';
 import { createBareRepo } from './support/git-fixture.js';
 import { startGitHttpServer, type GitHttpServer } from './support/git-http-server.js';
 import { tempDir } from './support/tmp.js';
+import { rejection } from './support/errors.js';
 
 const PUSH = 'push-token-5f3a9c1e';
 const READ = 'read-token-77b2d0aa';
@@ -44,14 +44,6 @@ async function served(files: Record<string, string> = { 'app.yaml': 'image: ghcr
   return { repo, bare, sha, url: `${server.url}/acme/${name}.git`, name };
 }
 
-async function rejection(p: Promise<unknown>): Promise<OffmainError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(OffmainError);
-  return e as OffmainError;
-}
 
 describe('configRemote', () => {
   it('maps OWNER/NAME to the GitHub server, overridable', () => {

@@ -1,11 +1,8 @@
 import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImageTarget } from '../src/bump.js';
 import { deployCommands } from '../src/cli/deploy.js';
 import { deploy, deployCommitMessage, deploySummaryMarkdown, type DeployOptions, type DeployResult } from '../src/deploy.js';
-import { OffmainError } from '../src/errors.js';
 import { git } from '../src/git.js';
 import { memoryLogger } from '../src/log.js';
 import type { PatchReport } from '../src/prepare.js';
@@ -15,19 +12,9 @@ import { createBareRepo, FixtureRepo } from './support/git-fixture.js';
 import { startGitHttpServer, type GitHttpServer } from './support/git-http-server.js';
 import { startGitHubStandIn, type GitHubStandIn } from './support/github-api.js';
 import { snapshot, tempDir } from './support/tmp.js';
+import { rejection } from './support/errors.js';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/configrepo', import.meta.url));
-const M = 'ghcr.io/acme/mastodon';
-const S = 'ghcr.io/acme/mastodon-streaming';
-const OLD = '4.8.0-alpha.1_2f40549';
-const NEW = '4.8.0-alpha.2_9c1e3d0';
-const DA = `sha256:${'a1'.repeat(32)}`;
-const DB = `sha256:${'b2'.repeat(32)}`;
-const TARGETS: ImageTarget[] = [
-  { repository: M, tag: NEW, digest: DA },
-  { repository: S, tag: NEW, digest: DB },
-];
-const POLICIES = { 'flux-system:mastodon': M, 'flux-system:mastodon-streaming': S };
+import { DA, DB, FIXTURES, M, NEW, OLD, POLICIES, S, TARGETS } from './support/configrepo.js';
 const PUSH = 'push-token-5f3a9c1e';
 const READ = 'read-token-77b2d0aa';
 const IDENT = { GIT_AUTHOR_NAME: 'Admin', GIT_AUTHOR_EMAIL: 'admin@example.org', GIT_COMMITTER_NAME: 'Admin', GIT_COMMITTER_EMAIL: 'admin@example.org' };
@@ -107,14 +94,6 @@ function opts(s: Served, more: Partial<DeployOptions> = {}): DeployOptions {
   return { repository: s.slug, serverUrl: server.url, token: PUSH, images: TARGETS, policies: POLICIES, backoffMs: 5, ...more };
 }
 
-async function rejection(p: Promise<unknown>): Promise<OffmainError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(OffmainError);
-  return e as OffmainError;
-}
 
 /** A kustomization with both images; a digest line for each one given. */
 const kustomization = (mTag: string, sTag = mTag, mDigest?: string, sDigest?: string) =>

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OffmainError } from '../src/errors.js';
 import { git } from '../src/git.js';
 import {
   commitUrl,
@@ -22,6 +21,7 @@ import {
 } from '../src/upstream.js';
 import { createBareRepo, makeUpstream, tempDir, VERSION_RB, type UpstreamFixture } from './support/git-fixture.js';
 import { startGitHttpServer, type GitHttpServer } from './support/git-http-server.js';
+import { rejection } from './support/errors.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -183,14 +183,6 @@ async function missingObjects(cwd: string): Promise<number> {
   return list.split('\n').filter((l) => l.startsWith('?')).length;
 }
 
-async function rejection(p: Promise<unknown>): Promise<OffmainError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(OffmainError);
-  return e as OffmainError;
-}
 
 describe.each(['file', 'http'] as const)('resolveUpstream over %s', (transport) => {
   let server: GitHttpServer | undefined;
