@@ -87,6 +87,11 @@ export interface DeployOptions {
   beforePush?: (attempt: number) => Promise<void>;
   /** Where to clone; default a temporary directory, removed afterwards. */
   workDir?: string;
+  /**
+   * Only check: clone, bump in memory (the downgrade check, malformed YAML, missing references) and report
+   * what would change; commit, push and open nothing. The pipeline runs it before it spends time building.
+   */
+  dryRun?: boolean;
   log?: Logger;
 }
 
@@ -333,6 +338,34 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       ConfigCheckout.clone({ remote, dir: path.join(workDir, 'config'), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log }),
     );
     const bumpDir = path.join(co.dir, sub);
+    const isAncestor = history ? (a: string, b: string) => history!.isAncestor(a, b) : undefined;
+
+    if (opts.dryRun) {
+      const r = await bump({
+        dir: bumpDir,
+        targets: opts.images,
+        pinDigest: opts.pinDigest,
+        allowDowngrade: opts.allowDowngrade,
+        policies: opts.policies,
+        helmKeys: opts.helmKeys,
+        isAncestor,
+        dryRun: true,
+      });
+      const prev = r.previous[lead.repository];
+      return {
+        changed: r.changed,
+        mode,
+        repository: remote.display,
+        branch: co.branch,
+        files: r.files.map((f) => (sub ? `${sub}/${f}` : f)),
+        changes: r.changes,
+        previous: prev?.tag ? { tag: prev.tag, version: prev.display ?? prev.tag } : {},
+        next: { tag: lead.tag, version: nextVersion, ...(deployedSha ? { commit: deployedSha } : {}) },
+        images: opts.images,
+        attempts: 0,
+        reason: 'dry run: nothing committed or pushed',
+      };
+    }
 
     let last: BumpResult | undefined;
     let lastMessage = '';
@@ -346,7 +379,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
           allowDowngrade: opts.allowDowngrade,
           policies: opts.policies,
           helmKeys: opts.helmKeys,
-          isAncestor: history ? (a, b) => history!.isAncestor(a, b) : undefined,
+          isAncestor,
         });
       } catch (e) {
         // A newer deploy landed while this one was racing: it supersedes this one; nothing to do.

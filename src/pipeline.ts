@@ -3,8 +3,9 @@
  * repository, and measure the freshness. `offmain run` and the demo are thin adapters over `runPipeline`;
  * the reusable workflow runs the same steps as separate jobs through the actions.
  *
- * Order is safety: a patch that fails stops the run before anything is built or pushed, and a deploy that
- * is refused (a downgrade, malformed YAML) pushes nothing to the config repository.
+ * Order is safety: a patch that fails stops the run before anything is built or pushed, and the deploy is
+ * checked (a dry run: downgrade, malformed YAML, an image the config never names) before the build, so a
+ * refused deploy costs no build and pushes nothing.
  */
 import { build, buildSummaryMarkdown, type BuildOptions, type BuildResult } from './build.js';
 import { planBuild, readBuildTree, type BuildPlan } from './buildplan.js';
@@ -85,6 +86,26 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
   if (failure) return { ok: false, failure, prepared, seconds: seconds() };
 
   const u = prepared.upstream;
+  const deployOptions = (images: ImageTarget[]): DeployOptions => ({
+    ...opts.deploy!,
+    images,
+    upstream: { repository: u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
+    version: prepared.version.display,
+    patchReport: prepared.report,
+    log,
+  });
+  if (opts.deploy && !opts.build.planOnly) {
+    // Refuse a downgrade, malformed YAML or an image the config never names BEFORE spending time on a build.
+    await log.group('Check the deploy before building', async () => {
+      const check = await deploy({ ...deployOptions(deployTargets({ plan: await planOnly(prepared, opts) })), pinDigest: false, dryRun: true });
+      log.info(
+        check.changed
+          ? `${check.files.join(', ')} will move from ${check.previous.version ?? 'an unknown version'} to ${check.next.version}`
+          : `the config repository already runs ${check.next.version}`,
+      );
+    });
+  }
+
   let built: BuildResult | undefined;
   let plan: BuildPlan | undefined;
   if (opts.build.planOnly) {
@@ -117,16 +138,7 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
 
   let deployed: DeployResult | undefined;
   if (opts.deploy) {
-    deployed = await log.group('Deploy', () =>
-      deploy({
-        ...opts.deploy!,
-        images: deployTargets({ build: built, plan }),
-        upstream: { repository: u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
-        version: prepared.version.display,
-        patchReport: prepared.report,
-        log,
-      }),
-    );
+    deployed = await log.group('Deploy', () => deploy(deployOptions(deployTargets({ build: built, plan }))));
   }
   return { ok: true, prepared, plan, build: built, deploy: deployed, seconds: seconds() };
 }

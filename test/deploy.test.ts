@@ -145,6 +145,19 @@ describe('deploy, mode push, over smart HTTP', () => {
     expect(await s.log()).toHaveLength(2);
   });
 
+  it('a dry run reports what would move and commits nothing; it refuses what the real run would refuse', async () => {
+    const s = await served({ 'apps/mastodon/kustomization.yaml': kustomization(OLD) });
+    const before = await s.head();
+    const r = await deploy(opts(s, { dryRun: true, policies: undefined }));
+    expect(r).toMatchObject({ changed: true, files: ['apps/mastodon/kustomization.yaml'], previous: { tag: OLD }, attempts: 0 });
+    expect(r.reason).toMatch(/^dry run/);
+    expect(r.commit).toBeUndefined();
+    expect(await s.head()).toBe(before);
+    expect(await s.show('apps/mastodon/kustomization.yaml')).toBe(kustomization(OLD));
+    const older = [{ repository: M, tag: '4.7.0_c5b3651' }];
+    await expect(deploy(opts(s, { dryRun: true, policies: undefined, images: older }))).rejects.toThrow(/downgrade/);
+  });
+
   it('bumps only under path, and names files from the repository root', async () => {
     const s = await served({ 'prod/kustomization.yaml': kustomization(OLD), 'staging/kustomization.yaml': kustomization(OLD) });
     const r = await deploy(opts(s, { path: 'prod/', policies: undefined }));

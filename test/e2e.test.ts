@@ -114,6 +114,8 @@ describe('the pipeline end to end', () => {
     const older = (await git(['rev-parse', 'v4.2.0^{commit}'], { cwd: upstream.dir })).stdout.trim();
     await expect(runPipeline(options({ commit: older }), memoryLogger())).rejects.toThrow(/downgrade/);
     expect(await configHead()).toBe(before);
+    // Refused before the build: no image was pushed for that commit.
+    expect(await manifestStatus(`${prefix}/mastodon`, `4.2.0_${older.slice(0, 7)}`)).toBe(404);
   });
 
   it('a commit that exists only in a fork is refused before anything is built', async () => {

@@ -17323,6 +17323,33 @@ async function deploy(opts) {
       () => ConfigCheckout.clone({ remote, dir: import_node_path9.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
     const bumpDir = import_node_path9.default.join(co.dir, sub);
+    const isAncestor = history ? (a, b) => history.isAncestor(a, b) : void 0;
+    if (opts.dryRun) {
+      const r = await bump({
+        dir: bumpDir,
+        targets: opts.images,
+        pinDigest: opts.pinDigest,
+        allowDowngrade: opts.allowDowngrade,
+        policies: opts.policies,
+        helmKeys: opts.helmKeys,
+        isAncestor,
+        dryRun: true
+      });
+      const prev2 = r.previous[lead.repository];
+      return {
+        changed: r.changed,
+        mode,
+        repository: remote.display,
+        branch: co.branch,
+        files: r.files.map((f) => sub ? `${sub}/${f}` : f),
+        changes: r.changes,
+        previous: prev2?.tag ? { tag: prev2.tag, version: prev2.display ?? prev2.tag } : {},
+        next: { tag: lead.tag, version: nextVersion, ...deployedSha ? { commit: deployedSha } : {} },
+        images: opts.images,
+        attempts: 0,
+        reason: "dry run: nothing committed or pushed"
+      };
+    }
     let last;
     let lastMessage = "";
     const apply = async (attempt) => {
@@ -17335,7 +17362,7 @@ async function deploy(opts) {
           allowDowngrade: opts.allowDowngrade,
           policies: opts.policies,
           helmKeys: opts.helmKeys,
-          isAncestor: history ? (a, b) => history.isAncestor(a, b) : void 0
+          isAncestor
         });
       } catch (e) {
         if (attempt > 1 && /refusing to downgrade/.test(errorMessage(e))) {
@@ -19325,6 +19352,22 @@ async function runPipeline(opts, log) {
   const failure = failureLine(prepared);
   if (failure) return { ok: false, failure, prepared, seconds: seconds() };
   const u = prepared.upstream;
+  const deployOptions = (images) => ({
+    ...opts.deploy,
+    images,
+    upstream: { repository: u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
+    version: prepared.version.display,
+    patchReport: prepared.report,
+    log
+  });
+  if (opts.deploy && !opts.build.planOnly) {
+    await log.group("Check the deploy before building", async () => {
+      const check = await deploy({ ...deployOptions(deployTargets({ plan: await planOnly(prepared, opts) })), pinDigest: false, dryRun: true });
+      log.info(
+        check.changed ? `${check.files.join(", ")} will move from ${check.previous.version ?? "an unknown version"} to ${check.next.version}` : `the config repository already runs ${check.next.version}`
+      );
+    });
+  }
   let built;
   let plan;
   if (opts.build.planOnly) {
@@ -19356,17 +19399,7 @@ async function runPipeline(opts, log) {
   }
   let deployed;
   if (opts.deploy) {
-    deployed = await log.group(
-      "Deploy",
-      () => deploy({
-        ...opts.deploy,
-        images: deployTargets({ build: built, plan }),
-        upstream: { repository: u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
-        version: prepared.version.display,
-        patchReport: prepared.report,
-        log
-      })
-    );
+    deployed = await log.group("Deploy", () => deploy(deployOptions(deployTargets({ build: built, plan }))));
   }
   return { ok: true, prepared, plan, build: built, deploy: deployed, seconds: seconds() };
 }

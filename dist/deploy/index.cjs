@@ -35115,6 +35115,33 @@ async function deploy(opts) {
       () => ConfigCheckout.clone({ remote, dir: import_node_path4.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
     const bumpDir = import_node_path4.default.join(co.dir, sub);
+    const isAncestor = history ? (a, b) => history.isAncestor(a, b) : void 0;
+    if (opts.dryRun) {
+      const r = await bump({
+        dir: bumpDir,
+        targets: opts.images,
+        pinDigest: opts.pinDigest,
+        allowDowngrade: opts.allowDowngrade,
+        policies: opts.policies,
+        helmKeys: opts.helmKeys,
+        isAncestor,
+        dryRun: true
+      });
+      const prev2 = r.previous[lead.repository];
+      return {
+        changed: r.changed,
+        mode,
+        repository: remote.display,
+        branch: co.branch,
+        files: r.files.map((f) => sub ? `${sub}/${f}` : f),
+        changes: r.changes,
+        previous: prev2?.tag ? { tag: prev2.tag, version: prev2.display ?? prev2.tag } : {},
+        next: { tag: lead.tag, version: nextVersion, ...deployedSha ? { commit: deployedSha } : {} },
+        images: opts.images,
+        attempts: 0,
+        reason: "dry run: nothing committed or pushed"
+      };
+    }
     let last;
     let lastMessage = "";
     const apply = async (attempt) => {
@@ -35127,7 +35154,7 @@ async function deploy(opts) {
           allowDowngrade: opts.allowDowngrade,
           policies: opts.policies,
           helmKeys: opts.helmKeys,
-          isAncestor: history ? (a, b) => history.isAncestor(a, b) : void 0
+          isAncestor
         });
       } catch (e) {
         if (attempt > 1 && /refusing to downgrade/.test(errorMessage(e))) {
