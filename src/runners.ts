@@ -2,6 +2,7 @@
  * One native GitHub runner per platform, for the distributed build (one job per platform, pushed by
  * digest, then merged): the matrix the reusable workflow builds from its `platforms` input.
  */
+import { parsePlatforms, platformSlug } from './buildplan.js';
 import { OffmainError } from './errors.js';
 
 export const NATIVE_RUNNERS: Readonly<Record<string, string>> = Object.freeze({
@@ -17,17 +18,15 @@ export interface RunnerLeg {
 }
 
 export function runnerMatrix(platforms: string): { include: RunnerLeg[] } {
-  const list = [...new Set(platforms.split(/[\s,]+/).filter(Boolean))];
-  if (list.length === 0) throw new OffmainError('no platform given: expected e.g. linux/amd64,linux/arm64');
   return {
-    include: list.map((platform) => {
+    include: parsePlatforms(platforms).map((platform) => {
       const runner = NATIVE_RUNNERS[platform];
       if (!runner) {
         throw new OffmainError(
-          `platform ${platform} has no native GitHub runner: expected one of ${Object.keys(NATIVE_RUNNERS).join(', ')}`,
+          `platform ${platform} has no native GitHub runner: expected one of ${Object.keys(NATIVE_RUNNERS).join(', ')} (or build it under QEMU with action-build mode all)`,
         );
       }
-      return { platform, runner, slug: platform.replace(/[^A-Za-z0-9]+/g, '-') };
+      return { platform, runner, slug: platformSlug(platform) };
     }),
   };
 }

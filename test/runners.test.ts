@@ -17,9 +17,10 @@ describe('runnerMatrix', () => {
     expect(runnerMatrix(' linux/arm64 ,linux/arm64\n').include).toHaveLength(1);
   });
 
-  it('refuses a platform with no native runner, and none at all', () => {
+  it('refuses a platform with no native runner or none offmain builds; none given means the default two', () => {
     expect(() => runnerMatrix('linux/s390x')).toThrow(/platform linux\/s390x has no native GitHub runner/);
-    expect(() => runnerMatrix(' , ')).toThrow(/no platform given/);
+    expect(() => runnerMatrix('windows/amd64')).toThrow(/platform "windows\/amd64" is not one offmain builds/);
+    expect(runnerMatrix(' , ').include.map((l) => l.platform)).toEqual(['linux/amd64', 'linux/arm64']);
   });
 
   it('writes the matrix to GITHUB_OUTPUT from the CLI', async () => {

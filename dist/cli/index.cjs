@@ -19434,17 +19434,15 @@ var NATIVE_RUNNERS = Object.freeze({
   "linux/arm64": "ubuntu-24.04-arm"
 });
 function runnerMatrix(platforms) {
-  const list = [...new Set(platforms.split(/[\s,]+/).filter(Boolean))];
-  if (list.length === 0) throw new OffmainError("no platform given: expected e.g. linux/amd64,linux/arm64");
   return {
-    include: list.map((platform) => {
+    include: parsePlatforms(platforms).map((platform) => {
       const runner = NATIVE_RUNNERS[platform];
       if (!runner) {
         throw new OffmainError(
-          `platform ${platform} has no native GitHub runner: expected one of ${Object.keys(NATIVE_RUNNERS).join(", ")}`
+          `platform ${platform} has no native GitHub runner: expected one of ${Object.keys(NATIVE_RUNNERS).join(", ")} (or build it under QEMU with action-build mode all)`
         );
       }
-      return { platform, runner, slug: platform.replace(/[^A-Za-z0-9]+/g, "-") };
+      return { platform, runner, slug: platformSlug(platform) };
     })
   };
 }
