@@ -65,7 +65,7 @@ export interface BuildOptions {
   buildArgs?: Record<string, string> | string[];
   prerelease?: string;
   /** The patch step's report (JSON text, a path to it, or the object); its applied ids become a label. */
-  patchReport?: string | { commit?: string; ok?: boolean; patches?: { id: string; status: string }[] };
+  patchReport?: string | { commit?: string; ok?: boolean; patches?: { id: string; status: string }[]; digest?: string };
   push?: boolean;
   mode?: BuildMode;
   /** Merge mode: the per-platform digests, `mastodon@sha256:...` / `REPOSITORY@sha256:...`, one per item. */
@@ -125,8 +125,9 @@ async function commitDateOf(dir: string, commit: string): Promise<string> {
   return date;
 }
 
-async function patchIds(report: BuildOptions['patchReport'], commit: string): Promise<string[]> {
-  if (report === undefined || report === '') return [];
+/** The ids of the patches in effect, and the digest of the patch sets and diffs, from the patch step's report. */
+async function patchInfo(report: BuildOptions['patchReport'], commit: string): Promise<{ ids: string[]; digest?: string }> {
+  if (report === undefined || report === '') return { ids: [] };
   let r: Exclude<BuildOptions['patchReport'], string | undefined>;
   if (typeof report === 'string') {
     const text = report.trim().startsWith('{') ? report : await readFile(report, 'utf8').catch(() => {
@@ -142,23 +143,31 @@ async function patchIds(report: BuildOptions['patchReport'], commit: string): Pr
     throw new OffmainError(`the patch report is for commit ${r.commit.slice(0, 7)}, not ${commit.slice(0, 7)}: pass the report of the tree being built`);
   }
   if (r.ok === false) throw new OffmainError('the patch report says the patch step failed: fix the patches before building');
-  return appliedPatchIds(r);
+  return { ids: appliedPatchIds(r), ...(typeof r.digest === 'string' && r.digest ? { digest: r.digest } : {}) };
 }
 
-type Existing = { repository: string; state: 'same' | 'missing' | 'other'; description?: ImageDescription; revision?: string };
+type Existing = {
+  repository: string;
+  /** `other`: another upstream revision; `repatched`: this revision with other patches. */
+  state: 'same' | 'missing' | 'other' | 'repatched';
+  description?: ImageDescription;
+  revision?: string;
+  patches?: string;
+};
 
-/** Asks every repository of an image whether its immutable tag exists and for which revision. */
+/** Asks every repository of an image whether its immutable tag exists, for which revision and patches. */
 async function checkExisting(registry: RegistryClient, image: ImagePlan, plan: BuildPlan): Promise<Existing[]> {
+  const wantPatches = image.labels[LABEL.patchesDigest];
   return Promise.all(
     image.repositories.map(async (repository): Promise<Existing> => {
       const d = await registry.describe(repository, plan.imageTag);
       if (!d) return { repository, state: 'missing' };
-      let revision = d.annotations[LABEL.revision];
-      if (!revision) {
-        const withLabels = await registry.describe(repository, plan.imageTag, { labels: true });
-        revision = withLabels?.labels?.[LABEL.revision];
-      }
-      return { repository, state: revision === plan.commit ? 'same' : 'other', description: d, revision };
+      let about: Record<string, string> = d.annotations;
+      if (!about[LABEL.revision]) about = (await registry.describe(repository, plan.imageTag, { labels: true }))?.labels ?? {};
+      const revision = about[LABEL.revision];
+      const digest = about[LABEL.patchesDigest];
+      const state = revision !== plan.commit ? 'other' : wantPatches && digest && digest !== wantPatches ? 'repatched' : 'same';
+      return { repository, state, description: d, revision, patches: about[LABEL.patches] };
     }),
   );
 }
@@ -211,6 +220,7 @@ export async function build(opts: BuildOptions, log: Logger): Promise<BuildResul
     for (const n of opts.streamingImages ?? []) if (n.trim()) validateImageName(n, 'streaming image');
     parsePlatforms(opts.platforms);
     const version = await versionOf(dir, commit);
+    const patched = await patchInfo(opts.patchReport, commit);
     const p = planBuild(
       {
         dir,
@@ -226,7 +236,8 @@ export async function build(opts: BuildOptions, log: Logger): Promise<BuildResul
         tags: opts.tags,
         buildArgs: parseBuildArgs(opts.buildArgs),
         prerelease: opts.prerelease,
-        patches: await patchIds(opts.patchReport, commit),
+        patches: patched.ids,
+        patchesDigest: patched.digest,
       },
       files,
     );
@@ -267,9 +278,16 @@ export async function build(opts: BuildOptions, log: Logger): Promise<BuildResul
             `${o.repository}:${plan.imageTag} already exists with upstream revision ${o.revision ? o.revision.slice(0, 12) : '(none)'}, not ${plan.commit.slice(0, 12)}: an immutable tag is never overwritten; remove it or pass force to rebuild it`,
           );
         }
+        const repatched = existing.filter((e) => e.state === 'repatched');
+        if (repatched.length && !opts.force) {
+          const o = repatched[0]!;
+          throw new OffmainError(
+            `${o.repository}:${plan.imageTag} already exists for this upstream commit but was built with other patches (${o.patches || 'none'}; now: ${image.labels[LABEL.patches] || 'none'}, or their text changed): an immutable tag is never overwritten silently; pass force to rebuild it with the new patches, or let the next upstream commit carry them`,
+          );
+        }
         const same = existing.filter((e) => e.state === 'same');
         for (const e of existing) {
-          log.info(`${e.repository}:${plan.imageTag}: ${e.state === 'same' ? `exists (${e.description!.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === 'missing' ? 'not there yet' : `exists with revision ${e.revision ?? '(none)'}; force: rebuilding`}`);
+          log.info(`${e.repository}:${plan.imageTag}: ${e.state === 'same' ? `exists (${e.description!.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === 'missing' ? 'not there yet' : e.state === 'repatched' ? 'exists with other patches; force: rebuilding' : `exists with revision ${e.revision ?? '(none)'}; force: rebuilding`}`);
         }
         if (opts.force || same.length === 0) {
           pending.push(image);

@@ -39,6 +39,7 @@ export const LABEL = {
   licenses: 'org.opencontainers.image.licenses',
   url: 'org.opencontainers.image.url',
   patches: 'offmain.patches',
+  patchesDigest: 'offmain.patches.digest',
 } as const;
 
 export const MASTODON_LICENSE = 'AGPL-3.0';
@@ -240,6 +241,8 @@ export interface PlanInput {
   prerelease?: string;
   /** Ids of the patches in effect (applied or already applied). */
   patches?: readonly string[];
+  /** The patch step's `digest` of the patch sets and diffs (label `offmain.patches.digest`). */
+  patchesDigest?: string;
 }
 
 export interface ImagePlan {
@@ -379,6 +382,7 @@ export function planBuild(input: PlanInput, files: BuildTreeFiles): BuildPlan {
           : `Mastodon ${input.version.display} streaming server, built by offmain from ${source} at ${sha.slice(0, 7)}`,
       [LABEL.licenses]: MASTODON_LICENSE,
       [LABEL.patches]: patches.join(','),
+      ...(input.patchesDigest ? { [LABEL.patchesDigest]: input.patchesDigest } : {}),
     };
     plans.push({
       key,

@@ -7,7 +7,7 @@
  * so an error leaves every file as it was. No git here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import semver from 'semver';
 import { OffmainError } from './errors.js';
@@ -133,10 +133,34 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
     assertParses(text, file);
     return [file, text] as const;
   });
-  if (!opts.dryRun) await Promise.all(out.map(([file, text]) => writeFile(join(dir, file), text, 'utf8')));
+  if (!opts.dryRun) await writeAll(dir, out, texts);
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
+}
+
+/**
+ * Writes every new text or none: each goes to a temporary file beside its target first, then all are renamed
+ * into place; if anything fails, the files already replaced get their old text back.
+ */
+async function writeAll(dir: string, out: (readonly [string, string])[], old: Map<string, string>): Promise<void> {
+  const staged: string[] = [];
+  const replaced: string[] = [];
+  try {
+    for (const [file, text] of out) {
+      const tmp = join(dir, `${file}.offmain-tmp`);
+      staged.push(tmp);
+      await writeFile(tmp, text, 'utf8');
+    }
+    for (const [i, [file]] of out.entries()) {
+      await rename(staged[i]!, join(dir, file));
+      replaced.push(file);
+    }
+  } catch (e) {
+    for (const file of replaced) await writeFile(join(dir, file), old.get(file)!, 'utf8').catch(() => undefined);
+    for (const tmp of staged) await rm(tmp, { force: true }).catch(() => undefined);
+    throw new OffmainError(`could not write ${dir}: ${(e as Error).message}; every file was left as it was`);
+  }
 }
 
 /** Every *.yaml / *.yml under `dir`, relative, sorted; skips .git, .github, node_modules and symlinks. */

@@ -504,9 +504,26 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       }
     }
 
-    if (history && deployedSha) {
+    // What the cluster runs: the new build once pushed to the branch; in pull-request mode, until the pull
+    // request is merged, what the base branch still names.
+    let running = deployedSha;
+    if (history && mode === 'pull-request' && result.changed) {
+      const prevSha = result.previous.tag ? parseImageTag(result.previous.tag)?.shortSha : undefined;
+      running = undefined;
+      if (prevSha) {
+        try {
+          running = await history.resolve(prevSha);
+          log.info(`until the pull request is merged the cluster runs ${prevSha}: the lag is measured for it`);
+        } catch (e) {
+          freshnessError = errorMessage(e);
+        }
+      } else {
+        freshnessError = `the base branch names ${result.previous.tag ?? 'no offmain tag'}, so the commit the cluster runs until the pull request is merged is unknown`;
+      }
+    }
+    if (history && running) {
       const h = history;
-      const sha = deployedSha;
+      const sha = running;
       result.freshness = await log.group('Freshness', async () => {
         const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly });
         log.info(freshnessLine(f));

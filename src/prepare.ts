@@ -4,9 +4,10 @@
  * and the demo are thin adapters over `prepare` and `patchTree`.
  */
 import { existsSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
-import { DEFAULT_PATCH_SETS } from './builtin-patches.js';
+import { builtinPatchSet, DEFAULT_PATCH_SETS } from './builtin-patches.js';
 import { OffmainError } from './errors.js';
 import { git } from './git.js';
 import type { Logger } from './log.js';
@@ -25,6 +26,12 @@ export interface PatchReport {
   patches: { id: string; status: PatchResult['status']; reason?: string; files: string[] }[];
   changedFiles: string[];
   warnings: string[];
+  /**
+   * What the patches are, as a sha256: the text of every patch set and diff used and the ids in effect.
+   * The build labels its images with it, so the same upstream commit patched differently is never taken
+   * for an image that already exists.
+   */
+  digest?: string;
 }
 
 export interface PatchTreeOptions {
@@ -97,6 +104,7 @@ export async function patchTree(opts: PatchTreeOptions, log: Logger): Promise<Pa
     return r;
   });
 
+  const inEffect = run.results.filter((p) => p.status === 'applied' || p.status === 'already-applied').map((p) => p.id);
   const report: PatchReport = {
     commit,
     version: version.display,
@@ -110,8 +118,18 @@ export async function patchTree(opts: PatchTreeOptions, log: Logger): Promise<Pa
     })),
     changedFiles: run.changedFiles,
     warnings: run.warnings,
+    digest: await patchesDigest(patchSets, opts.diffs ?? [], opts.baseDir, inEffect),
   };
   return { dir, commit, version, results: run.results, report };
+}
+
+/** sha256 of the patch sets' and diffs' texts (built-in or read from disk) and the ids in effect. */
+export async function patchesDigest(sets: readonly string[], diffs: readonly string[], baseDir = process.cwd(), inEffect: string[] = []): Promise<string> {
+  const h = createHash('sha256');
+  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? (await readFile(resolvePath(baseDir, spec), 'utf8'))}\0`);
+  for (const d of diffs) h.update(`diff\0${await readFile(resolvePath(baseDir, d), 'utf8')}\0`);
+  h.update(`in-effect\0${[...inEffect].sort().join(',')}`);
+  return `sha256:${h.digest('hex')}`;
 }
 
 /** The first failed patch as the one clear line a user reads (CLI stderr, setFailed). */

@@ -196,6 +196,15 @@ describe('bump: the fixture config repo', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('writes every file or none: a write that fails leaves all of them as they were', async () => {
+    const dir = repo({ 'a.yaml': `image: ${M}:${OLD}\n`, 'b.yaml': `image: ${M}:${OLD}\n` });
+    mkdirSync(join(dir, 'b.yaml.offmain-tmp')); // the staging file of b.yaml cannot be written
+    const before = snapshot(dir);
+    const e = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
+    expect(e.message).toMatch(/^could not write .*; every file was left as it was$/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('leaves $imagepolicy markers alone without a policy map', async () => {
     const dir = configRepo();
     const result = await bump({ dir, targets: TARGETS });

@@ -77,6 +77,24 @@ describe('offmain patch', () => {
     expect(statuses).toContain('already-applied');
   });
 
+  it('names the patches in effect by a digest that changes with their text', async () => {
+    const digestOf = async (dir: string, sets: string[]) => {
+      const r = await cli(['patch', '--dir', dir, '--commit', SHA, ...sets.flatMap((x) => ['--patch-set', x]), '--json']);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).digest as string;
+    };
+    const set = join(tempDir(), 'mine.yml');
+    const write = (note: string) =>
+      writeFileSync(set, `name: mine\npatches:\n  - id: note\n    description: ${note}\n    operations:\n      - file: Gemfile\n        insert-after: "^source "\n        lines: ['# ${note}']\n        expect: 1\n`);
+    write('first');
+    const a = await digestOf(fixtureCopy('v4.2'), ['redis-tls', set]);
+    expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await digestOf(fixtureCopy('v4.2'), ['redis-tls', set])).toBe(a);
+    write('second');
+    expect(await digestOf(fixtureCopy('v4.2'), ['redis-tls', set])).not.toBe(a);
+    expect(await digestOf(fixtureCopy('v4.2'), ['redis-tls'])).not.toBe(a);
+  });
+
   it('changes nothing on main and says why', async () => {
     const dir = fixtureCopy('main');
     const before = snapshot(dir);

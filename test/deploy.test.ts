@@ -420,6 +420,28 @@ describe('deploy, mode pull-request', () => {
   }
   const pr = (more: Partial<DeployOptions> = {}) => ({ mode: 'pull-request' as const, apiUrl: api.url, policies: undefined, ...more });
 
+  it('measures the lag for what the base branch runs until the pull request is merged', async () => {
+    const up = await createBareRepo(join(tempDir('offmain-up-'), 'mastodon.git'));
+    const a = await up.commit({ files: { 'x.rb': '1\n' }, message: 'a', date: '2026-08-19T12:00:00Z' });
+    const b = await up.commit({ files: { 'x.rb': '2\n' }, message: 'b', date: '2026-08-20T12:00:00Z', parents: [a], ref: 'refs/heads/main' });
+    const t = (sha: string) => `4.8.0-alpha.1_${sha.slice(0, 7)}`;
+    const s = await servedOnApi({ 'k.yaml': kustomization(t(a), t(a)) });
+    const r = await deploy(
+      opts(
+        s,
+        pr({
+          images: [{ repository: M, tag: t(b) }, { repository: S, tag: t(b) }],
+          upstream: { repository: up.dir, commit: b, cacheDir: tempDir() },
+          now: new Date('2026-08-21T12:00:00Z'),
+        }),
+      ),
+    );
+    expect(r.changed).toBe(true);
+    expect(r.pullRequest?.created).toBe(true);
+    // The cluster still runs `a`: it lacks `b`, which landed 24 h ago.
+    expect(r.freshness).toMatchObject({ deployed: { sha: a }, lag: { behind: 1, hours: 24 } });
+  });
+
   it('pushes offmain/<tag> and opens one pull request (labels, auto-merge); a rerun updates it', async () => {
     const s = await servedOnApi({ 'k.yaml': kustomization(OLD) });
     const base = await s.head();
@@ -563,9 +585,21 @@ describe('offmain bump and offmain deploy', () => {
     expect((await cli('bump', ['--dir', dir])).log).toEqual(['error: offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)']);
   });
 
-  it('deploy pushes and prints JSON; a bad option is one line', async () => {
+  it('deploy pushes and prints JSON, with the token from the environment only; a bad option is one line', async () => {
     const s = await served({ 'k.yaml': kustomization(OLD) });
-    const r = await cli('deploy', ['--repository', s.url, '--token', PUSH, '--image', `${M}=${NEW}@${DA}`, '--author', 'Jane <jane@example.org>', '--json']);
+    // A token argument would show in `ps` and shell history: there is none.
+    const flag = await cli('deploy', ['--repository', s.url, '--token', PUSH, '--image', `${M}=${NEW}@${DA}`]);
+    expect(flag.code).toBe(1);
+    expect(flag.log.join('\n')).toMatch(/Unknown option '--token'/);
+    const saved = process.env.OFFMAIN_CONFIG_TOKEN;
+    process.env.OFFMAIN_CONFIG_TOKEN = PUSH;
+    let r: Awaited<ReturnType<typeof cli>>;
+    try {
+      r = await cli('deploy', ['--repository', s.url, '--image', `${M}=${NEW}@${DA}`, '--author', 'Jane <jane@example.org>', '--json']);
+    } finally {
+      if (saved === undefined) delete process.env.OFFMAIN_CONFIG_TOKEN;
+      else process.env.OFFMAIN_CONFIG_TOKEN = saved;
+    }
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as DeployResult;
     expect(result).toMatchObject({ changed: true, files: ['k.yaml'], commit: await s.head(), previous: { version: '4.8.0-alpha.1+2f40549' } });

@@ -109,6 +109,20 @@ describe('the pipeline end to end', () => {
     console.log(`second run: ${r.seconds} s`);
   });
 
+  it('the same commit with other patches is never taken for the image that exists, nor silently overwritten', async () => {
+    const before = await configHead();
+    const extra = join(root, 'site.yml');
+    writeFileSync(
+      extra,
+      "name: site\npatches:\n  - id: puma-note\n    description: a note for our admins\n    operations:\n      - file: Gemfile\n        insert-after: \"^gem 'puma'\"\n        lines: ['# site: puma tuned in config/puma.rb']\n        expect: 1\n",
+    );
+    const run = options();
+    await expect(runPipeline({ ...run, upstream: { ...run.upstream, patchSets: ['redis-tls', 'version-metadata', extra] } }, memoryLogger())).rejects.toThrow(
+      /already exists for this upstream commit but was built with other patches .*pass force/,
+    );
+    expect(await configHead()).toBe(before);
+  });
+
   it('a manual run for an older commit is refused as a downgrade, and the config repository is untouched', async () => {
     const before = await configHead();
     const older = (await git(['rev-parse', 'v4.2.0^{commit}'], { cwd: upstream.dir })).stdout.trim();

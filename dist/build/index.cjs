@@ -22254,7 +22254,8 @@ var LABEL = {
   description: "org.opencontainers.image.description",
   licenses: "org.opencontainers.image.licenses",
   url: "org.opencontainers.image.url",
-  patches: "offmain.patches"
+  patches: "offmain.patches",
+  patchesDigest: "offmain.patches.digest"
 };
 var MASTODON_LICENSE = "AGPL-3.0";
 function dockerfileArgs(text) {
@@ -22468,7 +22469,8 @@ function planBuild(input, files) {
       [LABEL.title]: key,
       [LABEL.description]: key === "mastodon" ? `Mastodon ${input.version.display} (web and Sidekiq), built by offmain from ${source} at ${sha.slice(0, 7)}` : `Mastodon ${input.version.display} streaming server, built by offmain from ${source} at ${sha.slice(0, 7)}`,
       [LABEL.licenses]: MASTODON_LICENSE,
-      [LABEL.patches]: patches.join(",")
+      [LABEL.patches]: patches.join(","),
+      ...input.patchesDigest ? { [LABEL.patchesDigest]: input.patchesDigest } : {}
     };
     plans.push({
       key,
@@ -23122,8 +23124,8 @@ async function commitDateOf(dir, commit) {
   }
   return date;
 }
-async function patchIds(report, commit) {
-  if (report === void 0 || report === "") return [];
+async function patchInfo(report, commit) {
+  if (report === void 0 || report === "") return { ids: [] };
   let r;
   if (typeof report === "string") {
     const text = report.trim().startsWith("{") ? report : await (0, import_promises4.readFile)(report, "utf8").catch(() => {
@@ -23139,19 +23141,20 @@ async function patchIds(report, commit) {
     throw new OffmainError(`the patch report is for commit ${r.commit.slice(0, 7)}, not ${commit.slice(0, 7)}: pass the report of the tree being built`);
   }
   if (r.ok === false) throw new OffmainError("the patch report says the patch step failed: fix the patches before building");
-  return appliedPatchIds(r);
+  return { ids: appliedPatchIds(r), ...typeof r.digest === "string" && r.digest ? { digest: r.digest } : {} };
 }
 async function checkExisting(registry, image, plan) {
+  const wantPatches = image.labels[LABEL.patchesDigest];
   return Promise.all(
     image.repositories.map(async (repository) => {
       const d = await registry.describe(repository, plan.imageTag);
       if (!d) return { repository, state: "missing" };
-      let revision = d.annotations[LABEL.revision];
-      if (!revision) {
-        const withLabels = await registry.describe(repository, plan.imageTag, { labels: true });
-        revision = withLabels?.labels?.[LABEL.revision];
-      }
-      return { repository, state: revision === plan.commit ? "same" : "other", description: d, revision };
+      let about = d.annotations;
+      if (!about[LABEL.revision]) about = (await registry.describe(repository, plan.imageTag, { labels: true }))?.labels ?? {};
+      const revision = about[LABEL.revision];
+      const digest = about[LABEL.patchesDigest];
+      const state = revision !== plan.commit ? "other" : wantPatches && digest && digest !== wantPatches ? "repatched" : "same";
+      return { repository, state, description: d, revision, patches: about[LABEL.patches] };
     })
   );
 }
@@ -23197,6 +23200,7 @@ async function build(opts, log) {
     for (const n of opts.streamingImages ?? []) if (n.trim()) validateImageName(n, "streaming image");
     parsePlatforms(opts.platforms);
     const version = await versionOf(dir, commit);
+    const patched = await patchInfo(opts.patchReport, commit);
     const p = planBuild(
       {
         dir,
@@ -23212,7 +23216,8 @@ async function build(opts, log) {
         tags: opts.tags,
         buildArgs: parseBuildArgs(opts.buildArgs),
         prerelease: opts.prerelease,
-        patches: await patchIds(opts.patchReport, commit)
+        patches: patched.ids,
+        patchesDigest: patched.digest
       },
       files
     );
@@ -23249,9 +23254,16 @@ async function build(opts, log) {
             `${o.repository}:${plan.imageTag} already exists with upstream revision ${o.revision ? o.revision.slice(0, 12) : "(none)"}, not ${plan.commit.slice(0, 12)}: an immutable tag is never overwritten; remove it or pass force to rebuild it`
           );
         }
+        const repatched = existing.filter((e) => e.state === "repatched");
+        if (repatched.length && !opts.force) {
+          const o = repatched[0];
+          throw new OffmainError(
+            `${o.repository}:${plan.imageTag} already exists for this upstream commit but was built with other patches (${o.patches || "none"}; now: ${image.labels[LABEL.patches] || "none"}, or their text changed): an immutable tag is never overwritten silently; pass force to rebuild it with the new patches, or let the next upstream commit carry them`
+          );
+        }
         const same = existing.filter((e) => e.state === "same");
         for (const e of existing) {
-          log.info(`${e.repository}:${plan.imageTag}: ${e.state === "same" ? `exists (${e.description.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === "missing" ? "not there yet" : `exists with revision ${e.revision ?? "(none)"}; force: rebuilding`}`);
+          log.info(`${e.repository}:${plan.imageTag}: ${e.state === "same" ? `exists (${e.description.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === "missing" ? "not there yet" : e.state === "repatched" ? "exists with other patches; force: rebuilding" : `exists with revision ${e.revision ?? "(none)"}; force: rebuilding`}`);
         }
         if (opts.force || same.length === 0) {
           pending.push(image);

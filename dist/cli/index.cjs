@@ -10373,7 +10373,8 @@ var LABEL = {
   description: "org.opencontainers.image.description",
   licenses: "org.opencontainers.image.licenses",
   url: "org.opencontainers.image.url",
-  patches: "offmain.patches"
+  patches: "offmain.patches",
+  patchesDigest: "offmain.patches.digest"
 };
 var MASTODON_LICENSE = "AGPL-3.0";
 function dockerfileArgs(text) {
@@ -10587,7 +10588,8 @@ function planBuild(input, files) {
       [LABEL.title]: key,
       [LABEL.description]: key === "mastodon" ? `Mastodon ${input.version.display} (web and Sidekiq), built by offmain from ${source} at ${sha.slice(0, 7)}` : `Mastodon ${input.version.display} streaming server, built by offmain from ${source} at ${sha.slice(0, 7)}`,
       [LABEL.licenses]: MASTODON_LICENSE,
-      [LABEL.patches]: patches.join(",")
+      [LABEL.patches]: patches.join(","),
+      ...input.patchesDigest ? { [LABEL.patchesDigest]: input.patchesDigest } : {}
     };
     plans.push({
       key,
@@ -11283,8 +11285,8 @@ async function commitDateOf(dir, commit) {
   }
   return date2;
 }
-async function patchIds(report, commit) {
-  if (report === void 0 || report === "") return [];
+async function patchInfo(report, commit) {
+  if (report === void 0 || report === "") return { ids: [] };
   let r;
   if (typeof report === "string") {
     const text = report.trim().startsWith("{") ? report : await (0, import_promises5.readFile)(report, "utf8").catch(() => {
@@ -11300,19 +11302,20 @@ async function patchIds(report, commit) {
     throw new OffmainError(`the patch report is for commit ${r.commit.slice(0, 7)}, not ${commit.slice(0, 7)}: pass the report of the tree being built`);
   }
   if (r.ok === false) throw new OffmainError("the patch report says the patch step failed: fix the patches before building");
-  return appliedPatchIds(r);
+  return { ids: appliedPatchIds(r), ...typeof r.digest === "string" && r.digest ? { digest: r.digest } : {} };
 }
 async function checkExisting(registry, image, plan) {
+  const wantPatches = image.labels[LABEL.patchesDigest];
   return Promise.all(
     image.repositories.map(async (repository) => {
       const d = await registry.describe(repository, plan.imageTag);
       if (!d) return { repository, state: "missing" };
-      let revision = d.annotations[LABEL.revision];
-      if (!revision) {
-        const withLabels = await registry.describe(repository, plan.imageTag, { labels: true });
-        revision = withLabels?.labels?.[LABEL.revision];
-      }
-      return { repository, state: revision === plan.commit ? "same" : "other", description: d, revision };
+      let about = d.annotations;
+      if (!about[LABEL.revision]) about = (await registry.describe(repository, plan.imageTag, { labels: true }))?.labels ?? {};
+      const revision = about[LABEL.revision];
+      const digest = about[LABEL.patchesDigest];
+      const state = revision !== plan.commit ? "other" : wantPatches && digest && digest !== wantPatches ? "repatched" : "same";
+      return { repository, state, description: d, revision, patches: about[LABEL.patches] };
     })
   );
 }
@@ -11358,6 +11361,7 @@ async function build(opts, log) {
     for (const n of opts.streamingImages ?? []) if (n.trim()) validateImageName(n, "streaming image");
     parsePlatforms(opts.platforms);
     const version = await versionOf(dir, commit);
+    const patched = await patchInfo(opts.patchReport, commit);
     const p = planBuild(
       {
         dir,
@@ -11373,7 +11377,8 @@ async function build(opts, log) {
         tags: opts.tags,
         buildArgs: parseBuildArgs(opts.buildArgs),
         prerelease: opts.prerelease,
-        patches: await patchIds(opts.patchReport, commit)
+        patches: patched.ids,
+        patchesDigest: patched.digest
       },
       files
     );
@@ -11410,9 +11415,16 @@ async function build(opts, log) {
             `${o.repository}:${plan.imageTag} already exists with upstream revision ${o.revision ? o.revision.slice(0, 12) : "(none)"}, not ${plan.commit.slice(0, 12)}: an immutable tag is never overwritten; remove it or pass force to rebuild it`
           );
         }
+        const repatched = existing.filter((e) => e.state === "repatched");
+        if (repatched.length && !opts.force) {
+          const o = repatched[0];
+          throw new OffmainError(
+            `${o.repository}:${plan.imageTag} already exists for this upstream commit but was built with other patches (${o.patches || "none"}; now: ${image.labels[LABEL.patches] || "none"}, or their text changed): an immutable tag is never overwritten silently; pass force to rebuild it with the new patches, or let the next upstream commit carry them`
+          );
+        }
         const same = existing.filter((e) => e.state === "same");
         for (const e of existing) {
-          log.info(`${e.repository}:${plan.imageTag}: ${e.state === "same" ? `exists (${e.description.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === "missing" ? "not there yet" : `exists with revision ${e.revision ?? "(none)"}; force: rebuilding`}`);
+          log.info(`${e.repository}:${plan.imageTag}: ${e.state === "same" ? `exists (${e.description.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === "missing" ? "not there yet" : e.state === "repatched" ? "exists with other patches; force: rebuilding" : `exists with revision ${e.revision ?? "(none)"}; force: rebuilding`}`);
         }
         if (opts.force || same.length === 0) {
           pending.push(image);
@@ -12256,10 +12268,29 @@ async function bump(opts) {
     assertParses(text, file);
     return [file, text];
   });
-  if (!opts.dryRun) await Promise.all(out.map(([file, text]) => (0, import_promises6.writeFile)((0, import_node_path6.join)(dir, file), text, "utf8")));
+  if (!opts.dryRun) await writeAll(dir, out, texts);
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
+}
+async function writeAll(dir, out, old) {
+  const staged = [];
+  const replaced = [];
+  try {
+    for (const [file, text] of out) {
+      const tmp = (0, import_node_path6.join)(dir, `${file}.offmain-tmp`);
+      staged.push(tmp);
+      await (0, import_promises6.writeFile)(tmp, text, "utf8");
+    }
+    for (const [i, [file]] of out.entries()) {
+      await (0, import_promises6.rename)(staged[i], (0, import_node_path6.join)(dir, file));
+      replaced.push(file);
+    }
+  } catch (e) {
+    for (const file of replaced) await (0, import_promises6.writeFile)((0, import_node_path6.join)(dir, file), old.get(file), "utf8").catch(() => void 0);
+    for (const tmp of staged) await (0, import_promises6.rm)(tmp, { force: true }).catch(() => void 0);
+    throw new OffmainError(`could not write ${dir}: ${e.message}; every file was left as it was`);
+  }
 }
 function yamlFiles(dir) {
   const out = [];
@@ -17486,9 +17517,24 @@ ${PR_MARKER}
         throw e;
       }
     }
-    if (history && deployedSha) {
+    let running = deployedSha;
+    if (history && mode === "pull-request" && result.changed) {
+      const prevSha = result.previous.tag ? parseImageTag(result.previous.tag)?.shortSha : void 0;
+      running = void 0;
+      if (prevSha) {
+        try {
+          running = await history.resolve(prevSha);
+          log.info(`until the pull request is merged the cluster runs ${prevSha}: the lag is measured for it`);
+        } catch (e) {
+          freshnessError = errorMessage(e);
+        }
+      } else {
+        freshnessError = `the base branch names ${result.previous.tag ?? "no offmain tag"}, so the commit the cluster runs until the pull request is merged is unknown`;
+      }
+    }
+    if (history && running) {
       const h = history;
-      const sha = deployedSha;
+      const sha = running;
       result.freshness = await log.group("Freshness", async () => {
         const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly });
         log.info(freshnessLine(f));
@@ -17506,6 +17552,7 @@ ${PR_MARKER}
 
 // src/prepare.ts
 var import_node_fs7 = require("node:fs");
+var import_node_crypto3 = require("node:crypto");
 var import_promises13 = require("node:fs/promises");
 var import_node_path13 = require("node:path");
 
@@ -19273,6 +19320,7 @@ async function patchTree(opts, log) {
     if (r.changedFiles.length > 0) log.info(`changed: ${r.changedFiles.join(", ")}`);
     return r;
   });
+  const inEffect = run.results.filter((p) => p.status === "applied" || p.status === "already-applied").map((p) => p.id);
   const report = {
     commit,
     version: version.display,
@@ -19285,9 +19333,17 @@ async function patchTree(opts, log) {
       files: p.files
     })),
     changedFiles: run.changedFiles,
-    warnings: run.warnings
+    warnings: run.warnings,
+    digest: await patchesDigest(patchSets, opts.diffs ?? [], opts.baseDir, inEffect)
   };
   return { dir, commit, version, results: run.results, report };
+}
+async function patchesDigest(sets, diffs, baseDir = process.cwd(), inEffect = []) {
+  const h = (0, import_node_crypto3.createHash)("sha256");
+  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises13.readFile)((0, import_node_path13.resolve)(baseDir, spec), "utf8")}\0`);
+  for (const d of diffs) h.update(`diff\0${await (0, import_promises13.readFile)((0, import_node_path13.resolve)(baseDir, d), "utf8")}\0`);
+  h.update(`in-effect\0${[...inEffect].sort().join(",")}`);
+  return `sha256:${h.digest("hex")}`;
 }
 function failureLine(result) {
   const failed = result.results.filter((p) => p.status === "failed");
@@ -19793,7 +19849,7 @@ var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set .
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
   deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
-            [--mode push|pull-request] [--path SUBDIR] [--token TOKEN] [--author "Name <email>"]
+            [--mode push|pull-request] [--path SUBDIR] [--author "Name <email>"]
             [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
             [--version VERSION] [--patch-report FILE] [--no-digest] [--allow-downgrade] [--policy ...]
             [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
@@ -19879,13 +19935,11 @@ var deployCommand = async (args, out) => {
     image: { type: "string", multiple: true },
     mode: { type: "string" },
     path: { type: "string" },
-    token: { type: "string" },
     author: { type: "string" },
     upstream: { type: "string" },
     "upstream-ref": { type: "string" },
     "upstream-commit": { type: "string" },
     "upstream-path": { type: "string" },
-    "upstream-token": { type: "string" },
     cache: { type: "string" },
     version: { type: "string" },
     "patch-report": { type: "string" },
@@ -19923,13 +19977,13 @@ var deployCommand = async (args, out) => {
     ref: v["upstream-ref"],
     commit: v["upstream-commit"],
     path: v["upstream-path"] ? (0, import_node_path17.resolve)(v["upstream-path"]) : void 0,
-    token: v["upstream-token"] ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
+    token: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
     cacheDir: v.cache ? (0, import_node_path17.resolve)(v.cache) : void 0
   } : void 0;
   const r = await deploy({
     repository,
     branch: v.branch,
-    token: v.token ?? process.env.OFFMAIN_CONFIG_TOKEN,
+    token: process.env.OFFMAIN_CONFIG_TOKEN || void 0,
     serverUrl: v["server-url"],
     apiUrl: v["api-url"],
     images: v.image.map(parseSetArg),
@@ -19967,7 +20021,6 @@ var freshnessCommand = async (args, out) => {
     "max-lag": { type: "string" },
     "warn-only": { type: "boolean" },
     cache: { type: "string" },
-    token: { type: "string" },
     now: { type: "string" }
   });
   const r = await freshness({
@@ -19977,7 +20030,7 @@ var freshnessCommand = async (args, out) => {
     maxLagHours: hours("freshness", v["max-lag"]),
     warnOnly: Boolean(v["warn-only"]),
     cacheDir: v.cache ? (0, import_node_path17.resolve)(v.cache) : void 0,
-    token: v.token ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
+    token: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
     now: date("freshness", v.now)
   });
   if (v.json) out.stdout(JSON.stringify(r, null, 2));
@@ -20031,8 +20084,7 @@ var resolveOptions = {
   ref: { type: "string" },
   commit: { type: "string" },
   track: { type: "string" },
-  path: { type: "string" },
-  token: { type: "string" }
+  path: { type: "string" }
 };
 var patchOptions = {
   "patch-set": { type: "string", multiple: true },
@@ -20042,8 +20094,8 @@ function track(value) {
   if (value === void 0 || value === "main" || value === "release") return value ?? "main";
   throw new OffmainError(`--track is "${value}": expected main or release`);
 }
-function token(value) {
-  return value ?? process.env.OFFMAIN_UPSTREAM_TOKEN ?? void 0;
+function token() {
+  return process.env.OFFMAIN_UPSTREAM_TOKEN || void 0;
 }
 function printPatchResult(out, result, json) {
   if (json) {
@@ -20068,7 +20120,7 @@ async function command(name, args, out) {
         commit: v.commit,
         track: track(v.track),
         path: (0, import_node_path18.resolve)(v.path ?? "mastodon"),
-        token: token(v.token)
+        token: token()
       });
       out.stdout(v.json ? JSON.stringify(u, null, 2) : `${u.sha} ${u.date} ${u.tag ?? u.ref} ${u.path}`);
       return 0;
@@ -20119,7 +20171,7 @@ async function command(name, args, out) {
         commit: v.commit,
         track: track(v.track),
         path: (0, import_node_path18.resolve)(v.path ?? "mastodon"),
-        token: token(v.token),
+        token: token(),
         patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
         diffs: (v.patch ?? []).map((p) => (0, import_node_path18.resolve)(p))
       };

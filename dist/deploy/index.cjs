@@ -29902,10 +29902,29 @@ async function bump(opts) {
     assertParses(text, file);
     return [file, text];
   });
-  if (!opts.dryRun) await Promise.all(out.map(([file, text]) => (0, import_promises.writeFile)((0, import_node_path.join)(dir, file), text, "utf8")));
+  if (!opts.dryRun) await writeAll(dir, out, texts);
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
+}
+async function writeAll(dir, out, old) {
+  const staged = [];
+  const replaced = [];
+  try {
+    for (const [file, text] of out) {
+      const tmp = (0, import_node_path.join)(dir, `${file}.offmain-tmp`);
+      staged.push(tmp);
+      await (0, import_promises.writeFile)(tmp, text, "utf8");
+    }
+    for (const [i, [file]] of out.entries()) {
+      await (0, import_promises.rename)(staged[i], (0, import_node_path.join)(dir, file));
+      replaced.push(file);
+    }
+  } catch (e) {
+    for (const file of replaced) await (0, import_promises.writeFile)((0, import_node_path.join)(dir, file), old.get(file), "utf8").catch(() => void 0);
+    for (const tmp of staged) await (0, import_promises.rm)(tmp, { force: true }).catch(() => void 0);
+    throw new OffmainError(`could not write ${dir}: ${e.message}; every file was left as it was`);
+  }
 }
 function yamlFiles(dir) {
   const out = [];
@@ -35278,9 +35297,24 @@ ${PR_MARKER}
         throw e;
       }
     }
-    if (history && deployedSha) {
+    let running = deployedSha;
+    if (history && mode === "pull-request" && result.changed) {
+      const prevSha = result.previous.tag ? parseImageTag(result.previous.tag)?.shortSha : void 0;
+      running = void 0;
+      if (prevSha) {
+        try {
+          running = await history.resolve(prevSha);
+          log.info(`until the pull request is merged the cluster runs ${prevSha}: the lag is measured for it`);
+        } catch (e) {
+          freshnessError = errorMessage(e);
+        }
+      } else {
+        freshnessError = `the base branch names ${result.previous.tag ?? "no offmain tag"}, so the commit the cluster runs until the pull request is merged is unknown`;
+      }
+    }
+    if (history && running) {
       const h = history;
-      const sha = deployedSha;
+      const sha = running;
       result.freshness = await log.group("Freshness", async () => {
         const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly });
         log.info(freshnessLine(f));
@@ -35320,7 +35354,7 @@ var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set .
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
   deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
-            [--mode push|pull-request] [--path SUBDIR] [--token TOKEN] [--author "Name <email>"]
+            [--mode push|pull-request] [--path SUBDIR] [--author "Name <email>"]
             [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
             [--version VERSION] [--patch-report FILE] [--no-digest] [--allow-downgrade] [--policy ...]
             [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
@@ -35406,13 +35440,11 @@ var deployCommand = async (args, out) => {
     image: { type: "string", multiple: true },
     mode: { type: "string" },
     path: { type: "string" },
-    token: { type: "string" },
     author: { type: "string" },
     upstream: { type: "string" },
     "upstream-ref": { type: "string" },
     "upstream-commit": { type: "string" },
     "upstream-path": { type: "string" },
-    "upstream-token": { type: "string" },
     cache: { type: "string" },
     version: { type: "string" },
     "patch-report": { type: "string" },
@@ -35450,13 +35482,13 @@ var deployCommand = async (args, out) => {
     ref: v["upstream-ref"],
     commit: v["upstream-commit"],
     path: v["upstream-path"] ? (0, import_node_path5.resolve)(v["upstream-path"]) : void 0,
-    token: v["upstream-token"] ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
+    token: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
     cacheDir: v.cache ? (0, import_node_path5.resolve)(v.cache) : void 0
   } : void 0;
   const r = await deploy({
     repository,
     branch: v.branch,
-    token: v.token ?? process.env.OFFMAIN_CONFIG_TOKEN,
+    token: process.env.OFFMAIN_CONFIG_TOKEN || void 0,
     serverUrl: v["server-url"],
     apiUrl: v["api-url"],
     images: v.image.map(parseSetArg),
@@ -35494,7 +35526,6 @@ var freshnessCommand = async (args, out) => {
     "max-lag": { type: "string" },
     "warn-only": { type: "boolean" },
     cache: { type: "string" },
-    token: { type: "string" },
     now: { type: "string" }
   });
   const r = await freshness({
@@ -35504,7 +35535,7 @@ var freshnessCommand = async (args, out) => {
     maxLagHours: hours("freshness", v["max-lag"]),
     warnOnly: Boolean(v["warn-only"]),
     cacheDir: v.cache ? (0, import_node_path5.resolve)(v.cache) : void 0,
-    token: v.token ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
+    token: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
     now: date("freshness", v.now)
   });
   if (v.json) out.stdout(JSON.stringify(r, null, 2));

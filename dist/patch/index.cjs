@@ -29252,6 +29252,7 @@ function errorMessage(e) {
 
 // src/prepare.ts
 var import_node_fs = require("node:fs");
+var import_node_crypto = require("node:crypto");
 var import_promises6 = require("node:fs/promises");
 var import_node_path6 = require("node:path");
 
@@ -31602,6 +31603,7 @@ async function patchTree(opts, log) {
     if (r.changedFiles.length > 0) log.info(`changed: ${r.changedFiles.join(", ")}`);
     return r;
   });
+  const inEffect = run2.results.filter((p) => p.status === "applied" || p.status === "already-applied").map((p) => p.id);
   const report = {
     commit,
     version: version.display,
@@ -31614,9 +31616,17 @@ async function patchTree(opts, log) {
       files: p.files
     })),
     changedFiles: run2.changedFiles,
-    warnings: run2.warnings
+    warnings: run2.warnings,
+    digest: await patchesDigest(patchSets, opts.diffs ?? [], opts.baseDir, inEffect)
   };
   return { dir, commit, version, results: run2.results, report };
+}
+async function patchesDigest(sets, diffs, baseDir = process.cwd(), inEffect = []) {
+  const h = (0, import_node_crypto.createHash)("sha256");
+  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises6.readFile)((0, import_node_path6.resolve)(baseDir, spec), "utf8")}\0`);
+  for (const d of diffs) h.update(`diff\0${await (0, import_promises6.readFile)((0, import_node_path6.resolve)(baseDir, d), "utf8")}\0`);
+  h.update(`in-effect\0${[...inEffect].sort().join(",")}`);
+  return `sha256:${h.digest("hex")}`;
 }
 function failureLine(result) {
   const failed = result.results.filter((p) => p.status === "failed");
@@ -31755,6 +31765,7 @@ async function run() {
     setOutput("path", result.dir);
     setOutput("patch-report", JSON.stringify(result.report));
     setOutput("changed-files", result.report.changedFiles.join("\n"));
+    setOutput("ref", u.ref);
     await summary.addRaw(patchSummaryMarkdown(result)).write();
     const failed = failureLine(result);
     if (failed) setFailed(failed);

@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
     core.setOutput('path', result.dir);
     core.setOutput('patch-report', JSON.stringify(result.report));
     core.setOutput('changed-files', result.report.changedFiles.join('\n'));
+    core.setOutput('ref', u.ref);
 
     await core.summary
       .addRaw(patchSummaryMarkdown(result))

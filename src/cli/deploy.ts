@@ -19,7 +19,7 @@ export const DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
   deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
-            [--mode push|pull-request] [--path SUBDIR] [--token TOKEN] [--author "Name <email>"]
+            [--mode push|pull-request] [--path SUBDIR] [--author "Name <email>"]
             [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
             [--version VERSION] [--patch-report FILE] [--no-digest] [--allow-downgrade] [--policy ...]
             [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
@@ -117,13 +117,11 @@ const deployCommand: Command = async (args, out) => {
     image: { type: 'string', multiple: true },
     mode: { type: 'string' },
     path: { type: 'string' },
-    token: { type: 'string' },
     author: { type: 'string' },
     upstream: { type: 'string' },
     'upstream-ref': { type: 'string' },
     'upstream-commit': { type: 'string' },
     'upstream-path': { type: 'string' },
-    'upstream-token': { type: 'string' },
     cache: { type: 'string' },
     version: { type: 'string' },
     'patch-report': { type: 'string' },
@@ -162,14 +160,14 @@ const deployCommand: Command = async (args, out) => {
         ref: v['upstream-ref'],
         commit: v['upstream-commit'],
         path: v['upstream-path'] ? resolve(v['upstream-path']) : undefined,
-        token: v['upstream-token'] ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
+        token: process.env.OFFMAIN_UPSTREAM_TOKEN || undefined,
         cacheDir: v.cache ? resolve(v.cache) : undefined,
       }
     : undefined;
   const r = await deploy({
     repository,
     branch: v.branch,
-    token: v.token ?? process.env.OFFMAIN_CONFIG_TOKEN,
+    token: process.env.OFFMAIN_CONFIG_TOKEN || undefined,
     serverUrl: v['server-url'],
     apiUrl: v['api-url'],
     images: v.image.map(parseSetArg),
@@ -208,7 +206,6 @@ const freshnessCommand: Command = async (args, out) => {
     'max-lag': { type: 'string' },
     'warn-only': { type: 'boolean' },
     cache: { type: 'string' },
-    token: { type: 'string' },
     now: { type: 'string' },
   });
   const r = await freshness({
@@ -218,7 +215,7 @@ const freshnessCommand: Command = async (args, out) => {
     maxLagHours: hours('freshness', v['max-lag']),
     warnOnly: Boolean(v['warn-only']),
     cacheDir: v.cache ? resolve(v.cache) : undefined,
-    token: v.token ?? process.env.OFFMAIN_UPSTREAM_TOKEN,
+    token: process.env.OFFMAIN_UPSTREAM_TOKEN || undefined,
     now: date('freshness', v.now),
   });
   if (v.json) out.stdout(JSON.stringify(r, null, 2));

@@ -55,7 +55,6 @@ const resolveOptions = {
   commit: { type: 'string' },
   track: { type: 'string' },
   path: { type: 'string' },
-  token: { type: 'string' },
 } as const;
 
 const patchOptions = {
@@ -68,8 +67,9 @@ function track(value: string | undefined): Track {
   throw new OffmainError(`--track is "${value}": expected main or release`);
 }
 
-function token(value: string | undefined): string | undefined {
-  return value ?? process.env.OFFMAIN_UPSTREAM_TOKEN ?? undefined;
+/** Tokens come from the environment only: an argument would show in `ps` and in shell history. */
+function token(): string | undefined {
+  return process.env.OFFMAIN_UPSTREAM_TOKEN || undefined;
 }
 
 function printPatchResult(out: Out, result: PatchTreeResult & { upstream?: UpstreamCommit }, json: boolean): number {
@@ -96,7 +96,7 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
         commit: v.commit,
         track: track(v.track),
         path: resolve(v.path ?? 'mastodon'),
-        token: token(v.token),
+        token: token(),
       });
       out.stdout(v.json ? JSON.stringify(u, null, 2) : `${u.sha} ${u.date} ${u.tag ?? u.ref} ${u.path}`);
       return 0;
@@ -147,7 +147,7 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
         commit: v.commit,
         track: track(v.track),
         path: resolve(v.path ?? 'mastodon'),
-        token: token(v.token),
+        token: token(),
         patchSets: v['patch-set'] ?? DEFAULT_PATCH_SETS,
         diffs: (v.patch ?? []).map((p) => resolve(p)),
       };

@@ -27,6 +27,7 @@ describe('action-patch as the runner runs it (committed bundle)', () => {
     expect(r.outputs.version).toMatch(new RegExp(`^4\\.2\\.\\d+\\+${upstream.shas.stableRelease.slice(0, 7)}$`));
     expect(r.outputs['image-tag']).toBe(r.outputs.version!.replace('+', '_'));
     expect(r.outputs.path).toBe(join(root, 'mastodon'));
+    expect(r.outputs.ref).toBe('stable-4.2');
     const report = JSON.parse(r.outputs['patch-report']!);
     expect(report.ok).toBe(true);
     expect(r.outputs['changed-files']!.split('\n')).toContain('Gemfile');
