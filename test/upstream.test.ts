@@ -19,7 +19,8 @@ import {
   stableBranches,
   type ResolveOptions,
 } from '../src/upstream.js';
-import { createBareRepo, makeUpstream, tempDir, VERSION_RB, type UpstreamFixture } from './support/git-fixture.js';
+import { createBareRepo, makeUpstream, VERSION_RB, type UpstreamFixture } from './support/git-fixture.js';
+import { tempDir } from './support/tmp.js';
 import { startGitHttpServer, type GitHttpServer } from './support/git-http-server.js';
 import { rejection } from './support/errors.js';
 
@@ -162,7 +163,7 @@ let fx: UpstreamFixture;
 let counter = 0;
 
 beforeAll(async () => {
-  root = await tempDir('offmain-upstream-');
+  root = tempDir('offmain-upstream-');
   fx = await makeUpstream(path.join(root, 'served', 'upstream.git'));
 });
 

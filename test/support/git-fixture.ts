@@ -2,8 +2,7 @@
  * Builds local git repositories for tests with plumbing only (bare repos, no working tree):
  * commits with given files and dates, branches, lightweight and annotated tags, arbitrary refs.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { git } from '../../src/git.js';
@@ -259,9 +258,4 @@ export async function makeUpstream(dir: string, opts: { allowFilter?: boolean } 
     shas: { main1, main2, v420, main4, main5, mainHead, v421, v430rc1, v430, v431, stable43Head, fork },
     tagObjects,
   };
-}
-
-/** A fresh directory under the OS temp dir. */
-export async function tempDir(prefix = 'offmain-test-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
 }
