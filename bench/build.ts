@@ -13,12 +13,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from '../src/build.js';
-import { planBuild, readBuildTree } from '../src/buildplan.js';
-import { buildxBuildArgs, docker } from '../src/buildx.js';
-import { readServicesEnv } from '../src/localservices.js';
-import { memoryLogger } from '../src/log.js';
-import { versionOf } from '../src/version.js';
+import { build } from '../src/build/step.js';
+import { planBuild, readBuildTree } from '../src/build/plan.js';
+import { buildxBuildArgs, docker } from '../src/build/buildx.js';
+import { readServicesEnv } from '../src/cli/localservices.js';
+import { memoryLogger } from '../src/core/log.js';
+import { versionOf } from '../src/patch/version.js';
 
 const ROUNDS = Number(process.env.BENCH_BUILD_ROUNDS ?? 7);
 const ROOT = resolve('.');

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { bump, type ImageTarget } from '../src/bump.js';
+import { bump, type ImageTarget } from '../src/deploy/bump.js';
 
 const FILES = 5000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

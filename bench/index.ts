@@ -14,9 +14,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 
-import { git } from '../src/git.js';
-import { runPatches } from '../src/patch.js';
-import { resolveUpstream } from '../src/upstream.js';
+import { git } from '../src/core/git.js';
+import { runPatches } from '../src/patch/apply.js';
+import { resolveUpstream } from '../src/patch/upstream.js';
 import { startGitHttpServer } from '../test/support/git-http-server.js';
 import { benchBuild } from './build.js';
 import { benchBump } from './bump.js';

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeDemoConfigRepo, makeDemoUpstream } from '../src/cli/demo.js';
-import { readServicesEnv } from '../src/localservices.js';
-import { memoryLogger } from '../src/log.js';
-import { runPipeline, type PipelineOptions } from '../src/pipeline.js';
+import { readServicesEnv } from '../src/cli/localservices.js';
+import { memoryLogger } from '../src/core/log.js';
+import { runPipeline, type PipelineOptions } from '../src/pipeline/run.js';
 
 const ROUNDS = Number(process.env.BENCH_PIPELINE_ROUNDS ?? 5);
 

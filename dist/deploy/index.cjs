@@ -1068,14 +1068,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1526,39 +1526,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error2.message
         );
       });
@@ -1607,9 +1607,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1672,7 +1672,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -1687,11 +1687,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1757,7 +1757,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2154,9 +2154,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2194,12 +2194,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -3661,18 +3661,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context3) {
+      const plural = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context.prefix,
+        header: context3.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context) {
+    webidl.errors.invalidArgument = function(context3) {
       return webidl.errors.exception({
-        header: context.prefix,
-        message: `"${context.value}" is an invalid ${context.type}.`
+        header: context3.prefix,
+        message: `"${context3.value}" is an invalid ${context3.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -3886,8 +3886,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required: required2, converter } = options;
-          if (required2 === true) {
+          const { key, defaultValue, required, converter } = options;
+          if (required === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3900,7 +3900,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
-          if (required2 || hasDefault || value !== void 0) {
+          if (required || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -4466,8 +4466,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6450,7 +6450,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path5, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6531,7 +6531,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6718,12 +6718,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7060,7 +7060,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7157,7 +7157,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7393,12 +7393,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7510,9 +7510,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7877,16 +7877,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve4(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7897,7 +7897,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7948,7 +7948,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7960,7 +7960,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8296,8 +8296,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -8751,10 +8751,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9566,7 +9566,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9579,7 +9579,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve3(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9615,7 +9615,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9685,18 +9685,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9867,17 +9867,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9914,7 +9914,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context
+              context: context3
             });
           }
         }
@@ -9953,9 +9953,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10083,17 +10083,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque, context: context3, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10121,7 +10121,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context
+            context: context3
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10178,9 +10178,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10313,7 +10313,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10322,10 +10322,10 @@ var require_api_pipeline = __commonJS({
         assert(!res, "pipeline cannot be retried");
         assert(!ret.destroyed);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context } = this;
+        const { opaque, handler: handler2, context: context3 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10343,7 +10343,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context
+            context: context3
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10427,7 +10427,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10441,7 +10441,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10449,7 +10449,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context3
         });
       }
       onError(err) {
@@ -10465,9 +10465,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10518,20 +10518,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10543,7 +10543,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context3
         });
       }
       onError(err) {
@@ -10559,9 +10559,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10726,20 +10726,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10761,7 +10761,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10799,9 +10799,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -11264,10 +11264,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12878,13 +12878,13 @@ var require_request2 = __commonJS({
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
-        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl);
+            parsedURL = new URL(input, baseUrl2);
           } catch (err) {
             throw new TypeError("Failed to parse URL from " + input, { cause: err });
           }
@@ -12975,7 +12975,7 @@ var require_request2 = __commonJS({
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl);
+              parsedReferrer = new URL(referrer, baseUrl2);
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
@@ -13601,7 +13601,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14424,7 +14424,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14500,7 +14500,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14543,7 +14543,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14556,7 +14556,7 @@ var require_fetch = __commonJS({
       }
     }
     module2.exports = {
-      fetch,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -16146,9 +16146,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16219,11 +16219,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
-    function toIMFDate(date2) {
-      if (typeof date2 === "number") {
-        date2 = new Date(date2);
+    function toIMFDate(date) {
+      if (typeof date === "number") {
+        date = new Date(date);
       }
-      return `${IMFDays[date2.getUTCDay()]}, ${IMFPaddedNumbers[date2.getUTCDate()]} ${IMFMonths[date2.getUTCMonth()]} ${date2.getUTCFullYear()} ${IMFPaddedNumbers[date2.getUTCHours()]}:${IMFPaddedNumbers[date2.getUTCMinutes()]}:${IMFPaddedNumbers[date2.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date.getUTCDay()]}, ${IMFPaddedNumbers[date.getUTCDate()]} ${IMFMonths[date.getUTCMonth()]} ${date.getUTCFullYear()} ${IMFPaddedNumbers[date.getUTCHours()]}:${IMFPaddedNumbers[date.getUTCMinutes()]}:${IMFPaddedNumbers[date.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -18284,8 +18284,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module2.exports = {
@@ -19068,11 +19068,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path4);
+          url = new URL(util.parseOrigin(url).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19094,7 +19094,7 @@ var require_undici = __commonJS({
     module2.exports.setGlobalDispatcher = setGlobalDispatcher;
     module2.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module2.exports.fetch = async function fetch(init, options = void 0) {
+    module2.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -19642,7 +19642,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = (version, options, throwErrors = false) => {
+    var parse3 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -19655,7 +19655,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse4;
+    module2.exports = parse3;
   }
 });
 
@@ -19663,9 +19663,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse3 = require_parse2();
     var valid = (version, options) => {
-      const v = parse4(version, options);
+      const v = parse3(version, options);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -19676,9 +19676,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse3 = require_parse2();
     var clean = (version, options) => {
-      const s = parse4(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean;
@@ -19713,10 +19713,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse3 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version2, null, true);
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -19787,9 +19787,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse3 = require_parse2();
     var prerelease = (version, options) => {
-      const parsed = parse4(version, options);
+      const parsed = parse3(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -19975,7 +19975,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = require_parse2();
+    var parse3 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -20009,8 +20009,8 @@ var require_coerce = __commonJS({
       const minor = match[3] || "0";
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module2.exports = coerce;
   }
@@ -20020,7 +20020,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse3 = require_parse2();
     var constants3 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
@@ -20032,7 +20032,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse4(versionStringToParse, options);
+      return parse3(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -21267,7 +21267,7 @@ var require_semver2 = __commonJS({
     var constants3 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse4 = require_parse2();
+    var parse3 = require_parse2();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -21306,7 +21306,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse4,
+      parse: parse3,
       valid,
       clean,
       inc,
@@ -21367,12 +21367,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -21393,7 +21393,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -21402,14 +21402,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias2;
+    exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq2;
+    exports2.isScalar = isScalar4;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -21417,13 +21417,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -21433,17 +21433,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+    function visit_(key, node, visitor, path5) {
+      const ctrl = callVisitor(key, node, visitor, path5);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+        if (identity2.isCollection(node)) {
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21453,14 +21453,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+        } else if (identity2.isPair(node)) {
+          path5 = Object.freeze(path5.concat(node));
+          const ck = visit_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21471,7 +21471,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -21481,17 +21481,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+    async function visitAsync_(key, node, visitor, path5) {
+      const ctrl = await callVisitor(key, node, visitor, path5);
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+        if (identity2.isCollection(node)) {
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21501,14 +21501,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+        } else if (identity2.isPair(node)) {
+          path5 = Object.freeze(path5.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21535,34 +21535,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor(key, node, path5);
+      if (identity2.isMap(node))
+        return visitor.Map?.(key, node, path5);
+      if (identity2.isSeq(node))
+        return visitor.Seq?.(key, node, path5);
+      if (identity2.isPair(node))
+        return visitor.Pair?.(key, node, path5);
+      if (identity2.isScalar(node))
+        return visitor.Scalar?.(key, node, path5);
+      if (identity2.isAlias(node))
+        return visitor.Alias?.(key, node, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
-      if (identity.isCollection(parent)) {
+    function replaceNode(key, path5, node) {
+      const parent = path5[path5.length - 1];
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -21575,7 +21575,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -21718,10 +21718,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -21746,7 +21746,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -21793,7 +21793,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -21866,12 +21866,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -21897,11 +21897,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -21912,7 +21912,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -21939,12 +21939,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -21966,7 +21966,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -22028,11 +22028,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -22040,7 +22040,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -22055,13 +22055,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -22086,7 +22086,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -22100,12 +22100,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -22137,7 +22137,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -22161,12 +22161,12 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22185,7 +22185,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22205,7 +22205,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -22215,13 +22215,13 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -22233,12 +22233,12 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -22248,43 +22248,43 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -22740,7 +22740,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -22793,7 +22793,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -22816,7 +22816,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -22827,9 +22827,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -22843,15 +22843,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -22863,23 +22863,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -22920,7 +22920,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -22932,10 +22932,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -22955,7 +22955,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -23018,7 +23018,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -23031,10 +23031,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -23045,7 +23045,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -23066,7 +23066,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -23081,10 +23081,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map, value);
@@ -23115,7 +23115,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -23145,7 +23145,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -23153,15 +23153,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -23182,7 +23182,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -23198,14 +23198,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -23253,14 +23253,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -23268,7 +23268,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -23336,16 +23336,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -23356,7 +23356,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -23394,7 +23394,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -23405,7 +23405,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -23429,7 +23429,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -23454,7 +23454,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -23477,7 +23477,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -23485,7 +23485,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -23502,7 +23502,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -23510,7 +23510,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -23536,7 +23536,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -23560,7 +23560,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -23602,7 +23602,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -23615,7 +23615,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -23623,7 +23623,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -23977,17 +23977,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -24001,7 +24001,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -24055,7 +24055,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -24082,7 +24082,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -24112,7 +24112,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -24293,7 +24293,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -24303,7 +24303,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -24319,7 +24319,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -24363,7 +24363,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -24448,15 +24448,15 @@ var require_timestamp = __commonJS({
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date2 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
             d *= 60;
-          date2 -= 6e4 * d;
+          date -= 6e4 * d;
         }
-        return new Date(date2);
+        return new Date(date);
       },
       stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
@@ -24608,7 +24608,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -24621,9 +24621,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -24640,7 +24640,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -24667,7 +24667,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -24722,7 +24722,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -24737,7 +24737,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -24773,7 +24773,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -24783,7 +24783,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -24794,9 +24794,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24846,7 +24846,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -24871,14 +24871,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection2.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection2.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24886,31 +24886,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection2.isEmptyPath(path4))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+      getIn(path5, keepScalar) {
+        if (Collection2.isEmptyPath(path5))
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection2.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection2.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24927,13 +24927,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection2.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection2.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -25017,7 +25017,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -25288,12 +25288,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
@@ -25506,7 +25506,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -25517,9 +25517,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25555,7 +25555,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25585,7 +25585,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -25595,7 +25595,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -25618,7 +25618,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -25650,7 +25650,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25666,7 +25666,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25700,7 +25700,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -25750,7 +25750,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -26169,7 +26169,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -26178,17 +26178,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -26208,7 +26208,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -26227,12 +26227,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -26281,7 +26281,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -26327,7 +26327,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -26433,7 +26433,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors2();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -26495,9 +26495,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -26661,15 +26661,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value, context3) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context3.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -26693,8 +26693,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value, context3 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -26894,9 +26894,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path4) => {
+    visit2.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26905,23 +26905,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path4) => {
-      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit2.parentCollection = (cst, path5) => {
+      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26932,10 +26932,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -26953,7 +26953,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -27037,7 +27037,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar3;
+    exports2.isScalar = isScalar4;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -27636,7 +27636,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -27659,7 +27659,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter;
+    exports2.LineCounter = LineCounter2;
   }
 });
 
@@ -28545,7 +28545,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors2();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -28567,7 +28567,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28586,14 +28586,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -28623,13 +28623,13 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse4;
+    exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments3;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
 });
@@ -28643,7 +28643,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -28661,14 +28661,14 @@ var require_dist = __commonJS({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity.isAlias;
-    exports2.isCollection = identity.isCollection;
-    exports2.isDocument = identity.isDocument;
-    exports2.isMap = identity.isMap;
-    exports2.isNode = identity.isNode;
-    exports2.isPair = identity.isPair;
-    exports2.isScalar = identity.isScalar;
-    exports2.isSeq = identity.isSeq;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -28683,6 +28683,778 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit2.visit;
     exports2.visitAsync = visit2.visitAsync;
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.getProxyUrl = getProxyUrl2;
+    exports2.checkBypass = checkBypass;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter4 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve3, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.HttpClient = exports2.HttpClientResponse = exports2.HttpClientError = exports2.MediaTypes = exports2.Headers = exports2.HttpCodes = void 0;
+    exports2.getProxyUrl = getProxyUrl2;
+    exports2.isHttps = isHttps;
+    var http = __importStar(require("http"));
+    var https = __importStar(require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports2.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports2.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports2.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports2.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve3(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve3(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports2.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter4(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info3, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info3, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info3, data) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve3(res);
+              }
+            }
+            this.requestRawWithCallback(info3, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info3, data, onResult) {
+        if (typeof data === "string") {
+          if (!info3.options.headers) {
+            info3.options.headers = {};
+          }
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info3.httpModule.request(info3.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info3.options.headers["user-agent"] = this.userAgent;
+        }
+        info3.options.agent = this._getAgent(info3.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info3.options);
+          }
+        }
+        return info3;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter4(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve3(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj = JSON.parse(contents);
+                }
+                response.result = obj;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj && obj.message) {
+                msg = obj.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve3(response);
+            }
+          }));
+        });
+      }
+    };
+    exports2.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
   }
 });
 
@@ -28854,11 +29626,11 @@ var import_os = require("os");
 var import_fs = require("fs");
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28874,7 +29646,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29153,11 +29925,11 @@ var arch = import_os2.default.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -29173,7 +29945,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29236,13 +30008,13 @@ function group(name, fn) {
   });
 }
 
-// src/bump.ts
-var import_node_fs = require("node:fs");
-var import_promises = require("node:fs/promises");
-var import_node_path = require("node:path");
-var import_semver2 = __toESM(require_semver2(), 1);
+// src/deploy/step.ts
+var import_promises4 = require("node:fs/promises");
+var import_node_os2 = require("node:os");
+var import_node_path5 = __toESM(require("node:path"), 1);
+var import_semver7 = __toESM(require_semver2(), 1);
 
-// src/errors.ts
+// src/core/errors.ts
 var OffmainError = class extends Error {
   location;
   constructor(message, location = {}) {
@@ -29251,827 +30023,13 @@ var OffmainError = class extends Error {
     this.location = location;
   }
 };
-function isOffmainError(e) {
-  return e instanceof OffmainError;
-}
 function errorMessage(e) {
   if (e instanceof Error) return e.message;
   return String(e);
 }
 
-// src/bump/edit.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/version.ts
-var import_semver = __toESM(require_semver2(), 1);
-var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-var SHA = /^[0-9a-f]{7,40}$/;
-function displayVersionFromTag(tag) {
-  const parts = tag.split("_");
-  if (parts.length !== 2) return void 0;
-  const [version, sha] = parts;
-  if (!/^\d+\.\d+\.\d+/.test(version) || !SHA.test(sha)) return void 0;
-  return `${version}+${sha}`;
-}
-function parseImageTag(tag) {
-  const display = displayVersionFromTag(tag);
-  if (!display) return void 0;
-  const [version, shortSha] = display.split("+");
-  return { version, shortSha, display };
-}
-function isValidOciTag(tag) {
-  return OCI_TAG.test(tag);
-}
-function semverOf(declared) {
-  const v = import_semver.default.valid(declared) ?? import_semver.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
-  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
-  return v;
-}
-
-// src/imageref.ts
-function parseImageRef(ref) {
-  const at = ref.indexOf("@");
-  const digest = at >= 0 ? ref.slice(at + 1) : void 0;
-  const rest = at >= 0 ? ref.slice(0, at) : ref;
-  const colon = rest.indexOf(":", rest.lastIndexOf("/") + 1);
-  const out = { repository: colon >= 0 ? rest.slice(0, colon) : rest };
-  if (colon >= 0) out.tag = rest.slice(colon + 1);
-  if (digest !== void 0) out.digest = digest;
-  return out;
-}
-function formatImageRef(ref) {
-  return `${ref.repository}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`;
-}
-var DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//;
-function canonicalRepository(repository) {
-  let r = repository.trim().toLowerCase().replace(DOCKER_HUB, "");
-  if (/^library\/[^/]+$/.test(r)) r = r.slice("library/".length);
-  return r;
-}
-function repositoryPath(repository) {
-  const c = canonicalRepository(repository);
-  const slash = c.indexOf("/");
-  return slash >= 0 && hasRegistryHost(c) ? c.slice(slash + 1) : c;
-}
-function hasRegistryHost(repository) {
-  const slash = repository.indexOf("/");
-  if (slash < 0) return false;
-  const first = repository.slice(0, slash);
-  return first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase();
-}
-var HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:]+\])(?::\d+)?$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-function isValidRepository(repository) {
-  const parts = repository.split("/");
-  if (hasRegistryHost(repository) && !HOST.test(parts.shift())) return false;
-  return parts.length > 0 && parts.every((p) => PATH_COMPONENT.test(p)) && repository.length <= 255;
-}
-var DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
-function isValidDigest(digest) {
-  return DIGEST.test(digest);
-}
-function validateTarget(t, what = t.repository) {
-  if (!isValidRepository(t.repository)) {
-    throw new OffmainError(
-      `${what}: "${t.repository}" is not an image repository (expected e.g. ghcr.io/acme/mastodon, lower case, no tag)`
-    );
-  }
-  if (!isValidOciTag(t.tag)) {
-    throw new OffmainError(`${what}: "${t.tag}" is not a valid image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
-  }
-  if (t.digest !== void 0 && !isValidDigest(t.digest)) {
-    throw new OffmainError(`${what}: "${t.digest}" is not an image digest (expected sha256: and 64 lower-case hex digits)`);
-  }
-}
-
-// src/bump/refs.ts
-var import_yaml = __toESM(require_dist(), 1);
-var HELM_KEYS = {
-  repository: ["repository"],
-  tag: ["tag"],
-  digest: ["digest"],
-  registry: ["registry"]
-};
-var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
-var COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
-var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
-var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
-var SEARCHED = "kustomization images, Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers";
-function findReferences(text, file, opts) {
-  const docs = (0, import_yaml.parseAllDocuments)(text);
-  for (const doc of docs) {
-    const err = doc.errors[0];
-    if (err) {
-      const line = err.linePos?.[0].line ?? lineAt(text, err.pos[0]);
-      const msg = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      throw new OffmainError(`${file}:${line}: YAML syntax error: ${msg}; fix the file, nothing was changed`, {
-        file,
-        line
-      });
-    }
-  }
-  const refs = [];
-  const taken = /* @__PURE__ */ new Set();
-  const add = (r) => {
-    if (!r) return;
-    const at = r.shape === "whole" ? r.scalar.range[0] : (r.tag ?? r.digest)?.scalar.range[0] ?? r.offset;
-    if (taken.has(at)) return;
-    taken.add(at);
-    refs.push(r);
-  };
-  const withMarkers = /offmain:|\$imagepolicy/.test(text);
-  for (const doc of docs) {
-    const scan2 = new DocScan(doc, text, file, opts);
-    if (withMarkers) scan2.markers().forEach(add);
-    scan2.layout().forEach(add);
-  }
-  return refs.sort((a, b) => a.offset - b.offset);
-}
-function lineAt(text, offset) {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}
-var DocScan = class {
-  constructor(doc, text, file, opts) {
-    this.doc = doc;
-    this.text = text;
-    this.file = file;
-    this.opts = opts;
-    this.keys = { ...HELM_KEYS, ...opts.helmKeys };
-  }
-  doc;
-  text;
-  file;
-  opts;
-  keys;
-  /** References the document's layout implies. */
-  layout() {
-    const file = this.file;
-    const root = this.doc.contents;
-    if (!(0, import_yaml.isMap)(root)) return [];
-    const apiVersion = this.str(root, "apiVersion") ?? "";
-    const kind = this.str(root, "kind");
-    if (KUSTOMIZATION_FILE.test(file) || apiVersion.startsWith("kustomize.config.k8s.io/") && kind) {
-      return this.kustomizeImages(this.get(root, "images"));
-    }
-    if (apiVersion && kind) return this.k8sObject(root, apiVersion, kind);
-    if (this.isCompose(root, file)) return this.compose(root);
-    return this.helmValues(root);
-  }
-  k8sObject(root, apiVersion, kind) {
-    const refs = [];
-    const spec = this.map(root, "spec");
-    if (spec && kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) {
-      refs.push(...this.kustomizeImages(this.get(spec, "images")));
-    }
-    if (spec && kind === "HelmRelease") {
-      refs.push(...this.helmValues(this.get(spec, "values")));
-      for (const pr of this.items(this.get(spec, "postRenderers"))) {
-        const k = (0, import_yaml.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
-        if (k) refs.push(...this.kustomizeImages(this.get(k, "images")));
-      }
-    }
-    if (spec && kind === "Application" && apiVersion.startsWith("argoproj.io/")) {
-      const sources = [this.get(spec, "source"), ...this.items(this.get(spec, "sources"))];
-      for (const s of sources) {
-        if (!(0, import_yaml.isMap)(s)) continue;
-        const helm = this.map(s, "helm");
-        if (helm) refs.push(...this.helmValues(this.get(helm, "valuesObject")));
-        const k = this.map(s, "kustomize");
-        for (const item of k ? this.items(this.get(k, "images")) : []) {
-          const r = this.whole(item, "kustomize", (v) => v.slice(0, v.indexOf("=") + 1));
-          if (r) refs.push(r);
-        }
-      }
-    }
-    (0, import_yaml.visit)(root, {
-      Pair: (_, pair) => {
-        if (!(0, import_yaml.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
-        for (const c of this.items(this.resolve(pair.value))) {
-          const r = (0, import_yaml.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
-          if (r) refs.push(r);
-        }
-      }
-    });
-    return refs;
-  }
-  isCompose(root, file) {
-    if (!(0, import_yaml.isMap)(this.get(root, "services"))) return false;
-    if (COMPOSE_FILE.test(file)) return true;
-    return root.items.every((p) => (0, import_yaml.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
-  }
-  compose(root) {
-    const services = this.get(root, "services");
-    if (!(0, import_yaml.isMap)(services)) return [];
-    return services.items.flatMap((p) => {
-      const s = this.resolve(p.value);
-      const r = (0, import_yaml.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
-      return r ? [r] : [];
-    });
-  }
-  /** Kustomize `images:` entries: name / newName / newTag / digest. */
-  kustomizeImages(images) {
-    const refs = [];
-    for (const entry of this.items(images)) {
-      if (!(0, import_yaml.isMap)(entry)) continue;
-      const repo = this.str(entry, "newName") ?? this.str(entry, "name");
-      if (!repo || !this.wanted(repo)) continue;
-      const tag = this.slot(entry, "newTag");
-      const digest = this.slot(entry, "digest");
-      refs.push({
-        shape: "split",
-        kind: "kustomize",
-        repository: canonicalRepository(repo),
-        map: entry,
-        tag,
-        digest,
-        addTag: "newTag",
-        addDigest: "digest",
-        dropDigest: "remove-line",
-        offset: (tag ?? digest)?.scalar.range[0] ?? entry.range[0],
-        now: this.current(tag, digest)
-      });
-    }
-    return refs;
-  }
-  /**
-   * Helm values: every mapping with `repository: <repo>` (plus `registry:` if split) and a `tag:` key,
-   * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
-   */
-  helmValues(values) {
-    if (!(0, import_yaml.isMap)(values) && !(0, import_yaml.isSeq)(values)) return [];
-    const refs = [];
-    const k = this.keys;
-    (0, import_yaml.visit)(values, {
-      Map: (_, map) => {
-        const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
-        const tagKey = k.tag.find((key) => map.has(key));
-        if (!repoKey || !tagKey) return;
-        const registry = k.registry.map((key) => this.str(map, key)).find((v) => v);
-        const repo = `${registry ? `${registry.replace(/\/+$/, "")}/` : ""}${this.str(map, repoKey)}`;
-        if (!this.wanted(repo)) return;
-        const tag = this.slot(map, tagKey);
-        if (!tag && this.get(map, tagKey) != null) return;
-        const digestKey = k.digest.find((key) => map.has(key));
-        const digest = digestKey ? this.slot(map, digestKey) : void 0;
-        refs.push({
-          shape: "split",
-          kind: "helm",
-          repository: canonicalRepository(repo),
-          map,
-          tag,
-          digest,
-          dropDigest: "empty",
-          offset: tag?.scalar.range[0] ?? map.range[0],
-          now: this.current(tag, digest)
-        });
-      },
-      Pair: (_, pair) => {
-        const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
-        if (k.repository.includes(key) || k.tag.includes(key) || k.digest.includes(key)) return;
-        const r = this.whole(pair.value, "helm", void 0, key === "image");
-        if (r) refs.push(r);
-      },
-      Seq: (_, seq) => {
-        for (const item of seq.items) {
-          const r = this.whole(item, "helm", void 0, false);
-          if (r) refs.push(r);
-        }
-      }
-    });
-    return refs;
-  }
-  /** A scalar holding a whole image reference to a requested repository. */
-  whole(node, kind, prefixOf = () => "", untagged = true) {
-    const scalar = this.resolve(node);
-    if (!(0, import_yaml.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
-    const prefix = prefixOf(scalar.value);
-    const ref = parseImageRef(scalar.value.slice(prefix.length).trim());
-    if (!this.wanted(ref.repository) || !untagged && ref.tag === void 0 && ref.digest === void 0) return void 0;
-    const s = scalar;
-    this.refuseTemplated(s, scalar.value);
-    return {
-      shape: "whole",
-      kind,
-      repository: canonicalRepository(ref.repository),
-      scalar: s,
-      prefix,
-      name: ref.repository,
-      now: { tag: ref.tag, digest: ref.digest },
-      offset: s.range[0]
-    };
-  }
-  refuseTemplated(s, value) {
-    if (!/\$\{|\{\{/.test(value)) return;
-    const line = lineAt(this.text, s.range[0]);
-    throw new OffmainError(
-      `${this.file}:${line}: "${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`,
-      { file: this.file, line }
-    );
-  }
-  /** Scalars with an `offmain:` or `$imagepolicy` marker comment at the end of their line. */
-  markers() {
-    const refs = [];
-    const splits = /* @__PURE__ */ new Map();
-    (0, import_yaml.visit)(this.doc, {
-      Scalar: (key, node, path4) => {
-        if (key === "key") return;
-        const s = node;
-        const eol = this.text.indexOf("\n", s.range[1]);
-        const m = /^[ \t]*#[ \t]*(.*?)\s*$/.exec(this.text.slice(s.range[1], eol < 0 ? void 0 : eol));
-        const marker = m ? this.parseMarker(m[1]) : void 0;
-        if (!marker) return;
-        const { repo, part } = marker;
-        if (part === "whole" || part === "name") {
-          const value = s.value == null ? "" : String(s.value);
-          this.refuseTemplated(s, value);
-          const ref = parseImageRef(value);
-          const same = canonicalRepository(ref.repository) === repo;
-          refs.push({
-            shape: "whole",
-            kind: "marker",
-            repository: repo,
-            scalar: s,
-            prefix: "",
-            name: same ? ref.repository : "",
-            nameOnly: part === "name",
-            now: same && part === "whole" ? { tag: ref.tag, digest: ref.digest } : {},
-            offset: s.range[0]
-          });
-          return;
-        }
-        const last = path4[path4.length - 1];
-        const parent = (0, import_yaml.isPair)(last) ? path4[path4.length - 2] : last;
-        let r = splits.get(parent);
-        if (!r || r.repository !== repo || r[part]) {
-          r = {
-            shape: "split",
-            kind: "marker",
-            repository: repo,
-            map: parent,
-            dropDigest: "empty",
-            offset: s.range[0],
-            now: {}
-          };
-          splits.set(parent, r);
-          refs.push(r);
-        }
-        r[part] = { pair: (0, import_yaml.isPair)(last) ? last : void 0, scalar: s };
-        r.now = this.current(r.tag, r.digest);
-      }
-    });
-    return refs;
-  }
-  parseMarker(comment) {
-    const withPart = (spec, known) => {
-      const m = /^(.*?)(?::(tag|digest|name))?$/.exec(spec);
-      const repo = known(m[1]);
-      return repo ? { repo, part: m[2] ?? "whole" } : void 0;
-    };
-    const own = /^offmain:\s*(\S+)$/.exec(comment);
-    if (own) {
-      return withPart(own[1], (r) => {
-        const c = canonicalRepository(r);
-        return this.opts.repositories.has(c) ? c : void 0;
-      });
-    }
-    if (!comment.includes("$imagepolicy") || !this.opts.policies) return void 0;
-    let policy;
-    try {
-      policy = JSON.parse(comment)["$imagepolicy"];
-    } catch {
-      return void 0;
-    }
-    if (typeof policy !== "string") return void 0;
-    return withPart(policy, (p) => {
-      const repo = this.opts.policies?.[p];
-      const c = repo === void 0 ? void 0 : canonicalRepository(repo);
-      return c && this.opts.repositories.has(c) ? c : void 0;
-    });
-  }
-  current(tag, digest) {
-    const out = {};
-    const t = tag && scalarText(tag.scalar, this.text);
-    const d = digest && scalarText(digest.scalar, this.text);
-    if (t) out.tag = t;
-    if (d) out.digest = d;
-    return out;
-  }
-  wanted(repository) {
-    return this.opts.repositories.has(canonicalRepository(repository));
-  }
-  resolve(node) {
-    return (0, import_yaml.isAlias)(node) ? node.resolve(this.doc) : node;
-  }
-  /** A key's value, following aliases and `<<` merge keys. */
-  get(map, key) {
-    for (const p of map.items) {
-      if ((0, import_yaml.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
-    }
-    for (const p of map.items) {
-      if (!(0, import_yaml.isScalar)(p.key) || p.key.value !== "<<") continue;
-      const sources = (0, import_yaml.isSeq)(p.value) ? p.value.items : [p.value];
-      for (const s of sources) {
-        const m = this.resolve(s);
-        const v = (0, import_yaml.isMap)(m) ? this.get(m, key) : void 0;
-        if (v !== void 0) return v;
-      }
-    }
-    return void 0;
-  }
-  map(map, key) {
-    const v = this.get(map, key);
-    return (0, import_yaml.isMap)(v) ? v : void 0;
-  }
-  str(map, key) {
-    const v = this.get(map, key);
-    return (0, import_yaml.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
-  }
-  items(node) {
-    const n = this.resolve(node);
-    return (0, import_yaml.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
-  }
-  /** The pair `key` of `map` itself (not merged) when its value is a scalar, for editing in place. */
-  slot(map, key) {
-    const pair = map.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === key);
-    const v = pair && this.resolve(pair.value);
-    return pair && (0, import_yaml.isScalar)(v) ? { pair, scalar: v } : void 0;
-  }
-};
-function scalarText(s, text) {
-  if (s.value == null) return "";
-  if (typeof s.value === "string") return s.value;
-  const r = s.range;
-  return s.type === "PLAIN" && r ? text.slice(r[0], r[1]).trim() : String(s.value);
-}
-
-// src/bump/edit.ts
-var DROPPED = "removed the old digest: no digest was given for the new tag";
-function planReference(file, text, ref, want) {
-  const at = { file, text };
-  if (ref.shape === "whole") {
-    const old2 = scalarText(ref.scalar, text);
-    const name = ref.name || want.repository;
-    const value = ref.prefix + (ref.nameOnly ? name : formatImageRef({ ...want, repository: name }));
-    const plan2 = { edits: value === old2 ? [] : [replaceScalar(at, ref.scalar, value)], old: old2, new: value };
-    if (ref.now.digest && !want.digest && !ref.nameOnly) plan2.note = DROPPED;
-    return plan2;
-  }
-  const edits = [];
-  const add = [];
-  const notes = [];
-  if (ref.tag) {
-    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== want.tag) {
-      edits.push(replaceScalar(at, ref.tag.scalar, want.tag));
-    }
-  } else if (ref.addTag) {
-    add.push([ref.addTag, want.tag]);
-  }
-  let pinned = false;
-  if (want.digest) {
-    if (ref.digest) {
-      pinned = true;
-      if (ref.digest.scalar.value !== want.digest) edits.push(replaceScalar(at, ref.digest.scalar, want.digest));
-    } else if (ref.addDigest) {
-      pinned = true;
-      add.push([ref.addDigest, want.digest]);
-    } else if (ref.tag) {
-      notes.push(
-        `digest not pinned: ${ref.kind === "marker" ? "the marker sets the tag only" : "this image mapping has no digest key"}`
-      );
-    }
-  } else if (ref.digest && ref.digest.scalar.value) {
-    edits.push(ref.dropDigest === "remove-line" ? removePair(at, ref.map, ref.digest) : replaceScalar(at, ref.digest.scalar, ""));
-    notes.push(DROPPED);
-  }
-  if (add.length) {
-    const after = ref.tag?.pair ?? ref.map.items[ref.map.items.length - 1];
-    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar));
-  }
-  const old = `${ref.now.tag ?? ""}${ref.now.digest ? `@${ref.now.digest}` : ""}`;
-  const plan = { edits, old, new: `${ref.tag || ref.addTag ? want.tag : ""}${pinned ? `@${want.digest}` : ""}` };
-  if (notes.length) plan.note = notes.join("; ");
-  return plan;
-}
-function applyEdits(text, edits) {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.end > limit) throw new Error(`overlapping edits at offset ${e.start}`);
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    limit = e.start;
-  }
-  return out;
-}
-function assertParses(text, file) {
-  for (const doc of (0, import_yaml2.parseAllDocuments)(text)) {
-    const err = doc.errors[0];
-    if (err) throw new Error(`offmain produced invalid YAML in ${file}: ${err.message}`);
-  }
-}
-function replaceScalar(at, s, value) {
-  const { text } = at;
-  const [start, end] = s.range;
-  let out = render(at, s, value);
-  if (start === end) {
-    if (!/[ \t]/.test(text[start - 1] ?? "")) out = ` ${out}`;
-    if (text[start] === "#") out = `${out} `;
-  }
-  return { start, end, text: out };
-}
-function render(at, s, value) {
-  switch (s.type) {
-    case "QUOTE_SINGLE":
-      return `'${value.replace(/'/g, "''")}'`;
-    case "QUOTE_DOUBLE":
-      return JSON.stringify(value);
-    case "BLOCK_LITERAL":
-    case "BLOCK_FOLDED": {
-      const line = lineAt(at.text, s.range[0]);
-      throw new OffmainError(
-        `${at.file}:${line}: the image is a block scalar (| or >); write it on one line so offmain can update it`,
-        { file: at.file, line }
-      );
-    }
-    default:
-      return plainSafe(value) ? value : JSON.stringify(value);
-  }
-}
-var plainCache = /* @__PURE__ */ new Map();
-function plainSafe(value) {
-  let ok = plainCache.get(value);
-  if (ok === void 0) {
-    ok = value !== "" && value.trim() === value && ["1.1", "1.2"].every((version) => {
-      const doc = (0, import_yaml2.parseDocument)(`[${value}]`, { version });
-      const item = doc.contents?.items?.[0];
-      return doc.errors.length === 0 && (0, import_yaml2.isScalar)(item) && item.value === value;
-    });
-    plainCache.set(value, ok);
-  }
-  return ok;
-}
-function insertPairs(at, map, after, pairs, like) {
-  const anchor = after?.value ?? after?.key;
-  if (!after || !anchor?.range) throw new Error("cannot add a key to an empty mapping");
-  const { text } = at;
-  const shown = pairs.map(([k, v]) => `${k}: ${render(at, like ?? { type: "PLAIN" }, v)}`);
-  if (map.flow) {
-    const pos2 = anchor.range[1];
-    return { start: pos2, end: pos2, text: shown.map((p) => `, ${p}`).join("") };
-  }
-  const keyStart = map.items[0].key.range[0];
-  const indent = " ".repeat(keyStart - (text.lastIndexOf("\n", keyStart - 1) + 1));
-  const nl = text.indexOf("\n", anchor.range[1]);
-  const pos = nl < 0 ? text.length : text[nl - 1] === "\r" ? nl - 1 : nl;
-  const eol = nl < 0 ? text.includes("\r\n") ? "\r\n" : "\n" : text.slice(pos, nl + 1);
-  return { start: pos, end: pos, text: shown.map((p) => `${eol}${indent}${p}`).join("") };
-}
-function removePair(at, map, slot) {
-  const { text } = at;
-  const keyStart = slot.pair?.key?.range?.[0] ?? slot.scalar.range[0];
-  const lineStart = text.lastIndexOf("\n", keyStart - 1) + 1;
-  const nl = text.indexOf("\n", slot.scalar.range[1]);
-  const lineEnd = nl < 0 ? text.length : nl + 1;
-  const line = lineAt(text, keyStart);
-  if (map.flow || !/^[ \t]*$/.test(text.slice(lineStart, keyStart)) || !/^[ \t]*(#.*)?\r?\n?$/.test(text.slice(slot.scalar.range[1], lineEnd))) {
-    throw new OffmainError(
-      `${at.file}:${line}: this image entry pins a digest and no new digest was given; pass one (repo=tag@sha256:...) or remove the digest line by hand`,
-      { file: at.file, line }
-    );
-  }
-  return nl < 0 && lineStart > 0 ? { start: lineStart - (text[lineStart - 2] === "\r" ? 2 : 1), end: lineEnd, text: "" } : { start: lineStart, end: lineEnd, text: "" };
-}
-
-// src/bump.ts
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
-async function bump(opts) {
-  const dir = (0, import_node_path.resolve)(opts.dir);
-  const targets = /* @__PURE__ */ new Map();
-  for (const t of opts.targets) {
-    validateTarget(t);
-    const c = canonicalRepository(t.repository);
-    if (targets.has(c)) throw new OffmainError(`${t.repository} is given twice; give each image once`);
-    targets.set(c, t);
-  }
-  if (targets.size === 0) throw new OffmainError("no image to bump: give at least one repository=tag");
-  const files = yamlFiles(dir);
-  const found = scan(dir, files, targets, opts);
-  const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
-  const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
-  for (const [, t] of targets) {
-    if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(
-      `no reference to ${t.repository} found in ${dir} (searched ${files.length} YAML files: ${SEARCHED}); add an offmain marker (# offmain: ${t.repository}) on the line to update`
-    );
-  }
-  const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [] };
-  const edits = /* @__PURE__ */ new Map();
-  const moving = /* @__PURE__ */ new Set();
-  for (const f of found) {
-    const t = targets.get(f.ref.repository);
-    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? void 0 : t.digest };
-    const plan = planReference(f.file, f.text, f.ref, want);
-    const change = {
-      file: f.file,
-      line: lineAt(f.text, f.ref.offset),
-      repository: t.repository,
-      kind: f.ref.kind,
-      old: plan.old,
-      new: plan.new
-    };
-    if (plan.note) change.note = plan.note;
-    if (plan.edits.length === 0) {
-      result.unchanged.push(change);
-      continue;
-    }
-    if (!opts.allowDowngrade) await refuseDowngrade(change, f.ref.now.tag, t.tag, opts.isAncestor);
-    result.changes.push(change);
-    moving.add(f);
-    edits.set(f.file, [...edits.get(f.file) ?? [], ...plan.edits]);
-  }
-  for (const [c, t] of targets) {
-    const mine = found.filter((f) => f.ref.repository === c && f.ref.now.tag);
-    const tag = (mine.find((f) => moving.has(f)) ?? mine[0])?.ref.now.tag;
-    result.previous[t.repository] = tag ? { tag, display: parseImageTag(tag)?.display } : {};
-  }
-  const texts = new Map(found.map((f) => [f.file, f.text]));
-  const out = [...edits].map(([file, e]) => {
-    const text = applyEdits(texts.get(file), e);
-    assertParses(text, file);
-    return [file, text];
-  });
-  if (!opts.dryRun) await writeAll(dir, out, texts);
-  result.files = out.map(([file]) => file).sort();
-  result.changed = out.length > 0;
-  return result;
-}
-async function writeAll(dir, out, old) {
-  const staged = [];
-  const replaced = [];
-  try {
-    for (const [file, text] of out) {
-      const tmp = (0, import_node_path.join)(dir, `${file}.offmain-tmp`);
-      staged.push(tmp);
-      await (0, import_promises.writeFile)(tmp, text, "utf8");
-    }
-    for (const [i, [file]] of out.entries()) {
-      await (0, import_promises.rename)(staged[i], (0, import_node_path.join)(dir, file));
-      replaced.push(file);
-    }
-  } catch (e) {
-    for (const file of replaced) await (0, import_promises.writeFile)((0, import_node_path.join)(dir, file), old.get(file), "utf8").catch(() => void 0);
-    for (const tmp of staged) await (0, import_promises.rm)(tmp, { force: true }).catch(() => void 0);
-    throw new OffmainError(`could not write ${dir}: ${e.message}; every file was left as it was`);
-  }
-}
-function yamlFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of (0, import_node_fs.readdirSync)(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path.join)(d, e.name));
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path.relative)(dir, (0, import_node_path.join)(d, e.name)).split(import_node_path.sep).join("/"));
-    }
-  };
-  try {
-    walk(dir);
-  } catch (e) {
-    if (e.code === "ENOENT") {
-      throw new OffmainError(`${dir} does not exist: point --dir at the config repository checkout`);
-    }
-    throw e;
-  }
-  return out.sort();
-}
-function scan(dir, files, targets, opts) {
-  const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
-  if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
-  const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  return files.flatMap((file) => {
-    const buf = (0, import_node_fs.readFileSync)((0, import_node_path.join)(dir, file));
-    if (!needles.some((n) => buf.includes(n))) return [];
-    const text = buf.toString("utf8");
-    const refs = findReferences(text, file, scanOpts);
-    if (refs.length && !Buffer.from(text, "utf8").equals(buf)) {
-      throw new OffmainError(`${file} is not valid UTF-8: offmain only edits UTF-8 YAML; re-save it as UTF-8`, { file });
-    }
-    return refs.map((ref) => ({ file, text, ref }));
-  });
-}
-async function refuseDowngrade(change, now, tag, isAncestor) {
-  const from = now ? parseImageTag(now) : void 0;
-  const to = parseImageTag(tag);
-  if (!from || !to) return;
-  let order;
-  try {
-    order = import_semver2.default.compare(semverOf(to.version), semverOf(from.version));
-  } catch {
-    return;
-  }
-  let why = "";
-  if (order < 0) why = "an older version";
-  else if (order === 0 && !from.shortSha.startsWith(to.shortSha) && !to.shortSha.startsWith(from.shortSha)) {
-    if (await isAncestor?.(from.shortSha, to.shortSha) === false) why = `not a descendant of ${from.shortSha}`;
-  }
-  if (!why) return;
-  throw new OffmainError(
-    `${change.file}:${change.line}: refusing to downgrade ${change.repository} from ${from.display} (deployed) to ${to.display} (${why}); pass --allow-downgrade to deploy it anyway`,
-    { file: change.file, line: change.line }
-  );
-}
-function parseSetArg(s) {
-  const eq = s.indexOf("=");
-  let target;
-  if (eq >= 0) {
-    const value = s.slice(eq + 1);
-    const at = value.indexOf("@");
-    target = { repository: s.slice(0, eq).trim(), tag: at >= 0 ? value.slice(0, at) : value };
-    if (at >= 0) target.digest = value.slice(at + 1);
-  } else {
-    const ref = parseImageRef(s.trim());
-    target = { repository: ref.repository, tag: ref.tag ?? "" };
-    if (ref.digest !== void 0) target.digest = ref.digest;
-  }
-  if (!target.tag) {
-    throw new OffmainError(`"${s}" has no tag: expected REPOSITORY=TAG[@sha256:DIGEST], e.g. ghcr.io/acme/mastodon=4.8.0_2f40549`);
-  }
-  validateTarget(target, `"${s}"`);
-  return target;
-}
-
-// src/cli/deploy.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path5 = require("node:path");
-
-// src/deploy.ts
-var import_promises4 = require("node:fs/promises");
-var import_node_os2 = require("node:os");
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_semver4 = __toESM(require_semver2(), 1);
-
-// src/configrepo.ts
-var import_promises2 = require("node:fs/promises");
-var import_node_path2 = __toESM(require("node:path"), 1);
-
-// src/git.ts
-var import_node_child_process = require("node:child_process");
-function authEnv(token) {
-  if (!token) return {};
-  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: "http.extraheader",
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-  };
-}
-function git(args, opts = {}) {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "echo",
-    SSH_ASKPASS: "echo",
-    GCM_INTERACTIVE: "never",
-    LC_ALL: "C",
-    ...authEnv(opts.token),
-    ...opts.env
-  };
-  return new Promise((resolve4, reject) => {
-    const child = (0, import_node_child_process.execFile)(
-      "git",
-      args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
-      (error2, stdout, stderr) => {
-        const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
-        if (error2 && error2.code === "ENOENT") {
-          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
-          return;
-        }
-        const result = { code, stdout, stderr };
-        if (code !== 0 && !opts.allowFailure) {
-          reject(new GitError(args, result));
-          return;
-        }
-        resolve4(result);
-      }
-    );
-    if (opts.input !== void 0) child.stdin?.end(opts.input);
-  });
-}
-var GitError = class extends OffmainError {
-  constructor(args, result) {
-    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
-    super(`git ${args[0]} failed: ${last}`);
-    this.args = args;
-    this.result = result;
-    this.name = "GitError";
-  }
-  args;
-  result;
-};
-
-// src/upstream.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+// src/core/remote.ts
+var import_node_path = __toESM(require("node:path"), 1);
 function parseLsRemote(output) {
   const refs = [];
   for (const line of output.split("\n")) {
@@ -30137,11 +30095,1070 @@ function compareUrl(repository, fromSha, toSha) {
   const slug = githubRepoSlug(repository);
   return slug ? `https://github.com/${slug}/compare/${fromSha}...${toSha}` : void 0;
 }
+function gitRemote(repository, token) {
+  const display = redactUrl(repository);
+  const secrets = token ? [token] : [];
+  if (isLocalPath(repository)) return { fetchUrl: import_node_path.default.resolve(repository), display, secrets };
+  const cred = splitCredentials(repository);
+  if (cred.password) secrets.push(cred.password);
+  if (cred.username) secrets.push(cred.username);
+  const remote = { fetchUrl: cred.url, display, secrets };
+  if (token) {
+    remote.token = token;
+  } else if (cred.username || cred.password) {
+    const basic = Buffer.from(`${cred.username ?? ""}:${cred.password ?? ""}`).toString("base64");
+    remote.env = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
+  }
+  return remote;
+}
+
+// src/core/git.ts
+var import_node_child_process = require("node:child_process");
+function authEnv(token) {
+  if (!token) return {};
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  return {
+    GIT_CONFIG_COUNT: "1",
+    GIT_CONFIG_KEY_0: "http.extraheader",
+    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
+  };
+}
+function git(args, opts = {}) {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "echo",
+    SSH_ASKPASS: "echo",
+    GCM_INTERACTIVE: "never",
+    LC_ALL: "C",
+    ...authEnv(opts.token),
+    ...opts.env
+  };
+  return new Promise((resolve3, reject) => {
+    const child = (0, import_node_child_process.execFile)(
+      "git",
+      args,
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      (error2, stdout, stderr) => {
+        const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
+        if (error2 && error2.code === "ENOENT") {
+          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
+          return;
+        }
+        const result = { code, stdout, stderr };
+        if (code !== 0 && !opts.allowFailure) {
+          reject(new GitError(args, result));
+          return;
+        }
+        resolve3(result);
+      }
+    );
+    if (opts.input !== void 0) child.stdin?.end(opts.input);
+  });
+}
+var GitError = class extends OffmainError {
+  constructor(args, result) {
+    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
+    super(`git ${args[0]} failed: ${last}`);
+    this.args = args;
+    this.result = result;
+    this.name = "GitError";
+  }
+  args;
+  result;
+};
 function isoUtc(unixSeconds) {
   return new Date(unixSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-// src/configrepo.ts
+// src/patch/releases.ts
+var import_semver = __toESM(require_semver2(), 1);
+
+// src/patch/version.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+var SHA = /^[0-9a-f]{7,40}$/;
+function displayVersionFromTag(tag) {
+  const parts = tag.split("_");
+  if (parts.length !== 2) return void 0;
+  const [version, sha] = parts;
+  if (!/^\d+\.\d+\.\d+/.test(version) || !SHA.test(sha)) return void 0;
+  return `${version}+${sha}`;
+}
+function parseImageTag(tag) {
+  const display = displayVersionFromTag(tag);
+  if (!display) return void 0;
+  const [version, shortSha] = display.split("+");
+  return { version, shortSha, display };
+}
+function isValidOciTag(tag) {
+  return OCI_TAG.test(tag);
+}
+function semverOf(declared) {
+  const v = import_semver2.default.valid(declared) ?? import_semver2.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
+  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
+  return v;
+}
+
+// patches/redis-tls.yml
+var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
+# Format: docs/patch-sets.md. Facts behind each variant are in the comments.
+name: redis-tls
+description: >-
+  Make rediss:// (Redis over TLS) work. redis-rb 4.x's hiredis driver raises "SSL not supported by
+  hiredis driver": Mastodon 4.0-4.2 need the pure-Ruby driver, 4.3-4.5 have a run-time switch
+  (REDIS_DRIVER=ruby), and from 4.6 redis-rb 5 with hiredis-client does TLS itself.
+
+patches:
+  - id: hiredis-removal
+    description: >-
+      Drop the hiredis gem and driver so redis-rb uses its pure-Ruby driver, which does TLS.
+      The redis constraint (~> 4.5) is deliberately left alone: under frozen Bundler, bumping it to
+      ~> 4.8.1 in the Gemfile and in DEPENDENCIES does not change the resolved redis spec (a real
+      upgrade needs \`bundle lock --update redis\`) and would make Gemfile and Gemfile.lock disagree;
+      the resolved redis-rb (4.5.1 on 4.0-4.1, 4.8.1 on 4.2) already does TLS with the Ruby driver.
+    variants:
+      # 4.3-4.5, and main between the redis_config.rb -> redis_configuration.rb rename and redis 5:
+      # Mastodon::RedisConfiguration#driver is \`ENV['REDIS_DRIVER'] == 'ruby' ? :ruby : :hiredis\`
+      # (PR #30717). Change nothing: removing the hiredis gem breaks redis-rb 4.x
+      # ('Cannot load driver "hiredis"') and editing hiredis-client breaks frozen bundle install.
+      - when:
+          any:
+            - version: ">=4.3.0 <4.6.0-0"
+            - all:
+                - version: ">=4.0.0 <4.6.0"
+                - { file: lib/mastodon/redis_configuration.rb, exists: true }
+                - { file: Gemfile.lock, contains: '^    redis \\(4\\.' }
+        require:
+          - file: lib/mastodon/redis_configuration.rb
+            contains: "ENV\\\\['REDIS_DRIVER'\\\\] == 'ruby'"
+          - file: Gemfile.lock
+            contains: '^    redis \\(4\\.'
+        not-needed: >-
+          set REDIS_DRIVER=ruby: Mastodon 4.3-4.5 choose the Redis driver at run time (upstream's
+          switch since 4.3, PR #30717), and with the Ruby driver rediss:// URLs work. Nothing is
+          changed: removing the hiredis gem here makes redis-rb 4.x fail with 'Cannot load driver
+          "hiredis"', and editing hiredis-client breaks the frozen bundle install.
+
+      # 4.0-4.2: hiredis is hard-wired (Gemfile require, redis_config.rb, the setup task,
+      # RedisConfiguration#raw_connection).
+      - when: { version: ">=4.0.0 <4.3.0" }
+        operations:
+          - file: Gemfile
+            delete: "^gem 'hiredis', '~> 0\\\\.6'$"
+            expect: 1
+          - file: Gemfile
+            replace: "^(gem 'redis', '~> 4\\\\.\\\\d+'), require: \\\\['redis', 'redis/connection/hiredis'\\\\]$"
+            with: "$1"
+            done: "^gem 'redis', '~> 4\\\\.\\\\d+'$"
+            expect: 1
+          - file: Gemfile.lock
+            delete: '^    hiredis \\([^)]*\\)$'
+            expect: 1
+          - file: Gemfile.lock
+            delete: '^  hiredis \\(~> 0\\.6\\)$'
+            expect: 1
+          - file: lib/mastodon/redis_config.rb
+            delete: '^\\s*driver: :hiredis,$'
+            expect: 2
+          - file: lib/tasks/mastodon.rake
+            delete: '^\\s*driver: :hiredis,$'
+            expect: 1
+          - file: app/lib/redis_configuration.rb
+            replace: 'Redis\\.new\\(url: url, driver: :hiredis\\)'
+            with: 'Redis.new(url: url)'
+            expect: 1
+        checks:
+          - { file: Gemfile, not-contains: 'hiredis' }
+          - { file: Gemfile.lock, not-contains: 'hiredis' }
+          - { file: lib/mastodon/redis_config.rb, not-contains: ':hiredis' }
+          - { file: lib/tasks/mastodon.rake, not-contains: ':hiredis' }
+          - { file: app/lib/redis_configuration.rb, not-contains: ':hiredis' }
+          - { lockfile: true }
+
+      # 4.6 and later (main included): redis-rb 5 on redis-client; hiredis-client does TLS.
+      - when: { version: ">=4.6.0-0" }
+        require:
+          - { file: Gemfile.lock, contains: '^    redis \\(5\\.' }
+          - { file: Gemfile.lock, contains: '^    hiredis-client \\(' }
+        not-needed: >-
+          From Mastodon 4.6, redis-rb 5 with hiredis-client supports TLS: put rediss:// in
+          REDIS_URL / SIDEKIQ_REDIS_URL / CACHE_REDIS_URL (REDIS_HOST/REDIS_PORT always build a
+          redis:// URL, so TLS needs the URL form).
+
+  - id: streaming-redis
+    description: >-
+      Raise the streaming server's node-redis from "^4.0.6 <4.1.0" (Mastodon 4.0-4.1 and main
+      before ioredis) to "^4.6.5", the client the production TLS patch ran. yarn.lock is not edited:
+      these Dockerfiles install with \`yarn install --pure-lockfile\`, which resolves the new range.
+    variants:
+      # From 4.2 (PR #26581, August 2023) the streaming server uses ioredis: TLS for rediss://.
+      - when:
+          any:
+            - { file: package.json, contains: '"ioredis":' }
+            - { file: streaming/package.json, contains: '"ioredis":' }
+        not-needed: >-
+          The streaming server uses ioredis (Mastodon 4.2 and later), which connects with TLS for
+          rediss:// URLs by itself.
+      - when:
+          - version: ">=4.0.0"
+          - { file: package.json, contains: '^\\s*"redis": "' }
+        require:
+          - file: Dockerfile
+            not-contains: 'yarn install[^\\n]*--frozen-lockfile'
+        operations:
+          - file: package.json
+            replace: '"redis": "\\^4\\.0\\.6 <4\\.1\\.0",'
+            with: '"redis": "^4.6.5",'
+            expect: 1
+        checks:
+          - { file: package.json, contains: '"redis": "\\^4\\.6\\.5",' }
+`;
+
+// patches/version-metadata.yml
+var version_metadata_default = `# Built-in patch set "version-metadata": let images built from a commit say which commit.
+# Format: docs/patch-sets.md.
+#
+# From 4.2, the Dockerfile declares ARG MASTODON_VERSION_METADATA and version.rb prints
+# X.Y.Z[-prerelease]+<metadata>, so the build passes MASTODON_VERSION_METADATA=<sha7>. Older trees
+# have no such build argument: this patch adds it, so the About page shows e.g. 4.1.2+4b9e4f6.
+name: version-metadata
+description: >-
+  Build metadata in the version string (4.1.2+4b9e4f6) for upstream lines whose Dockerfile cannot
+  take MASTODON_VERSION_METADATA (4.0, 4.1, and main of 2023).
+
+patches:
+  - id: version-metadata
+    description: >-
+      Declare ARG/ENV MASTODON_VERSION_METADATA in the Dockerfile's final stage and make
+      lib/mastodon/version.rb's suffix return "+<metadata>" when it is set (plain Ruby).
+    variants:
+      # Release lines up to 4.1.x: flags and suffix are hard-coded ''.
+      - when: { file: lib/mastodon/version.rb, contains: "def flags\\\\n\\\\s*''\\\\n\\\\s*end" }
+        operations:
+          - file: Dockerfile
+            insert-after: '^FROM\\s'
+            occurrence: last
+            lines:
+              - 'ARG MASTODON_VERSION_METADATA=""'
+              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
+            expect: ">=1"
+          - file: lib/mastodon/version.rb
+            replace: "^    def suffix\\\\n      ''\\\\n    end$"
+            with: |2-
+                  def suffix
+                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
+                    metadata.empty? ? '' : "+#{metadata}"
+                  end
+            expect: 1
+        checks:
+          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
+          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
+
+      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2): flags and suffix read
+      # MASTODON_VERSION_FLAGS / MASTODON_VERSION_SUFFIX; the suffix keeps working when no
+      # metadata is given.
+      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_FLAGS'" }
+        operations:
+          - file: Dockerfile
+            insert-after: '^FROM\\s'
+            occurrence: last
+            lines:
+              - 'ARG MASTODON_VERSION_METADATA=""'
+              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
+            expect: ">=1"
+          - file: lib/mastodon/version.rb
+            replace: "^    def suffix\\\\n      ENV\\\\.fetch\\\\('MASTODON_VERSION_SUFFIX', ''\\\\)\\\\n    end$"
+            with: |2-
+                  def suffix
+                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
+                    metadata.empty? ? ENV.fetch('MASTODON_VERSION_SUFFIX', '') : "+#{metadata}"
+                  end
+            expect: 1
+        checks:
+          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
+          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
+
+      # 4.2 and later: the build argument exists upstream.
+      - when: { file: Dockerfile, contains: '^\\s*ARG MASTODON_VERSION_METADATA\\b' }
+        require:
+          - { file: lib/mastodon/version.rb, contains: 'def build_metadata' }
+        not-needed: >-
+          The Dockerfile already declares ARG MASTODON_VERSION_METADATA (Mastodon 4.2 and later):
+          the build passes the commit as build metadata and the version reads X.Y.Z+<sha7>.
+`;
+
+// src/patch/builtin.ts
+var BUILTIN_PATCH_SETS = Object.freeze({
+  "redis-tls": redis_tls_default,
+  "version-metadata": version_metadata_default
+});
+var DEFAULT_PATCH_SETS = Object.freeze(["redis-tls", "version-metadata"]);
+
+// src/patch/apply.ts
+var import_semver5 = __toESM(require_semver2(), 1);
+
+// src/patch/patchset/conditions.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+
+// src/patch/patchset/format.ts
+var import_semver4 = __toESM(require_semver2(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/core/markdown.ts
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+// src/deploy/bump.ts
+var import_node_fs = require("node:fs");
+var import_promises = require("node:fs/promises");
+var import_node_path2 = require("node:path");
+var import_semver6 = __toESM(require_semver2(), 1);
+
+// src/deploy/bump/edit.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/build/imageref.ts
+function parseImageRef(ref) {
+  const at = ref.indexOf("@");
+  const digest = at >= 0 ? ref.slice(at + 1) : void 0;
+  const rest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = rest.indexOf(":", rest.lastIndexOf("/") + 1);
+  const out = { repository: colon >= 0 ? rest.slice(0, colon) : rest };
+  if (colon >= 0) out.tag = rest.slice(colon + 1);
+  if (digest !== void 0) out.digest = digest;
+  return out;
+}
+function formatImageRef(ref) {
+  return `${ref.repository}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+var DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//;
+function canonicalRepository(repository) {
+  let r = repository.trim().toLowerCase().replace(DOCKER_HUB, "");
+  if (/^library\/[^/]+$/.test(r)) r = r.slice("library/".length);
+  return r;
+}
+function repositoryPath(repository) {
+  const c = canonicalRepository(repository);
+  const slash = c.indexOf("/");
+  return slash >= 0 && hasRegistryHost(c) ? c.slice(slash + 1) : c;
+}
+function hasRegistryHost(repository) {
+  const slash = repository.indexOf("/");
+  if (slash < 0) return false;
+  const first = repository.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase();
+}
+var HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:]+\])(?::\d+)?$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+function isValidRepository(repository) {
+  const parts = repository.split("/");
+  if (hasRegistryHost(repository) && !HOST.test(parts.shift())) return false;
+  return parts.length > 0 && parts.every((p) => PATH_COMPONENT.test(p)) && repository.length <= 255;
+}
+var DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+function isValidDigest(digest) {
+  return DIGEST.test(digest);
+}
+function validateTarget(t, what = t.repository) {
+  if (!isValidRepository(t.repository)) {
+    throw new OffmainError(
+      `${what}: "${t.repository}" is not an image repository (expected e.g. ghcr.io/acme/mastodon, lower case, no tag)`
+    );
+  }
+  if (!isValidOciTag(t.tag)) {
+    throw new OffmainError(`${what}: "${t.tag}" is not a valid image tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
+  }
+  if (t.digest !== void 0 && !isValidDigest(t.digest)) {
+    throw new OffmainError(`${what}: "${t.digest}" is not an image digest (expected sha256: and 64 lower-case hex digits)`);
+  }
+}
+
+// src/build/registry.ts
+var MEDIA = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json"
+};
+var MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(", ");
+
+// src/build/runners.ts
+var NATIVE_RUNNERS = Object.freeze({
+  "linux/amd64": "ubuntu-24.04",
+  "linux/arm64": "ubuntu-24.04-arm"
+});
+
+// src/deploy/bump/refs.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var HELM_KEYS = {
+  repository: ["repository"],
+  tag: ["tag"],
+  digest: ["digest"],
+  registry: ["registry"]
+};
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
+var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
+var SEARCHED = "kustomization images, Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers";
+function findReferences(text, file, opts) {
+  const docs = (0, import_yaml2.parseAllDocuments)(text);
+  for (const doc of docs) {
+    const err = doc.errors[0];
+    if (err) {
+      const line = err.linePos?.[0].line ?? lineAt2(text, err.pos[0]);
+      const msg = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      throw new OffmainError(`${file}:${line}: YAML syntax error: ${msg}; fix the file, nothing was changed`, {
+        file,
+        line
+      });
+    }
+  }
+  const refs = [];
+  const taken = /* @__PURE__ */ new Set();
+  const add = (r) => {
+    if (!r) return;
+    const at = r.shape === "whole" ? r.scalar.range[0] : (r.tag ?? r.digest)?.scalar.range[0] ?? r.offset;
+    if (taken.has(at)) return;
+    taken.add(at);
+    refs.push(r);
+  };
+  const withMarkers = /offmain:|\$imagepolicy/.test(text);
+  for (const doc of docs) {
+    const scan2 = new DocScan(doc, text, file, opts);
+    if (withMarkers) scan2.markers().forEach(add);
+    scan2.layout().forEach(add);
+  }
+  return refs.sort((a, b) => a.offset - b.offset);
+}
+function lineAt2(text, offset) {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+var DocScan = class {
+  constructor(doc, text, file, opts) {
+    this.doc = doc;
+    this.text = text;
+    this.file = file;
+    this.opts = opts;
+    this.keys = { ...HELM_KEYS, ...opts.helmKeys };
+  }
+  doc;
+  text;
+  file;
+  opts;
+  keys;
+  /** References the document's layout implies. */
+  layout() {
+    const file = this.file;
+    const root = this.doc.contents;
+    if (!(0, import_yaml2.isMap)(root)) return [];
+    const apiVersion = this.str(root, "apiVersion") ?? "";
+    const kind = this.str(root, "kind");
+    if (KUSTOMIZATION_FILE.test(file) || apiVersion.startsWith("kustomize.config.k8s.io/") && kind) {
+      return this.kustomizeImages(this.get(root, "images"));
+    }
+    if (apiVersion && kind) return this.k8sObject(root, apiVersion, kind);
+    if (this.isCompose(root, file)) return this.compose(root);
+    return this.helmValues(root);
+  }
+  k8sObject(root, apiVersion, kind) {
+    const refs = [];
+    const spec = this.map(root, "spec");
+    if (spec && kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) {
+      refs.push(...this.kustomizeImages(this.get(spec, "images")));
+    }
+    if (spec && kind === "HelmRelease") {
+      refs.push(...this.helmValues(this.get(spec, "values")));
+      for (const pr of this.items(this.get(spec, "postRenderers"))) {
+        const k = (0, import_yaml2.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
+        if (k) refs.push(...this.kustomizeImages(this.get(k, "images")));
+      }
+    }
+    if (spec && kind === "Application" && apiVersion.startsWith("argoproj.io/")) {
+      const sources = [this.get(spec, "source"), ...this.items(this.get(spec, "sources"))];
+      for (const s of sources) {
+        if (!(0, import_yaml2.isMap)(s)) continue;
+        const helm = this.map(s, "helm");
+        if (helm) refs.push(...this.helmValues(this.get(helm, "valuesObject")));
+        const k = this.map(s, "kustomize");
+        for (const item of k ? this.items(this.get(k, "images")) : []) {
+          const r = this.whole(item, "kustomize", (v) => v.slice(0, v.indexOf("=") + 1));
+          if (r) refs.push(r);
+        }
+      }
+    }
+    (0, import_yaml2.visit)(root, {
+      Pair: (_, pair) => {
+        if (!(0, import_yaml2.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
+        for (const c of this.items(this.resolve(pair.value))) {
+          const r = (0, import_yaml2.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
+          if (r) refs.push(r);
+        }
+      }
+    });
+    return refs;
+  }
+  isCompose(root, file) {
+    if (!(0, import_yaml2.isMap)(this.get(root, "services"))) return false;
+    if (COMPOSE_FILE.test(file)) return true;
+    return root.items.every((p) => (0, import_yaml2.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
+  }
+  compose(root) {
+    const services = this.get(root, "services");
+    if (!(0, import_yaml2.isMap)(services)) return [];
+    return services.items.flatMap((p) => {
+      const s = this.resolve(p.value);
+      const r = (0, import_yaml2.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
+      return r ? [r] : [];
+    });
+  }
+  /** Kustomize `images:` entries: name / newName / newTag / digest. */
+  kustomizeImages(images) {
+    const refs = [];
+    for (const entry of this.items(images)) {
+      if (!(0, import_yaml2.isMap)(entry)) continue;
+      const repo = this.str(entry, "newName") ?? this.str(entry, "name");
+      if (!repo || !this.wanted(repo)) continue;
+      const tag = this.slot(entry, "newTag");
+      const digest = this.slot(entry, "digest");
+      refs.push({
+        shape: "split",
+        kind: "kustomize",
+        repository: canonicalRepository(repo),
+        map: entry,
+        tag,
+        digest,
+        addTag: "newTag",
+        addDigest: "digest",
+        dropDigest: "remove-line",
+        offset: (tag ?? digest)?.scalar.range[0] ?? entry.range[0],
+        now: this.current(tag, digest)
+      });
+    }
+    return refs;
+  }
+  /**
+   * Helm values: every mapping with `repository: <repo>` (plus `registry:` if split) and a `tag:` key,
+   * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
+   */
+  helmValues(values) {
+    if (!(0, import_yaml2.isMap)(values) && !(0, import_yaml2.isSeq)(values)) return [];
+    const refs = [];
+    const k = this.keys;
+    (0, import_yaml2.visit)(values, {
+      Map: (_, map) => {
+        const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
+        const tagKey = k.tag.find((key) => map.has(key));
+        if (!repoKey || !tagKey) return;
+        const registry = k.registry.map((key) => this.str(map, key)).find((v) => v);
+        const repo = `${registry ? `${registry.replace(/\/+$/, "")}/` : ""}${this.str(map, repoKey)}`;
+        if (!this.wanted(repo)) return;
+        const tag = this.slot(map, tagKey);
+        if (!tag && this.get(map, tagKey) != null) return;
+        const digestKey = k.digest.find((key) => map.has(key));
+        const digest = digestKey ? this.slot(map, digestKey) : void 0;
+        refs.push({
+          shape: "split",
+          kind: "helm",
+          repository: canonicalRepository(repo),
+          map,
+          tag,
+          digest,
+          dropDigest: "empty",
+          offset: tag?.scalar.range[0] ?? map.range[0],
+          now: this.current(tag, digest)
+        });
+      },
+      Pair: (_, pair) => {
+        const key = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+        if (k.repository.includes(key) || k.tag.includes(key) || k.digest.includes(key)) return;
+        const r = this.whole(pair.value, "helm", void 0, key === "image");
+        if (r) refs.push(r);
+      },
+      Seq: (_, seq) => {
+        for (const item of seq.items) {
+          const r = this.whole(item, "helm", void 0, false);
+          if (r) refs.push(r);
+        }
+      }
+    });
+    return refs;
+  }
+  /** A scalar holding a whole image reference to a requested repository. */
+  whole(node, kind, prefixOf = () => "", untagged = true) {
+    const scalar = this.resolve(node);
+    if (!(0, import_yaml2.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
+    const prefix = prefixOf(scalar.value);
+    const ref = parseImageRef(scalar.value.slice(prefix.length).trim());
+    if (!this.wanted(ref.repository) || !untagged && ref.tag === void 0 && ref.digest === void 0) return void 0;
+    const s = scalar;
+    this.refuseTemplated(s, scalar.value);
+    return {
+      shape: "whole",
+      kind,
+      repository: canonicalRepository(ref.repository),
+      scalar: s,
+      prefix,
+      name: ref.repository,
+      now: { tag: ref.tag, digest: ref.digest },
+      offset: s.range[0]
+    };
+  }
+  refuseTemplated(s, value) {
+    if (!/\$\{|\{\{/.test(value)) return;
+    const line = lineAt2(this.text, s.range[0]);
+    throw new OffmainError(
+      `${this.file}:${line}: "${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`,
+      { file: this.file, line }
+    );
+  }
+  /** Scalars with an `offmain:` or `$imagepolicy` marker comment at the end of their line. */
+  markers() {
+    const refs = [];
+    const splits = /* @__PURE__ */ new Map();
+    (0, import_yaml2.visit)(this.doc, {
+      Scalar: (key, node, path5) => {
+        if (key === "key") return;
+        const s = node;
+        const eol = this.text.indexOf("\n", s.range[1]);
+        const m = /^[ \t]*#[ \t]*(.*?)\s*$/.exec(this.text.slice(s.range[1], eol < 0 ? void 0 : eol));
+        const marker = m ? this.parseMarker(m[1]) : void 0;
+        if (!marker) return;
+        const { repo, part } = marker;
+        if (part === "whole" || part === "name") {
+          const value = s.value == null ? "" : String(s.value);
+          this.refuseTemplated(s, value);
+          const ref = parseImageRef(value);
+          const same = canonicalRepository(ref.repository) === repo;
+          refs.push({
+            shape: "whole",
+            kind: "marker",
+            repository: repo,
+            scalar: s,
+            prefix: "",
+            name: same ? ref.repository : "",
+            nameOnly: part === "name",
+            now: same && part === "whole" ? { tag: ref.tag, digest: ref.digest } : {},
+            offset: s.range[0]
+          });
+          return;
+        }
+        const last = path5[path5.length - 1];
+        const parent = (0, import_yaml2.isPair)(last) ? path5[path5.length - 2] : last;
+        let r = splits.get(parent);
+        if (!r || r.repository !== repo || r[part]) {
+          r = {
+            shape: "split",
+            kind: "marker",
+            repository: repo,
+            map: parent,
+            dropDigest: "empty",
+            offset: s.range[0],
+            now: {}
+          };
+          splits.set(parent, r);
+          refs.push(r);
+        }
+        r[part] = { pair: (0, import_yaml2.isPair)(last) ? last : void 0, scalar: s };
+        r.now = this.current(r.tag, r.digest);
+      }
+    });
+    return refs;
+  }
+  parseMarker(comment) {
+    const withPart = (spec, known) => {
+      const m = /^(.*?)(?::(tag|digest|name))?$/.exec(spec);
+      const repo = known(m[1]);
+      return repo ? { repo, part: m[2] ?? "whole" } : void 0;
+    };
+    const own = /^offmain:\s*(\S+)$/.exec(comment);
+    if (own) {
+      return withPart(own[1], (r) => {
+        const c = canonicalRepository(r);
+        return this.opts.repositories.has(c) ? c : void 0;
+      });
+    }
+    if (!comment.includes("$imagepolicy") || !this.opts.policies) return void 0;
+    let policy;
+    try {
+      policy = JSON.parse(comment)["$imagepolicy"];
+    } catch {
+      return void 0;
+    }
+    if (typeof policy !== "string") return void 0;
+    return withPart(policy, (p) => {
+      const repo = this.opts.policies?.[p];
+      const c = repo === void 0 ? void 0 : canonicalRepository(repo);
+      return c && this.opts.repositories.has(c) ? c : void 0;
+    });
+  }
+  current(tag, digest) {
+    const out = {};
+    const t = tag && scalarText(tag.scalar, this.text);
+    const d = digest && scalarText(digest.scalar, this.text);
+    if (t) out.tag = t;
+    if (d) out.digest = d;
+    return out;
+  }
+  wanted(repository) {
+    return this.opts.repositories.has(canonicalRepository(repository));
+  }
+  resolve(node) {
+    return (0, import_yaml2.isAlias)(node) ? node.resolve(this.doc) : node;
+  }
+  /** A key's value, following aliases and `<<` merge keys. */
+  get(map, key) {
+    for (const p of map.items) {
+      if ((0, import_yaml2.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
+    }
+    for (const p of map.items) {
+      if (!(0, import_yaml2.isScalar)(p.key) || p.key.value !== "<<") continue;
+      const sources = (0, import_yaml2.isSeq)(p.value) ? p.value.items : [p.value];
+      for (const s of sources) {
+        const m = this.resolve(s);
+        const v = (0, import_yaml2.isMap)(m) ? this.get(m, key) : void 0;
+        if (v !== void 0) return v;
+      }
+    }
+    return void 0;
+  }
+  map(map, key) {
+    const v = this.get(map, key);
+    return (0, import_yaml2.isMap)(v) ? v : void 0;
+  }
+  str(map, key) {
+    const v = this.get(map, key);
+    return (0, import_yaml2.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
+  }
+  items(node) {
+    const n = this.resolve(node);
+    return (0, import_yaml2.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
+  }
+  /** The pair `key` of `map` itself (not merged) when its value is a scalar, for editing in place. */
+  slot(map, key) {
+    const pair = map.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === key);
+    const v = pair && this.resolve(pair.value);
+    return pair && (0, import_yaml2.isScalar)(v) ? { pair, scalar: v } : void 0;
+  }
+};
+function scalarText(s, text) {
+  if (s.value == null) return "";
+  if (typeof s.value === "string") return s.value;
+  const r = s.range;
+  return s.type === "PLAIN" && r ? text.slice(r[0], r[1]).trim() : String(s.value);
+}
+
+// src/deploy/bump/edit.ts
+var DROPPED = "removed the old digest: no digest was given for the new tag";
+function planReference(file, text, ref, want) {
+  const at = { file, text };
+  if (ref.shape === "whole") {
+    const old2 = scalarText(ref.scalar, text);
+    const name = ref.name || want.repository;
+    const value = ref.prefix + (ref.nameOnly ? name : formatImageRef({ ...want, repository: name }));
+    const plan2 = { edits: value === old2 ? [] : [replaceScalar(at, ref.scalar, value)], old: old2, new: value };
+    if (ref.now.digest && !want.digest && !ref.nameOnly) plan2.note = DROPPED;
+    return plan2;
+  }
+  const edits = [];
+  const add = [];
+  const notes = [];
+  if (ref.tag) {
+    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== want.tag) {
+      edits.push(replaceScalar(at, ref.tag.scalar, want.tag));
+    }
+  } else if (ref.addTag) {
+    add.push([ref.addTag, want.tag]);
+  }
+  let pinned = false;
+  if (want.digest) {
+    if (ref.digest) {
+      pinned = true;
+      if (ref.digest.scalar.value !== want.digest) edits.push(replaceScalar(at, ref.digest.scalar, want.digest));
+    } else if (ref.addDigest) {
+      pinned = true;
+      add.push([ref.addDigest, want.digest]);
+    } else if (ref.tag) {
+      notes.push(
+        `digest not pinned: ${ref.kind === "marker" ? "the marker sets the tag only" : "this image mapping has no digest key"}`
+      );
+    }
+  } else if (ref.digest && ref.digest.scalar.value) {
+    edits.push(ref.dropDigest === "remove-line" ? removePair(at, ref.map, ref.digest) : replaceScalar(at, ref.digest.scalar, ""));
+    notes.push(DROPPED);
+  }
+  if (add.length) {
+    const after = ref.tag?.pair ?? ref.map.items[ref.map.items.length - 1];
+    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar));
+  }
+  const old = `${ref.now.tag ?? ""}${ref.now.digest ? `@${ref.now.digest}` : ""}`;
+  const plan = { edits, old, new: `${ref.tag || ref.addTag ? want.tag : ""}${pinned ? `@${want.digest}` : ""}` };
+  if (notes.length) plan.note = notes.join("; ");
+  return plan;
+}
+function applyEdits(text, edits) {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit) throw new Error(`overlapping edits at offset ${e.start}`);
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    limit = e.start;
+  }
+  return out;
+}
+function assertParses(text, file) {
+  for (const doc of (0, import_yaml3.parseAllDocuments)(text)) {
+    const err = doc.errors[0];
+    if (err) throw new Error(`offmain produced invalid YAML in ${file}: ${err.message}`);
+  }
+}
+function replaceScalar(at, s, value) {
+  const { text } = at;
+  const [start, end] = s.range;
+  let out = render(at, s, value);
+  if (start === end) {
+    if (!/[ \t]/.test(text[start - 1] ?? "")) out = ` ${out}`;
+    if (text[start] === "#") out = `${out} `;
+  }
+  return { start, end, text: out };
+}
+function render(at, s, value) {
+  switch (s.type) {
+    case "QUOTE_SINGLE":
+      return `'${value.replace(/'/g, "''")}'`;
+    case "QUOTE_DOUBLE":
+      return JSON.stringify(value);
+    case "BLOCK_LITERAL":
+    case "BLOCK_FOLDED": {
+      const line = lineAt2(at.text, s.range[0]);
+      throw new OffmainError(
+        `${at.file}:${line}: the image is a block scalar (| or >); write it on one line so offmain can update it`,
+        { file: at.file, line }
+      );
+    }
+    default:
+      return plainSafe(value) ? value : JSON.stringify(value);
+  }
+}
+var plainCache = /* @__PURE__ */ new Map();
+function plainSafe(value) {
+  let ok = plainCache.get(value);
+  if (ok === void 0) {
+    ok = value !== "" && value.trim() === value && ["1.1", "1.2"].every((version) => {
+      const doc = (0, import_yaml3.parseDocument)(`[${value}]`, { version });
+      const item = doc.contents?.items?.[0];
+      return doc.errors.length === 0 && (0, import_yaml3.isScalar)(item) && item.value === value;
+    });
+    plainCache.set(value, ok);
+  }
+  return ok;
+}
+function insertPairs(at, map, after, pairs, like) {
+  const anchor = after?.value ?? after?.key;
+  if (!after || !anchor?.range) throw new Error("cannot add a key to an empty mapping");
+  const { text } = at;
+  const shown = pairs.map(([k, v]) => `${k}: ${render(at, like ?? { type: "PLAIN" }, v)}`);
+  if (map.flow) {
+    const pos2 = anchor.range[1];
+    return { start: pos2, end: pos2, text: shown.map((p) => `, ${p}`).join("") };
+  }
+  const keyStart = map.items[0].key.range[0];
+  const indent = " ".repeat(keyStart - (text.lastIndexOf("\n", keyStart - 1) + 1));
+  const nl = text.indexOf("\n", anchor.range[1]);
+  const pos = nl < 0 ? text.length : text[nl - 1] === "\r" ? nl - 1 : nl;
+  const eol = nl < 0 ? text.includes("\r\n") ? "\r\n" : "\n" : text.slice(pos, nl + 1);
+  return { start: pos, end: pos, text: shown.map((p) => `${eol}${indent}${p}`).join("") };
+}
+function removePair(at, map, slot) {
+  const { text } = at;
+  const keyStart = slot.pair?.key?.range?.[0] ?? slot.scalar.range[0];
+  const lineStart = text.lastIndexOf("\n", keyStart - 1) + 1;
+  const nl = text.indexOf("\n", slot.scalar.range[1]);
+  const lineEnd = nl < 0 ? text.length : nl + 1;
+  const line = lineAt2(text, keyStart);
+  if (map.flow || !/^[ \t]*$/.test(text.slice(lineStart, keyStart)) || !/^[ \t]*(#.*)?\r?\n?$/.test(text.slice(slot.scalar.range[1], lineEnd))) {
+    throw new OffmainError(
+      `${at.file}:${line}: this image entry pins a digest and no new digest was given; pass one (repo=tag@sha256:...) or remove the digest line by hand`,
+      { file: at.file, line }
+    );
+  }
+  return nl < 0 && lineStart > 0 ? { start: lineStart - (text[lineStart - 2] === "\r" ? 2 : 1), end: lineEnd, text: "" } : { start: lineStart, end: lineEnd, text: "" };
+}
+
+// src/deploy/bump.ts
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
+async function bump(opts) {
+  const dir = (0, import_node_path2.resolve)(opts.dir);
+  const targets = /* @__PURE__ */ new Map();
+  for (const t of opts.targets) {
+    validateTarget(t);
+    const c = canonicalRepository(t.repository);
+    if (targets.has(c)) throw new OffmainError(`${t.repository} is given twice; give each image once`);
+    targets.set(c, t);
+  }
+  if (targets.size === 0) throw new OffmainError("no image to bump: give at least one repository=tag");
+  const files = yamlFiles(dir);
+  const found = scan(dir, files, targets, opts);
+  const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
+  const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
+  for (const [, t] of targets) {
+    if (referenced.has(sameImage(t))) continue;
+    throw new OffmainError(
+      `no reference to ${t.repository} found in ${dir} (searched ${files.length} YAML files: ${SEARCHED}); add an offmain marker (# offmain: ${t.repository}) on the line to update`
+    );
+  }
+  const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [] };
+  const edits = /* @__PURE__ */ new Map();
+  const moving = /* @__PURE__ */ new Set();
+  for (const f of found) {
+    const t = targets.get(f.ref.repository);
+    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? void 0 : t.digest };
+    const plan = planReference(f.file, f.text, f.ref, want);
+    const change = {
+      file: f.file,
+      line: lineAt2(f.text, f.ref.offset),
+      repository: t.repository,
+      kind: f.ref.kind,
+      old: plan.old,
+      new: plan.new
+    };
+    if (plan.note) change.note = plan.note;
+    if (plan.edits.length === 0) {
+      result.unchanged.push(change);
+      continue;
+    }
+    if (!opts.allowDowngrade) await refuseDowngrade(change, f.ref.now.tag, t.tag, opts.isAncestor);
+    result.changes.push(change);
+    moving.add(f);
+    edits.set(f.file, [...edits.get(f.file) ?? [], ...plan.edits]);
+  }
+  for (const [c, t] of targets) {
+    const mine = found.filter((f) => f.ref.repository === c && f.ref.now.tag);
+    const tag = (mine.find((f) => moving.has(f)) ?? mine[0])?.ref.now.tag;
+    result.previous[t.repository] = tag ? { tag, display: parseImageTag(tag)?.display } : {};
+  }
+  const texts = new Map(found.map((f) => [f.file, f.text]));
+  const out = [...edits].map(([file, e]) => {
+    const text = applyEdits(texts.get(file), e);
+    assertParses(text, file);
+    return [file, text];
+  });
+  if (!opts.dryRun) await writeAll(dir, out, texts);
+  result.files = out.map(([file]) => file).sort();
+  result.changed = out.length > 0;
+  return result;
+}
+async function writeAll(dir, out, old) {
+  const staged = [];
+  const replaced = [];
+  try {
+    for (const [file, text] of out) {
+      const tmp = (0, import_node_path2.join)(dir, `${file}.offmain-tmp`);
+      staged.push(tmp);
+      await (0, import_promises.writeFile)(tmp, text, "utf8");
+    }
+    for (const [i, [file]] of out.entries()) {
+      await (0, import_promises.rename)(staged[i], (0, import_node_path2.join)(dir, file));
+      replaced.push(file);
+    }
+  } catch (e) {
+    for (const file of replaced) await (0, import_promises.writeFile)((0, import_node_path2.join)(dir, file), old.get(file), "utf8").catch(() => void 0);
+    for (const tmp of staged) await (0, import_promises.rm)(tmp, { force: true }).catch(() => void 0);
+    throw new OffmainError(`could not write ${dir}: ${e.message}; every file was left as it was`);
+  }
+}
+function yamlFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of (0, import_node_fs.readdirSync)(d, { withFileTypes: true })) {
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path2.join)(d, e.name));
+      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path2.relative)(dir, (0, import_node_path2.join)(d, e.name)).split(import_node_path2.sep).join("/"));
+    }
+  };
+  try {
+    walk(dir);
+  } catch (e) {
+    if (e.code === "ENOENT") {
+      throw new OffmainError(`${dir} does not exist: point --dir at the config repository checkout`);
+    }
+    throw e;
+  }
+  return out.sort();
+}
+function scan(dir, files, targets, opts) {
+  const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
+  if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
+  const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
+  return files.flatMap((file) => {
+    const buf = (0, import_node_fs.readFileSync)((0, import_node_path2.join)(dir, file));
+    if (!needles.some((n) => buf.includes(n))) return [];
+    const text = buf.toString("utf8");
+    const refs = findReferences(text, file, scanOpts);
+    if (refs.length && !Buffer.from(text, "utf8").equals(buf)) {
+      throw new OffmainError(`${file} is not valid UTF-8: offmain only edits UTF-8 YAML; re-save it as UTF-8`, { file });
+    }
+    return refs.map((ref) => ({ file, text, ref }));
+  });
+}
+async function refuseDowngrade(change, now, tag, isAncestor) {
+  const from = now ? parseImageTag(now) : void 0;
+  const to = parseImageTag(tag);
+  if (!from || !to) return;
+  let order;
+  try {
+    order = import_semver6.default.compare(semverOf(to.version), semverOf(from.version));
+  } catch {
+    return;
+  }
+  let why = "";
+  if (order < 0) why = "an older version";
+  else if (order === 0 && !from.shortSha.startsWith(to.shortSha) && !to.shortSha.startsWith(from.shortSha)) {
+    if (await isAncestor?.(from.shortSha, to.shortSha) === false) why = `not a descendant of ${from.shortSha}`;
+  }
+  if (!why) return;
+  throw new OffmainError(
+    `${change.file}:${change.line}: refusing to downgrade ${change.repository} from ${from.display} (deployed) to ${to.display} (${why}); pass --allow-downgrade to deploy it anyway`,
+    { file: change.file, line: change.line }
+  );
+}
+function parseSetArg(s) {
+  const eq = s.indexOf("=");
+  let target;
+  if (eq >= 0) {
+    const value = s.slice(eq + 1);
+    const at = value.indexOf("@");
+    target = { repository: s.slice(0, eq).trim(), tag: at >= 0 ? value.slice(0, at) : value };
+    if (at >= 0) target.digest = value.slice(at + 1);
+  } else {
+    const ref = parseImageRef(s.trim());
+    target = { repository: ref.repository, tag: ref.tag ?? "" };
+    if (ref.digest !== void 0) target.digest = ref.digest;
+  }
+  if (!target.tag) {
+    throw new OffmainError(`"${s}" has no tag: expected REPOSITORY=TAG[@sha256:DIGEST], e.g. ghcr.io/acme/mastodon=4.8.0_2f40549`);
+  }
+  validateTarget(target, `"${s}"`);
+  return target;
+}
+function parsePolicies(entries) {
+  if (!entries?.length) return void 0;
+  const out = {};
+  for (const e of entries) {
+    const m = /^\s*([^=\s]+:[^=\s]+)\s*=\s*(\S+)\s*$/.exec(e);
+    if (!m) throw new OffmainError(`policy "${e}" is not NAMESPACE:NAME=REPOSITORY, e.g. flux-system:mastodon=ghcr.io/acme/mastodon`);
+    out[m[1]] = m[2];
+  }
+  return out;
+}
+
+// src/deploy/configrepo.ts
+var import_promises2 = require("node:fs/promises");
+var import_node_path3 = __toESM(require("node:path"), 1);
 var DEFAULT_SERVER_URL = "https://github.com";
 var DEFAULT_AUTHOR = "offmain <offmain@users.noreply.github.com>";
 var SLUG = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?$/;
@@ -30153,28 +31170,18 @@ function configRemote(repository, opts = {}) {
     );
   }
   const server = (opts.serverUrl || process.env.GITHUB_SERVER_URL || DEFAULT_SERVER_URL).replace(/\/+$/, "");
-  const secrets = opts.token ? [opts.token] : [];
   const slug = SLUG.exec(spec);
   let url = spec;
   if (slug && slug[2] !== "." && slug[2] !== "..") url = `${server}/${slug[1]}/${slug[2]}.git`;
   if (isLocalPath(url)) {
-    const abs = import_node_path2.default.resolve(url);
-    return { fetchUrl: abs, display: abs, secrets };
+    const abs = import_node_path3.default.resolve(url);
+    return { fetchUrl: abs, display: abs, secrets: opts.token ? [opts.token] : [] };
   }
-  const cred = splitCredentials(url);
-  if (cred.password) secrets.push(cred.password);
-  if (cred.username && cred.username.length >= 4) secrets.push(cred.username);
-  const remote = { fetchUrl: cred.url, display: redactUrl(url), secrets };
-  if (opts.token) {
-    remote.token = opts.token;
-  } else if (cred.username || cred.password) {
-    const basic = Buffer.from(`${cred.username ?? ""}:${cred.password ?? ""}`).toString("base64");
-    remote.env = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
-  }
-  const gh = githubOf(cred.url, server);
+  const remote = gitRemote(url, opts.token);
+  const gh = githubOf(remote.fetchUrl, server);
   if (gh) {
     remote.github = gh;
-    const host = githubRepoSlug(cred.url) ? DEFAULT_SERVER_URL : server;
+    const host = githubRepoSlug(remote.fetchUrl) ? DEFAULT_SERVER_URL : server;
     remote.webUrl = `${host}/${gh.owner}/${gh.repo}`;
   }
   return remote;
@@ -30252,7 +31259,7 @@ var ConfigCheckout = class _ConfigCheckout {
   heads;
   static async clone(opts) {
     const { remote } = opts;
-    const dir = import_node_path2.default.resolve(opts.dir);
+    const dir = import_node_path3.default.resolve(opts.dir);
     if (opts.branch !== void 0 && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
@@ -30260,7 +31267,7 @@ var ConfigCheckout = class _ConfigCheckout {
     await git(["init", "-q", dir]);
     const quoted = remote.fetchUrl.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
     await (0, import_promises2.appendFile)(
-      import_node_path2.default.join(dir, ".git", "config"),
+      import_node_path3.default.join(dir, ".git", "config"),
       `[core]
 	autocrlf = false
 	hooksPath = /dev/null
@@ -30309,7 +31316,7 @@ var ConfigCheckout = class _ConfigCheckout {
     return (await this.run(["rev-parse", "--verify", "HEAD^{commit}"])).stdout.trim();
   }
   /** Commits `files` (relative to the repository root) with `author` as author and committer. */
-  async commit(message, files, author, date2) {
+  async commit(message, files, author, date) {
     await this.run(["add", "-A", "--", ...files]);
     const env = {
       GIT_AUTHOR_NAME: author.name,
@@ -30317,7 +31324,7 @@ var ConfigCheckout = class _ConfigCheckout {
       GIT_COMMITTER_NAME: author.name,
       GIT_COMMITTER_EMAIL: author.email
     };
-    if (date2) env.GIT_AUTHOR_DATE = env.GIT_COMMITTER_DATE = date2.toISOString();
+    if (date) env.GIT_AUTHOR_DATE = env.GIT_COMMITTER_DATE = date.toISOString();
     await this.run(["commit", "-q", "--no-verify", "--cleanup=verbatim", "-F", "-"], false, env, message);
     return this.head();
   }
@@ -30408,59 +31415,12 @@ async function updateBranch(opts) {
   );
 }
 
-// src/freshness.ts
+// src/deploy/history.ts
 var import_node_crypto = require("node:crypto");
 var import_node_fs2 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_node_os = require("node:os");
-var import_node_path3 = __toESM(require("node:path"), 1);
-
-// src/summary.ts
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-
-// src/freshness.ts
-var DEFAULT_MAX_LAG_HOURS = 48;
-function computeLag(notDeployed, now) {
-  const nowMs = typeof now === "number" ? now : now.getTime();
-  let oldest;
-  for (const c of notDeployed) if (!oldest || c.time < oldest.time) oldest = c;
-  if (!oldest) return { hours: 0, behind: 0 };
-  const hours2 = Math.max(0, (nowMs - oldest.time * 1e3) / 36e5);
-  return { hours: Math.round(hours2 * 10) / 10, behind: notDeployed.length, oldest };
-}
-function assessFreshness(lag, maxLagHours = DEFAULT_MAX_LAG_HOURS, warnOnly = false) {
-  if (lag.hours <= maxLagHours) return "ok";
-  return warnOnly ? "warn" : "fail";
-}
-function formatHours(hours2) {
-  const h = Number.isInteger(hours2) ? String(hours2) : hours2.toFixed(1);
-  return hours2 >= 48 ? `${h} h (${(hours2 / 24).toFixed(1)} days)` : `${h} h`;
-}
-function freshnessLine(r) {
-  const dep = r.deployed.sha.slice(0, 7);
-  if (r.lag.behind === 0) return `deployed ${dep} is the newest commit of ${r.ref}: lag 0 h (goal ${r.maxLagHours} h)`;
-  const oldest = r.lag.oldest;
-  return `deployed ${dep} is ${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"} behind ${r.ref} (${r.head.sha.slice(0, 7)}); the oldest missing one, ${oldest.sha.slice(0, 7)}, landed ${r.oldestMissingDate}: lag ${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h)`;
-}
-function freshnessFailure(r) {
-  return `the deployed Mastodon is ${formatHours(r.lag.hours)} behind ${r.ref} of ${r.upstream}, past the ${r.maxLagHours} h goal: ${freshnessLine(r)}; deploy a newer build (or raise max-lag)`;
-}
-var MARK = { ok: "\u2705 within goal", warn: "\u26A0\uFE0F past goal", fail: "\u274C past goal" };
-function freshnessMarkdown(r, heading = "### Freshness") {
-  const link = (sha, url) => url ? `[\`${sha.slice(0, 7)}\`](${url})` : `\`${sha.slice(0, 7)}\``;
-  const rows = [
-    ["Deployed", `${link(r.deployed.sha, r.deployedUrl)} (${r.deployed.date})`],
-    ["Upstream", `${link(r.head.sha, r.headUrl)} (${r.head.date}) on ${cell(r.ref)} of ${cell(r.upstream)}`],
-    [
-      "Behind",
-      r.lag.behind === 0 ? "nothing: the deployed commit is the newest" : `${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}; oldest missing \`${r.lag.oldest.sha.slice(0, 7)}\` from ${r.oldestMissingDate}`
-    ],
-    ["Lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`]
-  ];
-  return [heading, "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
-}
+var import_node_path4 = __toESM(require("node:path"), 1);
 var DEPTHS = [100, 1e3, 1e4];
 var locks = /* @__PURE__ */ new Map();
 function locked(key, fn) {
@@ -30475,7 +31435,7 @@ function locked(key, fn) {
 function defaultCacheDir(repository) {
   const base = process.env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
   const id = (0, import_node_crypto.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
-  return import_node_path3.default.join(base, `offmain-upstream-${id}`);
+  return import_node_path4.default.join(base, `offmain-upstream-${id}`);
 }
 var UpstreamHistory = class _UpstreamHistory {
   constructor(dir, repository, ref, auth2) {
@@ -30499,8 +31459,8 @@ var UpstreamHistory = class _UpstreamHistory {
     let repository = opts.repository?.trim();
     let dir;
     if (opts.dir) {
-      dir = import_node_path3.default.resolve(opts.dir);
-      if (!(0, import_node_fs2.existsSync)(import_node_path3.default.join(dir, ".git")) && !(0, import_node_fs2.existsSync)(import_node_path3.default.join(dir, "HEAD"))) {
+      dir = import_node_path4.default.resolve(opts.dir);
+      if (!(0, import_node_fs2.existsSync)(import_node_path4.default.join(dir, ".git")) && !(0, import_node_fs2.existsSync)(import_node_path4.default.join(dir, "HEAD"))) {
         throw new OffmainError(`upstream path ${dir} is not a git checkout: pass the patch step's path output, or leave it empty`);
       }
       if (!repository) {
@@ -30512,25 +31472,13 @@ var UpstreamHistory = class _UpstreamHistory {
       }
     } else {
       if (!repository) throw new OffmainError("no upstream repository given: pass the upstream git URL");
-      dir = import_node_path3.default.resolve(opts.cacheDir ?? defaultCacheDir(repository));
+      dir = import_node_path4.default.resolve(opts.cacheDir ?? defaultCacheDir(repository));
     }
-    const secrets = opts.token ? [opts.token] : [];
-    let fetchUrl = repository;
-    let env;
-    if (isLocalPath(repository)) {
-      fetchUrl = import_node_path3.default.resolve(repository);
-    } else {
-      const cred = splitCredentials(repository);
-      fetchUrl = cred.url;
-      if (cred.password) secrets.push(cred.password);
-      if (!opts.token && (cred.username || cred.password)) {
-        const basic = Buffer.from(`${cred.username ?? ""}:${cred.password ?? ""}`).toString("base64");
-        env = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
-      }
-    }
-    const history = new _UpstreamHistory(dir, redactUrl(repository), ref, { token: opts.token, env, secrets });
+    const remote = gitRemote(repository, opts.token);
+    const fetchUrl = remote.fetchUrl;
+    const history = new _UpstreamHistory(dir, remote.display, ref, remote);
     await locked(dir, async () => {
-      if (!opts.dir && !(0, import_node_fs2.existsSync)(import_node_path3.default.join(dir, "HEAD"))) {
+      if (!opts.dir && !(0, import_node_fs2.existsSync)(import_node_path4.default.join(dir, "HEAD"))) {
         await (0, import_promises3.mkdir)(dir, { recursive: true });
         await git(["init", "-q", "--bare", dir]);
       }
@@ -30664,6 +31612,48 @@ function shaOf(deployed) {
     `"${deployed}" is neither a commit sha nor an offmain image tag: pass a sha (7 to 40 hex digits) or a tag such as 4.8.0-alpha.1_2f40549`
   );
 }
+
+// src/deploy/freshness.ts
+var DEFAULT_MAX_LAG_HOURS = 48;
+function computeLag(notDeployed, now) {
+  const nowMs = typeof now === "number" ? now : now.getTime();
+  let oldest;
+  for (const c of notDeployed) if (!oldest || c.time < oldest.time) oldest = c;
+  if (!oldest) return { hours: 0, behind: 0 };
+  const hours = Math.max(0, (nowMs - oldest.time * 1e3) / 36e5);
+  return { hours: Math.round(hours * 10) / 10, behind: notDeployed.length, oldest };
+}
+function assessFreshness(lag, maxLagHours = DEFAULT_MAX_LAG_HOURS, warnOnly = false) {
+  if (lag.hours <= maxLagHours) return "ok";
+  return warnOnly ? "warn" : "fail";
+}
+function formatHours(hours) {
+  const h = Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
+  return hours >= 48 ? `${h} h (${(hours / 24).toFixed(1)} days)` : `${h} h`;
+}
+function freshnessLine(r) {
+  const dep = r.deployed.sha.slice(0, 7);
+  if (r.lag.behind === 0) return `deployed ${dep} is the newest commit of ${r.ref}: lag 0 h (goal ${r.maxLagHours} h)`;
+  const oldest = r.lag.oldest;
+  return `deployed ${dep} is ${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"} behind ${r.ref} (${r.head.sha.slice(0, 7)}); the oldest missing one, ${oldest.sha.slice(0, 7)}, landed ${r.oldestMissingDate}: lag ${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h)`;
+}
+function freshnessFailure(r) {
+  return `the deployed Mastodon is ${formatHours(r.lag.hours)} behind ${r.ref} of ${r.upstream}, past the ${r.maxLagHours} h goal: ${freshnessLine(r)}; deploy a newer build (or raise max-lag)`;
+}
+var MARK = { ok: "\u2705 within goal", warn: "\u26A0\uFE0F past goal", fail: "\u274C past goal" };
+function freshnessMarkdown(r, heading = "### Freshness") {
+  const link = (sha, url) => url ? `[\`${sha.slice(0, 7)}\`](${url})` : `\`${sha.slice(0, 7)}\``;
+  const rows = [
+    ["Deployed", `${link(r.deployed.sha, r.deployedUrl)} (${r.deployed.date})`],
+    ["Upstream", `${link(r.head.sha, r.headUrl)} (${r.head.date}) on ${cell(r.ref)} of ${cell(r.upstream)}`],
+    [
+      "Behind",
+      r.lag.behind === 0 ? "nothing: the deployed commit is the newest" : `${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}; oldest missing \`${r.lag.oldest.sha.slice(0, 7)}\` from ${r.oldestMissingDate}`
+    ],
+    ["Lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`]
+  ];
+  return [heading, "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
+}
 async function freshness(opts) {
   const maxLagHours = opts.maxLagHours ?? DEFAULT_MAX_LAG_HOURS;
   if (!Number.isFinite(maxLagHours) || maxLagHours < 0) {
@@ -30696,6 +31686,222 @@ async function freshness(opts) {
   const hu = commitUrl(history.repository, head.sha);
   if (hu) report.headUrl = hu;
   return report;
+}
+
+// src/deploy/message.ts
+function imageName(repository) {
+  return repository.split("/").pop() ?? repository;
+}
+function displayOf(tag) {
+  if (!tag) return void 0;
+  return parseImageTag(tag)?.display ?? tag;
+}
+function deployCommitMessage(input) {
+  const moving = input.images.filter((t) => input.bump.changes.some((c) => canonicalRepository(c.repository) === canonicalRepository(t.repository)));
+  const lead = moving[0] ?? input.images[0];
+  const before = input.bump.previous[lead.repository];
+  const from = before?.display ?? before?.tag ?? "(none)";
+  const to = lead === input.images[0] && input.version ? input.version : displayOf(lead.tag);
+  const subject = `${imageName(lead.repository)} ${from} -> ${to}`;
+  const body = [];
+  const u = input.upstream;
+  if (u) {
+    const oldSha = before?.tag ? parseImageTag(before.tag)?.shortSha : void 0;
+    const newSha = u.commit ?? parseImageTag(lead.tag)?.shortSha;
+    const cmp = oldSha && newSha && oldSha !== newSha.slice(0, oldSha.length) ? compareUrl(u.repository, oldSha, newSha) : void 0;
+    if (cmp) body.push(`Upstream changes: ${cmp}`);
+    if (newSha) {
+      const link = commitUrl(u.repository, newSha);
+      body.push(`Upstream commit: ${link ?? `${newSha} of ${redactUrl(u.repository)}`}${u.ref ? ` (${u.ref})` : ""}`);
+    }
+    if (body.length) body.push("");
+  }
+  const patches = input.patchReport?.patches ?? [];
+  if (patches.length) {
+    body.push("Patches:");
+    for (const p of patches) body.push(`- ${p.id}: ${p.status}${p.reason ? ` (${p.reason.split("\n")[0]})` : ""}`);
+    body.push("");
+  }
+  body.push("Images:");
+  for (const t of input.images) {
+    const moved = moving.includes(t) ? "" : " (already there)";
+    body.push(`- ${formatImageRef(t)}${moved}`);
+  }
+  body.push("");
+  body.push("Files:");
+  const prefix = input.prefix ? `${input.prefix.replace(/\/+$/, "")}/` : "";
+  for (const f of input.bump.files) {
+    const n = input.bump.changes.filter((c) => c.file === f).length;
+    body.push(`- ${prefix}${f}${n > 1 ? ` (${n} references)` : ""}`);
+  }
+  const text = body.join("\n").trimEnd();
+  return { subject, body: text, message: `${subject}
+
+${text}
+` };
+}
+function table2(rows) {
+  return ["| | |", "| --- | --- |", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+function deploySummaryMarkdown(r) {
+  const rows = [
+    ["Config repository", `${cell(r.repository)} (${cell(r.branch)})`],
+    ["Deployed before", r.previous.version ? `\`${cell(r.previous.version)}\`` : "unknown"],
+    ["Deployed now", `\`${cell(r.next.version)}\``]
+  ];
+  if (r.upstream?.compareUrl) rows.push(["Upstream changes", `[compare](${r.upstream.compareUrl})`]);
+  if (r.pullRequest) {
+    rows.push(["Pull request", `[#${r.pullRequest.number}](${r.pullRequest.url}) ${r.pullRequest.created ? "opened" : "updated"} from \`${cell(r.pullRequest.branch)}\``]);
+    if (r.pullRequest.autoMerge) rows.push(["Auto-merge", r.pullRequest.autoMerge === "enabled" ? "enabled" : `not enabled: ${cell(r.pullRequest.autoMerge)}`]);
+    if (r.pullRequest.closed.length) rows.push(["Superseded", r.pullRequest.closed.map((n) => `#${n}`).join(", ") + " closed"]);
+  }
+  if (r.commit) {
+    const short = `\`${r.commit.slice(0, 7)}\``;
+    rows.push(["Commit", r.commitUrl ? `[${short}](${r.commitUrl})` : short]);
+  } else {
+    rows.push(["Commit", `none: ${cell(r.reason ?? "nothing changed")}`]);
+  }
+  if (r.files.length) rows.push(["Files", r.files.map((f) => `\`${cell(f)}\``).join(", ")]);
+  const images = r.images.map((t) => {
+    const moved = r.changes.some((c) => canonicalRepository(c.repository) === canonicalRepository(t.repository));
+    return [`\`${cell(t.repository)}\``, `\`${cell(t.tag)}\``, t.digest ? `\`${t.digest}\`` : "", moved ? "updated" : "already there"];
+  });
+  const out = [
+    `## offmain deploy: ${r.changed ? r.mode === "push" ? "pushed" : "pull request" : "no change"}`,
+    "",
+    table2(rows),
+    "",
+    "### Images",
+    "",
+    "| Image | Tag | Digest | |",
+    "| --- | --- | --- | --- |",
+    ...images.map((x) => `| ${x.join(" | ")} |`),
+    ""
+  ];
+  if (r.freshness) out.push(freshnessMarkdown(r.freshness));
+  else if (r.freshnessError) out.push("### Freshness", "", `Not measured: ${cell(r.freshnessError)}`, "");
+  return out.join("\n");
+}
+
+// node_modules/@actions/github/lib/context.js
+var import_fs2 = require("fs");
+var import_os3 = require("os");
+var Context = class {
+  /**
+   * Hydrate the context from the environment
+   */
+  constructor() {
+    var _a, _b, _c;
+    this.payload = {};
+    if (process.env.GITHUB_EVENT_PATH) {
+      if ((0, import_fs2.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse((0, import_fs2.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      } else {
+        const path5 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${import_os3.EOL}`);
+      }
+    }
+    this.eventName = process.env.GITHUB_EVENT_NAME;
+    this.sha = process.env.GITHUB_SHA;
+    this.ref = process.env.GITHUB_REF;
+    this.workflow = process.env.GITHUB_WORKFLOW;
+    this.action = process.env.GITHUB_ACTION;
+    this.actor = process.env.GITHUB_ACTOR;
+    this.job = process.env.GITHUB_JOB;
+    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+    this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+  }
+  get issue() {
+    const payload = this.payload;
+    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+  }
+  get repo() {
+    if (process.env.GITHUB_REPOSITORY) {
+      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner, repo };
+    }
+    if (this.payload.repository) {
+      return {
+        owner: this.payload.repository.owner.login,
+        repo: this.payload.repository.name
+      };
+    }
+    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+  }
+};
+
+// node_modules/@actions/github/lib/internal/utils.js
+var httpClient = __toESM(require_lib(), 1);
+var import_undici2 = __toESM(require_undici(), 1);
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve3, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function getAuthString(token, options) {
+  if (!token && !options.auth) {
+    throw new Error("Parameter token or opts.auth is required");
+  } else if (token && options.auth) {
+    throw new Error("Parameters token and opts.auth may not both be specified");
+  }
+  return typeof options.auth === "string" ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+  const proxyFetch = (url, opts) => __awaiter3(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  });
+  return proxyFetch;
+}
+function getApiBaseUrl() {
+  return process.env["GITHUB_API_URL"] || "https://api.github.com";
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+  var _a;
+  const orchId = (_a = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a === void 0 ? void 0 : _a.trim();
+  if (orchId) {
+    const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+    const tag = `actions_orchestration_id/${sanitizedId}`;
+    if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+      return baseUserAgent;
+    const ua = baseUserAgent ? `${baseUserAgent} ` : "";
+    return `${ua}${tag}`;
+  }
+  return baseUserAgent;
 }
 
 // node_modules/universal-user-agent/index.js
@@ -30846,12 +32052,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
+function mergeDeep(defaults2, options) {
+  const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
       Object.assign(result, { [key]: options[key] });
     }
@@ -30866,7 +32072,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults, route, options) {
+function merge(defaults2, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -30876,10 +32082,10 @@ function merge(defaults, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
+  const mergedOptions = mergeDeep(defaults2 || {}, options);
   if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -30947,8 +32153,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
+function getValues(context3, operator, key, modifier) {
+  var value = context3[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -31012,7 +32218,7 @@ function parseUrl(template) {
     expand: expand.bind(null, template)
   };
 }
-function expand(template, context) {
+function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -31026,7 +32232,7 @@ function expand(template, context) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -31113,8 +32319,8 @@ function parse(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+function endpointWithDefaults(defaults2, route, options) {
+  return parse(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -31536,7 +32742,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context) => !!context?.source && context.source === "1"
+      (_, __, context3) => !!context3?.source && context3.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -31545,26 +32751,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
+  return userReviver(key, value, context3);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+  return JSON.parse(text, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
+    const isInt = context3 && intRegex.test(context3.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
+    if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
+    return reviver(key, value, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -31635,7 +32841,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -31703,8 +32909,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -31720,7 +32926,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -31935,9 +33141,9 @@ function graphql(request2, query, options) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
+    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
@@ -32049,21 +33255,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION4;
-  static defaults(defaults) {
+  static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
         const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
+        if (typeof defaults2 === "function") {
+          super(defaults2(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults,
+            defaults2,
             options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            options.userAgent && defaults2.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults2.userAgent}`
             } : null
           )
         );
@@ -32160,151 +33366,8 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION5 = "6.0.0";
-
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path4 = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path4} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error2) => {
-      const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path4} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error2;
-    });
-  });
-}
-requestLog.VERSION = VERSION5;
-
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION6;
-
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION7 = "17.0.0";
+var VERSION5 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -34602,14 +35665,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
+    const [route, defaults2, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url
       },
-      defaults
+      defaults2
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -34679,8 +35742,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
+function decorate(octokit, scope, methodName, defaults2, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
@@ -34728,7 +35791,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION7;
+restEndpointMethods.VERSION = VERSION5;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -34736,20 +35799,174 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION7;
+legacyRestEndpointMethods.VERSION = VERSION5;
 
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION8 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION8}`
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION6 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
   }
-);
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error2) {
+          if (error2.status !== 409) throw error2;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION6;
 
-// src/pullrequest.ts
+// node_modules/@actions/github/lib/utils.js
+var context = new Context();
+var baseUrl = getApiBaseUrl();
+var defaults = {
+  baseUrl,
+  request: {
+    agent: getProxyAgent(baseUrl),
+    fetch: getProxyFetch(baseUrl)
+  }
+};
+var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+function getOctokitOptions(token, options) {
+  const opts = Object.assign({}, options || {});
+  const auth2 = getAuthString(token, opts);
+  if (auth2) {
+    opts.auth = auth2;
+  }
+  const userAgent2 = getUserAgentWithOrchestrationId(opts.userAgent);
+  if (userAgent2) {
+    opts.userAgent = userAgent2;
+  }
+  return opts;
+}
+
+// node_modules/@actions/github/lib/github.js
+var context2 = new Context();
+function getOctokit(token, options, ...additionalPlugins) {
+  const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+  return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+
+// src/core/github.ts
 var DEFAULT_API_URL = "https://api.github.com";
+function apiRoot(apiUrl) {
+  return (apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, "");
+}
+function githubClient(opts) {
+  const log = opts.log;
+  const options = {
+    baseUrl: apiRoot(opts.apiUrl),
+    userAgent: "offmain",
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: (m) => log?.warning(m), error: () => {
+    } }
+  };
+  return opts.token ? getOctokit(opts.token, options) : new GitHub(options);
+}
+
+// src/deploy/pullrequest.ts
 var PR_MARKER = "<!-- offmain:deploy -->";
 var BRANCH_PREFIX = "offmain/";
 function info2(p) {
@@ -34777,15 +35994,7 @@ var GitHubPullRequests = class {
     this.opts = opts;
     const log = opts.log;
     this.slug = `${opts.owner}/${opts.repo}`;
-    this.octokit = new Octokit2({
-      auth: opts.token,
-      baseUrl: (opts.apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, ""),
-      userAgent: "offmain",
-      log: { debug: () => {
-      }, info: () => {
-      }, warn: (m) => log?.warning(m), error: () => {
-      } }
-    });
+    this.octokit = githubClient({ token: opts.token, apiUrl: opts.apiUrl, log });
   }
   opts;
   octokit;
@@ -34950,101 +36159,14 @@ ${PR_MARKER}
     }
   }
 };
+function parseMergeMethod(value) {
+  if (value === void 0 || value === "" || value === "false") return void 0;
+  if (value === "true") return "squash";
+  if (value === "merge" || value === "squash" || value === "rebase") return value;
+  throw new OffmainError(`auto-merge is "${value}": expected merge, squash, rebase (or true for squash, false for none)`);
+}
 
-// src/deploy.ts
-function imageName(repository) {
-  return repository.split("/").pop() ?? repository;
-}
-function displayOf(tag) {
-  if (!tag) return void 0;
-  return parseImageTag(tag)?.display ?? tag;
-}
-function deployCommitMessage(input) {
-  const moving = input.images.filter((t) => input.bump.changes.some((c) => canonicalRepository(c.repository) === canonicalRepository(t.repository)));
-  const lead = moving[0] ?? input.images[0];
-  const before = input.bump.previous[lead.repository];
-  const from = before?.display ?? before?.tag ?? "(none)";
-  const to = lead === input.images[0] && input.version ? input.version : displayOf(lead.tag);
-  const subject = `${imageName(lead.repository)} ${from} -> ${to}`;
-  const body = [];
-  const u = input.upstream;
-  if (u) {
-    const oldSha = before?.tag ? parseImageTag(before.tag)?.shortSha : void 0;
-    const newSha = u.commit ?? parseImageTag(lead.tag)?.shortSha;
-    const cmp = oldSha && newSha && oldSha !== newSha.slice(0, oldSha.length) ? compareUrl(u.repository, oldSha, newSha) : void 0;
-    if (cmp) body.push(`Upstream changes: ${cmp}`);
-    if (newSha) {
-      const link = commitUrl(u.repository, newSha);
-      body.push(`Upstream commit: ${link ?? `${newSha} of ${redactUrl(u.repository)}`}${u.ref ? ` (${u.ref})` : ""}`);
-    }
-    if (body.length) body.push("");
-  }
-  const patches = input.patchReport?.patches ?? [];
-  if (patches.length) {
-    body.push("Patches:");
-    for (const p of patches) body.push(`- ${p.id}: ${p.status}${p.reason ? ` (${p.reason.split("\n")[0]})` : ""}`);
-    body.push("");
-  }
-  body.push("Images:");
-  for (const t of input.images) {
-    const moved = moving.includes(t) ? "" : " (already there)";
-    body.push(`- ${formatImageRef(t)}${moved}`);
-  }
-  body.push("");
-  body.push("Files:");
-  const prefix = input.prefix ? `${input.prefix.replace(/\/+$/, "")}/` : "";
-  for (const f of input.bump.files) {
-    const n = input.bump.changes.filter((c) => c.file === f).length;
-    body.push(`- ${prefix}${f}${n > 1 ? ` (${n} references)` : ""}`);
-  }
-  const text = body.join("\n").trimEnd();
-  return { subject, body: text, message: `${subject}
-
-${text}
-` };
-}
-function table(rows) {
-  return ["| | |", "| --- | --- |", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
-}
-function deploySummaryMarkdown(r) {
-  const rows = [
-    ["Config repository", `${cell(r.repository)} (${cell(r.branch)})`],
-    ["Deployed before", r.previous.version ? `\`${cell(r.previous.version)}\`` : "unknown"],
-    ["Deployed now", `\`${cell(r.next.version)}\``]
-  ];
-  if (r.upstream?.compareUrl) rows.push(["Upstream changes", `[compare](${r.upstream.compareUrl})`]);
-  if (r.pullRequest) {
-    rows.push(["Pull request", `[#${r.pullRequest.number}](${r.pullRequest.url}) ${r.pullRequest.created ? "opened" : "updated"} from \`${cell(r.pullRequest.branch)}\``]);
-    if (r.pullRequest.autoMerge) rows.push(["Auto-merge", r.pullRequest.autoMerge === "enabled" ? "enabled" : `not enabled: ${cell(r.pullRequest.autoMerge)}`]);
-    if (r.pullRequest.closed.length) rows.push(["Superseded", r.pullRequest.closed.map((n) => `#${n}`).join(", ") + " closed"]);
-  }
-  if (r.commit) {
-    const short = `\`${r.commit.slice(0, 7)}\``;
-    rows.push(["Commit", r.commitUrl ? `[${short}](${r.commitUrl})` : short]);
-  } else {
-    rows.push(["Commit", `none: ${cell(r.reason ?? "nothing changed")}`]);
-  }
-  if (r.files.length) rows.push(["Files", r.files.map((f) => `\`${cell(f)}\``).join(", ")]);
-  const images = r.images.map((t) => {
-    const moved = r.changes.some((c) => canonicalRepository(c.repository) === canonicalRepository(t.repository));
-    return [`\`${cell(t.repository)}\``, `\`${cell(t.tag)}\``, t.digest ? `\`${t.digest}\`` : "", moved ? "updated" : "already there"];
-  });
-  const out = [
-    `## offmain deploy: ${r.changed ? r.mode === "push" ? "pushed" : "pull request" : "no change"}`,
-    "",
-    table(rows),
-    "",
-    "### Images",
-    "",
-    "| Image | Tag | Digest | |",
-    "| --- | --- | --- | --- |",
-    ...images.map((x) => `| ${x.join(" | ")} |`),
-    ""
-  ];
-  if (r.freshness) out.push(freshnessMarkdown(r.freshness));
-  else if (r.freshnessError) out.push("### Freshness", "", `Not measured: ${cell(r.freshnessError)}`, "");
-  return out.join("\n");
-}
+// src/deploy/step.ts
 function parseReport(report) {
   if (report === void 0 || report === "") return void 0;
   if (typeof report !== "string") return report;
@@ -35062,7 +36184,7 @@ async function olderDeploy(otherRef, ours, history) {
   if (!theirs || !mine) return false;
   let order;
   try {
-    order = import_semver4.default.compare(semverOf(mine.version), semverOf(theirs.version));
+    order = import_semver7.default.compare(semverOf(mine.version), semverOf(theirs.version));
   } catch {
     return false;
   }
@@ -35081,8 +36203,8 @@ async function deploy(opts) {
   if (!opts.images.length) throw new OffmainError("no image to deploy: give at least one REPOSITORY=TAG@DIGEST");
   const author = parseAuthor(opts.author?.trim() || DEFAULT_AUTHOR);
   const report = parseReport(opts.patchReport);
-  const sub = import_node_path4.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
-  if (sub === ".." || sub.startsWith("../") || import_node_path4.default.isAbsolute(sub)) {
+  const sub = import_node_path5.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
+  if (sub === ".." || sub.startsWith("../") || import_node_path5.default.isAbsolute(sub)) {
     throw new OffmainError(`path "${opts.path}" must be a directory inside the config repository (relative, no ..)`);
   }
   const lead = opts.images[0];
@@ -35119,7 +36241,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises4.mkdtemp)(import_node_path4.default.join(process.env.RUNNER_TEMP || (0, import_node_os2.tmpdir)(), "offmain-config-"));
+  const workDir = opts.workDir ?? await (0, import_promises4.mkdtemp)(import_node_path5.default.join(process.env.RUNNER_TEMP || (0, import_node_os2.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info3 = await gh.repository();
@@ -35131,21 +36253,21 @@ async function deploy(opts) {
     }) : void 0;
     const co = await log.group(
       "Clone the config repository",
-      () => ConfigCheckout.clone({ remote, dir: import_node_path4.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
+      () => ConfigCheckout.clone({ remote, dir: import_node_path5.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
-    const bumpDir = import_node_path4.default.join(co.dir, sub);
+    const bumpDir = import_node_path5.default.join(co.dir, sub);
     const isAncestor = history ? (a, b) => history.isAncestor(a, b) : void 0;
+    const bumpOptions = {
+      dir: bumpDir,
+      targets: opts.images,
+      pinDigest: opts.pinDigest,
+      allowDowngrade: opts.allowDowngrade,
+      policies: opts.policies,
+      helmKeys: opts.helmKeys,
+      isAncestor
+    };
     if (opts.dryRun) {
-      const r = await bump({
-        dir: bumpDir,
-        targets: opts.images,
-        pinDigest: opts.pinDigest,
-        allowDowngrade: opts.allowDowngrade,
-        policies: opts.policies,
-        helmKeys: opts.helmKeys,
-        isAncestor,
-        dryRun: true
-      });
+      const r = await bump({ ...bumpOptions, dryRun: true });
       const prev2 = r.previous[lead.repository];
       return {
         changed: r.changed,
@@ -35166,15 +36288,7 @@ async function deploy(opts) {
     const apply = async (attempt) => {
       let r;
       try {
-        r = await bump({
-          dir: bumpDir,
-          targets: opts.images,
-          pinDigest: opts.pinDigest,
-          allowDowngrade: opts.allowDowngrade,
-          policies: opts.policies,
-          helmKeys: opts.helmKeys,
-          isAncestor
-        });
+        r = await bump(bumpOptions);
       } catch (e) {
         if (attempt > 1 && /refusing to downgrade/.test(errorMessage(e))) {
           return `superseded: a newer version is already deployed on ${co.branch} (${errorMessage(e).replace(/^.*?from (\S+) \(deployed\).*$/, "$1")})`;
@@ -35330,231 +36444,6 @@ ${PR_MARKER}
   }
 }
 
-// src/cli/args.ts
-var import_node_util = require("node:util");
-var COMMON_OPTIONS = {
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  quiet: { type: "boolean", short: "q" }
-};
-function parse3(command, args, options) {
-  try {
-    return (0, import_node_util.parseArgs)({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new OffmainError(`offmain ${command}: ${errorMessage(e)} (see offmain --help)`);
-  }
-}
-function required(command, name, value) {
-  if (!value) throw new OffmainError(`offmain ${command}: --${name} is required (see offmain --help)`);
-  return value;
-}
-
-// src/cli/deploy.ts
-var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
-            [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
-            set the image tags (and digests) in a config directory, changing only those scalars
-  deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
-            [--mode push|pull-request] [--path SUBDIR] [--author "Name <email>"]
-            [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
-            [--version VERSION] [--patch-report FILE] [--no-digest] [--allow-downgrade] [--policy ...]
-            [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
-            [--max-lag HOURS] [--warn-only] [--json]
-            clone the config repo, bump, commit, push (or open one pull request), report the lag
-  freshness --upstream URL [--ref BRANCH] --deployed SHA|TAG [--max-lag HOURS] [--warn-only] [--cache DIR] [--json]
-            how far the deployed commit is behind upstream (goal: ${DEFAULT_MAX_LAG_HOURS} h)`;
-function hours(command, value) {
-  if (value === void 0) return void 0;
-  const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || n < 0) throw new OffmainError(`offmain ${command}: --max-lag is "${value}": expected a number of hours, e.g. 48`);
-  return n;
-}
-function date(command, value) {
-  if (value === void 0) return void 0;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new OffmainError(`offmain ${command}: --now is "${value}": expected an ISO 8601 time`);
-  return d;
-}
-function parsePolicies(entries) {
-  if (!entries?.length) return void 0;
-  const out = {};
-  for (const e of entries) {
-    const m = /^\s*([^=\s]+:[^=\s]+)\s*=\s*(\S+)\s*$/.exec(e);
-    if (!m) throw new OffmainError(`policy "${e}" is not NAMESPACE:NAME=REPOSITORY, e.g. flux-system:mastodon=ghcr.io/acme/mastodon`);
-    out[m[1]] = m[2];
-  }
-  return out;
-}
-function mergeMethod(value) {
-  if (value === void 0 || value === "" || value === "false") return void 0;
-  if (value === "true") return "squash";
-  if (value === "merge" || value === "squash" || value === "rebase") return value;
-  throw new OffmainError(`auto-merge is "${value}": expected merge, squash, rebase (or true for squash, false for none)`);
-}
-var policyOption = { policy: { type: "string", multiple: true } };
-function guarded(fn) {
-  return async (args, out) => {
-    try {
-      return await fn(args, out);
-    } catch (e) {
-      if (isOffmainError(e)) {
-        out.log.error(e.message, e.location.file ? { file: e.location.file, line: e.location.line } : void 0);
-        return 1;
-      }
-      throw e;
-    }
-  };
-}
-var bumpCommand = async (args, out) => {
-  const v = parse3("bump", args, {
-    dir: { type: "string" },
-    set: { type: "string", multiple: true },
-    "no-digest": { type: "boolean" },
-    "allow-downgrade": { type: "boolean" },
-    "dry-run": { type: "boolean" },
-    ...policyOption
-  });
-  const dir = (0, import_node_path5.resolve)(required("bump", "dir", v.dir));
-  if (!v.set?.length) throw new OffmainError("offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)");
-  const r = await bump({
-    dir,
-    targets: v.set.map(parseSetArg),
-    pinDigest: !v["no-digest"],
-    allowDowngrade: Boolean(v["allow-downgrade"]),
-    policies: parsePolicies(v.policy),
-    dryRun: Boolean(v["dry-run"])
-  });
-  if (v.json) {
-    out.stdout(JSON.stringify({ changed: r.changed, files: r.files, changes: r.changes, unchanged: r.unchanged, previous: r.previous }, null, 2));
-  } else {
-    for (const c of r.changes) out.stdout(`${c.file}:${c.line}: ${c.old} -> ${c.new}${c.note ? `  (${c.note})` : ""}`);
-    out.stdout(
-      r.changed ? `${v["dry-run"] ? "would change" : "changed"} ${r.files.length} file${r.files.length === 1 ? "" : "s"}, ${r.changes.length} reference${r.changes.length === 1 ? "" : "s"}` : `already at the target: ${r.unchanged.length} reference${r.unchanged.length === 1 ? "" : "s"}, nothing changed`
-    );
-  }
-  return 0;
-};
-var deployCommand = async (args, out) => {
-  const v = parse3("deploy", args, {
-    repository: { type: "string" },
-    branch: { type: "string" },
-    image: { type: "string", multiple: true },
-    mode: { type: "string" },
-    path: { type: "string" },
-    author: { type: "string" },
-    upstream: { type: "string" },
-    "upstream-ref": { type: "string" },
-    "upstream-commit": { type: "string" },
-    "upstream-path": { type: "string" },
-    cache: { type: "string" },
-    version: { type: "string" },
-    "patch-report": { type: "string" },
-    "no-digest": { type: "boolean" },
-    "allow-downgrade": { type: "boolean" },
-    label: { type: "string", multiple: true },
-    "auto-merge": { type: "string" },
-    "keep-superseded": { type: "boolean" },
-    "max-lag": { type: "string" },
-    "warn-only": { type: "boolean" },
-    attempts: { type: "string" },
-    "server-url": { type: "string" },
-    "api-url": { type: "string" },
-    now: { type: "string" },
-    ...policyOption
-  });
-  const repository = required("deploy", "repository", v.repository);
-  if (!v.image?.length) throw new OffmainError("offmain deploy: --image REPOSITORY=TAG[@DIGEST] is required (see offmain --help)");
-  const mode = v.mode ?? "push";
-  if (mode !== "push" && mode !== "pull-request") throw new OffmainError(`offmain deploy: --mode is "${v.mode}": expected push or pull-request`);
-  let patchReport;
-  if (v["patch-report"]) {
-    try {
-      patchReport = (0, import_node_fs3.readFileSync)((0, import_node_path5.resolve)(v["patch-report"]), "utf8");
-    } catch {
-      throw new OffmainError(`offmain deploy: cannot read the patch report ${v["patch-report"]}: pass the file \`offmain patch --json\` wrote`);
-    }
-  }
-  const attempts = v.attempts === void 0 ? void 0 : Number(v.attempts);
-  if (attempts !== void 0 && !(Number.isInteger(attempts) && attempts >= 1)) {
-    throw new OffmainError(`offmain deploy: --attempts is "${v.attempts}": expected a whole number of at least 1`);
-  }
-  const upstream = v.upstream || v["upstream-path"] ? {
-    repository: v.upstream,
-    ref: v["upstream-ref"],
-    commit: v["upstream-commit"],
-    path: v["upstream-path"] ? (0, import_node_path5.resolve)(v["upstream-path"]) : void 0,
-    token: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
-    cacheDir: v.cache ? (0, import_node_path5.resolve)(v.cache) : void 0
-  } : void 0;
-  const r = await deploy({
-    repository,
-    branch: v.branch,
-    token: process.env.OFFMAIN_CONFIG_TOKEN || void 0,
-    serverUrl: v["server-url"],
-    apiUrl: v["api-url"],
-    images: v.image.map(parseSetArg),
-    path: v.path,
-    mode,
-    pinDigest: !v["no-digest"],
-    allowDowngrade: Boolean(v["allow-downgrade"]),
-    policies: parsePolicies(v.policy),
-    author: v.author,
-    upstream,
-    version: v.version,
-    patchReport,
-    labels: v.label,
-    autoMerge: mergeMethod(v["auto-merge"]),
-    closeSuperseded: !v["keep-superseded"],
-    maxLagHours: hours("deploy", v["max-lag"]),
-    warnOnly: Boolean(v["warn-only"]),
-    now: date("deploy", v.now),
-    attempts,
-    log: out.log
-  });
-  if (v.json) out.stdout(JSON.stringify(r, null, 2));
-  else out.stdout(deploySummaryMarkdown(r));
-  if (r.freshness?.status === "fail") {
-    out.log.error(freshnessFailure(r.freshness));
-    return 1;
-  }
-  return 0;
-};
-var freshnessCommand = async (args, out) => {
-  const v = parse3("freshness", args, {
-    upstream: { type: "string" },
-    ref: { type: "string" },
-    deployed: { type: "string" },
-    "max-lag": { type: "string" },
-    "warn-only": { type: "boolean" },
-    cache: { type: "string" },
-    now: { type: "string" }
-  });
-  const r = await freshness({
-    repository: required("freshness", "upstream", v.upstream),
-    ref: v.ref,
-    deployed: required("freshness", "deployed", v.deployed),
-    maxLagHours: hours("freshness", v["max-lag"]),
-    warnOnly: Boolean(v["warn-only"]),
-    cacheDir: v.cache ? (0, import_node_path5.resolve)(v.cache) : void 0,
-    token: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
-    now: date("freshness", v.now)
-  });
-  if (v.json) out.stdout(JSON.stringify(r, null, 2));
-  else out.stdout(`${freshnessLine(r)}
-
-${freshnessMarkdown(r, "## offmain freshness")}`);
-  if (r.status === "fail") {
-    out.log.error(freshnessFailure(r));
-    return 1;
-  }
-  if (r.status === "warn") out.log.warning(freshnessFailure(r));
-  return 0;
-};
-var deployCommands = {
-  bump: guarded(bumpCommand),
-  deploy: guarded(deployCommand),
-  freshness: guarded(freshnessCommand)
-};
-
 // src/actions/logger.ts
 var import_node_path6 = require("node:path");
 function actionsLogger(fileBase = "") {
@@ -35589,13 +36478,11 @@ function choiceInput(name, choices, fallback) {
   }
   return v;
 }
-
-// src/actions/deploy.ts
 function booleanInput(name, fallback) {
   const v = optionalInput(name)?.toLowerCase();
   if (v === void 0) return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
+  if (["true", "yes", "on", "1"].includes(v)) return true;
+  if (["false", "no", "off", "0"].includes(v)) return false;
   throw new OffmainError(`input ${name} is "${v}": expected true or false`);
 }
 function numberInput(name) {
@@ -35605,6 +36492,8 @@ function numberInput(name) {
   if (!Number.isFinite(n) || n < 0) throw new OffmainError(`input ${name} is "${v}": expected a number`);
   return n;
 }
+
+// src/actions/deploy.ts
 function imagesInput() {
   const lines = getInput("images").split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim()).filter(Boolean);
   if (!lines.length) throw new OffmainError("input images is empty: give one REPOSITORY=TAG@DIGEST per line (the build step's images output)");
@@ -35644,7 +36533,7 @@ async function run() {
       version: optionalInput("version"),
       patchReport: optionalInput("patch-report"),
       labels: listInput("labels"),
-      autoMerge: mergeMethod(optionalInput("auto-merge")),
+      autoMerge: parseMergeMethod(optionalInput("auto-merge")),
       closeSuperseded: booleanInput("close-superseded", true),
       maxLagHours: numberInput("max-lag"),
       warnOnly: booleanInput("warn-only", false),

@@ -1068,14 +1068,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path3 && path3[0] !== "/") {
+          path3 = `/${path3}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path3}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1526,39 +1526,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path2);
+        debuglog("sending request to %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path3, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path2,
+          path3,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path2);
+        debuglog("trailers received from %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path3, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path2,
+          path3,
           error2.message
         );
       });
@@ -1607,9 +1607,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path: path3, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path2);
+          debuglog("sending request to %s %s/%s", method, origin, path3);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1672,7 +1672,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -1687,11 +1687,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path2 !== "string") {
+        if (typeof path3 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path3)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1757,7 +1757,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query ? buildURL(path3, query) : path3;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6450,7 +6450,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request;
+      const { method, path: path3, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6531,7 +6531,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header = `${method} ${path3} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7060,7 +7060,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path3, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7157,7 +7157,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path3;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7510,9 +7510,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
+        const path3 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path3;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8751,10 +8751,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path: path3 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path3;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10726,20 +10726,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl(path3) {
+      if (typeof path3 !== "string") {
+        return path3;
       }
-      const pathSegments = path2.split("?");
+      const pathSegments = path3.split("?");
       if (pathSegments.length !== 2) {
-        return path2;
+        return path3;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path3);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10761,7 +10761,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3 }) => matchValue(safeUrl(path3), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10799,9 +10799,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path: path3, method, body, headers, query } = opts;
       return {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -11264,10 +11264,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path3,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16146,9 +16146,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i = 0; i < path2.length; ++i) {
-        const code = path2.charCodeAt(i);
+    function validateCookiePath(path3) {
+      for (let i = 0; i < path3.length; ++i) {
+        const code = path3.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19068,11 +19068,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path3 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path3 = `/${path3}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path3);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21433,17 +21433,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path3) {
+      const ctrl = callVisitor(key, node, visitor, path3);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21454,13 +21454,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = visit_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21481,17 +21481,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path3) {
+      const ctrl = await callVisitor(key, node, visitor, path3);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21502,13 +21502,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21535,23 +21535,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path3);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path3);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path3);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path3);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path3);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node) {
+      const parent = path3[path3.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -22163,10 +22163,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22185,7 +22185,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22215,11 +22215,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -22233,8 +22233,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22248,8 +22248,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -22267,8 +22267,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22278,8 +22278,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24794,9 +24794,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24871,14 +24871,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24893,10 +24893,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24907,10 +24907,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24927,13 +24927,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -26894,9 +26894,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26905,23 +26905,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit.parentCollection = (cst, path3) => {
+      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26932,10 +26932,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -28687,7 +28687,7 @@ var require_dist = __commonJS({
 });
 
 // src/actions/patch.ts
-var import_node_path8 = require("node:path");
+var import_node_path10 = require("node:path");
 
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
@@ -29236,7 +29236,7 @@ function group(name, fn) {
   });
 }
 
-// src/errors.ts
+// src/core/errors.ts
 var OffmainError = class extends Error {
   location;
   constructor(message, location = {}) {
@@ -29250,11 +29250,598 @@ function errorMessage(e) {
   return String(e);
 }
 
-// src/prepare.ts
+// src/patch/upstream.ts
+var import_promises = require("node:fs/promises");
+var import_node_path2 = __toESM(require("node:path"), 1);
+
+// src/core/git.ts
+var import_node_child_process = require("node:child_process");
+function authEnv(token) {
+  if (!token) return {};
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  return {
+    GIT_CONFIG_COUNT: "1",
+    GIT_CONFIG_KEY_0: "http.extraheader",
+    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
+  };
+}
+function git(args, opts = {}) {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "echo",
+    SSH_ASKPASS: "echo",
+    GCM_INTERACTIVE: "never",
+    LC_ALL: "C",
+    ...authEnv(opts.token),
+    ...opts.env
+  };
+  return new Promise((resolve4, reject) => {
+    const child = (0, import_node_child_process.execFile)(
+      "git",
+      args,
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      (error2, stdout, stderr) => {
+        const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
+        if (error2 && error2.code === "ENOENT") {
+          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
+          return;
+        }
+        const result = { code, stdout, stderr };
+        if (code !== 0 && !opts.allowFailure) {
+          reject(new GitError(args, result));
+          return;
+        }
+        resolve4(result);
+      }
+    );
+    if (opts.input !== void 0) child.stdin?.end(opts.input);
+  });
+}
+var GitError = class extends OffmainError {
+  constructor(args, result) {
+    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
+    super(`git ${args[0]} failed: ${last}`);
+    this.args = args;
+    this.result = result;
+    this.name = "GitError";
+  }
+  args;
+  result;
+};
+function isoUtc(unixSeconds) {
+  return new Date(unixSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+// src/core/remote.ts
+var import_node_path = __toESM(require("node:path"), 1);
+function parseLsRemote(output) {
+  const refs = [];
+  for (const line of output.split("\n")) {
+    const m = /^([0-9a-f]{40}|[0-9a-f]{64})\t(\S+)\s*$/.exec(line.trim());
+    if (m) refs.push({ sha: m[1], ref: m[2] });
+  }
+  return refs;
+}
+function isValidBranchName(name) {
+  return /^[A-Za-z0-9._/-]+$/.test(name) && !name.startsWith("-") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.includes("..") && !name.includes("//") && !name.split("/").some((part) => part.startsWith("."));
+}
+var SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+var SSH_SCHEMES = /* @__PURE__ */ new Set(["ssh", "git+ssh", "ssh+git"]);
+function redactUrl(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i, (all, scheme, userinfo) => {
+    const s = scheme.slice(0, -3).toLowerCase();
+    if (SSH_SCHEMES.has(s) && !userinfo.includes(":")) return all;
+    return scheme;
+  });
+}
+function redactText(text, secrets = []) {
+  let out = text.replace(
+    /([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]*@/gi,
+    (all, scheme) => /^(ssh|git\+ssh|ssh\+git):\/\/$/i.test(scheme) && !all.slice(scheme.length).includes(":") ? all : scheme
+  );
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+  return out;
+}
+function splitCredentials(url) {
+  const m = /^(https?:\/\/)([^/?#]*)@(.*)$/i.exec(url);
+  if (!m) return { url };
+  const [user = "", pass] = m[2].split(/:(.*)/s);
+  const decode = (s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  return { url: m[1] + m[3], username: decode(user), password: pass === void 0 ? void 0 : decode(pass) };
+}
+function isLocalPath(repository) {
+  if (SCHEME.test(repository)) return false;
+  const colon = repository.indexOf(":");
+  const slash = repository.indexOf("/");
+  if (colon > 0 && (slash < 0 || colon < slash) && !/^[A-Za-z]:[\\/]/.test(repository)) return false;
+  return true;
+}
+function githubRepoSlug(repository) {
+  const m = /^(?:(?:https?|git|ssh|git\+ssh|ssh\+git):\/\/(?:[^@/]*@)?(?:www\.)?github\.com(?::\d+)?\/|(?:[^@/:]+@)?github\.com:\/?)([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/i.exec(
+    repository.trim()
+  );
+  if (!m) return void 0;
+  const name = m[2];
+  if (name === "." || name === "..") return void 0;
+  return `${m[1]}/${name}`;
+}
+function commitUrl(repository, sha) {
+  const slug = githubRepoSlug(repository);
+  return slug ? `https://github.com/${slug}/commit/${sha}` : void 0;
+}
+function sameRemote(a, b) {
+  const norm = (s) => s.trim().replace(/\/+$/, "").replace(/\.git$/, "").replace(/\/+$/, "");
+  return norm(a) === norm(b);
+}
+function gitRemote(repository, token) {
+  const display = redactUrl(repository);
+  const secrets = token ? [token] : [];
+  if (isLocalPath(repository)) return { fetchUrl: import_node_path.default.resolve(repository), display, secrets };
+  const cred = splitCredentials(repository);
+  if (cred.password) secrets.push(cred.password);
+  if (cred.username) secrets.push(cred.username);
+  const remote = { fetchUrl: cred.url, display, secrets };
+  if (token) {
+    remote.token = token;
+  } else if (cred.username || cred.password) {
+    const basic = Buffer.from(`${cred.username ?? ""}:${cred.password ?? ""}`).toString("base64");
+    remote.env = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
+  }
+  return remote;
+}
+
+// src/patch/releases.ts
+var import_semver = __toESM(require_semver2(), 1);
+var STABLE_TAG = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+var STABLE_BRANCH = /^stable-(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+function parseStableTag(name) {
+  if (!STABLE_TAG.test(name)) return void 0;
+  return import_semver.default.parse(name.slice(1)) ?? void 0;
+}
+function stableTags(refs) {
+  const list = typeof refs === "string" ? parseLsRemote(refs) : refs;
+  const direct = /* @__PURE__ */ new Map();
+  const peeled = /* @__PURE__ */ new Map();
+  for (const { sha, ref } of list) {
+    if (!ref.startsWith("refs/tags/")) continue;
+    const name = ref.slice("refs/tags/".length);
+    if (name.endsWith("^{}")) peeled.set(name.slice(0, -3), sha);
+    else direct.set(name, sha);
+  }
+  const tags = [];
+  for (const name of /* @__PURE__ */ new Set([...direct.keys(), ...peeled.keys()])) {
+    const version = parseStableTag(name);
+    const sha = peeled.get(name) ?? direct.get(name);
+    if (version && sha) tags.push({ tag: name, sha, version });
+  }
+  return tags.sort((a, b) => import_semver.default.rcompare(a.version, b.version));
+}
+function stableBranches(refs) {
+  const names = [];
+  for (const { ref } of refs) {
+    if (!ref.startsWith("refs/heads/")) continue;
+    const name = ref.slice("refs/heads/".length);
+    const m = STABLE_BRANCH.exec(name);
+    if (m) names.push({ name, major: Number(m[1]), minor: Number(m[2]) });
+  }
+  return names.sort((a, b) => b.major - a.major || b.minor - a.minor).map((b) => b.name);
+}
+function parseStableBranch(name) {
+  const m = STABLE_BRANCH.exec(name);
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : void 0;
+}
+
+// src/patch/upstream.ts
+var DEFAULT_REPOSITORY = "https://github.com/mastodon/mastodon.git";
+function normalizeCommit(commit) {
+  const c = commit.trim();
+  if (!/^[0-9a-fA-F]{7,40}$/.test(c)) {
+    throw new OffmainError(
+      `commit "${c}" is not a valid sha: pass 7 to 40 hexadecimal characters (the full 40-character sha is safest)`
+    );
+  }
+  return c.toLowerCase();
+}
+var DEEPEN_STEPS = [100, 1e3, 1e4];
+var WANTED_REF = "refs/offmain/wanted";
+function remoteFor(repository, token) {
+  if (repository.startsWith("-")) {
+    throw new OffmainError(`repository "${redactUrl(repository)}" is not a git URL or path: pass an https, ssh or file URL`);
+  }
+  const remote = gitRemote(repository, token);
+  return { ...remote, identity: isLocalPath(repository) ? remote.fetchUrl : remote.display };
+}
+function gitReason(r, remote) {
+  const lines = r.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("hint:") && !/^warning: (filtering not recognized|This repository uses promisor)/.test(l));
+  const line = lines.find((l) => l.startsWith("fatal:")) ?? lines.pop() ?? `exit code ${r.code}`;
+  return redactText(line.replace(/^(fatal|error): /, ""), remote.secrets);
+}
+function unreachable(remote, r) {
+  return new OffmainError(
+    `cannot read the git repository ${remote.display} (${gitReason(r, remote)}): check the repository URL, and the token if it is private`
+  );
+}
+var Checkout = class {
+  constructor(dir, remote) {
+    this.dir = dir;
+    this.remote = remote;
+  }
+  dir;
+  remote;
+  run(args, allowFailure = false) {
+    return git(args, { cwd: this.dir, token: this.remote.token, env: this.remote.env, allowFailure });
+  }
+  /** `git fetch` from origin; a failure is reported as the repository being unreadable unless `allowFailure`. */
+  async fetch(args, allowFailure = false) {
+    const r = await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...args], true);
+    if (r.code !== 0 && !allowFailure) throw unreachable(this.remote, r);
+    return r;
+  }
+  async isShallow() {
+    return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
+  }
+  /** The commit for a full sha or unique prefix, looking only at local objects (never a lazy fetch). */
+  async locate(commit) {
+    if (commit.length === 40) {
+      const r2 = await this.run(["rev-list", "--missing=print", "--no-walk", commit], true);
+      if (r2.code !== 0) return void 0;
+      const type = await this.run(["cat-file", "-t", commit], true);
+      return type.stdout.trim() === "commit" ? commit : void 0;
+    }
+    const r = await this.run(["rev-parse", "--verify", "--end-of-options", `${commit}^{commit}`], true);
+    if (r.code === 0) return r.stdout.trim();
+    if (/ambiguous/i.test(r.stderr)) {
+      throw new OffmainError(
+        `commit ${commit} is ambiguous in ${this.remote.display}: pass more characters, or the full 40-character sha`
+      );
+    }
+    return void 0;
+  }
+  async isAncestor(sha, ref) {
+    const r = await this.run(["merge-base", "--is-ancestor", sha, ref], true);
+    return r.code === 0;
+  }
+  /**
+   * Fetches `branches` blobless, deeper and deeper, until `commit` is found on one of them or the
+   * whole history is there. Returns the commit's full sha if it is present at all, and the branch.
+   */
+  async findOnBranches(branches, commit) {
+    const refspecs = branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
+    const hadHistory = (await this.run(["rev-parse", "--verify", "--quiet", "HEAD"], true)).code === 0;
+    const complete = hadHistory && !await this.isShallow();
+    if (commit.length === 40) {
+      await this.fetch(["--depth=1", "--filter=blob:none", "origin", `+${commit}:${WANTED_REF}`], true);
+    }
+    let sha = await this.locate(commit);
+    const steps = complete ? ["all"] : [...DEEPEN_STEPS, "all"];
+    for (const step of steps) {
+      const args = ["--filter=blob:none"];
+      if (step !== "all") args.push(`--depth=${step}`);
+      else if (await this.isShallow()) args.push("--unshallow");
+      await this.fetch([...args, "origin", ...refspecs]);
+      const found = await this.locate(commit);
+      if (found) {
+        sha = found;
+        for (const b of branches) if (await this.isAncestor(found, `refs/remotes/origin/${b}`)) return { sha, branch: b };
+      }
+      if (!await this.isShallow()) break;
+    }
+    return { sha };
+  }
+  async checkout(sha) {
+    const r = await this.run(["-c", "advice.detachedHead=false", "checkout", "--quiet", "--force", "--detach", sha, "--"], true);
+    if (r.code !== 0) throw unreachable(this.remote, r);
+    await this.run(["clean", "-q", "-ffdx"]);
+  }
+  async committerDate(sha) {
+    const r = await this.run(["show", "-s", "--format=%ct", sha]);
+    return isoUtc(Number(r.stdout.trim()));
+  }
+};
+async function inspectPath(dir, remote) {
+  let st;
+  try {
+    st = await (0, import_promises.stat)(dir);
+  } catch (e) {
+    if (e.code === "ENOENT") return "create";
+    throw e;
+  }
+  if (!st.isDirectory()) {
+    throw new OffmainError(`path ${dir} is not a directory: choose an empty or new directory for the upstream tree`);
+  }
+  const entries = await (0, import_promises.readdir)(dir);
+  if (entries.length === 0) return "init";
+  let recorded;
+  if (entries.includes(".git")) {
+    const r = await git(["config", "--file", import_node_path2.default.join(dir, ".git", "config"), "--get", "offmain.repository"], {
+      allowFailure: true
+    });
+    if (r.code === 0 && r.stdout.trim()) recorded = r.stdout.trim();
+  }
+  if (recorded === void 0) {
+    throw new OffmainError(
+      `path ${dir} is not empty and is not an offmain checkout: choose an empty or new directory for the upstream tree`
+    );
+  }
+  if (!sameRemote(recorded, remote.identity)) {
+    throw new OffmainError(
+      `path ${dir} holds a checkout of ${redactUrl(recorded)}, not ${remote.display}: choose another path, or empty it`
+    );
+  }
+  return "reuse";
+}
+async function preparePath(dir, state, remote) {
+  if (state === "create") await (0, import_promises.mkdir)(dir, { recursive: true });
+  const co = new Checkout(dir, remote);
+  if (state !== "reuse") {
+    await co.run(["init", "--quiet"]);
+    await co.run(["config", "offmain.repository", remote.identity]);
+    await co.run(["remote", "add", "origin", remote.fetchUrl]);
+  } else {
+    await co.run(["remote", "set-url", "origin", remote.fetchUrl]);
+  }
+  await co.run(["config", "remote.origin.tagOpt", "--no-tags"]);
+  return co;
+}
+async function lsRemote(remote) {
+  const r = await git(["ls-remote", "--heads", "--tags", "--", remote.fetchUrl], {
+    token: remote.token,
+    env: remote.env,
+    allowFailure: true
+  });
+  if (r.code !== 0) throw unreachable(remote, r);
+  return parseLsRemote(r.stdout);
+}
+async function resolveUpstream(opts) {
+  const repository = opts.repository?.trim() || DEFAULT_REPOSITORY;
+  const track = opts.track ?? "main";
+  if (track !== "main" && track !== "release") {
+    throw new OffmainError(`track "${String(track)}" is not known: use "main" or "release"`);
+  }
+  const refGiven = Boolean(opts.ref?.trim());
+  const ref = opts.ref?.trim() || "main";
+  if (!isValidBranchName(ref)) throw new OffmainError(`ref "${ref}" is not a valid branch name: pass a branch such as main`);
+  const commit = opts.commit?.trim() ? normalizeCommit(opts.commit) : void 0;
+  const remote = remoteFor(repository, opts.token);
+  const dir = import_node_path2.default.resolve(opts.path);
+  const state = await inspectPath(dir, remote);
+  const refs = await lsRemote(remote);
+  const heads = new Map(refs.filter((r) => r.ref.startsWith("refs/heads/")).map((r) => [r.ref.slice(11), r.sha]));
+  const tags = stableTags(refs);
+  const tagFor = (sha2) => tags.find((t) => t.sha === sha2)?.tag;
+  const branchMissing = (b) => new OffmainError(`branch ${b} was not found in ${remote.display}: check the ref setting (and the repository URL)`);
+  let sha;
+  let resultRef;
+  let tag;
+  let co;
+  if (track === "main") {
+    if (!heads.has(ref)) throw branchMissing(ref);
+    co = await preparePath(dir, state, remote);
+    const tracking = `refs/remotes/origin/${ref}`;
+    if (!commit) {
+      await co.fetch(["--depth=1", "origin", `+refs/heads/${ref}:${tracking}`]);
+      sha = (await co.run(["rev-parse", "--verify", `${tracking}^{commit}`])).stdout.trim();
+    } else {
+      const found = await co.findOnBranches([ref], commit);
+      if (!found.branch || !found.sha) throw notOn(commit, found.sha, [ref], remote, tagFor);
+      sha = found.sha;
+    }
+    resultRef = ref;
+    tag = tagFor(sha);
+  } else {
+    const stable = stableBranches(refs);
+    const branchOf = (t) => {
+      const b = `stable-${t.version.major}.${t.version.minor}`;
+      return heads.has(b) ? b : t.tag;
+    };
+    if (!commit) {
+      const series = parseStableBranch(ref);
+      if (series && !heads.has(ref)) throw branchMissing(ref);
+      const newest = tags.find((t) => !series || t.version.major === series.major && t.version.minor === series.minor);
+      if (!newest) {
+        throw new OffmainError(
+          `no stable release tag (vX.Y.Z)${series ? ` for ${ref}` : ""} was found in ${remote.display}: use track main, or check the repository`
+        );
+      }
+      co = await preparePath(dir, state, remote);
+      await co.fetch(["--depth=1", "origin", `+refs/tags/${newest.tag}:refs/tags/${newest.tag}`]);
+      sha = (await co.run(["rev-parse", "--verify", `refs/tags/${newest.tag}^{commit}`])).stdout.trim();
+      tag = newest.tag;
+      resultRef = branchOf(newest);
+    } else {
+      if (refGiven && !heads.has(ref)) throw branchMissing(ref);
+      const matching = tags.filter((t) => t.sha.startsWith(commit));
+      const shas = new Set(matching.map((t) => t.sha));
+      if (shas.size > 1) {
+        throw new OffmainError(`commit ${commit} is ambiguous in ${remote.display}: pass the full 40-character sha`);
+      }
+      co = await preparePath(dir, state, remote);
+      const release = matching[0];
+      if (release) {
+        await co.fetch(["--depth=1", "origin", `+refs/tags/${release.tag}:refs/tags/${release.tag}`]);
+        sha = release.sha;
+        tag = release.tag;
+        resultRef = branchOf(release);
+      } else {
+        const branches = [...stable, ...heads.has(ref) && !stable.includes(ref) ? [ref] : []];
+        if (branches.length === 0) throw branchMissing(ref);
+        const found = await co.findOnBranches(branches, commit);
+        if (!found.branch || !found.sha) throw notOn(commit, found.sha, branches, remote, tagFor);
+        sha = found.sha;
+        resultRef = found.branch;
+        tag = tagFor(sha);
+      }
+    }
+  }
+  await co.checkout(sha);
+  return {
+    repository: redactUrl(repository),
+    track,
+    ref: resultRef,
+    ...tag ? { tag } : {},
+    sha,
+    shortSha: sha.slice(0, 7),
+    date: await co.committerDate(sha),
+    path: dir,
+    ...commitUrl(repository, sha) ? { webUrl: commitUrl(repository, sha) } : {}
+  };
+}
+function notOn(commit, existing, branches, remote, tagFor) {
+  const short = (existing ?? commit).slice(0, 7);
+  if (!existing) {
+    const given = commit.length < 40 ? commit : short;
+    return new OffmainError(
+      `commit ${given} was not found in ${remote.display}: check the sha, or pass the full 40-character sha`
+    );
+  }
+  const where = branches.length === 1 ? branches[0] : `${branches.slice(0, -1).join(", ")} or ${branches.at(-1)}`;
+  const tag = tagFor(existing);
+  const why = tag ? `it is release ${tag}; set track to release to build releases` : "it is probably from a fork, an unmerged pull request or another branch; pass a commit from that branch, or set ref/track";
+  return new OffmainError(`commit ${short} exists but is not on ${where} of ${remote.display}: ${why}`);
+}
+
+// src/patch/version.ts
+var import_promises2 = require("node:fs/promises");
+var import_node_path3 = require("node:path");
+var import_semver2 = __toESM(require_semver2(), 1);
+var VERSION_FILE = "lib/mastodon/version.rb";
+var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+var SHA = /^[0-9a-f]{7,40}$/;
+function methodBody(source, name) {
+  const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, "m");
+  const m = re.exec(source);
+  if (!m) return void 0;
+  const line = source.slice(0, m.index).split("\n").length;
+  const body = (m[1] ?? m[2] ?? "").split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean).join(" ");
+  return { expr: body, line };
+}
+function stringLiteral(expr) {
+  const m = /^(['"])((?:[^'"\\]|\\.)*)\1$/.exec(expr.trim());
+  if (!m) return void 0;
+  if (m[1] === '"' && m[2].includes("#{")) return void 0;
+  return m[2].replace(/\\(.)/g, "$1");
+}
+function valueWithoutEnv(source, expr, depth = 0) {
+  const e = expr.trim();
+  const literal = stringLiteral(e);
+  if (literal !== void 0) return literal;
+  if (e === "nil" || e === "''" || e === '""') return "";
+  let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
+  if (m) return valueWithoutEnv(source, m[1], depth);
+  m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
+  if (m) return valueWithoutEnv(source, m[1], depth);
+  m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
+  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth);
+  if (/^[a-z_]+$/.test(e) && depth < 3) {
+    const body = methodBody(source, e);
+    if (body) return valueWithoutEnv(source, body.expr, depth + 1);
+  }
+  return void 0;
+}
+function integerMethod(source, name, file) {
+  const body = methodBody(source, name);
+  if (!body || !/^\d+$/.test(body.expr)) {
+    throw new OffmainError(
+      `${file}${body ? `:${body.line}` : ""}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
+      { file, line: body?.line }
+    );
+  }
+  return Number(body.expr);
+}
+function parseVersionRb(source, file = VERSION_FILE) {
+  const major = integerMethod(source, "major", file);
+  const minor = integerMethod(source, "minor", file);
+  const patch = integerMethod(source, "patch", file);
+  const core = `${major}.${minor}.${patch}`;
+  const defaultPrerelease = methodBody(source, "default_prerelease");
+  if (defaultPrerelease) {
+    const pre = valueWithoutEnv(source, defaultPrerelease.expr);
+    if (pre === void 0 || !/^[0-9A-Za-z.-]*$/.test(pre)) {
+      throw new OffmainError(
+        `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
+        { file, line: defaultPrerelease.line }
+      );
+    }
+    return { major, minor, patch, prerelease: pre, shape: "prerelease", text: pre ? `${core}-${pre}` : core };
+  }
+  const flags = methodBody(source, "flags");
+  const suffix = methodBody(source, "suffix");
+  if (flags && suffix) {
+    const f = valueWithoutEnv(source, flags.expr);
+    const s = valueWithoutEnv(source, suffix.expr);
+    if (f === void 0 || s === void 0) {
+      const bad = f === void 0 ? flags : suffix;
+      throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
+        file,
+        line: bad.line
+      });
+    }
+    const readsEnv = /ENV/.test(flags.expr) || /ENV/.test(suffix.expr);
+    return {
+      major,
+      minor,
+      patch,
+      prerelease: f.replace(/^-/, ""),
+      shape: readsEnv ? "env-suffix" : "literal",
+      text: `${core}${f}${s}`
+    };
+  }
+  return { major, minor, patch, prerelease: "", shape: "literal", text: core };
+}
+async function readDeclaredVersion(dir) {
+  let source;
+  try {
+    source = await (0, import_promises2.readFile)((0, import_node_path3.join)(dir, VERSION_FILE), "utf8");
+  } catch {
+    throw new OffmainError(
+      `${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`,
+      { file: VERSION_FILE }
+    );
+  }
+  return parseVersionRb(source);
+}
+function displayVersion(declared, sha) {
+  const s = sha.toLowerCase();
+  if (!SHA.test(s)) throw new OffmainError(`"${sha}" is not a commit sha: expected 7 to 40 hexadecimal characters`);
+  if (declared.includes("+") || declared.includes("_")) {
+    throw new OffmainError(`declared version "${declared}" already carries build metadata; expected X.Y.Z[-prerelease]`);
+  }
+  return `${declared}+${s.slice(0, 7)}`;
+}
+function imageTag(display) {
+  const plus = display.split("+");
+  if (plus.length !== 2 || display.includes("_")) {
+    throw new OffmainError(`"${display}" is not a display version: expected X.Y.Z[-prerelease]+sha7`);
+  }
+  const tag = display.replace("+", "_");
+  if (!OCI_TAG.test(tag)) {
+    throw new OffmainError(`"${tag}" is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
+  }
+  return tag;
+}
+function semverOf(declared) {
+  const v = import_semver2.default.valid(declared) ?? import_semver2.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
+  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
+  return v;
+}
+async function versionOf(dir, sha) {
+  const declared = await readDeclaredVersion(dir);
+  const display = displayVersion(declared.text, sha);
+  return { declared, display, imageTag: imageTag(display) };
+}
+
+// src/patch/step.ts
 var import_node_fs = require("node:fs");
 var import_node_crypto = require("node:crypto");
 var import_promises6 = require("node:fs/promises");
-var import_node_path6 = require("node:path");
+var import_node_path8 = require("node:path");
 
 // patches/redis-tls.yml
 var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
@@ -29444,7 +30031,7 @@ patches:
           the build passes the commit as build metadata and the version reads X.Y.Z+<sha7>.
 `;
 
-// src/builtin-patches.ts
+// src/patch/builtin.ts
 var BUILTIN_PATCH_SETS = Object.freeze({
   "redis-tls": redis_tls_default,
   "version-metadata": version_metadata_default
@@ -29457,68 +30044,12 @@ function builtinPatchSet(name) {
   return Object.prototype.hasOwnProperty.call(BUILTIN_PATCH_SETS, name) ? BUILTIN_PATCH_SETS[name] : void 0;
 }
 
-// src/git.ts
-var import_node_child_process = require("node:child_process");
-function authEnv(token) {
-  if (!token) return {};
-  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: "http.extraheader",
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-  };
-}
-function git(args, opts = {}) {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "echo",
-    SSH_ASKPASS: "echo",
-    GCM_INTERACTIVE: "never",
-    LC_ALL: "C",
-    ...authEnv(opts.token),
-    ...opts.env
-  };
-  return new Promise((resolve4, reject) => {
-    const child = (0, import_node_child_process.execFile)(
-      "git",
-      args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
-      (error2, stdout, stderr) => {
-        const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
-        if (error2 && error2.code === "ENOENT") {
-          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
-          return;
-        }
-        const result = { code, stdout, stderr };
-        if (code !== 0 && !opts.allowFailure) {
-          reject(new GitError(args, result));
-          return;
-        }
-        resolve4(result);
-      }
-    );
-    if (opts.input !== void 0) child.stdin?.end(opts.input);
-  });
-}
-var GitError = class extends OffmainError {
-  constructor(args, result) {
-    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
-    super(`git ${args[0]} failed: ${last}`);
-    this.args = args;
-    this.result = result;
-    this.name = "GitError";
-  }
-  args;
-  result;
-};
+// src/patch/apply.ts
+var import_promises5 = require("node:fs/promises");
+var import_node_path7 = require("node:path");
+var import_semver5 = __toESM(require_semver2(), 1);
 
-// src/patch.ts
-var import_promises3 = require("node:fs/promises");
-var import_node_path3 = require("node:path");
-var import_semver2 = __toESM(require_semver2(), 1);
-
-// src/lockfile.ts
+// src/patch/lockfile.ts
 var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
 var GEMSPEC_LINE = /^\s*gemspec\b/;
 function parseGemfile(text) {
@@ -29688,413 +30219,83 @@ function introducedProblems(before, after, lines = {}) {
   return { introduced, preexisting };
 }
 
-// src/patchset.ts
-var import_promises = require("node:fs/promises");
-var import_node_path = require("node:path");
-var import_semver = __toESM(require_semver2(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-var NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var YamlReader = class {
-  constructor(source, lc, doc) {
-    this.source = source;
-    this.lc = lc;
-    this.doc = doc;
-  }
-  source;
-  lc;
-  doc;
-  line(node, fallback = 1) {
-    const range = node?.range;
-    if (!range) return fallback;
-    return this.lc.linePos(range[0]).line;
-  }
-  fail(line, message) {
-    throw new OffmainError(`${this.source}:${line}: ${message}`, { file: this.source, line });
-  }
-  resolve(node) {
-    return (0, import_yaml.isAlias)(node) ? node.resolve(this.doc) : node;
-  }
-  map(node, what, line) {
-    const n = this.resolve(node);
-    if (!(0, import_yaml.isMap)(n)) this.fail(this.line(n, line), `${what} must be a mapping (key: value)`);
-    return n;
-  }
-  /** Entries of a mapping, rejecting unknown keys (a typo must not silently disable a guard). */
-  entries(m, what, allowed) {
-    const out = /* @__PURE__ */ new Map();
-    for (const pair of m.items) {
-      const keyNode = this.resolve(pair.key);
-      const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
-      const line = this.line(keyNode, this.line(m));
-      if (!allowed.includes(key)) {
-        this.fail(line, `unknown key "${key}" in ${what} (allowed: ${allowed.join(", ")})`);
-      }
-      out.set(key, { value: this.resolve(pair.value), line });
+// src/patch/patchset/conditions.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+
+// src/patch/patchset/linemap.ts
+var identity = (line) => line;
+function lineMapper(upstream, seen) {
+  if (upstream === null || upstream === seen) return identity;
+  let map;
+  return (line) => {
+    map ??= matchLines(upstream.split("\n"), seen.split("\n"));
+    for (let i = Math.min(line, map.length) - 1; i >= 0; i--) {
+      const m = map[i];
+      if (m >= 0) return i === line - 1 ? m + 1 : m + 2;
     }
-    return out;
-  }
-  string(entry, what, allowEmpty = false) {
-    if (!entry) throw new Error("internal: missing entry");
-    const v = entry.value;
-    if (!(0, import_yaml.isScalar)(v) || v.value === null || v.value === void 0 || typeof v.value === "object") {
-      this.fail(entry.line, `${what} must be a string`);
-    }
-    const s = String(v.value);
-    if (!allowEmpty && s.trim() === "") this.fail(entry.line, `${what} must not be empty`);
-    return s;
-  }
-  boolean(entry, what) {
-    const v = entry.value;
-    if (!(0, import_yaml.isScalar)(v) || typeof v.value !== "boolean") this.fail(entry.line, `${what} must be true or false`);
-    return v.value;
-  }
-  seq(entry, what) {
-    const v = entry.value;
-    if (!(0, import_yaml.isSeq)(v)) this.fail(entry.line, `${what} must be a list`);
-    return v.items.map((i) => this.resolve(i));
-  }
-  pattern(entry, what) {
-    const source = this.string(entry, what);
-    try {
-      return { source, re: new RegExp(source, "m") };
-    } catch (e) {
-      const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, "") : String(e);
-      this.fail(entry.line, `invalid regular expression in ${what}: ${msg}`);
-    }
-  }
-  path(entry, what) {
-    const p = this.string(entry, what);
-    const norm = import_node_path.posix.normalize(p.replace(/^\.\//, ""));
-    if ((0, import_node_path.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
-      this.fail(entry.line, `${what} must be a path inside the Mastodon tree, relative to its root (got "${p}")`);
-    }
-    return norm;
-  }
-};
-function parsePatchSet(text, source) {
-  const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const line = lc.linePos(err.pos[0]).line;
-    const msg = err.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
-    throw new OffmainError(`${source}:${line}: YAML syntax error: ${msg}`, { file: source, line });
-  }
-  const r = new YamlReader(source, lc, doc);
-  if (doc.contents === null) r.fail(1, "the patch set is empty: it needs name and patches");
-  const top = r.entries(r.map(doc.contents, "a patch set", 1), "the patch set", ["name", "description", "patches"]);
-  const nameEntry = top.get("name");
-  if (!nameEntry) r.fail(1, "the patch set needs a name");
-  const name = r.string(nameEntry, "name");
-  if (!NAME_RE.test(name)) r.fail(nameEntry.line, `name "${name}" may only contain letters, digits, ".", "_" and "-"`);
-  const description = top.get("description") ? r.string(top.get("description"), "description", true) : "";
-  const patchesEntry = top.get("patches");
-  if (!patchesEntry) r.fail(1, "the patch set needs a list of patches");
-  const patchNodes = r.seq(patchesEntry, "patches");
-  const patches = [];
-  const ids = /* @__PURE__ */ new Map();
-  for (const node of patchNodes) {
-    const patch = parsePatch(r, node, patchesEntry.line);
-    const previous = ids.get(patch.id);
-    if (previous !== void 0) r.fail(patch.line, `duplicate patch id "${patch.id}" (first used at line ${previous})`);
-    ids.set(patch.id, patch.line);
-    patches.push(patch);
-  }
-  return { name, description, patches, source };
-}
-var VARIANT_KEYS = ["when", "require", "not-needed", "operations", "checks"];
-function parsePatch(r, node, fallbackLine) {
-  const line = r.line(node, fallbackLine);
-  const e = r.entries(r.map(node, "a patch", line), "a patch", ["id", "description", "variants", ...VARIANT_KEYS]);
-  const idEntry = e.get("id");
-  if (!idEntry) r.fail(line, "a patch needs an id");
-  const id = r.string(idEntry, "id");
-  if (!NAME_RE.test(id)) r.fail(idEntry.line, `patch id "${id}" may only contain letters, digits, ".", "_" and "-"`);
-  const descEntry = e.get("description");
-  if (!descEntry) r.fail(line, `patch "${id}" needs a description`);
-  const description = r.string(descEntry, "description").trim();
-  const variants = [];
-  const variantsEntry = e.get("variants");
-  if (variantsEntry) {
-    for (const key of VARIANT_KEYS) {
-      const other = e.get(key);
-      if (other) r.fail(other.line, `patch "${id}" has variants: put "${key}" inside a variant`);
-    }
-    const items = r.seq(variantsEntry, "variants");
-    if (items.length === 0) r.fail(variantsEntry.line, `patch "${id}" has an empty variants list`);
-    for (const item of items) {
-      const vLine = r.line(item, variantsEntry.line);
-      variants.push(parseVariant(r, r.entries(r.map(item, "a variant", vLine), "a variant", VARIANT_KEYS), vLine, id));
-    }
-  } else {
-    variants.push(parseVariant(r, e, line, id));
-  }
-  return { id, description, variants, line };
-}
-function parseVariant(r, e, line, id) {
-  const whenEntry = e.get("when");
-  const when = whenEntry ? parseCondition(r, whenEntry.value, whenEntry.line, "when") : void 0;
-  const requireEntry = e.get("require");
-  const require2 = requireEntry ? conditionList(r, requireEntry, "require") : [];
-  const notNeededEntry = e.get("not-needed");
-  const notNeeded = notNeededEntry ? r.string(notNeededEntry, "not-needed").trim() : void 0;
-  const opsEntry = e.get("operations");
-  const operations = opsEntry ? r.seq(opsEntry, "operations").map((n) => parseOperation(r, n, opsEntry.line)) : [];
-  const checksEntry = e.get("checks");
-  const checks = checksEntry ? r.seq(checksEntry, "checks").map((n) => parseCheck(r, n, checksEntry.line)) : [];
-  if (notNeeded !== void 0 && opsEntry) {
-    r.fail(opsEntry.line, `patch "${id}": a variant has either not-needed or operations, not both`);
-  }
-  if (notNeeded !== void 0 && checksEntry) {
-    r.fail(checksEntry.line, `patch "${id}": a not-needed variant proves its reason with require, not checks`);
-  }
-  if (notNeeded === void 0 && operations.length === 0) {
-    r.fail(opsEntry?.line ?? line, `patch "${id}": a variant needs operations (a non-empty list) or not-needed: "reason"`);
-  }
-  return { when, require: require2, notNeeded, operations, checks, line };
-}
-function conditionList(r, entry, what) {
-  if ((0, import_yaml.isSeq)(entry.value)) {
-    return r.seq(entry, what).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
-  }
-  return [parseCondition(r, entry.value, entry.line, what)];
-}
-var CONDITION_KEYS = ["version", "file", "exists", "contains", "not-contains", "absent", "any", "all"];
-function parseCondition(r, node, fallbackLine, what) {
-  const line = r.line(node, fallbackLine);
-  if ((0, import_yaml.isSeq)(node)) {
-    const items = node.items.map((i) => r.resolve(i)).map((n) => parseCondition(r, n, line, what));
-    if (items.length === 0) r.fail(line, `${what} must not be an empty list`);
-    return items.length === 1 ? items[0] : { kind: "all", items, line };
-  }
-  const e = r.entries(r.map(node, `a ${what} condition`, line), `a ${what} condition`, CONDITION_KEYS);
-  const parts = [];
-  const version = e.get("version");
-  if (version) {
-    const range = r.string(version, "version");
-    if (import_semver.default.validRange(range, { includePrerelease: true }) === null) {
-      r.fail(version.line, `version "${range}" is not a semver range (e.g. ">=4.3.0 <4.6.0")`);
-    }
-    parts.push({ kind: "version", range, line: version.line });
-  }
-  const fileEntry = e.get("file");
-  const tests = ["exists", "contains", "not-contains", "absent"].filter((k) => e.has(k));
-  if (fileEntry) {
-    const file = r.path(fileEntry, "file");
-    if (tests.length === 0) r.fail(fileEntry.line, `a condition on file ${file} needs one of exists, contains, not-contains`);
-    for (const t of tests) {
-      const entry = e.get(t);
-      if (t === "exists") parts.push({ kind: "exists", file, exists: r.boolean(entry, "exists"), line: entry.line });
-      else parts.push({ kind: "contains", file, pattern: r.pattern(entry, t), negate: t !== "contains", line: entry.line });
-    }
-  } else if (tests.length > 0) {
-    r.fail(e.get(tests[0]).line, `"${tests[0]}" needs a file: key naming the file to look at`);
-  }
-  for (const k of ["any", "all"]) {
-    const entry = e.get(k);
-    if (!entry) continue;
-    const items = r.seq(entry, k).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
-    if (items.length === 0) r.fail(entry.line, `${k} must not be an empty list`);
-    parts.push({ kind: k, items, line: entry.line });
-  }
-  if (parts.length === 0) r.fail(line, `a ${what} condition needs version, file (with exists/contains/not-contains), any or all`);
-  return parts.length === 1 ? parts[0] : { kind: "all", items: parts, line };
-}
-function parseCheck(r, node, fallbackLine) {
-  const line = r.line(node, fallbackLine);
-  const m = r.map(node, "a check", line);
-  const hasLockfile = m.items.some((p) => {
-    const k = r.resolve(p.key);
-    return (0, import_yaml.isScalar)(k) && k.value === "lockfile";
-  });
-  if (hasLockfile) {
-    const e = r.entries(m, "a lockfile check", ["lockfile"]);
-    const entry = e.get("lockfile");
-    if (!r.boolean(entry, "lockfile")) r.fail(entry.line, 'lockfile: only "lockfile: true" is meaningful');
-    return { kind: "lockfile", line };
-  }
-  return parseCondition(r, node, line, "check");
-}
-var OPERATION_KEYS = ["file", "delete", "replace", "with", "insert-after", "lines", "expect", "occurrence", "done"];
-function parseOperation(r, node, fallbackLine) {
-  const line = r.line(node, fallbackLine);
-  const e = r.entries(r.map(node, "an operation", line), "an operation", OPERATION_KEYS);
-  const kinds = ["delete", "replace", "insert-after"].filter((k) => e.has(k));
-  if (kinds.length !== 1) r.fail(line, "operation needs exactly one of delete, replace, insert-after");
-  const kind = kinds[0];
-  const fileEntry = e.get("file");
-  if (!fileEntry) r.fail(line, `operation ${kind} needs file: (the path of the file to edit)`);
-  const file = r.path(fileEntry, "file");
-  const expectEntry = e.get("expect");
-  if (!expectEntry) r.fail(line, `operation ${kind} on ${file} needs expect: N (how many matches it expects)`);
-  const expect = parseExpect(r, expectEntry);
-  const doneEntry = e.get("done");
-  const done = doneEntry ? r.pattern(doneEntry, "done") : void 0;
-  for (const k of ["with", "lines", "occurrence"]) {
-    const entry = e.get(k);
-    const owner = k === "with" ? "replace" : "insert-after";
-    if (entry && kind !== owner) r.fail(entry.line, `"${k}" belongs to ${owner} operations, not ${kind}`);
-  }
-  const patternEntry = e.get(kind);
-  if (kind === "delete") {
-    return { kind, file, pattern: r.pattern(patternEntry, "delete"), expect, done, line };
-  }
-  if (kind === "replace") {
-    const withEntry = e.get("with");
-    if (!withEntry) r.fail(line, `replace on ${file} needs with: (the replacement text; "" to remove the match)`);
-    const replacement = r.string(withEntry, "with", true);
-    return { kind, file, pattern: r.pattern(patternEntry, "replace"), with: replacement, expect, done, line };
-  }
-  const linesEntry = e.get("lines");
-  if (!linesEntry) r.fail(line, `insert-after on ${file} needs lines: (a list of lines to insert)`);
-  const items = r.seq(linesEntry, "lines");
-  if (items.length === 0) r.fail(linesEntry.line, "lines must not be empty");
-  const lines = items.map((item) => {
-    const l = r.line(item, linesEntry.line);
-    if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object") r.fail(l, "each of lines must be a string");
-    const s = String(item.value);
-    if (s.includes("\n")) r.fail(l, "each of lines is one line: split multi-line text into several entries");
-    return s;
-  });
-  let occurrence = "all";
-  const occEntry = e.get("occurrence");
-  if (occEntry) {
-    const o = r.string(occEntry, "occurrence");
-    if (o !== "all" && o !== "first" && o !== "last") r.fail(occEntry.line, "occurrence must be all, first or last");
-    occurrence = o;
-  }
-  return { kind, file, pattern: r.pattern(patternEntry, "insert-after"), lines, occurrence, expect, done, line };
-}
-function parseExpect(r, entry) {
-  const v = entry.value;
-  const raw = (0, import_yaml.isScalar)(v) ? v.value : void 0;
-  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1) return { min: raw, max: raw, text: String(raw) };
-  if (typeof raw === "string") {
-    const exact = /^\s*(\d+)\s*$/.exec(raw);
-    if (exact && Number(exact[1]) >= 1) return { min: Number(exact[1]), max: Number(exact[1]), text: exact[1] };
-    const atLeast = /^\s*>=\s*(\d+)\s*$/.exec(raw);
-    if (atLeast && Number(atLeast[1]) >= 1) return { min: Number(atLeast[1]), max: Infinity, text: `>=${atLeast[1]}` };
-  }
-  r.fail(entry.line, 'expect must be a whole number of matches (1 or more) or ">=N"');
-}
-var Workspace = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  pristine = /* @__PURE__ */ new Map();
-  current = /* @__PURE__ */ new Map();
-  /** File modes for files a unified diff creates or changes the mode of. */
-  modes = /* @__PURE__ */ new Map();
-  async read(path2) {
-    if (this.current.has(path2)) return this.current.get(path2) ?? null;
-    const text = await readTreeFile(this.dir, path2);
-    this.pristine.set(path2, text);
-    this.current.set(path2, text);
-    return text;
-  }
-  async readPristine(path2) {
-    if (!this.pristine.has(path2)) await this.read(path2);
-    return this.pristine.get(path2) ?? null;
-  }
-  set(path2, text) {
-    if (!this.pristine.has(path2)) throw new Error(`internal: ${path2} set before it was read`);
-    this.current.set(path2, text);
-  }
-  /** Files whose content now differs from the tree on disk, sorted. */
-  changedFiles() {
-    const out = [];
-    for (const [path2, text] of this.current) {
-      if (text !== this.pristine.get(path2) || this.modes.has(path2)) out.push(path2);
-    }
-    return out.sort();
-  }
-  /** Write every change; on any error restore every file touched so far (and remove created ones). */
-  async commit() {
-    const changed = this.changedFiles();
-    const done = [];
-    const createdDirs = [];
-    try {
-      for (const path2 of changed) {
-        const abs = (0, import_node_path.join)(this.dir, path2);
-        const before = this.pristine.get(path2) ?? null;
-        const after = this.current.get(path2) ?? null;
-        const mode = before === null ? void 0 : (await (0, import_promises.stat)(abs)).mode & 4095;
-        if (after === null) {
-          if (before !== null) {
-            await (0, import_promises.unlink)(abs);
-            done.push({ path: path2, before, mode });
-          }
-          continue;
-        }
-        if (before === null) {
-          const made = await (0, import_promises.mkdir)((0, import_node_path.dirname)(abs), { recursive: true });
-          if (made) createdDirs.push(made);
-        }
-        done.push({ path: path2, before, mode });
-        if (before !== after) await (0, import_promises.writeFile)(abs, after, "utf8");
-        const wanted = this.modes.get(path2);
-        if (wanted !== void 0) await (0, import_promises.chmod)(abs, wanted);
-      }
-    } catch (e) {
-      const problems = [];
-      for (const { path: path2, before, mode } of done.reverse()) {
-        const abs = (0, import_node_path.join)(this.dir, path2);
-        try {
-          if (before === null) await (0, import_promises.unlink)(abs).catch(() => void 0);
-          else {
-            await (0, import_promises.writeFile)(abs, before, "utf8");
-            if (mode !== void 0) await (0, import_promises.chmod)(abs, mode);
-          }
-        } catch (re) {
-          problems.push(`${path2} (${re instanceof Error ? re.message : String(re)})`);
-        }
-      }
-      for (const d of createdDirs) await removeEmptyDirs(d, this.dir);
-      const what = e instanceof Error ? e.message : String(e);
-      throw new OffmainError(
-        problems.length === 0 ? `could not write the patched files (${what}); every file was restored to its upstream content` : `could not write the patched files (${what}) and could not restore ${problems.join(", ")}: check out the upstream tree again`
-      );
-    }
-    return changed;
-  }
-};
-async function removeEmptyDirs(first, root) {
-  const walk = async (d) => {
-    const entries = await (0, import_promises.readdir)(d, { withFileTypes: true }).catch(() => []);
-    for (const ent of entries) if (ent.isDirectory()) await walk((0, import_node_path.join)(d, ent.name));
-    await (0, import_promises.rmdir)(d).catch(() => void 0);
+    return 1;
   };
-  if (first.startsWith(root)) await walk(first);
 }
-async function readTreeFile(dir, path2) {
-  try {
-    return await (0, import_promises.readFile)((0, import_node_path.join)(dir, path2), "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    if (code === "EISDIR") throw new OffmainError(`${path2}: is a directory where a patch expects a file`, { file: path2 });
-    throw new OffmainError(`${path2}: cannot be read (${e.message})`, { file: path2 });
+function matchLines(a, b) {
+  const map = new Int32Array(b.length).fill(-1);
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) map[pre] = pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) {
+    map[b.length - 1 - suf] = a.length - 1 - suf;
+    suf++;
   }
+  const A = a.slice(pre, a.length - suf);
+  const B = b.slice(pre, b.length - suf);
+  const n = A.length;
+  const m = B.length;
+  if (n === 0 || m === 0) return map;
+  const max = Math.min(n + m, 4e3);
+  const off = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x2 = k === -d || k !== d && v[k - 1 + off] < v[k + 1 + off] ? v[k + 1 + off] : v[k - 1 + off] + 1;
+      let y2 = x2 - k;
+      while (x2 < n && y2 < m && A[x2] === B[y2]) {
+        x2++;
+        y2++;
+      }
+      v[k + off] = x2;
+      if (x2 >= n && y2 >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  if (!found) return map;
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const t = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && t[k - 1 + off] < t[k + 1 + off] ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : t[prevK + off];
+    const prevY = d === 0 ? 0 : prevX - prevK;
+    while (x > prevX && y > prevY) {
+      x--;
+      y--;
+      map[pre + y] = pre + x;
+    }
+    x = prevX;
+    y = prevY;
+  }
+  return map;
 }
-var Overlay = class {
-  constructor(ws) {
-    this.ws = ws;
-  }
-  ws;
-  edits = /* @__PURE__ */ new Map();
-  async read(path2) {
-    if (this.edits.has(path2)) return this.edits.get(path2) ?? null;
-    return this.ws.read(path2);
-  }
-  set(path2, text) {
-    this.edits.set(path2, text);
-  }
-  /** Apply to the workspace. */
-  commit() {
-    for (const [path2, text] of this.edits) this.ws.set(path2, text);
-  }
-};
+function mapNear(near, at) {
+  return near.map((n) => ({ line: at(n.line), text: n.text }));
+}
+var noMapping = async () => identity;
+
+// src/patch/patchset/matching.ts
 function literalize(source) {
   let out = "";
   const skipQuantifier = (i) => {
@@ -30204,76 +30405,8 @@ function lineAt(starts, offset) {
   }
   return lo + 1;
 }
-var identity = (line) => line;
-function lineMapper(upstream, seen) {
-  if (upstream === null || upstream === seen) return identity;
-  let map;
-  return (line) => {
-    map ??= matchLines(upstream.split("\n"), seen.split("\n"));
-    for (let i = Math.min(line, map.length) - 1; i >= 0; i--) {
-      const m = map[i];
-      if (m >= 0) return i === line - 1 ? m + 1 : m + 2;
-    }
-    return 1;
-  };
-}
-function matchLines(a, b) {
-  const map = new Int32Array(b.length).fill(-1);
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) map[pre] = pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) {
-    map[b.length - 1 - suf] = a.length - 1 - suf;
-    suf++;
-  }
-  const A = a.slice(pre, a.length - suf);
-  const B = b.slice(pre, b.length - suf);
-  const n = A.length;
-  const m = B.length;
-  if (n === 0 || m === 0) return map;
-  const max = Math.min(n + m, 4e3);
-  const off = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && v[k - 1 + off] < v[k + 1 + off] ? v[k + 1 + off] : v[k - 1 + off] + 1;
-      let y2 = x2 - k;
-      while (x2 < n && y2 < m && A[x2] === B[y2]) {
-        x2++;
-        y2++;
-      }
-      v[k + off] = x2;
-      if (x2 >= n && y2 >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  if (!found) return map;
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const t = trace[d];
-    const k = x - y;
-    const prevK = k === -d || k !== d && t[k - 1 + off] < t[k + 1 + off] ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : t[prevK + off];
-    const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) {
-      x--;
-      y--;
-      map[pre + y] = pre + x;
-    }
-    x = prevX;
-    y = prevY;
-  }
-  return map;
-}
-function mapNear(near, at) {
-  return near.map((n) => ({ line: at(n.line), text: n.text }));
-}
+
+// src/patch/patchset/conditions.ts
 function conditionFiles(c) {
   switch (c.kind) {
     case "all":
@@ -30299,11 +30432,10 @@ function describeCondition(c) {
       return `(${c.items.map(describeCondition).join(" or ")})`;
   }
 }
-var noMapping = async () => identity;
-async function evaluate(c, tree, version, mapping) {
+async function evaluateCondition(c, tree, version, mapping) {
   switch (c.kind) {
     case "version": {
-      const ok = import_semver.default.satisfies(version, c.range, { includePrerelease: true });
+      const ok = import_semver3.default.satisfies(version, c.range, { includePrerelease: true });
       return { ok, detail: `this upstream is ${version.version}, not ${c.range}` };
     }
     case "exists": {
@@ -30340,7 +30472,7 @@ async function evaluate(c, tree, version, mapping) {
     }
     case "all": {
       for (const item of c.items) {
-        const o = await evaluate(item, tree, version, mapping);
+        const o = await evaluateCondition(item, tree, version, mapping);
         if (!o.ok) return o;
       }
       return { ok: true, detail: "" };
@@ -30349,7 +30481,7 @@ async function evaluate(c, tree, version, mapping) {
       const details = [];
       let first;
       for (const item of c.items) {
-        const o = await evaluate(item, tree, version, mapping);
+        const o = await evaluateCondition(item, tree, version, mapping);
         if (o.ok) return o;
         first ??= o;
         details.push(o.detail);
@@ -30358,6 +30490,8 @@ async function evaluate(c, tree, version, mapping) {
     }
   }
 }
+
+// src/patch/patchset/operations.ts
 function describeOperation(op) {
   switch (op.kind) {
     case "delete":
@@ -30495,6 +30629,130 @@ function evaluateOperation(op, text, at = identity) {
   for (const i of [...selected].reverse()) out.splice(i + 1, 0, ...op.lines);
   return { state: "apply", text: joinLines(out, trailingNewline), firstLine: at(selected[0] + 1), hits };
 }
+
+// src/patch/patchset/workspace.ts
+var import_promises3 = require("node:fs/promises");
+var import_node_path4 = require("node:path");
+var Workspace = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  pristine = /* @__PURE__ */ new Map();
+  current = /* @__PURE__ */ new Map();
+  /** File modes for files a unified diff creates or changes the mode of. */
+  modes = /* @__PURE__ */ new Map();
+  async read(path3) {
+    if (this.current.has(path3)) return this.current.get(path3) ?? null;
+    const text = await readTreeFile(this.dir, path3);
+    this.pristine.set(path3, text);
+    this.current.set(path3, text);
+    return text;
+  }
+  async readPristine(path3) {
+    if (!this.pristine.has(path3)) await this.read(path3);
+    return this.pristine.get(path3) ?? null;
+  }
+  set(path3, text) {
+    if (!this.pristine.has(path3)) throw new Error(`internal: ${path3} set before it was read`);
+    this.current.set(path3, text);
+  }
+  /** Files whose content now differs from the tree on disk, sorted. */
+  changedFiles() {
+    const out = [];
+    for (const [path3, text] of this.current) {
+      if (text !== this.pristine.get(path3) || this.modes.has(path3)) out.push(path3);
+    }
+    return out.sort();
+  }
+  /** Write every change; on any error restore every file touched so far (and remove created ones). */
+  async commit() {
+    const changed = this.changedFiles();
+    const done = [];
+    const createdDirs = [];
+    try {
+      for (const path3 of changed) {
+        const abs = (0, import_node_path4.join)(this.dir, path3);
+        const before = this.pristine.get(path3) ?? null;
+        const after = this.current.get(path3) ?? null;
+        const mode = before === null ? void 0 : (await (0, import_promises3.stat)(abs)).mode & 4095;
+        if (after === null) {
+          if (before !== null) {
+            await (0, import_promises3.unlink)(abs);
+            done.push({ path: path3, before, mode });
+          }
+          continue;
+        }
+        if (before === null) {
+          const made = await (0, import_promises3.mkdir)((0, import_node_path4.dirname)(abs), { recursive: true });
+          if (made) createdDirs.push(made);
+        }
+        done.push({ path: path3, before, mode });
+        if (before !== after) await (0, import_promises3.writeFile)(abs, after, "utf8");
+        const wanted = this.modes.get(path3);
+        if (wanted !== void 0) await (0, import_promises3.chmod)(abs, wanted);
+      }
+    } catch (e) {
+      const problems = [];
+      for (const { path: path3, before, mode } of done.reverse()) {
+        const abs = (0, import_node_path4.join)(this.dir, path3);
+        try {
+          if (before === null) await (0, import_promises3.unlink)(abs).catch(() => void 0);
+          else {
+            await (0, import_promises3.writeFile)(abs, before, "utf8");
+            if (mode !== void 0) await (0, import_promises3.chmod)(abs, mode);
+          }
+        } catch (re) {
+          problems.push(`${path3} (${re instanceof Error ? re.message : String(re)})`);
+        }
+      }
+      for (const d of createdDirs) await removeEmptyDirs(d, this.dir);
+      const what = e instanceof Error ? e.message : String(e);
+      throw new OffmainError(
+        problems.length === 0 ? `could not write the patched files (${what}); every file was restored to its upstream content` : `could not write the patched files (${what}) and could not restore ${problems.join(", ")}: check out the upstream tree again`
+      );
+    }
+    return changed;
+  }
+};
+async function removeEmptyDirs(first, root) {
+  const walk = async (d) => {
+    const entries = await (0, import_promises3.readdir)(d, { withFileTypes: true }).catch(() => []);
+    for (const ent of entries) if (ent.isDirectory()) await walk((0, import_node_path4.join)(d, ent.name));
+    await (0, import_promises3.rmdir)(d).catch(() => void 0);
+  };
+  if (first.startsWith(root)) await walk(first);
+}
+async function readTreeFile(dir, path3) {
+  try {
+    return await (0, import_promises3.readFile)((0, import_node_path4.join)(dir, path3), "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    if (code === "EISDIR") throw new OffmainError(`${path3}: is a directory where a patch expects a file`, { file: path3 });
+    throw new OffmainError(`${path3}: cannot be read (${e.message})`, { file: path3 });
+  }
+}
+var Overlay = class {
+  constructor(ws) {
+    this.ws = ws;
+  }
+  ws;
+  edits = /* @__PURE__ */ new Map();
+  async read(path3) {
+    if (this.edits.has(path3)) return this.edits.get(path3) ?? null;
+    return this.ws.read(path3);
+  }
+  set(path3, text) {
+    this.edits.set(path3, text);
+  }
+  /** Apply to the workspace. */
+  commit() {
+    for (const [path3, text] of this.edits) this.ws.set(path3, text);
+  }
+};
+
+// src/patch/patchset/evaluate.ts
 async function lockfileVerdict(before, after, explicit, mapping = noMapping) {
   const [gb, lb, ga, la] = await Promise.all([
     before.read("Gemfile"),
@@ -30539,7 +30797,7 @@ async function evaluatePatch(set, patch, ws, version) {
       variant = v;
       break;
     }
-    const o = await evaluate(v.when, ws, version, mapping);
+    const o = await evaluateCondition(v.when, ws, version, mapping);
     if (o.ok) {
       variant = v;
       break;
@@ -30559,7 +30817,7 @@ async function evaluatePatch(set, patch, ws, version) {
     };
   }
   for (const req of variant.require) {
-    const o = await evaluate(req, ws, version, mapping);
+    const o = await evaluateCondition(req, ws, version, mapping);
     if (!o.ok) {
       return failed(
         `requirement not met: ${o.detail}. This variant relies on ${describeCondition(req)}; the tree is not what the patch set expects for it`,
@@ -30626,7 +30884,7 @@ async function evaluatePatch(set, patch, ws, version) {
   const after = applying.length > 0 ? overlay : ws;
   for (const check of variant.checks) {
     if (check.kind === "lockfile") continue;
-    const o = await evaluate(check, after, version, mapping);
+    const o = await evaluateCondition(check, after, version, mapping);
     if (!o.ok) {
       return failed(
         `check failed after the patch: ${o.detail}`,
@@ -30645,10 +30903,299 @@ async function evaluatePatch(set, patch, ws, version) {
   return { result: { ...base, status: "applied", files: changed }, overlay };
 }
 
-// src/unifieddiff.ts
-var import_promises2 = require("node:fs/promises");
+// src/patch/patchset/format.ts
+var import_node_path5 = require("node:path");
+var import_semver4 = __toESM(require_semver2(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+var NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var YamlReader = class {
+  constructor(source, lc, doc) {
+    this.source = source;
+    this.lc = lc;
+    this.doc = doc;
+  }
+  source;
+  lc;
+  doc;
+  line(node, fallback = 1) {
+    const range = node?.range;
+    if (!range) return fallback;
+    return this.lc.linePos(range[0]).line;
+  }
+  fail(line, message) {
+    throw new OffmainError(`${this.source}:${line}: ${message}`, { file: this.source, line });
+  }
+  resolve(node) {
+    return (0, import_yaml.isAlias)(node) ? node.resolve(this.doc) : node;
+  }
+  map(node, what, line) {
+    const n = this.resolve(node);
+    if (!(0, import_yaml.isMap)(n)) this.fail(this.line(n, line), `${what} must be a mapping (key: value)`);
+    return n;
+  }
+  /** Entries of a mapping, rejecting unknown keys (a typo must not silently disable a guard). */
+  entries(m, what, allowed) {
+    const out = /* @__PURE__ */ new Map();
+    for (const pair of m.items) {
+      const keyNode = this.resolve(pair.key);
+      const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
+      const line = this.line(keyNode, this.line(m));
+      if (!allowed.includes(key)) {
+        this.fail(line, `unknown key "${key}" in ${what} (allowed: ${allowed.join(", ")})`);
+      }
+      out.set(key, { value: this.resolve(pair.value), line });
+    }
+    return out;
+  }
+  string(entry, what, allowEmpty = false) {
+    if (!entry) throw new Error("internal: missing entry");
+    const v = entry.value;
+    if (!(0, import_yaml.isScalar)(v) || v.value === null || v.value === void 0 || typeof v.value === "object") {
+      this.fail(entry.line, `${what} must be a string`);
+    }
+    const s = String(v.value);
+    if (!allowEmpty && s.trim() === "") this.fail(entry.line, `${what} must not be empty`);
+    return s;
+  }
+  boolean(entry, what) {
+    const v = entry.value;
+    if (!(0, import_yaml.isScalar)(v) || typeof v.value !== "boolean") this.fail(entry.line, `${what} must be true or false`);
+    return v.value;
+  }
+  seq(entry, what) {
+    const v = entry.value;
+    if (!(0, import_yaml.isSeq)(v)) this.fail(entry.line, `${what} must be a list`);
+    return v.items.map((i) => this.resolve(i));
+  }
+  pattern(entry, what) {
+    const source = this.string(entry, what);
+    try {
+      return { source, re: new RegExp(source, "m") };
+    } catch (e) {
+      const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, "") : String(e);
+      this.fail(entry.line, `invalid regular expression in ${what}: ${msg}`);
+    }
+  }
+  path(entry, what) {
+    const p = this.string(entry, what);
+    const norm = import_node_path5.posix.normalize(p.replace(/^\.\//, ""));
+    if ((0, import_node_path5.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
+      this.fail(entry.line, `${what} must be a path inside the Mastodon tree, relative to its root (got "${p}")`);
+    }
+    return norm;
+  }
+};
+function parsePatchSet(text, source) {
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const line = lc.linePos(err.pos[0]).line;
+    const msg = err.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
+    throw new OffmainError(`${source}:${line}: YAML syntax error: ${msg}`, { file: source, line });
+  }
+  const r = new YamlReader(source, lc, doc);
+  if (doc.contents === null) r.fail(1, "the patch set is empty: it needs name and patches");
+  const top = r.entries(r.map(doc.contents, "a patch set", 1), "the patch set", ["name", "description", "patches"]);
+  const nameEntry = top.get("name");
+  if (!nameEntry) r.fail(1, "the patch set needs a name");
+  const name = r.string(nameEntry, "name");
+  if (!NAME_RE.test(name)) r.fail(nameEntry.line, `name "${name}" may only contain letters, digits, ".", "_" and "-"`);
+  const description = top.get("description") ? r.string(top.get("description"), "description", true) : "";
+  const patchesEntry = top.get("patches");
+  if (!patchesEntry) r.fail(1, "the patch set needs a list of patches");
+  const patchNodes = r.seq(patchesEntry, "patches");
+  const patches = [];
+  const ids = /* @__PURE__ */ new Map();
+  for (const node of patchNodes) {
+    const patch = parsePatch(r, node, patchesEntry.line);
+    const previous = ids.get(patch.id);
+    if (previous !== void 0) r.fail(patch.line, `duplicate patch id "${patch.id}" (first used at line ${previous})`);
+    ids.set(patch.id, patch.line);
+    patches.push(patch);
+  }
+  return { name, description, patches, source };
+}
+var VARIANT_KEYS = ["when", "require", "not-needed", "operations", "checks"];
+function parsePatch(r, node, fallbackLine) {
+  const line = r.line(node, fallbackLine);
+  const e = r.entries(r.map(node, "a patch", line), "a patch", ["id", "description", "variants", ...VARIANT_KEYS]);
+  const idEntry = e.get("id");
+  if (!idEntry) r.fail(line, "a patch needs an id");
+  const id = r.string(idEntry, "id");
+  if (!NAME_RE.test(id)) r.fail(idEntry.line, `patch id "${id}" may only contain letters, digits, ".", "_" and "-"`);
+  const descEntry = e.get("description");
+  if (!descEntry) r.fail(line, `patch "${id}" needs a description`);
+  const description = r.string(descEntry, "description").trim();
+  const variants = [];
+  const variantsEntry = e.get("variants");
+  if (variantsEntry) {
+    for (const key of VARIANT_KEYS) {
+      const other = e.get(key);
+      if (other) r.fail(other.line, `patch "${id}" has variants: put "${key}" inside a variant`);
+    }
+    const items = r.seq(variantsEntry, "variants");
+    if (items.length === 0) r.fail(variantsEntry.line, `patch "${id}" has an empty variants list`);
+    for (const item of items) {
+      const vLine = r.line(item, variantsEntry.line);
+      variants.push(parseVariant(r, r.entries(r.map(item, "a variant", vLine), "a variant", VARIANT_KEYS), vLine, id));
+    }
+  } else {
+    variants.push(parseVariant(r, e, line, id));
+  }
+  return { id, description, variants, line };
+}
+function parseVariant(r, e, line, id) {
+  const whenEntry = e.get("when");
+  const when = whenEntry ? parseCondition(r, whenEntry.value, whenEntry.line, "when") : void 0;
+  const requireEntry = e.get("require");
+  const require2 = requireEntry ? conditionList(r, requireEntry, "require") : [];
+  const notNeededEntry = e.get("not-needed");
+  const notNeeded = notNeededEntry ? r.string(notNeededEntry, "not-needed").trim() : void 0;
+  const opsEntry = e.get("operations");
+  const operations = opsEntry ? r.seq(opsEntry, "operations").map((n) => parseOperation(r, n, opsEntry.line)) : [];
+  const checksEntry = e.get("checks");
+  const checks = checksEntry ? r.seq(checksEntry, "checks").map((n) => parseCheck(r, n, checksEntry.line)) : [];
+  if (notNeeded !== void 0 && opsEntry) {
+    r.fail(opsEntry.line, `patch "${id}": a variant has either not-needed or operations, not both`);
+  }
+  if (notNeeded !== void 0 && checksEntry) {
+    r.fail(checksEntry.line, `patch "${id}": a not-needed variant proves its reason with require, not checks`);
+  }
+  if (notNeeded === void 0 && operations.length === 0) {
+    r.fail(opsEntry?.line ?? line, `patch "${id}": a variant needs operations (a non-empty list) or not-needed: "reason"`);
+  }
+  return { when, require: require2, notNeeded, operations, checks, line };
+}
+function conditionList(r, entry, what) {
+  if ((0, import_yaml.isSeq)(entry.value)) {
+    return r.seq(entry, what).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
+  }
+  return [parseCondition(r, entry.value, entry.line, what)];
+}
+var CONDITION_KEYS = ["version", "file", "exists", "contains", "not-contains", "absent", "any", "all"];
+function parseCondition(r, node, fallbackLine, what) {
+  const line = r.line(node, fallbackLine);
+  if ((0, import_yaml.isSeq)(node)) {
+    const items = node.items.map((i) => r.resolve(i)).map((n) => parseCondition(r, n, line, what));
+    if (items.length === 0) r.fail(line, `${what} must not be an empty list`);
+    return items.length === 1 ? items[0] : { kind: "all", items, line };
+  }
+  const e = r.entries(r.map(node, `a ${what} condition`, line), `a ${what} condition`, CONDITION_KEYS);
+  const parts = [];
+  const version = e.get("version");
+  if (version) {
+    const range = r.string(version, "version");
+    if (import_semver4.default.validRange(range, { includePrerelease: true }) === null) {
+      r.fail(version.line, `version "${range}" is not a semver range (e.g. ">=4.3.0 <4.6.0")`);
+    }
+    parts.push({ kind: "version", range, line: version.line });
+  }
+  const fileEntry = e.get("file");
+  const tests = ["exists", "contains", "not-contains", "absent"].filter((k) => e.has(k));
+  if (fileEntry) {
+    const file = r.path(fileEntry, "file");
+    if (tests.length === 0) r.fail(fileEntry.line, `a condition on file ${file} needs one of exists, contains, not-contains`);
+    for (const t of tests) {
+      const entry = e.get(t);
+      if (t === "exists") parts.push({ kind: "exists", file, exists: r.boolean(entry, "exists"), line: entry.line });
+      else parts.push({ kind: "contains", file, pattern: r.pattern(entry, t), negate: t !== "contains", line: entry.line });
+    }
+  } else if (tests.length > 0) {
+    r.fail(e.get(tests[0]).line, `"${tests[0]}" needs a file: key naming the file to look at`);
+  }
+  for (const k of ["any", "all"]) {
+    const entry = e.get(k);
+    if (!entry) continue;
+    const items = r.seq(entry, k).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
+    if (items.length === 0) r.fail(entry.line, `${k} must not be an empty list`);
+    parts.push({ kind: k, items, line: entry.line });
+  }
+  if (parts.length === 0) r.fail(line, `a ${what} condition needs version, file (with exists/contains/not-contains), any or all`);
+  return parts.length === 1 ? parts[0] : { kind: "all", items: parts, line };
+}
+function parseCheck(r, node, fallbackLine) {
+  const line = r.line(node, fallbackLine);
+  const m = r.map(node, "a check", line);
+  const hasLockfile = m.items.some((p) => {
+    const k = r.resolve(p.key);
+    return (0, import_yaml.isScalar)(k) && k.value === "lockfile";
+  });
+  if (hasLockfile) {
+    const e = r.entries(m, "a lockfile check", ["lockfile"]);
+    const entry = e.get("lockfile");
+    if (!r.boolean(entry, "lockfile")) r.fail(entry.line, 'lockfile: only "lockfile: true" is meaningful');
+    return { kind: "lockfile", line };
+  }
+  return parseCondition(r, node, line, "check");
+}
+var OPERATION_KEYS = ["file", "delete", "replace", "with", "insert-after", "lines", "expect", "occurrence", "done"];
+function parseOperation(r, node, fallbackLine) {
+  const line = r.line(node, fallbackLine);
+  const e = r.entries(r.map(node, "an operation", line), "an operation", OPERATION_KEYS);
+  const kinds = ["delete", "replace", "insert-after"].filter((k) => e.has(k));
+  if (kinds.length !== 1) r.fail(line, "operation needs exactly one of delete, replace, insert-after");
+  const kind = kinds[0];
+  const fileEntry = e.get("file");
+  if (!fileEntry) r.fail(line, `operation ${kind} needs file: (the path of the file to edit)`);
+  const file = r.path(fileEntry, "file");
+  const expectEntry = e.get("expect");
+  if (!expectEntry) r.fail(line, `operation ${kind} on ${file} needs expect: N (how many matches it expects)`);
+  const expect = parseExpect(r, expectEntry);
+  const doneEntry = e.get("done");
+  const done = doneEntry ? r.pattern(doneEntry, "done") : void 0;
+  for (const k of ["with", "lines", "occurrence"]) {
+    const entry = e.get(k);
+    const owner = k === "with" ? "replace" : "insert-after";
+    if (entry && kind !== owner) r.fail(entry.line, `"${k}" belongs to ${owner} operations, not ${kind}`);
+  }
+  const patternEntry = e.get(kind);
+  if (kind === "delete") {
+    return { kind, file, pattern: r.pattern(patternEntry, "delete"), expect, done, line };
+  }
+  if (kind === "replace") {
+    const withEntry = e.get("with");
+    if (!withEntry) r.fail(line, `replace on ${file} needs with: (the replacement text; "" to remove the match)`);
+    const replacement = r.string(withEntry, "with", true);
+    return { kind, file, pattern: r.pattern(patternEntry, "replace"), with: replacement, expect, done, line };
+  }
+  const linesEntry = e.get("lines");
+  if (!linesEntry) r.fail(line, `insert-after on ${file} needs lines: (a list of lines to insert)`);
+  const items = r.seq(linesEntry, "lines");
+  if (items.length === 0) r.fail(linesEntry.line, "lines must not be empty");
+  const lines = items.map((item) => {
+    const l = r.line(item, linesEntry.line);
+    if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object") r.fail(l, "each of lines must be a string");
+    const s = String(item.value);
+    if (s.includes("\n")) r.fail(l, "each of lines is one line: split multi-line text into several entries");
+    return s;
+  });
+  let occurrence = "all";
+  const occEntry = e.get("occurrence");
+  if (occEntry) {
+    const o = r.string(occEntry, "occurrence");
+    if (o !== "all" && o !== "first" && o !== "last") r.fail(occEntry.line, "occurrence must be all, first or last");
+    occurrence = o;
+  }
+  return { kind, file, pattern: r.pattern(patternEntry, "insert-after"), lines, occurrence, expect, done, line };
+}
+function parseExpect(r, entry) {
+  const v = entry.value;
+  const raw = (0, import_yaml.isScalar)(v) ? v.value : void 0;
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1) return { min: raw, max: raw, text: String(raw) };
+  if (typeof raw === "string") {
+    const exact = /^\s*(\d+)\s*$/.exec(raw);
+    if (exact && Number(exact[1]) >= 1) return { min: Number(exact[1]), max: Number(exact[1]), text: exact[1] };
+    const atLeast = /^\s*>=\s*(\d+)\s*$/.exec(raw);
+    if (atLeast && Number(atLeast[1]) >= 1) return { min: Number(atLeast[1]), max: Infinity, text: `>=${atLeast[1]}` };
+  }
+  r.fail(entry.line, 'expect must be a whole number of matches (1 or more) or ">=N"');
+}
+
+// src/patch/unifieddiff.ts
+var import_promises4 = require("node:fs/promises");
 var import_node_os = require("node:os");
-var import_node_path2 = require("node:path");
+var import_node_path6 = require("node:path");
 function unquote(p) {
   if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2) return p;
   const body = p.slice(1, -1);
@@ -30686,8 +31233,8 @@ function parseUnifiedDiff(text, source) {
     return safePath(p.slice(slash + 1), line);
   };
   const safePath = (p, line) => {
-    const norm = import_node_path2.posix.normalize(p);
-    if ((0, import_node_path2.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
+    const norm = import_node_path6.posix.normalize(p);
+    if ((0, import_node_path6.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
       fail(line, `path "${p}" is outside the tree`);
     }
     return norm;
@@ -30809,20 +31356,20 @@ function parseUnifiedDiff(text, source) {
   return {
     source,
     text,
-    description: subject ?? firstText ?? `unified diff ${(0, import_node_path2.basename)(source)}`,
+    description: subject ?? firstText ?? `unified diff ${(0, import_node_path6.basename)(source)}`,
     files: files.map(({ oldPath, newPath, newMode, hunks, line }) => ({ oldPath, newPath, newMode, hunks, line }))
   };
 }
-async function loadUnifiedDiff(path2, baseDir = process.cwd()) {
+async function loadUnifiedDiff(path3, baseDir = process.cwd()) {
   let text;
   try {
-    text = await (0, import_promises2.readFile)((0, import_node_path2.resolve)(baseDir, path2), "utf8");
+    text = await (0, import_promises4.readFile)((0, import_node_path6.resolve)(baseDir, path3), "utf8");
   } catch (e) {
     const code = e.code;
-    if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path2}`, { file: path2 });
-    throw new OffmainError(`cannot read diff file ${path2}: ${e.message}`, { file: path2 });
+    if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path3}`, { file: path3 });
+    throw new OffmainError(`cannot read diff file ${path3}: ${e.message}`, { file: path3 });
   }
-  return parseUnifiedDiff(text, path2);
+  return parseUnifiedDiff(text, path3);
 }
 function touchedPaths(diff) {
   const set = /* @__PURE__ */ new Set();
@@ -30834,7 +31381,7 @@ function touchedPaths(diff) {
 }
 function gitEnv(scratch) {
   return {
-    GIT_CEILING_DIRECTORIES: (0, import_node_path2.dirname)(scratch),
+    GIT_CEILING_DIRECTORIES: (0, import_node_path6.dirname)(scratch),
     GIT_DIR: void 0,
     GIT_WORK_TREE: void 0,
     GIT_INDEX_FILE: void 0,
@@ -30843,18 +31390,18 @@ function gitEnv(scratch) {
 }
 var APPLY_ARGS = ["apply", "-p1", "--whitespace=nowarn"];
 async function applyUnifiedDiff(diff, ws) {
-  const base = { id: (0, import_node_path2.basename)(diff.source), set: diff.source, description: diff.description };
+  const base = { id: (0, import_node_path6.basename)(diff.source), set: diff.source, description: diff.description };
   const paths = touchedPaths(diff);
-  const scratch = await (0, import_promises2.mkdtemp)((0, import_node_path2.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
+  const scratch = await (0, import_promises4.mkdtemp)((0, import_node_path6.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
   try {
     const current = /* @__PURE__ */ new Map();
     for (const p of paths) {
       const text = await ws.read(p);
       current.set(p, text);
       if (text === null) continue;
-      const abs = (0, import_node_path2.join)(scratch, p);
-      await (0, import_promises2.mkdir)((0, import_node_path2.dirname)(abs), { recursive: true });
-      await (0, import_promises2.writeFile)(abs, text, "utf8");
+      const abs = (0, import_node_path6.join)(scratch, p);
+      await (0, import_promises4.mkdir)((0, import_node_path6.dirname)(abs), { recursive: true });
+      await (0, import_promises4.writeFile)(abs, text, "utf8");
     }
     const env = gitEnv(scratch);
     const check = await git([...APPLY_ARGS, "--check"], { cwd: scratch, input: diff.text, env, allowFailure: true });
@@ -30867,10 +31414,10 @@ async function applyUnifiedDiff(diff, ws) {
     await git(APPLY_ARGS, { cwd: scratch, input: diff.text, env });
     const overlay = new Overlay(ws);
     for (const p of paths) {
-      const abs = (0, import_node_path2.join)(scratch, p);
+      const abs = (0, import_node_path6.join)(scratch, p);
       let text = null;
       try {
-        text = await (0, import_promises2.readFile)(abs, "utf8");
+        text = await (0, import_promises4.readFile)(abs, "utf8");
       } catch (e) {
         if (e.code !== "ENOENT") throw e;
       }
@@ -30890,7 +31437,7 @@ async function applyUnifiedDiff(diff, ws) {
     }
     for (const f of diff.files) {
       if (f.newPath && f.newMode !== void 0) {
-        const mode = (await (0, import_promises2.stat)((0, import_node_path2.join)(scratch, f.newPath))).mode & 4095;
+        const mode = (await (0, import_promises4.stat)((0, import_node_path6.join)(scratch, f.newPath))).mode & 4095;
         ws.modes.set(f.newPath, mode);
         if (!overlay.edits.has(f.newPath)) overlay.set(f.newPath, current.get(f.newPath) ?? null);
       }
@@ -30911,7 +31458,7 @@ async function applyUnifiedDiff(diff, ws) {
     }
     return { result: { ...base, status: "applied", files: [...overlay.edits.keys()].sort() }, overlay };
   } finally {
-    await (0, import_promises2.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises4.rm)(scratch, { recursive: true, force: true });
   }
 }
 async function explainFailure(diff, stderr, current, ws) {
@@ -30959,7 +31506,7 @@ async function explainFailure(diff, stderr, current, ws) {
   };
 }
 
-// src/patch.ts
+// src/patch/apply.ts
 var parsedBuiltins = /* @__PURE__ */ new Map();
 async function loadPatchSet(spec, baseDir = process.cwd()) {
   const builtin = builtinPatchSet(spec);
@@ -30976,7 +31523,7 @@ async function loadPatchSet(spec, baseDir = process.cwd()) {
   }
   let text;
   try {
-    text = await (0, import_promises3.readFile)((0, import_node_path3.resolve)(baseDir, spec), "utf8");
+    text = await (0, import_promises5.readFile)((0, import_node_path7.resolve)(baseDir, spec), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") {
@@ -30990,7 +31537,7 @@ async function loadPatchSet(spec, baseDir = process.cwd()) {
   return parsePatchSet(text, spec);
 }
 function parseVersion(version) {
-  const v = import_semver2.default.parse(version.trim().replace(/^v/, ""));
+  const v = import_semver5.default.parse(version.trim().replace(/^v/, ""));
   if (!v) {
     throw new OffmainError(`upstream version "${version}" is not a semantic version (expected e.g. 4.3.0 or 4.8.0-alpha.1)`);
   }
@@ -31001,8 +31548,8 @@ async function runPatches(opts) {
   const baseDir = opts.baseDir ?? process.cwd();
   const sets = await Promise.all(opts.patchSets.map((s) => loadPatchSet(s, baseDir)));
   const diffs = await Promise.all((opts.diffs ?? []).map((d) => loadUnifiedDiff(d, baseDir)));
-  const dir = (0, import_node_path3.resolve)(opts.dir);
-  const info2 = await (0, import_promises3.stat)(dir).catch(() => void 0);
+  const dir = (0, import_node_path7.resolve)(opts.dir);
+  const info2 = await (0, import_promises5.stat)(dir).catch(() => void 0);
   if (!info2?.isDirectory()) throw new OffmainError(`the Mastodon tree ${opts.dir} is not a directory`);
   const ws = new Workspace(dir);
   const results = [];
@@ -31031,534 +31578,7 @@ async function runPatches(opts) {
   return { ok, results, changedFiles, warnings };
 }
 
-// src/upstream.ts
-var import_promises4 = require("node:fs/promises");
-var import_node_path4 = __toESM(require("node:path"), 1);
-var import_semver3 = __toESM(require_semver2(), 1);
-var DEFAULT_REPOSITORY = "https://github.com/mastodon/mastodon.git";
-function parseLsRemote(output) {
-  const refs = [];
-  for (const line of output.split("\n")) {
-    const m = /^([0-9a-f]{40}|[0-9a-f]{64})\t(\S+)\s*$/.exec(line.trim());
-    if (m) refs.push({ sha: m[1], ref: m[2] });
-  }
-  return refs;
-}
-var STABLE_TAG = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
-var STABLE_BRANCH = /^stable-(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
-function parseStableTag(name) {
-  if (!STABLE_TAG.test(name)) return void 0;
-  return import_semver3.default.parse(name.slice(1)) ?? void 0;
-}
-function stableTags(refs) {
-  const list = typeof refs === "string" ? parseLsRemote(refs) : refs;
-  const direct = /* @__PURE__ */ new Map();
-  const peeled = /* @__PURE__ */ new Map();
-  for (const { sha, ref } of list) {
-    if (!ref.startsWith("refs/tags/")) continue;
-    const name = ref.slice("refs/tags/".length);
-    if (name.endsWith("^{}")) peeled.set(name.slice(0, -3), sha);
-    else direct.set(name, sha);
-  }
-  const tags = [];
-  for (const name of /* @__PURE__ */ new Set([...direct.keys(), ...peeled.keys()])) {
-    const version = parseStableTag(name);
-    const sha = peeled.get(name) ?? direct.get(name);
-    if (version && sha) tags.push({ tag: name, sha, version });
-  }
-  return tags.sort((a, b) => import_semver3.default.rcompare(a.version, b.version));
-}
-function stableBranches(refs) {
-  const names = [];
-  for (const { ref } of refs) {
-    if (!ref.startsWith("refs/heads/")) continue;
-    const name = ref.slice("refs/heads/".length);
-    const m = STABLE_BRANCH.exec(name);
-    if (m) names.push({ name, major: Number(m[1]), minor: Number(m[2]) });
-  }
-  return names.sort((a, b) => b.major - a.major || b.minor - a.minor).map((b) => b.name);
-}
-function parseStableBranch(name) {
-  const m = STABLE_BRANCH.exec(name);
-  return m ? { major: Number(m[1]), minor: Number(m[2]) } : void 0;
-}
-function normalizeCommit(commit) {
-  const c = commit.trim();
-  if (!/^[0-9a-fA-F]{7,40}$/.test(c)) {
-    throw new OffmainError(
-      `commit "${c}" is not a valid sha: pass 7 to 40 hexadecimal characters (the full 40-character sha is safest)`
-    );
-  }
-  return c.toLowerCase();
-}
-function isValidBranchName(name) {
-  return /^[A-Za-z0-9._/-]+$/.test(name) && !name.startsWith("-") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".") && !name.endsWith(".lock") && !name.includes("..") && !name.includes("//") && !name.split("/").some((part) => part.startsWith("."));
-}
-var SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
-var SSH_SCHEMES = /* @__PURE__ */ new Set(["ssh", "git+ssh", "ssh+git"]);
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i, (all, scheme, userinfo) => {
-    const s = scheme.slice(0, -3).toLowerCase();
-    if (SSH_SCHEMES.has(s) && !userinfo.includes(":")) return all;
-    return scheme;
-  });
-}
-function redactText(text, secrets = []) {
-  let out = text.replace(
-    /([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]*@/gi,
-    (all, scheme) => /^(ssh|git\+ssh|ssh\+git):\/\/$/i.test(scheme) && !all.slice(scheme.length).includes(":") ? all : scheme
-  );
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
-  return out;
-}
-function splitCredentials(url) {
-  const m = /^(https?:\/\/)([^/?#]*)@(.*)$/i.exec(url);
-  if (!m) return { url };
-  const [user = "", pass] = m[2].split(/:(.*)/s);
-  const decode = (s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  };
-  return { url: m[1] + m[3], username: decode(user), password: pass === void 0 ? void 0 : decode(pass) };
-}
-function isLocalPath(repository) {
-  if (SCHEME.test(repository)) return false;
-  const colon = repository.indexOf(":");
-  const slash = repository.indexOf("/");
-  if (colon > 0 && (slash < 0 || colon < slash) && !/^[A-Za-z]:[\\/]/.test(repository)) return false;
-  return true;
-}
-function githubRepoSlug(repository) {
-  const m = /^(?:(?:https?|git|ssh|git\+ssh|ssh\+git):\/\/(?:[^@/]*@)?(?:www\.)?github\.com(?::\d+)?\/|(?:[^@/:]+@)?github\.com:\/?)([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/i.exec(
-    repository.trim()
-  );
-  if (!m) return void 0;
-  const name = m[2];
-  if (name === "." || name === "..") return void 0;
-  return `${m[1]}/${name}`;
-}
-function commitUrl(repository, sha) {
-  const slug = githubRepoSlug(repository);
-  return slug ? `https://github.com/${slug}/commit/${sha}` : void 0;
-}
-function isoUtc(unixSeconds) {
-  return new Date(unixSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function sameRepository(a, b) {
-  const norm = (s) => s.trim().replace(/\/+$/, "").replace(/\.git$/, "").replace(/\/+$/, "");
-  return norm(a) === norm(b);
-}
-var DEEPEN_STEPS = [100, 1e3, 1e4];
-var WANTED_REF = "refs/offmain/wanted";
-function remoteFor(repository, token) {
-  if (repository.startsWith("-")) {
-    throw new OffmainError(`repository "${redactUrl(repository)}" is not a git URL or path: pass an https, ssh or file URL`);
-  }
-  const display = redactUrl(repository);
-  const secrets = token ? [token] : [];
-  if (isLocalPath(repository)) {
-    const abs = import_node_path4.default.resolve(repository);
-    return { fetchUrl: abs, display, identity: abs, secrets };
-  }
-  const cred = splitCredentials(repository);
-  if (cred.password !== void 0) secrets.push(cred.password);
-  if (cred.username) secrets.push(cred.username);
-  const remote = { fetchUrl: cred.url, display, identity: display, secrets };
-  if (token) {
-    remote.token = token;
-  } else if (cred.username !== void 0 && (cred.username || cred.password)) {
-    const basic = Buffer.from(`${cred.username}:${cred.password ?? ""}`).toString("base64");
-    remote.env = {
-      GIT_CONFIG_COUNT: "1",
-      GIT_CONFIG_KEY_0: "http.extraheader",
-      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-    };
-  }
-  return remote;
-}
-function gitReason(r, remote) {
-  const lines = r.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("hint:") && !/^warning: (filtering not recognized|This repository uses promisor)/.test(l));
-  const line = lines.find((l) => l.startsWith("fatal:")) ?? lines.pop() ?? `exit code ${r.code}`;
-  return redactText(line.replace(/^(fatal|error): /, ""), remote.secrets);
-}
-function unreachable(remote, r) {
-  return new OffmainError(
-    `cannot read the git repository ${remote.display} (${gitReason(r, remote)}): check the repository URL, and the token if it is private`
-  );
-}
-var Checkout = class {
-  constructor(dir, remote) {
-    this.dir = dir;
-    this.remote = remote;
-  }
-  dir;
-  remote;
-  run(args, allowFailure = false) {
-    return git(args, { cwd: this.dir, token: this.remote.token, env: this.remote.env, allowFailure });
-  }
-  /** `git fetch` from origin; a failure is reported as the repository being unreadable unless `allowFailure`. */
-  async fetch(args, allowFailure = false) {
-    const r = await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...args], true);
-    if (r.code !== 0 && !allowFailure) throw unreachable(this.remote, r);
-    return r;
-  }
-  async isShallow() {
-    return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
-  }
-  /** The commit for a full sha or unique prefix, looking only at local objects (never a lazy fetch). */
-  async locate(commit) {
-    if (commit.length === 40) {
-      const r2 = await this.run(["rev-list", "--missing=print", "--no-walk", commit], true);
-      if (r2.code !== 0) return void 0;
-      const type = await this.run(["cat-file", "-t", commit], true);
-      return type.stdout.trim() === "commit" ? commit : void 0;
-    }
-    const r = await this.run(["rev-parse", "--verify", "--end-of-options", `${commit}^{commit}`], true);
-    if (r.code === 0) return r.stdout.trim();
-    if (/ambiguous/i.test(r.stderr)) {
-      throw new OffmainError(
-        `commit ${commit} is ambiguous in ${this.remote.display}: pass more characters, or the full 40-character sha`
-      );
-    }
-    return void 0;
-  }
-  async isAncestor(sha, ref) {
-    const r = await this.run(["merge-base", "--is-ancestor", sha, ref], true);
-    return r.code === 0;
-  }
-  /**
-   * Fetches `branches` blobless, deeper and deeper, until `commit` is found on one of them or the
-   * whole history is there. Returns the commit's full sha if it is present at all, and the branch.
-   */
-  async findOnBranches(branches, commit) {
-    const refspecs = branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
-    const hadHistory = (await this.run(["rev-parse", "--verify", "--quiet", "HEAD"], true)).code === 0;
-    const complete = hadHistory && !await this.isShallow();
-    if (commit.length === 40) {
-      await this.fetch(["--depth=1", "--filter=blob:none", "origin", `+${commit}:${WANTED_REF}`], true);
-    }
-    let sha = await this.locate(commit);
-    const steps = complete ? ["all"] : [...DEEPEN_STEPS, "all"];
-    for (const step of steps) {
-      const args = ["--filter=blob:none"];
-      if (step !== "all") args.push(`--depth=${step}`);
-      else if (await this.isShallow()) args.push("--unshallow");
-      await this.fetch([...args, "origin", ...refspecs]);
-      const found = await this.locate(commit);
-      if (found) {
-        sha = found;
-        for (const b of branches) if (await this.isAncestor(found, `refs/remotes/origin/${b}`)) return { sha, branch: b };
-      }
-      if (!await this.isShallow()) break;
-    }
-    return { sha };
-  }
-  async checkout(sha) {
-    const r = await this.run(["-c", "advice.detachedHead=false", "checkout", "--quiet", "--force", "--detach", sha, "--"], true);
-    if (r.code !== 0) throw unreachable(this.remote, r);
-    await this.run(["clean", "-q", "-ffdx"]);
-  }
-  async committerDate(sha) {
-    const r = await this.run(["show", "-s", "--format=%ct", sha]);
-    return isoUtc(Number(r.stdout.trim()));
-  }
-};
-async function inspectPath(dir, remote) {
-  let st;
-  try {
-    st = await (0, import_promises4.stat)(dir);
-  } catch (e) {
-    if (e.code === "ENOENT") return "create";
-    throw e;
-  }
-  if (!st.isDirectory()) {
-    throw new OffmainError(`path ${dir} is not a directory: choose an empty or new directory for the upstream tree`);
-  }
-  const entries = await (0, import_promises4.readdir)(dir);
-  if (entries.length === 0) return "init";
-  let recorded;
-  if (entries.includes(".git")) {
-    const r = await git(["config", "--file", import_node_path4.default.join(dir, ".git", "config"), "--get", "offmain.repository"], {
-      allowFailure: true
-    });
-    if (r.code === 0 && r.stdout.trim()) recorded = r.stdout.trim();
-  }
-  if (recorded === void 0) {
-    throw new OffmainError(
-      `path ${dir} is not empty and is not an offmain checkout: choose an empty or new directory for the upstream tree`
-    );
-  }
-  if (!sameRepository(recorded, remote.identity)) {
-    throw new OffmainError(
-      `path ${dir} holds a checkout of ${redactUrl(recorded)}, not ${remote.display}: choose another path, or empty it`
-    );
-  }
-  return "reuse";
-}
-async function preparePath(dir, state, remote) {
-  if (state === "create") await (0, import_promises4.mkdir)(dir, { recursive: true });
-  const co = new Checkout(dir, remote);
-  if (state !== "reuse") {
-    await co.run(["init", "--quiet"]);
-    await co.run(["config", "offmain.repository", remote.identity]);
-    await co.run(["remote", "add", "origin", remote.fetchUrl]);
-  } else {
-    await co.run(["remote", "set-url", "origin", remote.fetchUrl]);
-  }
-  await co.run(["config", "remote.origin.tagOpt", "--no-tags"]);
-  return co;
-}
-async function lsRemote(remote) {
-  const r = await git(["ls-remote", "--heads", "--tags", "--", remote.fetchUrl], {
-    token: remote.token,
-    env: remote.env,
-    allowFailure: true
-  });
-  if (r.code !== 0) throw unreachable(remote, r);
-  return parseLsRemote(r.stdout);
-}
-async function resolveUpstream(opts) {
-  const repository = opts.repository?.trim() || DEFAULT_REPOSITORY;
-  const track = opts.track ?? "main";
-  if (track !== "main" && track !== "release") {
-    throw new OffmainError(`track "${String(track)}" is not known: use "main" or "release"`);
-  }
-  const refGiven = Boolean(opts.ref?.trim());
-  const ref = opts.ref?.trim() || "main";
-  if (!isValidBranchName(ref)) throw new OffmainError(`ref "${ref}" is not a valid branch name: pass a branch such as main`);
-  const commit = opts.commit?.trim() ? normalizeCommit(opts.commit) : void 0;
-  const remote = remoteFor(repository, opts.token);
-  const dir = import_node_path4.default.resolve(opts.path);
-  const state = await inspectPath(dir, remote);
-  const refs = await lsRemote(remote);
-  const heads = new Map(refs.filter((r) => r.ref.startsWith("refs/heads/")).map((r) => [r.ref.slice(11), r.sha]));
-  const tags = stableTags(refs);
-  const tagFor = (sha2) => tags.find((t) => t.sha === sha2)?.tag;
-  const branchMissing = (b) => new OffmainError(`branch ${b} was not found in ${remote.display}: check the ref setting (and the repository URL)`);
-  let sha;
-  let resultRef;
-  let tag;
-  let co;
-  if (track === "main") {
-    if (!heads.has(ref)) throw branchMissing(ref);
-    co = await preparePath(dir, state, remote);
-    const tracking = `refs/remotes/origin/${ref}`;
-    if (!commit) {
-      await co.fetch(["--depth=1", "origin", `+refs/heads/${ref}:${tracking}`]);
-      sha = (await co.run(["rev-parse", "--verify", `${tracking}^{commit}`])).stdout.trim();
-    } else {
-      const found = await co.findOnBranches([ref], commit);
-      if (!found.branch || !found.sha) throw notOn(commit, found.sha, [ref], remote, tagFor);
-      sha = found.sha;
-    }
-    resultRef = ref;
-    tag = tagFor(sha);
-  } else {
-    const stable = stableBranches(refs);
-    const branchOf = (t) => {
-      const b = `stable-${t.version.major}.${t.version.minor}`;
-      return heads.has(b) ? b : t.tag;
-    };
-    if (!commit) {
-      const series = parseStableBranch(ref);
-      if (series && !heads.has(ref)) throw branchMissing(ref);
-      const newest = tags.find((t) => !series || t.version.major === series.major && t.version.minor === series.minor);
-      if (!newest) {
-        throw new OffmainError(
-          `no stable release tag (vX.Y.Z)${series ? ` for ${ref}` : ""} was found in ${remote.display}: use track main, or check the repository`
-        );
-      }
-      co = await preparePath(dir, state, remote);
-      await co.fetch(["--depth=1", "origin", `+refs/tags/${newest.tag}:refs/tags/${newest.tag}`]);
-      sha = (await co.run(["rev-parse", "--verify", `refs/tags/${newest.tag}^{commit}`])).stdout.trim();
-      tag = newest.tag;
-      resultRef = branchOf(newest);
-    } else {
-      if (refGiven && !heads.has(ref)) throw branchMissing(ref);
-      const matching = tags.filter((t) => t.sha.startsWith(commit));
-      const shas = new Set(matching.map((t) => t.sha));
-      if (shas.size > 1) {
-        throw new OffmainError(`commit ${commit} is ambiguous in ${remote.display}: pass the full 40-character sha`);
-      }
-      co = await preparePath(dir, state, remote);
-      const release = matching[0];
-      if (release) {
-        await co.fetch(["--depth=1", "origin", `+refs/tags/${release.tag}:refs/tags/${release.tag}`]);
-        sha = release.sha;
-        tag = release.tag;
-        resultRef = branchOf(release);
-      } else {
-        const branches = [...stable, ...heads.has(ref) && !stable.includes(ref) ? [ref] : []];
-        if (branches.length === 0) throw branchMissing(ref);
-        const found = await co.findOnBranches(branches, commit);
-        if (!found.branch || !found.sha) throw notOn(commit, found.sha, branches, remote, tagFor);
-        sha = found.sha;
-        resultRef = found.branch;
-        tag = tagFor(sha);
-      }
-    }
-  }
-  await co.checkout(sha);
-  return {
-    repository: redactUrl(repository),
-    track,
-    ref: resultRef,
-    ...tag ? { tag } : {},
-    sha,
-    shortSha: sha.slice(0, 7),
-    date: await co.committerDate(sha),
-    path: dir,
-    ...commitUrl(repository, sha) ? { webUrl: commitUrl(repository, sha) } : {}
-  };
-}
-function notOn(commit, existing, branches, remote, tagFor) {
-  const short = (existing ?? commit).slice(0, 7);
-  if (!existing) {
-    const given = commit.length < 40 ? commit : short;
-    return new OffmainError(
-      `commit ${given} was not found in ${remote.display}: check the sha, or pass the full 40-character sha`
-    );
-  }
-  const where = branches.length === 1 ? branches[0] : `${branches.slice(0, -1).join(", ")} or ${branches.at(-1)}`;
-  const tag = tagFor(existing);
-  const why = tag ? `it is release ${tag}; set track to release to build releases` : "it is probably from a fork, an unmerged pull request or another branch; pass a commit from that branch, or set ref/track";
-  return new OffmainError(`commit ${short} exists but is not on ${where} of ${remote.display}: ${why}`);
-}
-
-// src/version.ts
-var import_promises5 = require("node:fs/promises");
-var import_node_path5 = require("node:path");
-var import_semver4 = __toESM(require_semver2(), 1);
-var VERSION_FILE = "lib/mastodon/version.rb";
-var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-var SHA = /^[0-9a-f]{7,40}$/;
-function methodBody(source, name) {
-  const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, "m");
-  const m = re.exec(source);
-  if (!m) return void 0;
-  const line = source.slice(0, m.index).split("\n").length;
-  const body = (m[1] ?? m[2] ?? "").split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean).join(" ");
-  return { expr: body, line };
-}
-function stringLiteral(expr) {
-  const m = /^(['"])((?:[^'"\\]|\\.)*)\1$/.exec(expr.trim());
-  if (!m) return void 0;
-  if (m[1] === '"' && m[2].includes("#{")) return void 0;
-  return m[2].replace(/\\(.)/g, "$1");
-}
-function valueWithoutEnv(source, expr, depth = 0) {
-  const e = expr.trim();
-  const literal = stringLiteral(e);
-  if (literal !== void 0) return literal;
-  if (e === "nil" || e === "''" || e === '""') return "";
-  let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
-  m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
-  m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
-  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth);
-  if (/^[a-z_]+$/.test(e) && depth < 3) {
-    const body = methodBody(source, e);
-    if (body) return valueWithoutEnv(source, body.expr, depth + 1);
-  }
-  return void 0;
-}
-function integerMethod(source, name, file) {
-  const body = methodBody(source, name);
-  if (!body || !/^\d+$/.test(body.expr)) {
-    throw new OffmainError(
-      `${file}${body ? `:${body.line}` : ""}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
-      { file, line: body?.line }
-    );
-  }
-  return Number(body.expr);
-}
-function parseVersionRb(source, file = VERSION_FILE) {
-  const major = integerMethod(source, "major", file);
-  const minor = integerMethod(source, "minor", file);
-  const patch = integerMethod(source, "patch", file);
-  const core = `${major}.${minor}.${patch}`;
-  const defaultPrerelease = methodBody(source, "default_prerelease");
-  if (defaultPrerelease) {
-    const pre = valueWithoutEnv(source, defaultPrerelease.expr);
-    if (pre === void 0 || !/^[0-9A-Za-z.-]*$/.test(pre)) {
-      throw new OffmainError(
-        `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
-        { file, line: defaultPrerelease.line }
-      );
-    }
-    return { major, minor, patch, prerelease: pre, shape: "prerelease", text: pre ? `${core}-${pre}` : core };
-  }
-  const flags = methodBody(source, "flags");
-  const suffix = methodBody(source, "suffix");
-  if (flags && suffix) {
-    const f = valueWithoutEnv(source, flags.expr);
-    const s = valueWithoutEnv(source, suffix.expr);
-    if (f === void 0 || s === void 0) {
-      const bad = f === void 0 ? flags : suffix;
-      throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
-        file,
-        line: bad.line
-      });
-    }
-    const readsEnv = /ENV/.test(flags.expr) || /ENV/.test(suffix.expr);
-    return {
-      major,
-      minor,
-      patch,
-      prerelease: f.replace(/^-/, ""),
-      shape: readsEnv ? "env-suffix" : "literal",
-      text: `${core}${f}${s}`
-    };
-  }
-  return { major, minor, patch, prerelease: "", shape: "literal", text: core };
-}
-async function readDeclaredVersion(dir) {
-  let source;
-  try {
-    source = await (0, import_promises5.readFile)((0, import_node_path5.join)(dir, VERSION_FILE), "utf8");
-  } catch {
-    throw new OffmainError(
-      `${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`,
-      { file: VERSION_FILE }
-    );
-  }
-  return parseVersionRb(source);
-}
-function displayVersion(declared, sha) {
-  const s = sha.toLowerCase();
-  if (!SHA.test(s)) throw new OffmainError(`"${sha}" is not a commit sha: expected 7 to 40 hexadecimal characters`);
-  if (declared.includes("+") || declared.includes("_")) {
-    throw new OffmainError(`declared version "${declared}" already carries build metadata; expected X.Y.Z[-prerelease]`);
-  }
-  return `${declared}+${s.slice(0, 7)}`;
-}
-function imageTag(display) {
-  const plus = display.split("+");
-  if (plus.length !== 2 || display.includes("_")) {
-    throw new OffmainError(`"${display}" is not a display version: expected X.Y.Z[-prerelease]+sha7`);
-  }
-  const tag = display.replace("+", "_");
-  if (!OCI_TAG.test(tag)) {
-    throw new OffmainError(`"${tag}" is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
-  }
-  return tag;
-}
-function semverOf(declared) {
-  const v = import_semver4.default.valid(declared) ?? import_semver4.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
-  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
-  return v;
-}
-async function versionOf(dir, sha) {
-  const declared = await readDeclaredVersion(dir);
-  const display = displayVersion(declared.text, sha);
-  return { declared, display, imageTag: imageTag(display) };
-}
-
-// src/prepare.ts
+// src/patch/step.ts
 async function headOf(dir) {
   if (!(0, import_node_fs.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
   const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
@@ -31570,7 +31590,7 @@ async function headOf(dir) {
   return head.stdout.trim();
 }
 async function patchTree(opts, log) {
-  const dir = (0, import_node_path6.resolve)(opts.dir);
+  const dir = (0, import_node_path8.resolve)(opts.dir);
   const commit = opts.commit ?? await headOf(dir);
   const version = await log.group("Version", async () => {
     const v = await versionOf(dir, commit);
@@ -31623,8 +31643,8 @@ async function patchTree(opts, log) {
 }
 async function patchesDigest(sets, diffs, baseDir = process.cwd(), inEffect = []) {
   const h = (0, import_node_crypto.createHash)("sha256");
-  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises6.readFile)((0, import_node_path6.resolve)(baseDir, spec), "utf8")}\0`);
-  for (const d of diffs) h.update(`diff\0${await (0, import_promises6.readFile)((0, import_node_path6.resolve)(baseDir, d), "utf8")}\0`);
+  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises6.readFile)((0, import_node_path8.resolve)(baseDir, spec), "utf8")}\0`);
+  for (const d of diffs) h.update(`diff\0${await (0, import_promises6.readFile)((0, import_node_path8.resolve)(baseDir, d), "utf8")}\0`);
   h.update(`in-effect\0${[...inEffect].sort().join(",")}`);
   return `sha256:${h.digest("hex")}`;
 }
@@ -31652,13 +31672,7 @@ async function prepare(opts, log) {
   return { ...patched, upstream };
 }
 
-// src/summary.ts
-var STATUS_MARK = {
-  applied: "\u2705 applied",
-  "already-applied": "\u2705 already applied",
-  "not-needed": "\u2796 not needed",
-  failed: "\u274C failed"
-};
+// src/core/markdown.ts
 function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
@@ -31669,6 +31683,14 @@ function table(header, rows) {
     ...rows.map((r) => `| ${r.join(" | ")} |`)
   ].join("\n");
 }
+
+// src/patch/summary.ts
+var STATUS_MARK = {
+  applied: "\u2705 applied",
+  "already-applied": "\u2705 already applied",
+  "not-needed": "\u2796 not needed",
+  failed: "\u274C failed"
+};
 function patchSummaryMarkdown(input) {
   const u = input.upstream;
   const short = input.commit.slice(0, 7);
@@ -31700,10 +31722,10 @@ function patchSummaryMarkdown(input) {
 }
 
 // src/actions/logger.ts
-var import_node_path7 = require("node:path");
+var import_node_path9 = require("node:path");
 function actionsLogger(fileBase = "") {
   const props = (w) => ({
-    file: w?.file ? (0, import_node_path7.join)(fileBase, w.file) : void 0,
+    file: w?.file ? (0, import_node_path9.join)(fileBase, w.file) : void 0,
     startLine: w?.line,
     title: w?.title
   });
@@ -31740,7 +31762,7 @@ async function run() {
     const token = optionalInput("token");
     if (token) setSecret(token);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const path2 = (0, import_node_path8.resolve)(workspace, optionalInput("path") ?? "mastodon");
+    const path3 = (0, import_node_path10.resolve)(workspace, optionalInput("path") ?? "mastodon");
     const patchSets = listInput("patch-sets");
     const result = await prepare(
       {
@@ -31748,13 +31770,13 @@ async function run() {
         ref: optionalInput("ref") ?? "main",
         commit: optionalInput("commit"),
         track: choiceInput("track", ["main", "release"], "main"),
-        path: path2,
+        path: path3,
         token,
         patchSets: patchSets.length ? patchSets : DEFAULT_PATCH_SETS,
         diffs: listInput("patches"),
         baseDir: workspace
       },
-      actionsLogger((0, import_node_path8.relative)(workspace, path2))
+      actionsLogger((0, import_node_path10.relative)(workspace, path3))
     );
     const u = result.upstream;
     setOutput("commit", u.sha);

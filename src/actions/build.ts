@@ -4,19 +4,10 @@
  */
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { build, buildOutputs, buildSummaryMarkdown } from '../build.js';
-import { BUILD_MODES, CACHE_MODES } from '../buildx.js';
-import { errorMessage, OffmainError } from '../errors.js';
+import { build, BUILD_MODES, buildOutputs, buildSummaryMarkdown, CACHE_MODES } from '../build/index.js';
+import { errorMessage, OffmainError } from '../core/errors.js';
 import { actionsLogger } from './logger.js';
-import { choiceInput, listInput, optionalInput } from './inputs.js';
-
-function booleanInput(name: string, fallback: boolean): boolean {
-  const v = optionalInput(name)?.toLowerCase();
-  if (v === undefined) return fallback;
-  if (['true', 'yes', 'on', '1'].includes(v)) return true;
-  if (['false', 'no', 'off', '0'].includes(v)) return false;
-  throw new OffmainError(`input ${name} is "${v}": expected true or false`);
-}
+import { booleanInput, choiceInput, listInput, optionalInput } from './inputs.js';
 
 export async function run(): Promise<void> {
   try {

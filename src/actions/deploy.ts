@@ -4,30 +4,11 @@
  */
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { parseSetArg } from '../bump.js';
-import { mergeMethod, parsePolicies } from '../cli/deploy.js';
-import { deploy, deploySummaryMarkdown } from '../deploy.js';
-import { errorMessage, OffmainError } from '../errors.js';
-import { freshnessFailure } from '../freshness.js';
-import { splitCredentials } from '../upstream.js';
+import { deploy, deploySummaryMarkdown, freshnessFailure, parseMergeMethod, parsePolicies, parseSetArg } from '../deploy/index.js';
+import { errorMessage, OffmainError } from '../core/errors.js';
+import { splitCredentials } from '../core/remote.js';
 import { actionsLogger } from './logger.js';
-import { choiceInput, listInput, optionalInput } from './inputs.js';
-
-function booleanInput(name: string, fallback: boolean): boolean {
-  const v = optionalInput(name)?.toLowerCase();
-  if (v === undefined) return fallback;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  throw new OffmainError(`input ${name} is "${v}": expected true or false`);
-}
-
-function numberInput(name: string): number | undefined {
-  const v = optionalInput(name);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new OffmainError(`input ${name} is "${v}": expected a number`);
-  return n;
-}
+import { booleanInput, choiceInput, listInput, numberInput, optionalInput } from './inputs.js';
 
 /** One image per line: `REPOSITORY=TAG@DIGEST` (the build step's output), or `REPOSITORY:TAG@DIGEST`. */
 function imagesInput() {
@@ -78,7 +59,7 @@ export async function run(): Promise<void> {
       version: optionalInput('version'),
       patchReport: optionalInput('patch-report'),
       labels: listInput('labels'),
-      autoMerge: mergeMethod(optionalInput('auto-merge')),
+      autoMerge: parseMergeMethod(optionalInput('auto-merge')),
       closeSuperseded: booleanInput('close-superseded', true),
       maxLagHours: numberInput('max-lag'),
       warnOnly: booleanInput('warn-only', false),

@@ -1,6 +1,6 @@
 /** Reading action inputs the same way in every action. */
 import * as core from '@actions/core';
-import { OffmainError } from '../errors.js';
+import { OffmainError } from '../core/errors.js';
 
 /** A list input: one item per line or separated by commas; blank items and `#` comments dropped. */
 export function listInput(name: string): string[] {
@@ -25,4 +25,22 @@ export function choiceInput<T extends string>(name: string, choices: readonly T[
     throw new OffmainError(`input ${name} is "${v}": expected one of ${choices.join(', ')}`);
   }
   return v as T;
+}
+
+/** `true`/`false` (also yes/no, on/off, 1/0, any case); empty means the default. */
+export function booleanInput(name: string, fallback: boolean): boolean {
+  const v = optionalInput(name)?.toLowerCase();
+  if (v === undefined) return fallback;
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  throw new OffmainError(`input ${name} is "${v}": expected true or false`);
+}
+
+/** A number of 0 or more; empty means undefined. */
+export function numberInput(name: string): number | undefined {
+  const v = optionalInput(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new OffmainError(`input ${name} is "${v}": expected a number`);
+  return n;
 }

@@ -1,7 +1,7 @@
 /** The Logger of the actions: log groups, and annotations that point at a file and line. */
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import type { Annotation, Logger } from '../log.js';
+import type { Annotation, Logger } from '../core/log.js';
 
 /**
  * @param fileBase where the files that annotations name live, relative to the workspace

@@ -4,10 +4,8 @@
  */
 import { relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage } from '../errors.js';
-import { DEFAULT_PATCH_SETS, failureLine, prepare } from '../prepare.js';
-import { patchSummaryMarkdown } from '../summary.js';
-import { DEFAULT_REPOSITORY } from '../upstream.js';
+import { errorMessage } from '../core/errors.js';
+import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, failureLine, patchSummaryMarkdown, prepare } from '../patch/index.js';
 import { actionsLogger } from './logger.js';
 import { choiceInput, listInput, optionalInput } from './inputs.js';
 

@@ -1,7 +1,7 @@
 /** Option parsing shared by every `offmain` command: strict, and one clear line on a bad option. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { errorMessage, OffmainError } from '../errors.js';
-import type { Logger } from '../log.js';
+import { errorMessage, OffmainError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
 
 /** Where a command writes: its result to stdout, progress and errors to the logger (stderr). */
 export type CommandOut = { stdout(s: string): void; log: Logger };

@@ -5,12 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, buildOutputs, buildSummaryMarkdown } from '../build.js';
-import { BUILD_MODES, CACHE_MODES, type BuildMode, type CacheMode } from '../buildx.js';
-import { errorMessage, isOffmainError, OffmainError } from '../errors.js';
-import type { Logger } from '../log.js';
-import { headOf } from '../prepare.js';
-import type { Track } from '../upstream.js';
+import { build, BUILD_MODES, type BuildMode, buildOutputs, buildSummaryMarkdown, CACHE_MODES, type CacheMode } from '../build/index.js';
+import { errorMessage, isOffmainError, OffmainError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import { headOf, type Track } from '../patch/index.js';
 
 export const BUILD_USAGE = `usage: offmain build --dir DIR --image NAME [--image NAME ...] [options]
 

@@ -11,13 +11,12 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { OffmainError } from '../errors.js';
-import { git } from '../git.js';
-import type { Logger } from '../log.js';
-import { readServicesEnv } from '../localservices.js';
-import { pipelineSummaryMarkdown, runPipeline, type PipelineOptions } from '../pipeline.js';
-import { prepare } from '../prepare.js';
-import { patchSummaryMarkdown } from '../summary.js';
+import { OffmainError } from '../core/errors.js';
+import { git } from '../core/git.js';
+import type { Logger } from '../core/log.js';
+import { readServicesEnv } from './localservices.js';
+import { pipelineSummaryMarkdown, runPipeline, type PipelineOptions } from '../pipeline/run.js';
+import { patchSummaryMarkdown, prepare } from '../patch/index.js';
 import type { CommandOut } from './args.js';
 
 /** Where the Mastodon-shaped fixture trees live in a clone of offmain. */

@@ -6,12 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bump, parseSetArg } from '../bump.js';
-import { deploy, deploySummaryMarkdown, type DeployMode } from '../deploy.js';
-import { isOffmainError, OffmainError } from '../errors.js';
-import { DEFAULT_MAX_LAG_HOURS, freshness, freshnessFailure, freshnessLine, freshnessMarkdown } from '../freshness.js';
+import { bump, DEFAULT_MAX_LAG_HOURS, deploy, deploySummaryMarkdown, freshness, freshnessFailure, freshnessLine, freshnessMarkdown, parseMergeMethod, parsePolicies, parseSetArg, type DeployMode } from '../deploy/index.js';
+import { isOffmainError, OffmainError } from '../core/errors.js';
 import { parse, required, type Command, type CommandOut } from './args.js';
-import type { MergeMethod } from '../pullrequest.js';
 
 export type { Command, CommandOut };
 
@@ -40,25 +37,6 @@ function date(command: string, value: string | undefined): Date | undefined {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new OffmainError(`offmain ${command}: --now is "${value}": expected an ISO 8601 time`);
   return d;
-}
-
-/** `flux-system:mastodon=ghcr.io/acme/mastodon` entries -> policy map. */
-export function parsePolicies(entries: string[] | undefined): Record<string, string> | undefined {
-  if (!entries?.length) return undefined;
-  const out: Record<string, string> = {};
-  for (const e of entries) {
-    const m = /^\s*([^=\s]+:[^=\s]+)\s*=\s*(\S+)\s*$/.exec(e);
-    if (!m) throw new OffmainError(`policy "${e}" is not NAMESPACE:NAME=REPOSITORY, e.g. flux-system:mastodon=ghcr.io/acme/mastodon`);
-    out[m[1]!] = m[2]!;
-  }
-  return out;
-}
-
-export function mergeMethod(value: string | undefined): MergeMethod | undefined {
-  if (value === undefined || value === '' || value === 'false') return undefined;
-  if (value === 'true') return 'squash';
-  if (value === 'merge' || value === 'squash' || value === 'rebase') return value;
-  throw new OffmainError(`auto-merge is "${value}": expected merge, squash, rebase (or true for squash, false for none)`);
 }
 
 const policyOption = { policy: { type: 'string', multiple: true } } as const;
@@ -181,7 +159,7 @@ const deployCommand: Command = async (args, out) => {
     version: v.version,
     patchReport,
     labels: v.label,
-    autoMerge: mergeMethod(v['auto-merge']),
+    autoMerge: parseMergeMethod(v['auto-merge']),
     closeSuperseded: !v['keep-superseded'],
     maxLagHours: hours('deploy', v['max-lag']),
     warnOnly: Boolean(v['warn-only']),

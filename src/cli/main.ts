@@ -5,14 +5,11 @@
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isOffmainError, OffmainError } from '../errors.js';
-import { stderrLogger } from '../log.js';
-import { pipelineSummaryMarkdown, runPipeline } from '../pipeline.js';
-import { DEFAULT_PATCH_SETS, failureLine, headOf, patchTree, prepare, type PatchTreeResult } from '../prepare.js';
-import { patchSummaryMarkdown } from '../summary.js';
-import { DEFAULT_REPOSITORY, resolveUpstream, type Track, type UpstreamCommit } from '../upstream.js';
-import { runnerMatrix } from '../runners.js';
-import { versionOf } from '../version.js';
+import { isOffmainError, OffmainError } from '../core/errors.js';
+import { stderrLogger } from '../core/log.js';
+import { pipelineSummaryMarkdown, runPipeline } from '../pipeline/run.js';
+import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, failureLine, headOf, patchSummaryMarkdown, patchTree, type PatchTreeResult, prepare, resolveUpstream, type Track, type UpstreamCommit, versionOf } from '../patch/index.js';
+import { runnerMatrix } from '../build/index.js';
 import { parse, required, type CommandOut } from './args.js';
 import { BUILD_USAGE, buildCommand } from './build.js';
 import { runDemo } from './demo.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../src/registry.js';
+import { RegistryClient } from '../../src/build/registry.js';
 import { ROOT, runAction } from '../support/action.js';
 import { miniMastodon, namespace, services, type MiniTree, type Services } from '../support/services.js';
 

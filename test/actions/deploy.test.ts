@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { git } from '../../src/git.js';
+import { git } from '../../src/core/git.js';
 import { createBareRepo, type FixtureRepo } from '../support/git-fixture.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-http-server.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-api.js';
 import { ROOT, runAction } from '../support/action.js';
+import { startConnectProxy } from '../support/connect-proxy.js';
 import { tempDir } from '../support/tmp.js';
 
 const M = 'ghcr.io/acme/mastodon';
@@ -137,6 +138,25 @@ describe('action-deploy as the runner runs it (committed bundle)', () => {
     expect(r.outputs.commit).toBe(await s.repo.run(['rev-parse', `offmain/${tag(u.c!)}`]));
     expect(r.outputs['lag-hours']).toBe('');
     expect(r.summary).toMatch(new RegExp(`\\| Pull request \\| \\[#${pr.number}\\]\\(https://github.com/${s.slug}/pull/${pr.number}\\) opened from \`offmain/`));
+  });
+
+  it('reaches the GitHub API through the runner\'s proxy, at the API root GITHUB_API_URL names (GHES)', async () => {
+    const s = await served({ 'values.yaml': values(tag(u.a!)) });
+    const proxy = await startConnectProxy(Number(new URL(api.url).port));
+    try {
+      const apiUrl = `http://github-api.offmain.test:${new URL(api.url).port}`;
+      const r = await runAction(
+        'deploy',
+        { repository: s.slug, token: PUSH, images: `${M}:${tag(u.c!)}@${DA}`, mode: 'pull-request' },
+        { ...env(), GITHUB_API_URL: apiUrl, http_proxy: proxy.url, https_proxy: proxy.url, no_proxy: '127.0.0.1,localhost' },
+      );
+      expect(r.code, r.stdout).toBe(0);
+      expect(proxy.connects.length).toBeGreaterThan(0);
+      expect(new Set(proxy.connects)).toEqual(new Set([`github-api.offmain.test:${new URL(api.url).port}`]));
+      expect(api.pulls.some((p) => `acme/${p.repo}` === s.slug)).toBe(true);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('outputs the lag; past max-lag it fails after deploying, or only warns with warn-only', async () => {

@@ -1,6 +1,6 @@
 /** The images and fixtures the bump and deploy tests share (test/fixtures/configrepo). */
 import { fileURLToPath } from 'node:url';
-import type { ImageTarget } from '../../src/bump.js';
+import type { ImageTarget } from '../../src/deploy/bump.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/configrepo', import.meta.url));
 export const M = 'ghcr.io/acme/mastodon';

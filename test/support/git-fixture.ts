@@ -5,7 +5,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { git } from '../../src/git.js';
+import { git } from '../../src/core/git.js';
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: 'Fixture Author',

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readServicesEnv, servicesEnvFile } from '../../src/localservices.js';
+import { readServicesEnv, servicesEnvFile } from '../../src/cli/localservices.js';
 import { ROOT } from './action.js';
 import { tempDir } from './tmp.js';
 

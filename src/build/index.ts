@@ -1,0 +1,18 @@
+/**
+ * The build stage, as the other stages and the adapters see it: plan the images of a patched tree, skip
+ * what the registries already hold, build and push with buildx, and name the image references. Everything
+ * else in src/build/ is its inside.
+ */
+export { build, type BuildOptions, type BuildResult, type ImageResult } from './step.js';
+export { buildOutputs, buildSummaryMarkdown, type BuildOutputs } from './summary.js';
+export { appliedPatchIds, planBuild, readBuildTree, type BuildPlan } from './plan.js';
+export { BUILD_MODES, CACHE_MODES, type BuildMode, type CacheMode } from './buildx.js';
+export { runnerMatrix } from './runners.js';
+export {
+  canonicalRepository,
+  formatImageRef,
+  parseImageRef,
+  repositoryPath,
+  validateTarget,
+  type ImageRef,
+} from './imageref.js';

@@ -1,0 +1,515 @@
+/**
+ * A small client for the OCI distribution API (v2), with the credentials Docker already has: what the
+ * build step needs to ask "does this tag exist, and which upstream revision does it carry?" before it
+ * builds anything, to read back what it pushed, and to push an OCI layout by digest.
+ *
+ * Credentials come from the Docker config (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`):
+ * `auths[host].auth` (base64 `user:password`), `username`/`password`, or `identitytoken`; a credential
+ * helper (`credHelpers[host]` / `credsStore`) is asked through `docker-credential-NAME get`. Both auth
+ * schemes registries use are supported: Basic (a plain registry with htpasswd) and Bearer tokens
+ * (ghcr.io, Docker Hub, ...), anonymous when there are no credentials. Loopback registries
+ * (127.0.0.1, localhost, [::1]) are spoken to over plain HTTP, as Docker does; all others over HTTPS.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { OffmainError } from '../core/errors.js';
+import { credentialsFor, dockerConfigPath, type Credentials } from './credentials.js';
+
+export const MEDIA = {
+  ociIndex: 'application/vnd.oci.image.index.v1+json',
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+} as const;
+
+export const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
+
+export function isIndexMediaType(mediaType: string | undefined): boolean {
+  return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+export interface RegistryLocation {
+  /** The registry as written in the image name (`ghcr.io`, `docker.io`, `127.0.0.1:5000`). */
+  registry: string;
+  /** Where its API answers (`registry-1.docker.io` for Docker Hub). */
+  apiHost: string;
+  /** The repository path inside the registry (`owner/mastodon`, `library/x`). */
+  path: string;
+  /** `http` for loopback registries, `https` otherwise. */
+  scheme: 'http' | 'https';
+}
+
+const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+/** Where a repository lives: `owner/x` -> Docker Hub `owner/x`; `x` -> Docker Hub `library/x`. */
+export function locate(repository: string): RegistryLocation {
+  const parts = repository.split('/');
+  const first = parts[0] ?? '';
+  const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const registry = hasHost ? first.toLowerCase() : 'docker.io';
+  let path = hasHost ? parts.slice(1).join('/') : repository;
+  const hub = DOCKER_HUB_NAMES.has(registry);
+  if (hub && !path.includes('/')) path = `library/${path}`;
+  return {
+    registry: hub ? 'docker.io' : registry,
+    apiHost: hub ? 'registry-1.docker.io' : registry,
+    path,
+    scheme: isLoopbackHost(registry) ? 'http' : 'https',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client
+// ---------------------------------------------------------------------------------------------
+
+export interface Manifest {
+  digest: string;
+  mediaType: string;
+  /** The exact bytes the registry returned (their sha256 is the digest). */
+  bytes: Buffer;
+  json: ManifestJson;
+}
+
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  platform?: { os: string; architecture: string; variant?: string };
+  annotations?: Record<string, string>;
+}
+
+export interface ManifestJson {
+  schemaVersion?: number;
+  mediaType?: string;
+  manifests?: Descriptor[];
+  config?: Descriptor;
+  layers?: Descriptor[];
+  annotations?: Record<string, string>;
+}
+
+export interface PlatformImage {
+  /** `linux/amd64`, `linux/arm/v7`. */
+  platform: string;
+  digest: string;
+  /** Compressed size: config plus layers. */
+  size?: number;
+  annotations: Record<string, string>;
+}
+
+export interface ImageDescription {
+  repository: string;
+  reference: string;
+  digest: string;
+  mediaType: string;
+  /** Annotations of the index (or of the manifest, for a single-platform image). */
+  annotations: Record<string, string>;
+  platforms: PlatformImage[];
+  /** Attestation manifests (provenance, SBOM) in the index. */
+  attestations: number;
+  /** Labels of the image config (of the first platform), when asked for. */
+  labels?: Record<string, string>;
+}
+
+export interface RegistryClientOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Per-request timeout for API calls (not blob uploads), default 30 s. */
+  timeoutMs?: number;
+}
+
+type Challenge = { scheme: 'basic' } | { scheme: 'bearer'; realm: string; service?: string };
+
+/** A refused or failed registry call; the message names the registry and what to do. */
+export class RegistryError extends OffmainError {
+  constructor(
+    message: string,
+    readonly registry: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
+
+function parseChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined;
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!m) return undefined;
+  const scheme = m[1]!.toLowerCase();
+  if (scheme === 'basic') return { scheme: 'basic' };
+  if (scheme !== 'bearer') return undefined;
+  const params: Record<string, string> = {};
+  for (const p of m[2]!.matchAll(/(\w+)="([^"]*)"/g)) params[p[1]!.toLowerCase()] = p[2]!;
+  if (!params.realm) return undefined;
+  return { scheme: 'bearer', realm: params.realm, service: params.service };
+}
+
+function sha256(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+export class RegistryClient {
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly timeoutMs: number;
+  private readonly creds = new Map<string, Promise<Credentials | undefined>>();
+  private readonly challenges = new Map<string, Challenge | null>();
+  private readonly tokens = new Map<string, string>();
+  /** Requests made, for tests and the benchmark. */
+  requests = 0;
+
+  constructor(opts: RegistryClientOptions = {}) {
+    this.env = opts.env ?? process.env;
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+  }
+
+  private credentials(registry: string): Promise<Credentials | undefined> {
+    let c = this.creds.get(registry);
+    if (!c) {
+      c = credentialsFor(registry, this.env);
+      this.creds.set(registry, c);
+    }
+    return c;
+  }
+
+  private async authorization(loc: RegistryLocation, scope: string, challenge: Challenge): Promise<string | undefined> {
+    const creds = await this.credentials(loc.registry);
+    if (challenge.scheme === 'basic') {
+      if (!creds?.username || creds.password === undefined) return undefined;
+      return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+    }
+    const key = `${loc.registry} ${scope}`;
+    const cached = this.tokens.get(key);
+    if (cached) return cached;
+    const url = new URL(challenge.realm);
+    if (challenge.service) url.searchParams.set('service', challenge.service);
+    url.searchParams.set('scope', scope);
+    let res: Response;
+    try {
+      this.requests++;
+      if (creds?.identityToken) {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken, scope, client_id: 'offmain' });
+        if (challenge.service) form.set('service', challenge.service);
+        res = await fetch(challenge.realm, { method: 'POST', body: form, signal: AbortSignal.timeout(this.timeoutMs) });
+      } else {
+        const headers: Record<string, string> = {};
+        if (creds?.username && creds.password !== undefined) {
+          headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+        }
+        res = await fetch(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+      }
+    } catch (e) {
+      throw new RegistryError(`registry ${loc.registry}: its token service ${url.origin} cannot be reached (${(e as Error).message})`, loc.registry);
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw this.refused(loc, creds, res.status);
+    }
+    if (!res.ok) throw new RegistryError(`registry ${loc.registry}: its token service answered HTTP ${res.status}`, loc.registry, res.status);
+    const body = (await res.json()) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError(`registry ${loc.registry}: its token service returned no token`, loc.registry);
+    const value = `Bearer ${token}`;
+    this.tokens.set(key, value);
+    return value;
+  }
+
+  private refused(loc: RegistryLocation, creds: Credentials | undefined, status: number, push = false): RegistryError {
+    if (!creds) {
+      return new RegistryError(
+        `registry ${loc.registry} refused anonymous access to ${loc.path} (HTTP ${status}) and ${dockerConfigPath(this.env)} has no credentials for it: log in first (docker login ${loc.registry}, or docker/login-action)`,
+        loc.registry,
+        status,
+      );
+    }
+    const who = creds.username ? `user "${creds.username}"` : 'the identity token';
+    if (status === 403 || push) {
+      return new RegistryError(
+        `registry ${loc.registry} refused ${who} (from ${creds.source}) ${push ? 'push access' : 'access'} to ${loc.path} (HTTP ${status}): give that account write access to the repository, or log in as one that has it`,
+        loc.registry,
+        status,
+      );
+    }
+    return new RegistryError(
+      `registry ${loc.registry} refused the credentials of ${who} (from ${creds.source}) (HTTP ${status}): log in again (docker login ${loc.registry}) with a valid password or token`,
+      loc.registry,
+      status,
+    );
+  }
+
+  /** One API request with authentication: anonymous first, then the challenge the registry answers with. */
+  private async request(
+    loc: RegistryLocation,
+    pathAndQuery: string,
+    init: { method?: string; headers?: Record<string, string>; body?: () => BodyInit; push?: boolean; timeout?: boolean; absolute?: string },
+  ): Promise<Response> {
+    const scope = `repository:${loc.path}:${init.push ? 'pull,push' : 'pull'}`;
+    const url = init.absolute ?? `${loc.scheme}://${loc.apiHost}/v2/${pathAndQuery}`;
+    const hostKey = loc.registry;
+    const send = async (auth: string | undefined): Promise<Response> => {
+      const headers: Record<string, string> = { ...(init.headers ?? {}) };
+      if (auth) headers.Authorization = auth;
+      this.requests++;
+      const body = init.body?.();
+      try {
+        return await fetch(url, {
+          method: init.method ?? 'GET',
+          headers,
+          body,
+          redirect: 'follow',
+          ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+          signal: init.timeout === false ? undefined : AbortSignal.timeout(this.timeoutMs),
+        } as RequestInit);
+      } catch (e) {
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        throw new RegistryError(
+          `registry ${loc.registry} cannot be reached at ${loc.scheme}://${loc.apiHost} (${cause?.code ?? cause?.message ?? (e as Error).message}): check the registry host in the image name`,
+          loc.registry,
+        );
+      }
+    };
+
+    let challenge = this.challenges.get(hostKey);
+    let auth = challenge ? await this.authorization(loc, scope, challenge) : undefined;
+    let res = await send(auth);
+    if (res.status === 401) {
+      await res.body?.cancel();
+      const c = parseChallenge(res.headers.get('www-authenticate'));
+      if (!c) throw this.refused(loc, await this.credentials(loc.registry), 401, init.push);
+      challenge = c;
+      this.challenges.set(hostKey, c);
+      this.tokens.delete(`${loc.registry} ${scope}`);
+      auth = await this.authorization(loc, scope, c);
+      if (!auth && c.scheme === 'basic') throw this.refused(loc, undefined, 401, init.push);
+      res = await send(auth);
+      if (res.status === 401) {
+        await res.body?.cancel();
+        throw this.refused(loc, await this.credentials(loc.registry), 401, init.push);
+      }
+    }
+    if (res.status === 403) {
+      await res.body?.cancel();
+      throw this.refused(loc, await this.credentials(loc.registry), 403, init.push);
+    }
+    return res;
+  }
+
+  private async failed(loc: RegistryLocation, what: string, res: Response): Promise<RegistryError> {
+    let detail = '';
+    try {
+      const body = (await res.json()) as { errors?: { code?: string; message?: string }[] };
+      detail = body.errors?.map((e) => `${e.code ?? ''} ${e.message ?? ''}`.trim()).join('; ') ?? '';
+    } catch {
+      /* not JSON */
+    }
+    return new RegistryError(`registry ${loc.registry}: ${what} answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`, loc.registry, res.status);
+  }
+
+  /** Checks that the registry answers and accepts the credentials Docker has (GET /v2/ and a pull token). */
+  async check(repository: string): Promise<void> {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/tags/list?n=1`, {});
+    await res.body?.cancel();
+    if (res.status >= 500) throw await this.failed(loc, `listing ${loc.path}`, res);
+  }
+
+  /** A manifest or index by tag or digest, or undefined when the registry does not have it. */
+  async manifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const json = JSON.parse(bytes.toString('utf8')) as ManifestJson;
+    const mediaType = json.mediaType ?? res.headers.get('content-type')?.split(';')[0] ?? '';
+    return { digest: res.headers.get('docker-content-digest') ?? sha256(bytes), mediaType, bytes, json };
+  }
+
+  /** The digest of a tag (HEAD), or undefined. */
+  async digest(repository: string, reference: string): Promise<string | undefined> {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_ACCEPT } });
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw new RegistryError(`registry ${loc.registry}: HEAD ${loc.path}/manifests/${reference} answered HTTP ${res.status}`, loc.registry, res.status);
+    const d = res.headers.get('docker-content-digest');
+    if (d) return d;
+    return (await this.manifest(repository, reference))?.digest;
+  }
+
+  async tags(repository: string): Promise<string[]> {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/tags/list`, {});
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return [];
+    }
+    if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
+    return ((await res.json()) as { tags?: string[] | null }).tags ?? [];
+  }
+
+  async blob(repository: string, digest: string): Promise<Buffer> {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/blobs/${digest}`, {});
+    if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/blobs/${digest}`, res);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  /** The labels of an image config blob. */
+  async configLabels(repository: string, manifest: ManifestJson): Promise<Record<string, string>> {
+    if (!manifest.config) return {};
+    const config = JSON.parse((await this.blob(repository, manifest.config.digest)).toString('utf8')) as {
+      config?: { Labels?: Record<string, string> | null };
+    };
+    return config.config?.Labels ?? {};
+  }
+
+  /**
+   * What a tag is: its digest, platforms (with sizes when `sizes`), annotations, attestation count and,
+   * when `labels`, the config labels of its first platform. Undefined when the tag does not exist.
+   */
+  async describe(repository: string, reference: string, opts: { labels?: boolean; sizes?: boolean } = {}): Promise<ImageDescription | undefined> {
+    const top = await this.manifest(repository, reference);
+    if (!top) return undefined;
+    const out: ImageDescription = {
+      repository,
+      reference,
+      digest: top.digest,
+      mediaType: top.mediaType,
+      annotations: top.json.annotations ?? {},
+      platforms: [],
+      attestations: 0,
+    };
+    const size = (m: ManifestJson) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((s, l) => s + l.size, 0);
+    let first: ManifestJson | undefined;
+    if (isIndexMediaType(top.mediaType)) {
+      for (const d of top.json.manifests ?? []) {
+        if (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') {
+          out.attestations++;
+          continue;
+        }
+        const p = d.platform;
+        const platform = p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+        const entry: PlatformImage = { platform, digest: d.digest, annotations: d.annotations ?? {} };
+        if (opts.sizes || (opts.labels && !first)) {
+          const m = await this.manifest(repository, d.digest);
+          if (m) {
+            if (opts.sizes) entry.size = size(m.json);
+            entry.annotations = { ...(m.json.annotations ?? {}), ...entry.annotations };
+            first ??= m.json;
+          }
+        }
+        out.platforms.push(entry);
+      }
+    } else {
+      first = top.json;
+      out.platforms.push({ platform: 'unknown', digest: top.digest, annotations: top.json.annotations ?? {}, ...(opts.sizes ? { size: size(top.json) } : {}) });
+    }
+    if (opts.labels && first) out.labels = await this.configLabels(repository, first);
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Pushing by digest
+  // -------------------------------------------------------------------------------------------
+
+  async blobExists(repository: string, digest: string, push = false): Promise<boolean> {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/blobs/${digest}`, { method: 'HEAD', push });
+    return res.ok;
+  }
+
+  /** Uploads one blob (monolithic: POST then PUT) unless the repository has it already. */
+  async uploadBlob(repository: string, digest: string, size: number, body: () => BodyInit): Promise<boolean> {
+    if (await this.blobExists(repository, digest, true)) return false;
+    const loc = locate(repository);
+    const start = await this.request(loc, `${loc.path}/blobs/uploads/`, { method: 'POST', push: true, headers: { 'Content-Length': '0' } });
+    if (start.status !== 202) throw await this.failed(loc, `starting an upload to ${loc.path}`, start);
+    await start.body?.cancel();
+    const location = start.headers.get('location');
+    if (!location) throw new RegistryError(`registry ${loc.registry}: an upload started without a Location`, loc.registry);
+    const url = new URL(location, `${loc.scheme}://${loc.apiHost}/`);
+    url.searchParams.set('digest', digest);
+    const put = await this.request(loc, '', {
+      method: 'PUT',
+      push: true,
+      absolute: url.toString(),
+      timeout: false,
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) },
+      body,
+    });
+    if (put.status !== 201) throw await this.failed(loc, `uploading ${digest} to ${loc.path}`, put);
+    await put.body?.cancel();
+    return true;
+  }
+
+  async putManifest(repository: string, reference: string, mediaType: string, bytes: Buffer): Promise<string> {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, {
+      method: 'PUT',
+      push: true,
+      headers: { 'Content-Type': mediaType },
+      body: () => bytes as unknown as BodyInit,
+    });
+    if (res.status !== 201) throw await this.failed(loc, `PUT ${loc.path}/manifests/${reference}`, res);
+    await res.body?.cancel();
+    return res.headers.get('docker-content-digest') ?? sha256(bytes);
+  }
+
+  /** Points more tags at a manifest the repository already has (the same bytes, so the same digest). */
+  async tag(repository: string, digest: string, tags: readonly string[]): Promise<void> {
+    const m = await this.manifest(repository, digest);
+    if (!m) throw new RegistryError(`registry ${locate(repository).registry}: ${repository}@${digest} does not exist, so it cannot be tagged`, locate(repository).registry);
+    for (const t of tags) {
+      const d = await this.putManifest(repository, t, m.mediaType, m.bytes);
+      if (d !== digest) throw new RegistryError(`registry ${locate(repository).registry}: tagging ${repository}:${t} gave ${d}, not ${digest}`, locate(repository).registry);
+    }
+  }
+
+  /**
+   * Pushes what an OCI image layout holds (the manifest or index its index.json names, with every
+   * manifest and blob below it) to a repository, by digest only: no tag is created. Returns the digest.
+   */
+  async pushOciLayout(layoutDir: string, repository: string): Promise<{ digest: string; uploaded: number; bytes: number }> {
+    const index = JSON.parse(await readFile(join(layoutDir, 'index.json'), 'utf8')) as ManifestJson;
+    const root = index.manifests?.[0];
+    if (!root) throw new OffmainError(`${layoutDir}/index.json names no image: the build exported nothing`);
+    const blobPath = (digest: string) => join(layoutDir, 'blobs', ...digest.split(':'));
+    let uploaded = 0;
+    let bytes = 0;
+    const pushBlob = async (d: Descriptor) => {
+      const file = blobPath(d.digest);
+      const size = statSync(file).size;
+      const did = await this.uploadBlob(repository, d.digest, size, () =>
+        size < 4 * 1024 * 1024 ? (readFileSync(file) as unknown as BodyInit) : (Readable.toWeb(createReadStream(file)) as unknown as BodyInit),
+      );
+      if (did) {
+        uploaded++;
+        bytes += size;
+      }
+    };
+    const pushManifest = async (d: Descriptor): Promise<void> => {
+      const raw = await readFile(blobPath(d.digest));
+      const json = JSON.parse(raw.toString('utf8')) as ManifestJson;
+      if (isIndexMediaType(d.mediaType)) {
+        for (const child of json.manifests ?? []) await pushManifest(child);
+      } else {
+        await Promise.all([...(json.config ? [json.config] : []), ...(json.layers ?? [])].map(pushBlob));
+      }
+      await this.putManifest(repository, d.digest, d.mediaType, raw);
+    };
+    await pushManifest(root);
+    return { digest: root.digest, uploaded, bytes };
+  }
+}

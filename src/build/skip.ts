@@ -1,0 +1,129 @@
+/**
+ * The skip check: before anything is built, every repository of each image is asked whether the immutable
+ * tag exists, and for which upstream revision and patches.
+ *
+ *   same revision and patches in every repository    -> nothing is built (`skipped`)
+ *   same revision in some repositories only          -> copied to the others from one that has it (`copied`),
+ *                                                       still without building (platform mode builds instead)
+ *   another revision, or this revision with other patches -> refused unless `force`: an immutable tag is
+ *                                                       never silently overwritten
+ *   nowhere                                          -> built
+ */
+import { OffmainError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import { buildxError, docker, imagetoolsCreateArgs, type BuildMode } from './buildx.js';
+import { LABEL, pinnedRefs, type BuildPlan, type ImagePlan } from './plan.js';
+import type { ImageDescription, RegistryClient } from './registry.js';
+import type { ImageResult } from './step.js';
+
+type Existing = {
+  repository: string;
+  /** `other`: another upstream revision; `repatched`: this revision with other patches. */
+  state: 'same' | 'missing' | 'other' | 'repatched';
+  description?: ImageDescription;
+  revision?: string;
+  patches?: string;
+};
+
+/** Asks every repository of an image whether its immutable tag exists, for which revision and patches. */
+export async function checkExisting(registry: RegistryClient, image: ImagePlan, plan: BuildPlan): Promise<Existing[]> {
+  const wantPatches = image.labels[LABEL.patchesDigest];
+  return Promise.all(
+    image.repositories.map(async (repository): Promise<Existing> => {
+      const d = await registry.describe(repository, plan.imageTag);
+      if (!d) return { repository, state: 'missing' };
+      let about: Record<string, string> = d.annotations;
+      if (!about[LABEL.revision]) about = (await registry.describe(repository, plan.imageTag, { labels: true }))?.labels ?? {};
+      const revision = about[LABEL.revision];
+      const digest = about[LABEL.patchesDigest];
+      const state = revision !== plan.commit ? 'other' : wantPatches && digest && digest !== wantPatches ? 'repatched' : 'same';
+      return { repository, state, description: d, revision, patches: about[LABEL.patches] };
+    }),
+  );
+}
+
+export interface SkipContext {
+  mode: BuildMode;
+  force: boolean;
+  builder?: string;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+}
+
+/** Images that need no build (skipped or copied), and those that must be built. Throws when a tag may not be overwritten. */
+export async function skipExisting(
+  plan: BuildPlan,
+  registry: RegistryClient,
+  ctx: SkipContext,
+): Promise<{ done: ImageResult[]; pending: ImagePlan[] }> {
+  const { log } = ctx;
+  const done: ImageResult[] = [];
+  const pending: ImagePlan[] = [];
+  const checks = await Promise.all(plan.images.map(async (image) => ({ image, existing: await checkExisting(registry, image, plan) })));
+  for (const { image, existing } of checks) {
+    const other = existing.filter((e) => e.state === 'other');
+    if (other.length && !ctx.force) {
+      const o = other[0]!;
+      throw new OffmainError(
+        `${o.repository}:${plan.imageTag} already exists with upstream revision ${o.revision ? o.revision.slice(0, 12) : '(none)'}, not ${plan.commit.slice(0, 12)}: an immutable tag is never overwritten; remove it or pass force to rebuild it`,
+      );
+    }
+    const repatched = existing.filter((e) => e.state === 'repatched');
+    if (repatched.length && !ctx.force) {
+      const o = repatched[0]!;
+      throw new OffmainError(
+        `${o.repository}:${plan.imageTag} already exists for this upstream commit but was built with other patches (${o.patches || 'none'}; now: ${image.labels[LABEL.patches] || 'none'}, or their text changed): an immutable tag is never overwritten silently; pass force to rebuild it with the new patches, or let the next upstream commit carry them`,
+      );
+    }
+    const same = existing.filter((e) => e.state === 'same');
+    for (const e of existing) {
+      log.info(`${e.repository}:${plan.imageTag}: ${e.state === 'same' ? `exists (${e.description!.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === 'missing' ? 'not there yet' : e.state === 'repatched' ? 'exists with other patches; force: rebuilding' : `exists with revision ${e.revision ?? '(none)'}; force: rebuilding`}`);
+    }
+    if (ctx.force || same.length === 0) {
+      pending.push(image);
+      continue;
+    }
+    const source = same[0]!;
+    const digests = new Map(same.map((e) => [e.repository, e.description!.digest]));
+    const missing = existing.filter((e) => e.state === 'missing');
+    let status: ImageResult['status'] = 'skipped';
+    const t = performance.now();
+    if (missing.length && ctx.mode !== 'platform') {
+      status = 'copied';
+      for (const m of missing) {
+        // One tag per imagetools call (it pushes several tags concurrently, and a tag can then land
+        // before the manifests it lists); the moving tags are then set on the same bytes.
+        const args = imagetoolsCreateArgs({
+          repository: m.repository,
+          tags: [plan.imageTag],
+          sources: [`${source.repository}@${source.description!.digest}`],
+          annotations: {},
+          builder: ctx.builder,
+        });
+        log.info(`copying ${source.repository}@${source.description!.digest} to ${m.repository} (${image.tags.join(', ')})`);
+        const r = await docker(args, { env: ctx.env, log, stream: true });
+        if (r.code !== 0) throw new OffmainError(`copying ${image.key} to ${m.repository} failed: ${buildxError(r.stderr)}`);
+        const copied = await registry.digest(m.repository, plan.imageTag);
+        if (!copied) throw new OffmainError(`copying ${image.key} to ${m.repository}: ${plan.imageTag} is missing right after imagetools create`);
+        await registry.tag(m.repository, copied, image.tags.slice(1));
+        digests.set(m.repository, copied);
+      }
+    } else if (missing.length) {
+      pending.push(image);
+      continue;
+    }
+    done.push({
+      key: image.key,
+      repositories: image.repositories,
+      // A skipped image keeps its moving tags where they are (a rerun of an older commit must not move
+      // `edge` back); only the immutable tag is known to point at it.
+      tags: status === 'copied' ? image.tags : [plan.imageTag],
+      digest: source.description!.digest,
+      pinned: pinnedRefs(image, plan.imageTag, digests),
+      platforms: source.description!.platforms.map((p) => ({ platform: p.platform, digest: p.digest })),
+      status,
+      seconds: (performance.now() - t) / 1000,
+    });
+  }
+  return { done, pending };
+}

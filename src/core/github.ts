@@ -1,0 +1,34 @@
+/**
+ * The GitHub REST (and GraphQL) client every stage uses: `@actions/github`'s Octokit, which takes the API
+ * root from GITHUB_API_URL (GitHub Enterprise Server) and goes through the runner's proxy settings
+ * (https_proxy, no_proxy), as a bare `@octokit/rest` client would not. Anonymous when no token is given.
+ */
+import { getOctokit } from '@actions/github';
+import { GitHub } from '@actions/github/lib/utils';
+import type { Logger } from './log.js';
+
+export const DEFAULT_API_URL = 'https://api.github.com';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface GitHubClientOptions {
+  /** A token (sent as `Authorization: token ...`); none for anonymous reads of public repositories. */
+  token?: string;
+  /** REST API root; default GITHUB_API_URL or https://api.github.com. GraphQL is derived from it. */
+  apiUrl?: string;
+  log?: Logger;
+}
+
+export function apiRoot(apiUrl?: string): string {
+  return (apiUrl || process.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
+}
+
+export function githubClient(opts: GitHubClientOptions): GitHubClient {
+  const log = opts.log;
+  const options = {
+    baseUrl: apiRoot(opts.apiUrl),
+    userAgent: 'offmain',
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => log?.warning(m), error: () => {} },
+  };
+  return opts.token ? getOctokit(opts.token, options) : (new GitHub(options) as GitHubClient);
+}

@@ -1,0 +1,196 @@
+/**
+ * Turning a reference and the wanted tag/digest into text edits: only the changed scalars are rewritten,
+ * in their own quoting style, and a key is added (at the mapping's indentation) only when it is missing.
+ * Pure: works on a file's text.
+ */
+import { isScalar, parseAllDocuments, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { OffmainError } from '../../core/errors.js';
+import { formatImageRef } from '../../build/index.js';
+import { lineAt, scalarText, type Reference, type Slot, type SourceScalar } from './refs.js';
+
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Want {
+  repository: string;
+  tag: string;
+  /** Only when it is to be pinned. */
+  digest?: string;
+}
+
+export interface Plan {
+  edits: Edit[];
+  old: string;
+  new: string;
+  note?: string;
+}
+
+const DROPPED = 'removed the old digest: no digest was given for the new tag';
+
+export function planReference(file: string, text: string, ref: Reference, want: Want): Plan {
+  const at = { file, text };
+  if (ref.shape === 'whole') {
+    const old = scalarText(ref.scalar, text);
+    const name = ref.name || want.repository;
+    const value = ref.prefix + (ref.nameOnly ? name : formatImageRef({ ...want, repository: name }));
+    const plan: Plan = { edits: value === old ? [] : [replaceScalar(at, ref.scalar, value)], old, new: value };
+    if (ref.now.digest && !want.digest && !ref.nameOnly) plan.note = DROPPED;
+    return plan;
+  }
+
+  const edits: Edit[] = [];
+  const add: [string, string][] = [];
+  const notes: string[] = [];
+  if (ref.tag) {
+    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== want.tag) {
+      edits.push(replaceScalar(at, ref.tag.scalar, want.tag));
+    }
+  } else if (ref.addTag) {
+    add.push([ref.addTag, want.tag]);
+  }
+  let pinned = false;
+  if (want.digest) {
+    if (ref.digest) {
+      pinned = true;
+      if (ref.digest.scalar.value !== want.digest) edits.push(replaceScalar(at, ref.digest.scalar, want.digest));
+    } else if (ref.addDigest) {
+      pinned = true;
+      add.push([ref.addDigest, want.digest]);
+    } else if (ref.tag) {
+      notes.push(
+        `digest not pinned: ${ref.kind === 'marker' ? 'the marker sets the tag only' : 'this image mapping has no digest key'}`,
+      );
+    }
+  } else if (ref.digest && ref.digest.scalar.value) {
+    edits.push(ref.dropDigest === 'remove-line' ? removePair(at, ref.map, ref.digest) : replaceScalar(at, ref.digest.scalar, ''));
+    notes.push(DROPPED);
+  }
+  if (add.length) {
+    const after = ref.tag?.pair ?? ref.map.items[ref.map.items.length - 1];
+    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar));
+  }
+
+  const old = `${ref.now.tag ?? ''}${ref.now.digest ? `@${ref.now.digest}` : ''}`;
+  const plan: Plan = { edits, old, new: `${ref.tag || ref.addTag ? want.tag : ''}${pinned ? `@${want.digest}` : ''}` };
+  if (notes.length) plan.note = notes.join('; ');
+  return plan;
+}
+
+/** Applies non-overlapping edits. */
+export function applyEdits(text: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit) throw new Error(`overlapping edits at offset ${e.start}`);
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    limit = e.start;
+  }
+  return out;
+}
+
+/** Throws (a bug in offmain, not a user error) when edited text no longer parses. */
+export function assertParses(text: string, file: string): void {
+  for (const doc of parseAllDocuments(text)) {
+    const err = doc.errors[0];
+    if (err) throw new Error(`offmain produced invalid YAML in ${file}: ${err.message}`);
+  }
+}
+
+interface At {
+  file: string;
+  text: string;
+}
+
+function replaceScalar(at: At, s: SourceScalar, value: string): Edit {
+  const { text } = at;
+  const [start, end] = s.range;
+  let out = render(at, s, value);
+  if (start === end) {
+    // An empty value (`tag:` or `tag:   # comment`): keep one space after the colon and before a comment.
+    if (!/[ \t]/.test(text[start - 1] ?? '')) out = ` ${out}`;
+    if (text[start] === '#') out = `${out} `;
+  }
+  return { start, end, text: out };
+}
+
+/** The value written the way the scalar already is: plain stays plain unless it would not read back as this string. */
+function render(at: At, s: SourceScalar, value: string): string {
+  switch (s.type) {
+    case 'QUOTE_SINGLE':
+      return `'${value.replace(/'/g, "''")}'`;
+    case 'QUOTE_DOUBLE':
+      return JSON.stringify(value);
+    case 'BLOCK_LITERAL':
+    case 'BLOCK_FOLDED': {
+      const line = lineAt(at.text, s.range[0]);
+      throw new OffmainError(
+        `${at.file}:${line}: the image is a block scalar (| or >); write it on one line so offmain can update it`,
+        { file: at.file, line },
+      );
+    }
+    default:
+      return plainSafe(value) ? value : JSON.stringify(value);
+  }
+}
+
+const plainCache = new Map<string, boolean>();
+
+/** True when `value` written plain reads back as the same string, in block or flow context, YAML 1.1 or 1.2. */
+export function plainSafe(value: string): boolean {
+  let ok = plainCache.get(value);
+  if (ok === undefined) {
+    ok =
+      value !== '' &&
+      value.trim() === value &&
+      (['1.1', '1.2'] as const).every((version) => {
+        const doc = parseDocument(`[${value}]`, { version });
+        const item = (doc.contents as { items?: unknown[] } | null)?.items?.[0];
+        return doc.errors.length === 0 && isScalar(item) && item.value === value;
+      });
+    plainCache.set(value, ok);
+  }
+  return ok;
+}
+
+/** Adds `key: value` pairs after `after`, on new lines at the mapping's indentation (or `, k: v` in a flow mapping). */
+function insertPairs(at: At, map: YAMLMap, after: Pair | undefined, pairs: [string, string][], like?: SourceScalar): Edit {
+  const anchor = (after?.value ?? after?.key) as Node | undefined;
+  if (!after || !anchor?.range) throw new Error('cannot add a key to an empty mapping');
+  const { text } = at;
+  const shown = pairs.map(([k, v]) => `${k}: ${render(at, like ?? ({ type: 'PLAIN' } as SourceScalar), v)}`);
+  if (map.flow) {
+    const pos = anchor.range[1];
+    return { start: pos, end: pos, text: shown.map((p) => `, ${p}`).join('') };
+  }
+  const keyStart = (map.items[0]!.key as Node).range![0];
+  const indent = ' '.repeat(keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1));
+  const nl = text.indexOf('\n', anchor.range[1]);
+  const pos = nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
+  const eol = nl < 0 ? (text.includes('\r\n') ? '\r\n' : '\n') : text.slice(pos, nl + 1);
+  return { start: pos, end: pos, text: shown.map((p) => `${eol}${indent}${p}`).join('') };
+}
+
+/** Deletes the line of a `key: value` pair that sits alone on its line. */
+function removePair(at: At, map: YAMLMap, slot: Slot): Edit {
+  const { text } = at;
+  const keyStart = (slot.pair?.key as Node | undefined)?.range?.[0] ?? slot.scalar.range[0];
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const nl = text.indexOf('\n', slot.scalar.range[1]);
+  const lineEnd = nl < 0 ? text.length : nl + 1;
+  const line = lineAt(text, keyStart);
+  if (
+    map.flow ||
+    !/^[ \t]*$/.test(text.slice(lineStart, keyStart)) ||
+    !/^[ \t]*(#.*)?\r?\n?$/.test(text.slice(slot.scalar.range[1], lineEnd))
+  ) {
+    throw new OffmainError(
+      `${at.file}:${line}: this image entry pins a digest and no new digest was given; pass one (repo=tag@sha256:...) or remove the digest line by hand`,
+      { file: at.file, line },
+    );
+  }
+  return nl < 0 && lineStart > 0 ? { start: lineStart - (text[lineStart - 2] === '\r' ? 2 : 1), end: lineEnd, text: '' } : { start: lineStart, end: lineEnd, text: '' };
+}

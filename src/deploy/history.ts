@@ -1,0 +1,251 @@
+/**
+ * The tracked upstream branch's history, for the deploy (the downgrade check, which commit an image tag
+ * names) and for freshness (which commits the cluster lacks): a blobless fetch (commits and trees, no file
+ * contents) into a cache directory or the patch step's checkout, only as deep as the questions asked need.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { OffmainError } from '../core/errors.js';
+import { git, type GitResult } from '../core/git.js';
+import { gitRemote, isValidBranchName, redactText, redactUrl } from '../core/remote.js';
+import { parseImageTag } from '../patch/index.js';
+
+/** A commit and its committer time (unix seconds). */
+export interface CommitTime {
+  sha: string;
+  /** Committer time, unix seconds. */
+  time: number;
+}
+
+/** Depths tried in turn before the whole history. */
+const DEPTHS = [100, 1000, 10000];
+
+export interface HistoryOptions {
+  /** Upstream git URL or path; read from `dir`'s origin when omitted there. */
+  repository?: string;
+  /** Tracked branch, default main. */
+  ref?: string;
+  /**
+   * An existing clone of upstream to fetch into (the patch step's checkout). Without it, a cache directory
+   * is used: `cacheDir`, or one per repository under RUNNER_TEMP (or the OS temp directory).
+   */
+  dir?: string;
+  cacheDir?: string;
+  token?: string;
+}
+
+/** In-process lock per directory: two fetches into one repository at once would trip over git's locks. */
+const locks = new Map<string, Promise<unknown>>();
+function locked<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const prev = locks.get(key) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  locks.set(
+    key,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+export function defaultCacheDir(repository: string): string {
+  const base = process.env.RUNNER_TEMP || tmpdir();
+  const id = createHash('sha256').update(redactUrl(repository)).digest('hex').slice(0, 12);
+  return path.join(base, `offmain-upstream-${id}`);
+}
+
+/**
+ * The tracked upstream branch's history, fetched blobless (commits and trees, no file contents) and only
+ * as deep as the questions asked need: 100 commits first, then 1,000, 10,000, everything.
+ */
+export class UpstreamHistory {
+  private step = 0;
+  private complete = false;
+  private constructor(
+    readonly dir: string,
+    readonly repository: string,
+    readonly ref: string,
+    private readonly auth: { token?: string; env?: NodeJS.ProcessEnv; secrets: string[] },
+  ) {}
+
+  get tracking(): string {
+    return `refs/remotes/origin/${this.ref}`;
+  }
+
+  static async open(opts: HistoryOptions): Promise<UpstreamHistory> {
+    const ref = opts.ref?.trim() || 'main';
+    if (!isValidBranchName(ref)) throw new OffmainError(`upstream ref "${ref}" is not a valid branch name: pass a branch such as main`);
+    let repository = opts.repository?.trim();
+    let dir: string;
+    if (opts.dir) {
+      dir = path.resolve(opts.dir);
+      if (!existsSync(path.join(dir, '.git')) && !existsSync(path.join(dir, 'HEAD'))) {
+        throw new OffmainError(`upstream path ${dir} is not a git checkout: pass the patch step's path output, or leave it empty`);
+      }
+      if (!repository) {
+        const r = await git(['remote', 'get-url', 'origin'], { cwd: dir, allowFailure: true });
+        repository = r.stdout.trim();
+        if (r.code !== 0 || !repository) {
+          throw new OffmainError(`upstream path ${dir} has no origin remote: pass the upstream repository too`);
+        }
+      }
+    } else {
+      if (!repository) throw new OffmainError('no upstream repository given: pass the upstream git URL');
+      dir = path.resolve(opts.cacheDir ?? defaultCacheDir(repository));
+    }
+
+    const remote = gitRemote(repository, opts.token);
+    const fetchUrl = remote.fetchUrl;
+    const history = new UpstreamHistory(dir, remote.display, ref, remote);
+    await locked(dir, async () => {
+      if (!opts.dir && !existsSync(path.join(dir, 'HEAD'))) {
+        await mkdir(dir, { recursive: true });
+        await git(['init', '-q', '--bare', dir]);
+      }
+      const has = await git(['remote', 'get-url', 'origin'], { cwd: dir, allowFailure: true });
+      if (has.code !== 0) await git(['remote', 'add', 'origin', fetchUrl], { cwd: dir });
+      else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(['remote', 'set-url', 'origin', fetchUrl], { cwd: dir });
+    });
+    await history.fetch();
+    return history;
+  }
+
+  private run(args: string[], allowFailure = false): Promise<GitResult> {
+    return git(args, { cwd: this.dir, token: this.auth.token, env: this.auth.env, allowFailure });
+  }
+
+  private async isShallow(): Promise<boolean> {
+    return (await this.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+  }
+
+  /** Fetches the branch at the current depth step (or everything new, once complete). */
+  private async fetch(): Promise<void> {
+    await locked(this.dir, async () => {
+      const args = ['fetch', '-q', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
+      const hadRef = (await this.run(['rev-parse', '--verify', '-q', this.tracking], true)).code === 0;
+      if (hadRef && !(await this.isShallow())) this.complete = true;
+      if (!this.complete) {
+        const depth = DEPTHS[this.step];
+        if (depth !== undefined) args.push(`--depth=${depth}`);
+        else if (await this.isShallow()) args.push('--unshallow');
+      }
+      args.push('origin', `+refs/heads/${this.ref}:${this.tracking}`);
+      let r = await this.run(args, true);
+      if (r.code !== 0 && /lock|already exists/i.test(r.stderr)) r = await this.run(args, true); // another process fetching
+      if (r.code !== 0) {
+        const why = redactText(
+          (r.stderr.split('\n').find((l) => l.startsWith('fatal:')) ?? r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`).replace(/^fatal: /, ''),
+          this.auth.secrets,
+        );
+        if (/couldn't find remote ref/i.test(r.stderr)) {
+          throw new OffmainError(`branch ${this.ref} was not found in the upstream repository ${this.repository}: check the upstream ref`);
+        }
+        throw new OffmainError(`cannot read the upstream repository ${this.repository} (${why}): check its URL (and token, if private)`);
+      }
+      if (!(await this.isShallow())) this.complete = true;
+    });
+  }
+
+  /** Fetches deeper; false when the whole history is already there. */
+  private async deepen(): Promise<boolean> {
+    if (this.complete) return false;
+    this.step++;
+    await this.fetch();
+    return true;
+  }
+
+  /** The newest commit of the branch. */
+  async head(): Promise<CommitTime> {
+    const sha = (await this.run(['rev-parse', '--verify', `${this.tracking}^{commit}`])).stdout.trim();
+    return { sha, time: await this.commitTime(sha) };
+  }
+
+  async commitTime(sha: string): Promise<number> {
+    return Number((await this.run(['show', '-s', '--format=%ct', sha])).stdout.trim());
+  }
+
+  /** A full sha, unique sha prefix, or offmain image tag -> the full sha if present locally (no lazy fetch). */
+  private async locate(commit: string): Promise<string | undefined> {
+    const c = commit.trim().toLowerCase();
+    if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(c)) {
+      // A full sha of a missing object would make git fetch it, with its whole history, from the
+      // promisor remote; `--missing=print` only looks.
+      const seen = await this.run(['rev-list', '--missing=print', '--no-walk', c], true);
+      if (seen.code !== 0 || !seen.stdout.startsWith(c)) return undefined;
+      const type = await this.run(['cat-file', '-t', c], true);
+      return type.stdout.trim() === 'commit' ? c : undefined;
+    }
+    const r = await this.run(['rev-parse', '--verify', '-q', '--end-of-options', `${c}^{commit}`], true);
+    if (r.code === 0) return r.stdout.trim();
+    if (/ambiguous/i.test(r.stderr)) {
+      throw new OffmainError(`commit ${commit} is ambiguous in ${this.repository}: pass more characters, or the full sha`);
+    }
+    return undefined;
+  }
+
+  /**
+   * The full sha of `deployed`: a sha (7 to 40 hex digits) or an offmain image tag (`4.8.0-alpha.1_2f40549`)
+   * or display version (`4.8.0-alpha.1+2f40549`). Fetches deeper until it is found on the branch.
+   */
+  async resolve(deployed: string): Promise<string> {
+    const sha = shaOf(deployed);
+    for (;;) {
+      const found = await this.locate(sha);
+      if (found && (await this.contains(found))) return found;
+      if (!(await this.deepen())) {
+        if (found) return found;
+        throw new OffmainError(
+          `commit ${sha.slice(0, 12)} (from "${deployed}") was not found on ${this.ref} of ${this.repository}: ` +
+            'check the deployed commit or tag, and the upstream ref you track',
+        );
+      }
+    }
+  }
+
+  /** Whether `sha` is in the branch's history. */
+  private async contains(sha: string): Promise<boolean> {
+    return (await this.run(['merge-base', '--is-ancestor', sha, this.tracking], true)).code === 0;
+  }
+
+  /**
+   * Whether the commit `older` is an ancestor of (or equal to) `newer`; sha prefixes allowed.
+   * `undefined` when either is not found on the branch even in its whole history.
+   */
+  async isAncestor(older: string, newer: string): Promise<boolean | undefined> {
+    for (;;) {
+      const a = await this.locate(older);
+      const b = await this.locate(newer);
+      if (a && b && (await this.contains(b))) {
+        return (await this.run(['merge-base', '--is-ancestor', a, b], true)).code === 0;
+      }
+      if (!(await this.deepen())) {
+        if (a && b) return (await this.run(['merge-base', '--is-ancestor', a, b], true)).code === 0;
+        return undefined;
+      }
+    }
+  }
+
+  /** First-parent commits of the branch that `deployed` (a full sha on the branch) lacks, oldest first. */
+  async notDeployed(deployed: string): Promise<CommitTime[]> {
+    const r = await this.run(['rev-list', '--first-parent', '--reverse', '--format=%ct', `${deployed}..${this.tracking}`]);
+    const out: CommitTime[] = [];
+    const lines = r.stdout.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^commit ([0-9a-f]{40,64})$/.exec(lines[i]!);
+      if (m) out.push({ sha: m[1]!, time: Number(lines[++i]) });
+    }
+    return out;
+  }
+}
+
+/** A sha prefix from a sha, an offmain image tag or a display version. */
+export function shaOf(deployed: string): string {
+  const d = deployed.trim();
+  if (/^[0-9a-fA-F]{7,64}$/.test(d)) return d.toLowerCase();
+  const tag = parseImageTag(d.replace('+', '_'));
+  if (tag) return tag.shortSha;
+  throw new OffmainError(
+    `"${deployed}" is neither a commit sha nor an offmain image tag: pass a sha (7 to 40 hex digits) or a tag such as 4.8.0-alpha.1_2f40549`,
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * The deploy stage, as the pipeline and the adapters see it: bump the image references in the GitOps
+ * config repository, push or open one pull request, and measure how far the cluster is behind upstream.
+ * Everything else in src/deploy/ is its inside.
+ */
+export { deploy, type DeployMode, type DeployOptions, type DeployResult } from './step.js';
+export { deployCommitMessage, deploySummaryMarkdown } from './message.js';
+export { bump, parsePolicies, parseSetArg, type BumpOptions, type BumpResult, type ImageTarget } from './bump.js';
+export {
+  DEFAULT_MAX_LAG_HOURS,
+  freshness,
+  freshnessFailure,
+  freshnessLine,
+  freshnessMarkdown,
+  type FreshnessReport,
+} from './freshness.js';
+export { parseMergeMethod, type MergeMethod } from './pullrequest.js';

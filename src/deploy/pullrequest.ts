@@ -1,0 +1,291 @@
+/**
+ * Pull-request mode of the deploy: ONE open pull request per offmain branch (`offmain/<tag>`), opened or
+ * updated through the GitHub REST API (core/github.ts), with labels and optional auto-merge (GraphQL
+ * `enablePullRequestAutoMerge`, the only API for it). Earlier offmain pull requests that this one supersedes
+ * may be closed with a comment; a pull request is only ever closed when offmain opened it: its head branch is
+ * `offmain/...` in the same repository, its author is the same account as this run's, and its body carries
+ * offmain's marker. Anything a person opened is left alone.
+ */
+import { OffmainError } from '../core/errors.js';
+import { githubClient, type GitHubClient } from '../core/github.js';
+import type { Logger } from '../core/log.js';
+
+/** In the body of every pull request offmain opens. */
+export const PR_MARKER = '<!-- offmain:deploy -->';
+export const BRANCH_PREFIX = 'offmain/';
+
+export type MergeMethod = 'merge' | 'squash' | 'rebase';
+
+export interface PullRequestInfo {
+  number: number;
+  url: string;
+  nodeId: string;
+  author: string;
+  headRef: string;
+  headSha: string;
+  title: string;
+}
+
+export interface GitHubOptions {
+  token: string;
+  owner: string;
+  repo: string;
+  /** REST API root (default GITHUB_API_URL or https://api.github.com); GraphQL is derived from it. */
+  apiUrl?: string;
+  log?: Logger;
+}
+
+export interface PullRequestOptions {
+  base: string;
+  /** Branch name in the same repository, e.g. `offmain/4.8.0-alpha.1_2f40549`. */
+  head: string;
+  title: string;
+  /** The marker is appended when missing. */
+  body: string;
+  labels?: string[];
+  autoMerge?: MergeMethod;
+  /** Close earlier offmain pull requests this one supersedes (default true). */
+  closeSuperseded?: boolean;
+  /**
+   * Whether the deploy on another offmain branch is older than this one: only then is its pull request
+   * closed. Default: never (nothing is closed).
+   */
+  isSuperseded?: (headRef: string) => Promise<boolean>;
+}
+
+export interface PullRequestResult {
+  pullRequest: PullRequestInfo;
+  created: boolean;
+  labels: string[];
+  /** `enabled`, or why not. */
+  autoMerge?: 'enabled' | string;
+  closed: PullRequestInfo[];
+}
+
+interface RawPull {
+  number: number;
+  html_url: string;
+  node_id: string;
+  title: string;
+  body?: string | null;
+  user: { login: string } | null;
+  head: { ref: string; sha: string; repo: { full_name: string } | null };
+}
+
+function info(p: RawPull): PullRequestInfo {
+  return {
+    number: p.number,
+    url: p.html_url,
+    nodeId: p.node_id,
+    author: p.user?.login ?? '',
+    headRef: p.head.ref,
+    headSha: p.head.sha,
+    title: p.title,
+  };
+}
+
+interface HttpError {
+  status: number;
+  message: string;
+  response?: { data?: unknown };
+}
+
+function isHttpError(e: unknown): e is HttpError {
+  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number';
+}
+
+/** GitHub's own text of an error response: `message` plus each `errors[].message`. */
+function apiText(e: HttpError): string {
+  const data = e.response?.data as { message?: string; errors?: Array<{ message?: string; code?: string; field?: string }> } | undefined;
+  const parts = [data?.message ?? e.message];
+  for (const x of data?.errors ?? []) parts.push(x.message ?? [x.field, x.code].filter(Boolean).join(' '));
+  return parts.filter(Boolean).join(': ');
+}
+
+export class GitHubPullRequests {
+  readonly octokit: GitHubClient;
+  readonly slug: string;
+
+  constructor(readonly opts: GitHubOptions) {
+    const log = opts.log;
+    this.slug = `${opts.owner}/${opts.repo}`;
+    this.octokit = githubClient({ token: opts.token, apiUrl: opts.apiUrl, log });
+  }
+
+  /** Turns an API failure into one line naming the repository and what to do. */
+  private fail(e: unknown, doing: string): never {
+    if (!isHttpError(e)) throw e;
+    const text = apiText(e);
+    switch (e.status) {
+      case 401:
+        throw new OffmainError(`GitHub refused the token while ${doing} in ${this.slug} (401 ${text}): check the token`);
+      case 403:
+        throw new OffmainError(
+          `GitHub refused ${doing} in ${this.slug} (403 ${text}): the token needs pull-requests: write and contents: write ` +
+            '(for GITHUB_TOKEN, also allow GitHub Actions to create pull requests in the repository settings)',
+        );
+      case 404:
+        throw new OffmainError(`${this.slug} was not found while ${doing} (404): check the repository, and that the token can see it`);
+      default:
+        throw new OffmainError(`GitHub answered ${e.status} while ${doing} in ${this.slug}: ${text}`);
+    }
+  }
+
+  /** Checks that the token can see the repository; returns what the deploy needs to know of it. */
+  async repository(): Promise<{ defaultBranch: string; allowAutoMerge?: boolean; canPush?: boolean }> {
+    try {
+      const { data } = await this.octokit.rest.repos.get({ owner: this.opts.owner, repo: this.opts.repo });
+      const out: { defaultBranch: string; allowAutoMerge?: boolean; canPush?: boolean } = { defaultBranch: data.default_branch };
+      if (typeof data.allow_auto_merge === 'boolean') out.allowAutoMerge = data.allow_auto_merge;
+      if (data.permissions) out.canPush = data.permissions.push;
+      return out;
+    } catch (e) {
+      this.fail(e, 'reading the repository');
+    }
+  }
+
+  /** The open pull request from `head` (a branch of this repository) into `base`, if any. */
+  async findOpen(head: string, base?: string): Promise<PullRequestInfo | undefined> {
+    try {
+      const { data } = await this.octokit.rest.pulls.list({
+        owner: this.opts.owner,
+        repo: this.opts.repo,
+        state: 'open',
+        head: `${this.opts.owner}:${head}`,
+        ...(base ? { base } : {}),
+        per_page: 100,
+      });
+      const mine = (data as RawPull[]).find((p) => p.head.ref === head && p.head.repo?.full_name === this.slug);
+      return mine && info(mine);
+    } catch (e) {
+      this.fail(e, 'listing pull requests');
+    }
+  }
+
+  private async listOpen(base: string): Promise<RawPull[]> {
+    try {
+      const all = await this.octokit.paginate(this.octokit.rest.pulls.list, {
+        owner: this.opts.owner,
+        repo: this.opts.repo,
+        state: 'open',
+        base,
+        per_page: 100,
+      });
+      return all as RawPull[];
+    } catch (e) {
+      this.fail(e, 'listing pull requests');
+    }
+  }
+
+  /** Opens the pull request, or updates the one already open for the same branch. */
+  async openOrUpdate(o: PullRequestOptions): Promise<PullRequestResult> {
+    const log = this.opts.log;
+    const body = o.body.includes(PR_MARKER) ? o.body : `${o.body.trimEnd()}\n\n${PR_MARKER}\n`;
+    const { owner, repo } = this.opts;
+    let pr = await this.findOpen(o.head, o.base);
+    let created = false;
+    if (pr) {
+      try {
+        const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title: o.title, body, base: o.base });
+        pr = info(data as RawPull);
+        log?.info(`updated pull request #${pr.number}: ${pr.url}`);
+      } catch (e) {
+        this.fail(e, `updating pull request #${pr.number}`);
+      }
+    } else {
+      try {
+        const { data } = await this.octokit.rest.pulls.create({ owner, repo, title: o.title, body, head: o.head, base: o.base });
+        pr = info(data as RawPull);
+        created = true;
+        log?.info(`opened pull request #${pr.number}: ${pr.url}`);
+      } catch (e) {
+        // Another run opened it in between: update that one.
+        if (isHttpError(e) && e.status === 422 && /already exists/i.test(apiText(e))) {
+          const other = await this.findOpen(o.head, o.base);
+          if (!other) this.fail(e, 'opening a pull request');
+          try {
+            const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title: o.title, body });
+            pr = info(data as RawPull);
+          } catch (e2) {
+            this.fail(e2, `updating pull request #${other.number}`);
+          }
+        } else {
+          this.fail(e, 'opening a pull request');
+        }
+      }
+    }
+
+    const result: PullRequestResult = { pullRequest: pr, created, labels: [], closed: [] };
+    const labels = [...new Set((o.labels ?? []).map((l) => l.trim()).filter(Boolean))];
+    if (labels.length) {
+      try {
+        const { data } = await this.octokit.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels });
+        result.labels = data.map((l) => l.name);
+      } catch (e) {
+        this.fail(e, `labelling pull request #${pr.number}`);
+      }
+    }
+
+    if (o.autoMerge) result.autoMerge = await this.enableAutoMerge(pr, o.autoMerge);
+
+    if (o.closeSuperseded !== false && o.isSuperseded) {
+      for (const other of await this.listOpen(o.base)) {
+        if (other.number === pr.number || !other.head.ref.startsWith(BRANCH_PREFIX) || other.head.ref === o.head) continue;
+        const offmains =
+          other.head.repo?.full_name === this.slug && other.user?.login === pr.author && (other.body ?? '').includes(PR_MARKER);
+        if (!offmains) {
+          log?.info(`left pull request #${other.number} (${other.head.ref}) open: it was not opened by offmain as ${pr.author}`);
+          continue;
+        }
+        if (!(await o.isSuperseded(other.head.ref))) {
+          log?.info(`left pull request #${other.number} (${other.head.ref}) open: it is not older than this deploy`);
+          continue;
+        }
+        try {
+          await this.octokit.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: other.number,
+            body: `Superseded by #${pr.number} (${o.head}). Closed by offmain.`,
+          });
+          await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, state: 'closed' });
+          result.closed.push(info(other));
+          log?.info(`closed pull request #${other.number} (${other.head.ref}): superseded by #${pr.number}`);
+        } catch (e) {
+          log?.warning(`could not close the superseded pull request #${other.number}: ${isHttpError(e) ? apiText(e) : String(e)}`);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Enables auto-merge; on failure warns and returns why (the pull request itself stands). */
+  async enableAutoMerge(pr: PullRequestInfo, method: MergeMethod): Promise<string> {
+    const mutation = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) {
+    pullRequest { number autoMergeRequest { enabledAt mergeMethod } }
+  }
+}`;
+    try {
+      await this.octokit.graphql(mutation, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase() });
+      this.opts.log?.info(`enabled auto-merge (${method}) on #${pr.number}`);
+      return 'enabled';
+    } catch (e) {
+      const errors = (e as { errors?: Array<{ message?: string }> }).errors;
+      const why = errors?.map((x) => x.message).filter(Boolean).join('; ') || (isHttpError(e) ? apiText(e) : String(e));
+      this.opts.log?.warning(
+        `auto-merge could not be enabled on pull request #${pr.number} (${why}): allow auto-merge in the repository settings ` +
+          'and protect the base branch with a required check, or merge it by hand',
+      );
+      return why;
+    }
+  }
+}
+
+/** The `auto-merge` setting: `false`/empty for none, `true` for squash, or a merge method. */
+export function parseMergeMethod(value: string | undefined): MergeMethod | undefined {
+  if (value === undefined || value === '' || value === 'false') return undefined;
+  if (value === 'true') return 'squash';
+  if (value === 'merge' || value === 'squash' || value === 'rebase') return value;
+  throw new OffmainError(`auto-merge is "${value}": expected merge, squash, rebase (or true for squash, false for none)`);
+}

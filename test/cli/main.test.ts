@@ -1,0 +1,213 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { makeDemoUpstream } from '../../src/cli/demo.js';
+import { memoryLogger } from '../../src/core/log.js';
+import { fixtureCopy, snapshot, tempDir, FIXTURES } from '../support/tmp.js';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const log = memoryLogger();
+  const code = await main(args, { stdout: (s) => out.push(s), log });
+  return { code, stdout: out.join('\n'), log: log.lines };
+}
+
+const SHA = '2f40549d1a2b3c4d5e6f708192a3b4c5d6e7f809';
+
+describe('offmain version', () => {
+  it('prints the display version of a tree', async () => {
+    const r = await cli(['version', '--dir', join(FIXTURES, 'main'), '--commit', SHA]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('4.8.0-alpha.1+2f40549');
+  });
+
+  it('fails with one line when the directory is not a Mastodon tree', async () => {
+    const r = await cli(['version', '--dir', tempDir(), '--commit', SHA]);
+    expect(r.code).toBe(1);
+    expect(r.log).toEqual([expect.stringMatching(/^error: .* is not a Mastodon tree/)]);
+  });
+
+  it('asks for --commit outside a git checkout, and inside another repository', async () => {
+    const r = await cli(['version', '--dir', fixtureCopy('main')]);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/is not a git checkout, so its commit is unknown: pass --commit/);
+    // test/fixtures/mastodon/main sits inside offmain's own clone: its HEAD is not the tree's commit.
+    const inner = await cli(['version', '--dir', join(FIXTURES, 'main')]);
+    expect(inner.code).toBe(1);
+    expect(inner.log.join('\n')).toMatch(/pass --commit/);
+  });
+
+  it('reads the commit of a tree that is its own checkout', async () => {
+    const dir = fixtureCopy('main');
+    const { git } = await import('../../src/core/git.js');
+    await git(['init', '-q'], { cwd: dir });
+    await git(['add', '-A'], { cwd: dir });
+    await git(['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', 'commit', '-qm', 'tree'], { cwd: dir });
+    const sha = (await git(['rev-parse', 'HEAD'], { cwd: dir })).stdout.trim();
+    const r = await cli(['version', '--dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`4.8.0-alpha.1+${sha.slice(0, 7)}`);
+  });
+
+  it('names a directory that does not exist', async () => {
+    const r = await cli(['patch', '--dir', '/nonexistent/offmain']);
+    expect(r.code).toBe(1);
+    expect(r.log).toEqual(['error: /nonexistent/offmain does not exist: point --dir at a checked-out Mastodon tree']);
+  });
+});
+
+describe('offmain patch', () => {
+  it('patches a v4.2 tree and prints the JSON report', async () => {
+    const dir = fixtureCopy('v4.2');
+    const r = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.version).toMatch(/^4\.2\.\d+\+2f40549$/);
+    expect(report.imageTag).toBe(report.version.replace('+', '_'));
+    const redis = report.patches.find((p: { id: string }) => p.id.includes('hiredis'));
+    expect(redis).toMatchObject({ status: 'applied' });
+    expect(redis.files).toContain('Gemfile');
+    expect(readFileSync(join(dir, 'Gemfile'), 'utf8')).not.toMatch(/hiredis/);
+
+    const again = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(again.code).toBe(0);
+    const statuses = JSON.parse(again.stdout).patches.map((p: { status: string }) => p.status);
+    expect(statuses).not.toContain('applied');
+    expect(statuses).toContain('already-applied');
+  });
+
+  it('names the patches in effect by a digest that changes with their text', async () => {
+    const digestOf = async (dir: string, sets: string[]) => {
+      const r = await cli(['patch', '--dir', dir, '--commit', SHA, ...sets.flatMap((x) => ['--patch-set', x]), '--json']);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).digest as string;
+    };
+    const set = join(tempDir(), 'mine.yml');
+    const write = (note: string) =>
+      writeFileSync(set, `name: mine\npatches:\n  - id: note\n    description: ${note}\n    operations:\n      - file: Gemfile\n        insert-after: "^source "\n        lines: ['# ${note}']\n        expect: 1\n`);
+    write('first');
+    const a = await digestOf(fixtureCopy('v4.2'), ['redis-tls', set]);
+    expect(a).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await digestOf(fixtureCopy('v4.2'), ['redis-tls', set])).toBe(a);
+    write('second');
+    expect(await digestOf(fixtureCopy('v4.2'), ['redis-tls', set])).not.toBe(a);
+    expect(await digestOf(fixtureCopy('v4.2'), ['redis-tls'])).not.toBe(a);
+  });
+
+  it('changes nothing on main and says why', async () => {
+    const dir = fixtureCopy('main');
+    const before = snapshot(dir);
+    const r = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.patches.every((p: { status: string; reason?: string }) => p.status === 'not-needed' && p.reason)).toBe(true);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('exits 1 with one line and modifies nothing when a patch no longer applies', async () => {
+    const dir = fixtureCopy('v4.2');
+    const before = snapshot(dir);
+    const set = join(tempDir(), 'mine.yml');
+    writeFileSync(
+      set,
+      [
+        'name: mine',
+        'patches:',
+        '  - id: gone',
+        '    description: edits a line that upstream rewrote',
+        '    operations:',
+        '      - file: Gemfile',
+        "        delete: \"^gem 'this-gem-is-not-there'\"",
+        '        expect: 1',
+        '',
+      ].join('\n'),
+    );
+    const r = await cli(['patch', '--dir', dir, '--commit', SHA, '--patch-set', 'redis-tls', '--patch-set', set]);
+    expect(r.code).toBe(1);
+    const errors = r.log.filter((l) => l.startsWith('error: '));
+    expect(errors.at(-1)).toMatch(/^error: patch .*gone no longer applies to 4\.2\.\d+\+2f40549: Gemfile.*nothing was modified/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('names an unknown patch set', async () => {
+    const r = await cli(['patch', '--dir', fixtureCopy('main'), '--commit', SHA, '--patch-set', 'no-such-set']);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/no-such-set/);
+  });
+});
+
+describe('offmain resolve and run', () => {
+  it('resolves the newest main commit of a local upstream', async () => {
+    const root = tempDir();
+    const upstream = await makeDemoUpstream(root);
+    const r = await cli(['resolve', '--repository', upstream.url, '--path', join(root, 'co'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ sha: upstream.shas.main, track: 'main' });
+  });
+
+  it('runs resolve + patch for the newest release', async () => {
+    const root = tempDir();
+    const upstream = await makeDemoUpstream(root);
+    const r = await cli(['run', '--repository', upstream.url, '--track', 'release', '--path', join(root, 'co'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.commit).toBe(upstream.shas.stableRelease);
+    expect(report.patches.some((p: { status: string }) => p.status === 'applied')).toBe(true);
+  });
+
+  it('refuses an unknown commit', async () => {
+    const root = tempDir();
+    const upstream = await makeDemoUpstream(root);
+    const r = await cli(['run', '--repository', upstream.url, '--commit', 'deadbeef', '--path', join(root, 'co')]);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/deadbeef/);
+  });
+
+  it('runs the demo on embedded defaults', async () => {
+    // With the engine and registry the test command starts, the demo builds for real.
+    const r = await cli(['run', '--demo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^offmain demo: real build with the Docker engine and registry at 127\.0\.0\.1:\d+/);
+    expect(r.stdout).toMatch(/## offmain patch/);
+    expect(r.stdout).toMatch(/not needed/);
+    expect(r.stdout).toMatch(/## offmain build: images pushed/);
+    expect(r.stdout).toMatch(/## offmain deploy: pushed/);
+    expect(r.stdout).toMatch(/second run: 0 builds \(skipped: already in the registry\); deploy changed nothing/);
+    expect(r.stdout).toMatch(/# The newest release \(v4\.2\.1, on stable-4\.2\) needs the Redis TLS patch/);
+    expect(r.stdout).toMatch(/`hiredis-removal` \| ✅ applied/);
+  });
+
+  it('rejects unknown commands and options', async () => {
+    expect((await cli(['frobnicate'])).code).toBe(1);
+    const r = await cli(['patch', '--dri', 'x']);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/--dri/);
+  });
+});
+
+describe('offmain run, the whole chain', () => {
+  it('plans the build and deploys the tags to a config repository with --plan-only', async () => {
+    const root = tempDir();
+    const upstream = await makeDemoUpstream(root);
+    const { makeDemoConfigRepo } = await import('../../src/cli/demo.js');
+    const config = await makeDemoConfigRepo(root, 'registry.example/acme');
+    const r = await cli([
+      'run', '--repository', upstream.url, '--path', join(root, 'co'),
+      '--image', 'registry.example/acme/mastodon', '--plan-only',
+      '--config', config, '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: true, deploy: { changed: true, lagHours: 0 } });
+    const { git } = await import('../../src/core/git.js');
+    const k = (await git(['show', 'main:apps/mastodon/kustomization.yaml'], { cwd: join(root, 'config.git') })).stdout;
+    expect(k).toContain(`newTag: "4.8.0-alpha.1_${upstream.shas.main.slice(0, 7)}"`);
+  });
+
+  it('refuses --config without --image', async () => {
+    const r = await cli(['run', '--config', 'acme/config']);
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/--config needs --image/);
+  });
+});

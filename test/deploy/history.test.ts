@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { git } from '../../src/core/git.js';
+import { shaOf, UpstreamHistory } from '../../src/deploy/history.js';
+import { createBareRepo } from '../support/git-fixture.js';
+import { tempDir } from '../support/tmp.js';
+
+const unix = (iso: string) => Date.parse(iso) / 1000;
+
+describe('shaOf', () => {
+  it('reads the deployed commit from a sha, an image tag or a display version', () => {
+    expect(shaOf('2F40549D1A')).toBe('2f40549d1a');
+    expect(shaOf('4.8.0-alpha.1_2f40549')).toBe('2f40549');
+    expect(shaOf('4.8.0-alpha.1+2f40549')).toBe('2f40549');
+    expect(() => shaOf('latest')).toThrow(/neither a commit sha nor an offmain image tag/);
+  });
+});
+
+describe('UpstreamHistory', () => {
+  it('fetches blobless and only as deep as needed, deepening for an older commit', async () => {
+    const repo = await createBareRepo(join(tempDir('offmain-up-'), 'long.git'));
+    const root = await repo.commit({ files: { big: 'x'.repeat(1000) }, message: 'root', date: '2026-01-01T00:00:00Z', ref: 'refs/heads/main' });
+    const line = await repo.linearHistory('main', 150, unix('2026-08-01T00:00:00Z'));
+    const cache = tempDir();
+    const h = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
+    const count = async () => Number((await git(['rev-list', '--count', 'refs/remotes/origin/main'], { cwd: cache })).stdout);
+    expect(await count()).toBe(100);
+    expect((await git(['config', 'remote.origin.partialclonefilter'], { cwd: cache })).stdout.trim()).toBe('blob:none');
+    expect(await h.isAncestor(line[100]!, line[149]!)).toBe(true);
+    expect(await count()).toBe(100);
+    // The root is 151 commits back: one deepening step.
+    expect(await h.resolve(root.slice(0, 9))).toBe(root);
+    expect(await count()).toBe(151);
+    expect(await h.isAncestor(line[149]!, root)).toBe(false);
+    expect(await h.notDeployed(line[147]!)).toEqual([
+      { sha: line[148], time: unix('2026-08-01T00:00:00Z') + 149 * 60 },
+      { sha: line[149], time: unix('2026-08-01T00:00:00Z') + 150 * 60 },
+    ]);
+    // A later run reuses the cache and sees new commits.
+    const more = await repo.linearHistory('main', 2, unix('2026-08-02T00:00:00Z'));
+    const again = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
+    expect((await again.head()).sha).toBe(more[1]);
+    expect(await again.isAncestor(root, more[1]!)).toBe(true);
+  });
+});
