@@ -5,13 +5,15 @@
  * Every edit is computed in memory (unified diffs in a scratch copy of the files they touch), every
  * patch's checks and the Gemfile / Gemfile.lock pairing are verified, and the tree is written only
  * when every patch ended `applied`, `already-applied` or `not-needed`. A failure leaves every file
- * as it was. Only the files patches name are read: the tree is never walked.
+ * as it was. Only the files patches name are read: the tree is never walked, and no symbolic link in it is
+ * followed (patchset/workspace.ts): a patch that names one fails, saying so, and the others still run.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import semver from 'semver';
 import { builtinPatchSet, builtinPatchSetNames } from './builtin.js';
 import { OffmainError } from '../core/errors.js';
+import { UnsafePathError } from '../core/safefs.js';
 import { checkLockfile } from './lockfile.js';
 import { evaluatePatch } from './patchset/evaluate.js';
 import { parsePatchSet, type PatchSet } from './patchset/format.js';
@@ -99,7 +101,8 @@ export async function runPatches(opts: PatchRunOptions): Promise<PatchRunResult>
   const results: PatchResult[] = [];
   for (const set of sets) {
     for (const patch of set.patches) {
-      const { result, overlay } = await evaluatePatch(set, patch, ws, version);
+      const base = { id: patch.id, set: set.name, description: patch.description };
+      const { result, overlay } = await evaluatePatch(set, patch, ws, version).catch((e: unknown) => unsafePath(e, base));
       if (result.status === 'applied' && overlay) overlay.commit();
       results.push(result);
     }
@@ -111,7 +114,11 @@ export async function runPatches(opts: PatchRunOptions): Promise<PatchRunResult>
   }
 
   const warnings: string[] = [];
-  const [gemfile, lockfile] = await Promise.all([ws.readPristine('Gemfile'), ws.readPristine('Gemfile.lock')]);
+  const [gemfile, lockfile] = await Promise.all([ws.readPristine('Gemfile'), ws.readPristine('Gemfile.lock')]).catch((e: unknown) => {
+    if (!(e instanceof UnsafePathError)) throw e;
+    warnings.push(`Gemfile and Gemfile.lock were not compared: ${e.message}`);
+    return [null, null];
+  });
   if (gemfile !== null && lockfile !== null) {
     for (const p of checkLockfile({ gemfile, lockfile })) {
       warnings.push(`${p.message} (already so in the upstream tree, not caused by patching)`);
@@ -122,4 +129,19 @@ export async function runPatches(opts: PatchRunOptions): Promise<PatchRunResult>
   if (!ok) return { ok, results, changedFiles: [], warnings };
   const changedFiles = await ws.commit();
   return { ok, results, changedFiles, warnings };
+}
+
+/** A patch that names a path offmain will not use (a symbolic link in the tree, or under one) fails by itself. */
+function unsafePath(e: unknown, base: Pick<PatchResult, 'id' | 'set' | 'description'>): { result: PatchResult; overlay?: undefined } {
+  if (!(e instanceof UnsafePathError)) throw e;
+  const file = e.location.file ?? '';
+  return {
+    result: {
+      ...base,
+      status: 'failed',
+      reason: e.message,
+      files: [file],
+      failure: { file, expected: 'a regular file inside the tree, reached through no symbolic link', nearest: [] },
+    },
+  };
 }

@@ -7,12 +7,17 @@
  * until the whole run has passed. This also means `git apply` never depends on the tree being a git
  * work tree, nor on its index: the scratch directory is not inside any repository (discovery is
  * stopped by GIT_CEILING_DIRECTORIES).
+ *
+ * The tree is read through the workspace, which follows no symbolic link: a diff touching a link (or a path
+ * under one) fails, saying so. A diff may not create a link or a submodule either (modes 120000, 160000), and
+ * the scratch copy is read back without following links, so what git apply made there cannot point out of it.
  */
-import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, posix, resolve } from 'node:path';
 import { OffmainError } from '../core/errors.js';
 import { git } from '../core/git.js';
+import { ConfinedDir, UnsafePathError } from '../core/safefs.js';
 import { lockfileVerdict } from './patchset/evaluate.js';
 import { lineMapper, type LineMap } from './patchset/linemap.js';
 import { nearestLines } from './patchset/matching.js';
@@ -95,6 +100,15 @@ export function parseUnifiedDiff(text: string, source: string): UnifiedDiff {
     }
     return norm;
   };
+  const regularMode = (raw: string, line: number): number => {
+    const mode = parseInt(raw, 8);
+    const type = mode & 0o170000;
+    if (type !== 0o100000) {
+      const what = type === 0o120000 ? 'a symbolic link' : type === 0o160000 ? 'a submodule' : 'not a regular file';
+      fail(line, `mode ${raw} is ${what}: offmain patches regular files only (mode 100644 or 100755)`);
+    }
+    return mode & 0o7777;
+  };
 
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
@@ -150,7 +164,7 @@ export function parseUnifiedDiff(text: string, source: string): UnifiedDiff {
     if (cur && cur.git && cur.hunks.length === 0 && !cur.sawOld) {
       let m: RegExpExecArray | null;
       if ((m = /^new file mode (\d+)$/.exec(l))) {
-        cur.newMode = parseInt(m[1]!, 8) & 0o7777;
+        cur.newMode = regularMode(m[1]!, lineNo);
         cur.oldPath = null;
         continue;
       }
@@ -159,7 +173,7 @@ export function parseUnifiedDiff(text: string, source: string): UnifiedDiff {
         continue;
       }
       if ((m = /^new mode (\d+)$/.exec(l))) {
-        cur.newMode = parseInt(m[1]!, 8) & 0o7777;
+        cur.newMode = regularMode(m[1]!, lineNo);
         continue;
       }
       if ((m = /^(?:rename|copy) from (.+)$/.exec(l))) {
@@ -267,10 +281,19 @@ export async function applyUnifiedDiff(diff: UnifiedDiff, ws: Workspace): Promis
   const base = { id: basename(diff.source), set: diff.source, description: diff.description };
   const paths = touchedPaths(diff);
   const scratch = await mkdtemp(join(tmpdir(), 'offmain-diff-'));
+  const copy = new ConfinedDir(scratch, { what: 'the scratch copy', advice: 'git apply made a symbolic link, which offmain does not patch' });
   try {
     const current = new Map<string, string | null>();
     for (const p of paths) {
-      const text = await ws.read(p);
+      let text: string | null;
+      try {
+        text = await ws.read(p);
+      } catch (e) {
+        if (!(e instanceof UnsafePathError)) throw e;
+        const file = e.location.file ?? p;
+        const failure = { file, expected: 'a regular file inside the tree, reached through no symbolic link', nearest: [] };
+        return { result: { ...base, status: 'failed', reason: `${diff.source}: ${e.message}`, files: [file], failure } };
+      }
       current.set(p, text);
       if (text === null) continue;
       const abs = join(scratch, p);
@@ -288,13 +311,7 @@ export async function applyUnifiedDiff(diff: UnifiedDiff, ws: Workspace): Promis
     await git(APPLY_ARGS, { cwd: scratch, input: diff.text, env });
     const overlay = new Overlay(ws);
     for (const p of paths) {
-      const abs = join(scratch, p);
-      let text: string | null = null;
-      try {
-        text = await readFile(abs, 'utf8');
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      }
+      const text = copy.read(p)?.toString('utf8') ?? null;
       if (text !== current.get(p)) overlay.set(p, text);
     }
     if (overlay.edits.size === 0 && diff.files.some((f) => f.hunks.length > 0)) {
@@ -312,7 +329,7 @@ export async function applyUnifiedDiff(diff: UnifiedDiff, ws: Workspace): Promis
     }
     for (const f of diff.files) {
       if (f.newPath && f.newMode !== undefined) {
-        const mode = (await stat(join(scratch, f.newPath))).mode & 0o7777;
+        const mode = (copy.lstat(f.newPath)?.mode ?? 0o644) & 0o7777;
         ws.modes.set(f.newPath, mode);
         if (!overlay.edits.has(f.newPath)) overlay.set(f.newPath, current.get(f.newPath) ?? null);
       }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -466,5 +466,86 @@ describe('writing', () => {
     expect(result.ok).toBe(true);
     expect(result.changedFiles).toHaveLength(8);
     expect(elapsed).toBeLessThan(1000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The upstream tree is someone else's: no symbolic link is followed, nothing outside it is touched.
+
+describe('symbolic links in the upstream tree', () => {
+  const EDIT_RAKE = `name: rake
+description: edits the setup task
+patches:
+  - id: rake-driver
+    description: drop the hiredis driver from the setup task
+    operations:
+      - { file: lib/tasks/mastodon.rake, delete: "driver: :hiredis", expect: 1 }
+`;
+
+  /** A v4.1 tree with lib/tasks/mastodon.rake moved out of it and linked back (as a file, or its directory). */
+  function linkedTree(how: 'file' | 'dir'): { dir: string; outside: string } {
+    const dir = upstream('v4.1');
+    const outside = tempDir('offmain-outside-');
+    const rake = readFileSync(join(dir, 'lib/tasks/mastodon.rake'), 'utf8');
+    writeFileSync(join(outside, 'mastodon.rake'), rake);
+    if (how === 'file') {
+      rmSync(join(dir, 'lib/tasks/mastodon.rake'));
+      symlinkSync(join(outside, 'mastodon.rake'), join(dir, 'lib/tasks/mastodon.rake'));
+    } else {
+      rmSync(join(dir, 'lib/tasks'), { recursive: true });
+      symlinkSync(outside, join(dir, 'lib/tasks'));
+    }
+    return { dir, outside };
+  }
+
+  it.each([
+    ['file', /^lib\/tasks\/mastodon\.rake is a symbolic link: offmain does not patch through symbolic links; /],
+    ['dir', /^lib\/tasks\/mastodon\.rake is under a symbolic link \(lib\/tasks\): offmain does not patch through symbolic links; /],
+  ] as const)('a patch whose target is a symbolic link (%s) fails with a clear message; nothing is written', async (how, message) => {
+    const { dir, outside } = linkedTree(how);
+    const before = snapshot(outside);
+    const result = await runPatches({ dir, version: '4.1.2', patchSets: [userFile('rake.yml', EDIT_RAKE)] });
+    expect(result.ok).toBe(false);
+    expect(result.results).toHaveLength(1);
+    expect(result.results[0]).toMatchObject({ id: 'rake-driver', status: 'failed', files: ['lib/tasks/mastodon.rake'] });
+    expect(result.results[0]!.reason).toMatch(message);
+    expect(result.results[0]!.failure).toMatchObject({ file: 'lib/tasks/mastodon.rake' });
+    expect(result.changedFiles).toEqual([]);
+    expect(snapshot(outside)).toEqual(before);
+  });
+
+  it.each(['file', 'dir'] as const)('a unified diff through a symbolic link (%s) fails the same way', async (how) => {
+    const { dir, outside } = linkedTree(how);
+    const before = snapshot(outside);
+    const rake = readFileSync(join(outside, 'mastodon.rake'), 'utf8').split('\n');
+    const at = rake.findIndex((l) => l.includes('driver: :hiredis')) + 1;
+    const diff = userFile(
+      'rake.diff',
+      `--- a/lib/tasks/mastodon.rake\n+++ b/lib/tasks/mastodon.rake\n@@ -${at - 1},3 +${at - 1},2 @@\n ${rake[at - 2]}\n-${rake[at - 1]}\n ${rake[at]}\n`,
+    );
+    const result = await runPatches({ dir, version: '4.1.2', patchSets: [], diffs: [diff] });
+    expect(result.ok).toBe(false);
+    expect(result.results[0]).toMatchObject({ id: 'rake.diff', status: 'failed', files: ['lib/tasks/mastodon.rake'] });
+    expect(result.results[0]!.reason).toMatch(/lib\/tasks\/mastodon\.rake is (a|under a) symbolic link.*offmain does not patch through symbolic links/);
+    expect(snapshot(outside)).toEqual(before);
+  });
+
+  it('a diff never creates a file behind a linked directory', async () => {
+    const dir = upstream('v4.1');
+    const outside = tempDir('offmain-outside-');
+    symlinkSync(outside, join(dir, 'extra'));
+    const diff = userFile('new.diff', 'diff --git a/extra/new.rb b/extra/new.rb\nnew file mode 100644\n--- /dev/null\n+++ b/extra/new.rb\n@@ -0,0 +1 @@\n+# new\n');
+    const result = await runPatches({ dir, version: '4.1.2', patchSets: [], diffs: [diff] });
+    expect(result.ok).toBe(false);
+    expect(result.results[0]!.reason).toMatch(/extra\/new\.rb is under a symbolic link \(extra\)/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('other patches still run: the report shows every problem at once', async () => {
+    const { dir } = linkedTree('file');
+    const result = await runPatches({ dir, version: '4.1.2', patchSets: [userFile('rake.yml', EDIT_RAKE), ...DEFAULT_PATCH_SETS] });
+    expect(result.ok).toBe(false);
+    expect(result.results[0]!.status).toBe('failed');
+    expect(result.results.length).toBeGreaterThan(1);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,13 @@ rename to y.rb
     ['a path leaving the tree', '--- a/../x\n+++ b/../x\n@@ -1 +1 @@\n-a\n+b\n', 'mine.diff:1: path "../x" is outside the tree'],
     ['a binary patch', 'diff --git a/x.png b/x.png\nGIT binary patch\nliteral 1\n', 'mine.diff:2: binary diffs are not supported'],
     ['a malformed hunk header', '--- a/x\n+++ b/x\n@@ -1 @@\n-a\n', 'mine.diff:3: malformed hunk header'],
+    [
+      'a symbolic link it would create',
+      'diff --git a/link b/link\nnew file mode 120000\n--- /dev/null\n+++ b/link\n@@ -0,0 +1 @@\n+/etc/hostname\n\\ No newline at end of file\n',
+      'mine.diff:2: mode 120000 is a symbolic link: offmain patches regular files only (mode 100644 or 100755)',
+    ],
+    ['a file it would turn into a symbolic link', 'diff --git a/x b/x\nold mode 100644\nnew mode 120000\n', 'mine.diff:3: mode 120000 is a symbolic link'],
+    ['a submodule', 'diff --git a/sub b/sub\nnew file mode 160000\n--- /dev/null\n+++ b/sub\n@@ -0,0 +1 @@\n+Subproject commit 1234\n', 'mine.diff:2: mode 160000 is a submodule'],
   ])('rejects %s with file:line', (_what, text, message) => {
     expect(() => parseUnifiedDiff(text, 'mine.diff')).toThrow(OffmainError);
     expect(() => parseUnifiedDiff(text, 'mine.diff')).toThrow(message);
@@ -200,5 +207,23 @@ describe('applyUnifiedDiff', () => {
     expect(statSync(join(dir, 'bin/hello')).mode & 0o777).toBe(0o755);
     // Second run: the file is there with that content.
     expect((await applyUnifiedDiff(created, new Workspace(dir))).result.status).toBe('already-applied');
+  });
+
+  it('fails, reading nothing, when a file it touches is a symbolic link or under one', async () => {
+    const outside = tree({ 'mastodon.rake': RAKE });
+    const file = tree({ 'lib/tasks/.keep': '' });
+    symlinkSync(join(outside, 'mastodon.rake'), join(file, 'lib/tasks/mastodon.rake'));
+    const dir = tree({ 'lib/.keep': '' });
+    symlinkSync(outside, join(dir, 'lib/tasks'));
+    for (const [root, message] of [
+      [file, 'patches/rake.diff: lib/tasks/mastodon.rake is a symbolic link: offmain does not patch through symbolic links; '],
+      [dir, 'patches/rake.diff: lib/tasks/mastodon.rake is under a symbolic link (lib/tasks): offmain does not patch through symbolic links; '],
+    ] as const) {
+      const { result, overlay } = await applyUnifiedDiff(diff, new Workspace(root));
+      expect(result).toMatchObject({ status: 'failed', files: ['lib/tasks/mastodon.rake'], failure: { file: 'lib/tasks/mastodon.rake' } });
+      expect(result.reason!.startsWith(message)).toBe(true);
+      expect(overlay).toBeUndefined();
+    }
+    expect(readFileSync(join(outside, 'mastodon.rake'), 'utf8')).toBe(RAKE);
   });
 });

@@ -2,15 +2,23 @@
  * The upstream tree, in memory: files are read on demand (the tree is never walked), edited in memory, and
  * written only by `Workspace.commit()`, all or nothing. An `Overlay` holds the edits of the one patch being
  * evaluated on top of the workspace.
+ *
+ * The tree is someone else's: every read and write goes through a ConfinedDir (core/safefs.ts), so no path
+ * leaves the tree and no symbolic link in it is followed, the file's own or a directory's on the way; reading
+ * one is an UnsafePathError, which fails the patch that names it. Files are changed in place (their mode and
+ * hard links stay), new ones are created exclusively.
  */
-import { chmod, mkdir, readdir, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { closeSync, fchmodSync, ftruncateSync, readdirSync, readFileSync, rmdirSync, type Dirent } from 'node:fs';
+import { posix } from 'node:path';
 import { OffmainError } from '../../core/errors.js';
+import { ConfinedDir, writeAllSync } from '../../core/safefs.js';
 
 /** Anything files of the tree can be read from: the workspace, or an overlay on it. */
 export interface TreeReader {
   read(path: string): Promise<string | null>;
 }
+
+const ADVICE = 'offmain does not patch through symbolic links; name the real file in the patch (links in the upstream tree are never followed)';
 
 /**
  * Files of the tree, read on demand and edited in memory. Only the files patches look at are read:
@@ -19,14 +27,17 @@ export interface TreeReader {
 export class Workspace {
   private readonly pristine = new Map<string, string | null>();
   private readonly current = new Map<string, string | null>();
+  private readonly tree: ConfinedDir;
   /** File modes for files a unified diff creates or changes the mode of. */
   readonly modes = new Map<string, number>();
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    this.tree = new ConfinedDir(dir, { what: 'the upstream tree', advice: ADVICE });
+  }
 
   async read(path: string): Promise<string | null> {
     if (this.current.has(path)) return this.current.get(path) ?? null;
-    const text = await readTreeFile(this.dir, path);
+    const text = readTreeFile(this.tree, path);
     this.pristine.set(path, text);
     this.current.set(path, text);
     return text;
@@ -58,41 +69,51 @@ export class Workspace {
     const createdDirs: string[] = [];
     try {
       for (const path of changed) {
-        const abs = join(this.dir, path);
         const before = this.pristine.get(path) ?? null;
         const after = this.current.get(path) ?? null;
-        const mode = before === null ? undefined : (await stat(abs)).mode & 0o7777;
-        if (after === null) {
-          if (before !== null) {
-            await unlink(abs);
-            done.push({ path, before, mode });
+        const wanted = this.modes.get(path);
+        if (before === null) {
+          if (after === null) continue;
+          const made = this.tree.mkdirs(posix.dirname(path));
+          if (made) createdDirs.push(made);
+          done.push({ path, before });
+          const fd = this.tree.create(path);
+          try {
+            writeAllSync(fd, Buffer.from(after, 'utf8'));
+            if (wanted !== undefined) fchmodSync(fd, wanted);
+          } finally {
+            closeSync(fd);
           }
           continue;
         }
-        if (before === null) {
-          const made = await mkdir(dirname(abs), { recursive: true });
-          if (made) createdDirs.push(made);
-        }
+        const st = this.tree.lstat(path);
+        if (!st?.isFile()) throw new Error(`${path} is no longer a file`);
+        const mode = st.mode & 0o7777;
         done.push({ path, before, mode });
-        if (before !== after) await writeFile(abs, after, 'utf8');
-        const wanted = this.modes.get(path);
-        if (wanted !== undefined) await chmod(abs, wanted);
+        if (after === null) this.tree.unlink(path);
+        else rewrite(this.tree, path, before !== after ? after : undefined, wanted);
       }
     } catch (e) {
       const problems: string[] = [];
       for (const { path, before, mode } of done.reverse()) {
-        const abs = join(this.dir, path);
         try {
-          if (before === null) await unlink(abs).catch(() => undefined);
+          if (before === null) {
+            if (this.tree.lstat(path)) this.tree.unlink(path);
+          } else if (this.tree.lstat(path)) rewrite(this.tree, path, before, mode);
           else {
-            await writeFile(abs, before, 'utf8');
-            if (mode !== undefined) await chmod(abs, mode);
+            const fd = this.tree.create(path);
+            try {
+              writeAllSync(fd, Buffer.from(before, 'utf8'));
+              if (mode !== undefined) fchmodSync(fd, mode);
+            } finally {
+              closeSync(fd);
+            }
           }
         } catch (re) {
           problems.push(`${path} (${re instanceof Error ? re.message : String(re)})`);
         }
       }
-      for (const d of createdDirs) await removeEmptyDirs(d, this.dir);
+      for (const d of createdDirs) removeEmptyDirs(this.tree, d);
       const what = e instanceof Error ? e.message : String(e);
       throw new OffmainError(
         problems.length === 0
@@ -104,24 +125,59 @@ export class Workspace {
   }
 }
 
-async function removeEmptyDirs(first: string, root: string): Promise<void> {
-  // `mkdir -p` returned the first directory it created; remove it and everything below, if empty.
-  const walk = async (d: string): Promise<void> => {
-    const entries = await readdir(d, { withFileTypes: true }).catch(() => []);
-    for (const ent of entries) if (ent.isDirectory()) await walk(join(d, ent.name));
-    await rmdir(d).catch(() => undefined);
-  };
-  if (first.startsWith(root)) await walk(first);
+/** Writes `text` (when given) over the file in place, and sets `mode` (when given: fchmod needs no write access). */
+function rewrite(tree: ConfinedDir, path: string, text: string | undefined, mode: number | undefined): void {
+  const { fd } = text === undefined ? tree.openRead(path)! : tree.openWrite(path);
+  try {
+    if (text !== undefined) {
+      ftruncateSync(fd, 0);
+      writeAllSync(fd, Buffer.from(text, 'utf8'));
+    }
+    if (mode !== undefined) fchmodSync(fd, mode);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-export async function readTreeFile(dir: string, path: string): Promise<string | null> {
+/** Removes `first` (a directory the commit created) and everything below it, if empty. */
+function removeEmptyDirs(tree: ConfinedDir, first: string): void {
+  const walk = (d: string): void => {
+    let entries: Dirent[] = [];
+    try {
+      if (!tree.lstat(d)?.isDirectory()) return;
+      entries = readdirSync(tree.abs(d), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const ent of entries) if (ent.isDirectory()) walk(posix.join(d, ent.name));
+    try {
+      rmdirSync(tree.abs(d));
+    } catch {
+      // not empty: keep it
+    }
+  };
+  walk(first);
+}
+
+/** The text of `path` in the tree, null when there is no such file. */
+function readTreeFile(tree: ConfinedDir, path: string): string | null {
+  let opened: ReturnType<ConfinedDir['openRead']>;
   try {
-    return await readFile(join(dir, path), 'utf8');
+    opened = tree.openRead(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    if (code === 'EISDIR') throw new OffmainError(`${path}: is a directory where a patch expects a file`, { file: path });
+    if (e instanceof OffmainError) throw e;
     throw new OffmainError(`${path}: cannot be read (${(e as Error).message})`, { file: path });
+  }
+  if (!opened) return null;
+  try {
+    if (opened.stat.isDirectory()) throw new OffmainError(`${path}: is a directory where a patch expects a file`, { file: path });
+    if (!opened.stat.isFile()) throw new OffmainError(`${path}: is not a regular file (a patch expects one)`, { file: path });
+    return readFileSync(opened.fd, 'utf8');
+  } catch (e) {
+    if (e instanceof OffmainError) throw e;
+    throw new OffmainError(`${path}: cannot be read (${(e as Error).message})`, { file: path });
+  } finally {
+    closeSync(opened.fd);
   }
 }
 
