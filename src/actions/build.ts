@@ -6,11 +6,34 @@ import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { build, BUILD_MODES, buildOutputs, buildSummaryMarkdown, CACHE_MODES } from '../build/index.js';
 import { errorMessage, OffmainError } from '../core/errors.js';
-import { actionsLogger } from './logger.js';
+import { actionsLogger, setFailed } from './logger.js';
 import { booleanInput, choiceInput, listInput, optionalInput } from './inputs.js';
+
+/** Names of build arguments that carry a secret, by convention (NPM_TOKEN, RAILS_MASTER_KEY, DB_PASSWORD, ...). */
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|(?:^|_)KEY(?:$|_)|AUTH/i;
+
+/**
+ * Masks the values of the build arguments whose names say they are secrets, before anything runs: a RUN step
+ * may print one. (The logged build command shows no value of a build argument given here at all.) Short
+ * values are left: masking `1` would hide every 1 in the log.
+ */
+export function maskSecretBuildArgs(lines: readonly string[]): string[] {
+  const masked: string[] = [];
+  for (const line of lines) {
+    const eq = line.indexOf('=');
+    const value = eq > 0 ? line.slice(eq + 1) : '';
+    if (eq > 0 && SECRET_NAME.test(line.slice(0, eq)) && value.trim().length >= 4) {
+      core.setSecret(value);
+      masked.push(line.slice(0, eq).trim());
+    }
+  }
+  return masked;
+}
 
 export async function run(): Promise<void> {
   try {
+    const buildArgs = listInput('build-args');
+    maskSecretBuildArgs(buildArgs);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = resolve(workspace, optionalInput('path') ?? 'mastodon');
     const commit = optionalInput('commit');
@@ -32,7 +55,7 @@ export async function run(): Promise<void> {
         streamingImages: listInput('streaming-images'),
         platforms: platforms.length ? platforms : undefined,
         tags: optionalInput('tags') === undefined ? undefined : listInput('tags'),
-        buildArgs: listInput('build-args'),
+        buildArgs,
         prerelease: optionalInput('prerelease'),
         patchReport: optionalInput('patch-report'),
         push: booleanInput('push', true),
@@ -63,6 +86,6 @@ export async function run(): Promise<void> {
     core.setOutput('metadata', JSON.stringify(out.metadata));
     await core.summary.addRaw(buildSummaryMarkdown(result)).write();
   } catch (e) {
-    core.setFailed(errorMessage(e));
+    setFailed(errorMessage(e));
   }
 }

@@ -6,7 +6,7 @@ import { relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage } from '../core/errors.js';
 import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, failureLine, patchSummaryMarkdown, prepare } from '../patch/index.js';
-import { actionsLogger } from './logger.js';
+import { actionsLogger, setFailed } from './logger.js';
 import { choiceInput, listInput, optionalInput } from './inputs.js';
 
 export async function run(): Promise<void> {
@@ -48,8 +48,8 @@ export async function run(): Promise<void> {
       .write();
 
     const failed = failureLine(result);
-    if (failed) core.setFailed(failed);
+    if (failed) setFailed(failed);
   } catch (e) {
-    core.setFailed(errorMessage(e));
+    setFailed(errorMessage(e));
   }
 }

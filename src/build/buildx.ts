@@ -13,6 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { OffmainError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { platformSlug, type ImagePlan } from './plan.js';
@@ -107,6 +108,38 @@ export function buildxBuildArgs(image: ImagePlan, s: BuildxSettings): string[] {
   return args;
 }
 
+/** Build arguments offmain sets itself: their values (a sha, a version suffix) are shown in the log. */
+export const PUBLIC_BUILD_ARGS: ReadonlySet<string> = new Set([
+  'MASTODON_VERSION_METADATA',
+  'MASTODON_VERSION_SUFFIX',
+  'MASTODON_VERSION_PRERELEASE',
+  'SOURCE_COMMIT',
+]);
+
+/**
+ * `docker ARGS` as it is logged: quoted where needed, with the value of every build argument left out
+ * (`--build-arg NAME=***`) unless `shown(NAME)` (default: offmain's own, PUBLIC_BUILD_ARGS), and of every
+ * `--secret` only its id: a value given as a build argument may be a secret, and the log is readable by
+ * everyone who can read the repository.
+ */
+export function commandLine(args: readonly string[], shown: (name: string) => boolean = (n) => PUBLIC_BUILD_ARGS.has(n)): string {
+  const value = (flag: string, v: string): string => {
+    if (flag === '--secret') {
+      const id = /(?:^|,)id=([^,]*)/.exec(v)?.[1];
+      return id ? `id=${id},***` : '***';
+    }
+    const eq = v.indexOf('=');
+    return eq < 0 || shown(v.slice(0, eq)) ? v : `${v.slice(0, eq)}=***`;
+  };
+  const words = args.map((a, i) => {
+    const prev = args[i - 1];
+    if (prev === '--build-arg' || prev === '--secret') return value(prev, a);
+    const joined = /^(--build-arg|--secret)=(.*)$/s.exec(a);
+    return joined ? `${joined[1]}=${value(joined[1]!, joined[2]!)}` : a;
+  });
+  return `docker ${words.map((w) => (/[\s"']/.test(w) ? JSON.stringify(w) : w)).join(' ')}`;
+}
+
 /** `docker buildx imagetools create` for one repository: its tags, from per-platform digests. */
 export function imagetoolsCreateArgs(opts: {
   repository: string;
@@ -147,15 +180,24 @@ export function docker(args: string[], opts: DockerOptions = {}): Promise<Docker
     const child = spawn('docker', args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
+    // Streamed lines are the build's (a RUN step's output is anyone's text): they go to the logger's
+    // `output`, which shows them without letting the runner obey them. Lines end at LF, CR or CRLF, as the
+    // runner ends them, so a CR cannot hide a second line inside one.
+    const log = opts.stream ? opts.log : undefined;
+    const emit = (l: string) => {
+      if (!l.trim()) return;
+      if (log?.output) log.output(l);
+      else log?.info(l);
+    };
+    const decoder = new StringDecoder('utf8');
     let partial = '';
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => {
       err.push(b);
-      if (opts.stream && opts.log) {
-        const text = partial + b.toString('utf8');
-        const lines = text.split('\n');
+      if (log) {
+        const lines = (partial + decoder.write(b)).split(/\r\n|\r|\n/);
         partial = lines.pop() ?? '';
-        for (const l of lines) if (l.trim()) opts.log.info(l);
+        lines.forEach(emit);
       }
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
@@ -164,7 +206,10 @@ export function docker(args: string[], opts: DockerOptions = {}): Promise<Docker
       } else reject(e);
     });
     child.on('close', (code) => {
-      if (opts.stream && opts.log && partial.trim()) opts.log.info(partial);
+      if (log) {
+        (partial + decoder.end()).split(/\r\n|\r|\n/).forEach(emit);
+        log.endOutput?.();
+      }
       resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });

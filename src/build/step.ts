@@ -17,9 +17,11 @@ import {
   builderDriver,
   buildxBuildArgs,
   buildxError,
+  commandLine,
   docker,
   ghaCacheAvailable,
   imagetoolsCreateArgs,
+  PUBLIC_BUILD_ARGS,
   runBuildxBuild,
   type BuildMode,
   type CacheMode,
@@ -312,7 +314,9 @@ async function buildImage(image: ImagePlan, plan: BuildPlan, c: BuildImageContex
     dir: resolvePath(c.opts.dir),
     env: c.env,
   });
-  c.log.info(`docker ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+  // Values of build arguments the user gave may be secrets: the logged command names them only.
+  const given = parseBuildArgs(c.opts.buildArgs);
+  c.log.info(commandLine(args, (name) => PUBLIC_BUILD_ARGS.has(name) && !Object.hasOwn(given, name)));
   const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(', ')})`, { env: c.env, log: c.log });
   c.log.info(`${image.key}: ${r.digest} in ${r.seconds.toFixed(1)} s, ${r.cached} of ${r.steps} steps from the cache`);
 
@@ -401,7 +405,7 @@ async function mergeImage(
       annotations: image.annotations,
       builder: opts.builder,
     });
-    log.info(`docker ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+    log.info(commandLine(args));
     const r = await docker(args, { env, log, stream: true });
     if (r.code !== 0) throw new OffmainError(`merging ${image.key} into ${repository} failed: ${buildxError(r.stderr)}`);
     const digest = await registry.digest(repository, plan.imageTag);

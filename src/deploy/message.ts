@@ -4,6 +4,7 @@
  * job summary of the deploy with its freshness.
  */
 import { cell } from '../core/markdown.js';
+import { bounded, inline, neutraliseTrailers, visible } from '../core/untrusted.js';
 import { commitUrl, compareUrl, redactUrl } from '../core/remote.js';
 import { canonicalRepository, formatImageRef } from '../build/index.js';
 import { parseImageTag, type PatchReport } from '../patch/index.js';
@@ -33,14 +34,37 @@ export interface CommitMessageInput {
   patchReport?: PatchReport;
 }
 
-/** `mastodon 4.7.0+c5b3651 -> 4.8.0-alpha.1+2f40549` and a body with links, patches, images, files. */
+/** The longest subject line; git's advice is 50–72, GitHub cuts the title of a commit at about 72. */
+export const MAX_SUBJECT = 100;
+/** The longest commit message (the pull request's body is bounded again by GitHub's own limit). */
+export const MAX_MESSAGE = 64 * 1024;
+/** At most this many patches and files are listed one by one; the rest are counted. */
+const MAX_LISTED = 200;
+/** The headings of the body, the only lines of it shaped like a trailer. */
+const HEADINGS = ['Patches:', 'Images:', 'Files:'];
+
+/** Up to MAX_LISTED items as `- ...` lines, and how many more there are. */
+function listed<T>(items: readonly T[], line: (item: T) => string, what: string): string[] {
+  const out = items.slice(0, MAX_LISTED).map((i) => `- ${line(i)}`);
+  if (items.length > MAX_LISTED) out.push(`- … and ${items.length - MAX_LISTED} more ${what}`);
+  return out;
+}
+
+/**
+ * `mastodon 4.7.0+c5b3651 -> 4.8.0-alpha.1+2f40549` and a body with links, patches, images, files.
+ *
+ * Most of it comes from elsewhere (the patch report, the config repository's current tags and file names,
+ * the upstream repository and ref, the version), so each such value is put in through `inline`
+ * (core/untrusted.ts): one line, no invisible characters, no mention, issue reference or HTML comment, and
+ * bounded. The subject is one line of at most MAX_SUBJECT characters, the message at most MAX_MESSAGE.
+ */
 export function deployCommitMessage(input: CommitMessageInput): { subject: string; body: string; message: string } {
   const moving = input.images.filter((t) => input.bump.changes.some((c) => canonicalRepository(c.repository) === canonicalRepository(t.repository)));
   const lead = moving[0] ?? input.images[0]!;
   const before = input.bump.previous[lead.repository];
   const from = before?.display ?? before?.tag ?? '(none)';
   const to = lead === input.images[0] && input.version ? input.version : displayOf(lead.tag)!;
-  const subject = `${imageName(lead.repository)} ${from} -> ${to}`;
+  const subject = inline(`${inline(imageName(lead.repository), 40)} ${inline(from, 40)} -> ${inline(to, 40)}`, MAX_SUBJECT);
 
   const body: string[] = [];
   const u = input.upstream;
@@ -48,32 +72,44 @@ export function deployCommitMessage(input: CommitMessageInput): { subject: strin
     const oldSha = before?.tag ? parseImageTag(before.tag)?.shortSha : undefined;
     const newSha = u.commit ?? parseImageTag(lead.tag)?.shortSha;
     const cmp = oldSha && newSha && oldSha !== newSha.slice(0, oldSha.length) ? compareUrl(u.repository, oldSha, newSha) : undefined;
-    if (cmp) body.push(`Upstream changes: ${cmp}`);
+    if (cmp) body.push(`Upstream changes: ${inline(cmp, 400)}`);
     if (newSha) {
       const link = commitUrl(u.repository, newSha);
-      body.push(`Upstream commit: ${link ?? `${newSha} of ${redactUrl(u.repository)}`}${u.ref ? ` (${u.ref})` : ''}`);
+      body.push(`Upstream commit: ${inline(link ?? `${newSha} of ${redactUrl(u.repository)}`, 400)}${u.ref ? ` (${inline(u.ref, 100)})` : ''}`);
     }
     if (body.length) body.push('');
   }
-  const patches = input.patchReport?.patches ?? [];
+  const patches = Array.isArray(input.patchReport?.patches) ? input.patchReport.patches : [];
   if (patches.length) {
     body.push('Patches:');
-    for (const p of patches) body.push(`- ${p.id}: ${p.status}${p.reason ? ` (${p.reason.split('\n')[0]})` : ''}`);
+    body.push(
+      ...listed(
+        patches,
+        (p) => `${inline(p?.id, 100)}: ${inline(p?.status, 40)}${typeof p?.reason === 'string' && p.reason ? ` (${inline(p.reason.split('\n')[0], 300)})` : ''}`,
+        'patches',
+      ),
+    );
     body.push('');
   }
   body.push('Images:');
   for (const t of input.images) {
     const moved = moving.includes(t) ? '' : ' (already there)';
-    body.push(`- ${formatImageRef(t)}${moved}`);
+    body.push(`- ${inline(formatImageRef(t), 400)}${moved}`);
   }
   body.push('');
   body.push('Files:');
   const prefix = input.prefix ? `${input.prefix.replace(/\/+$/, '')}/` : '';
-  for (const f of input.bump.files) {
-    const n = input.bump.changes.filter((c) => c.file === f).length;
-    body.push(`- ${prefix}${f}${n > 1 ? ` (${n} references)` : ''}`);
-  }
-  const text = body.join('\n').trimEnd();
+  body.push(
+    ...listed(
+      input.bump.files,
+      (f) => {
+        const n = input.bump.changes.filter((c) => c.file === f).length;
+        return `${inline(`${prefix}${f}`, 300)}${n > 1 ? ` (${n} references)` : ''}`;
+      },
+      'files',
+    ),
+  );
+  const text = bounded(neutraliseTrailers(body.join('\n').trimEnd(), HEADINGS), MAX_MESSAGE - subject.length - 3);
   return { subject, body: text, message: `${subject}\n\n${text}\n` };
 }
 
@@ -119,6 +155,7 @@ export function deploySummaryMarkdown(r: DeployResult): string {
   ];
   if (r.freshness) out.push(freshnessMarkdown(r.freshness));
   else if (r.freshnessError) out.push('### Freshness', '', `Not measured: ${cell(r.freshnessError)}`, '');
-  return out.join('\n');
+  // It quotes the config repository and upstream: nothing invisible, no HTML comment hiding the rest.
+  return visible(out.join('\n'));
 }
 

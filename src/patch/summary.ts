@@ -3,6 +3,7 @@
  * Pure text, so the action (core.summary) and the CLI print the same thing.
  */
 import { cell, table } from '../core/markdown.js';
+import { visible } from '../core/untrusted.js';
 import type { PatchResult } from './apply.js';
 import type { UpstreamCommit } from './upstream.js';
 import type { VersionInfo } from './version.js';
@@ -23,6 +24,7 @@ export interface PatchSummaryInput {
   report: { changedFiles: string[] };
 }
 
+/** The job summary; what it quotes from upstream and the patch sets shows no invisible text nor an HTML comment. */
 export function patchSummaryMarkdown(input: PatchSummaryInput): string {
   const u = input.upstream;
   const short = input.commit.slice(0, 7);
@@ -43,7 +45,7 @@ export function patchSummaryMarkdown(input: PatchSummaryInput): string {
         : (p.reason ?? p.description),
     ),
   ]);
-  return [
+  return visible([
     '## offmain patch',
     '',
     table(['', ''], overview),
@@ -52,5 +54,5 @@ export function patchSummaryMarkdown(input: PatchSummaryInput): string {
     '',
     patches.length ? table(['Patch', 'Status', 'Details'], patches) : '_No patches were requested._',
     '',
-  ].join('\n');
+  ].join('\n'));
 }

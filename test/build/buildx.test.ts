@@ -1,8 +1,12 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildxBuildArgs, buildxError, cacheArgs, imagetoolsCreateArgs, progressStats, type BuildxSettings } from '../../src/build/buildx.js';
+import { buildxBuildArgs, buildxError, cacheArgs, commandLine, docker, imagetoolsCreateArgs, progressStats, type BuildxSettings } from '../../src/build/buildx.js';
+import { memoryLogger, type Logger } from '../../src/core/log.js';
 import { LABEL } from '../../src/build/plan.js';
 import { parseDigests } from '../../src/build/step.js';
 import { planFor, SHA } from '../support/plan.js';
+import { tempDir } from '../support/tmp.js';
 
 describe('docker buildx arguments', () => {
   const settings = (over: Partial<BuildxSettings> = {}): BuildxSettings => ({
@@ -106,5 +110,35 @@ describe('docker buildx arguments', () => {
     expect(buildxError('#1 ...\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1\n')).toBe(
       'failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1',
     );
+  });
+});
+
+describe('the logged docker command line', () => {
+  it.each([
+    // [args, logged]
+    [['buildx', 'build', '--build-arg', 'NPM_TOKEN=hunter2'], 'docker buildx build --build-arg NPM_TOKEN=***'],
+    [['buildx', 'build', '--build-arg', 'SOURCE_COMMIT=abc', '--build-arg', 'MASTODON_VERSION_METADATA=abc1234'], 'docker buildx build --build-arg SOURCE_COMMIT=abc --build-arg MASTODON_VERSION_METADATA=abc1234'],
+    [['buildx', 'build', '--build-arg', 'HTTP_PROXY'], 'docker buildx build --build-arg HTTP_PROXY'],
+    [['buildx', 'build', '--build-arg=DB_PASSWORD=a=b'], 'docker buildx build --build-arg=DB_PASSWORD=***'],
+    [['buildx', 'build', '--build-arg', 'KEY=with space'], 'docker buildx build --build-arg KEY=***'],
+    [['buildx', 'build', '--secret', 'id=npm,src=/home/me/.npmrc'], 'docker buildx build --secret id=npm,***'],
+    [['buildx', 'build', '--secret', 'env=TOKEN'], 'docker buildx build --secret ***'],
+    [['buildx', 'build', '--label', 'a=b c', '/src'], 'docker buildx build --label "a=b c" /src'],
+  ])('%j', (args, logged) => {
+    expect(commandLine(args)).toBe(logged);
+  });
+});
+
+describe('docker: streamed output goes to the logger line by line', () => {
+  it('ends lines at LF, CR and CRLF, hands them to output, and ends the run of output', async () => {
+    // `docker` is only the program here; a shell stands in for it through PATH.
+    const bin = tempDir('offmain-fake-docker-');
+    writeFileSync(join(bin, 'docker'), "#!/bin/sh\nprintf 'a\\r::error::x\\r\\nb\\n\\n\\303\\251t\\303\\251' >&2\n");
+    chmodSync(join(bin, 'docker'), 0o755);
+    const events: string[] = [];
+    const log: Logger = { ...memoryLogger(), output: (l) => events.push(`output ${l}`), endOutput: () => events.push('end') };
+    const r = await docker(['x'], { log, stream: true, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    expect(r.code).toBe(0);
+    expect(events).toEqual(['output a', 'output ::error::x', 'output b', 'output été', 'end']);
   });
 });
