@@ -3,12 +3,12 @@
  * Progress goes to stderr; stdout carries the summary table, or with --json the action's outputs as one
  * JSON object (`{"skipped": true, "digest": "sha256:...", ...}`).
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, BUILD_MODES, type BuildMode, buildOutputs, buildSummaryMarkdown, CACHE_MODES, type CacheMode } from '../build/index.js';
 import { errorMessage, isOffmainError, OffmainError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { headOf, type Track } from '../patch/index.js';
+import { pathOption } from './paths.js';
 
 export const BUILD_USAGE = `usage: offmain build --dir DIR --image NAME [--image NAME ...] [options]
 
@@ -89,7 +89,7 @@ export async function buildCommand(args: string[], out: { stdout(s: string): voi
     if (!v.dir) throw new OffmainError('offmain build: --dir is required (see offmain build --help)');
     if (!v.image?.length) throw new OffmainError('offmain build: --image is required: the repository of the mastodon image, e.g. ghcr.io/owner/mastodon');
     if (v['no-sbom'] && v['sbom-generator']) throw new OffmainError('offmain build: --no-sbom and --sbom-generator contradict each other');
-    const dir = resolve(v.dir);
+    const dir = pathOption('build', 'dir', v.dir, 'directory');
     const result = await build(
       {
         dir,

@@ -131,12 +131,24 @@ images:
 `;
 }
 
-/** A local config repository (bare, served over file://) in Kustomize form, for images under `imagePrefix`. */
+/**
+ * What the demo cluster runs: offmain's build of v4.2.0 of the demo upstream in `root` (a commit on its main,
+ * so the deploy's downgrade check can place it), else a made-up older build.
+ */
+export async function demoDeployedTag(root: string): Promise<string> {
+  const r = await git(['rev-parse', '--verify', '-q', 'v4.2.0^{commit}'], { cwd: join(root, 'upstream.git'), allowFailure: true });
+  return r.code === 0 ? `4.2.0_${r.stdout.trim().slice(0, 7)}` : '4.7.0_c5b3651';
+}
+
+/**
+ * A local config repository (bare, served over file://) in Kustomize form, for images under `imagePrefix`,
+ * deployed at `demoDeployedTag(root)`: make the demo upstream in `root` first.
+ */
 export async function makeDemoConfigRepo(root: string, imagePrefix: string): Promise<string> {
   const work = join(root, 'config-work');
   const bare = join(root, 'config.git');
   mkdirSync(join(work, 'apps/mastodon'), { recursive: true });
-  writeFileSync(join(work, 'apps/mastodon/kustomization.yaml'), demoKustomization(imagePrefix));
+  writeFileSync(join(work, 'apps/mastodon/kustomization.yaml'), demoKustomization(imagePrefix, await demoDeployedTag(root)));
   const workload = (name: string, image: string) =>
     `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ${image}\n`;
   writeFileSync(join(work, 'apps/mastodon/web.yaml'), workload('web', 'ghcr.io/mastodon/mastodon'));
@@ -144,7 +156,7 @@ export async function makeDemoConfigRepo(root: string, imagePrefix: string): Pro
   writeFileSync(join(work, 'apps/mastodon/streaming.yaml'), workload('streaming', 'ghcr.io/mastodon/mastodon-streaming'));
   await git(['init', '-q', '-b', 'main', work]);
   await git(['add', '-A'], { cwd: work });
-  await git(['-c', 'user.name=Admin', '-c', 'user.email=admin@example.invalid', 'commit', '-q', '-m', 'Mastodon 4.7.0'], { cwd: work });
+  await git(['-c', 'user.name=Admin', '-c', 'user.email=admin@example.invalid', 'commit', '-q', '-m', 'Mastodon 4.2.0'], { cwd: work });
   await git(['clone', '-q', '--bare', work, bare]);
   return `file://${bare}`;
 }
@@ -190,7 +202,7 @@ export async function runDemo(out: CommandOut & { log: Logger }, opts: { root?: 
   const upstream = await makeDemoUpstream(root);
   const config = await makeDemoConfigRepo(root, `${registry}/offmain-demo`);
   out.stdout(`upstream:    ${upstream.url} (main at 4.8.0-alpha.1; stable-4.2 with ${upstream.releaseTag})`);
-  out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: 4.7.0_c5b3651)\n`);
+  out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: ${await demoDeployedTag(root)})\n`);
 
   const options: PipelineOptions = {
     upstream: { repository: upstream.url, track: 'main', path: join(root, 'mastodon') },

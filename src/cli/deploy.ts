@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { bump, DEFAULT_MAX_LAG_HOURS, deploy, deploySummaryMarkdown, freshness, freshnessFailure, freshnessLine, freshnessMarkdown, parseMergeMethod, parsePolicies, parseSetArg, type DeployMode } from '../deploy/index.js';
 import { isOffmainError, OffmainError } from '../core/errors.js';
 import { parse, required, type Command, type CommandOut } from './args.js';
+import { pathOption } from './paths.js';
 
 export type { Command, CommandOut };
 
@@ -65,7 +66,7 @@ const bumpCommand: Command = async (args, out) => {
     'dry-run': { type: 'boolean' },
     ...policyOption,
   });
-  const dir = resolve(required('bump', 'dir', v.dir));
+  const dir = pathOption('bump', 'dir', required('bump', 'dir', v.dir), 'directory');
   if (!v.set?.length) throw new OffmainError('offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)');
   const r = await bump({
     dir,
@@ -74,6 +75,7 @@ const bumpCommand: Command = async (args, out) => {
     allowDowngrade: Boolean(v['allow-downgrade']),
     policies: parsePolicies(v.policy),
     dryRun: Boolean(v['dry-run']),
+    log: out.log,
   });
   if (v.json) {
     out.stdout(JSON.stringify({ changed: r.changed, files: r.files, changes: r.changes, unchanged: r.unchanged, previous: r.previous }, null, 2));
@@ -137,9 +139,9 @@ const deployCommand: Command = async (args, out) => {
         repository: v.upstream,
         ref: v['upstream-ref'],
         commit: v['upstream-commit'],
-        path: v['upstream-path'] ? resolve(v['upstream-path']) : undefined,
+        path: v['upstream-path'] ? pathOption('deploy', 'upstream-path', v['upstream-path'], 'directory') : undefined,
         token: process.env.OFFMAIN_UPSTREAM_TOKEN || undefined,
-        cacheDir: v.cache ? resolve(v.cache) : undefined,
+        cacheDir: v.cache ? pathOption('deploy', 'cache', v.cache, 'directory') : undefined,
       }
     : undefined;
   const r = await deploy({
@@ -192,7 +194,7 @@ const freshnessCommand: Command = async (args, out) => {
     deployed: required('freshness', 'deployed', v.deployed),
     maxLagHours: hours('freshness', v['max-lag']),
     warnOnly: Boolean(v['warn-only']),
-    cacheDir: v.cache ? resolve(v.cache) : undefined,
+    cacheDir: v.cache ? pathOption('freshness', 'cache', v.cache, 'directory') : undefined,
     token: process.env.OFFMAIN_UPSTREAM_TOKEN || undefined,
     now: date('freshness', v.now),
   });

@@ -7,6 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isOffmainError, OffmainError } from '../core/errors.js';
 import { stderrLogger } from '../core/log.js';
+import { runnerSafeResult } from '../core/runnertext.js';
 import { pipelineSummaryMarkdown, runPipeline } from '../pipeline/run.js';
 import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, failureLine, headOf, patchSummaryMarkdown, patchTree, type PatchTreeResult, prepare, resolveUpstream, type Track, type UpstreamCommit, versionOf } from '../patch/index.js';
 import { runnerMatrix } from '../build/index.js';
@@ -14,6 +15,7 @@ import { parse, required, type CommandOut } from './args.js';
 import { BUILD_USAGE, buildCommand } from './build.js';
 import { runDemo } from './demo.js';
 import { DEPLOY_USAGE, deployCommands } from './deploy.js';
+import { pathOption, systemErrorLine } from './paths.js';
 
 export const USAGE = `usage: offmain <command> [options]
 
@@ -92,7 +94,7 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
         ref: v.ref,
         commit: v.commit,
         track: track(v.track),
-        path: resolve(v.path ?? 'mastodon'),
+        path: pathOption(name, 'path', v.path ?? 'mastodon', 'directory'),
         token: token(),
       });
       out.stdout(v.json ? JSON.stringify(u, null, 2) : `${u.sha} ${u.date} ${u.tag ?? u.ref} ${u.path}`);
@@ -100,7 +102,7 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
     }
     case 'version': {
       const v = parse(name, args, { dir: { type: 'string' }, commit: { type: 'string' } });
-      const dir = resolve(required(name, 'dir', v.dir));
+      const dir = pathOption(name, 'dir', required(name, 'dir', v.dir), 'directory');
       const commit = v.commit ?? (await headOf(dir));
       const info = await versionOf(dir, commit);
       out.stdout(v.json ? JSON.stringify({ version: info.display, imageTag: info.imageTag, declared: info.declared.text }) : info.display);
@@ -108,6 +110,7 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
     }
     case 'patch': {
       const v = parse(name, args, { dir: { type: 'string' }, commit: { type: 'string' }, ...patchOptions });
+      pathOption(name, 'dir', required(name, 'dir', v.dir), 'directory');
       const result = await patchTree(
         {
           dir: required(name, 'dir', v.dir),
@@ -143,7 +146,7 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
         ref: v.ref,
         commit: v.commit,
         track: track(v.track),
-        path: resolve(v.path ?? 'mastodon'),
+        path: pathOption(name, 'path', v.path ?? 'mastodon', 'directory'),
         token: token(),
         patchSets: v['patch-set'] ?? DEFAULT_PATCH_SETS,
         diffs: (v.patch ?? []).map((p) => resolve(p)),
@@ -189,8 +192,15 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
       return buildCommand(args, out);
     case 'runners': {
       const v = parse(name, args, { platforms: { type: 'string' }, 'github-output': { type: 'string' } });
+      const output = v['github-output'] && pathOption(name, 'github-output', v['github-output'], 'file');
       const matrix = JSON.stringify(runnerMatrix(v.platforms ?? 'linux/amd64,linux/arm64'));
-      if (v['github-output']) appendFileSync(v['github-output'], `matrix=${matrix}\n`);
+      if (output) {
+        try {
+          appendFileSync(output, `matrix=${matrix}\n`);
+        } catch (e) {
+          throw new OffmainError(`offmain runners: cannot write --github-output ${v['github-output']} (${(e as Error).message}): pass a writable file`);
+        }
+      }
       out.stdout(matrix);
       return 0;
     }
@@ -208,7 +218,8 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
 export async function main(argv: string[], io?: Partial<Out>): Promise<number> {
   const quiet = argv.includes('--quiet') || argv.includes('-q');
   const out: Out = {
-    stdout: io?.stdout ?? ((s) => process.stdout.write(`${s}\n`)),
+    // A workflow step may run the CLI: the runner reads its stdout too (results quote upstream text).
+    stdout: io?.stdout ?? ((s) => process.stdout.write(`${runnerSafeResult(s)}\n`)),
     log: io?.log ?? stderrLogger({ quiet }),
   };
   const [name, ...rest] = argv;
@@ -221,6 +232,11 @@ export async function main(argv: string[], io?: Partial<Out>): Promise<number> {
   } catch (e) {
     if (isOffmainError(e)) {
       out.log.error(e.message);
+      return 1;
+    }
+    const line = systemErrorLine(name, e);
+    if (line) {
+      out.log.error(line);
       return 1;
     }
     throw e;

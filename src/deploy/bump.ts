@@ -5,18 +5,26 @@
  * changed scalars' text is replaced (in their own quoting style): comments, order, indentation, anchors
  * and line endings stay byte for byte. All new file texts are computed first and written at the end,
  * so an error leaves every file as it was. No git here.
+ *
+ * The config repository is someone else's: the walk skips symbolic links, every file is read through a
+ * ConfinedDir (core/safefs.ts: O_NOFOLLOW, no link on the way, nothing outside the directory), and the writes
+ * go through a crash-safe journal (bump/journal.ts) that keeps each file's mode and refuses hard-linked files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import semver from 'semver';
 import { OffmainError } from '../core/errors.js';
+import { ConfinedDir } from '../core/safefs.js';
+import type { Logger } from '../core/log.js';
+import { refuseDowngrade, type UpstreamAncestry } from './bump/downgrade.js';
 import { applyEdits, assertParses, planReference, type Edit } from './bump/edit.js';
+import { checkReplaceable, recover, replaceAll } from './bump/journal.js';
+import { MAX_YAML_BYTES, skipOversized } from './bump/parse.js';
 import { findReferences, lineAt, SEARCHED, type HelmKeys, type RefKind, type Reference } from './bump/refs.js';
 import { canonicalRepository, parseImageRef, repositoryPath, validateTarget } from '../build/index.js';
-import { parseImageTag, semverOf } from '../patch/index.js';
+import { parseImageTag } from '../patch/index.js';
 
 export type { HelmKeys } from './bump/refs.js';
+export type { Place, UpstreamAncestry } from './bump/downgrade.js';
 
 export interface ImageTarget {
   repository: string;
@@ -35,8 +43,13 @@ export interface BumpOptions {
   policies?: Record<string, string>;
   /** Compute the changes, write nothing. */
   dryRun?: boolean;
-  /** Whether `oldShortSha` is an ancestor of `newShortSha` (undefined: unknown); asked only for equal versions. */
-  isAncestor?: (oldShortSha: string, newShortSha: string) => Promise<boolean | undefined>;
+  /**
+   * The tracked upstream branch's history, for the downgrade check (bump/downgrade.ts); without it only the
+   * versions are compared, and the same version on another commit is refused.
+   */
+  upstream?: UpstreamAncestry;
+  /** Where warnings go (a file skipped for its size). */
+  log?: Pick<Logger, 'warning'>;
   /** Key names of Helm values image mappings (defaults: repository, tag, digest, registry). */
   helmKeys?: HelmKeys;
 }
@@ -79,7 +92,9 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
   if (targets.size === 0) throw new OffmainError('no image to bump: give at least one repository=tag');
 
   const files = yamlFiles(dir);
-  const found = scan(dir, files, targets, opts);
+  const tree = new ConfinedDir(dir, { what: 'the config directory', advice: ADVICE });
+  if (!opts.dryRun) recover(tree, opts.log);
+  const found = scan(tree, files, targets, opts);
   // One image pushed to several registries (ghcr.io/acme/mastodon and docker.io/acme/mastodon, same tag
   // and digest) is one target: the config has to reference one of its copies, not all of them.
   const sameImage = (t: ImageTarget) => `${t.repository.split('/').pop()}:${t.tag}@${t.digest ?? ''}`;
@@ -113,10 +128,14 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
       result.unchanged.push(change);
       continue;
     }
-    if (!opts.allowDowngrade) await refuseDowngrade(change, f.ref.now.tag, t.tag, opts.isAncestor);
+    if (!opts.allowDowngrade) {
+      await refuseDowngrade({ file: f.file, line: change.line, repository: t.repository, from: f.ref.now.tag, to: t.tag }, opts.upstream);
+    }
     result.changes.push(change);
     moving.add(f);
-    edits.set(f.file, [...(edits.get(f.file) ?? []), ...plan.edits]);
+    const list = edits.get(f.file) ?? [];
+    list.push(...plan.edits);
+    edits.set(f.file, list);
   }
 
   // What was deployed: the first reference that moves (else the first one with a tag), in file order.
@@ -132,35 +151,14 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
     assertParses(text, file);
     return [file, text] as const;
   });
-  if (!opts.dryRun) await writeAll(dir, out, texts);
+  checkReplaceable(tree, out.map(([file]) => file));
+  if (!opts.dryRun) replaceAll(tree, out.map(([file, text]) => ({ file, text, old: texts.get(file)! })));
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
 }
 
-/**
- * Writes every new text or none: each goes to a temporary file beside its target first, then all are renamed
- * into place; if anything fails, the files already replaced get their old text back.
- */
-async function writeAll(dir: string, out: (readonly [string, string])[], old: Map<string, string>): Promise<void> {
-  const staged: string[] = [];
-  const replaced: string[] = [];
-  try {
-    for (const [file, text] of out) {
-      const tmp = join(dir, `${file}.offmain-tmp`);
-      staged.push(tmp);
-      await writeFile(tmp, text, 'utf8');
-    }
-    for (const [i, [file]] of out.entries()) {
-      await rename(staged[i]!, join(dir, file));
-      replaced.push(file);
-    }
-  } catch (e) {
-    for (const file of replaced) await writeFile(join(dir, file), old.get(file)!, 'utf8').catch(() => undefined);
-    for (const tmp of staged) await rm(tmp, { force: true }).catch(() => undefined);
-    throw new OffmainError(`could not write ${dir}: ${(e as Error).message}; every file was left as it was`);
-  }
-}
+const ADVICE = 'offmain does not read or write through symbolic links in the config repository; commit the file itself, nothing was changed';
 
 /** Every *.yaml / *.yml under `dir`, relative, sorted; skips .git, .github, node_modules and symlinks. */
 function yamlFiles(dir: string): string[] {
@@ -192,13 +190,13 @@ interface Found {
  * Reads every file that mentions a target (a byte search first: most files are never parsed) and finds its
  * references. Synchronous reads: several times faster than the thread pool for thousands of small files.
  */
-function scan(dir: string, files: string[], targets: Map<string, ImageTarget>, opts: BumpOptions): Found[] {
+function scan(tree: ConfinedDir, files: string[], targets: Map<string, ImageTarget>, opts: BumpOptions): Found[] {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from('$imagepolicy'));
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
   return files.flatMap((file) => {
-    const buf = readFileSync(join(dir, file));
-    if (!needles.some((n) => buf.includes(n))) return [];
+    const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
+    if (!buf || !needles.some((n) => buf.includes(n))) return [];
     const text = buf.toString('utf8');
     const refs = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, 'utf8').equals(buf)) {
@@ -208,28 +206,20 @@ function scan(dir: string, files: string[], targets: Map<string, ImageTarget>, o
   });
 }
 
-/** Throws when moving from the deployed offmain tag `now` to `tag` goes back in upstream history. */
-async function refuseDowngrade(change: BumpChange, now: string | undefined, tag: string, isAncestor: BumpOptions['isAncestor']) {
-  const from = now ? parseImageTag(now) : undefined;
-  const to = parseImageTag(tag);
-  if (!from || !to) return;
-  let order: number;
+/**
+ * The bytes of the YAML file `file`, opened without following a link (a link swapped in since the walk is an
+ * error naming it); undefined when it is gone, no longer a regular file, or `oversized(fd)` says to skip it.
+ */
+function readYaml(tree: ConfinedDir, file: string, oversized: (fd: number) => boolean): Buffer | undefined {
+  const opened = tree.openRead(file);
+  if (!opened) return undefined;
   try {
-    order = semver.compare(semverOf(to.version), semverOf(from.version));
-  } catch {
-    return; // a version offmain cannot compare: not checked
+    if (!opened.stat.isFile()) return undefined;
+    if (opened.stat.size > MAX_YAML_BYTES && oversized(opened.fd)) return undefined;
+    return readFileSync(opened.fd);
+  } finally {
+    closeSync(opened.fd);
   }
-  let why = '';
-  if (order < 0) why = 'an older version';
-  else if (order === 0 && !from.shortSha.startsWith(to.shortSha) && !to.shortSha.startsWith(from.shortSha)) {
-    if ((await isAncestor?.(from.shortSha, to.shortSha)) === false) why = `not a descendant of ${from.shortSha}`;
-  }
-  if (!why) return;
-  throw new OffmainError(
-    `${change.file}:${change.line}: refusing to downgrade ${change.repository} from ${from.display} (deployed) to ${to.display} (${why}); ` +
-      'pass --allow-downgrade to deploy it anyway',
-    { file: change.file, line: change.line },
-  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { systemErrorLine } from '../../src/cli/paths.js';
 import { makeDemoUpstream } from '../../src/cli/demo.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { fixtureCopy, snapshot, tempDir, FIXTURES } from '../support/tmp.js';
@@ -209,5 +210,43 @@ describe('offmain run, the whole chain', () => {
     const r = await cli(['run', '--config', 'acme/config']);
     expect(r.code).toBe(1);
     expect(r.log.join('\n')).toMatch(/--config needs --image/);
+  });
+});
+
+describe('path arguments of the wrong kind: one line, exit 1, no stack trace', () => {
+  it('names the option of a directory that is a file, a file that is a directory, or a path below a file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'file');
+    writeFileSync(file, 'x\n');
+    const image = 'ghcr.io/acme/mastodon=4.8.0_2f40549';
+    const isFile = (cmd: string, opt: string) => `error: offmain ${cmd}: --${opt} ${file} is a file, not a directory: pass a directory`;
+    const cases: [string[], string][] = [
+      [['bump', '--dir', file, '--set', image], isFile('bump', 'dir')],
+      [['bump', '--dir', join(file, 'config'), '--set', image], `error: offmain bump: --dir ${join(file, 'config')} lies below a file: pass a directory path`],
+      [['deploy', '--repository', dir, '--image', image, '--upstream', dir, '--cache', file], isFile('deploy', 'cache')],
+      [['deploy', '--repository', dir, '--image', image, '--upstream-path', file], isFile('deploy', 'upstream-path')],
+      [['freshness', '--upstream', dir, '--deployed', '2f40549', '--cache', file], isFile('freshness', 'cache')],
+      [['freshness', '--upstream', dir, '--deployed', '2f40549', '--cache', join(file, 'c')], `error: offmain freshness: --cache ${join(file, 'c')} lies below a file: pass a directory path`],
+      [['runners', '--github-output', dir], `error: offmain runners: --github-output ${dir} is a directory, not a file: pass a file`],
+      [['runners', '--github-output', join(file, 'out')], `error: offmain runners: --github-output ${join(file, 'out')} lies below a file: pass a file path`],
+      [['version', '--dir', file, '--commit', SHA], isFile('version', 'dir')],
+      [['patch', '--dir', file, '--commit', SHA], isFile('patch', 'dir')],
+      [['resolve', '--repository', dir, '--path', file], isFile('resolve', 'path')],
+      [['run', '--repository', dir, '--path', file], isFile('run', 'path')],
+      [['build', '--dir', file, '--image', 'ghcr.io/acme/mastodon'], isFile('build', 'dir')],
+    ];
+    for (const [args, line] of cases) {
+      const r = await cli(args);
+      expect([args.join(' '), r.code, r.log.filter((l) => l.startsWith('error:'))]).toEqual([args.join(' '), 1, [line]]);
+    }
+    const missing = join(dir, 'no-such-dir', 'out');
+    const r = await cli(['runners', '--github-output', missing]);
+    expect([r.code, r.log]).toEqual([1, [expect.stringMatching(new RegExp(`^error: offmain runners: cannot write --github-output ${missing} \\(ENOENT: .*\\): pass a writable file$`))]]);
+  });
+
+  it('turns a file system error that escapes a command into one line', () => {
+    const e = Object.assign(new Error("EACCES: permission denied, mkdir '/srv/cache'"), { code: 'EACCES', syscall: 'mkdir', path: '/srv/cache' });
+    expect(systemErrorLine('deploy', e)).toBe("offmain deploy: EACCES: permission denied, mkdir '/srv/cache'");
+    expect(systemErrorLine('deploy', new TypeError('x is undefined'))).toBeUndefined();
   });
 });

@@ -1,10 +1,16 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import fs, { chmodSync, cpSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
-import { bump, type BumpOptions } from '../../src/deploy/bump.js';
+import { bump, type BumpOptions, type UpstreamAncestry } from '../../src/deploy/bump.js';
+import { MAX_YAML_BYTES } from '../../src/deploy/bump/parse.js';
+import { memoryLogger } from '../../src/core/log.js';
 import { snapshot, tempDir } from '../support/tmp.js';
 
+import { ROOT } from '../support/action.js';
 import { rejection } from '../support/errors.js';
 import { DA, DB, FIXTURES, M, NEW, OLD, POLICIES, S, TARGETS } from '../support/configrepo.js';
 
@@ -198,11 +204,23 @@ describe('bump: the fixture config repo', () => {
 
   it('writes every file or none: a write that fails leaves all of them as they were', async () => {
     const dir = repo({ 'a.yaml': `image: ${M}:${OLD}\n`, 'b.yaml': `image: ${M}:${OLD}\n` });
-    mkdirSync(join(dir, 'b.yaml.offmain-tmp')); // the staging file of b.yaml cannot be written
     const before = snapshot(dir);
-    const e = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
-    expect(e.message).toMatch(/^could not write .*; every file was left as it was$/);
+    let staged = 0;
+    const e = await withFs(
+      'openSync',
+      (orig) =>
+        (...args) => {
+          // The staging file of b.yaml (the second new text) cannot be created.
+          if (/\.offmain-[0-9a-f]+\.new$/.test(String(args[0])) && ++staged === 2) {
+            throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' });
+          }
+          return orig(...args);
+        },
+      () => rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] })),
+    );
+    expect(e.message).toMatch(/^could not write .*ENOSPC.*; every file was left as it was$/);
     expect(snapshot(dir)).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
   });
 
   it('leaves $imagepolicy markers alone without a policy map', async () => {
@@ -419,34 +437,104 @@ describe('bump: refusals leave every file as it was', () => {
     expect(result.previous[M]).toEqual({ tag: '4.8.0-alpha.1_1111111', display: '4.8.0-alpha.1+1111111' });
   });
 
-  it('asks git about equal versions with different commits', async () => {
-    const target = [{ repository: M, tag: '4.8.0-alpha.1_bbbbbbb' }];
-    const asked: string[][] = [];
-    const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_aaaaaaa') });
-    const e = await rejection(
-      bump({
-        dir,
-        targets: target,
-        isAncestor: async (o, n) => {
-          asked.push([o, n]);
-          return false;
-        },
-      }),
-    );
-    expect(asked).toEqual([['aaaaaaa', 'bbbbbbb']]);
-    expect(e.message).toMatch(/from 4\.8\.0-alpha\.1\+aaaaaaa \(deployed\) to 4\.8\.0-alpha\.1\+bbbbbbb \(not a descendant of aaaaaaa\)/);
-    expect(read(dir, 'a.yaml')).toBe(deployment('4.8.0-alpha.1_aaaaaaa'));
+  /** A stand-in for the upstream history: `line` is the branch, oldest first; `others` are commits off it. */
+  function upstreamOf(line: string[], others: string[] = [], fail?: string): UpstreamAncestry & { asked: string[] } {
+    const asked: string[] = [];
+    const at = (sha: string) => line.findIndex((c) => c.startsWith(sha));
+    return {
+      branch: 'main of https://example.org/mastodon.git',
+      asked,
+      async place(sha) {
+        asked.push(`place ${sha}`);
+        if (fail) throw new Error(fail);
+        return at(sha) >= 0 ? 'branch' : others.some((c) => c.startsWith(sha)) ? 'elsewhere' : 'missing';
+      },
+      async isAncestor(older, newer) {
+        asked.push(`${older} < ${newer}`);
+        return at(older) < 0 || at(newer) < 0 ? undefined : at(older) <= at(newer);
+      },
+    };
+  }
+  const refusal = async (dir: string, tag: string, more: Partial<BumpOptions> = {}) => {
+    const before = snapshot(dir);
+    const e = await rejection(bump({ dir, targets: [{ repository: M, tag }], ...more }));
+    expect(snapshot(dir)).toEqual(before);
+    expect(e.message).toMatch(/; pass --allow-downgrade to deploy it anyway$/);
+    expect((await bump({ dir, targets: [{ repository: M, tag }], ...more, allowDowngrade: true, dryRun: true })).changed).toBe(true);
+    return e.message;
+  };
 
-    expect((await bump({ dir, targets: target, isAncestor: async () => undefined, dryRun: true })).changed).toBe(true);
-    expect((await bump({ dir, targets: target, isAncestor: async () => true, dryRun: true })).changed).toBe(true);
-    expect((await bump({ dir, targets: target, dryRun: true })).changed).toBe(true);
+  it('asks the history about equal versions with different commits, once per pair of tags', async () => {
+    const target = [{ repository: M, tag: '4.8.0-alpha.1_bbbbbbb' }];
+    const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_aaaaaaa'), 'b.yaml': deployment('4.8.0-alpha.1_aaaaaaa') });
+    const back = upstreamOf(['bbbbbbb', 'aaaaaaa']);
+    const e = await rejection(bump({ dir, targets: target, upstream: back }));
+    expect(back.asked).toEqual(['place bbbbbbb', 'place aaaaaaa', 'aaaaaaa < bbbbbbb']);
+    expect(e.message).toMatch(/^a\.yaml:8: refusing to downgrade .* from 4\.8\.0-alpha\.1\+aaaaaaa \(deployed\) to 4\.8\.0-alpha\.1\+bbbbbbb \(not a descendant of aaaaaaa\)/);
+    expect(read(dir, 'a.yaml')).toBe(deployment('4.8.0-alpha.1_aaaaaaa'));
+    const forward = upstreamOf(['aaaaaaa', 'bbbbbbb']);
+    expect((await bump({ dir, targets: target, upstream: forward, dryRun: true })).files).toEqual(['a.yaml', 'b.yaml']);
+    expect(forward.asked).toHaveLength(3);
   });
 
-  it('does not check tags that are not offmain tags', async () => {
-    const dir = repo({ 'a.yaml': deployment('v4.3.0'), 'b.yaml': deployment('latest') });
+  it('fails closed when nothing can tell whether the same version on another commit goes forward', async () => {
+    const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_aaaaaaa') });
+    expect(await refusal(dir, '4.8.0-alpha.1_bbbbbbb')).toBe(
+      `a.yaml:8: refusing to deploy ${M} 4.8.0-alpha.1+bbbbbbb over 4.8.0-alpha.1+aaaaaaa (deployed): both are version 4.8.0-alpha.1, ` +
+        'and without the upstream history nothing tells whether bbbbbbb descends from aaaaaaa: deploy with the upstream repository given; ' +
+        'pass --allow-downgrade to deploy it anyway',
+    );
+    const unsure: UpstreamAncestry = { branch: 'main of up', place: async () => 'branch', isAncestor: async () => undefined };
+    expect(await refusal(dir, '4.8.0-alpha.1_bbbbbbb', { upstream: unsure })).toMatch(/: the history of main of up cannot tell whether bbbbbbb descends from aaaaaaa;/);
+  });
+
+  it('refuses a new or deployed commit that is not on the tracked branch, or not in upstream at all', async () => {
+    const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_aaaaaaa') });
+    const up = () => upstreamOf(['aaaaaaa', 'bbbbbbb'], ['fffffff']);
+    expect(await refusal(dir, '4.8.0-alpha.2_fffffff', { upstream: up() })).toMatch(
+      /over 4\.8\.0-alpha\.1\+aaaaaaa \(deployed\): its commit fffffff is in upstream but not on main of https:\/\/example\.org\/mastodon\.git \(a fork or an unmerged branch\);/,
+    );
+    expect(await refusal(dir, '4.8.0-alpha.2_0000000', { upstream: up() })).toMatch(/: its commit 0000000 was not found in upstream \(not on main of .*, whose whole history was searched\);/);
+    const forked = repo({ 'a.yaml': deployment('4.8.0-alpha.1_fffffff') });
+    expect(await refusal(forked, '4.8.0-alpha.2_bbbbbbb', { upstream: up() })).toMatch(/: the deployed commit fffffff is in upstream but not on main/);
+    // The first offmain tag: its commit is checked too.
+    const plain = repo({ 'a.yaml': deployment('v4.3.1') });
+    expect(await refusal(plain, '4.8.0-alpha.2_0000000', { upstream: up() })).toMatch(/refusing to deploy .* 4\.8\.0-alpha\.2\+0000000 over v4\.3\.1 \(deployed\): its commit 0000000 was not found/);
+    expect((await bump({ dir, targets: [{ repository: M, tag: '4.8.0-alpha.2_bbbbbbb' }], upstream: up(), dryRun: true })).changed).toBe(true);
+  });
+
+  it('refuses a newer version on a commit the deployed one already contains', async () => {
+    const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_bbbbbbb') });
+    expect(await refusal(dir, '4.8.0-alpha.2_aaaaaaa', { upstream: upstreamOf(['aaaaaaa', 'bbbbbbb']) })).toMatch(
+      /refusing to downgrade .* to 4\.8\.0-alpha\.2\+aaaaaaa \(an older commit than bbbbbbb\)/,
+    );
+  });
+
+  it('refuses when the history fails, saying why', async () => {
+    const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_aaaaaaa') });
+    expect(await refusal(dir, '4.8.0-alpha.2_bbbbbbb', { upstream: upstreamOf([], [], 'cannot read the upstream repository x (timeout)') })).toMatch(
+      /: the upstream history could not be checked \(cannot read the upstream repository x \(timeout\)\);/,
+    );
+  });
+
+  it('refuses a plain tag over an offmain one, and versions it cannot compare', async () => {
+    const dir = repo({ 'a.yaml': deployment(OLD) });
+    for (const tag of ['latest', 'v4.3.1']) {
+      expect(await refusal(dir, tag)).toBe(
+        `a.yaml:8: refusing to deploy ${M} ${tag} over 4.8.0-alpha.1+2f40549 (deployed): "${tag}" is not an offmain image tag (VERSION_SHA), ` +
+          'so nothing tells whether it goes back; pass --allow-downgrade to deploy it anyway',
+      );
+    }
+    expect(await refusal(dir, '4.8.0.1_9c1e3d0')).toMatch(/: the versions 4\.8\.0-alpha\.1 and 4\.8\.0\.1 cannot be compared \("4\.8\.0\.1" is not a version/);
+  });
+
+  it('takes the first offmain tag over a plain one (or none), and plain tags over plain ones', async () => {
+    const dir = repo({ 'a.yaml': deployment('v4.3.0'), 'b.yaml': deployment('latest'), 'c.yaml': `image: ${M}\n` });
     const result = await bump({ dir, targets: [{ repository: M, tag: '4.2.0_2f40549' }] });
-    expect(result.files).toEqual(['a.yaml', 'b.yaml']);
+    expect(result.files).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
     expect(result.previous[M]).toEqual({ tag: 'v4.3.0' });
+    const plain = repo({ 'a.yaml': deployment('v4.3.0') });
+    expect((await bump({ dir: plain, targets: [{ repository: M, tag: 'v4.3.1' }] })).changed).toBe(true);
   });
 
   it('refuses invalid targets', async () => {
@@ -456,5 +544,416 @@ describe('bump: refusals leave every file as it was', () => {
     expect((await rejection(bump({ dir, targets: nginx }))).message).toMatch(/given twice/);
     expect((await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }, { repository: M, tag: OLD }] }))).message).toMatch(/given twice/);
     expect((await rejection(bump({ dir: join(dir, 'nope'), targets: [{ repository: M, tag: NEW }] }))).message).toMatch(/does not exist/);
+  });
+});
+
+describe('bump: YAML within bounds', () => {
+  const values = (tag: string) => `image:\n  repository: ${M}\n  tag: ${tag}\n`;
+
+  it('bumps in an 80,000-key values file (the duplicate-key check is one pass)', { timeout: 20_000 }, async () => {
+    let big = values(OLD);
+    for (let i = 0; i < 80_000; i++) big += `k${i.toString(36)}: ${i % 10}\n`;
+    expect(big.length).toBeLessThan(MAX_YAML_BYTES);
+    const dir = repo({ 'values.yaml': big });
+    const r = await bump({ dir, targets: [{ repository: M, tag: NEW }] });
+    expect(r.changes).toMatchObject([{ file: 'values.yaml', line: 3, old: OLD, new: NEW }]);
+    expect(read(dir, 'values.yaml')).toBe(big.replace(OLD, NEW));
+  });
+
+  it('edits 20,000 references in one file (lines and edits in one pass)', { timeout: 20_000 }, async () => {
+    const list = `list:\n${`  - ${M}:${OLD}\n`.repeat(20_000)}`;
+    const dir = repo({ 'values.yaml': list });
+    const r = await bump({ dir, targets: [{ repository: M, tag: NEW }] });
+    expect([r.changes.length, r.changes[19_999]?.line]).toEqual([20_000, 20_001]);
+    expect(read(dir, 'values.yaml')).toBe(list.replaceAll(OLD, NEW));
+  });
+
+  it('skips a file over the size limit with a warning; one that mentions the image is an error naming it', async () => {
+    const line = `  - ${'x'.repeat(76)}\n`;
+    const filler = line.repeat(Math.ceil(MAX_YAML_BYTES / line.length) + 10);
+    const dir = repo({ 'big.yaml': `data:\n${filler}`, 'values.yaml': values(OLD) });
+    const log = memoryLogger();
+    const r = await bump({ dir, targets: [{ repository: M, tag: NEW }], log });
+    expect(r.files).toEqual(['values.yaml']);
+    expect(log.lines).toEqual([`warning: big.yaml is 1.0 MiB, over offmain's limit of 1 MiB for one YAML file: skipped (it mentions no image being bumped)`]);
+
+    // `acme/mastodon` straddles the end of the first chunk the size check reads.
+    const at = MAX_YAML_BYTES - 6;
+    const text = `data:\n${filler}`;
+    const other = repo({ 'big.yaml': `${text.slice(0, at)}\n# ${M}\n${text.slice(at)}`, 'values.yaml': values(OLD) });
+    const before = snapshot(other);
+    const e = await rejection(bump({ dir: other, targets: [{ repository: M, tag: NEW }] }));
+    expect(e.message).toBe(
+      "big.yaml is 1.0 MiB, over offmain's limit of 1 MiB for one YAML file, and it mentions acme/mastodon: offmain does not read it, " +
+        'so that reference would stay behind; move the image reference into a smaller file, nothing was changed',
+    );
+    expect(e.location).toEqual({ file: 'big.yaml' });
+    expect(snapshot(other)).toEqual(before);
+  });
+
+  it('follows aliases and merge keys without expanding them: billion laughs, cycles, 50,000 aliases', { timeout: 20_000 }, async () => {
+    // Each x<i> merges x<i-1> four times: 4^30 paths through the merge keys.
+    let merges = 'x0: &x0 {v: 1}\n';
+    for (let i = 1; i <= 30; i++) merges += `x${i}: &x${i}\n  <<: [${Array(4).fill(`*x${i - 1}`).join(', ')}]\n`;
+    let lols = 'l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i <= 9; i++) lols += `l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]\n`;
+    let aliases = values(`&t ${OLD}`);
+    for (let i = 0; i < 50_000; i++) aliases += `a${i.toString(36)}: *t\n`;
+    const dir = repo({
+      'merges.yaml': `${merges}<<: [*x30, *x30]\nweb:\n  <<: [*x30, *x30]\n  image: ${M}:${OLD}\n`,
+      'lols.yaml': `${lols}image: ${M}:${OLD}\n`,
+      'cycle.yaml': `a: &a\n  b: &b\n    <<: *a\n  <<: *b\nimage:\n  <<: *a\n  repository: ${M}\n  tag: ${OLD}\n`,
+      'self.yaml': `&r\n<<: *r\nimage: ${M}:${OLD}\n`,
+      'aliases.yaml': aliases,
+    });
+    const r = await bump({ dir, targets: [{ repository: M, tag: NEW }] });
+    expect(r.files).toEqual(['aliases.yaml', 'cycle.yaml', 'lols.yaml', 'merges.yaml', 'self.yaml']);
+    expect(read(dir, 'aliases.yaml')).toBe(aliases.replace(OLD, NEW));
+  });
+
+  it('still names a key given twice in one mapping, at its second occurrence', async () => {
+    for (const [text, line] of [
+      [`${values(OLD)}image:\n  tag: x\n`, 4],
+      [`${values(OLD)}other: {a: 1, b: 2, a: 3}\n`, 4],
+      [`${values(OLD)}1: one\n1.0: two\n`, 5],
+      [`x:\n  y: 1\n  y: 2\n${values(OLD)}`, 3],
+    ] as const) {
+      const dir = repo({ 'values.yaml': text });
+      const e = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
+      expect(e.message).toBe(`values.yaml:${line}: YAML syntax error: Map keys must be unique; fix the file, nothing was changed`);
+    }
+    // `"1"` and `1` are different keys, as they were.
+    const dir = repo({ 'values.yaml': `${values(OLD)}"1": a\n1: b\n` });
+    expect((await bump({ dir, targets: [{ repository: M, tag: NEW }] })).changed).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The config repository is someone else's: nothing outside the directory is read or written, nothing
+// through a symbolic link, modes and hard links are kept, and a crash leaves every file old or new.
+
+/** A config directory and, beside it, a directory standing for everything outside it. */
+function hostile(files: Record<string, string>): { dir: string; outside: string } {
+  const base = tempDir('offmain-hostile-');
+  const dir = join(base, 'config');
+  const outside = join(base, 'outside');
+  mkdirSync(outside);
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), text);
+  }
+  return { dir, outside };
+}
+
+/** Every name under `dir`, files and links, relative and sorted (nothing is followed). */
+function names(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).sort();
+}
+
+/** Replaces `fs.<fn>` for the modules under test (their named imports are live bindings) while `run` runs. */
+async function withFs<T>(fn: 'readdirSync' | 'renameSync' | 'openSync' | 'linkSync' | 'writeSync', wrap: (orig: (...a: any[]) => any) => (...a: any[]) => any, run: () => Promise<T>): Promise<T> {
+  const orig = (fs as any)[fn];
+  (fs as any)[fn] = wrap(orig);
+  syncBuiltinESMExports();
+  try {
+    return await run();
+  } finally {
+    (fs as any)[fn] = orig;
+    syncBuiltinESMExports();
+  }
+}
+
+const image = (tag: string) => `image: ${M}:${tag}\n`;
+const streaming = (tag: string) => `image: ${S}:${tag}\n`;
+
+describe('bump: files stay in the config directory', () => {
+  it('never writes through a file at its old temporary name: a symlink there is left alone', async () => {
+    const { dir, outside } = hostile({ 'a.yaml': image(OLD), 'sub/b.yaml': image(OLD) });
+    writeFileSync(join(outside, 'victim'), 'precious\n');
+    symlinkSync(join(outside, 'victim'), join(dir, 'a.yaml.offmain-tmp'));
+    symlinkSync(join(outside, 'victim'), join(dir, 'sub/b.yaml.offmain-tmp'));
+    const r = await bump({ dir, targets: [{ repository: M, tag: NEW }] });
+    expect(r.files).toEqual(['a.yaml', 'sub/b.yaml']);
+    expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('precious\n');
+    for (const f of ['a.yaml', 'sub/b.yaml']) {
+      expect(lstatSync(join(dir, f)).isFile()).toBe(true);
+      expect(read(dir, f)).toBe(image(NEW));
+      expect(lstatSync(join(dir, `${f}.offmain-tmp`)).isSymbolicLink()).toBe(true);
+    }
+    expect(names(dir)).toEqual(['a.yaml', 'a.yaml.offmain-tmp', 'sub', 'sub/b.yaml', 'sub/b.yaml.offmain-tmp']);
+  });
+
+  it("keeps each file's mode", async () => {
+    const { dir } = hostile({ 'a.yaml': image(OLD), 'sub/b.yaml': image(OLD), 'c.yaml': image(OLD) });
+    chmodSync(join(dir, 'a.yaml'), 0o600);
+    chmodSync(join(dir, 'sub/b.yaml'), 0o755);
+    chmodSync(join(dir, 'c.yaml'), 0o640);
+    await bump({ dir, targets: [{ repository: M, tag: NEW }] });
+    expect(read(dir, 'a.yaml')).toBe(image(NEW));
+    expect(statSync(join(dir, 'a.yaml')).mode & 0o7777).toBe(0o600);
+    expect(statSync(join(dir, 'sub/b.yaml')).mode & 0o7777).toBe(0o755);
+    expect(statSync(join(dir, 'c.yaml')).mode & 0o7777).toBe(0o640);
+  });
+
+  it('refuses a file with several hard links (renaming would split them, writing in place would change the other names), dry run included', async () => {
+    const { dir, outside } = hostile({ 'a.yaml': image(OLD), 'b.yaml': image(OLD) });
+    linkSync(join(dir, 'b.yaml'), join(outside, 'shared.yaml'));
+    const before = snapshot(dir);
+    for (const dryRun of [true, false]) {
+      const e = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }], dryRun }));
+      expect(e.message).toBe(
+        'b.yaml has 2 hard links: offmain replaces a file by renaming a new one over it, which would cut it off from its other names ' +
+          '(and writing it in place would change them too, wherever they are); make it a file of its own (cp b.yaml b.yaml.new && mv b.yaml.new b.yaml), nothing was changed',
+      );
+      expect(e.location).toEqual({ file: 'b.yaml' });
+    }
+    expect(snapshot(dir)).toEqual(before);
+    expect(readFileSync(join(outside, 'shared.yaml'), 'utf8')).toBe(image(OLD));
+    expect(statSync(join(dir, 'b.yaml')).nlink).toBe(2);
+  });
+
+  it('skips committed symbolic links, to a file or a directory: never read, never written', async () => {
+    const { dir, outside } = hostile({ 'real.yaml': image(OLD) });
+    mkdirSync(join(outside, 'apps'));
+    writeFileSync(join(outside, 'values.yaml'), image(OLD));
+    writeFileSync(join(outside, 'apps/x.yaml'), image(OLD));
+    symlinkSync(join(outside, 'values.yaml'), join(dir, 'values.yaml'));
+    symlinkSync(join(outside, 'apps'), join(dir, 'apps'));
+    const r = await bump({ dir, targets: [{ repository: M, tag: NEW }] });
+    expect(r.files).toEqual(['real.yaml']);
+    expect(snapshot(outside)).toEqual({ 'values.yaml': image(OLD), 'apps/x.yaml': image(OLD) });
+    expect(lstatSync(join(dir, 'values.yaml')).isSymbolicLink()).toBe(true);
+  });
+
+  it.each([
+    ['a file', 'a.yaml', /^a\.yaml is a symbolic link: /],
+    ['a directory', 'sub', /^sub\/b\.yaml is under a symbolic link \(sub\): /],
+  ])('reads nothing through a symbolic link swapped in for %s after the walk saw it (O_NOFOLLOW)', async (_what, swapped, message) => {
+    const { dir, outside } = hostile({ 'a.yaml': image(OLD), 'sub/b.yaml': image(OLD) });
+    mkdirSync(join(outside, 'sub'));
+    writeFileSync(join(outside, 'a.yaml'), image(OLD));
+    writeFileSync(join(outside, 'sub/b.yaml'), image(OLD));
+    let walked = false;
+    const e = await withFs(
+      'readdirSync',
+      (orig) =>
+        (...args) => {
+          const out = orig(...args);
+          if (!walked && String(args[0]).endsWith('/sub')) {
+            // The walk is done with the tree; now the path it saw becomes a link out of it.
+            walked = true;
+            renameSync(join(dir, swapped), join(dir, `${swapped}.real`));
+            symlinkSync(join(outside, swapped), join(dir, swapped));
+          }
+          return out;
+        },
+      () => rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] })),
+    );
+    expect(walked).toBe(true);
+    expect(e.message).toMatch(message);
+    expect(e.message).toMatch(/offmain does not read or write through symbolic links in the config repository/);
+    expect(snapshot(outside)).toEqual({ 'a.yaml': image(OLD), 'sub/b.yaml': image(OLD) });
+    expect(lstatSync(join(dir, swapped)).isSymbolicLink()).toBe(true);
+  });
+
+  it('follows the directory it is given (the user chose it), and nothing below it', async () => {
+    const { dir } = hostile({ 'a.yaml': image(OLD) });
+    const link = join(tempDir('offmain-link-'), 'config');
+    symlinkSync(dir, link);
+    expect((await bump({ dir: link, targets: [{ repository: M, tag: NEW }] })).files).toEqual(['a.yaml']);
+    expect(read(dir, 'a.yaml')).toBe(image(NEW));
+  });
+
+  it('writes every file or none: a rename that fails puts back the files already replaced', async () => {
+    const { dir } = hostile({ 'a.yaml': image(OLD), 'sub/b.yaml': image(OLD), 'z.yaml': image(OLD) });
+    chmodSync(join(dir, 'a.yaml'), 0o600);
+    const before = snapshot(dir);
+    let renames = 0;
+    const e = await withFs(
+      'renameSync',
+      (orig) =>
+        (...args) => {
+          if (String(args[1]).endsWith('z.yaml')) throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+          renames++;
+          return orig(...args);
+        },
+      () => rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] })),
+    );
+    expect(renames).toBeGreaterThanOrEqual(2); // a.yaml and sub/b.yaml had been replaced
+    expect(e.message).toMatch(/^could not write .*EIO.*; every file was left as it was$/);
+    expect(snapshot(dir)).toEqual(before);
+    expect(statSync(join(dir, 'a.yaml')).mode & 0o7777).toBe(0o600);
+    expect(names(dir)).toEqual(['a.yaml', 'sub', 'sub/b.yaml', 'z.yaml']);
+  });
+
+  it('writes every file or none: a disk that fills up while a new text is staged leaves nothing behind', async () => {
+    const { dir } = hostile({ 'a.yaml': image(OLD), 'sub/b.yaml': image(OLD) });
+    const before = snapshot(dir);
+    let writes = 0;
+    const e = await withFs(
+      'writeSync',
+      (orig) =>
+        (...args) => {
+          // 1: the journal, 2: the new a.yaml, 3: the new sub/b.yaml
+          if (++writes === 3) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          return orig(...args);
+        },
+      () => rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] })),
+    );
+    expect(e.message).toMatch(/^could not write .*ENOSPC.*; every file was left as it was$/);
+    expect(snapshot(dir)).toEqual(before);
+    expect(names(dir)).toEqual(['a.yaml', 'sub', 'sub/b.yaml']);
+  });
+
+  it('without hard links (some file systems), backs the old files up as copies: a failed rename still puts every file back', async () => {
+    const { dir } = hostile({ 'a.yaml': image(OLD), 'sub/b.yaml': image(OLD), 'z.yaml': image(OLD) });
+    chmodSync(join(dir, 'a.yaml'), 0o600);
+    const before = snapshot(dir);
+    const noLinks = <T>(run: () => Promise<T>) =>
+      withFs('linkSync', () => () => {
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+      }, run);
+    const e = await noLinks(() =>
+      withFs(
+        'renameSync',
+        (orig) =>
+          (...args) => {
+            if (String(args[1]).endsWith('z.yaml')) throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+            return orig(...args);
+          },
+        () => rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] })),
+      ),
+    );
+    expect(e.message).toMatch(/; every file was left as it was$/);
+    expect(snapshot(dir)).toEqual(before);
+    expect(statSync(join(dir, 'a.yaml')).mode & 0o7777).toBe(0o600);
+    expect(names(dir)).toEqual(['a.yaml', 'sub', 'sub/b.yaml', 'z.yaml']);
+    await noLinks(() => bump({ dir, targets: [{ repository: M, tag: NEW }] }));
+    expect(read(dir, 'sub/b.yaml')).toBe(image(NEW));
+    expect(names(dir)).toEqual(['a.yaml', 'sub', 'sub/b.yaml', 'z.yaml']);
+  });
+
+  it('finishes putting files back after a crash during an undo (an abort line)', async () => {
+    // What a bump leaves when it is killed while undoing a failed rename: a.yaml was replaced (its backup is
+    // there), sub/b.yaml was not (its staged text is there, its backup is a second link of it).
+    const { dir } = hostile({ 'a.yaml': image(NEW), 'sub/b.yaml': image(OLD), 'c.yaml': streaming(OLD) });
+    const hex = (c: string) => c.repeat(24);
+    const e = { a: { target: 'a.yaml', temp: `.offmain-${hex('1')}.new`, backup: `.offmain-${hex('2')}.old` }, b: { target: 'sub/b.yaml', temp: `sub/.offmain-${hex('3')}.new`, backup: `sub/.offmain-${hex('4')}.old` } };
+    writeFileSync(join(dir, e.a.backup), image(OLD));
+    writeFileSync(join(dir, e.b.temp), image(NEW));
+    linkSync(join(dir, e.b.target), join(dir, e.b.backup));
+    writeFileSync(join(dir, '.offmain-bump-journal'), `${JSON.stringify({ offmain: 'bump-journal', version: 1, pid: 999_999_999, entries: [e.a, e.b] })}\ncommit\nabort\n`);
+    const log = memoryLogger();
+    await bump({ dir, targets: [{ repository: S, tag: NEW }], log });
+    expect({ a: read(dir, 'a.yaml'), b: read(dir, 'sub/b.yaml') }).toEqual({ a: image(OLD), b: image(OLD) });
+    expect(names(dir)).toEqual(['a.yaml', 'c.yaml', 'sub', 'sub/b.yaml']);
+    expect(log.lines).toEqual([expect.stringMatching(/^warning: an interrupted bump left .*: it was putting its files back, so they were put back as they were \(2 files\)$/)]);
+  });
+
+  it('refuses a journal it did not write (outside paths, foreign names), and one of a bump still running', async () => {
+    const { dir, outside } = hostile({ 'a.yaml': image(OLD) });
+    writeFileSync(join(outside, '.offmain-0123456789abcdef01234567.new'), image(NEW));
+    const journal = join(dir, '.offmain-bump-journal');
+    const entry = (target: string, temp: string, backup = '.offmain-fedcba9876543210fedcba98.old') => ({ target, temp, backup });
+    for (const entries of [
+      [entry('a.yaml', '../outside/.offmain-0123456789abcdef01234567.new')],
+      [entry('../outside/a.yaml', '../outside/.offmain-0123456789abcdef01234567.new')],
+      [entry('a.yaml', 'a.yaml.tmp')],
+    ]) {
+      writeFileSync(journal, `${JSON.stringify({ offmain: 'bump-journal', version: 1, pid: 999_999_999, entries })}\ncommit\n`);
+      const e = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
+      expect(e.message).toMatch(/^\.offmain-bump-journal names .* that offmain does not write: .*remove \.offmain-bump-journal/);
+    }
+    expect(read(dir, 'a.yaml')).toBe(image(OLD));
+    expect(readdirSync(outside)).toEqual(['.offmain-0123456789abcdef01234567.new']);
+
+    writeFileSync(journal, `${JSON.stringify({ offmain: 'bump-journal', version: 1, pid: 1, entries: [] })}\n`);
+    const busy = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
+    expect(busy.message).toMatch(/^another offmain bump \(process 1\) is writing in .*: wait for it to end, or remove .*\.offmain-bump-journal if no bump runs/);
+    // A dry run reads only: it neither needs nor touches the journal.
+    expect((await bump({ dir, targets: [{ repository: M, tag: NEW }], dryRun: true })).files).toEqual(['a.yaml']);
+    expect(read(dir, 'a.yaml')).toBe(image(OLD));
+    // A process id from another host (a container gone with its processes) says nothing: the journal is finished.
+    writeFileSync(journal, `${JSON.stringify({ offmain: 'bump-journal', version: 1, host: 'another-host', pid: 1, entries: [] })}\ncommit\n`);
+    expect((await bump({ dir, targets: [{ repository: M, tag: NEW }] })).files).toEqual(['a.yaml']);
+    expect(names(dir)).toEqual(['a.yaml']);
+  });
+});
+
+// A real crash: a child process runs the bump and kills itself with SIGKILL at the nth call of one fs function
+// (`rename` counts fs.renameSync and fs.promises.rename alike). Nothing in src/ knows about it.
+describe('bump: a crash (kill -9) mid-write', () => {
+  let driver: string;
+  beforeAll(async () => {
+    const out = tempDir('offmain-crash-');
+    const entry = join(out, 'driver.ts');
+    writeFileSync(
+      entry,
+      `import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { bump } from ${JSON.stringify(join(ROOT, 'src/deploy/bump.ts'))};
+const [dir, targets, point] = process.argv.slice(2);
+const [fn, nth] = point.split(':');
+let calls = 0;
+const crash = (orig) => function (...args) {
+  if (++calls === Number(nth)) process.kill(process.pid, 'SIGKILL');
+  return orig.apply(this, args);
+};
+if (fn === 'rename') {
+  fs.renameSync = crash(fs.renameSync);
+  fs.promises.rename = crash(fs.promises.rename);
+} else fs[fn] = crash(fs[fn]);
+syncBuiltinESMExports();
+await bump({ dir, targets: JSON.parse(targets) });
+`,
+    );
+    driver = join(out, 'driver.mjs');
+    await build({
+      entryPoints: [entry],
+      outfile: driver,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      loader: { '.yml': 'text' },
+      logLevel: 'error',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+  });
+
+  // Kill points, in the order the bump reaches them: the journal, then each new text staged (and each old file
+  // linked as a backup), the commit line, the renames, the clean-up.
+  it.each([
+    ['writing the journal', 'writeSync:1', 'old'],
+    ['writing the new text of sub/b.yaml', 'writeSync:3', 'old'],
+    ['keeping the old sub/b.yaml as a backup', 'linkSync:2', 'old'],
+    ['writing the commit line', 'writeSync:4', 'old'],
+    ['the first rename', 'rename:1', 'new'],
+    ['replacing sub/b.yaml, a.yaml already replaced', 'rename:2', 'new'],
+    ['removing the backups', 'unlinkSync:1', 'new'],
+    ['removing the journal', 'unlinkSync:3', 'new'],
+  ] as const)('killed at %s (%s): the next run finds every file %s and no leftover', async (_what, point, state) => {
+    const { dir } = hostile({ 'a.yaml': image(OLD), 'sub/b.yaml': image(OLD), 'c.yaml': streaming(OLD) });
+    chmodSync(join(dir, 'a.yaml'), 0o600);
+    const child = spawnSync(process.execPath, [driver, dir, JSON.stringify([{ repository: M, tag: NEW }]), point], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.signal).toBe('SIGKILL');
+
+    // The next run bumps another image (c.yaml only): a.yaml and sub/b.yaml are left to the recovery.
+    const log = memoryLogger();
+    const r = await bump({ dir, targets: [{ repository: S, tag: NEW }], log });
+    expect(r.files).toEqual(['c.yaml']);
+    const want = state === 'old' ? OLD : NEW;
+    expect({ a: read(dir, 'a.yaml'), b: read(dir, 'sub/b.yaml') }).toEqual({ a: image(want), b: image(want) });
+    expect(read(dir, 'c.yaml')).toBe(streaming(NEW));
+    expect(statSync(join(dir, 'a.yaml')).mode & 0o7777).toBe(0o600);
+    expect(names(dir)).toEqual(['a.yaml', 'c.yaml', 'sub', 'sub/b.yaml']);
+    expect(log.lines).toEqual([
+      expect.stringMatching(
+        state === 'old'
+          ? /^warning: an interrupted bump left .*\.offmain-bump-journal: it had not finished staging, so its files were left as they were$/
+          : /^warning: an interrupted bump left .*\.offmain-bump-journal: it had staged every file, so its changes were completed \(2 files\)$/,
+      ),
+    ]);
   });
 });

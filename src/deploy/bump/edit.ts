@@ -3,9 +3,10 @@
  * in their own quoting style, and a key is added (at the mapping's indentation) only when it is missing.
  * Pure: works on a file's text.
  */
-import { isScalar, parseAllDocuments, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { OffmainError } from '../../core/errors.js';
 import { formatImageRef } from '../../build/index.js';
+import { firstProblem, parseYaml } from './parse.js';
 import { lineAt, scalarText, type Reference, type Slot, type SourceScalar } from './refs.js';
 
 export interface Edit {
@@ -79,24 +80,25 @@ export function planReference(file: string, text: string, ref: Reference, want: 
   return plan;
 }
 
-/** Applies non-overlapping edits. */
+/** Applies non-overlapping edits (in one pass: many edits to a big file stay linear). */
 export function applyEdits(text: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: string[] = [];
+  let done = 0;
   for (const e of sorted) {
-    if (e.end > limit) throw new Error(`overlapping edits at offset ${e.start}`);
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    limit = e.start;
+    if (e.start < done) throw new Error(`overlapping edits at offset ${e.start}`);
+    out.push(text.slice(done, e.start), e.text);
+    done = e.end;
   }
-  return out;
+  out.push(text.slice(done));
+  return out.join('');
 }
 
 /** Throws (a bug in offmain, not a user error) when edited text no longer parses. */
 export function assertParses(text: string, file: string): void {
-  for (const doc of parseAllDocuments(text)) {
-    const err = doc.errors[0];
-    if (err) throw new Error(`offmain produced invalid YAML in ${file}: ${err.message}`);
+  for (const doc of parseYaml(text)) {
+    const problem = firstProblem(doc);
+    if (problem) throw new Error(`offmain produced invalid YAML in ${file}: ${problem.message}`);
   }
 }
 

@@ -10,8 +10,8 @@ import {
   isPair,
   isScalar,
   isSeq,
-  parseAllDocuments,
   visit,
+  type Alias,
   type Document,
   type Node,
   type Pair,
@@ -20,6 +20,7 @@ import {
 } from 'yaml';
 import { OffmainError } from '../../core/errors.js';
 import { canonicalRepository, parseImageRef } from '../../build/index.js';
+import { aliasTable, firstProblem, parseYaml } from './parse.js';
 
 export type RefKind = 'kustomize' | 'helm' | 'workload' | 'compose' | 'marker';
 
@@ -101,13 +102,12 @@ export const SEARCHED =
 
 /** Parses `text` (the file `file`, relative) and returns every reference to a requested repository. */
 export function findReferences(text: string, file: string, opts: ScanOptions): Reference[] {
-  const docs = parseAllDocuments(text);
+  const docs = parseYaml(text);
   for (const doc of docs) {
-    const err = doc.errors[0];
-    if (err) {
-      const line = err.linePos?.[0].line ?? lineAt(text, err.pos[0]);
-      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      throw new OffmainError(`${file}:${line}: YAML syntax error: ${msg}; fix the file, nothing was changed`, {
+    const problem = firstProblem(doc);
+    if (problem) {
+      const line = problem.line ?? lineAt(text, problem.pos);
+      throw new OffmainError(`${file}:${line}: YAML syntax error: ${problem.message}; fix the file, nothing was changed`, {
         file,
         line,
       });
@@ -131,15 +131,31 @@ export function findReferences(text: string, file: string, opts: ScanOptions): R
   return refs.sort((a, b) => a.offset - b.offset);
 }
 
-/** 1-based line of an offset. */
+let newlines: { text: string; at: number[] } | undefined;
+
+/** 1-based line of an offset (the newlines of the last text asked about are kept: many lookups stay linear). */
 export function lineAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  if (newlines?.text !== text) {
+    const at: number[] = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) at.push(i);
+    newlines = { text, at };
+  }
+  const { at } = newlines;
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
 }
 
 class DocScan {
   private readonly keys: Required<HelmKeys>;
+  private aliases?: Map<Alias, Node | undefined>;
+  /** `get` through merge keys, per mapping and key: each mapping's merges are followed once (cycles cut). */
+  private readonly merged = new Map<YAMLMap, Map<string, Node | null | undefined>>();
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -426,7 +442,9 @@ class DocScan {
   }
 
   private resolve(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.doc) : node;
+    if (!isAlias(node)) return node;
+    this.aliases ??= aliasTable(this.doc);
+    return this.aliases.get(node);
   }
 
   /** A key's value, following aliases and `<<` merge keys. */
@@ -434,16 +452,24 @@ class DocScan {
     for (const p of map.items) {
       if (isScalar(p.key) && p.key.value === key) return this.resolve(p.value) as Node | null;
     }
+    if (!map.items.some((p) => isScalar(p.key) && p.key.value === '<<')) return undefined;
+    let memo = this.merged.get(map);
+    if (!memo) this.merged.set(map, (memo = new Map()));
+    if (memo.has(key)) return memo.get(key);
+    memo.set(key, undefined); // while it is looked up: a mapping that merges itself finds nothing there
+    let found: Node | null | undefined;
     for (const p of map.items) {
+      if (found !== undefined) break;
       if (!isScalar(p.key) || p.key.value !== '<<') continue;
       const sources = isSeq(p.value) ? p.value.items : [p.value];
       for (const s of sources) {
         const m = this.resolve(s);
-        const v = isMap(m) ? this.get(m, key) : undefined;
-        if (v !== undefined) return v;
+        found = isMap(m) ? this.get(m, key) : undefined;
+        if (found !== undefined) break;
       }
     }
-    return undefined;
+    memo.set(key, found);
+    return found;
   }
 
   private map(map: YAMLMap, key: string): YAMLMap | undefined {

@@ -1,0 +1,119 @@
+/**
+ * The downgrade and replay check of the bump: whether moving one image reference from the deployed tag to a
+ * new one goes forward. It fails closed: a move it cannot show to go forward is refused (unless downgrades are
+ * allowed) with one message saying why.
+ *
+ * - A lower version is a downgrade. Versions that cannot be compared are refused.
+ * - An offmain tag replaced by one that is not (`latest`, `v4.3.1`) is refused: nothing tells what it holds.
+ *   The reverse, the first offmain tag over a plain one, goes ahead.
+ * - With the upstream history: the new commit, and the deployed one, must be on the tracked branch (a commit
+ *   only elsewhere in upstream, or nowhere in it, is refused); for the same version the new commit must descend
+ *   from the deployed one, and a newer version must not sit on an older commit. A history that cannot answer
+ *   (an error, a commit it cannot place) refuses too.
+ * - Without it, the same version on another commit is refused: nothing tells which commit is newer.
+ */
+import semver from 'semver';
+import { errorMessage, OffmainError } from '../../core/errors.js';
+import { parseImageTag, semverOf } from '../../patch/index.js';
+
+/** Where a commit is: on the tracked branch, in upstream only elsewhere (a fork, a pull request), or not found. */
+export type Place = 'branch' | 'elsewhere' | 'missing';
+
+/** The tracked upstream branch's history, as the check asks it (UpstreamHistory in the deploy step). */
+export interface UpstreamAncestry {
+  /** `main of https://github.com/mastodon/mastodon`, for messages. */
+  readonly branch: string;
+  /** Where the commit a sha prefix names is. */
+  place(sha: string): Promise<Place>;
+  /** Whether the commit `older` is an ancestor of (or equal to) `newer`; undefined when unknown. */
+  isAncestor(older: string, newer: string): Promise<boolean | undefined>;
+}
+
+/** One reference about to move. */
+export interface Move {
+  file: string;
+  line: number;
+  repository: string;
+  /** The tag there now, if any. */
+  from?: string;
+  to: string;
+}
+
+type Verdict = { downgrade: boolean; why: string } | undefined;
+
+/** Verdicts per history and move: a tag named in many files is checked once. */
+const verdicts = new WeakMap<UpstreamAncestry, Map<string, Promise<Verdict>>>();
+
+/** Throws when moving from `move.from` to `move.to` is not shown to go forward. */
+export async function refuseDowngrade(move: Move, upstream?: UpstreamAncestry): Promise<void> {
+  let verdict: Promise<Verdict>;
+  if (upstream) {
+    const known = verdicts.get(upstream) ?? new Map<string, Promise<Verdict>>();
+    verdicts.set(upstream, known);
+    const key = `${move.from ?? ''}\0${move.to}`;
+    verdict = known.get(key) ?? judge(move.from, move.to, upstream);
+    known.set(key, verdict);
+  } else {
+    verdict = judge(move.from, move.to);
+  }
+  const v = await verdict;
+  if (!v) return;
+  const shown = (tag: string) => parseImageTag(tag)?.display ?? tag;
+  const what = v.downgrade
+    ? `refusing to downgrade ${move.repository} from ${shown(move.from!)} (deployed) to ${shown(move.to)} (${v.why})`
+    : `refusing to deploy ${move.repository} ${shown(move.to)}${move.from ? ` over ${shown(move.from)} (deployed)` : ''}: ${v.why}`;
+  throw new OffmainError(`${move.file}:${move.line}: ${what}; pass --allow-downgrade to deploy it anyway`, {
+    file: move.file,
+    line: move.line,
+  });
+}
+
+async function judge(from: string | undefined, to: string, upstream?: UpstreamAncestry): Promise<Verdict> {
+  const a = from ? parseImageTag(from) : undefined;
+  const b = parseImageTag(to);
+  const undecided = (why: string): Verdict => ({ downgrade: false, why });
+  if (a && !b) return undecided(`"${to}" is not an offmain image tag (VERSION_SHA), so nothing tells whether it goes back`);
+  let order = 1;
+  if (a && b) {
+    try {
+      order = semver.compare(semverOf(b.version), semverOf(a.version));
+    } catch (e) {
+      return undecided(`the versions ${a.version} and ${b.version} cannot be compared (${errorMessage(e)})`);
+    }
+    if (order < 0) return { downgrade: true, why: 'an older version' };
+  }
+  if (!b) return undefined; // no offmain tag either side: nothing offmain deployed to protect
+  const same = !!a && (a.shortSha.startsWith(b.shortSha) || b.shortSha.startsWith(a.shortSha));
+  if (!upstream) {
+    if (!a || same || order > 0) return undefined;
+    return undecided(
+      `both are version ${b.version}, and without the upstream history nothing tells whether ${b.shortSha} descends from ${a.shortSha}: deploy with the upstream repository given`,
+    );
+  }
+  try {
+    const placed = await onBranch(upstream, b.shortSha, 'its commit');
+    if (placed) return undecided(placed);
+    if (!a || same) return undefined;
+    const deployed = await onBranch(upstream, a.shortSha, 'the deployed commit');
+    if (deployed) return undecided(deployed);
+    if (order === 0) {
+      const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
+      if (forward === true) return undefined;
+      if (forward === false) return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
+      return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
+    }
+    // A newer version on a commit the deployed one already contains: a replay under another version.
+    if ((await upstream.isAncestor(b.shortSha, a.shortSha)) === true) return { downgrade: true, why: `an older commit than ${a.shortSha}` };
+    return undefined;
+  } catch (e) {
+    return undecided(`the upstream history could not be checked (${errorMessage(e)})`);
+  }
+}
+
+/** Why `sha` does not count as on the tracked branch, or undefined when it is. */
+async function onBranch(upstream: UpstreamAncestry, sha: string, what: string): Promise<string | undefined> {
+  const place = await upstream.place(sha);
+  if (place === 'branch') return undefined;
+  if (place === 'elsewhere') return `${what} ${sha} is in upstream but not on ${upstream.branch} (a fork or an unmerged branch)`;
+  return `${what} ${sha} was not found in upstream (not on ${upstream.branch}, whose whole history was searched)`;
+}
