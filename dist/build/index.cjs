@@ -3387,20 +3387,20 @@ var require_data_url = __commonJS({
     }
     function percentDecode(input) {
       const length = input.length;
-      const output = new Uint8Array(length);
+      const output2 = new Uint8Array(length);
       let j = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j++] = byte;
+          output2[j++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j++] = 37;
+          output2[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output2[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j ? output2 : output2.subarray(0, j);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -4864,8 +4864,8 @@ var require_util2 = __commonJS({
       if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
         buffer = buffer.subarray(3);
       }
-      const output = textDecoder.decode(buffer);
-      return output;
+      const output2 = textDecoder.decode(buffer);
+      return output2;
     }
     var EnvironmentSettingsObjectBase = class {
       get baseUrl() {
@@ -5123,8 +5123,8 @@ var require_formdata = __commonJS({
         }, { __proto__: null });
         options.depth ??= depth;
         options.colors ??= true;
-        const output = nodeUtil.formatWithOptions(options, state);
-        return `FormData ${output.slice(output.indexOf("]") + 2)}`;
+        const output2 = nodeUtil.formatWithOptions(options, state);
+        return `FormData ${output2.slice(output2.indexOf("]") + 2)}`;
       }
     };
     iteratorMixin("FormData", FormData, kState, "name", "value");
@@ -5779,7 +5779,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5854,7 +5854,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5949,11 +5949,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5976,10 +5976,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -5996,7 +5996,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6176,7 +6176,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6198,7 +6198,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6234,13 +6234,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -14948,7 +14948,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder } = require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = require("string_decoder");
     var { btoa: btoa2 } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15039,7 +15039,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15068,7 +15068,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -17706,10 +17706,10 @@ var require_receiver = __commonJS({
           this.#fragmentsBytes = 0;
           return fragments.shift();
         }
-        const output = Buffer.concat(fragments, this.#fragmentsBytes);
+        const output2 = Buffer.concat(fragments, this.#fragmentsBytes);
         this.#fragments = [];
         this.#fragmentsBytes = 0;
-        return output;
+        return output2;
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
@@ -20021,10 +20021,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse = require_parse2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -21264,7 +21264,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse2();
@@ -21348,8 +21348,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -29183,6 +29183,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -29234,7 +29237,7 @@ function group(name, fn) {
 }
 
 // src/build/step.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_promises5 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
 var import_node_path5 = require("node:path");
@@ -29255,36 +29258,66 @@ function errorMessage(e) {
 
 // src/core/git.ts
 var import_node_child_process = require("node:child_process");
-function authEnv(token) {
-  if (!token) return {};
-  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: "http.extraheader",
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-  };
+
+// src/core/remote.ts
+var SSH_SCHEMES = /* @__PURE__ */ new Set(["ssh", "git+ssh", "ssh+git"]);
+function redactUrl(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i, (all, scheme, userinfo) => {
+    const s = scheme.slice(0, -3).toLowerCase();
+    if (SSH_SCHEMES.has(s) && !userinfo.includes(":")) return all;
+    return scheme;
+  });
+}
+function githubRepoSlug(repository) {
+  const m = /^(?:(?:https?|git|ssh|git\+ssh|ssh\+git):\/\/(?:[^@/]*@)?(?:www\.)?github\.com(?::\d+)?\/|(?:[^@/:]+@)?github\.com:\/?)([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/i.exec(
+    repository.trim()
+  );
+  if (!m) return void 0;
+  const name = m[2];
+  if (name === "." || name === "..") return void 0;
+  return `${m[1]}/${name}`;
+}
+function isLoopbackHost(host) {
+  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+var ALLOWED_PROTOCOLS = "file:git:http:https:ssh";
+
+// src/core/git.ts
+function seconds(name, fallback) {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 function git(args, opts = {}) {
+  const stall = seconds("OFFMAIN_STALL_SECONDS", 60);
+  const limit = seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
   const env = {
     ...process.env,
     GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "echo",
+    GIT_ASKPASS: "",
+    // no prompt program: git asks nobody for credentials (not even an empty one)
     SSH_ASKPASS: "echo",
     GCM_INTERACTIVE: "never",
     LC_ALL: "C",
-    ...authEnv(opts.token),
+    GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
+    GIT_HTTP_LOW_SPEED_LIMIT: "1000",
+    GIT_HTTP_LOW_SPEED_TIME: String(Math.ceil(stall)),
     ...opts.env
   };
   return new Promise((resolve2, reject) => {
     const child = (0, import_node_child_process.execFile)(
       "git",
       args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL" },
       (error2, stdout, stderr) => {
         const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
         if (error2 && error2.code === "ENOENT") {
           reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
           return;
+        }
+        if (error2?.killed) {
+          stderr += `
+fatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
         }
         const result = { code, stdout, stderr };
         if (code !== 0 && !opts.allowFailure) {
@@ -29308,25 +29341,6 @@ var GitError = class extends OffmainError {
   args;
   result;
 };
-
-// src/core/remote.ts
-var SSH_SCHEMES = /* @__PURE__ */ new Set(["ssh", "git+ssh", "ssh+git"]);
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i, (all, scheme, userinfo) => {
-    const s = scheme.slice(0, -3).toLowerCase();
-    if (SSH_SCHEMES.has(s) && !userinfo.includes(":")) return all;
-    return scheme;
-  });
-}
-function githubRepoSlug(repository) {
-  const m = /^(?:(?:https?|git|ssh|git\+ssh|ssh\+git):\/\/(?:[^@/]*@)?(?:www\.)?github\.com(?::\d+)?\/|(?:[^@/:]+@)?github\.com:\/?)([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/i.exec(
-    repository.trim()
-  );
-  if (!m) return void 0;
-  const name = m[2];
-  if (name === "." || name === "..") return void 0;
-  return `${m[1]}/${name}`;
-}
 
 // src/patch/releases.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -29660,6 +29674,10 @@ var DEFAULT_PATCH_SETS = Object.freeze(["redis-tls", "version-metadata"]);
 // src/patch/apply.ts
 var import_semver5 = __toESM(require_semver2(), 1);
 
+// src/core/safefs.ts
+var import_node_fs = require("node:fs");
+var { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+
 // src/patch/patchset/conditions.ts
 var import_semver3 = __toESM(require_semver2(), 1);
 
@@ -29674,10 +29692,11 @@ function cell(text) {
 
 // src/build/buildx.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
+var import_node_string_decoder = require("node:string_decoder");
 
 // src/build/plan.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_promises2 = require("node:fs/promises");
 var import_node_path2 = require("node:path");
 
@@ -29926,7 +29945,7 @@ function sourceUrl(repository) {
   return redactUrl(repository.trim()).replace(/\.git\/?$/, "").replace(/\/$/, "");
 }
 async function readBuildTree(dir) {
-  const read = async (p) => (0, import_node_fs.existsSync)((0, import_node_path2.join)(dir, p)) ? (0, import_promises2.readFile)((0, import_node_path2.join)(dir, p), "utf8") : void 0;
+  const read = async (p) => (0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, p)) ? (0, import_promises2.readFile)((0, import_node_path2.join)(dir, p), "utf8") : void 0;
   return { dockerfile: await read(DOCKERFILES.mastodon), streamingDockerfile: await read(DOCKERFILES["mastodon-streaming"]) };
 }
 function argsFor(declared, input) {
@@ -30113,6 +30132,29 @@ function buildxBuildArgs(image, s) {
   args.push("--metadata-file", s.metadataFile, s.dir);
   return args;
 }
+var PUBLIC_BUILD_ARGS = /* @__PURE__ */ new Set([
+  "MASTODON_VERSION_METADATA",
+  "MASTODON_VERSION_SUFFIX",
+  "MASTODON_VERSION_PRERELEASE",
+  "SOURCE_COMMIT"
+]);
+function commandLine(args, shown = (n) => PUBLIC_BUILD_ARGS.has(n)) {
+  const value = (flag, v) => {
+    if (flag === "--secret") {
+      const id = /(?:^|,)id=([^,]*)/.exec(v)?.[1];
+      return id ? `id=${id},***` : "***";
+    }
+    const eq = v.indexOf("=");
+    return eq < 0 || shown(v.slice(0, eq)) ? v : `${v.slice(0, eq)}=***`;
+  };
+  const words = args.map((a, i) => {
+    const prev = args[i - 1];
+    if (prev === "--build-arg" || prev === "--secret") return value(prev, a);
+    const joined = /^(--build-arg|--secret)=(.*)$/s.exec(a);
+    return joined ? `${joined[1]}=${value(joined[1], joined[2])}` : a;
+  });
+  return `docker ${words.map((w) => /[\s"']/.test(w) ? JSON.stringify(w) : w).join(" ")}`;
+}
 function imagetoolsCreateArgs(opts) {
   const args = ["buildx", "imagetools", "create"];
   if (opts.builder) args.push("--builder", opts.builder);
@@ -30126,15 +30168,21 @@ function docker(args, opts = {}) {
     const child = (0, import_node_child_process2.spawn)("docker", args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     const err = [];
+    const log = opts.stream ? opts.log : void 0;
+    const emit = (l) => {
+      if (!l.trim()) return;
+      if (log?.output) log.output(l);
+      else log?.info(l);
+    };
+    const decoder = new import_node_string_decoder.StringDecoder("utf8");
     let partial = "";
     child.stdout.on("data", (b) => out.push(b));
     child.stderr.on("data", (b) => {
       err.push(b);
-      if (opts.stream && opts.log) {
-        const text = partial + b.toString("utf8");
-        const lines = text.split("\n");
+      if (log) {
+        const lines = (partial + decoder.write(b)).split(/\r\n|\r|\n/);
         partial = lines.pop() ?? "";
-        for (const l of lines) if (l.trim()) opts.log.info(l);
+        lines.forEach(emit);
       }
     });
     child.on("error", (e) => {
@@ -30143,7 +30191,10 @@ function docker(args, opts = {}) {
       } else reject(e);
     });
     child.on("close", (code) => {
-      if (opts.stream && opts.log && partial.trim()) opts.log.info(partial);
+      if (log) {
+        (partial + decoder.end()).split(/\r\n|\r|\n/).forEach(emit);
+        log.endOutput?.();
+      }
       resolve2({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
     });
   });
@@ -30178,7 +30229,7 @@ function progressStats(stderr) {
 async function runBuildxBuild(args, metadataFile, what, opts) {
   const t0 = performance.now();
   const r = await docker(args, { ...opts, stream: true });
-  const seconds = (performance.now() - t0) / 1e3;
+  const seconds2 = (performance.now() - t0) / 1e3;
   if (r.code !== 0) {
     if (/is not a docker command|unknown command/i.test(r.stderr)) {
       throw new OffmainError("docker buildx is not installed: install the buildx plugin (Debian: docker-buildx; on GitHub: docker/setup-buildx-action)");
@@ -30187,25 +30238,50 @@ async function runBuildxBuild(args, metadataFile, what, opts) {
     const hint = /docker driver/i.test(error2) ? ' (the default "docker" builder cannot do this: create a docker-container builder, e.g. with docker/setup-buildx-action, and pass it as builder)' : "";
     throw new OffmainError(`docker buildx build of ${what} failed: ${error2}${hint}`);
   }
-  if (!(0, import_node_fs2.existsSync)(metadataFile)) throw new OffmainError(`docker buildx build of ${what} wrote no metadata file (${metadataFile}); is buildx 0.10 or newer installed?`);
-  const metadata = JSON.parse((0, import_node_fs2.readFileSync)(metadataFile, "utf8"));
+  if (!(0, import_node_fs3.existsSync)(metadataFile)) throw new OffmainError(`docker buildx build of ${what} wrote no metadata file (${metadataFile}); is buildx 0.10 or newer installed?`);
+  const metadata = JSON.parse((0, import_node_fs3.readFileSync)(metadataFile, "utf8"));
   const digest = metadata["containerimage.digest"];
   if (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
     throw new OffmainError(`docker buildx build of ${what} reported no image digest in its metadata (containerimage.digest)`);
   }
-  return { digest, metadata, seconds, ...progressStats(r.stderr) };
+  return { digest, metadata, seconds: seconds2, ...progressStats(r.stderr) };
 }
 
 // src/build/registry.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_promises4 = require("node:fs/promises");
 var import_node_path4 = require("node:path");
 var import_node_stream = require("node:stream");
 
+// src/build/challenge.ts
+function parseChallenge(header) {
+  if (!header) return void 0;
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!m) return void 0;
+  const scheme = m[1].toLowerCase();
+  if (scheme === "basic") return { scheme: "basic" };
+  if (scheme !== "bearer") return void 0;
+  const params = {};
+  for (const p of m[2].matchAll(/(\w+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
+  if (!params.realm) return void 0;
+  return { scheme: "bearer", realm: params.realm, service: params.service };
+}
+function realmUrl(registry, realm) {
+  let url;
+  try {
+    url = new URL(realm);
+  } catch {
+  }
+  if (url && (url.protocol === "https:" || url.protocol === "http:" && isLoopbackHost(url.host))) return url;
+  throw new OffmainError(
+    `registry ${registry} names its token service as ${url ? `${url.protocol}//${url.host}` : "something that is not a URL"}: offmain sends credentials only over https (or to this machine); check the registry`
+  );
+}
+
 // src/build/credentials.ts
 var import_node_child_process3 = require("node:child_process");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_node_os = require("node:os");
 var import_node_path3 = require("node:path");
@@ -30249,7 +30325,7 @@ function runHelper(helper, registry, env) {
 }
 async function credentialsFor(registry, env = process.env) {
   const file = dockerConfigPath(env);
-  if (!(0, import_node_fs3.existsSync)(file)) return void 0;
+  if (!(0, import_node_fs4.existsSync)(file)) return void 0;
   let config;
   try {
     config = JSON.parse(await (0, import_promises3.readFile)(file, "utf8"));
@@ -30289,10 +30365,6 @@ function isIndexMediaType(mediaType) {
   return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
 }
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]);
-function isLoopbackHost(host) {
-  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
-}
 function locate(repository) {
   const parts = repository.split("/");
   const first = parts[0] ?? "";
@@ -30318,18 +30390,6 @@ var RegistryError = class extends OffmainError {
   registry;
   status;
 };
-function parseChallenge(header) {
-  if (!header) return void 0;
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
-  if (!m) return void 0;
-  const scheme = m[1].toLowerCase();
-  if (scheme === "basic") return { scheme: "basic" };
-  if (scheme !== "bearer") return void 0;
-  const params = {};
-  for (const p of m[2].matchAll(/(\w+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
-  if (!params.realm) return void 0;
-  return { scheme: "bearer", realm: params.realm, service: params.service };
-}
 function sha256(bytes) {
   return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
 }
@@ -30362,7 +30422,8 @@ var RegistryClient = class {
     const key = `${loc.registry} ${scope}`;
     const cached = this.tokens.get(key);
     if (cached) return cached;
-    const url = new URL(challenge.realm);
+    const realm = realmUrl(loc.registry, challenge.realm);
+    const url = new URL(realm);
     if (challenge.service) url.searchParams.set("service", challenge.service);
     url.searchParams.set("scope", scope);
     let res;
@@ -30371,13 +30432,13 @@ var RegistryClient = class {
       if (creds?.identityToken) {
         const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: creds.identityToken, scope, client_id: "offmain" });
         if (challenge.service) form.set("service", challenge.service);
-        res = await fetch(challenge.realm, { method: "POST", body: form, signal: AbortSignal.timeout(this.timeoutMs) });
+        res = await fetch(realm, { method: "POST", body: form, redirect: "error", signal: AbortSignal.timeout(this.timeoutMs) });
       } else {
         const headers = {};
         if (creds?.username && creds.password !== void 0) {
           headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
         }
-        res = await fetch(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+        res = await fetch(url, { headers, redirect: "error", signal: AbortSignal.timeout(this.timeoutMs) });
       }
     } catch (e) {
       throw new RegistryError(`registry ${loc.registry}: its token service ${url.origin} cannot be reached (${e.message})`, loc.registry);
@@ -30420,21 +30481,38 @@ var RegistryClient = class {
     const scope = `repository:${loc.path}:${init.push ? "pull,push" : "pull"}`;
     const url = init.absolute ?? `${loc.scheme}://${loc.apiHost}/v2/${pathAndQuery}`;
     const hostKey = loc.registry;
+    const origin = new URL(`${loc.scheme}://${loc.apiHost}/`).origin;
     const send = async (auth2) => {
-      const headers = { ...init.headers ?? {} };
-      if (auth2) headers.Authorization = auth2;
       this.requests++;
       const body = init.body?.();
+      const method = init.method ?? "GET";
       try {
-        return await fetch(url, {
-          method: init.method ?? "GET",
-          headers,
-          body,
-          redirect: "follow",
-          ...body instanceof ReadableStream ? { duplex: "half" } : {},
-          signal: init.timeout === false ? void 0 : AbortSignal.timeout(this.timeoutMs)
-        });
+        let target = new URL(url);
+        for (let hop = 0; ; hop++) {
+          const headers = { ...init.headers ?? {} };
+          if (auth2 && target.origin === origin) headers.Authorization = auth2;
+          const res2 = await fetch(target, {
+            method,
+            headers,
+            body: hop === 0 ? body : void 0,
+            redirect: "manual",
+            ...body instanceof ReadableStream ? { duplex: "half" } : {},
+            signal: init.timeout === false ? void 0 : AbortSignal.timeout(this.timeoutMs)
+          });
+          const location = res2.headers.get("location");
+          if (![301, 302, 303, 307, 308].includes(res2.status) || !location || method !== "GET" && method !== "HEAD") return res2;
+          await res2.body?.cancel();
+          if (hop >= 5) throw new RegistryError(`registry ${loc.registry}: more than 5 redirects for ${loc.path}`, loc.registry);
+          target = new URL(location, target);
+          if (target.protocol !== "https:" && !(target.protocol === "http:" && isLoopbackHost(target.host))) {
+            throw new RegistryError(
+              `registry ${loc.registry} redirected a request for ${loc.path} to ${target.protocol}//${target.host}: offmain only follows https (or this machine); check the registry`,
+              loc.registry
+            );
+          }
+        }
       } catch (e) {
+        if (e instanceof RegistryError) throw e;
         const cause = e.cause;
         throw new RegistryError(
           `registry ${loc.registry} cannot be reached at ${loc.scheme}://${loc.apiHost} (${cause?.code ?? cause?.message ?? e.message}): check the registry host in the image name`,
@@ -30637,12 +30715,12 @@ var RegistryClient = class {
     let bytes = 0;
     const pushBlob = async (d) => {
       const file = blobPath(d.digest);
-      const size2 = (0, import_node_fs4.statSync)(file).size;
+      const size2 = (0, import_node_fs5.statSync)(file).size;
       const did = await this.uploadBlob(
         repository,
         d.digest,
         size2,
-        () => size2 < 4 * 1024 * 1024 ? (0, import_node_fs4.readFileSync)(file) : import_node_stream.Readable.toWeb((0, import_node_fs4.createReadStream)(file))
+        () => size2 < 4 * 1024 * 1024 ? (0, import_node_fs5.readFileSync)(file) : import_node_stream.Readable.toWeb((0, import_node_fs5.createReadStream)(file))
       );
       if (did) {
         uploaded++;
@@ -30806,7 +30884,7 @@ async function build(opts, log) {
   const mode = opts.mode ?? "all";
   const push = mode === "merge" ? true : Boolean(opts.push);
   const dir = (0, import_node_path5.resolve)(opts.dir);
-  if (!(0, import_node_fs5.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point dir at the patched Mastodon tree (the patch step's path output)`);
+  if (!(0, import_node_fs6.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point dir at the patched Mastodon tree (the patch step's path output)`);
   const commit = opts.commit.trim().toLowerCase();
   const plan = await log.group("Plan", async () => {
     const files = await readBuildTree(dir);
@@ -30872,7 +30950,7 @@ async function build(opts, log) {
   }
   let builds = 0;
   if (pending.length) {
-    const tmp = (0, import_node_fs5.mkdtempSync)((0, import_node_path5.join)(env.RUNNER_TEMP || (0, import_node_os2.tmpdir)(), "offmain-build-"));
+    const tmp = (0, import_node_fs6.mkdtempSync)((0, import_node_path5.join)(env.RUNNER_TEMP || (0, import_node_os2.tmpdir)(), "offmain-build-"));
     try {
       if (mode === "merge") {
         const byKey = parseDigests(opts.digests ?? [], plan);
@@ -30891,7 +30969,7 @@ async function build(opts, log) {
         }
       }
     } finally {
-      (0, import_node_fs5.rmSync)(tmp, { recursive: true, force: true });
+      (0, import_node_fs6.rmSync)(tmp, { recursive: true, force: true });
     }
   }
   results.sort((a, b) => plan.images.findIndex((i) => i.key === a.key) - plan.images.findIndex((i) => i.key === b.key));
@@ -30925,7 +31003,8 @@ async function buildImage(image, plan, c) {
     dir: (0, import_node_path5.resolve)(c.opts.dir),
     env: c.env
   });
-  c.log.info(`docker ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a).join(" ")}`);
+  const given = parseBuildArgs(c.opts.buildArgs);
+  c.log.info(commandLine(args, (name) => PUBLIC_BUILD_ARGS.has(name) && !Object.hasOwn(given, name)));
   const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(", ")})`, { env: c.env, log: c.log });
   c.log.info(`${image.key}: ${r.digest} in ${r.seconds.toFixed(1)} s, ${r.cached} of ${r.steps} steps from the cache`);
   const digests = /* @__PURE__ */ new Map();
@@ -31002,7 +31081,7 @@ async function mergeImage(image, plan, digests, registry, opts, env, log) {
       annotations: image.annotations,
       builder: opts.builder
     });
-    log.info(`docker ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a).join(" ")}`);
+    log.info(commandLine(args));
     const r = await docker(args, { env, log, stream: true });
     if (r.code !== 0) throw new OffmainError(`merging ${image.key} into ${repository} failed: ${buildxError(r.stderr)}`);
     const digest = await registry.digest(repository, plan.imageTag);
@@ -31100,7 +31179,47 @@ var NATIVE_RUNNERS = Object.freeze({
 });
 
 // src/actions/logger.ts
+var import_node_crypto2 = require("node:crypto");
 var import_node_path6 = require("node:path");
+
+// src/core/runnertext.ts
+var ZWSP = "\u200B";
+var LEADING_SPACE = /^[\s\u0085\u180e]*/;
+function neutraliseLine(line) {
+  const lead = LEADING_SPACE.exec(line)[0].length;
+  const out = line.slice(lead).startsWith("::") ? `${ZWSP}${line}` : line;
+  return out.includes("##[") ? out.replace(/##\[/g, `##${ZWSP}[`) : out;
+}
+function runnerLines(text) {
+  return text.split(/\r\n|\r|\n/);
+}
+function runnerSafe(text) {
+  if (!/[\r\n]|::|##\[/.test(text)) return text;
+  return runnerLines(text).map(neutraliseLine).join("\n");
+}
+function runnerSafeLine(text) {
+  return neutraliseLine(text.replace(/\r\n|\r|\n/g, " "));
+}
+
+// src/actions/logger.ts
+var stopToken;
+function resumeCommands() {
+  if (stopToken === void 0) return;
+  const token = stopToken;
+  stopToken = void 0;
+  info(`::${token}::`);
+}
+function output(line) {
+  if (stopToken === void 0) {
+    stopToken = `offmain-${(0, import_node_crypto2.randomUUID)()}`;
+    info(`::stop-commands::${stopToken}`);
+  }
+  info(runnerSafe(line));
+}
+function setFailed2(message) {
+  resumeCommands();
+  setFailed(message);
+}
 function actionsLogger(fileBase = "") {
   const props = (w) => ({
     file: w?.file ? (0, import_node_path6.join)(fileBase, w.file) : void 0,
@@ -31108,10 +31227,30 @@ function actionsLogger(fileBase = "") {
     title: w?.title
   });
   return {
-    info: (m) => info(m),
-    warning: (m, w) => warning(m, props(w)),
-    error: (m, w) => error(m, props(w)),
-    group: (name, fn) => group(name, fn)
+    info: (m) => {
+      resumeCommands();
+      info(runnerSafe(m));
+    },
+    warning: (m, w) => {
+      resumeCommands();
+      warning(m, props(w));
+    },
+    error: (m, w) => {
+      resumeCommands();
+      error(m, props(w));
+    },
+    group: (name, fn) => {
+      resumeCommands();
+      return group(runnerSafeLine(name), async () => {
+        try {
+          return await fn();
+        } finally {
+          resumeCommands();
+        }
+      });
+    },
+    output,
+    endOutput: resumeCommands
   };
 }
 
@@ -31142,8 +31281,23 @@ function booleanInput(name, fallback) {
 }
 
 // src/actions/build.ts
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|(?:^|_)KEY(?:$|_)|AUTH/i;
+function maskSecretBuildArgs(lines) {
+  const masked = [];
+  for (const line of lines) {
+    const eq = line.indexOf("=");
+    const value = eq > 0 ? line.slice(eq + 1) : "";
+    if (eq > 0 && SECRET_NAME.test(line.slice(0, eq)) && value.trim().length >= 4) {
+      setSecret(value);
+      masked.push(line.slice(0, eq).trim());
+    }
+  }
+  return masked;
+}
 async function run() {
   try {
+    const buildArgs = listInput("build-args");
+    maskSecretBuildArgs(buildArgs);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const dir = (0, import_node_path7.resolve)(workspace, optionalInput("path") ?? "mastodon");
     const commit = optionalInput("commit");
@@ -31164,7 +31318,7 @@ async function run() {
         streamingImages: listInput("streaming-images"),
         platforms: platforms.length ? platforms : void 0,
         tags: optionalInput("tags") === void 0 ? void 0 : listInput("tags"),
-        buildArgs: listInput("build-args"),
+        buildArgs,
         prerelease: optionalInput("prerelease"),
         patchReport: optionalInput("patch-report"),
         push: booleanInput("push", true),
@@ -31194,7 +31348,7 @@ async function run() {
     setOutput("metadata", JSON.stringify(out.metadata));
     await summary.addRaw(buildSummaryMarkdown(result)).write();
   } catch (e) {
-    setFailed(errorMessage(e));
+    setFailed2(errorMessage(e));
   }
 }
 

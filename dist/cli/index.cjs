@@ -908,10 +908,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse4 = require_parse();
-    var constants = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options2) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options2);
@@ -2151,7 +2151,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse();
@@ -2235,8 +2235,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -2254,11 +2254,11 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -2280,7 +2280,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -2289,13 +2289,13 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias3;
+    exports2.isAlias = isAlias4;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar4;
+    exports2.isScalar = isScalar5;
     exports2.isSeq = isSeq3;
   }
 });
@@ -2308,7 +2308,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -2317,9 +2317,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path6) {
       const ctrl = callVisitor(key, node, visitor, path6);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -2453,7 +2453,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -2463,7 +2463,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2607,7 +2607,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -2634,7 +2634,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2645,7 +2645,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -2825,7 +2825,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -2851,7 +2851,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -7773,15 +7773,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path6) => {
       let item = cst;
       for (const [field, index] of path6) {
         const tok = item?.[field];
@@ -7792,8 +7792,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+    visit3.parentCollection = (cst, path6) => {
+      const parent = visit3.itemAtPath(cst, path6.slice(0, -1));
       const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -7824,7 +7824,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -7840,7 +7840,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token2) => !!token2 && "items" in token2;
-    var isScalar4 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    var isScalar5 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
     function prettyToken(token2) {
       switch (token2) {
         case BOM:
@@ -7924,7 +7924,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar4;
+    exports2.isScalar = isScalar5;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -9440,7 +9440,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments3(source, options2 = {}) {
+    function parseAllDocuments2(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -9515,7 +9515,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports2.parse = parse4;
-    exports2.parseAllDocuments = parseAllDocuments3;
+    exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
@@ -9540,7 +9540,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -9568,8 +9568,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -12196,14 +12196,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = require("node:tls");
           }
           servername = servername || options2.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -12219,7 +12219,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -12233,14 +12233,14 @@ var require_connect = __commonJS({
             ...options2,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options2.keepAlive == null || options2.keepAlive) {
           const keepAliveInitialDelay = options2.keepAliveInitialDelay === void 0 ? 6e4 : options2.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -15404,7 +15404,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants = require_constants3();
+    var constants3 = require_constants3();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -15479,7 +15479,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -15574,11 +15574,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants.ERROR.OK) {
+          if (ret !== constants3.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants.ERROR.PAUSED) {
+            } else if (ret === constants3.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -15601,10 +15601,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants.ERROR.OK) {
+        if (ret === constants3.ERROR.OK) {
           return null;
         }
-        if (ret === constants.ERROR.PAUSED || ret === constants.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -15621,7 +15621,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants.ERROR[ret], data);
+        return new HTTPParserError(message, constants3.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -15801,7 +15801,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants.ERROR.PAUSED : 0;
+        return pause ? constants3.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -15823,7 +15823,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -15859,13 +15859,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -16708,8 +16708,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error) => {
         if (request2.aborted) {
@@ -17549,20 +17549,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -17576,7 +17576,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -17609,7 +17609,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -17630,7 +17630,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -18605,10 +18605,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -18616,7 +18616,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -18632,11 +18632,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -21653,12 +21653,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists = this[kHeadersMap].get(lowercaseName);
-        if (exists) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists.name,
-            value: `${exists.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -24573,7 +24573,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = require("node:util");
-    var { StringDecoder } = require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = require("string_decoder");
     var { btoa: btoa2 } = require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -24664,7 +24664,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -24693,7 +24693,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -29460,8 +29460,8 @@ var require_lib = __commonJS({
 });
 
 // src/cli/main.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path21 = require("node:path");
+var import_node_fs17 = require("node:fs");
+var import_node_path23 = require("node:path");
 
 // src/core/errors.ts
 var OffmainError = class extends Error {
@@ -29480,93 +29480,64 @@ function errorMessage(e) {
   return String(e);
 }
 
+// src/core/runnertext.ts
+var ZWSP = "\u200B";
+var LEADING_SPACE = /^[\s\u0085\u180e]*/;
+function neutraliseLine(line) {
+  const lead = LEADING_SPACE.exec(line)[0].length;
+  const out = line.slice(lead).startsWith("::") ? `${ZWSP}${line}` : line;
+  return out.includes("##[") ? out.replace(/##\[/g, `##${ZWSP}[`) : out;
+}
+function runnerLines(text) {
+  return text.split(/\r\n|\r|\n/);
+}
+function runnerSafe(text) {
+  if (!/[\r\n]|::|##\[/.test(text)) return text;
+  return runnerLines(text).map(neutraliseLine).join("\n");
+}
+function runnerSafeLine(text) {
+  return neutraliseLine(text.replace(/\r\n|\r|\n/g, " "));
+}
+function runnerSafeResult(text) {
+  if (!/[\r\n]|::|##\[/.test(text)) return text;
+  if (/^\s*[[{]/.test(text)) {
+    try {
+      JSON.parse(text);
+      return text.replace(/##\[/g, "##\\u005b");
+    } catch {
+    }
+  }
+  return runnerSafe(text);
+}
+
 // src/core/log.ts
 function stderrLogger(opts = {}) {
   const write = (s) => {
-    if (!opts.quiet) process.stderr.write(`${s}
+    if (!opts.quiet) process.stderr.write(`${runnerSafe(s)}
 `);
   };
   const at = (w) => w?.file ? `${w.file}${w.line ? `:${w.line}` : ""}: ` : "";
   return {
     info: write,
     warning: (m, w) => write(`warning: ${at(w)}${m}`),
-    error: (m, w) => process.stderr.write(`error: ${at(w)}${m}
+    error: (m, w) => process.stderr.write(`${runnerSafe(`error: ${at(w)}${m}`)}
 `),
     async group(name, fn) {
-      write(`== ${name}`);
+      write(`== ${runnerSafeLine(name)}`);
       return fn();
-    }
+    },
+    output: write
   };
 }
 
 // src/build/step.ts
-var import_node_fs6 = require("node:fs");
-var import_promises10 = require("node:fs/promises");
+var import_node_fs8 = require("node:fs");
+var import_promises9 = require("node:fs/promises");
 var import_node_os3 = require("node:os");
-var import_node_path12 = require("node:path");
+var import_node_path13 = require("node:path");
 
 // src/core/git.ts
 var import_node_child_process = require("node:child_process");
-function authEnv(token2) {
-  if (!token2) return {};
-  const basic = Buffer.from(`x-access-token:${token2}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: "http.extraheader",
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-  };
-}
-function git(args, opts = {}) {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "echo",
-    SSH_ASKPASS: "echo",
-    GCM_INTERACTIVE: "never",
-    LC_ALL: "C",
-    ...authEnv(opts.token),
-    ...opts.env
-  };
-  return new Promise((resolve8, reject) => {
-    const child = (0, import_node_child_process.execFile)(
-      "git",
-      args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
-      (error, stdout, stderr) => {
-        const code = error ? typeof error.code === "number" ? error.code : 1 : 0;
-        if (error && error.code === "ENOENT") {
-          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
-          return;
-        }
-        const result = { code, stdout, stderr };
-        if (code !== 0 && !opts.allowFailure) {
-          reject(new GitError(args, result));
-          return;
-        }
-        resolve8(result);
-      }
-    );
-    if (opts.input !== void 0) child.stdin?.end(opts.input);
-  });
-}
-var GitError = class extends OffmainError {
-  constructor(args, result) {
-    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
-    super(`git ${args[0]} failed: ${last}`);
-    this.args = args;
-    this.result = result;
-    this.name = "GitError";
-  }
-  args;
-  result;
-};
-function isoUtc(unixSeconds) {
-  return new Date(unixSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-// src/patch/upstream.ts
-var import_promises = require("node:fs/promises");
-var import_node_path2 = __toESM(require("node:path"), 1);
 
 // src/core/remote.ts
 var import_node_path = __toESM(require("node:path"), 1);
@@ -29639,7 +29610,48 @@ function sameRemote(a, b) {
   const norm = (s) => s.trim().replace(/\/+$/, "").replace(/\.git$/, "").replace(/\/+$/, "");
   return norm(a) === norm(b);
 }
-function gitRemote(repository, token2) {
+function isLoopbackHost(host) {
+  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+var ALLOWED_PROTOCOLS = "file:git:http:https:ssh";
+function checkTransport(repository) {
+  const display = redactUrl(repository);
+  if (/^[A-Za-z0-9][A-Za-z0-9+.-]*::/.test(repository)) {
+    throw new OffmainError(
+      `repository "${display}" names a git remote helper (${repository.slice(0, repository.indexOf("::"))}::): offmain only uses https, ssh, git, file, and http to this machine; give a URL`
+    );
+  }
+  const m = SCHEME.exec(repository);
+  if (!m) return;
+  const scheme = m[1].toLowerCase();
+  if (scheme === "https" || scheme === "git" || scheme === "file" || SSH_SCHEMES.has(scheme)) return;
+  if (scheme === "http") {
+    const host = hostOf(repository);
+    if (host && isLoopbackHost(host)) return;
+    throw new OffmainError(
+      `repository "${display}" is plain http to ${host ?? "another host"}: anyone on the way could read or change what offmain fetches and pushes; use https`
+    );
+  }
+  throw new OffmainError(`repository "${display}" uses ${scheme}://: offmain only uses https, ssh, git, file, and http to this machine`);
+}
+function hostOf(url) {
+  try {
+    return new URL(splitCredentials(url).url).host.toLowerCase() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function originOf(url) {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.origin.toLowerCase() : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function gitRemote(repository, token2, opts = {}) {
+  checkTransport(repository);
   const display = redactUrl(repository);
   const secrets = token2 ? [token2] : [];
   if (isLocalPath(repository)) return { fetchUrl: import_node_path.default.resolve(repository), display, secrets };
@@ -29647,14 +29659,100 @@ function gitRemote(repository, token2) {
   if (cred.password) secrets.push(cred.password);
   if (cred.username) secrets.push(cred.username);
   const remote = { fetchUrl: cred.url, display, secrets };
+  const origin = originOf(cred.url);
+  let user;
+  let password;
   if (token2) {
-    remote.token = token2;
-  } else if (cred.username || cred.password) {
-    const basic = Buffer.from(`${cred.username ?? ""}:${cred.password ?? ""}`).toString("base64");
-    remote.env = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
+    const server = opts.tokenServer ? originOf(opts.tokenServer.replace(/\/+$/, "")) : origin;
+    if (origin && server === origin) {
+      user = "x-access-token";
+      password = token2;
+    } else {
+      remote.withheld = origin ? `the token belongs to ${server ?? opts.tokenServer} and is not sent to ${origin}` : `a token is only sent over https, not to ${display}`;
+    }
+  }
+  if (!password && (cred.username || cred.password)) {
+    user = cred.username ?? "";
+    password = cred.password ?? "";
+  }
+  if (origin && password !== void 0) {
+    const basic = Buffer.from(`${user}:${password}`).toString("base64");
+    remote.env = {
+      GIT_CONFIG_COUNT: "2",
+      GIT_CONFIG_KEY_0: `http.${cred.url}.extraHeader`,
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+      GIT_CONFIG_KEY_1: `http.${cred.url}.followRedirects`,
+      GIT_CONFIG_VALUE_1: "false"
+    };
   }
   return remote;
 }
+
+// src/core/git.ts
+function seconds(name, fallback) {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+function git(args, opts = {}) {
+  const stall = seconds("OFFMAIN_STALL_SECONDS", 60);
+  const limit = seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "",
+    // no prompt program: git asks nobody for credentials (not even an empty one)
+    SSH_ASKPASS: "echo",
+    GCM_INTERACTIVE: "never",
+    LC_ALL: "C",
+    GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
+    GIT_HTTP_LOW_SPEED_LIMIT: "1000",
+    GIT_HTTP_LOW_SPEED_TIME: String(Math.ceil(stall)),
+    ...opts.env
+  };
+  return new Promise((resolve8, reject) => {
+    const child = (0, import_node_child_process.execFile)(
+      "git",
+      args,
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL" },
+      (error, stdout, stderr) => {
+        const code = error ? typeof error.code === "number" ? error.code : 1 : 0;
+        if (error && error.code === "ENOENT") {
+          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
+          return;
+        }
+        if (error?.killed) {
+          stderr += `
+fatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
+        }
+        const result = { code, stdout, stderr };
+        if (code !== 0 && !opts.allowFailure) {
+          reject(new GitError(args, result));
+          return;
+        }
+        resolve8(result);
+      }
+    );
+    if (opts.input !== void 0) child.stdin?.end(opts.input);
+  });
+}
+var GitError = class extends OffmainError {
+  constructor(args, result) {
+    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
+    super(`git ${args[0]} failed: ${last}`);
+    this.args = args;
+    this.result = result;
+    this.name = "GitError";
+  }
+  args;
+  result;
+};
+function isoUtc(unixSeconds) {
+  return new Date(unixSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+// src/patch/upstream.ts
+var import_promises = require("node:fs/promises");
+var import_node_path2 = __toESM(require("node:path"), 1);
 
 // src/patch/releases.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -29735,7 +29833,7 @@ var Checkout = class {
   dir;
   remote;
   run(args, allowFailure = false) {
-    return git(args, { cwd: this.dir, token: this.remote.token, env: this.remote.env, allowFailure });
+    return git(args, { cwd: this.dir, env: this.remote.env, allowFailure });
   }
   /** `git fetch` from origin; a failure is reported as the repository being unreadable unless `allowFailure`. */
   async fetch(args, allowFailure = false) {
@@ -29851,7 +29949,6 @@ async function preparePath(dir, state, remote) {
 }
 async function lsRemote(remote) {
   const r = await git(["ls-remote", "--heads", "--tags", "--", remote.fetchUrl], {
-    token: remote.token,
     env: remote.env,
     allowFailure: true
   });
@@ -30113,10 +30210,10 @@ async function versionOf(dir, sha) {
 }
 
 // src/patch/step.ts
-var import_node_fs = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_crypto = require("node:crypto");
-var import_promises6 = require("node:fs/promises");
-var import_node_path8 = require("node:path");
+var import_promises5 = require("node:fs/promises");
+var import_node_path9 = require("node:path");
 
 // patches/redis-tls.yml
 var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
@@ -30320,9 +30417,239 @@ function builtinPatchSet(name) {
 }
 
 // src/patch/apply.ts
-var import_promises5 = require("node:fs/promises");
-var import_node_path7 = require("node:path");
+var import_promises4 = require("node:fs/promises");
+var import_node_path8 = require("node:path");
 var import_semver5 = __toESM(require_semver2(), 1);
+
+// src/core/safefs.ts
+var import_node_fs = require("node:fs");
+var import_node_path4 = require("node:path");
+var { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var UnsafePathError = class extends OffmainError {
+  constructor(message, file, link) {
+    super(message, { file });
+    this.link = link;
+  }
+  link;
+};
+var procFd;
+function hasProcFd() {
+  procFd ??= process.platform === "linux" && (0, import_node_fs.existsSync)("/proc/self/fd");
+  return procFd;
+}
+var errno = (e) => e.code;
+function writeAllSync(fd, data) {
+  for (let at = 0; at < data.length; ) at += (0, import_node_fs.writeSync)(fd, data, at, data.length - at);
+}
+var ConfinedDir = class {
+  constructor(root, opts) {
+    this.root = root;
+    this.opts = opts;
+  }
+  root;
+  opts;
+  realPath;
+  /** The directory with the links in its own path resolved (resolved on first use). */
+  get real() {
+    this.realPath ??= (0, import_node_fs.realpathSync)(this.root);
+    return this.realPath;
+  }
+  /**
+   * The components of `rel` (`.` or '' is the directory itself when `dirOk`). Throws for a path that is
+   * absolute or leaves the directory.
+   */
+  parts(rel, dirOk = false) {
+    const norm = import_node_path4.posix.normalize(rel);
+    const parts = norm.split("/").filter((p) => p !== "" && p !== ".");
+    if (rel.includes("\0") || (0, import_node_path4.isAbsolute)(rel) || import_node_path4.posix.isAbsolute(rel) || parts[0] === ".." || !dirOk && parts.length === 0) {
+      throw new UnsafePathError(`"${rel}" is not a path inside ${this.opts.what}: give a path relative to it, without ..`, rel);
+    }
+    return parts;
+  }
+  /** The absolute path of `rel` (checked to stay inside, not checked for links). */
+  abs(rel) {
+    return (0, import_node_path4.join)(this.real, ...this.parts(rel, true));
+  }
+  /**
+   * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
+   * directory on the way, does not exist.
+   */
+  lstat(rel) {
+    const parts = this.parts(rel, true);
+    let abs = this.real;
+    if (parts.length === 0) return (0, import_node_fs.lstatSync)(abs);
+    let st;
+    for (const [i, p] of parts.entries()) {
+      if (st && !st.isDirectory()) return void 0;
+      abs = (0, import_node_path4.join)(abs, p);
+      try {
+        st = (0, import_node_fs.lstatSync)(abs);
+      } catch (e) {
+        if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+        throw e;
+      }
+      if (st.isSymbolicLink()) throw this.linkError(parts, i);
+    }
+    return st;
+  }
+  linkError(parts, at) {
+    const shown = parts.join("/");
+    const link = parts.slice(0, at + 1).join("/");
+    const where = at === parts.length - 1 ? "is a symbolic link" : `is under a symbolic link (${link})`;
+    return new UnsafePathError(`${shown} ${where}: ${this.opts.advice}`, shown, link);
+  }
+  /** Checks that `fd` is the file at `rel`, reached through no link; returns its fstat. */
+  verify(fd, rel) {
+    const parts = this.parts(rel, true);
+    const st = (0, import_node_fs.fstatSync)(fd);
+    let same;
+    if (hasProcFd()) {
+      let actual;
+      try {
+        actual = (0, import_node_fs.readlinkSync)(`/proc/self/fd/${fd}`);
+      } catch {
+        actual = void 0;
+      }
+      same = actual === void 0 ? this.sameInode(rel, st) : actual === (0, import_node_path4.join)(this.real, ...parts);
+    } else {
+      same = this.sameInode(rel, st);
+    }
+    if (same) return st;
+    this.lstat(rel);
+    const shown = parts.join("/");
+    throw new UnsafePathError(`${shown} changed while offmain opened it (something on the way was replaced): ${this.opts.advice}`, shown);
+  }
+  sameInode(rel, st) {
+    const now = this.lstat(rel);
+    return now !== void 0 && now.ino === st.ino && now.dev === st.dev;
+  }
+  open(rel, flags, mode) {
+    const abs = this.abs(rel);
+    try {
+      return (0, import_node_fs.openSync)(abs, flags | O_NOFOLLOW, mode);
+    } catch (e) {
+      if (errno(e) === "ELOOP" || errno(e) === "EMLINK") {
+        const parts = this.parts(rel);
+        throw this.linkError(parts, parts.length - 1);
+      }
+      throw e;
+    }
+  }
+  /**
+   * Opens `rel` to read: no link on the way, the file itself opened with O_NOFOLLOW (and O_NONBLOCK, so that a
+   * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
+   */
+  openRead(rel) {
+    if (!this.lstat(rel)) return void 0;
+    let fd;
+    try {
+      fd = this.open(rel, O_RDONLY | O_NONBLOCK);
+    } catch (e) {
+      if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+      throw e;
+    }
+    try {
+      return { fd, stat: this.verify(fd, rel) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** The bytes of the regular file `rel`; undefined when it does not exist. */
+  read(rel) {
+    this.parts(rel);
+    const opened = this.openRead(rel);
+    if (!opened) return void 0;
+    try {
+      if (!opened.stat.isFile()) {
+        const shown = this.parts(rel).join("/");
+        throw new OffmainError(`${shown} is ${opened.stat.isDirectory() ? "a directory" : "not a regular file"}: expected a file`, { file: shown });
+      }
+      return (0, import_node_fs.readFileSync)(opened.fd);
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+  /** The parent directory of `rel` must exist, as a directory with no link on the way. */
+  parentDir(rel) {
+    const dir = import_node_path4.posix.dirname(this.parts(rel).join("/"));
+    if (!this.lstat(dir)?.isDirectory()) {
+      throw Object.assign(new Error(`ENOENT: no such directory, ${dir}`), { code: "ENOENT" });
+    }
+  }
+  /**
+   * Creates the file `rel`, which must not exist, exclusively (O_CREAT|O_EXCL|O_NOFOLLOW) with `mode` (less the
+   * umask), in an existing directory; returns the descriptor, open to write. The caller closes it.
+   */
+  create(rel, mode = 438) {
+    this.parentDir(rel);
+    const fd = this.open(rel, O_WRONLY | O_CREAT | O_EXCL, mode);
+    try {
+      this.verify(fd, rel);
+      return fd;
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Opens the existing regular file `rel` to write it in place (not truncated). The caller closes `fd`. */
+  openWrite(rel) {
+    this.parts(rel);
+    if (!this.lstat(rel)) throw Object.assign(new Error(`ENOENT: no such file, ${rel}`), { code: "ENOENT" });
+    const fd = this.open(rel, O_WRONLY);
+    try {
+      const stat3 = this.verify(fd, rel);
+      if (!stat3.isFile()) throw new Error(`${rel} is not a regular file`);
+      return { fd, stat: stat3 };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Creates the missing directories of `rel` one at a time, never through a link; returns the first one made. */
+  mkdirs(rel) {
+    const parts = this.parts(rel, true);
+    let first;
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      const st = this.lstat(sub);
+      if (st?.isDirectory()) continue;
+      if (st) throw Object.assign(new Error(`ENOTDIR: ${sub} is a file, not a directory`), { code: "ENOTDIR" });
+      (0, import_node_fs.mkdirSync)((0, import_node_path4.join)(this.real, ...parts.slice(0, i)));
+      this.lstat(sub);
+      first ??= sub;
+    }
+    return first;
+  }
+  /** Removes the file `rel` (a link at the end is removed, not followed; none may be on the way). */
+  unlink(rel) {
+    this.lstat(import_node_path4.posix.dirname(this.parts(rel).join("/")));
+    (0, import_node_fs.unlinkSync)(this.abs(rel));
+  }
+  /** Renames `from` over `to` (atomic within a file system); no link on the way to either. */
+  rename(from, to) {
+    this.lstat(import_node_path4.posix.dirname(this.parts(from).join("/")));
+    this.lstat(import_node_path4.posix.dirname(this.parts(to).join("/")));
+    (0, import_node_fs.renameSync)(this.abs(from), this.abs(to));
+  }
+  /** Gives the file `existing` a second name `name` (a hard link); no link on the way to either. */
+  link(existing, name) {
+    if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
+    this.parentDir(name);
+    (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
+  }
+  /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
+  syncDir(rel = ".") {
+    const opened = this.openRead(rel);
+    if (!opened) return;
+    try {
+      (0, import_node_fs.fsyncSync)(opened.fd);
+    } catch {
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+};
 
 // src/patch/lockfile.ts
 var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
@@ -30906,20 +31233,23 @@ function evaluateOperation(op, text, at = identity) {
 }
 
 // src/patch/patchset/workspace.ts
-var import_promises3 = require("node:fs/promises");
-var import_node_path4 = require("node:path");
+var import_node_fs2 = require("node:fs");
+var import_node_path5 = require("node:path");
+var ADVICE = "offmain does not patch through symbolic links; name the real file in the patch (links in the upstream tree are never followed)";
 var Workspace = class {
   constructor(dir) {
     this.dir = dir;
+    this.tree = new ConfinedDir(dir, { what: "the upstream tree", advice: ADVICE });
   }
   dir;
   pristine = /* @__PURE__ */ new Map();
   current = /* @__PURE__ */ new Map();
+  tree;
   /** File modes for files a unified diff creates or changes the mode of. */
   modes = /* @__PURE__ */ new Map();
   async read(path6) {
     if (this.current.has(path6)) return this.current.get(path6) ?? null;
-    const text = await readTreeFile(this.dir, path6);
+    const text = readTreeFile(this.tree, path6);
     this.pristine.set(path6, text);
     this.current.set(path6, text);
     return text;
@@ -30947,41 +31277,51 @@ var Workspace = class {
     const createdDirs = [];
     try {
       for (const path6 of changed) {
-        const abs = (0, import_node_path4.join)(this.dir, path6);
         const before = this.pristine.get(path6) ?? null;
         const after = this.current.get(path6) ?? null;
-        const mode = before === null ? void 0 : (await (0, import_promises3.stat)(abs)).mode & 4095;
-        if (after === null) {
-          if (before !== null) {
-            await (0, import_promises3.unlink)(abs);
-            done.push({ path: path6, before, mode });
+        const wanted = this.modes.get(path6);
+        if (before === null) {
+          if (after === null) continue;
+          const made = this.tree.mkdirs(import_node_path5.posix.dirname(path6));
+          if (made) createdDirs.push(made);
+          done.push({ path: path6, before });
+          const fd = this.tree.create(path6);
+          try {
+            writeAllSync(fd, Buffer.from(after, "utf8"));
+            if (wanted !== void 0) (0, import_node_fs2.fchmodSync)(fd, wanted);
+          } finally {
+            (0, import_node_fs2.closeSync)(fd);
           }
           continue;
         }
-        if (before === null) {
-          const made = await (0, import_promises3.mkdir)((0, import_node_path4.dirname)(abs), { recursive: true });
-          if (made) createdDirs.push(made);
-        }
+        const st = this.tree.lstat(path6);
+        if (!st?.isFile()) throw new Error(`${path6} is no longer a file`);
+        const mode = st.mode & 4095;
         done.push({ path: path6, before, mode });
-        if (before !== after) await (0, import_promises3.writeFile)(abs, after, "utf8");
-        const wanted = this.modes.get(path6);
-        if (wanted !== void 0) await (0, import_promises3.chmod)(abs, wanted);
+        if (after === null) this.tree.unlink(path6);
+        else rewrite(this.tree, path6, before !== after ? after : void 0, wanted);
       }
     } catch (e) {
       const problems = [];
       for (const { path: path6, before, mode } of done.reverse()) {
-        const abs = (0, import_node_path4.join)(this.dir, path6);
         try {
-          if (before === null) await (0, import_promises3.unlink)(abs).catch(() => void 0);
+          if (before === null) {
+            if (this.tree.lstat(path6)) this.tree.unlink(path6);
+          } else if (this.tree.lstat(path6)) rewrite(this.tree, path6, before, mode);
           else {
-            await (0, import_promises3.writeFile)(abs, before, "utf8");
-            if (mode !== void 0) await (0, import_promises3.chmod)(abs, mode);
+            const fd = this.tree.create(path6);
+            try {
+              writeAllSync(fd, Buffer.from(before, "utf8"));
+              if (mode !== void 0) (0, import_node_fs2.fchmodSync)(fd, mode);
+            } finally {
+              (0, import_node_fs2.closeSync)(fd);
+            }
           }
         } catch (re) {
           problems.push(`${path6} (${re instanceof Error ? re.message : String(re)})`);
         }
       }
-      for (const d of createdDirs) await removeEmptyDirs(d, this.dir);
+      for (const d of createdDirs) removeEmptyDirs(this.tree, d);
       const what = e instanceof Error ? e.message : String(e);
       throw new OffmainError(
         problems.length === 0 ? `could not write the patched files (${what}); every file was restored to its upstream content` : `could not write the patched files (${what}) and could not restore ${problems.join(", ")}: check out the upstream tree again`
@@ -30990,22 +31330,53 @@ var Workspace = class {
     return changed;
   }
 };
-async function removeEmptyDirs(first, root) {
-  const walk = async (d) => {
-    const entries = await (0, import_promises3.readdir)(d, { withFileTypes: true }).catch(() => []);
-    for (const ent of entries) if (ent.isDirectory()) await walk((0, import_node_path4.join)(d, ent.name));
-    await (0, import_promises3.rmdir)(d).catch(() => void 0);
-  };
-  if (first.startsWith(root)) await walk(first);
-}
-async function readTreeFile(dir, path6) {
+function rewrite(tree, path6, text, mode) {
+  const { fd } = text === void 0 ? tree.openRead(path6) : tree.openWrite(path6);
   try {
-    return await (0, import_promises3.readFile)((0, import_node_path4.join)(dir, path6), "utf8");
+    if (text !== void 0) {
+      (0, import_node_fs2.ftruncateSync)(fd, 0);
+      writeAllSync(fd, Buffer.from(text, "utf8"));
+    }
+    if (mode !== void 0) (0, import_node_fs2.fchmodSync)(fd, mode);
+  } finally {
+    (0, import_node_fs2.closeSync)(fd);
+  }
+}
+function removeEmptyDirs(tree, first) {
+  const walk = (d) => {
+    let entries = [];
+    try {
+      if (!tree.lstat(d)?.isDirectory()) return;
+      entries = (0, import_node_fs2.readdirSync)(tree.abs(d), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const ent of entries) if (ent.isDirectory()) walk(import_node_path5.posix.join(d, ent.name));
+    try {
+      (0, import_node_fs2.rmdirSync)(tree.abs(d));
+    } catch {
+    }
+  };
+  walk(first);
+}
+function readTreeFile(tree, path6) {
+  let opened;
+  try {
+    opened = tree.openRead(path6);
   } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    if (code === "EISDIR") throw new OffmainError(`${path6}: is a directory where a patch expects a file`, { file: path6 });
+    if (e instanceof OffmainError) throw e;
     throw new OffmainError(`${path6}: cannot be read (${e.message})`, { file: path6 });
+  }
+  if (!opened) return null;
+  try {
+    if (opened.stat.isDirectory()) throw new OffmainError(`${path6}: is a directory where a patch expects a file`, { file: path6 });
+    if (!opened.stat.isFile()) throw new OffmainError(`${path6}: is not a regular file (a patch expects one)`, { file: path6 });
+    return (0, import_node_fs2.readFileSync)(opened.fd, "utf8");
+  } catch (e) {
+    if (e instanceof OffmainError) throw e;
+    throw new OffmainError(`${path6}: cannot be read (${e.message})`, { file: path6 });
+  } finally {
+    (0, import_node_fs2.closeSync)(opened.fd);
   }
 }
 var Overlay = class {
@@ -31179,7 +31550,7 @@ async function evaluatePatch(set, patch, ws, version) {
 }
 
 // src/patch/patchset/format.ts
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 var import_semver4 = __toESM(require_semver2(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 var NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -31253,8 +31624,8 @@ var YamlReader = class {
   }
   path(entry, what) {
     const p = this.string(entry, what);
-    const norm = import_node_path5.posix.normalize(p.replace(/^\.\//, ""));
-    if ((0, import_node_path5.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
+    const norm = import_node_path6.posix.normalize(p.replace(/^\.\//, ""));
+    if ((0, import_node_path6.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
       this.fail(entry.line, `${what} must be a path inside the Mastodon tree, relative to its root (got "${p}")`);
     }
     return norm;
@@ -31468,9 +31839,9 @@ function parseExpect(r, entry) {
 }
 
 // src/patch/unifieddiff.ts
-var import_promises4 = require("node:fs/promises");
+var import_promises3 = require("node:fs/promises");
 var import_node_os = require("node:os");
-var import_node_path6 = require("node:path");
+var import_node_path7 = require("node:path");
 function unquote(p) {
   if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2) return p;
   const body = p.slice(1, -1);
@@ -31508,11 +31879,20 @@ function parseUnifiedDiff(text, source) {
     return safePath(p.slice(slash + 1), line);
   };
   const safePath = (p, line) => {
-    const norm = import_node_path6.posix.normalize(p);
-    if ((0, import_node_path6.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
+    const norm = import_node_path7.posix.normalize(p);
+    if ((0, import_node_path7.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
       fail(line, `path "${p}" is outside the tree`);
     }
     return norm;
+  };
+  const regularMode = (raw, line) => {
+    const mode = parseInt(raw, 8);
+    const type = mode & 61440;
+    if (type !== 32768) {
+      const what = type === 40960 ? "a symbolic link" : type === 57344 ? "a submodule" : "not a regular file";
+      fail(line, `mode ${raw} is ${what}: offmain patches regular files only (mode 100644 or 100755)`);
+    }
+    return mode & 4095;
   };
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
@@ -31566,7 +31946,7 @@ function parseUnifiedDiff(text, source) {
     if (cur && cur.git && cur.hunks.length === 0 && !cur.sawOld) {
       let m;
       if (m = /^new file mode (\d+)$/.exec(l)) {
-        cur.newMode = parseInt(m[1], 8) & 4095;
+        cur.newMode = regularMode(m[1], lineNo);
         cur.oldPath = null;
         continue;
       }
@@ -31575,7 +31955,7 @@ function parseUnifiedDiff(text, source) {
         continue;
       }
       if (m = /^new mode (\d+)$/.exec(l)) {
-        cur.newMode = parseInt(m[1], 8) & 4095;
+        cur.newMode = regularMode(m[1], lineNo);
         continue;
       }
       if (m = /^(?:rename|copy) from (.+)$/.exec(l)) {
@@ -31631,14 +32011,14 @@ function parseUnifiedDiff(text, source) {
   return {
     source,
     text,
-    description: subject ?? firstText ?? `unified diff ${(0, import_node_path6.basename)(source)}`,
+    description: subject ?? firstText ?? `unified diff ${(0, import_node_path7.basename)(source)}`,
     files: files.map(({ oldPath, newPath, newMode, hunks, line }) => ({ oldPath, newPath, newMode, hunks, line }))
   };
 }
 async function loadUnifiedDiff(path6, baseDir = process.cwd()) {
   let text;
   try {
-    text = await (0, import_promises4.readFile)((0, import_node_path6.resolve)(baseDir, path6), "utf8");
+    text = await (0, import_promises3.readFile)((0, import_node_path7.resolve)(baseDir, path6), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path6}`, { file: path6 });
@@ -31656,7 +32036,7 @@ function touchedPaths(diff) {
 }
 function gitEnv(scratch) {
   return {
-    GIT_CEILING_DIRECTORIES: (0, import_node_path6.dirname)(scratch),
+    GIT_CEILING_DIRECTORIES: (0, import_node_path7.dirname)(scratch),
     GIT_DIR: void 0,
     GIT_WORK_TREE: void 0,
     GIT_INDEX_FILE: void 0,
@@ -31665,18 +32045,27 @@ function gitEnv(scratch) {
 }
 var APPLY_ARGS = ["apply", "-p1", "--whitespace=nowarn"];
 async function applyUnifiedDiff(diff, ws) {
-  const base = { id: (0, import_node_path6.basename)(diff.source), set: diff.source, description: diff.description };
+  const base = { id: (0, import_node_path7.basename)(diff.source), set: diff.source, description: diff.description };
   const paths = touchedPaths(diff);
-  const scratch = await (0, import_promises4.mkdtemp)((0, import_node_path6.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
+  const scratch = await (0, import_promises3.mkdtemp)((0, import_node_path7.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
+  const copy = new ConfinedDir(scratch, { what: "the scratch copy", advice: "git apply made a symbolic link, which offmain does not patch" });
   try {
     const current = /* @__PURE__ */ new Map();
     for (const p of paths) {
-      const text = await ws.read(p);
+      let text;
+      try {
+        text = await ws.read(p);
+      } catch (e) {
+        if (!(e instanceof UnsafePathError)) throw e;
+        const file = e.location.file ?? p;
+        const failure = { file, expected: "a regular file inside the tree, reached through no symbolic link", nearest: [] };
+        return { result: { ...base, status: "failed", reason: `${diff.source}: ${e.message}`, files: [file], failure } };
+      }
       current.set(p, text);
       if (text === null) continue;
-      const abs = (0, import_node_path6.join)(scratch, p);
-      await (0, import_promises4.mkdir)((0, import_node_path6.dirname)(abs), { recursive: true });
-      await (0, import_promises4.writeFile)(abs, text, "utf8");
+      const abs = (0, import_node_path7.join)(scratch, p);
+      await (0, import_promises3.mkdir)((0, import_node_path7.dirname)(abs), { recursive: true });
+      await (0, import_promises3.writeFile)(abs, text, "utf8");
     }
     const env = gitEnv(scratch);
     const check = await git([...APPLY_ARGS, "--check"], { cwd: scratch, input: diff.text, env, allowFailure: true });
@@ -31689,13 +32078,7 @@ async function applyUnifiedDiff(diff, ws) {
     await git(APPLY_ARGS, { cwd: scratch, input: diff.text, env });
     const overlay = new Overlay(ws);
     for (const p of paths) {
-      const abs = (0, import_node_path6.join)(scratch, p);
-      let text = null;
-      try {
-        text = await (0, import_promises4.readFile)(abs, "utf8");
-      } catch (e) {
-        if (e.code !== "ENOENT") throw e;
-      }
+      const text = copy.read(p)?.toString("utf8") ?? null;
       if (text !== current.get(p)) overlay.set(p, text);
     }
     if (overlay.edits.size === 0 && diff.files.some((f) => f.hunks.length > 0)) {
@@ -31712,7 +32095,7 @@ async function applyUnifiedDiff(diff, ws) {
     }
     for (const f of diff.files) {
       if (f.newPath && f.newMode !== void 0) {
-        const mode = (await (0, import_promises4.stat)((0, import_node_path6.join)(scratch, f.newPath))).mode & 4095;
+        const mode = (copy.lstat(f.newPath)?.mode ?? 420) & 4095;
         ws.modes.set(f.newPath, mode);
         if (!overlay.edits.has(f.newPath)) overlay.set(f.newPath, current.get(f.newPath) ?? null);
       }
@@ -31733,7 +32116,7 @@ async function applyUnifiedDiff(diff, ws) {
     }
     return { result: { ...base, status: "applied", files: [...overlay.edits.keys()].sort() }, overlay };
   } finally {
-    await (0, import_promises4.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises3.rm)(scratch, { recursive: true, force: true });
   }
 }
 async function explainFailure(diff, stderr, current, ws) {
@@ -31798,7 +32181,7 @@ async function loadPatchSet(spec, baseDir = process.cwd()) {
   }
   let text;
   try {
-    text = await (0, import_promises5.readFile)((0, import_node_path7.resolve)(baseDir, spec), "utf8");
+    text = await (0, import_promises4.readFile)((0, import_node_path8.resolve)(baseDir, spec), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") {
@@ -31823,14 +32206,15 @@ async function runPatches(opts) {
   const baseDir = opts.baseDir ?? process.cwd();
   const sets = await Promise.all(opts.patchSets.map((s) => loadPatchSet(s, baseDir)));
   const diffs = await Promise.all((opts.diffs ?? []).map((d) => loadUnifiedDiff(d, baseDir)));
-  const dir = (0, import_node_path7.resolve)(opts.dir);
-  const info2 = await (0, import_promises5.stat)(dir).catch(() => void 0);
+  const dir = (0, import_node_path8.resolve)(opts.dir);
+  const info2 = await (0, import_promises4.stat)(dir).catch(() => void 0);
   if (!info2?.isDirectory()) throw new OffmainError(`the Mastodon tree ${opts.dir} is not a directory`);
   const ws = new Workspace(dir);
   const results = [];
   for (const set of sets) {
     for (const patch of set.patches) {
-      const { result, overlay } = await evaluatePatch(set, patch, ws, version);
+      const base = { id: patch.id, set: set.name, description: patch.description };
+      const { result, overlay } = await evaluatePatch(set, patch, ws, version).catch((e) => unsafePath(e, base));
       if (result.status === "applied" && overlay) overlay.commit();
       results.push(result);
     }
@@ -31841,7 +32225,11 @@ async function runPatches(opts) {
     results.push(result);
   }
   const warnings = [];
-  const [gemfile, lockfile] = await Promise.all([ws.readPristine("Gemfile"), ws.readPristine("Gemfile.lock")]);
+  const [gemfile, lockfile] = await Promise.all([ws.readPristine("Gemfile"), ws.readPristine("Gemfile.lock")]).catch((e) => {
+    if (!(e instanceof UnsafePathError)) throw e;
+    warnings.push(`Gemfile and Gemfile.lock were not compared: ${e.message}`);
+    return [null, null];
+  });
   if (gemfile !== null && lockfile !== null) {
     for (const p of checkLockfile({ gemfile, lockfile })) {
       warnings.push(`${p.message} (already so in the upstream tree, not caused by patching)`);
@@ -31852,12 +32240,25 @@ async function runPatches(opts) {
   const changedFiles = await ws.commit();
   return { ok, results, changedFiles, warnings };
 }
+function unsafePath(e, base) {
+  if (!(e instanceof UnsafePathError)) throw e;
+  const file = e.location.file ?? "";
+  return {
+    result: {
+      ...base,
+      status: "failed",
+      reason: e.message,
+      files: [file],
+      failure: { file, expected: "a regular file inside the tree, reached through no symbolic link", nearest: [] }
+    }
+  };
+}
 
 // src/patch/step.ts
 async function headOf(dir) {
-  if (!(0, import_node_fs.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
+  if (!(0, import_node_fs3.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
   const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
-  const own = top.code === 0 && await (0, import_promises6.realpath)(top.stdout.trim()) === await (0, import_promises6.realpath)(dir);
+  const own = top.code === 0 && await (0, import_promises5.realpath)(top.stdout.trim()) === await (0, import_promises5.realpath)(dir);
   const head = own ? await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true }) : void 0;
   if (!head || head.code !== 0) {
     throw new OffmainError(`${dir} is not a git checkout, so its commit is unknown: pass --commit SHA (the upstream commit the tree is at)`);
@@ -31865,7 +32266,7 @@ async function headOf(dir) {
   return head.stdout.trim();
 }
 async function patchTree(opts, log) {
-  const dir = (0, import_node_path8.resolve)(opts.dir);
+  const dir = (0, import_node_path9.resolve)(opts.dir);
   const commit = opts.commit ?? await headOf(dir);
   const version = await log.group("Version", async () => {
     const v = await versionOf(dir, commit);
@@ -31918,8 +32319,8 @@ async function patchTree(opts, log) {
 }
 async function patchesDigest(sets, diffs, baseDir = process.cwd(), inEffect = []) {
   const h = (0, import_node_crypto.createHash)("sha256");
-  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises6.readFile)((0, import_node_path8.resolve)(baseDir, spec), "utf8")}\0`);
-  for (const d of diffs) h.update(`diff\0${await (0, import_promises6.readFile)((0, import_node_path8.resolve)(baseDir, d), "utf8")}\0`);
+  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises5.readFile)((0, import_node_path9.resolve)(baseDir, spec), "utf8")}\0`);
+  for (const d of diffs) h.update(`diff\0${await (0, import_promises5.readFile)((0, import_node_path9.resolve)(baseDir, d), "utf8")}\0`);
   h.update(`in-effect\0${[...inEffect].sort().join(",")}`);
   return `sha256:${h.digest("hex")}`;
 }
@@ -31959,6 +32360,45 @@ function table(header, rows) {
   ].join("\n");
 }
 
+// src/core/untrusted.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var HIDDEN = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\u{e0000}-\u{e0fff}\u{1d173}-\u{1d17a}]/gu;
+function stripHidden(text) {
+  return text.replace(HIDDEN, "");
+}
+function visible(markdown) {
+  return stripHidden(markdown).replace(/<!--/g, "<\\!--");
+}
+function neutraliseReferences(text) {
+  return text.replace(/<!--/g, "<\\!--").replace(/&(?=#|[A-Za-z][A-Za-z0-9]*;)/g, "\uFF06").replace(/(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])/g, "$1\uFF20").replace(/#(?=\d)/g, "\uFF03").replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u2010`);
+}
+function cut(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && /[\ud800-\udbff]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+function inline(text, max = 200) {
+  if (typeof text !== "string") return "";
+  const long = text.length > max * 4 + 64;
+  const one = neutraliseReferences(stripHidden(long ? text.slice(0, max * 4 + 64) : text).replace(CONTROL, " ")).replace(/[ \t]+/g, " ").trim();
+  return cut(long ? `${one}\u2026` : one, max);
+}
+function bounded(text, max) {
+  if (text.length <= max) return text;
+  const note = (n) => `\u2026 truncated: ${n} more characters not shown`;
+  const room = max - note(text.length).length - 1;
+  let end = text.lastIndexOf("\n", room);
+  if (end <= 0) end = Math.max(0, room);
+  if (end > 0 && /[\ud800-\udbff]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end).trimEnd()}
+${note(text.length - end)}`;
+}
+var TRAILER = /^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*[:#]/;
+function neutraliseTrailers(body, own = []) {
+  return body.split("\n").map((l) => TRAILER.test(l) && !own.includes(l) ? `> ${l}` : l).join("\n");
+}
+
 // src/patch/summary.ts
 var STATUS_MARK = {
   applied: "\u2705 applied",
@@ -31984,7 +32424,7 @@ function patchSummaryMarkdown(input) {
       p.status === "failed" && p.failure ? `${p.failure.file}${p.failure.line ? `:${p.failure.line}` : ""}: expected ${p.failure.expected}${p.reason ? `; ${p.reason}` : ""}` : p.reason ?? p.description
     )
   ]);
-  return [
+  return visible([
     "## offmain patch",
     "",
     table(["", ""], overview),
@@ -31993,17 +32433,18 @@ function patchSummaryMarkdown(input) {
     "",
     patches.length ? table(["Patch", "Status", "Details"], patches) : "_No patches were requested._",
     ""
-  ].join("\n");
+  ].join("\n"));
 }
 
 // src/build/buildx.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs3 = require("node:fs");
+var import_node_fs5 = require("node:fs");
+var import_node_string_decoder = require("node:string_decoder");
 
 // src/build/plan.ts
-var import_node_fs2 = require("node:fs");
-var import_promises7 = require("node:fs/promises");
-var import_node_path9 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_promises6 = require("node:fs/promises");
+var import_node_path10 = require("node:path");
 
 // src/build/dockerfile.ts
 function dockerfileArgs(text) {
@@ -32275,7 +32716,7 @@ function sourceUrl(repository) {
   return redactUrl(repository.trim()).replace(/\.git\/?$/, "").replace(/\/$/, "");
 }
 async function readBuildTree(dir) {
-  const read = async (p) => (0, import_node_fs2.existsSync)((0, import_node_path9.join)(dir, p)) ? (0, import_promises7.readFile)((0, import_node_path9.join)(dir, p), "utf8") : void 0;
+  const read = async (p) => (0, import_node_fs4.existsSync)((0, import_node_path10.join)(dir, p)) ? (0, import_promises6.readFile)((0, import_node_path10.join)(dir, p), "utf8") : void 0;
   return { dockerfile: await read(DOCKERFILES.mastodon), streamingDockerfile: await read(DOCKERFILES["mastodon-streaming"]) };
 }
 function argsFor(declared, input) {
@@ -32462,6 +32903,29 @@ function buildxBuildArgs(image, s) {
   args.push("--metadata-file", s.metadataFile, s.dir);
   return args;
 }
+var PUBLIC_BUILD_ARGS = /* @__PURE__ */ new Set([
+  "MASTODON_VERSION_METADATA",
+  "MASTODON_VERSION_SUFFIX",
+  "MASTODON_VERSION_PRERELEASE",
+  "SOURCE_COMMIT"
+]);
+function commandLine(args, shown = (n) => PUBLIC_BUILD_ARGS.has(n)) {
+  const value = (flag, v) => {
+    if (flag === "--secret") {
+      const id = /(?:^|,)id=([^,]*)/.exec(v)?.[1];
+      return id ? `id=${id},***` : "***";
+    }
+    const eq = v.indexOf("=");
+    return eq < 0 || shown(v.slice(0, eq)) ? v : `${v.slice(0, eq)}=***`;
+  };
+  const words = args.map((a, i) => {
+    const prev = args[i - 1];
+    if (prev === "--build-arg" || prev === "--secret") return value(prev, a);
+    const joined = /^(--build-arg|--secret)=(.*)$/s.exec(a);
+    return joined ? `${joined[1]}=${value(joined[1], joined[2])}` : a;
+  });
+  return `docker ${words.map((w) => /[\s"']/.test(w) ? JSON.stringify(w) : w).join(" ")}`;
+}
 function imagetoolsCreateArgs(opts) {
   const args = ["buildx", "imagetools", "create"];
   if (opts.builder) args.push("--builder", opts.builder);
@@ -32475,15 +32939,21 @@ function docker(args, opts = {}) {
     const child = (0, import_node_child_process2.spawn)("docker", args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     const err = [];
+    const log = opts.stream ? opts.log : void 0;
+    const emit = (l) => {
+      if (!l.trim()) return;
+      if (log?.output) log.output(l);
+      else log?.info(l);
+    };
+    const decoder = new import_node_string_decoder.StringDecoder("utf8");
     let partial = "";
     child.stdout.on("data", (b) => out.push(b));
     child.stderr.on("data", (b) => {
       err.push(b);
-      if (opts.stream && opts.log) {
-        const text = partial + b.toString("utf8");
-        const lines = text.split("\n");
+      if (log) {
+        const lines = (partial + decoder.write(b)).split(/\r\n|\r|\n/);
         partial = lines.pop() ?? "";
-        for (const l of lines) if (l.trim()) opts.log.info(l);
+        lines.forEach(emit);
       }
     });
     child.on("error", (e) => {
@@ -32492,7 +32962,10 @@ function docker(args, opts = {}) {
       } else reject(e);
     });
     child.on("close", (code) => {
-      if (opts.stream && opts.log && partial.trim()) opts.log.info(partial);
+      if (log) {
+        (partial + decoder.end()).split(/\r\n|\r|\n/).forEach(emit);
+        log.endOutput?.();
+      }
       resolve8({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
     });
   });
@@ -32527,7 +33000,7 @@ function progressStats(stderr) {
 async function runBuildxBuild(args, metadataFile, what, opts) {
   const t0 = performance.now();
   const r = await docker(args, { ...opts, stream: true });
-  const seconds = (performance.now() - t0) / 1e3;
+  const seconds2 = (performance.now() - t0) / 1e3;
   if (r.code !== 0) {
     if (/is not a docker command|unknown command/i.test(r.stderr)) {
       throw new OffmainError("docker buildx is not installed: install the buildx plugin (Debian: docker-buildx; on GitHub: docker/setup-buildx-action)");
@@ -32536,30 +33009,55 @@ async function runBuildxBuild(args, metadataFile, what, opts) {
     const hint = /docker driver/i.test(error) ? ' (the default "docker" builder cannot do this: create a docker-container builder, e.g. with docker/setup-buildx-action, and pass it as builder)' : "";
     throw new OffmainError(`docker buildx build of ${what} failed: ${error}${hint}`);
   }
-  if (!(0, import_node_fs3.existsSync)(metadataFile)) throw new OffmainError(`docker buildx build of ${what} wrote no metadata file (${metadataFile}); is buildx 0.10 or newer installed?`);
-  const metadata = JSON.parse((0, import_node_fs3.readFileSync)(metadataFile, "utf8"));
+  if (!(0, import_node_fs5.existsSync)(metadataFile)) throw new OffmainError(`docker buildx build of ${what} wrote no metadata file (${metadataFile}); is buildx 0.10 or newer installed?`);
+  const metadata = JSON.parse((0, import_node_fs5.readFileSync)(metadataFile, "utf8"));
   const digest = metadata["containerimage.digest"];
   if (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
     throw new OffmainError(`docker buildx build of ${what} reported no image digest in its metadata (containerimage.digest)`);
   }
-  return { digest, metadata, seconds, ...progressStats(r.stderr) };
+  return { digest, metadata, seconds: seconds2, ...progressStats(r.stderr) };
 }
 
 // src/build/registry.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs5 = require("node:fs");
-var import_promises9 = require("node:fs/promises");
-var import_node_path11 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_promises8 = require("node:fs/promises");
+var import_node_path12 = require("node:path");
 var import_node_stream = require("node:stream");
+
+// src/build/challenge.ts
+function parseChallenge(header) {
+  if (!header) return void 0;
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!m) return void 0;
+  const scheme = m[1].toLowerCase();
+  if (scheme === "basic") return { scheme: "basic" };
+  if (scheme !== "bearer") return void 0;
+  const params = {};
+  for (const p of m[2].matchAll(/(\w+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
+  if (!params.realm) return void 0;
+  return { scheme: "bearer", realm: params.realm, service: params.service };
+}
+function realmUrl(registry, realm) {
+  let url;
+  try {
+    url = new URL(realm);
+  } catch {
+  }
+  if (url && (url.protocol === "https:" || url.protocol === "http:" && isLoopbackHost(url.host))) return url;
+  throw new OffmainError(
+    `registry ${registry} names its token service as ${url ? `${url.protocol}//${url.host}` : "something that is not a URL"}: offmain sends credentials only over https (or to this machine); check the registry`
+  );
+}
 
 // src/build/credentials.ts
 var import_node_child_process3 = require("node:child_process");
-var import_node_fs4 = require("node:fs");
-var import_promises8 = require("node:fs/promises");
+var import_node_fs6 = require("node:fs");
+var import_promises7 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
-var import_node_path10 = require("node:path");
+var import_node_path11 = require("node:path");
 function dockerConfigPath(env = process.env) {
-  return (0, import_node_path10.join)(env.DOCKER_CONFIG || (0, import_node_path10.join)(env.HOME || (0, import_node_os2.homedir)(), ".docker"), "config.json");
+  return (0, import_node_path11.join)(env.DOCKER_CONFIG || (0, import_node_path11.join)(env.HOME || (0, import_node_os2.homedir)(), ".docker"), "config.json");
 }
 function authKeys(registry) {
   if (registry === "docker.io") {
@@ -32598,10 +33096,10 @@ function runHelper(helper, registry, env) {
 }
 async function credentialsFor(registry, env = process.env) {
   const file = dockerConfigPath(env);
-  if (!(0, import_node_fs4.existsSync)(file)) return void 0;
+  if (!(0, import_node_fs6.existsSync)(file)) return void 0;
   let config;
   try {
-    config = JSON.parse(await (0, import_promises8.readFile)(file, "utf8"));
+    config = JSON.parse(await (0, import_promises7.readFile)(file, "utf8"));
   } catch {
     throw new OffmainError(`${file} is not valid JSON: fix or remove it (it is Docker's config with the registry credentials)`);
   }
@@ -32638,10 +33136,6 @@ function isIndexMediaType(mediaType) {
   return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
 }
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]);
-function isLoopbackHost(host) {
-  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
-}
 function locate(repository) {
   const parts = repository.split("/");
   const first = parts[0] ?? "";
@@ -32667,18 +33161,6 @@ var RegistryError = class extends OffmainError {
   registry;
   status;
 };
-function parseChallenge(header) {
-  if (!header) return void 0;
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
-  if (!m) return void 0;
-  const scheme = m[1].toLowerCase();
-  if (scheme === "basic") return { scheme: "basic" };
-  if (scheme !== "bearer") return void 0;
-  const params = {};
-  for (const p of m[2].matchAll(/(\w+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
-  if (!params.realm) return void 0;
-  return { scheme: "bearer", realm: params.realm, service: params.service };
-}
 function sha256(bytes) {
   return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
 }
@@ -32711,7 +33193,8 @@ var RegistryClient = class {
     const key = `${loc.registry} ${scope}`;
     const cached = this.tokens.get(key);
     if (cached) return cached;
-    const url = new URL(challenge.realm);
+    const realm = realmUrl(loc.registry, challenge.realm);
+    const url = new URL(realm);
     if (challenge.service) url.searchParams.set("service", challenge.service);
     url.searchParams.set("scope", scope);
     let res;
@@ -32720,13 +33203,13 @@ var RegistryClient = class {
       if (creds?.identityToken) {
         const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: creds.identityToken, scope, client_id: "offmain" });
         if (challenge.service) form.set("service", challenge.service);
-        res = await fetch(challenge.realm, { method: "POST", body: form, signal: AbortSignal.timeout(this.timeoutMs) });
+        res = await fetch(realm, { method: "POST", body: form, redirect: "error", signal: AbortSignal.timeout(this.timeoutMs) });
       } else {
         const headers = {};
         if (creds?.username && creds.password !== void 0) {
           headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
         }
-        res = await fetch(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+        res = await fetch(url, { headers, redirect: "error", signal: AbortSignal.timeout(this.timeoutMs) });
       }
     } catch (e) {
       throw new RegistryError(`registry ${loc.registry}: its token service ${url.origin} cannot be reached (${e.message})`, loc.registry);
@@ -32769,21 +33252,38 @@ var RegistryClient = class {
     const scope = `repository:${loc.path}:${init.push ? "pull,push" : "pull"}`;
     const url = init.absolute ?? `${loc.scheme}://${loc.apiHost}/v2/${pathAndQuery}`;
     const hostKey = loc.registry;
+    const origin = new URL(`${loc.scheme}://${loc.apiHost}/`).origin;
     const send = async (auth3) => {
-      const headers = { ...init.headers ?? {} };
-      if (auth3) headers.Authorization = auth3;
       this.requests++;
       const body = init.body?.();
+      const method = init.method ?? "GET";
       try {
-        return await fetch(url, {
-          method: init.method ?? "GET",
-          headers,
-          body,
-          redirect: "follow",
-          ...body instanceof ReadableStream ? { duplex: "half" } : {},
-          signal: init.timeout === false ? void 0 : AbortSignal.timeout(this.timeoutMs)
-        });
+        let target = new URL(url);
+        for (let hop = 0; ; hop++) {
+          const headers = { ...init.headers ?? {} };
+          if (auth3 && target.origin === origin) headers.Authorization = auth3;
+          const res2 = await fetch(target, {
+            method,
+            headers,
+            body: hop === 0 ? body : void 0,
+            redirect: "manual",
+            ...body instanceof ReadableStream ? { duplex: "half" } : {},
+            signal: init.timeout === false ? void 0 : AbortSignal.timeout(this.timeoutMs)
+          });
+          const location = res2.headers.get("location");
+          if (![301, 302, 303, 307, 308].includes(res2.status) || !location || method !== "GET" && method !== "HEAD") return res2;
+          await res2.body?.cancel();
+          if (hop >= 5) throw new RegistryError(`registry ${loc.registry}: more than 5 redirects for ${loc.path}`, loc.registry);
+          target = new URL(location, target);
+          if (target.protocol !== "https:" && !(target.protocol === "http:" && isLoopbackHost(target.host))) {
+            throw new RegistryError(
+              `registry ${loc.registry} redirected a request for ${loc.path} to ${target.protocol}//${target.host}: offmain only follows https (or this machine); check the registry`,
+              loc.registry
+            );
+          }
+        }
       } catch (e) {
+        if (e instanceof RegistryError) throw e;
         const cause = e.cause;
         throw new RegistryError(
           `registry ${loc.registry} cannot be reached at ${loc.scheme}://${loc.apiHost} (${cause?.code ?? cause?.message ?? e.message}): check the registry host in the image name`,
@@ -32978,20 +33478,20 @@ var RegistryClient = class {
    * manifest and blob below it) to a repository, by digest only: no tag is created. Returns the digest.
    */
   async pushOciLayout(layoutDir, repository) {
-    const index = JSON.parse(await (0, import_promises9.readFile)((0, import_node_path11.join)(layoutDir, "index.json"), "utf8"));
+    const index = JSON.parse(await (0, import_promises8.readFile)((0, import_node_path12.join)(layoutDir, "index.json"), "utf8"));
     const root = index.manifests?.[0];
     if (!root) throw new OffmainError(`${layoutDir}/index.json names no image: the build exported nothing`);
-    const blobPath = (digest) => (0, import_node_path11.join)(layoutDir, "blobs", ...digest.split(":"));
+    const blobPath = (digest) => (0, import_node_path12.join)(layoutDir, "blobs", ...digest.split(":"));
     let uploaded = 0;
     let bytes = 0;
     const pushBlob = async (d) => {
       const file = blobPath(d.digest);
-      const size2 = (0, import_node_fs5.statSync)(file).size;
+      const size2 = (0, import_node_fs7.statSync)(file).size;
       const did = await this.uploadBlob(
         repository,
         d.digest,
         size2,
-        () => size2 < 4 * 1024 * 1024 ? (0, import_node_fs5.readFileSync)(file) : import_node_stream.Readable.toWeb((0, import_node_fs5.createReadStream)(file))
+        () => size2 < 4 * 1024 * 1024 ? (0, import_node_fs7.readFileSync)(file) : import_node_stream.Readable.toWeb((0, import_node_fs7.createReadStream)(file))
       );
       if (did) {
         uploaded++;
@@ -32999,7 +33499,7 @@ var RegistryClient = class {
       }
     };
     const pushManifest = async (d) => {
-      const raw = await (0, import_promises9.readFile)(blobPath(d.digest));
+      const raw = await (0, import_promises8.readFile)(blobPath(d.digest));
       const json = JSON.parse(raw.toString("utf8"));
       if (isIndexMediaType(d.mediaType)) {
         for (const child of json.manifests ?? []) await pushManifest(child);
@@ -33115,7 +33615,7 @@ async function patchInfo(report, commit) {
   if (report === void 0 || report === "") return { ids: [] };
   let r;
   if (typeof report === "string") {
-    const text = report.trim().startsWith("{") ? report : await (0, import_promises10.readFile)(report, "utf8").catch(() => {
+    const text = report.trim().startsWith("{") ? report : await (0, import_promises9.readFile)(report, "utf8").catch(() => {
       throw new OffmainError(`patch report "${report}" is neither JSON nor a readable file: pass the patch step's patch-report output`);
     });
     try {
@@ -33154,8 +33654,8 @@ async function build(opts, log) {
   const env = opts.env ?? process.env;
   const mode = opts.mode ?? "all";
   const push = mode === "merge" ? true : Boolean(opts.push);
-  const dir = (0, import_node_path12.resolve)(opts.dir);
-  if (!(0, import_node_fs6.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point dir at the patched Mastodon tree (the patch step's path output)`);
+  const dir = (0, import_node_path13.resolve)(opts.dir);
+  if (!(0, import_node_fs8.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point dir at the patched Mastodon tree (the patch step's path output)`);
   const commit = opts.commit.trim().toLowerCase();
   const plan = await log.group("Plan", async () => {
     const files = await readBuildTree(dir);
@@ -33221,7 +33721,7 @@ async function build(opts, log) {
   }
   let builds = 0;
   if (pending.length) {
-    const tmp = (0, import_node_fs6.mkdtempSync)((0, import_node_path12.join)(env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-build-"));
+    const tmp = (0, import_node_fs8.mkdtempSync)((0, import_node_path13.join)(env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-build-"));
     try {
       if (mode === "merge") {
         const byKey = parseDigests(opts.digests ?? [], plan);
@@ -33240,7 +33740,7 @@ async function build(opts, log) {
         }
       }
     } finally {
-      (0, import_node_fs6.rmSync)(tmp, { recursive: true, force: true });
+      (0, import_node_fs8.rmSync)(tmp, { recursive: true, force: true });
     }
   }
   results.sort((a, b) => plan.images.findIndex((i) => i.key === a.key) - plan.images.findIndex((i) => i.key === b.key));
@@ -33258,8 +33758,8 @@ async function build(opts, log) {
 }
 async function buildImage(image, plan, c) {
   const slug = `${image.key}-${plan.platforms.map(platformSlug).join("_")}`;
-  const metadataFile = (0, import_node_path12.join)(c.tmp, `${slug}.metadata.json`);
-  const ociLayoutDir = (0, import_node_path12.join)(c.tmp, `${slug}.oci`);
+  const metadataFile = (0, import_node_path13.join)(c.tmp, `${slug}.metadata.json`);
+  const ociLayoutDir = (0, import_node_path13.join)(c.tmp, `${slug}.oci`);
   const args = buildxBuildArgs(image, {
     mode: c.mode,
     platforms: plan.platforms,
@@ -33271,10 +33771,11 @@ async function buildImage(image, plan, c) {
     digestPush: c.digestPush,
     ociLayoutDir,
     metadataFile,
-    dir: (0, import_node_path12.resolve)(c.opts.dir),
+    dir: (0, import_node_path13.resolve)(c.opts.dir),
     env: c.env
   });
-  c.log.info(`docker ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a).join(" ")}`);
+  const given = parseBuildArgs(c.opts.buildArgs);
+  c.log.info(commandLine(args, (name) => PUBLIC_BUILD_ARGS.has(name) && !Object.hasOwn(given, name)));
   const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(", ")})`, { env: c.env, log: c.log });
   c.log.info(`${image.key}: ${r.digest} in ${r.seconds.toFixed(1)} s, ${r.cached} of ${r.steps} steps from the cache`);
   const digests = /* @__PURE__ */ new Map();
@@ -33351,7 +33852,7 @@ async function mergeImage(image, plan, digests, registry, opts, env, log) {
       annotations: image.annotations,
       builder: opts.builder
     });
-    log.info(`docker ${args.map((a) => /[\s"']/.test(a) ? JSON.stringify(a) : a).join(" ")}`);
+    log.info(commandLine(args));
     const r = await docker(args, { env, log, stream: true });
     if (r.code !== 0) throw new OffmainError(`merging ${image.key} into ${repository} failed: ${buildxError(r.stderr)}`);
     const digest = await registry.digest(repository, plan.imageTag);
@@ -33462,22 +33963,177 @@ function runnerMatrix(platforms) {
 }
 
 // src/deploy/step.ts
-var import_promises14 = require("node:fs/promises");
-var import_node_os5 = require("node:os");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_promises12 = require("node:fs/promises");
+var import_node_os6 = require("node:os");
+var import_node_path18 = __toESM(require("node:path"), 1);
 var import_semver7 = __toESM(require_semver2(), 1);
 
 // src/deploy/bump.ts
-var import_node_fs7 = require("node:fs");
-var import_promises11 = require("node:fs/promises");
-var import_node_path13 = require("node:path");
+var import_node_fs11 = require("node:fs");
+var import_node_path15 = require("node:path");
+
+// src/deploy/bump/downgrade.ts
 var import_semver6 = __toESM(require_semver2(), 1);
+var verdicts = /* @__PURE__ */ new WeakMap();
+async function refuseDowngrade(move, upstream) {
+  let verdict;
+  if (upstream) {
+    const known = verdicts.get(upstream) ?? /* @__PURE__ */ new Map();
+    verdicts.set(upstream, known);
+    const key = `${move.from ?? ""}\0${move.to}`;
+    verdict = known.get(key) ?? judge(move.from, move.to, upstream);
+    known.set(key, verdict);
+  } else {
+    verdict = judge(move.from, move.to);
+  }
+  const v = await verdict;
+  if (!v) return;
+  const shown = (tag) => parseImageTag(tag)?.display ?? tag;
+  const what = v.downgrade ? `refusing to downgrade ${move.repository} from ${shown(move.from)} (deployed) to ${shown(move.to)} (${v.why})` : `refusing to deploy ${move.repository} ${shown(move.to)}${move.from ? ` over ${shown(move.from)} (deployed)` : ""}: ${v.why}`;
+  throw new OffmainError(`${move.file}:${move.line}: ${what}; pass --allow-downgrade to deploy it anyway`, {
+    file: move.file,
+    line: move.line
+  });
+}
+async function judge(from, to, upstream) {
+  const a = from ? parseImageTag(from) : void 0;
+  const b = parseImageTag(to);
+  const undecided = (why) => ({ downgrade: false, why });
+  if (a && !b) return undecided(`"${to}" is not an offmain image tag (VERSION_SHA), so nothing tells whether it goes back`);
+  let order = 1;
+  if (a && b) {
+    try {
+      order = import_semver6.default.compare(semverOf(b.version), semverOf(a.version));
+    } catch (e) {
+      return undecided(`the versions ${a.version} and ${b.version} cannot be compared (${errorMessage(e)})`);
+    }
+    if (order < 0) return { downgrade: true, why: "an older version" };
+  }
+  if (!b) return void 0;
+  const same = !!a && (a.shortSha.startsWith(b.shortSha) || b.shortSha.startsWith(a.shortSha));
+  if (!upstream) {
+    if (!a || same || order > 0) return void 0;
+    return undecided(
+      `both are version ${b.version}, and without the upstream history nothing tells whether ${b.shortSha} descends from ${a.shortSha}: deploy with the upstream repository given`
+    );
+  }
+  try {
+    const placed = await onBranch(upstream, b.shortSha, "its commit");
+    if (placed) return undecided(placed);
+    if (!a || same) return void 0;
+    const deployed = await onBranch(upstream, a.shortSha, "the deployed commit");
+    if (deployed) return undecided(deployed);
+    if (order === 0) {
+      const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
+      if (forward === true) return void 0;
+      if (forward === false) return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
+      return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
+    }
+    if (await upstream.isAncestor(b.shortSha, a.shortSha) === true) return { downgrade: true, why: `an older commit than ${a.shortSha}` };
+    return void 0;
+  } catch (e) {
+    return undecided(`the upstream history could not be checked (${errorMessage(e)})`);
+  }
+}
+async function onBranch(upstream, sha, what) {
+  const place = await upstream.place(sha);
+  if (place === "branch") return void 0;
+  if (place === "elsewhere") return `${what} ${sha} is in upstream but not on ${upstream.branch} (a fork or an unmerged branch)`;
+  return `${what} ${sha} was not found in upstream (not on ${upstream.branch}, whose whole history was searched)`;
+}
 
 // src/deploy/bump/edit.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/deploy/bump/parse.ts
+var import_node_fs9 = require("node:fs");
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_YAML_BYTES = 1024 * 1024;
+function parseYaml(text) {
+  return (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false });
+}
+function firstProblem(doc) {
+  const err = doc.errors[0];
+  const dup = duplicateKey(doc);
+  const dupPos = dup?.range?.[0];
+  if (dup && dupPos !== void 0 && (!err || dupPos < err.pos[0])) return { pos: dupPos, message: "Map keys must be unique" };
+  if (!err) return void 0;
+  const message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  return { pos: err.pos[0], line: err.linePos?.[0].line, message };
+}
+function duplicateKey(doc) {
+  let first;
+  (0, import_yaml2.visit)(doc, {
+    Map(_, map) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const { key } of map.items) {
+        if (!(0, import_yaml2.isScalar)(key) || typeof key.value === "number" && Number.isNaN(key.value)) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
+          continue;
+        }
+        if (!first || key.range[0] < first.range[0]) first = key;
+        return;
+      }
+    }
+  });
+  return first;
+}
+function aliasTable(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const table3 = /* @__PURE__ */ new Map();
+  (0, import_yaml2.visit)(doc, {
+    Node(_, node) {
+      if ((0, import_yaml2.isAlias)(node)) table3.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    }
+  });
+  return table3;
+}
+function skipOversized(source, file, needles, warn) {
+  let fd = source;
+  if (typeof source === "string") {
+    try {
+      fd = (0, import_node_fs9.openSync)(source, import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NOFOLLOW);
+    } catch {
+      return false;
+    }
+  }
+  try {
+    const size2 = (0, import_node_fs9.fstatSync)(fd).size;
+    if (size2 <= MAX_YAML_BYTES) return false;
+    const shown = `${file} is ${(size2 / 1024 / 1024).toFixed(1)} MiB, over offmain's limit of ${MAX_YAML_BYTES / 1024 / 1024} MiB for one YAML file`;
+    const hit = mentions(fd, needles);
+    if (hit) {
+      throw new OffmainError(
+        `${shown}, and it mentions ${hit}: offmain does not read it, so that reference would stay behind; move the image reference into a smaller file, nothing was changed`,
+        { file }
+      );
+    }
+    warn(`${shown}: skipped (it mentions no image being bumped)`);
+    return true;
+  } finally {
+    if (typeof source === "string") (0, import_node_fs9.closeSync)(fd);
+  }
+}
+function mentions(fd, needles) {
+  const overlap = Math.max(0, ...needles.map((n) => n.length)) - 1;
+  const chunk = Buffer.alloc(MAX_YAML_BYTES + overlap);
+  let kept = 0;
+  for (let position = 0; ; ) {
+    const n = (0, import_node_fs9.readSync)(fd, chunk, kept, chunk.length - kept, position);
+    position += n;
+    const view = chunk.subarray(0, kept + n);
+    const hit = needles.find((needle) => view.includes(needle));
+    if (hit) return hit.toString("utf8");
+    if (n === 0) return void 0;
+    kept = Math.min(overlap, view.length);
+    view.copy(chunk, 0, view.length - kept);
+  }
+}
 
 // src/deploy/bump/refs.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var HELM_KEYS = {
   repository: ["repository"],
   tag: ["tag"],
@@ -33490,13 +34146,12 @@ var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
 var SEARCHED = "kustomization images, Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers";
 function findReferences(text, file, opts) {
-  const docs = (0, import_yaml2.parseAllDocuments)(text);
+  const docs = parseYaml(text);
   for (const doc of docs) {
-    const err = doc.errors[0];
-    if (err) {
-      const line = err.linePos?.[0].line ?? lineAt2(text, err.pos[0]);
-      const msg = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      throw new OffmainError(`${file}:${line}: YAML syntax error: ${msg}; fix the file, nothing was changed`, {
+    const problem = firstProblem(doc);
+    if (problem) {
+      const line = problem.line ?? lineAt2(text, problem.pos);
+      throw new OffmainError(`${file}:${line}: YAML syntax error: ${problem.message}; fix the file, nothing was changed`, {
         file,
         line
       });
@@ -33519,10 +34174,22 @@ function findReferences(text, file, opts) {
   }
   return refs.sort((a, b) => a.offset - b.offset);
 }
+var newlines;
 function lineAt2(text, offset) {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  if (newlines?.text !== text) {
+    const at2 = [];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) at2.push(i);
+    newlines = { text, at: at2 };
+  }
+  const { at } = newlines;
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (at[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
 }
 var DocScan = class {
   constructor(doc, text, file, opts) {
@@ -33537,11 +34204,14 @@ var DocScan = class {
   file;
   opts;
   keys;
+  aliases;
+  /** `get` through merge keys, per mapping and key: each mapping's merges are followed once (cycles cut). */
+  merged = /* @__PURE__ */ new Map();
   /** References the document's layout implies. */
   layout() {
     const file = this.file;
     const root = this.doc.contents;
-    if (!(0, import_yaml2.isMap)(root)) return [];
+    if (!(0, import_yaml3.isMap)(root)) return [];
     const apiVersion = this.str(root, "apiVersion") ?? "";
     const kind = this.str(root, "kind");
     if (KUSTOMIZATION_FILE.test(file) || apiVersion.startsWith("kustomize.config.k8s.io/") && kind) {
@@ -33560,14 +34230,14 @@ var DocScan = class {
     if (spec && kind === "HelmRelease") {
       refs.push(...this.helmValues(this.get(spec, "values")));
       for (const pr of this.items(this.get(spec, "postRenderers"))) {
-        const k = (0, import_yaml2.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
+        const k = (0, import_yaml3.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
         if (k) refs.push(...this.kustomizeImages(this.get(k, "images")));
       }
     }
     if (spec && kind === "Application" && apiVersion.startsWith("argoproj.io/")) {
       const sources = [this.get(spec, "source"), ...this.items(this.get(spec, "sources"))];
       for (const s of sources) {
-        if (!(0, import_yaml2.isMap)(s)) continue;
+        if (!(0, import_yaml3.isMap)(s)) continue;
         const helm = this.map(s, "helm");
         if (helm) refs.push(...this.helmValues(this.get(helm, "valuesObject")));
         const k = this.map(s, "kustomize");
@@ -33577,11 +34247,11 @@ var DocScan = class {
         }
       }
     }
-    (0, import_yaml2.visit)(root, {
+    (0, import_yaml3.visit)(root, {
       Pair: (_, pair) => {
-        if (!(0, import_yaml2.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
+        if (!(0, import_yaml3.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
         for (const c of this.items(this.resolve(pair.value))) {
-          const r = (0, import_yaml2.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
+          const r = (0, import_yaml3.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
           if (r) refs.push(r);
         }
       }
@@ -33589,16 +34259,16 @@ var DocScan = class {
     return refs;
   }
   isCompose(root, file) {
-    if (!(0, import_yaml2.isMap)(this.get(root, "services"))) return false;
+    if (!(0, import_yaml3.isMap)(this.get(root, "services"))) return false;
     if (COMPOSE_FILE.test(file)) return true;
-    return root.items.every((p) => (0, import_yaml2.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
+    return root.items.every((p) => (0, import_yaml3.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
   }
   compose(root) {
     const services = this.get(root, "services");
-    if (!(0, import_yaml2.isMap)(services)) return [];
+    if (!(0, import_yaml3.isMap)(services)) return [];
     return services.items.flatMap((p) => {
       const s = this.resolve(p.value);
-      const r = (0, import_yaml2.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
+      const r = (0, import_yaml3.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
       return r ? [r] : [];
     });
   }
@@ -33606,7 +34276,7 @@ var DocScan = class {
   kustomizeImages(images) {
     const refs = [];
     for (const entry of this.items(images)) {
-      if (!(0, import_yaml2.isMap)(entry)) continue;
+      if (!(0, import_yaml3.isMap)(entry)) continue;
       const repo = this.str(entry, "newName") ?? this.str(entry, "name");
       if (!repo || !this.wanted(repo)) continue;
       const tag = this.slot(entry, "newTag");
@@ -33632,10 +34302,10 @@ var DocScan = class {
    * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
    */
   helmValues(values2) {
-    if (!(0, import_yaml2.isMap)(values2) && !(0, import_yaml2.isSeq)(values2)) return [];
+    if (!(0, import_yaml3.isMap)(values2) && !(0, import_yaml3.isSeq)(values2)) return [];
     const refs = [];
     const k = this.keys;
-    (0, import_yaml2.visit)(values2, {
+    (0, import_yaml3.visit)(values2, {
       Map: (_, map) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
         const tagKey = k.tag.find((key) => map.has(key));
@@ -33660,7 +34330,7 @@ var DocScan = class {
         });
       },
       Pair: (_, pair) => {
-        const key = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+        const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : "";
         if (k.repository.includes(key) || k.tag.includes(key) || k.digest.includes(key)) return;
         const r = this.whole(pair.value, "helm", void 0, key === "image");
         if (r) refs.push(r);
@@ -33677,7 +34347,7 @@ var DocScan = class {
   /** A scalar holding a whole image reference to a requested repository. */
   whole(node, kind, prefixOf = () => "", untagged = true) {
     const scalar = this.resolve(node);
-    if (!(0, import_yaml2.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
+    if (!(0, import_yaml3.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
     const prefix = prefixOf(scalar.value);
     const ref = parseImageRef(scalar.value.slice(prefix.length).trim());
     if (!this.wanted(ref.repository) || !untagged && ref.tag === void 0 && ref.digest === void 0) return void 0;
@@ -33706,7 +34376,7 @@ var DocScan = class {
   markers() {
     const refs = [];
     const splits = /* @__PURE__ */ new Map();
-    (0, import_yaml2.visit)(this.doc, {
+    (0, import_yaml3.visit)(this.doc, {
       Scalar: (key, node, path6) => {
         if (key === "key") return;
         const s = node;
@@ -33734,7 +34404,7 @@ var DocScan = class {
           return;
         }
         const last = path6[path6.length - 1];
-        const parent = (0, import_yaml2.isPair)(last) ? path6[path6.length - 2] : last;
+        const parent = (0, import_yaml3.isPair)(last) ? path6[path6.length - 2] : last;
         let r = splits.get(parent);
         if (!r || r.repository !== repo || r[part]) {
           r = {
@@ -33749,7 +34419,7 @@ var DocScan = class {
           splits.set(parent, r);
           refs.push(r);
         }
-        r[part] = { pair: (0, import_yaml2.isPair)(last) ? last : void 0, scalar: s };
+        r[part] = { pair: (0, import_yaml3.isPair)(last) ? last : void 0, scalar: s };
         r.now = this.current(r.tag, r.digest);
       }
     });
@@ -33794,41 +34464,51 @@ var DocScan = class {
     return this.opts.repositories.has(canonicalRepository(repository));
   }
   resolve(node) {
-    return (0, import_yaml2.isAlias)(node) ? node.resolve(this.doc) : node;
+    if (!(0, import_yaml3.isAlias)(node)) return node;
+    this.aliases ??= aliasTable(this.doc);
+    return this.aliases.get(node);
   }
   /** A key's value, following aliases and `<<` merge keys. */
   get(map, key) {
     for (const p of map.items) {
-      if ((0, import_yaml2.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
+      if ((0, import_yaml3.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
     }
+    if (!map.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "<<")) return void 0;
+    let memo = this.merged.get(map);
+    if (!memo) this.merged.set(map, memo = /* @__PURE__ */ new Map());
+    if (memo.has(key)) return memo.get(key);
+    memo.set(key, void 0);
+    let found;
     for (const p of map.items) {
-      if (!(0, import_yaml2.isScalar)(p.key) || p.key.value !== "<<") continue;
-      const sources = (0, import_yaml2.isSeq)(p.value) ? p.value.items : [p.value];
+      if (found !== void 0) break;
+      if (!(0, import_yaml3.isScalar)(p.key) || p.key.value !== "<<") continue;
+      const sources = (0, import_yaml3.isSeq)(p.value) ? p.value.items : [p.value];
       for (const s of sources) {
         const m = this.resolve(s);
-        const v = (0, import_yaml2.isMap)(m) ? this.get(m, key) : void 0;
-        if (v !== void 0) return v;
+        found = (0, import_yaml3.isMap)(m) ? this.get(m, key) : void 0;
+        if (found !== void 0) break;
       }
     }
-    return void 0;
+    memo.set(key, found);
+    return found;
   }
   map(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml2.isMap)(v) ? v : void 0;
+    return (0, import_yaml3.isMap)(v) ? v : void 0;
   }
   str(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml2.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
+    return (0, import_yaml3.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
   }
   items(node) {
     const n = this.resolve(node);
-    return (0, import_yaml2.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
+    return (0, import_yaml3.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
   }
   /** The pair `key` of `map` itself (not merged) when its value is a scalar, for editing in place. */
   slot(map, key) {
-    const pair = map.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === key);
+    const pair = map.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === key);
     const v = pair && this.resolve(pair.value);
-    return pair && (0, import_yaml2.isScalar)(v) ? { pair, scalar: v } : void 0;
+    return pair && (0, import_yaml3.isScalar)(v) ? { pair, scalar: v } : void 0;
   }
 };
 function scalarText(s, text) {
@@ -33887,20 +34567,21 @@ function planReference(file, text, ref, want) {
   return plan;
 }
 function applyEdits(text, edits) {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out = [];
+  let done = 0;
   for (const e of sorted) {
-    if (e.end > limit) throw new Error(`overlapping edits at offset ${e.start}`);
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    limit = e.start;
+    if (e.start < done) throw new Error(`overlapping edits at offset ${e.start}`);
+    out.push(text.slice(done, e.start), e.text);
+    done = e.end;
   }
-  return out;
+  out.push(text.slice(done));
+  return out.join("");
 }
 function assertParses(text, file) {
-  for (const doc of (0, import_yaml3.parseAllDocuments)(text)) {
-    const err = doc.errors[0];
-    if (err) throw new Error(`offmain produced invalid YAML in ${file}: ${err.message}`);
+  for (const doc of parseYaml(text)) {
+    const problem = firstProblem(doc);
+    if (problem) throw new Error(`offmain produced invalid YAML in ${file}: ${problem.message}`);
   }
 }
 function replaceScalar(at, s, value) {
@@ -33936,9 +34617,9 @@ function plainSafe(value) {
   let ok = plainCache.get(value);
   if (ok === void 0) {
     ok = value !== "" && value.trim() === value && ["1.1", "1.2"].every((version) => {
-      const doc = (0, import_yaml3.parseDocument)(`[${value}]`, { version });
+      const doc = (0, import_yaml4.parseDocument)(`[${value}]`, { version });
       const item = doc.contents?.items?.[0];
-      return doc.errors.length === 0 && (0, import_yaml3.isScalar)(item) && item.value === value;
+      return doc.errors.length === 0 && (0, import_yaml4.isScalar)(item) && item.value === value;
     });
     plainCache.set(value, ok);
   }
@@ -33976,10 +34657,224 @@ function removePair(at, map, slot) {
   return nl < 0 && lineStart > 0 ? { start: lineStart - (text[lineStart - 2] === "\r" ? 2 : 1), end: lineEnd, text: "" } : { start: lineStart, end: lineEnd, text: "" };
 }
 
+// src/deploy/bump/journal.ts
+var import_node_crypto3 = require("node:crypto");
+var import_node_fs10 = require("node:fs");
+var import_node_os4 = require("node:os");
+var import_node_path14 = require("node:path");
+var JOURNAL = ".offmain-bump-journal";
+var NAME = /^\.offmain-[0-9a-f]{24}\.(new|old)$/;
+function sibling(file, kind) {
+  const dir = import_node_path14.posix.dirname(file);
+  const name = `.offmain-${(0, import_node_crypto3.randomBytes)(12).toString("hex")}.${kind}`;
+  return dir === "." ? name : `${dir}/${name}`;
+}
+function checkReplaceable(tree, files) {
+  for (const file of files) {
+    const st = tree.lstat(file);
+    if (!st?.isFile()) {
+      throw new OffmainError(`${file} changed while offmain read it (it is no longer a file): run the bump again, nothing was changed`, { file });
+    }
+    if (st.nlink > 1) {
+      throw new OffmainError(
+        `${file} has ${st.nlink} hard links: offmain replaces a file by renaming a new one over it, which would cut it off from its other names (and writing it in place would change them too, wherever they are); make it a file of its own (cp ${file} ${file}.new && mv ${file}.new ${file}), nothing was changed`,
+        { file }
+      );
+    }
+  }
+}
+function replaceAll(tree, reps) {
+  if (reps.length === 0) return;
+  checkReplaceable(tree, reps.map((r) => r.file));
+  const entries = reps.map((r) => ({ target: r.file, temp: sibling(r.file, "new"), backup: sibling(r.file, "old") }));
+  const dirs = [...new Set(entries.map((e) => import_node_path14.posix.dirname(e.target)))];
+  let journal;
+  try {
+    journal = tree.create(JOURNAL, 384);
+  } catch (e) {
+    if (e.code === "EEXIST") throw busy(tree);
+    throw new OffmainError(`could not write ${tree.root}: ${errorMessage(e)}; every file was left as it was`);
+  }
+  let committed = false;
+  const made = [];
+  try {
+    writeAllSync(journal, Buffer.from(`${JSON.stringify({ offmain: "bump-journal", version: 1, host: (0, import_node_os4.hostname)(), pid: process.pid, entries })}
+`));
+    (0, import_node_fs10.fsyncSync)(journal);
+    tree.syncDir();
+    for (const [i, r] of reps.entries()) {
+      const e = entries[i];
+      const st = tree.lstat(r.file);
+      writeFile2(tree, e.temp, r.text, st);
+      made.push({ ...e, backup: "" });
+      try {
+        tree.link(r.file, e.backup);
+      } catch {
+        writeFile2(tree, e.backup, r.old, st);
+      }
+      made[made.length - 1].backup = e.backup;
+    }
+    for (const d of dirs) tree.syncDir(d);
+    writeAllSync(journal, Buffer.from("commit\n"));
+    (0, import_node_fs10.fsyncSync)(journal);
+    committed = true;
+    for (const e of entries) tree.rename(e.temp, e.target);
+    for (const d of dirs) tree.syncDir(d);
+  } catch (e) {
+    try {
+      if (committed) {
+        writeAllSync(journal, Buffer.from("abort\n"));
+        (0, import_node_fs10.fsyncSync)(journal);
+        rollBack(tree, entries);
+      } else discard(tree, made);
+      (0, import_node_fs10.closeSync)(journal);
+      tree.unlink(JOURNAL);
+    } catch (again) {
+      throw new OffmainError(
+        `could not write ${tree.root} (${errorMessage(e)}) nor undo it (${errorMessage(again)}): the next bump undoes it from ${JOURNAL}, or check out the files again`
+      );
+    }
+    throw new OffmainError(`could not write ${tree.root}: ${errorMessage(e)}; every file was left as it was`);
+  }
+  (0, import_node_fs10.closeSync)(journal);
+  finish(tree, entries);
+}
+function writeFile2(tree, rel, text, like) {
+  const fd = tree.create(rel, 384);
+  try {
+    writeAllSync(fd, Buffer.from(text, "utf8"));
+    (0, import_node_fs10.fchmodSync)(fd, like.mode & 4095);
+    if (like.uid !== process.getuid?.() || like.gid !== process.getgid?.()) {
+      try {
+        (0, import_node_fs10.fchownSync)(fd, like.uid, like.gid);
+      } catch {
+      }
+    }
+    (0, import_node_fs10.fsyncSync)(fd);
+  } catch (e) {
+    (0, import_node_fs10.closeSync)(fd);
+    try {
+      tree.unlink(rel);
+    } catch {
+    }
+    throw e;
+  }
+  (0, import_node_fs10.closeSync)(fd);
+}
+var exists = (tree, rel) => tree.lstat(rel) !== void 0;
+function discard(tree, entries) {
+  for (const e of entries) {
+    if (e.temp && exists(tree, e.temp)) tree.unlink(e.temp);
+    if (e.backup && exists(tree, e.backup)) tree.unlink(e.backup);
+  }
+  tree.syncDir();
+}
+function rollForward(tree, entries) {
+  for (const e of entries) if (exists(tree, e.temp)) tree.rename(e.temp, e.target);
+  for (const d of new Set(entries.map((e) => import_node_path14.posix.dirname(e.target)))) tree.syncDir(d);
+}
+function rollBack(tree, entries) {
+  for (const e of entries) {
+    if (exists(tree, e.temp)) tree.unlink(e.temp);
+    else if (exists(tree, e.backup)) tree.rename(e.backup, e.target);
+    if (exists(tree, e.backup)) tree.unlink(e.backup);
+  }
+  for (const d of new Set(entries.map((e) => import_node_path14.posix.dirname(e.target)))) tree.syncDir(d);
+}
+function finish(tree, entries) {
+  for (const e of entries) if (exists(tree, e.backup)) tree.unlink(e.backup);
+  tree.unlink(JOURNAL);
+  tree.syncDir();
+}
+function busy(tree, pid) {
+  return new OffmainError(
+    `another offmain bump${pid ? ` (process ${pid})` : ""} is writing in ${tree.root}: wait for it to end, or remove ${import_node_path14.posix.join(tree.root, JOURNAL)} if no bump runs`
+  );
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function plain(p) {
+  return typeof p === "string" && p !== "" && !p.includes("\0") && p.split("/").every((c) => c !== "" && c !== "." && c !== ".." && c !== ".git");
+}
+function entriesOf(header) {
+  const h = header;
+  if (!h || h.offmain !== "bump-journal" || h.version !== 1 || !Array.isArray(h.entries)) throw foreign("a header");
+  return h.entries.map((raw) => {
+    const e = raw ?? {};
+    const { target, temp, backup } = e;
+    if (!plain(target) || target === JOURNAL || NAME.test(import_node_path14.posix.basename(target))) throw foreign(String(target));
+    for (const [name, kind] of [
+      [temp, "new"],
+      [backup, "old"]
+    ]) {
+      const base = plain(name) ? import_node_path14.posix.basename(name) : "";
+      if (!plain(name) || import_node_path14.posix.dirname(name) !== import_node_path14.posix.dirname(target) || NAME.exec(base)?.[1] !== kind) throw foreign(String(name));
+    }
+    return { target, temp, backup };
+  });
+}
+function foreign(what) {
+  return new OffmainError(
+    `${JOURNAL} names ${what}, a file that offmain does not write: check the files it names and remove ${JOURNAL}`,
+    { file: JOURNAL }
+  );
+}
+function recover(tree, log) {
+  const st = tree.lstat(JOURNAL);
+  if (!st) return;
+  if (!st.isFile()) throw foreign("nothing: it is not a file");
+  const text = tree.read(JOURNAL).toString("utf8");
+  const lines = text.split("\n").slice(0, -1);
+  const shown = import_node_path14.posix.join(tree.root, JOURNAL);
+  let say;
+  if (lines.length === 0) {
+    tree.unlink(JOURNAL);
+    say = "it had not finished staging, so its files were left as they were";
+  } else {
+    let header;
+    try {
+      header = JSON.parse(lines[0]);
+    } catch {
+      throw foreign("no header");
+    }
+    const { pid, host } = header ?? {};
+    const here = host === void 0 || host === (0, import_node_os4.hostname)();
+    if (here && typeof pid === "number" && Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw busy(tree, pid);
+    const entries = entriesOf(header);
+    for (const e of entries) {
+      for (const name of [e.temp, e.backup]) {
+        const s = tree.lstat(name);
+        if (s && !s.isFile()) throw foreign(`${name} (not a file)`);
+      }
+    }
+    const n = `${entries.length} file${entries.length === 1 ? "" : "s"}`;
+    if (lines.includes("abort")) {
+      rollBack(tree, entries);
+      say = `it was putting its files back, so they were put back as they were (${n})`;
+    } else if (lines.includes("commit")) {
+      rollForward(tree, entries);
+      for (const e of entries) if (exists(tree, e.backup)) tree.unlink(e.backup);
+      say = `it had staged every file, so its changes were completed (${n})`;
+    } else {
+      discard(tree, entries);
+      say = "it had not finished staging, so its files were left as they were";
+    }
+    tree.unlink(JOURNAL);
+    tree.syncDir();
+  }
+  log?.warning(`an interrupted bump left ${shown}: ${say}`);
+}
+
 // src/deploy/bump.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
 async function bump(opts) {
-  const dir = (0, import_node_path13.resolve)(opts.dir);
+  const dir = (0, import_node_path15.resolve)(opts.dir);
   const targets = /* @__PURE__ */ new Map();
   for (const t of opts.targets) {
     validateTarget(t);
@@ -33989,7 +34884,9 @@ async function bump(opts) {
   }
   if (targets.size === 0) throw new OffmainError("no image to bump: give at least one repository=tag");
   const files = yamlFiles(dir);
-  const found = scan(dir, files, targets, opts);
+  const tree = new ConfinedDir(dir, { what: "the config directory", advice: ADVICE2 });
+  if (!opts.dryRun) recover(tree, opts.log);
+  const found = scan(tree, files, targets, opts);
   const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
   for (const [, t] of targets) {
@@ -34018,10 +34915,14 @@ async function bump(opts) {
       result.unchanged.push(change);
       continue;
     }
-    if (!opts.allowDowngrade) await refuseDowngrade(change, f.ref.now.tag, t.tag, opts.isAncestor);
+    if (!opts.allowDowngrade) {
+      await refuseDowngrade({ file: f.file, line: change.line, repository: t.repository, from: f.ref.now.tag, to: t.tag }, opts.upstream);
+    }
     result.changes.push(change);
     moving.add(f);
-    edits.set(f.file, [...edits.get(f.file) ?? [], ...plan.edits]);
+    const list = edits.get(f.file) ?? [];
+    list.push(...plan.edits);
+    edits.set(f.file, list);
   }
   for (const [c, t] of targets) {
     const mine = found.filter((f) => f.ref.repository === c && f.ref.now.tag);
@@ -34034,36 +34935,19 @@ async function bump(opts) {
     assertParses(text, file);
     return [file, text];
   });
-  if (!opts.dryRun) await writeAll(dir, out, texts);
+  checkReplaceable(tree, out.map(([file]) => file));
+  if (!opts.dryRun) replaceAll(tree, out.map(([file, text]) => ({ file, text, old: texts.get(file) })));
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
 }
-async function writeAll(dir, out, old) {
-  const staged = [];
-  const replaced = [];
-  try {
-    for (const [file, text] of out) {
-      const tmp = (0, import_node_path13.join)(dir, `${file}.offmain-tmp`);
-      staged.push(tmp);
-      await (0, import_promises11.writeFile)(tmp, text, "utf8");
-    }
-    for (const [i, [file]] of out.entries()) {
-      await (0, import_promises11.rename)(staged[i], (0, import_node_path13.join)(dir, file));
-      replaced.push(file);
-    }
-  } catch (e) {
-    for (const file of replaced) await (0, import_promises11.writeFile)((0, import_node_path13.join)(dir, file), old.get(file), "utf8").catch(() => void 0);
-    for (const tmp of staged) await (0, import_promises11.rm)(tmp, { force: true }).catch(() => void 0);
-    throw new OffmainError(`could not write ${dir}: ${e.message}; every file was left as it was`);
-  }
-}
+var ADVICE2 = "offmain does not read or write through symbolic links in the config repository; commit the file itself, nothing was changed";
 function yamlFiles(dir) {
   const out = [];
   const walk = (d) => {
-    for (const e of (0, import_node_fs7.readdirSync)(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path13.join)(d, e.name));
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path13.relative)(dir, (0, import_node_path13.join)(d, e.name)).split(import_node_path13.sep).join("/"));
+    for (const e of (0, import_node_fs11.readdirSync)(d, { withFileTypes: true })) {
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path15.join)(d, e.name));
+      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path15.relative)(dir, (0, import_node_path15.join)(d, e.name)).split(import_node_path15.sep).join("/"));
     }
   };
   try {
@@ -34076,13 +34960,13 @@ function yamlFiles(dir) {
   }
   return out.sort();
 }
-function scan(dir, files, targets, opts) {
+function scan(tree, files, targets, opts) {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
   return files.flatMap((file) => {
-    const buf = (0, import_node_fs7.readFileSync)((0, import_node_path13.join)(dir, file));
-    if (!needles.some((n) => buf.includes(n))) return [];
+    const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
+    if (!buf || !needles.some((n) => buf.includes(n))) return [];
     const text = buf.toString("utf8");
     const refs = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, "utf8").equals(buf)) {
@@ -34091,26 +34975,16 @@ function scan(dir, files, targets, opts) {
     return refs.map((ref) => ({ file, text, ref }));
   });
 }
-async function refuseDowngrade(change, now, tag, isAncestor) {
-  const from = now ? parseImageTag(now) : void 0;
-  const to = parseImageTag(tag);
-  if (!from || !to) return;
-  let order;
+function readYaml(tree, file, oversized) {
+  const opened = tree.openRead(file);
+  if (!opened) return void 0;
   try {
-    order = import_semver6.default.compare(semverOf(to.version), semverOf(from.version));
-  } catch {
-    return;
+    if (!opened.stat.isFile()) return void 0;
+    if (opened.stat.size > MAX_YAML_BYTES && oversized(opened.fd)) return void 0;
+    return (0, import_node_fs11.readFileSync)(opened.fd);
+  } finally {
+    (0, import_node_fs11.closeSync)(opened.fd);
   }
-  let why = "";
-  if (order < 0) why = "an older version";
-  else if (order === 0 && !from.shortSha.startsWith(to.shortSha) && !to.shortSha.startsWith(from.shortSha)) {
-    if (await isAncestor?.(from.shortSha, to.shortSha) === false) why = `not a descendant of ${from.shortSha}`;
-  }
-  if (!why) return;
-  throw new OffmainError(
-    `${change.file}:${change.line}: refusing to downgrade ${change.repository} from ${from.display} (deployed) to ${to.display} (${why}); pass --allow-downgrade to deploy it anyway`,
-    { file: change.file, line: change.line }
-  );
 }
 function parseSetArg(s) {
   const eq = s.indexOf("=");
@@ -34143,8 +35017,8 @@ function parsePolicies(entries) {
 }
 
 // src/deploy/configrepo.ts
-var import_promises12 = require("node:fs/promises");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_promises10 = require("node:fs/promises");
+var import_node_path16 = __toESM(require("node:path"), 1);
 var DEFAULT_SERVER_URL = "https://github.com";
 var DEFAULT_AUTHOR = "offmain <offmain@users.noreply.github.com>";
 var SLUG = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?$/;
@@ -34160,10 +35034,10 @@ function configRemote(repository, opts = {}) {
   let url = spec;
   if (slug && slug[2] !== "." && slug[2] !== "..") url = `${server}/${slug[1]}/${slug[2]}.git`;
   if (isLocalPath(url)) {
-    const abs = import_node_path14.default.resolve(url);
+    const abs = import_node_path16.default.resolve(url);
     return { fetchUrl: abs, display: abs, secrets: opts.token ? [opts.token] : [] };
   }
-  const remote = gitRemote(url, opts.token);
+  const remote = gitRemote(url, opts.token, opts.tokenForGitHubOnly ? { tokenServer: server } : {});
   const gh = githubOf(remote.fetchUrl, server);
   if (gh) {
     remote.github = gh;
@@ -34216,7 +35090,7 @@ function readFailure(remote, r) {
 ${r.stdout}`)) {
     case "unauthorized":
       return new OffmainError(
-        `cannot read the config repository ${remote.display}: the credentials were refused (HTTP 401): check the token (it must be valid and allowed to read the repository)`
+        remote.withheld ? `cannot read the config repository ${remote.display}: it wants credentials (HTTP 401), and ${remote.withheld}: write that host's credentials in the https repository URL` : `cannot read the config repository ${remote.display}: the credentials were refused (HTTP 401): check the token (it must be valid and allowed to read the repository)`
       );
     case "forbidden":
       return new OffmainError(
@@ -34245,15 +35119,15 @@ var ConfigCheckout = class _ConfigCheckout {
   heads;
   static async clone(opts) {
     const { remote } = opts;
-    const dir = import_node_path14.default.resolve(opts.dir);
+    const dir = import_node_path16.default.resolve(opts.dir);
     if (opts.branch !== void 0 && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
-    await (0, import_promises12.mkdir)(dir, { recursive: true });
+    await (0, import_promises10.mkdir)(dir, { recursive: true });
     await git(["init", "-q", dir]);
     const quoted = remote.fetchUrl.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-    await (0, import_promises12.appendFile)(
-      import_node_path14.default.join(dir, ".git", "config"),
+    await (0, import_promises10.appendFile)(
+      import_node_path16.default.join(dir, ".git", "config"),
       `[core]
 	autocrlf = false
 	hooksPath = /dev/null
@@ -34287,7 +35161,7 @@ var ConfigCheckout = class _ConfigCheckout {
     return co;
   }
   run(args, allowFailure = false, env, input) {
-    return git(args, { cwd: this.dir, token: this.remote.token, env: { ...this.remote.env, ...env }, allowFailure, input });
+    return git(args, { cwd: this.dir, env: { ...this.remote.env, ...env }, allowFailure, input });
   }
   /** Fetches the branch's newest commit and resets the tree to it (no local change survives). Returns its sha. */
   async refresh() {
@@ -34402,11 +35276,11 @@ async function updateBranch(opts) {
 }
 
 // src/deploy/history.ts
-var import_node_crypto3 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
-var import_promises13 = require("node:fs/promises");
-var import_node_os4 = require("node:os");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_crypto4 = require("node:crypto");
+var import_node_fs12 = require("node:fs");
+var import_promises11 = require("node:fs/promises");
+var import_node_os5 = require("node:os");
+var import_node_path17 = __toESM(require("node:path"), 1);
 var DEPTHS = [100, 1e3, 1e4];
 var locks = /* @__PURE__ */ new Map();
 function locked(key, fn) {
@@ -34419,9 +35293,24 @@ function locked(key, fn) {
   return next;
 }
 function defaultCacheDir(repository) {
-  const base = process.env.RUNNER_TEMP || (0, import_node_os4.tmpdir)();
-  const id = (0, import_node_crypto3.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
-  return import_node_path15.default.join(base, `offmain-upstream-${id}`);
+  const base = process.env.RUNNER_TEMP || (0, import_node_os5.tmpdir)();
+  const id = (0, import_node_crypto4.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
+  return import_node_path17.default.join(base, `offmain-upstream-${id}`);
+}
+async function privateCacheDir(repository) {
+  const dir = defaultCacheDir(repository);
+  try {
+    await (0, import_promises11.mkdir)(dir, { mode: 448 });
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+  }
+  const st = await (0, import_promises11.lstat)(dir);
+  const uid = process.getuid?.();
+  if (st.isDirectory() && (uid === void 0 || st.uid === uid)) {
+    if ((st.mode & 63) !== 0) await (0, import_promises11.chmod)(dir, 448);
+    return dir;
+  }
+  return (0, import_promises11.mkdtemp)(`${dir}-`);
 }
 var UpstreamHistory = class _UpstreamHistory {
   constructor(dir, repository, ref, auth2) {
@@ -34445,8 +35334,8 @@ var UpstreamHistory = class _UpstreamHistory {
     let repository = opts.repository?.trim();
     let dir;
     if (opts.dir) {
-      dir = import_node_path15.default.resolve(opts.dir);
-      if (!(0, import_node_fs8.existsSync)(import_node_path15.default.join(dir, ".git")) && !(0, import_node_fs8.existsSync)(import_node_path15.default.join(dir, "HEAD"))) {
+      dir = import_node_path17.default.resolve(opts.dir);
+      if (!(0, import_node_fs12.existsSync)(import_node_path17.default.join(dir, ".git")) && !(0, import_node_fs12.existsSync)(import_node_path17.default.join(dir, "HEAD"))) {
         throw new OffmainError(`upstream path ${dir} is not a git checkout: pass the patch step's path output, or leave it empty`);
       }
       if (!repository) {
@@ -34458,14 +35347,14 @@ var UpstreamHistory = class _UpstreamHistory {
       }
     } else {
       if (!repository) throw new OffmainError("no upstream repository given: pass the upstream git URL");
-      dir = import_node_path15.default.resolve(opts.cacheDir ?? defaultCacheDir(repository));
+      dir = opts.cacheDir ? import_node_path17.default.resolve(opts.cacheDir) : await privateCacheDir(repository);
     }
     const remote = gitRemote(repository, opts.token);
     const fetchUrl = remote.fetchUrl;
     const history = new _UpstreamHistory(dir, remote.display, ref, remote);
     await locked(dir, async () => {
-      if (!opts.dir && !(0, import_node_fs8.existsSync)(import_node_path15.default.join(dir, "HEAD"))) {
-        await (0, import_promises13.mkdir)(dir, { recursive: true });
+      if (!opts.dir && !(0, import_node_fs12.existsSync)(import_node_path17.default.join(dir, "HEAD"))) {
+        await (0, import_promises11.mkdir)(dir, { recursive: true, mode: 448 });
         await git(["init", "-q", "--bare", dir]);
       }
       const has = await git(["remote", "get-url", "origin"], { cwd: dir, allowFailure: true });
@@ -34476,7 +35365,7 @@ var UpstreamHistory = class _UpstreamHistory {
     return history;
   }
   run(args, allowFailure = false) {
-    return git(args, { cwd: this.dir, token: this.auth.token, env: this.auth.env, allowFailure });
+    return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
   async isShallow() {
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
@@ -34568,13 +35457,25 @@ var UpstreamHistory = class _UpstreamHistory {
     for (; ; ) {
       const a = await this.locate(older);
       const b = await this.locate(newer);
-      if (a && b && await this.contains(b)) {
-        return (await this.run(["merge-base", "--is-ancestor", a, b], true)).code === 0;
-      }
-      if (!await this.deepen()) {
-        if (a && b) return (await this.run(["merge-base", "--is-ancestor", a, b], true)).code === 0;
-        return void 0;
-      }
+      if (a && b && await this.contains(b)) return this.ancestry(a, b);
+      if (!await this.deepen()) return a && b ? this.ancestry(a, b) : void 0;
+    }
+  }
+  /** `git merge-base --is-ancestor`: exit 0 yes, 1 no, anything else (an error) unknown. */
+  async ancestry(a, b) {
+    const { code } = await this.run(["merge-base", "--is-ancestor", a, b], true);
+    return code === 0 ? true : code === 1 ? false : void 0;
+  }
+  /**
+   * Where the commit `sha` (a prefix, a full sha) is: on the branch, present but not on it (only elsewhere in
+   * upstream: the patch step's checkout may hold other refs), or not found even in the branch's whole history.
+   * Fetches deeper as needed.
+   */
+  async place(sha) {
+    for (; ; ) {
+      const found = await this.locate(sha);
+      if (found && await this.contains(found)) return "branch";
+      if (!await this.deepen()) return found ? "elsewhere" : "missing";
     }
   }
   /** First-parent commits of the branch that `deployed` (a full sha on the branch) lacks, oldest first. */
@@ -34648,7 +35549,7 @@ async function freshness(opts) {
   const history = opts.history ?? await UpstreamHistory.open(opts);
   const deployedSha = await history.resolve(opts.deployed);
   const head = await history.head();
-  const onBranch = await history.isAncestor(deployedSha, head.sha) === true;
+  const onBranch2 = await history.isAncestor(deployedSha, head.sha) === true;
   const missing = await history.notDeployed(deployedSha);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const lag = computeLag(missing, now);
@@ -34662,7 +35563,7 @@ async function freshness(opts) {
     maxLagHours,
     status: assessFreshness(lag, maxLagHours, opts.warnOnly),
     now: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    onBranch
+    onBranch: onBranch2
   };
   if (lag.oldest) report.oldestMissingDate = isoUtc(lag.oldest.time);
   const cmp = lag.behind ? compareUrl(history.repository, deployedSha, head.sha) : void 0;
@@ -34682,45 +35583,66 @@ function displayOf(tag) {
   if (!tag) return void 0;
   return parseImageTag(tag)?.display ?? tag;
 }
+var MAX_SUBJECT = 100;
+var MAX_MESSAGE = 64 * 1024;
+var MAX_LISTED = 200;
+var HEADINGS = ["Patches:", "Images:", "Files:"];
+function listed(items, line, what) {
+  const out = items.slice(0, MAX_LISTED).map((i) => `- ${line(i)}`);
+  if (items.length > MAX_LISTED) out.push(`- \u2026 and ${items.length - MAX_LISTED} more ${what}`);
+  return out;
+}
 function deployCommitMessage(input) {
   const moving = input.images.filter((t) => input.bump.changes.some((c) => canonicalRepository(c.repository) === canonicalRepository(t.repository)));
   const lead = moving[0] ?? input.images[0];
   const before = input.bump.previous[lead.repository];
   const from = before?.display ?? before?.tag ?? "(none)";
   const to = lead === input.images[0] && input.version ? input.version : displayOf(lead.tag);
-  const subject = `${imageName(lead.repository)} ${from} -> ${to}`;
+  const subject = inline(`${inline(imageName(lead.repository), 40)} ${inline(from, 40)} -> ${inline(to, 40)}`, MAX_SUBJECT);
   const body = [];
   const u = input.upstream;
   if (u) {
     const oldSha = before?.tag ? parseImageTag(before.tag)?.shortSha : void 0;
     const newSha = u.commit ?? parseImageTag(lead.tag)?.shortSha;
     const cmp = oldSha && newSha && oldSha !== newSha.slice(0, oldSha.length) ? compareUrl(u.repository, oldSha, newSha) : void 0;
-    if (cmp) body.push(`Upstream changes: ${cmp}`);
+    if (cmp) body.push(`Upstream changes: ${inline(cmp, 400)}`);
     if (newSha) {
       const link = commitUrl(u.repository, newSha);
-      body.push(`Upstream commit: ${link ?? `${newSha} of ${redactUrl(u.repository)}`}${u.ref ? ` (${u.ref})` : ""}`);
+      body.push(`Upstream commit: ${inline(link ?? `${newSha} of ${redactUrl(u.repository)}`, 400)}${u.ref ? ` (${inline(u.ref, 100)})` : ""}`);
     }
     if (body.length) body.push("");
   }
-  const patches = input.patchReport?.patches ?? [];
+  const patches = Array.isArray(input.patchReport?.patches) ? input.patchReport.patches : [];
   if (patches.length) {
     body.push("Patches:");
-    for (const p of patches) body.push(`- ${p.id}: ${p.status}${p.reason ? ` (${p.reason.split("\n")[0]})` : ""}`);
+    body.push(
+      ...listed(
+        patches,
+        (p) => `${inline(p?.id, 100)}: ${inline(p?.status, 40)}${typeof p?.reason === "string" && p.reason ? ` (${inline(p.reason.split("\n")[0], 300)})` : ""}`,
+        "patches"
+      )
+    );
     body.push("");
   }
   body.push("Images:");
   for (const t of input.images) {
     const moved = moving.includes(t) ? "" : " (already there)";
-    body.push(`- ${formatImageRef(t)}${moved}`);
+    body.push(`- ${inline(formatImageRef(t), 400)}${moved}`);
   }
   body.push("");
   body.push("Files:");
   const prefix = input.prefix ? `${input.prefix.replace(/\/+$/, "")}/` : "";
-  for (const f of input.bump.files) {
-    const n = input.bump.changes.filter((c) => c.file === f).length;
-    body.push(`- ${prefix}${f}${n > 1 ? ` (${n} references)` : ""}`);
-  }
-  const text = body.join("\n").trimEnd();
+  body.push(
+    ...listed(
+      input.bump.files,
+      (f) => {
+        const n = input.bump.changes.filter((c) => c.file === f).length;
+        return `${inline(`${prefix}${f}`, 300)}${n > 1 ? ` (${n} references)` : ""}`;
+      },
+      "files"
+    )
+  );
+  const text = bounded(neutraliseTrailers(body.join("\n").trimEnd(), HEADINGS), MAX_MESSAGE - subject.length - 3);
   return { subject, body: text, message: `${subject}
 
 ${text}
@@ -34766,7 +35688,7 @@ function deploySummaryMarkdown(r) {
   ];
   if (r.freshness) out.push(freshnessMarkdown(r.freshness));
   else if (r.freshnessError) out.push("### Freshness", "", `Not measured: ${cell(r.freshnessError)}`, "");
-  return out.join("\n");
+  return visible(out.join("\n"));
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -38949,7 +39871,13 @@ function githubClient(opts) {
     }, warn: (m) => log?.warning(m), error: () => {
     } }
   };
-  return opts.token ? getOctokit(opts.token, options2) : new GitHub(options2);
+  const client = opts.token ? getOctokit(opts.token, options2) : new GitHub(options2);
+  const stall = Number(process.env.OFFMAIN_STALL_SECONDS) > 0 ? Number(process.env.OFFMAIN_STALL_SECONDS) : 60;
+  client.hook.wrap("request", (request2, o) => {
+    o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1e3) };
+    return request2(o);
+  });
+  return client;
 }
 
 // src/deploy/pullrequest.ts
@@ -38967,7 +39895,7 @@ function info(p) {
   };
 }
 function isHttpError(e) {
-  return typeof e === "object" && e !== null && typeof e.status === "number";
+  return typeof e === "object" && e !== null && typeof e.status === "number" && e.response !== void 0;
 }
 function apiText(e) {
   const data = e.response?.data;
@@ -38987,7 +39915,10 @@ var GitHubPullRequests = class {
   slug;
   /** Turns an API failure into one line naming the repository and what to do. */
   fail(e, doing) {
-    if (!isHttpError(e)) throw e;
+    if (!isHttpError(e)) {
+      const why = e?.message ?? String(e);
+      throw new OffmainError(`GitHub could not be reached while ${doing} in ${this.slug} (${why}): check the API URL, the network and the proxy, and run again`);
+    }
     const text = apiText(e);
     switch (e.status) {
       case 401:
@@ -39048,16 +39979,14 @@ var GitHubPullRequests = class {
   /** Opens the pull request, or updates the one already open for the same branch. */
   async openOrUpdate(o) {
     const log = this.opts.log;
-    const body = o.body.includes(PR_MARKER) ? o.body : `${o.body.trimEnd()}
-
-${PR_MARKER}
-`;
+    const title = pullRequestTitle(o.title);
+    const body = pullRequestBody(o.body);
     const { owner, repo } = this.opts;
     let pr = await this.findOpen(o.head, o.base);
     let created = false;
     if (pr) {
       try {
-        const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title: o.title, body, base: o.base });
+        const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title, body, base: o.base });
         pr = info(data);
         log?.info(`updated pull request #${pr.number}: ${pr.url}`);
       } catch (e) {
@@ -39065,7 +39994,7 @@ ${PR_MARKER}
       }
     } else {
       try {
-        const { data } = await this.octokit.rest.pulls.create({ owner, repo, title: o.title, body, head: o.head, base: o.base });
+        const { data } = await this.octokit.rest.pulls.create({ owner, repo, title, body, head: o.head, base: o.base });
         pr = info(data);
         created = true;
         log?.info(`opened pull request #${pr.number}: ${pr.url}`);
@@ -39074,7 +40003,7 @@ ${PR_MARKER}
           const other = await this.findOpen(o.head, o.base);
           if (!other) this.fail(e, "opening a pull request");
           try {
-            const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title: o.title, body });
+            const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title, body });
             pr = info(data);
           } catch (e2) {
             this.fail(e2, `updating pull request #${other.number}`);
@@ -39145,6 +40074,19 @@ ${PR_MARKER}
     }
   }
 };
+var MAX_TITLE = 256;
+var MAX_BODY = 65536;
+function pullRequestTitle(title) {
+  return inline(title, MAX_TITLE) || "offmain deploy";
+}
+function pullRequestBody(body) {
+  const end = `
+
+${PR_MARKER}
+`;
+  const text = neutraliseReferences(stripHidden(body.split(PR_MARKER).join("")).replace(/\r\n?/g, "\n")).trimEnd();
+  return `${bounded(text, MAX_BODY - end.length)}${end}`;
+}
 function parseMergeMethod(value) {
   if (value === void 0 || value === "" || value === "false") return void 0;
   if (value === "true") return "squash";
@@ -39163,6 +40105,30 @@ function parseReport(report) {
   } catch (e) {
     throw new OffmainError(`the patch report is not the patch step's JSON (${errorMessage(e)}): pass its patch-report output unchanged`);
   }
+}
+function refuseOtherCommit(commit, images) {
+  if (!commit?.trim()) return;
+  const given = shaOf(commit);
+  for (const t of images) {
+    const tag = parseImageTag(t.tag);
+    if (!tag || given.startsWith(tag.shortSha) || tag.shortSha.startsWith(given)) continue;
+    throw new OffmainError(
+      `the upstream commit ${commit.trim()} is not the commit ${tag.shortSha} in the image tag ${t.repository}:${t.tag}: give the commit the images were built from (or none: it is read from the tag), or pass --allow-downgrade to deploy it anyway`
+    );
+  }
+}
+function configDir(clone, sub, given) {
+  if (!sub) return clone;
+  const tree = new ConfinedDir(clone, { what: "the config repository", advice: "" });
+  try {
+    tree.lstat(sub);
+  } catch (e) {
+    if (!(e instanceof UnsafePathError) || !e.link) throw e;
+    throw new OffmainError(
+      `path "${given}" goes through ${e.link}, a symbolic link in the config repository: offmain bumps only real directories of the clone; give the directory the link points to`
+    );
+  }
+  return tree.abs(sub);
 }
 async function olderDeploy(otherRef, ours, history) {
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
@@ -39189,13 +40155,14 @@ async function deploy(opts) {
   if (!opts.images.length) throw new OffmainError("no image to deploy: give at least one REPOSITORY=TAG@DIGEST");
   const author = parseAuthor(opts.author?.trim() || DEFAULT_AUTHOR);
   const report = parseReport(opts.patchReport);
-  const sub = import_node_path16.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
-  if (sub === ".." || sub.startsWith("../") || import_node_path16.default.isAbsolute(sub)) {
+  const sub = import_node_path18.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
+  if (sub === ".." || sub.startsWith("../") || import_node_path18.default.isAbsolute(sub)) {
     throw new OffmainError(`path "${opts.path}" must be a directory inside the config repository (relative, no ..)`);
   }
   const lead = opts.images[0];
   const nextVersion = opts.version?.trim() || displayOf(lead.tag);
-  const remote = configRemote(opts.repository, { token: opts.token, serverUrl: opts.serverUrl });
+  const remote = configRemote(opts.repository, { token: opts.token, serverUrl: opts.serverUrl, tokenForGitHubOnly: opts.tokenForGitHubOnly });
+  if (remote.withheld) log.warning(`${remote.withheld}: write credentials for ${remote.display} in its https URL if it needs them`);
   const prBranch = `${BRANCH_PREFIX}${lead.tag}`;
   let gh;
   if (mode === "pull-request") {
@@ -39208,6 +40175,7 @@ async function deploy(opts) {
     if (!isValidBranchName(prBranch)) throw new OffmainError(`"${lead.tag}" cannot be part of a branch name: use an image tag such as 4.8.0_2f40549`);
     gh = new GitHubPullRequests({ token: opts.token, owner: remote.github.owner, repo: remote.github.repo, apiUrl: opts.apiUrl, log });
   }
+  if (!opts.allowDowngrade) refuseOtherCommit(opts.upstream?.commit, opts.images);
   let history;
   let deployedSha;
   let freshnessError;
@@ -39227,7 +40195,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises14.mkdtemp)(import_node_path16.default.join(process.env.RUNNER_TEMP || (0, import_node_os5.tmpdir)(), "offmain-config-"));
+  const workDir = opts.workDir ?? await (0, import_promises12.mkdtemp)(import_node_path18.default.join(process.env.RUNNER_TEMP || (0, import_node_os6.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info2 = await gh.repository();
@@ -39239,10 +40207,15 @@ async function deploy(opts) {
     }) : void 0;
     const co = await log.group(
       "Clone the config repository",
-      () => ConfigCheckout.clone({ remote, dir: import_node_path16.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
+      () => ConfigCheckout.clone({ remote, dir: import_node_path18.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
-    const bumpDir = import_node_path16.default.join(co.dir, sub);
-    const isAncestor = history ? (a, b) => history.isAncestor(a, b) : void 0;
+    const bumpDir = configDir(co.dir, sub, opts.path ?? "");
+    const tracked = history;
+    const ancestry = tracked && {
+      branch: `${tracked.ref} of ${tracked.repository}`,
+      place: (sha) => tracked.place(sha),
+      isAncestor: (a, b) => tracked.isAncestor(a, b)
+    };
     const bumpOptions = {
       dir: bumpDir,
       targets: opts.images,
@@ -39250,7 +40223,8 @@ async function deploy(opts) {
       allowDowngrade: opts.allowDowngrade,
       policies: opts.policies,
       helmKeys: opts.helmKeys,
-      isAncestor
+      upstream: ancestry,
+      log
     };
     if (opts.dryRun) {
       const r = await bump({ ...bumpOptions, dryRun: true });
@@ -39426,7 +40400,7 @@ ${PR_MARKER}
     }
     return result;
   } finally {
-    if (!opts.workDir) await (0, import_promises14.rm)(workDir, { recursive: true, force: true });
+    if (!opts.workDir) await (0, import_promises12.rm)(workDir, { recursive: true, force: true });
   }
 }
 
@@ -39464,15 +40438,16 @@ function deployTargets(result) {
 }
 async function runPipeline(opts, log) {
   const t0 = performance.now();
-  const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
+  const seconds2 = () => Math.round((performance.now() - t0) / 10) / 100;
   const prepared = await prepare(opts.upstream, log);
   const failure = failureLine(prepared);
-  if (failure) return { ok: false, failure, prepared, seconds: seconds() };
+  if (failure) return { ok: false, failure, prepared, seconds: seconds2() };
   const u = prepared.upstream;
   const deployOptions = (images) => ({
     ...opts.deploy,
     images,
-    upstream: { repository: u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
+    // The repository as given (credentials written in its URL serve the history fetch too), not u.repository (redacted).
+    upstream: { repository: opts.upstream.repository ?? u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
     version: prepared.version.display,
     patchReport: prepared.report,
     log
@@ -39492,7 +40467,8 @@ async function runPipeline(opts, log) {
       const p = await planOnly(prepared, opts);
       for (const img of p.images) {
         log.info(`${img.key}: ${img.dockerfile} for ${p.platforms.join(", ")} -> ${img.refs.join(", ")}`);
-        log.info(`  build args: ${Object.entries(img.buildArgs).map(([k, v]) => `${k}=${v}`).join(" ") || "none"}`);
+        const args = Object.entries(img.buildArgs).map(([k, v]) => `${k}=${PUBLIC_BUILD_ARGS.has(k) ? v : "***"}`);
+        log.info(`  build args: ${args.join(" ") || "none"}`);
       }
       return p;
     });
@@ -39518,7 +40494,7 @@ async function runPipeline(opts, log) {
   if (opts.deploy) {
     deployed = await log.group("Deploy", () => deploy(deployOptions(deployTargets({ build: built, plan }))));
   }
-  return { ok: true, prepared, plan, build: built, deploy: deployed, seconds: seconds() };
+  return { ok: true, prepared, plan, build: built, deploy: deployed, seconds: seconds2() };
 }
 function planMarkdown(plan) {
   const rows = plan.images.map(
@@ -39565,8 +40541,32 @@ function required(command2, name, value) {
 }
 
 // src/cli/build.ts
-var import_node_path17 = require("node:path");
 var import_node_util2 = require("node:util");
+
+// src/cli/paths.ts
+var import_node_fs13 = require("node:fs");
+var import_node_path19 = require("node:path");
+function pathOption(command2, name, value, want) {
+  const path6 = (0, import_node_path19.resolve)(value);
+  let found;
+  try {
+    found = (0, import_node_fs13.statSync)(path6).isDirectory() ? "directory" : "file";
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return path6;
+    if (code === "ENOTDIR") throw new OffmainError(`offmain ${command2}: --${name} ${value} lies below a file: pass a ${want} path`);
+    throw new OffmainError(`offmain ${command2}: --${name} ${value} cannot be used (${e.message})`);
+  }
+  if (found !== want) throw new OffmainError(`offmain ${command2}: --${name} ${value} is a ${found}, not a ${want}: pass a ${want}`);
+  return path6;
+}
+function systemErrorLine(command2, e) {
+  const err = e;
+  if (!(err instanceof Error) || typeof err.code !== "string" || !/^E[A-Z]+$/.test(err.code) || typeof err.syscall !== "string") return void 0;
+  return `offmain ${command2}: ${err.message.split("\n")[0]}`;
+}
+
+// src/cli/build.ts
 var BUILD_USAGE = `usage: offmain build --dir DIR --image NAME [--image NAME ...] [options]
 
 Builds the mastodon image (Dockerfile) and, from v4.3 on, mastodon-streaming (streaming/Dockerfile) of a
@@ -39643,7 +40643,7 @@ async function buildCommand(args, out) {
     if (!v.dir) throw new OffmainError("offmain build: --dir is required (see offmain build --help)");
     if (!v.image?.length) throw new OffmainError("offmain build: --image is required: the repository of the mastodon image, e.g. ghcr.io/owner/mastodon");
     if (v["no-sbom"] && v["sbom-generator"]) throw new OffmainError("offmain build: --no-sbom and --sbom-generator contradict each other");
-    const dir = (0, import_node_path17.resolve)(v.dir);
+    const dir = pathOption("build", "dir", v.dir, "directory");
     const result = await build(
       {
         dir,
@@ -39682,21 +40682,21 @@ async function buildCommand(args, out) {
 }
 
 // src/cli/demo.ts
-var import_node_fs10 = require("node:fs");
-var import_node_os6 = require("node:os");
-var import_node_path19 = require("node:path");
+var import_node_fs15 = require("node:fs");
+var import_node_os7 = require("node:os");
+var import_node_path21 = require("node:path");
 
 // src/cli/localservices.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path18 = require("node:path");
+var import_node_fs14 = require("node:fs");
+var import_node_path20 = require("node:path");
 function servicesEnvFile(root) {
-  return (0, import_node_path18.join)(root, ".tmp", "services.env");
+  return (0, import_node_path20.join)(root, ".tmp", "services.env");
 }
 function readServicesEnv(root) {
   const file = servicesEnvFile(root);
-  if (!(0, import_node_fs9.existsSync)(file)) return void 0;
+  if (!(0, import_node_fs14.existsSync)(file)) return void 0;
   const vars = {};
-  for (const line of (0, import_node_fs9.readFileSync)(file, "utf8").split("\n")) {
+  for (const line of (0, import_node_fs14.readFileSync)(file, "utf8").split("\n")) {
     const i = line.indexOf("=");
     if (i > 0) vars[line.slice(0, i)] = line.slice(i + 1);
   }
@@ -39706,10 +40706,10 @@ function readServicesEnv(root) {
 // src/cli/demo.ts
 function fixturesRoot() {
   const candidates = [
-    typeof __dirname !== "undefined" ? (0, import_node_path19.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
-    (0, import_node_path19.resolve)("test/fixtures/mastodon")
+    typeof __dirname !== "undefined" ? (0, import_node_path21.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
+    (0, import_node_path21.resolve)("test/fixtures/mastodon")
   ].filter((p) => p !== void 0);
-  const found = candidates.find((p) => (0, import_node_fs10.existsSync)(p));
+  const found = candidates.find((p) => (0, import_node_fs15.existsSync)(p));
   if (!found) {
     throw new OffmainError(`the demo needs offmain's fixture trees (test/fixtures/mastodon): run it from a clone of offmain`);
   }
@@ -39732,12 +40732,12 @@ COPY package.json /opt/mastodon/package.json
 RUN echo "streaming metadata=\${MASTODON_VERSION_METADATA}" > /opt/mastodon/BUILD
 `;
 function miniDockerfiles(work) {
-  (0, import_node_fs10.writeFileSync)((0, import_node_path19.join)(work, "Dockerfile"), MINI_DOCKERFILE);
-  if ((0, import_node_fs10.existsSync)((0, import_node_path19.join)(work, "streaming"))) (0, import_node_fs10.writeFileSync)((0, import_node_path19.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
+  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "Dockerfile"), MINI_DOCKERFILE);
+  if ((0, import_node_fs15.existsSync)((0, import_node_path21.join)(work, "streaming"))) (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
 }
 async function commitTree(work, tree, message, date2, edit) {
-  for (const entry of (0, import_node_fs10.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs10.rmSync)((0, import_node_path19.join)(work, entry), { recursive: true, force: true });
-  (0, import_node_fs10.cpSync)(tree, work, { recursive: true });
+  for (const entry of (0, import_node_fs15.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs15.rmSync)((0, import_node_path21.join)(work, entry), { recursive: true, force: true });
+  (0, import_node_fs15.cpSync)(tree, work, { recursive: true });
   miniDockerfiles(work);
   edit?.(work);
   await git(["add", "-A"], { cwd: work });
@@ -39750,21 +40750,21 @@ async function commitTree(work, tree, message, date2, edit) {
 }
 var iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
-  const work = (0, import_node_path19.join)(root, "upstream-work");
-  const bare = (0, import_node_path19.join)(root, "upstream.git");
+  const work = (0, import_node_path21.join)(root, "upstream-work");
+  const bare = (0, import_node_path21.join)(root, "upstream.git");
   await git(["init", "-q", "-b", "main", work]);
   const hour = 36e5;
   const now = Date.now();
-  await commitTree(work, (0, import_node_path19.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
+  await commitTree(work, (0, import_node_path21.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
   await git(["tag", "v4.2.0"], { cwd: work });
   await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
-  const stableRelease = await commitTree(work, (0, import_node_path19.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
-    const file = (0, import_node_path19.join)(w, "lib/mastodon/version.rb");
-    (0, import_node_fs10.writeFileSync)(file, (0, import_node_fs10.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
+  const stableRelease = await commitTree(work, (0, import_node_path21.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
+    const file = (0, import_node_path21.join)(w, "lib/mastodon/version.rb");
+    (0, import_node_fs15.writeFileSync)(file, (0, import_node_fs15.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
   });
   await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
   await git(["checkout", "-q", "main"], { cwd: work });
-  const main2 = await commitTree(work, (0, import_node_path19.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
+  const main2 = await commitTree(work, (0, import_node_path21.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
   await git(["clone", "-q", "--bare", work, bare]);
   await git(["config", "uploadpack.allowFilter", "true"], { cwd: bare });
   await git(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: bare });
@@ -39790,11 +40790,15 @@ images:
     newTag: '${tag}'
 `;
 }
+async function demoDeployedTag(root) {
+  const r = await git(["rev-parse", "--verify", "-q", "v4.2.0^{commit}"], { cwd: (0, import_node_path21.join)(root, "upstream.git"), allowFailure: true });
+  return r.code === 0 ? `4.2.0_${r.stdout.trim().slice(0, 7)}` : "4.7.0_c5b3651";
+}
 async function makeDemoConfigRepo(root, imagePrefix) {
-  const work = (0, import_node_path19.join)(root, "config-work");
-  const bare = (0, import_node_path19.join)(root, "config.git");
-  (0, import_node_fs10.mkdirSync)((0, import_node_path19.join)(work, "apps/mastodon"), { recursive: true });
-  (0, import_node_fs10.writeFileSync)((0, import_node_path19.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix));
+  const work = (0, import_node_path21.join)(root, "config-work");
+  const bare = (0, import_node_path21.join)(root, "config.git");
+  (0, import_node_fs15.mkdirSync)((0, import_node_path21.join)(work, "apps/mastodon"), { recursive: true });
+  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix, await demoDeployedTag(root)));
   const workload = (name, image) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -39806,22 +40810,22 @@ spec:
         - name: ${name}
           image: ${image}
 `;
-  (0, import_node_fs10.writeFileSync)((0, import_node_path19.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
-  (0, import_node_fs10.writeFileSync)((0, import_node_path19.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
-  (0, import_node_fs10.writeFileSync)((0, import_node_path19.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
   await git(["init", "-q", "-b", "main", work]);
   await git(["add", "-A"], { cwd: work });
-  await git(["-c", "user.name=Admin", "-c", "user.email=admin@example.invalid", "commit", "-q", "-m", "Mastodon 4.7.0"], { cwd: work });
+  await git(["-c", "user.name=Admin", "-c", "user.email=admin@example.invalid", "commit", "-q", "-m", "Mastodon 4.2.0"], { cwd: work });
   await git(["clone", "-q", "--bare", work, bare]);
   return `file://${bare}`;
 }
-async function demoServices(root = (0, import_node_path19.resolve)(fixturesRoot(), "../../..")) {
+async function demoServices(root = (0, import_node_path21.resolve)(fixturesRoot(), "../../..")) {
   const vars = readServicesEnv(root);
   if (!vars) return void 0;
   const { DOCKER_HOST, DOCKER_CONFIG, OFFMAIN_TEST_REGISTRY: registry, OFFMAIN_TEST_BASE_IMAGE: baseImage } = vars;
   if (!DOCKER_HOST || !DOCKER_CONFIG || !registry || !baseImage) return void 0;
   const socket = DOCKER_HOST.replace(/^unix:\/\//, "");
-  if (DOCKER_HOST.startsWith("unix://") && !(0, import_node_fs10.existsSync)(socket)) return void 0;
+  if (DOCKER_HOST.startsWith("unix://") && !(0, import_node_fs15.existsSync)(socket)) return void 0;
   try {
     const r = await fetch(`http://${registry}/v2/`, { signal: AbortSignal.timeout(2e3) });
     if (r.status !== 200 && r.status !== 401) return void 0;
@@ -39840,15 +40844,15 @@ async function runDemo(out, opts = {}) {
   out.stdout(
     services ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)` : "offmain demo: no Docker engine is available here, so the build runs as a printed plan (start one with `bash scripts/services.sh start`); every other step is real"
   );
-  const root = opts.root ?? (0, import_node_fs10.mkdtempSync)((0, import_node_path19.join)((0, import_node_os6.tmpdir)(), "offmain-demo-"));
+  const root = opts.root ?? (0, import_node_fs15.mkdtempSync)((0, import_node_path21.join)((0, import_node_os7.tmpdir)(), "offmain-demo-"));
   const registry = services?.registry ?? "127.0.0.1:5000";
   const upstream = await makeDemoUpstream(root);
   const config = await makeDemoConfigRepo(root, `${registry}/offmain-demo`);
   out.stdout(`upstream:    ${upstream.url} (main at 4.8.0-alpha.1; stable-4.2 with ${upstream.releaseTag})`);
-  out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: 4.7.0_c5b3651)
+  out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: ${await demoDeployedTag(root)})
 `);
   const options2 = {
-    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path19.join)(root, "mastodon") },
+    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path21.join)(root, "mastodon") },
     build: {
       images: [`${registry}/offmain-demo/mastodon`],
       platforms: "linux/amd64,linux/arm64",
@@ -39860,7 +40864,7 @@ async function runDemo(out, opts = {}) {
         sbom: services.sbomGenerator ?? false
       } : {}
     },
-    deploy: { repository: config, mode: "push", workDir: (0, import_node_path19.join)(root, "config-checkout"), maxLagHours: 48 }
+    deploy: { repository: config, mode: "push", workDir: (0, import_node_path21.join)(root, "config-checkout"), maxLagHours: 48 }
   };
   const first = await runPipeline(options2, out.log);
   out.stdout(pipelineSummaryMarkdown(first));
@@ -39868,14 +40872,14 @@ async function runDemo(out, opts = {}) {
     out.log.error(first.failure ?? "the pipeline failed");
     return 1;
   }
-  (0, import_node_fs10.rmSync)((0, import_node_path19.join)(root, "config-checkout"), { recursive: true, force: true });
+  (0, import_node_fs15.rmSync)((0, import_node_path21.join)(root, "config-checkout"), { recursive: true, force: true });
   const second = await runPipeline(options2, out.log);
   const built = second.build ? `${second.build.builds} builds${second.build.skipped ? " (skipped: already in the registry)" : ""}` : "plan only";
   out.stdout(
     `
 second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : "changed nothing (already at the target)"}; ${second.seconds} s`
   );
-  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path19.join)(root, "mastodon-release") }, out.log);
+  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path21.join)(root, "mastodon-release") }, out.log);
   out.stdout(`
 # The newest release (${upstream.releaseTag}, on stable-4.2) needs the Redis TLS patch:
 `);
@@ -39885,8 +40889,8 @@ second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.depl
 }
 
 // src/cli/deploy.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_fs16 = require("node:fs");
+var import_node_path22 = require("node:path");
 var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
@@ -39934,7 +40938,7 @@ var bumpCommand = async (args, out) => {
     "dry-run": { type: "boolean" },
     ...policyOption
   });
-  const dir = (0, import_node_path20.resolve)(required("bump", "dir", v.dir));
+  const dir = pathOption("bump", "dir", required("bump", "dir", v.dir), "directory");
   if (!v.set?.length) throw new OffmainError("offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)");
   const r = await bump({
     dir,
@@ -39942,7 +40946,8 @@ var bumpCommand = async (args, out) => {
     pinDigest: !v["no-digest"],
     allowDowngrade: Boolean(v["allow-downgrade"]),
     policies: parsePolicies(v.policy),
-    dryRun: Boolean(v["dry-run"])
+    dryRun: Boolean(v["dry-run"]),
+    log: out.log
   });
   if (v.json) {
     out.stdout(JSON.stringify({ changed: r.changed, files: r.files, changes: r.changes, unchanged: r.unchanged, previous: r.previous }, null, 2));
@@ -39989,7 +40994,7 @@ var deployCommand = async (args, out) => {
   let patchReport;
   if (v["patch-report"]) {
     try {
-      patchReport = (0, import_node_fs11.readFileSync)((0, import_node_path20.resolve)(v["patch-report"]), "utf8");
+      patchReport = (0, import_node_fs16.readFileSync)((0, import_node_path22.resolve)(v["patch-report"]), "utf8");
     } catch {
       throw new OffmainError(`offmain deploy: cannot read the patch report ${v["patch-report"]}: pass the file \`offmain patch --json\` wrote`);
     }
@@ -40002,9 +41007,9 @@ var deployCommand = async (args, out) => {
     repository: v.upstream,
     ref: v["upstream-ref"],
     commit: v["upstream-commit"],
-    path: v["upstream-path"] ? (0, import_node_path20.resolve)(v["upstream-path"]) : void 0,
+    path: v["upstream-path"] ? pathOption("deploy", "upstream-path", v["upstream-path"], "directory") : void 0,
     token: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
-    cacheDir: v.cache ? (0, import_node_path20.resolve)(v.cache) : void 0
+    cacheDir: v.cache ? pathOption("deploy", "cache", v.cache, "directory") : void 0
   } : void 0;
   const r = await deploy({
     repository,
@@ -40055,7 +41060,7 @@ var freshnessCommand = async (args, out) => {
     deployed: required("freshness", "deployed", v.deployed),
     maxLagHours: hours("freshness", v["max-lag"]),
     warnOnly: Boolean(v["warn-only"]),
-    cacheDir: v.cache ? (0, import_node_path20.resolve)(v.cache) : void 0,
+    cacheDir: v.cache ? pathOption("freshness", "cache", v.cache, "directory") : void 0,
     token: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
     now: date("freshness", v.now)
   });
@@ -40145,7 +41150,7 @@ async function command(name, args, out) {
         ref: v.ref,
         commit: v.commit,
         track: track(v.track),
-        path: (0, import_node_path21.resolve)(v.path ?? "mastodon"),
+        path: pathOption(name, "path", v.path ?? "mastodon", "directory"),
         token: token()
       });
       out.stdout(v.json ? JSON.stringify(u, null, 2) : `${u.sha} ${u.date} ${u.tag ?? u.ref} ${u.path}`);
@@ -40153,7 +41158,7 @@ async function command(name, args, out) {
     }
     case "version": {
       const v = parse3(name, args, { dir: { type: "string" }, commit: { type: "string" } });
-      const dir = (0, import_node_path21.resolve)(required(name, "dir", v.dir));
+      const dir = pathOption(name, "dir", required(name, "dir", v.dir), "directory");
       const commit = v.commit ?? await headOf(dir);
       const info2 = await versionOf(dir, commit);
       out.stdout(v.json ? JSON.stringify({ version: info2.display, imageTag: info2.imageTag, declared: info2.declared.text }) : info2.display);
@@ -40161,12 +41166,13 @@ async function command(name, args, out) {
     }
     case "patch": {
       const v = parse3(name, args, { dir: { type: "string" }, commit: { type: "string" }, ...patchOptions });
+      pathOption(name, "dir", required(name, "dir", v.dir), "directory");
       const result = await patchTree(
         {
           dir: required(name, "dir", v.dir),
           commit: v.commit,
           patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-          diffs: (v.patch ?? []).map((p) => (0, import_node_path21.resolve)(p))
+          diffs: (v.patch ?? []).map((p) => (0, import_node_path23.resolve)(p))
         },
         out.log
       );
@@ -40196,10 +41202,10 @@ async function command(name, args, out) {
         ref: v.ref,
         commit: v.commit,
         track: track(v.track),
-        path: (0, import_node_path21.resolve)(v.path ?? "mastodon"),
+        path: pathOption(name, "path", v.path ?? "mastodon", "directory"),
         token: token(),
         patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-        diffs: (v.patch ?? []).map((p) => (0, import_node_path21.resolve)(p))
+        diffs: (v.patch ?? []).map((p) => (0, import_node_path23.resolve)(p))
       };
       if (!v.image?.length) {
         if (v.config) throw new OffmainError("offmain run: --config needs --image (the images to build and deploy)");
@@ -40238,9 +41244,16 @@ async function command(name, args, out) {
       return buildCommand(args, out);
     case "runners": {
       const v = parse3(name, args, { platforms: { type: "string" }, "github-output": { type: "string" } });
+      const output = v["github-output"] && pathOption(name, "github-output", v["github-output"], "file");
       const matrix = JSON.stringify(runnerMatrix(v.platforms ?? "linux/amd64,linux/arm64"));
-      if (v["github-output"]) (0, import_node_fs12.appendFileSync)(v["github-output"], `matrix=${matrix}
+      if (output) {
+        try {
+          (0, import_node_fs17.appendFileSync)(output, `matrix=${matrix}
 `);
+        } catch (e) {
+          throw new OffmainError(`offmain runners: cannot write --github-output ${v["github-output"]} (${e.message}): pass a writable file`);
+        }
+      }
       out.stdout(matrix);
       return 0;
     }
@@ -40256,7 +41269,8 @@ async function command(name, args, out) {
 async function main(argv, io) {
   const quiet2 = argv.includes("--quiet") || argv.includes("-q");
   const out = {
-    stdout: io?.stdout ?? ((s) => process.stdout.write(`${s}
+    // A workflow step may run the CLI: the runner reads its stdout too (results quote upstream text).
+    stdout: io?.stdout ?? ((s) => process.stdout.write(`${runnerSafeResult(s)}
 `)),
     log: io?.log ?? stderrLogger({ quiet: quiet2 })
   };
@@ -40270,6 +41284,11 @@ async function main(argv, io) {
   } catch (e) {
     if (isOffmainError(e)) {
       out.log.error(e.message);
+      return 1;
+    }
+    const line = systemErrorLine(name, e);
+    if (line) {
+      out.log.error(line);
       return 1;
     }
     throw e;

@@ -2571,14 +2571,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2594,7 +2594,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2608,14 +2608,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -3387,20 +3387,20 @@ var require_data_url = __commonJS({
     }
     function percentDecode(input) {
       const length = input.length;
-      const output = new Uint8Array(length);
+      const output2 = new Uint8Array(length);
       let j = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j++] = byte;
+          output2[j++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j++] = 37;
+          output2[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output2[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j ? output2 : output2.subarray(0, j);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -4864,8 +4864,8 @@ var require_util2 = __commonJS({
       if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
         buffer = buffer.subarray(3);
       }
-      const output = textDecoder.decode(buffer);
-      return output;
+      const output2 = textDecoder.decode(buffer);
+      return output2;
     }
     var EnvironmentSettingsObjectBase = class {
       get baseUrl() {
@@ -5123,8 +5123,8 @@ var require_formdata = __commonJS({
         }, { __proto__: null });
         options.depth ??= depth;
         options.colors ??= true;
-        const output = nodeUtil.formatWithOptions(options, state);
-        return `FormData ${output.slice(output.indexOf("]") + 2)}`;
+        const output2 = nodeUtil.formatWithOptions(options, state);
+        return `FormData ${output2.slice(output2.indexOf("]") + 2)}`;
       }
     };
     iteratorMixin("FormData", FormData, kState, "name", "value");
@@ -5779,7 +5779,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5854,7 +5854,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5949,11 +5949,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5976,10 +5976,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -5996,7 +5996,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6176,7 +6176,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6198,7 +6198,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6234,13 +6234,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -7083,8 +7083,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request2.aborted) {
@@ -7924,20 +7924,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -7951,7 +7951,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -7984,7 +7984,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8005,7 +8005,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8980,10 +8980,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8991,7 +8991,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9007,11 +9007,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -12028,12 +12028,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -17706,10 +17706,10 @@ var require_receiver = __commonJS({
           this.#fragmentsBytes = 0;
           return fragments.shift();
         }
-        const output = Buffer.concat(fragments, this.#fragmentsBytes);
+        const output2 = Buffer.concat(fragments, this.#fragmentsBytes);
         this.#fragments = [];
         this.#fragmentsBytes = 0;
-        return output;
+        return output2;
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
@@ -20021,10 +20021,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse3 = require_parse2();
-    var constants3 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -21264,7 +21264,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse2();
@@ -21348,8 +21348,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -21367,11 +21367,11 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -21393,7 +21393,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -21402,13 +21402,13 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias3;
+    exports2.isAlias = isAlias4;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar4;
+    exports2.isScalar = isScalar5;
     exports2.isSeq = isSeq3;
   }
 });
@@ -21421,7 +21421,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -21430,9 +21430,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path5) {
       const ctrl = callVisitor(key, node, visitor, path5);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -21566,7 +21566,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -21576,7 +21576,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -21720,7 +21720,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -21747,7 +21747,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -21758,7 +21758,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -21938,7 +21938,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -21964,7 +21964,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -26886,15 +26886,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path5) => {
       let item = cst;
       for (const [field, index] of path5) {
         const tok = item?.[field];
@@ -26905,8 +26905,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+    visit3.parentCollection = (cst, path5) => {
+      const parent = visit3.itemAtPath(cst, path5.slice(0, -1));
       const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -26937,7 +26937,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -26953,7 +26953,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -27037,7 +27037,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar4;
+    exports2.isScalar = isScalar5;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -28553,7 +28553,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28628,7 +28628,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse3;
-    exports2.parseAllDocuments = parseAllDocuments3;
+    exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
@@ -28653,7 +28653,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -28681,8 +28681,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -28918,12 +28918,12 @@ var require_lib = __commonJS({
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
           return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
+            let output2 = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
+              output2 = Buffer.concat([output2, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve3(output2.toString());
             });
           }));
         });
@@ -29459,7 +29459,7 @@ var require_lib = __commonJS({
 });
 
 // src/actions/deploy.ts
-var import_node_path7 = require("node:path");
+var import_node_path9 = require("node:path");
 
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
@@ -30009,9 +30009,9 @@ function group(name, fn) {
 }
 
 // src/deploy/step.ts
-var import_promises4 = require("node:fs/promises");
-var import_node_os2 = require("node:os");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_promises3 = require("node:fs/promises");
+var import_node_os3 = require("node:os");
+var import_node_path7 = __toESM(require("node:path"), 1);
 var import_semver7 = __toESM(require_semver2(), 1);
 
 // src/core/errors.ts
@@ -30030,9 +30030,9 @@ function errorMessage(e) {
 
 // src/core/remote.ts
 var import_node_path = __toESM(require("node:path"), 1);
-function parseLsRemote(output) {
+function parseLsRemote(output2) {
   const refs = [];
-  for (const line of output.split("\n")) {
+  for (const line of output2.split("\n")) {
     const m = /^([0-9a-f]{40}|[0-9a-f]{64})\t(\S+)\s*$/.exec(line.trim());
     if (m) refs.push({ sha: m[1], ref: m[2] });
   }
@@ -30095,7 +30095,48 @@ function compareUrl(repository, fromSha, toSha) {
   const slug = githubRepoSlug(repository);
   return slug ? `https://github.com/${slug}/compare/${fromSha}...${toSha}` : void 0;
 }
-function gitRemote(repository, token) {
+function isLoopbackHost(host) {
+  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+var ALLOWED_PROTOCOLS = "file:git:http:https:ssh";
+function checkTransport(repository) {
+  const display = redactUrl(repository);
+  if (/^[A-Za-z0-9][A-Za-z0-9+.-]*::/.test(repository)) {
+    throw new OffmainError(
+      `repository "${display}" names a git remote helper (${repository.slice(0, repository.indexOf("::"))}::): offmain only uses https, ssh, git, file, and http to this machine; give a URL`
+    );
+  }
+  const m = SCHEME.exec(repository);
+  if (!m) return;
+  const scheme = m[1].toLowerCase();
+  if (scheme === "https" || scheme === "git" || scheme === "file" || SSH_SCHEMES.has(scheme)) return;
+  if (scheme === "http") {
+    const host = hostOf(repository);
+    if (host && isLoopbackHost(host)) return;
+    throw new OffmainError(
+      `repository "${display}" is plain http to ${host ?? "another host"}: anyone on the way could read or change what offmain fetches and pushes; use https`
+    );
+  }
+  throw new OffmainError(`repository "${display}" uses ${scheme}://: offmain only uses https, ssh, git, file, and http to this machine`);
+}
+function hostOf(url) {
+  try {
+    return new URL(splitCredentials(url).url).host.toLowerCase() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function originOf(url) {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.origin.toLowerCase() : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function gitRemote(repository, token, opts = {}) {
+  checkTransport(repository);
   const display = redactUrl(repository);
   const secrets = token ? [token] : [];
   if (isLocalPath(repository)) return { fetchUrl: import_node_path.default.resolve(repository), display, secrets };
@@ -30103,47 +30144,301 @@ function gitRemote(repository, token) {
   if (cred.password) secrets.push(cred.password);
   if (cred.username) secrets.push(cred.username);
   const remote = { fetchUrl: cred.url, display, secrets };
+  const origin = originOf(cred.url);
+  let user;
+  let password;
   if (token) {
-    remote.token = token;
-  } else if (cred.username || cred.password) {
-    const basic = Buffer.from(`${cred.username ?? ""}:${cred.password ?? ""}`).toString("base64");
-    remote.env = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
+    const server = opts.tokenServer ? originOf(opts.tokenServer.replace(/\/+$/, "")) : origin;
+    if (origin && server === origin) {
+      user = "x-access-token";
+      password = token;
+    } else {
+      remote.withheld = origin ? `the token belongs to ${server ?? opts.tokenServer} and is not sent to ${origin}` : `a token is only sent over https, not to ${display}`;
+    }
+  }
+  if (!password && (cred.username || cred.password)) {
+    user = cred.username ?? "";
+    password = cred.password ?? "";
+  }
+  if (origin && password !== void 0) {
+    const basic = Buffer.from(`${user}:${password}`).toString("base64");
+    remote.env = {
+      GIT_CONFIG_COUNT: "2",
+      GIT_CONFIG_KEY_0: `http.${cred.url}.extraHeader`,
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+      GIT_CONFIG_KEY_1: `http.${cred.url}.followRedirects`,
+      GIT_CONFIG_VALUE_1: "false"
+    };
   }
   return remote;
 }
 
+// src/core/safefs.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = require("node:path");
+var { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var UnsafePathError = class extends OffmainError {
+  constructor(message, file, link) {
+    super(message, { file });
+    this.link = link;
+  }
+  link;
+};
+var procFd;
+function hasProcFd() {
+  procFd ??= process.platform === "linux" && (0, import_node_fs.existsSync)("/proc/self/fd");
+  return procFd;
+}
+var errno = (e) => e.code;
+function writeAllSync(fd, data) {
+  for (let at = 0; at < data.length; ) at += (0, import_node_fs.writeSync)(fd, data, at, data.length - at);
+}
+var ConfinedDir = class {
+  constructor(root, opts) {
+    this.root = root;
+    this.opts = opts;
+  }
+  root;
+  opts;
+  realPath;
+  /** The directory with the links in its own path resolved (resolved on first use). */
+  get real() {
+    this.realPath ??= (0, import_node_fs.realpathSync)(this.root);
+    return this.realPath;
+  }
+  /**
+   * The components of `rel` (`.` or '' is the directory itself when `dirOk`). Throws for a path that is
+   * absolute or leaves the directory.
+   */
+  parts(rel, dirOk = false) {
+    const norm = import_node_path2.posix.normalize(rel);
+    const parts = norm.split("/").filter((p) => p !== "" && p !== ".");
+    if (rel.includes("\0") || (0, import_node_path2.isAbsolute)(rel) || import_node_path2.posix.isAbsolute(rel) || parts[0] === ".." || !dirOk && parts.length === 0) {
+      throw new UnsafePathError(`"${rel}" is not a path inside ${this.opts.what}: give a path relative to it, without ..`, rel);
+    }
+    return parts;
+  }
+  /** The absolute path of `rel` (checked to stay inside, not checked for links). */
+  abs(rel) {
+    return (0, import_node_path2.join)(this.real, ...this.parts(rel, true));
+  }
+  /**
+   * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
+   * directory on the way, does not exist.
+   */
+  lstat(rel) {
+    const parts = this.parts(rel, true);
+    let abs = this.real;
+    if (parts.length === 0) return (0, import_node_fs.lstatSync)(abs);
+    let st;
+    for (const [i, p] of parts.entries()) {
+      if (st && !st.isDirectory()) return void 0;
+      abs = (0, import_node_path2.join)(abs, p);
+      try {
+        st = (0, import_node_fs.lstatSync)(abs);
+      } catch (e) {
+        if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+        throw e;
+      }
+      if (st.isSymbolicLink()) throw this.linkError(parts, i);
+    }
+    return st;
+  }
+  linkError(parts, at) {
+    const shown = parts.join("/");
+    const link = parts.slice(0, at + 1).join("/");
+    const where = at === parts.length - 1 ? "is a symbolic link" : `is under a symbolic link (${link})`;
+    return new UnsafePathError(`${shown} ${where}: ${this.opts.advice}`, shown, link);
+  }
+  /** Checks that `fd` is the file at `rel`, reached through no link; returns its fstat. */
+  verify(fd, rel) {
+    const parts = this.parts(rel, true);
+    const st = (0, import_node_fs.fstatSync)(fd);
+    let same;
+    if (hasProcFd()) {
+      let actual;
+      try {
+        actual = (0, import_node_fs.readlinkSync)(`/proc/self/fd/${fd}`);
+      } catch {
+        actual = void 0;
+      }
+      same = actual === void 0 ? this.sameInode(rel, st) : actual === (0, import_node_path2.join)(this.real, ...parts);
+    } else {
+      same = this.sameInode(rel, st);
+    }
+    if (same) return st;
+    this.lstat(rel);
+    const shown = parts.join("/");
+    throw new UnsafePathError(`${shown} changed while offmain opened it (something on the way was replaced): ${this.opts.advice}`, shown);
+  }
+  sameInode(rel, st) {
+    const now = this.lstat(rel);
+    return now !== void 0 && now.ino === st.ino && now.dev === st.dev;
+  }
+  open(rel, flags, mode) {
+    const abs = this.abs(rel);
+    try {
+      return (0, import_node_fs.openSync)(abs, flags | O_NOFOLLOW, mode);
+    } catch (e) {
+      if (errno(e) === "ELOOP" || errno(e) === "EMLINK") {
+        const parts = this.parts(rel);
+        throw this.linkError(parts, parts.length - 1);
+      }
+      throw e;
+    }
+  }
+  /**
+   * Opens `rel` to read: no link on the way, the file itself opened with O_NOFOLLOW (and O_NONBLOCK, so that a
+   * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
+   */
+  openRead(rel) {
+    if (!this.lstat(rel)) return void 0;
+    let fd;
+    try {
+      fd = this.open(rel, O_RDONLY | O_NONBLOCK);
+    } catch (e) {
+      if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+      throw e;
+    }
+    try {
+      return { fd, stat: this.verify(fd, rel) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** The bytes of the regular file `rel`; undefined when it does not exist. */
+  read(rel) {
+    this.parts(rel);
+    const opened = this.openRead(rel);
+    if (!opened) return void 0;
+    try {
+      if (!opened.stat.isFile()) {
+        const shown = this.parts(rel).join("/");
+        throw new OffmainError(`${shown} is ${opened.stat.isDirectory() ? "a directory" : "not a regular file"}: expected a file`, { file: shown });
+      }
+      return (0, import_node_fs.readFileSync)(opened.fd);
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+  /** The parent directory of `rel` must exist, as a directory with no link on the way. */
+  parentDir(rel) {
+    const dir = import_node_path2.posix.dirname(this.parts(rel).join("/"));
+    if (!this.lstat(dir)?.isDirectory()) {
+      throw Object.assign(new Error(`ENOENT: no such directory, ${dir}`), { code: "ENOENT" });
+    }
+  }
+  /**
+   * Creates the file `rel`, which must not exist, exclusively (O_CREAT|O_EXCL|O_NOFOLLOW) with `mode` (less the
+   * umask), in an existing directory; returns the descriptor, open to write. The caller closes it.
+   */
+  create(rel, mode = 438) {
+    this.parentDir(rel);
+    const fd = this.open(rel, O_WRONLY | O_CREAT | O_EXCL, mode);
+    try {
+      this.verify(fd, rel);
+      return fd;
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Opens the existing regular file `rel` to write it in place (not truncated). The caller closes `fd`. */
+  openWrite(rel) {
+    this.parts(rel);
+    if (!this.lstat(rel)) throw Object.assign(new Error(`ENOENT: no such file, ${rel}`), { code: "ENOENT" });
+    const fd = this.open(rel, O_WRONLY);
+    try {
+      const stat2 = this.verify(fd, rel);
+      if (!stat2.isFile()) throw new Error(`${rel} is not a regular file`);
+      return { fd, stat: stat2 };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Creates the missing directories of `rel` one at a time, never through a link; returns the first one made. */
+  mkdirs(rel) {
+    const parts = this.parts(rel, true);
+    let first;
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      const st = this.lstat(sub);
+      if (st?.isDirectory()) continue;
+      if (st) throw Object.assign(new Error(`ENOTDIR: ${sub} is a file, not a directory`), { code: "ENOTDIR" });
+      (0, import_node_fs.mkdirSync)((0, import_node_path2.join)(this.real, ...parts.slice(0, i)));
+      this.lstat(sub);
+      first ??= sub;
+    }
+    return first;
+  }
+  /** Removes the file `rel` (a link at the end is removed, not followed; none may be on the way). */
+  unlink(rel) {
+    this.lstat(import_node_path2.posix.dirname(this.parts(rel).join("/")));
+    (0, import_node_fs.unlinkSync)(this.abs(rel));
+  }
+  /** Renames `from` over `to` (atomic within a file system); no link on the way to either. */
+  rename(from, to) {
+    this.lstat(import_node_path2.posix.dirname(this.parts(from).join("/")));
+    this.lstat(import_node_path2.posix.dirname(this.parts(to).join("/")));
+    (0, import_node_fs.renameSync)(this.abs(from), this.abs(to));
+  }
+  /** Gives the file `existing` a second name `name` (a hard link); no link on the way to either. */
+  link(existing, name) {
+    if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
+    this.parentDir(name);
+    (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
+  }
+  /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
+  syncDir(rel = ".") {
+    const opened = this.openRead(rel);
+    if (!opened) return;
+    try {
+      (0, import_node_fs.fsyncSync)(opened.fd);
+    } catch {
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+};
+
 // src/core/git.ts
 var import_node_child_process = require("node:child_process");
-function authEnv(token) {
-  if (!token) return {};
-  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: "http.extraheader",
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-  };
+function seconds(name, fallback) {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 function git(args, opts = {}) {
+  const stall = seconds("OFFMAIN_STALL_SECONDS", 60);
+  const limit = seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
   const env = {
     ...process.env,
     GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "echo",
+    GIT_ASKPASS: "",
+    // no prompt program: git asks nobody for credentials (not even an empty one)
     SSH_ASKPASS: "echo",
     GCM_INTERACTIVE: "never",
     LC_ALL: "C",
-    ...authEnv(opts.token),
+    GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
+    GIT_HTTP_LOW_SPEED_LIMIT: "1000",
+    GIT_HTTP_LOW_SPEED_TIME: String(Math.ceil(stall)),
     ...opts.env
   };
   return new Promise((resolve3, reject) => {
     const child = (0, import_node_child_process.execFile)(
       "git",
       args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL" },
       (error2, stdout, stderr) => {
         const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
         if (error2 && error2.code === "ENOENT") {
           reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
           return;
+        }
+        if (error2?.killed) {
+          stderr += `
+fatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
         }
         const result = { code, stdout, stderr };
         if (code !== 0 && !opts.allowFailure) {
@@ -30410,14 +30705,121 @@ function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
+// src/core/untrusted.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var HIDDEN = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\u{e0000}-\u{e0fff}\u{1d173}-\u{1d17a}]/gu;
+function stripHidden(text) {
+  return text.replace(HIDDEN, "");
+}
+function visible(markdown) {
+  return stripHidden(markdown).replace(/<!--/g, "<\\!--");
+}
+function neutraliseReferences(text) {
+  return text.replace(/<!--/g, "<\\!--").replace(/&(?=#|[A-Za-z][A-Za-z0-9]*;)/g, "\uFF06").replace(/(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])/g, "$1\uFF20").replace(/#(?=\d)/g, "\uFF03").replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u2010`);
+}
+function cut(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && /[\ud800-\udbff]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+function inline(text, max = 200) {
+  if (typeof text !== "string") return "";
+  const long = text.length > max * 4 + 64;
+  const one = neutraliseReferences(stripHidden(long ? text.slice(0, max * 4 + 64) : text).replace(CONTROL, " ")).replace(/[ \t]+/g, " ").trim();
+  return cut(long ? `${one}\u2026` : one, max);
+}
+function bounded(text, max) {
+  if (text.length <= max) return text;
+  const note = (n) => `\u2026 truncated: ${n} more characters not shown`;
+  const room = max - note(text.length).length - 1;
+  let end = text.lastIndexOf("\n", room);
+  if (end <= 0) end = Math.max(0, room);
+  if (end > 0 && /[\ud800-\udbff]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end).trimEnd()}
+${note(text.length - end)}`;
+}
+var TRAILER = /^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*[:#]/;
+function neutraliseTrailers(body, own = []) {
+  return body.split("\n").map((l) => TRAILER.test(l) && !own.includes(l) ? `> ${l}` : l).join("\n");
+}
+
 // src/deploy/bump.ts
-var import_node_fs = require("node:fs");
-var import_promises = require("node:fs/promises");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = require("node:path");
+
+// src/deploy/bump/downgrade.ts
 var import_semver6 = __toESM(require_semver2(), 1);
+var verdicts = /* @__PURE__ */ new WeakMap();
+async function refuseDowngrade(move, upstream) {
+  let verdict;
+  if (upstream) {
+    const known = verdicts.get(upstream) ?? /* @__PURE__ */ new Map();
+    verdicts.set(upstream, known);
+    const key = `${move.from ?? ""}\0${move.to}`;
+    verdict = known.get(key) ?? judge(move.from, move.to, upstream);
+    known.set(key, verdict);
+  } else {
+    verdict = judge(move.from, move.to);
+  }
+  const v = await verdict;
+  if (!v) return;
+  const shown = (tag) => parseImageTag(tag)?.display ?? tag;
+  const what = v.downgrade ? `refusing to downgrade ${move.repository} from ${shown(move.from)} (deployed) to ${shown(move.to)} (${v.why})` : `refusing to deploy ${move.repository} ${shown(move.to)}${move.from ? ` over ${shown(move.from)} (deployed)` : ""}: ${v.why}`;
+  throw new OffmainError(`${move.file}:${move.line}: ${what}; pass --allow-downgrade to deploy it anyway`, {
+    file: move.file,
+    line: move.line
+  });
+}
+async function judge(from, to, upstream) {
+  const a = from ? parseImageTag(from) : void 0;
+  const b = parseImageTag(to);
+  const undecided = (why) => ({ downgrade: false, why });
+  if (a && !b) return undecided(`"${to}" is not an offmain image tag (VERSION_SHA), so nothing tells whether it goes back`);
+  let order = 1;
+  if (a && b) {
+    try {
+      order = import_semver6.default.compare(semverOf(b.version), semverOf(a.version));
+    } catch (e) {
+      return undecided(`the versions ${a.version} and ${b.version} cannot be compared (${errorMessage(e)})`);
+    }
+    if (order < 0) return { downgrade: true, why: "an older version" };
+  }
+  if (!b) return void 0;
+  const same = !!a && (a.shortSha.startsWith(b.shortSha) || b.shortSha.startsWith(a.shortSha));
+  if (!upstream) {
+    if (!a || same || order > 0) return void 0;
+    return undecided(
+      `both are version ${b.version}, and without the upstream history nothing tells whether ${b.shortSha} descends from ${a.shortSha}: deploy with the upstream repository given`
+    );
+  }
+  try {
+    const placed = await onBranch(upstream, b.shortSha, "its commit");
+    if (placed) return undecided(placed);
+    if (!a || same) return void 0;
+    const deployed = await onBranch(upstream, a.shortSha, "the deployed commit");
+    if (deployed) return undecided(deployed);
+    if (order === 0) {
+      const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
+      if (forward === true) return void 0;
+      if (forward === false) return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
+      return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
+    }
+    if (await upstream.isAncestor(b.shortSha, a.shortSha) === true) return { downgrade: true, why: `an older commit than ${a.shortSha}` };
+    return void 0;
+  } catch (e) {
+    return undecided(`the upstream history could not be checked (${errorMessage(e)})`);
+  }
+}
+async function onBranch(upstream, sha, what) {
+  const place = await upstream.place(sha);
+  if (place === "branch") return void 0;
+  if (place === "elsewhere") return `${what} ${sha} is in upstream but not on ${upstream.branch} (a fork or an unmerged branch)`;
+  return `${what} ${sha} was not found in upstream (not on ${upstream.branch}, whose whole history was searched)`;
+}
 
 // src/deploy/bump/edit.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/build/imageref.ts
 function parseImageRef(ref) {
@@ -30490,8 +30892,95 @@ var NATIVE_RUNNERS = Object.freeze({
   "linux/arm64": "ubuntu-24.04-arm"
 });
 
-// src/deploy/bump/refs.ts
+// src/deploy/bump/parse.ts
+var import_node_fs2 = require("node:fs");
 var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_YAML_BYTES = 1024 * 1024;
+function parseYaml(text) {
+  return (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false });
+}
+function firstProblem(doc) {
+  const err = doc.errors[0];
+  const dup = duplicateKey(doc);
+  const dupPos = dup?.range?.[0];
+  if (dup && dupPos !== void 0 && (!err || dupPos < err.pos[0])) return { pos: dupPos, message: "Map keys must be unique" };
+  if (!err) return void 0;
+  const message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  return { pos: err.pos[0], line: err.linePos?.[0].line, message };
+}
+function duplicateKey(doc) {
+  let first;
+  (0, import_yaml2.visit)(doc, {
+    Map(_, map) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const { key } of map.items) {
+        if (!(0, import_yaml2.isScalar)(key) || typeof key.value === "number" && Number.isNaN(key.value)) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
+          continue;
+        }
+        if (!first || key.range[0] < first.range[0]) first = key;
+        return;
+      }
+    }
+  });
+  return first;
+}
+function aliasTable(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const table3 = /* @__PURE__ */ new Map();
+  (0, import_yaml2.visit)(doc, {
+    Node(_, node) {
+      if ((0, import_yaml2.isAlias)(node)) table3.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    }
+  });
+  return table3;
+}
+function skipOversized(source, file, needles, warn) {
+  let fd = source;
+  if (typeof source === "string") {
+    try {
+      fd = (0, import_node_fs2.openSync)(source, import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NOFOLLOW);
+    } catch {
+      return false;
+    }
+  }
+  try {
+    const size = (0, import_node_fs2.fstatSync)(fd).size;
+    if (size <= MAX_YAML_BYTES) return false;
+    const shown = `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB, over offmain's limit of ${MAX_YAML_BYTES / 1024 / 1024} MiB for one YAML file`;
+    const hit = mentions(fd, needles);
+    if (hit) {
+      throw new OffmainError(
+        `${shown}, and it mentions ${hit}: offmain does not read it, so that reference would stay behind; move the image reference into a smaller file, nothing was changed`,
+        { file }
+      );
+    }
+    warn(`${shown}: skipped (it mentions no image being bumped)`);
+    return true;
+  } finally {
+    if (typeof source === "string") (0, import_node_fs2.closeSync)(fd);
+  }
+}
+function mentions(fd, needles) {
+  const overlap = Math.max(0, ...needles.map((n) => n.length)) - 1;
+  const chunk = Buffer.alloc(MAX_YAML_BYTES + overlap);
+  let kept = 0;
+  for (let position = 0; ; ) {
+    const n = (0, import_node_fs2.readSync)(fd, chunk, kept, chunk.length - kept, position);
+    position += n;
+    const view = chunk.subarray(0, kept + n);
+    const hit = needles.find((needle) => view.includes(needle));
+    if (hit) return hit.toString("utf8");
+    if (n === 0) return void 0;
+    kept = Math.min(overlap, view.length);
+    view.copy(chunk, 0, view.length - kept);
+  }
+}
+
+// src/deploy/bump/refs.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 var HELM_KEYS = {
   repository: ["repository"],
   tag: ["tag"],
@@ -30504,13 +30993,12 @@ var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
 var SEARCHED = "kustomization images, Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers";
 function findReferences(text, file, opts) {
-  const docs = (0, import_yaml2.parseAllDocuments)(text);
+  const docs = parseYaml(text);
   for (const doc of docs) {
-    const err = doc.errors[0];
-    if (err) {
-      const line = err.linePos?.[0].line ?? lineAt2(text, err.pos[0]);
-      const msg = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      throw new OffmainError(`${file}:${line}: YAML syntax error: ${msg}; fix the file, nothing was changed`, {
+    const problem = firstProblem(doc);
+    if (problem) {
+      const line = problem.line ?? lineAt2(text, problem.pos);
+      throw new OffmainError(`${file}:${line}: YAML syntax error: ${problem.message}; fix the file, nothing was changed`, {
         file,
         line
       });
@@ -30533,10 +31021,22 @@ function findReferences(text, file, opts) {
   }
   return refs.sort((a, b) => a.offset - b.offset);
 }
+var newlines;
 function lineAt2(text, offset) {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  if (newlines?.text !== text) {
+    const at2 = [];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) at2.push(i);
+    newlines = { text, at: at2 };
+  }
+  const { at } = newlines;
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (at[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
 }
 var DocScan = class {
   constructor(doc, text, file, opts) {
@@ -30551,11 +31051,14 @@ var DocScan = class {
   file;
   opts;
   keys;
+  aliases;
+  /** `get` through merge keys, per mapping and key: each mapping's merges are followed once (cycles cut). */
+  merged = /* @__PURE__ */ new Map();
   /** References the document's layout implies. */
   layout() {
     const file = this.file;
     const root = this.doc.contents;
-    if (!(0, import_yaml2.isMap)(root)) return [];
+    if (!(0, import_yaml3.isMap)(root)) return [];
     const apiVersion = this.str(root, "apiVersion") ?? "";
     const kind = this.str(root, "kind");
     if (KUSTOMIZATION_FILE.test(file) || apiVersion.startsWith("kustomize.config.k8s.io/") && kind) {
@@ -30574,14 +31077,14 @@ var DocScan = class {
     if (spec && kind === "HelmRelease") {
       refs.push(...this.helmValues(this.get(spec, "values")));
       for (const pr of this.items(this.get(spec, "postRenderers"))) {
-        const k = (0, import_yaml2.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
+        const k = (0, import_yaml3.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
         if (k) refs.push(...this.kustomizeImages(this.get(k, "images")));
       }
     }
     if (spec && kind === "Application" && apiVersion.startsWith("argoproj.io/")) {
       const sources = [this.get(spec, "source"), ...this.items(this.get(spec, "sources"))];
       for (const s of sources) {
-        if (!(0, import_yaml2.isMap)(s)) continue;
+        if (!(0, import_yaml3.isMap)(s)) continue;
         const helm = this.map(s, "helm");
         if (helm) refs.push(...this.helmValues(this.get(helm, "valuesObject")));
         const k = this.map(s, "kustomize");
@@ -30591,11 +31094,11 @@ var DocScan = class {
         }
       }
     }
-    (0, import_yaml2.visit)(root, {
+    (0, import_yaml3.visit)(root, {
       Pair: (_, pair) => {
-        if (!(0, import_yaml2.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
+        if (!(0, import_yaml3.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
         for (const c of this.items(this.resolve(pair.value))) {
-          const r = (0, import_yaml2.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
+          const r = (0, import_yaml3.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
           if (r) refs.push(r);
         }
       }
@@ -30603,16 +31106,16 @@ var DocScan = class {
     return refs;
   }
   isCompose(root, file) {
-    if (!(0, import_yaml2.isMap)(this.get(root, "services"))) return false;
+    if (!(0, import_yaml3.isMap)(this.get(root, "services"))) return false;
     if (COMPOSE_FILE.test(file)) return true;
-    return root.items.every((p) => (0, import_yaml2.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
+    return root.items.every((p) => (0, import_yaml3.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
   }
   compose(root) {
     const services = this.get(root, "services");
-    if (!(0, import_yaml2.isMap)(services)) return [];
+    if (!(0, import_yaml3.isMap)(services)) return [];
     return services.items.flatMap((p) => {
       const s = this.resolve(p.value);
-      const r = (0, import_yaml2.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
+      const r = (0, import_yaml3.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
       return r ? [r] : [];
     });
   }
@@ -30620,7 +31123,7 @@ var DocScan = class {
   kustomizeImages(images) {
     const refs = [];
     for (const entry of this.items(images)) {
-      if (!(0, import_yaml2.isMap)(entry)) continue;
+      if (!(0, import_yaml3.isMap)(entry)) continue;
       const repo = this.str(entry, "newName") ?? this.str(entry, "name");
       if (!repo || !this.wanted(repo)) continue;
       const tag = this.slot(entry, "newTag");
@@ -30646,10 +31149,10 @@ var DocScan = class {
    * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
    */
   helmValues(values) {
-    if (!(0, import_yaml2.isMap)(values) && !(0, import_yaml2.isSeq)(values)) return [];
+    if (!(0, import_yaml3.isMap)(values) && !(0, import_yaml3.isSeq)(values)) return [];
     const refs = [];
     const k = this.keys;
-    (0, import_yaml2.visit)(values, {
+    (0, import_yaml3.visit)(values, {
       Map: (_, map) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
         const tagKey = k.tag.find((key) => map.has(key));
@@ -30674,7 +31177,7 @@ var DocScan = class {
         });
       },
       Pair: (_, pair) => {
-        const key = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+        const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : "";
         if (k.repository.includes(key) || k.tag.includes(key) || k.digest.includes(key)) return;
         const r = this.whole(pair.value, "helm", void 0, key === "image");
         if (r) refs.push(r);
@@ -30691,7 +31194,7 @@ var DocScan = class {
   /** A scalar holding a whole image reference to a requested repository. */
   whole(node, kind, prefixOf = () => "", untagged = true) {
     const scalar = this.resolve(node);
-    if (!(0, import_yaml2.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
+    if (!(0, import_yaml3.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
     const prefix = prefixOf(scalar.value);
     const ref = parseImageRef(scalar.value.slice(prefix.length).trim());
     if (!this.wanted(ref.repository) || !untagged && ref.tag === void 0 && ref.digest === void 0) return void 0;
@@ -30720,7 +31223,7 @@ var DocScan = class {
   markers() {
     const refs = [];
     const splits = /* @__PURE__ */ new Map();
-    (0, import_yaml2.visit)(this.doc, {
+    (0, import_yaml3.visit)(this.doc, {
       Scalar: (key, node, path5) => {
         if (key === "key") return;
         const s = node;
@@ -30748,7 +31251,7 @@ var DocScan = class {
           return;
         }
         const last = path5[path5.length - 1];
-        const parent = (0, import_yaml2.isPair)(last) ? path5[path5.length - 2] : last;
+        const parent = (0, import_yaml3.isPair)(last) ? path5[path5.length - 2] : last;
         let r = splits.get(parent);
         if (!r || r.repository !== repo || r[part]) {
           r = {
@@ -30763,7 +31266,7 @@ var DocScan = class {
           splits.set(parent, r);
           refs.push(r);
         }
-        r[part] = { pair: (0, import_yaml2.isPair)(last) ? last : void 0, scalar: s };
+        r[part] = { pair: (0, import_yaml3.isPair)(last) ? last : void 0, scalar: s };
         r.now = this.current(r.tag, r.digest);
       }
     });
@@ -30808,41 +31311,51 @@ var DocScan = class {
     return this.opts.repositories.has(canonicalRepository(repository));
   }
   resolve(node) {
-    return (0, import_yaml2.isAlias)(node) ? node.resolve(this.doc) : node;
+    if (!(0, import_yaml3.isAlias)(node)) return node;
+    this.aliases ??= aliasTable(this.doc);
+    return this.aliases.get(node);
   }
   /** A key's value, following aliases and `<<` merge keys. */
   get(map, key) {
     for (const p of map.items) {
-      if ((0, import_yaml2.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
+      if ((0, import_yaml3.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
     }
+    if (!map.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "<<")) return void 0;
+    let memo = this.merged.get(map);
+    if (!memo) this.merged.set(map, memo = /* @__PURE__ */ new Map());
+    if (memo.has(key)) return memo.get(key);
+    memo.set(key, void 0);
+    let found;
     for (const p of map.items) {
-      if (!(0, import_yaml2.isScalar)(p.key) || p.key.value !== "<<") continue;
-      const sources = (0, import_yaml2.isSeq)(p.value) ? p.value.items : [p.value];
+      if (found !== void 0) break;
+      if (!(0, import_yaml3.isScalar)(p.key) || p.key.value !== "<<") continue;
+      const sources = (0, import_yaml3.isSeq)(p.value) ? p.value.items : [p.value];
       for (const s of sources) {
         const m = this.resolve(s);
-        const v = (0, import_yaml2.isMap)(m) ? this.get(m, key) : void 0;
-        if (v !== void 0) return v;
+        found = (0, import_yaml3.isMap)(m) ? this.get(m, key) : void 0;
+        if (found !== void 0) break;
       }
     }
-    return void 0;
+    memo.set(key, found);
+    return found;
   }
   map(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml2.isMap)(v) ? v : void 0;
+    return (0, import_yaml3.isMap)(v) ? v : void 0;
   }
   str(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml2.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
+    return (0, import_yaml3.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
   }
   items(node) {
     const n = this.resolve(node);
-    return (0, import_yaml2.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
+    return (0, import_yaml3.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
   }
   /** The pair `key` of `map` itself (not merged) when its value is a scalar, for editing in place. */
   slot(map, key) {
-    const pair = map.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === key);
+    const pair = map.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === key);
     const v = pair && this.resolve(pair.value);
-    return pair && (0, import_yaml2.isScalar)(v) ? { pair, scalar: v } : void 0;
+    return pair && (0, import_yaml3.isScalar)(v) ? { pair, scalar: v } : void 0;
   }
 };
 function scalarText(s, text) {
@@ -30901,20 +31414,21 @@ function planReference(file, text, ref, want) {
   return plan;
 }
 function applyEdits(text, edits) {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out = [];
+  let done = 0;
   for (const e of sorted) {
-    if (e.end > limit) throw new Error(`overlapping edits at offset ${e.start}`);
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    limit = e.start;
+    if (e.start < done) throw new Error(`overlapping edits at offset ${e.start}`);
+    out.push(text.slice(done, e.start), e.text);
+    done = e.end;
   }
-  return out;
+  out.push(text.slice(done));
+  return out.join("");
 }
 function assertParses(text, file) {
-  for (const doc of (0, import_yaml3.parseAllDocuments)(text)) {
-    const err = doc.errors[0];
-    if (err) throw new Error(`offmain produced invalid YAML in ${file}: ${err.message}`);
+  for (const doc of parseYaml(text)) {
+    const problem = firstProblem(doc);
+    if (problem) throw new Error(`offmain produced invalid YAML in ${file}: ${problem.message}`);
   }
 }
 function replaceScalar(at, s, value) {
@@ -30950,9 +31464,9 @@ function plainSafe(value) {
   let ok = plainCache.get(value);
   if (ok === void 0) {
     ok = value !== "" && value.trim() === value && ["1.1", "1.2"].every((version) => {
-      const doc = (0, import_yaml3.parseDocument)(`[${value}]`, { version });
+      const doc = (0, import_yaml4.parseDocument)(`[${value}]`, { version });
       const item = doc.contents?.items?.[0];
-      return doc.errors.length === 0 && (0, import_yaml3.isScalar)(item) && item.value === value;
+      return doc.errors.length === 0 && (0, import_yaml4.isScalar)(item) && item.value === value;
     });
     plainCache.set(value, ok);
   }
@@ -30990,10 +31504,224 @@ function removePair(at, map, slot) {
   return nl < 0 && lineStart > 0 ? { start: lineStart - (text[lineStart - 2] === "\r" ? 2 : 1), end: lineEnd, text: "" } : { start: lineStart, end: lineEnd, text: "" };
 }
 
+// src/deploy/bump/journal.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs3 = require("node:fs");
+var import_node_os = require("node:os");
+var import_node_path3 = require("node:path");
+var JOURNAL = ".offmain-bump-journal";
+var NAME = /^\.offmain-[0-9a-f]{24}\.(new|old)$/;
+function sibling(file, kind) {
+  const dir = import_node_path3.posix.dirname(file);
+  const name = `.offmain-${(0, import_node_crypto.randomBytes)(12).toString("hex")}.${kind}`;
+  return dir === "." ? name : `${dir}/${name}`;
+}
+function checkReplaceable(tree, files) {
+  for (const file of files) {
+    const st = tree.lstat(file);
+    if (!st?.isFile()) {
+      throw new OffmainError(`${file} changed while offmain read it (it is no longer a file): run the bump again, nothing was changed`, { file });
+    }
+    if (st.nlink > 1) {
+      throw new OffmainError(
+        `${file} has ${st.nlink} hard links: offmain replaces a file by renaming a new one over it, which would cut it off from its other names (and writing it in place would change them too, wherever they are); make it a file of its own (cp ${file} ${file}.new && mv ${file}.new ${file}), nothing was changed`,
+        { file }
+      );
+    }
+  }
+}
+function replaceAll(tree, reps) {
+  if (reps.length === 0) return;
+  checkReplaceable(tree, reps.map((r) => r.file));
+  const entries = reps.map((r) => ({ target: r.file, temp: sibling(r.file, "new"), backup: sibling(r.file, "old") }));
+  const dirs = [...new Set(entries.map((e) => import_node_path3.posix.dirname(e.target)))];
+  let journal;
+  try {
+    journal = tree.create(JOURNAL, 384);
+  } catch (e) {
+    if (e.code === "EEXIST") throw busy(tree);
+    throw new OffmainError(`could not write ${tree.root}: ${errorMessage(e)}; every file was left as it was`);
+  }
+  let committed = false;
+  const made = [];
+  try {
+    writeAllSync(journal, Buffer.from(`${JSON.stringify({ offmain: "bump-journal", version: 1, host: (0, import_node_os.hostname)(), pid: process.pid, entries })}
+`));
+    (0, import_node_fs3.fsyncSync)(journal);
+    tree.syncDir();
+    for (const [i, r] of reps.entries()) {
+      const e = entries[i];
+      const st = tree.lstat(r.file);
+      writeFile2(tree, e.temp, r.text, st);
+      made.push({ ...e, backup: "" });
+      try {
+        tree.link(r.file, e.backup);
+      } catch {
+        writeFile2(tree, e.backup, r.old, st);
+      }
+      made[made.length - 1].backup = e.backup;
+    }
+    for (const d of dirs) tree.syncDir(d);
+    writeAllSync(journal, Buffer.from("commit\n"));
+    (0, import_node_fs3.fsyncSync)(journal);
+    committed = true;
+    for (const e of entries) tree.rename(e.temp, e.target);
+    for (const d of dirs) tree.syncDir(d);
+  } catch (e) {
+    try {
+      if (committed) {
+        writeAllSync(journal, Buffer.from("abort\n"));
+        (0, import_node_fs3.fsyncSync)(journal);
+        rollBack(tree, entries);
+      } else discard(tree, made);
+      (0, import_node_fs3.closeSync)(journal);
+      tree.unlink(JOURNAL);
+    } catch (again) {
+      throw new OffmainError(
+        `could not write ${tree.root} (${errorMessage(e)}) nor undo it (${errorMessage(again)}): the next bump undoes it from ${JOURNAL}, or check out the files again`
+      );
+    }
+    throw new OffmainError(`could not write ${tree.root}: ${errorMessage(e)}; every file was left as it was`);
+  }
+  (0, import_node_fs3.closeSync)(journal);
+  finish(tree, entries);
+}
+function writeFile2(tree, rel, text, like) {
+  const fd = tree.create(rel, 384);
+  try {
+    writeAllSync(fd, Buffer.from(text, "utf8"));
+    (0, import_node_fs3.fchmodSync)(fd, like.mode & 4095);
+    if (like.uid !== process.getuid?.() || like.gid !== process.getgid?.()) {
+      try {
+        (0, import_node_fs3.fchownSync)(fd, like.uid, like.gid);
+      } catch {
+      }
+    }
+    (0, import_node_fs3.fsyncSync)(fd);
+  } catch (e) {
+    (0, import_node_fs3.closeSync)(fd);
+    try {
+      tree.unlink(rel);
+    } catch {
+    }
+    throw e;
+  }
+  (0, import_node_fs3.closeSync)(fd);
+}
+var exists2 = (tree, rel) => tree.lstat(rel) !== void 0;
+function discard(tree, entries) {
+  for (const e of entries) {
+    if (e.temp && exists2(tree, e.temp)) tree.unlink(e.temp);
+    if (e.backup && exists2(tree, e.backup)) tree.unlink(e.backup);
+  }
+  tree.syncDir();
+}
+function rollForward(tree, entries) {
+  for (const e of entries) if (exists2(tree, e.temp)) tree.rename(e.temp, e.target);
+  for (const d of new Set(entries.map((e) => import_node_path3.posix.dirname(e.target)))) tree.syncDir(d);
+}
+function rollBack(tree, entries) {
+  for (const e of entries) {
+    if (exists2(tree, e.temp)) tree.unlink(e.temp);
+    else if (exists2(tree, e.backup)) tree.rename(e.backup, e.target);
+    if (exists2(tree, e.backup)) tree.unlink(e.backup);
+  }
+  for (const d of new Set(entries.map((e) => import_node_path3.posix.dirname(e.target)))) tree.syncDir(d);
+}
+function finish(tree, entries) {
+  for (const e of entries) if (exists2(tree, e.backup)) tree.unlink(e.backup);
+  tree.unlink(JOURNAL);
+  tree.syncDir();
+}
+function busy(tree, pid) {
+  return new OffmainError(
+    `another offmain bump${pid ? ` (process ${pid})` : ""} is writing in ${tree.root}: wait for it to end, or remove ${import_node_path3.posix.join(tree.root, JOURNAL)} if no bump runs`
+  );
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function plain(p) {
+  return typeof p === "string" && p !== "" && !p.includes("\0") && p.split("/").every((c) => c !== "" && c !== "." && c !== ".." && c !== ".git");
+}
+function entriesOf(header) {
+  const h = header;
+  if (!h || h.offmain !== "bump-journal" || h.version !== 1 || !Array.isArray(h.entries)) throw foreign("a header");
+  return h.entries.map((raw) => {
+    const e = raw ?? {};
+    const { target, temp, backup } = e;
+    if (!plain(target) || target === JOURNAL || NAME.test(import_node_path3.posix.basename(target))) throw foreign(String(target));
+    for (const [name, kind] of [
+      [temp, "new"],
+      [backup, "old"]
+    ]) {
+      const base = plain(name) ? import_node_path3.posix.basename(name) : "";
+      if (!plain(name) || import_node_path3.posix.dirname(name) !== import_node_path3.posix.dirname(target) || NAME.exec(base)?.[1] !== kind) throw foreign(String(name));
+    }
+    return { target, temp, backup };
+  });
+}
+function foreign(what) {
+  return new OffmainError(
+    `${JOURNAL} names ${what}, a file that offmain does not write: check the files it names and remove ${JOURNAL}`,
+    { file: JOURNAL }
+  );
+}
+function recover(tree, log) {
+  const st = tree.lstat(JOURNAL);
+  if (!st) return;
+  if (!st.isFile()) throw foreign("nothing: it is not a file");
+  const text = tree.read(JOURNAL).toString("utf8");
+  const lines = text.split("\n").slice(0, -1);
+  const shown = import_node_path3.posix.join(tree.root, JOURNAL);
+  let say;
+  if (lines.length === 0) {
+    tree.unlink(JOURNAL);
+    say = "it had not finished staging, so its files were left as they were";
+  } else {
+    let header;
+    try {
+      header = JSON.parse(lines[0]);
+    } catch {
+      throw foreign("no header");
+    }
+    const { pid, host } = header ?? {};
+    const here = host === void 0 || host === (0, import_node_os.hostname)();
+    if (here && typeof pid === "number" && Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw busy(tree, pid);
+    const entries = entriesOf(header);
+    for (const e of entries) {
+      for (const name of [e.temp, e.backup]) {
+        const s = tree.lstat(name);
+        if (s && !s.isFile()) throw foreign(`${name} (not a file)`);
+      }
+    }
+    const n = `${entries.length} file${entries.length === 1 ? "" : "s"}`;
+    if (lines.includes("abort")) {
+      rollBack(tree, entries);
+      say = `it was putting its files back, so they were put back as they were (${n})`;
+    } else if (lines.includes("commit")) {
+      rollForward(tree, entries);
+      for (const e of entries) if (exists2(tree, e.backup)) tree.unlink(e.backup);
+      say = `it had staged every file, so its changes were completed (${n})`;
+    } else {
+      discard(tree, entries);
+      say = "it had not finished staging, so its files were left as they were";
+    }
+    tree.unlink(JOURNAL);
+    tree.syncDir();
+  }
+  log?.warning(`an interrupted bump left ${shown}: ${say}`);
+}
+
 // src/deploy/bump.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
 async function bump(opts) {
-  const dir = (0, import_node_path2.resolve)(opts.dir);
+  const dir = (0, import_node_path4.resolve)(opts.dir);
   const targets = /* @__PURE__ */ new Map();
   for (const t of opts.targets) {
     validateTarget(t);
@@ -31003,7 +31731,9 @@ async function bump(opts) {
   }
   if (targets.size === 0) throw new OffmainError("no image to bump: give at least one repository=tag");
   const files = yamlFiles(dir);
-  const found = scan(dir, files, targets, opts);
+  const tree = new ConfinedDir(dir, { what: "the config directory", advice: ADVICE });
+  if (!opts.dryRun) recover(tree, opts.log);
+  const found = scan(tree, files, targets, opts);
   const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
   for (const [, t] of targets) {
@@ -31032,10 +31762,14 @@ async function bump(opts) {
       result.unchanged.push(change);
       continue;
     }
-    if (!opts.allowDowngrade) await refuseDowngrade(change, f.ref.now.tag, t.tag, opts.isAncestor);
+    if (!opts.allowDowngrade) {
+      await refuseDowngrade({ file: f.file, line: change.line, repository: t.repository, from: f.ref.now.tag, to: t.tag }, opts.upstream);
+    }
     result.changes.push(change);
     moving.add(f);
-    edits.set(f.file, [...edits.get(f.file) ?? [], ...plan.edits]);
+    const list = edits.get(f.file) ?? [];
+    list.push(...plan.edits);
+    edits.set(f.file, list);
   }
   for (const [c, t] of targets) {
     const mine = found.filter((f) => f.ref.repository === c && f.ref.now.tag);
@@ -31048,36 +31782,19 @@ async function bump(opts) {
     assertParses(text, file);
     return [file, text];
   });
-  if (!opts.dryRun) await writeAll(dir, out, texts);
+  checkReplaceable(tree, out.map(([file]) => file));
+  if (!opts.dryRun) replaceAll(tree, out.map(([file, text]) => ({ file, text, old: texts.get(file) })));
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
 }
-async function writeAll(dir, out, old) {
-  const staged = [];
-  const replaced = [];
-  try {
-    for (const [file, text] of out) {
-      const tmp = (0, import_node_path2.join)(dir, `${file}.offmain-tmp`);
-      staged.push(tmp);
-      await (0, import_promises.writeFile)(tmp, text, "utf8");
-    }
-    for (const [i, [file]] of out.entries()) {
-      await (0, import_promises.rename)(staged[i], (0, import_node_path2.join)(dir, file));
-      replaced.push(file);
-    }
-  } catch (e) {
-    for (const file of replaced) await (0, import_promises.writeFile)((0, import_node_path2.join)(dir, file), old.get(file), "utf8").catch(() => void 0);
-    for (const tmp of staged) await (0, import_promises.rm)(tmp, { force: true }).catch(() => void 0);
-    throw new OffmainError(`could not write ${dir}: ${e.message}; every file was left as it was`);
-  }
-}
+var ADVICE = "offmain does not read or write through symbolic links in the config repository; commit the file itself, nothing was changed";
 function yamlFiles(dir) {
   const out = [];
   const walk = (d) => {
-    for (const e of (0, import_node_fs.readdirSync)(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path2.join)(d, e.name));
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path2.relative)(dir, (0, import_node_path2.join)(d, e.name)).split(import_node_path2.sep).join("/"));
+    for (const e of (0, import_node_fs4.readdirSync)(d, { withFileTypes: true })) {
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path4.join)(d, e.name));
+      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path4.relative)(dir, (0, import_node_path4.join)(d, e.name)).split(import_node_path4.sep).join("/"));
     }
   };
   try {
@@ -31090,13 +31807,13 @@ function yamlFiles(dir) {
   }
   return out.sort();
 }
-function scan(dir, files, targets, opts) {
+function scan(tree, files, targets, opts) {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
   return files.flatMap((file) => {
-    const buf = (0, import_node_fs.readFileSync)((0, import_node_path2.join)(dir, file));
-    if (!needles.some((n) => buf.includes(n))) return [];
+    const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
+    if (!buf || !needles.some((n) => buf.includes(n))) return [];
     const text = buf.toString("utf8");
     const refs = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, "utf8").equals(buf)) {
@@ -31105,26 +31822,16 @@ function scan(dir, files, targets, opts) {
     return refs.map((ref) => ({ file, text, ref }));
   });
 }
-async function refuseDowngrade(change, now, tag, isAncestor) {
-  const from = now ? parseImageTag(now) : void 0;
-  const to = parseImageTag(tag);
-  if (!from || !to) return;
-  let order;
+function readYaml(tree, file, oversized) {
+  const opened = tree.openRead(file);
+  if (!opened) return void 0;
   try {
-    order = import_semver6.default.compare(semverOf(to.version), semverOf(from.version));
-  } catch {
-    return;
+    if (!opened.stat.isFile()) return void 0;
+    if (opened.stat.size > MAX_YAML_BYTES && oversized(opened.fd)) return void 0;
+    return (0, import_node_fs4.readFileSync)(opened.fd);
+  } finally {
+    (0, import_node_fs4.closeSync)(opened.fd);
   }
-  let why = "";
-  if (order < 0) why = "an older version";
-  else if (order === 0 && !from.shortSha.startsWith(to.shortSha) && !to.shortSha.startsWith(from.shortSha)) {
-    if (await isAncestor?.(from.shortSha, to.shortSha) === false) why = `not a descendant of ${from.shortSha}`;
-  }
-  if (!why) return;
-  throw new OffmainError(
-    `${change.file}:${change.line}: refusing to downgrade ${change.repository} from ${from.display} (deployed) to ${to.display} (${why}); pass --allow-downgrade to deploy it anyway`,
-    { file: change.file, line: change.line }
-  );
 }
 function parseSetArg(s) {
   const eq = s.indexOf("=");
@@ -31157,8 +31864,8 @@ function parsePolicies(entries) {
 }
 
 // src/deploy/configrepo.ts
-var import_promises2 = require("node:fs/promises");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_promises = require("node:fs/promises");
+var import_node_path5 = __toESM(require("node:path"), 1);
 var DEFAULT_SERVER_URL = "https://github.com";
 var DEFAULT_AUTHOR = "offmain <offmain@users.noreply.github.com>";
 var SLUG = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?$/;
@@ -31174,10 +31881,10 @@ function configRemote(repository, opts = {}) {
   let url = spec;
   if (slug && slug[2] !== "." && slug[2] !== "..") url = `${server}/${slug[1]}/${slug[2]}.git`;
   if (isLocalPath(url)) {
-    const abs = import_node_path3.default.resolve(url);
+    const abs = import_node_path5.default.resolve(url);
     return { fetchUrl: abs, display: abs, secrets: opts.token ? [opts.token] : [] };
   }
-  const remote = gitRemote(url, opts.token);
+  const remote = gitRemote(url, opts.token, opts.tokenForGitHubOnly ? { tokenServer: server } : {});
   const gh = githubOf(remote.fetchUrl, server);
   if (gh) {
     remote.github = gh;
@@ -31199,19 +31906,19 @@ function parseAuthor(text) {
   }
   return { name: m[1], email: m[2] };
 }
-function classifyPushFailure(output) {
-  if (/\[rejected\][^\n]*\((?:fetch first|non-fast-forward|stale info|already exists)\)/.test(output)) return "race";
-  if (/\[remote rejected\][^\n]*\((?:cannot lock ref|failed to update ref|incorrect old value|failed to lock)/i.test(output)) {
+function classifyPushFailure(output2) {
+  if (/\[rejected\][^\n]*\((?:fetch first|non-fast-forward|stale info|already exists)\)/.test(output2)) return "race";
+  if (/\[remote rejected\][^\n]*\((?:cannot lock ref|failed to update ref|incorrect old value|failed to lock)/i.test(output2)) {
     return "race";
   }
-  if (/GH006|GH013|protected branch|Repository rule violations|\[remote rejected\][^\n]*hook declined/i.test(output)) return "protected";
-  if (/returned error: 403|Permission to \S+ denied|permission denied|Write access to repository not granted|403 Forbidden/i.test(output)) {
+  if (/GH006|GH013|protected branch|Repository rule violations|\[remote rejected\][^\n]*hook declined/i.test(output2)) return "protected";
+  if (/returned error: 403|Permission to \S+ denied|permission denied|Write access to repository not granted|403 Forbidden/i.test(output2)) {
     return "forbidden";
   }
-  if (/returned error: 401|Authentication failed|could not read (?:Username|Password)|Invalid username or password|Bad credentials/i.test(output)) {
+  if (/returned error: 401|Authentication failed|could not read (?:Username|Password)|Invalid username or password|Bad credentials/i.test(output2)) {
     return "unauthorized";
   }
-  if (/returned error: 404|Repository not found|does not appear to be a git repository/i.test(output)) return "not-found";
+  if (/returned error: 404|Repository not found|does not appear to be a git repository/i.test(output2)) return "not-found";
   return "other";
 }
 function backoffDelay(attempt, baseMs, random = Math.random) {
@@ -31230,7 +31937,7 @@ function readFailure(remote, r) {
 ${r.stdout}`)) {
     case "unauthorized":
       return new OffmainError(
-        `cannot read the config repository ${remote.display}: the credentials were refused (HTTP 401): check the token (it must be valid and allowed to read the repository)`
+        remote.withheld ? `cannot read the config repository ${remote.display}: it wants credentials (HTTP 401), and ${remote.withheld}: write that host's credentials in the https repository URL` : `cannot read the config repository ${remote.display}: the credentials were refused (HTTP 401): check the token (it must be valid and allowed to read the repository)`
       );
     case "forbidden":
       return new OffmainError(
@@ -31259,15 +31966,15 @@ var ConfigCheckout = class _ConfigCheckout {
   heads;
   static async clone(opts) {
     const { remote } = opts;
-    const dir = import_node_path3.default.resolve(opts.dir);
+    const dir = import_node_path5.default.resolve(opts.dir);
     if (opts.branch !== void 0 && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
-    await (0, import_promises2.mkdir)(dir, { recursive: true });
+    await (0, import_promises.mkdir)(dir, { recursive: true });
     await git(["init", "-q", dir]);
     const quoted = remote.fetchUrl.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-    await (0, import_promises2.appendFile)(
-      import_node_path3.default.join(dir, ".git", "config"),
+    await (0, import_promises.appendFile)(
+      import_node_path5.default.join(dir, ".git", "config"),
       `[core]
 	autocrlf = false
 	hooksPath = /dev/null
@@ -31301,7 +32008,7 @@ var ConfigCheckout = class _ConfigCheckout {
     return co;
   }
   run(args, allowFailure = false, env, input) {
-    return git(args, { cwd: this.dir, token: this.remote.token, env: { ...this.remote.env, ...env }, allowFailure, input });
+    return git(args, { cwd: this.dir, env: { ...this.remote.env, ...env }, allowFailure, input });
   }
   /** Fetches the branch's newest commit and resets the tree to it (no local change survives). Returns its sha. */
   async refresh() {
@@ -31416,11 +32123,11 @@ async function updateBranch(opts) {
 }
 
 // src/deploy/history.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs2 = require("node:fs");
-var import_promises3 = require("node:fs/promises");
-var import_node_os = require("node:os");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs5 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
+var import_node_os2 = require("node:os");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var DEPTHS = [100, 1e3, 1e4];
 var locks = /* @__PURE__ */ new Map();
 function locked(key, fn) {
@@ -31433,9 +32140,24 @@ function locked(key, fn) {
   return next;
 }
 function defaultCacheDir(repository) {
-  const base = process.env.RUNNER_TEMP || (0, import_node_os.tmpdir)();
-  const id = (0, import_node_crypto.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
-  return import_node_path4.default.join(base, `offmain-upstream-${id}`);
+  const base = process.env.RUNNER_TEMP || (0, import_node_os2.tmpdir)();
+  const id = (0, import_node_crypto2.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
+  return import_node_path6.default.join(base, `offmain-upstream-${id}`);
+}
+async function privateCacheDir(repository) {
+  const dir = defaultCacheDir(repository);
+  try {
+    await (0, import_promises2.mkdir)(dir, { mode: 448 });
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+  }
+  const st = await (0, import_promises2.lstat)(dir);
+  const uid = process.getuid?.();
+  if (st.isDirectory() && (uid === void 0 || st.uid === uid)) {
+    if ((st.mode & 63) !== 0) await (0, import_promises2.chmod)(dir, 448);
+    return dir;
+  }
+  return (0, import_promises2.mkdtemp)(`${dir}-`);
 }
 var UpstreamHistory = class _UpstreamHistory {
   constructor(dir, repository, ref, auth2) {
@@ -31459,8 +32181,8 @@ var UpstreamHistory = class _UpstreamHistory {
     let repository = opts.repository?.trim();
     let dir;
     if (opts.dir) {
-      dir = import_node_path4.default.resolve(opts.dir);
-      if (!(0, import_node_fs2.existsSync)(import_node_path4.default.join(dir, ".git")) && !(0, import_node_fs2.existsSync)(import_node_path4.default.join(dir, "HEAD"))) {
+      dir = import_node_path6.default.resolve(opts.dir);
+      if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(dir, ".git")) && !(0, import_node_fs5.existsSync)(import_node_path6.default.join(dir, "HEAD"))) {
         throw new OffmainError(`upstream path ${dir} is not a git checkout: pass the patch step's path output, or leave it empty`);
       }
       if (!repository) {
@@ -31472,14 +32194,14 @@ var UpstreamHistory = class _UpstreamHistory {
       }
     } else {
       if (!repository) throw new OffmainError("no upstream repository given: pass the upstream git URL");
-      dir = import_node_path4.default.resolve(opts.cacheDir ?? defaultCacheDir(repository));
+      dir = opts.cacheDir ? import_node_path6.default.resolve(opts.cacheDir) : await privateCacheDir(repository);
     }
     const remote = gitRemote(repository, opts.token);
     const fetchUrl = remote.fetchUrl;
     const history = new _UpstreamHistory(dir, remote.display, ref, remote);
     await locked(dir, async () => {
-      if (!opts.dir && !(0, import_node_fs2.existsSync)(import_node_path4.default.join(dir, "HEAD"))) {
-        await (0, import_promises3.mkdir)(dir, { recursive: true });
+      if (!opts.dir && !(0, import_node_fs5.existsSync)(import_node_path6.default.join(dir, "HEAD"))) {
+        await (0, import_promises2.mkdir)(dir, { recursive: true, mode: 448 });
         await git(["init", "-q", "--bare", dir]);
       }
       const has = await git(["remote", "get-url", "origin"], { cwd: dir, allowFailure: true });
@@ -31490,7 +32212,7 @@ var UpstreamHistory = class _UpstreamHistory {
     return history;
   }
   run(args, allowFailure = false) {
-    return git(args, { cwd: this.dir, token: this.auth.token, env: this.auth.env, allowFailure });
+    return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
   async isShallow() {
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
@@ -31582,13 +32304,25 @@ var UpstreamHistory = class _UpstreamHistory {
     for (; ; ) {
       const a = await this.locate(older);
       const b = await this.locate(newer);
-      if (a && b && await this.contains(b)) {
-        return (await this.run(["merge-base", "--is-ancestor", a, b], true)).code === 0;
-      }
-      if (!await this.deepen()) {
-        if (a && b) return (await this.run(["merge-base", "--is-ancestor", a, b], true)).code === 0;
-        return void 0;
-      }
+      if (a && b && await this.contains(b)) return this.ancestry(a, b);
+      if (!await this.deepen()) return a && b ? this.ancestry(a, b) : void 0;
+    }
+  }
+  /** `git merge-base --is-ancestor`: exit 0 yes, 1 no, anything else (an error) unknown. */
+  async ancestry(a, b) {
+    const { code } = await this.run(["merge-base", "--is-ancestor", a, b], true);
+    return code === 0 ? true : code === 1 ? false : void 0;
+  }
+  /**
+   * Where the commit `sha` (a prefix, a full sha) is: on the branch, present but not on it (only elsewhere in
+   * upstream: the patch step's checkout may hold other refs), or not found even in the branch's whole history.
+   * Fetches deeper as needed.
+   */
+  async place(sha) {
+    for (; ; ) {
+      const found = await this.locate(sha);
+      if (found && await this.contains(found)) return "branch";
+      if (!await this.deepen()) return found ? "elsewhere" : "missing";
     }
   }
   /** First-parent commits of the branch that `deployed` (a full sha on the branch) lacks, oldest first. */
@@ -31662,7 +32396,7 @@ async function freshness(opts) {
   const history = opts.history ?? await UpstreamHistory.open(opts);
   const deployedSha = await history.resolve(opts.deployed);
   const head = await history.head();
-  const onBranch = await history.isAncestor(deployedSha, head.sha) === true;
+  const onBranch2 = await history.isAncestor(deployedSha, head.sha) === true;
   const missing = await history.notDeployed(deployedSha);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const lag = computeLag(missing, now);
@@ -31676,7 +32410,7 @@ async function freshness(opts) {
     maxLagHours,
     status: assessFreshness(lag, maxLagHours, opts.warnOnly),
     now: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    onBranch
+    onBranch: onBranch2
   };
   if (lag.oldest) report.oldestMissingDate = isoUtc(lag.oldest.time);
   const cmp = lag.behind ? compareUrl(history.repository, deployedSha, head.sha) : void 0;
@@ -31696,45 +32430,66 @@ function displayOf(tag) {
   if (!tag) return void 0;
   return parseImageTag(tag)?.display ?? tag;
 }
+var MAX_SUBJECT = 100;
+var MAX_MESSAGE = 64 * 1024;
+var MAX_LISTED = 200;
+var HEADINGS = ["Patches:", "Images:", "Files:"];
+function listed(items, line, what) {
+  const out = items.slice(0, MAX_LISTED).map((i) => `- ${line(i)}`);
+  if (items.length > MAX_LISTED) out.push(`- \u2026 and ${items.length - MAX_LISTED} more ${what}`);
+  return out;
+}
 function deployCommitMessage(input) {
   const moving = input.images.filter((t) => input.bump.changes.some((c) => canonicalRepository(c.repository) === canonicalRepository(t.repository)));
   const lead = moving[0] ?? input.images[0];
   const before = input.bump.previous[lead.repository];
   const from = before?.display ?? before?.tag ?? "(none)";
   const to = lead === input.images[0] && input.version ? input.version : displayOf(lead.tag);
-  const subject = `${imageName(lead.repository)} ${from} -> ${to}`;
+  const subject = inline(`${inline(imageName(lead.repository), 40)} ${inline(from, 40)} -> ${inline(to, 40)}`, MAX_SUBJECT);
   const body = [];
   const u = input.upstream;
   if (u) {
     const oldSha = before?.tag ? parseImageTag(before.tag)?.shortSha : void 0;
     const newSha = u.commit ?? parseImageTag(lead.tag)?.shortSha;
     const cmp = oldSha && newSha && oldSha !== newSha.slice(0, oldSha.length) ? compareUrl(u.repository, oldSha, newSha) : void 0;
-    if (cmp) body.push(`Upstream changes: ${cmp}`);
+    if (cmp) body.push(`Upstream changes: ${inline(cmp, 400)}`);
     if (newSha) {
       const link = commitUrl(u.repository, newSha);
-      body.push(`Upstream commit: ${link ?? `${newSha} of ${redactUrl(u.repository)}`}${u.ref ? ` (${u.ref})` : ""}`);
+      body.push(`Upstream commit: ${inline(link ?? `${newSha} of ${redactUrl(u.repository)}`, 400)}${u.ref ? ` (${inline(u.ref, 100)})` : ""}`);
     }
     if (body.length) body.push("");
   }
-  const patches = input.patchReport?.patches ?? [];
+  const patches = Array.isArray(input.patchReport?.patches) ? input.patchReport.patches : [];
   if (patches.length) {
     body.push("Patches:");
-    for (const p of patches) body.push(`- ${p.id}: ${p.status}${p.reason ? ` (${p.reason.split("\n")[0]})` : ""}`);
+    body.push(
+      ...listed(
+        patches,
+        (p) => `${inline(p?.id, 100)}: ${inline(p?.status, 40)}${typeof p?.reason === "string" && p.reason ? ` (${inline(p.reason.split("\n")[0], 300)})` : ""}`,
+        "patches"
+      )
+    );
     body.push("");
   }
   body.push("Images:");
   for (const t of input.images) {
     const moved = moving.includes(t) ? "" : " (already there)";
-    body.push(`- ${formatImageRef(t)}${moved}`);
+    body.push(`- ${inline(formatImageRef(t), 400)}${moved}`);
   }
   body.push("");
   body.push("Files:");
   const prefix = input.prefix ? `${input.prefix.replace(/\/+$/, "")}/` : "";
-  for (const f of input.bump.files) {
-    const n = input.bump.changes.filter((c) => c.file === f).length;
-    body.push(`- ${prefix}${f}${n > 1 ? ` (${n} references)` : ""}`);
-  }
-  const text = body.join("\n").trimEnd();
+  body.push(
+    ...listed(
+      input.bump.files,
+      (f) => {
+        const n = input.bump.changes.filter((c) => c.file === f).length;
+        return `${inline(`${prefix}${f}`, 300)}${n > 1 ? ` (${n} references)` : ""}`;
+      },
+      "files"
+    )
+  );
+  const text = bounded(neutraliseTrailers(body.join("\n").trimEnd(), HEADINGS), MAX_MESSAGE - subject.length - 3);
   return { subject, body: text, message: `${subject}
 
 ${text}
@@ -31780,7 +32535,7 @@ function deploySummaryMarkdown(r) {
   ];
   if (r.freshness) out.push(freshnessMarkdown(r.freshness));
   else if (r.freshnessError) out.push("### Freshness", "", `Not measured: ${cell(r.freshnessError)}`, "");
-  return out.join("\n");
+  return visible(out.join("\n"));
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -35963,7 +36718,13 @@ function githubClient(opts) {
     }, warn: (m) => log?.warning(m), error: () => {
     } }
   };
-  return opts.token ? getOctokit(opts.token, options) : new GitHub(options);
+  const client = opts.token ? getOctokit(opts.token, options) : new GitHub(options);
+  const stall = Number(process.env.OFFMAIN_STALL_SECONDS) > 0 ? Number(process.env.OFFMAIN_STALL_SECONDS) : 60;
+  client.hook.wrap("request", (request2, o) => {
+    o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1e3) };
+    return request2(o);
+  });
+  return client;
 }
 
 // src/deploy/pullrequest.ts
@@ -35981,7 +36742,7 @@ function info2(p) {
   };
 }
 function isHttpError(e) {
-  return typeof e === "object" && e !== null && typeof e.status === "number";
+  return typeof e === "object" && e !== null && typeof e.status === "number" && e.response !== void 0;
 }
 function apiText(e) {
   const data = e.response?.data;
@@ -36001,7 +36762,10 @@ var GitHubPullRequests = class {
   slug;
   /** Turns an API failure into one line naming the repository and what to do. */
   fail(e, doing) {
-    if (!isHttpError(e)) throw e;
+    if (!isHttpError(e)) {
+      const why = e?.message ?? String(e);
+      throw new OffmainError(`GitHub could not be reached while ${doing} in ${this.slug} (${why}): check the API URL, the network and the proxy, and run again`);
+    }
     const text = apiText(e);
     switch (e.status) {
       case 401:
@@ -36062,16 +36826,14 @@ var GitHubPullRequests = class {
   /** Opens the pull request, or updates the one already open for the same branch. */
   async openOrUpdate(o) {
     const log = this.opts.log;
-    const body = o.body.includes(PR_MARKER) ? o.body : `${o.body.trimEnd()}
-
-${PR_MARKER}
-`;
+    const title = pullRequestTitle(o.title);
+    const body = pullRequestBody(o.body);
     const { owner, repo } = this.opts;
     let pr = await this.findOpen(o.head, o.base);
     let created = false;
     if (pr) {
       try {
-        const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title: o.title, body, base: o.base });
+        const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title, body, base: o.base });
         pr = info2(data);
         log?.info(`updated pull request #${pr.number}: ${pr.url}`);
       } catch (e) {
@@ -36079,7 +36841,7 @@ ${PR_MARKER}
       }
     } else {
       try {
-        const { data } = await this.octokit.rest.pulls.create({ owner, repo, title: o.title, body, head: o.head, base: o.base });
+        const { data } = await this.octokit.rest.pulls.create({ owner, repo, title, body, head: o.head, base: o.base });
         pr = info2(data);
         created = true;
         log?.info(`opened pull request #${pr.number}: ${pr.url}`);
@@ -36088,7 +36850,7 @@ ${PR_MARKER}
           const other = await this.findOpen(o.head, o.base);
           if (!other) this.fail(e, "opening a pull request");
           try {
-            const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title: o.title, body });
+            const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title, body });
             pr = info2(data);
           } catch (e2) {
             this.fail(e2, `updating pull request #${other.number}`);
@@ -36159,6 +36921,19 @@ ${PR_MARKER}
     }
   }
 };
+var MAX_TITLE = 256;
+var MAX_BODY = 65536;
+function pullRequestTitle(title) {
+  return inline(title, MAX_TITLE) || "offmain deploy";
+}
+function pullRequestBody(body) {
+  const end = `
+
+${PR_MARKER}
+`;
+  const text = neutraliseReferences(stripHidden(body.split(PR_MARKER).join("")).replace(/\r\n?/g, "\n")).trimEnd();
+  return `${bounded(text, MAX_BODY - end.length)}${end}`;
+}
 function parseMergeMethod(value) {
   if (value === void 0 || value === "" || value === "false") return void 0;
   if (value === "true") return "squash";
@@ -36177,6 +36952,30 @@ function parseReport(report) {
   } catch (e) {
     throw new OffmainError(`the patch report is not the patch step's JSON (${errorMessage(e)}): pass its patch-report output unchanged`);
   }
+}
+function refuseOtherCommit(commit, images) {
+  if (!commit?.trim()) return;
+  const given = shaOf(commit);
+  for (const t of images) {
+    const tag = parseImageTag(t.tag);
+    if (!tag || given.startsWith(tag.shortSha) || tag.shortSha.startsWith(given)) continue;
+    throw new OffmainError(
+      `the upstream commit ${commit.trim()} is not the commit ${tag.shortSha} in the image tag ${t.repository}:${t.tag}: give the commit the images were built from (or none: it is read from the tag), or pass --allow-downgrade to deploy it anyway`
+    );
+  }
+}
+function configDir(clone, sub, given) {
+  if (!sub) return clone;
+  const tree = new ConfinedDir(clone, { what: "the config repository", advice: "" });
+  try {
+    tree.lstat(sub);
+  } catch (e) {
+    if (!(e instanceof UnsafePathError) || !e.link) throw e;
+    throw new OffmainError(
+      `path "${given}" goes through ${e.link}, a symbolic link in the config repository: offmain bumps only real directories of the clone; give the directory the link points to`
+    );
+  }
+  return tree.abs(sub);
 }
 async function olderDeploy(otherRef, ours, history) {
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
@@ -36203,13 +37002,14 @@ async function deploy(opts) {
   if (!opts.images.length) throw new OffmainError("no image to deploy: give at least one REPOSITORY=TAG@DIGEST");
   const author = parseAuthor(opts.author?.trim() || DEFAULT_AUTHOR);
   const report = parseReport(opts.patchReport);
-  const sub = import_node_path5.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
-  if (sub === ".." || sub.startsWith("../") || import_node_path5.default.isAbsolute(sub)) {
+  const sub = import_node_path7.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
+  if (sub === ".." || sub.startsWith("../") || import_node_path7.default.isAbsolute(sub)) {
     throw new OffmainError(`path "${opts.path}" must be a directory inside the config repository (relative, no ..)`);
   }
   const lead = opts.images[0];
   const nextVersion = opts.version?.trim() || displayOf(lead.tag);
-  const remote = configRemote(opts.repository, { token: opts.token, serverUrl: opts.serverUrl });
+  const remote = configRemote(opts.repository, { token: opts.token, serverUrl: opts.serverUrl, tokenForGitHubOnly: opts.tokenForGitHubOnly });
+  if (remote.withheld) log.warning(`${remote.withheld}: write credentials for ${remote.display} in its https URL if it needs them`);
   const prBranch = `${BRANCH_PREFIX}${lead.tag}`;
   let gh;
   if (mode === "pull-request") {
@@ -36222,6 +37022,7 @@ async function deploy(opts) {
     if (!isValidBranchName(prBranch)) throw new OffmainError(`"${lead.tag}" cannot be part of a branch name: use an image tag such as 4.8.0_2f40549`);
     gh = new GitHubPullRequests({ token: opts.token, owner: remote.github.owner, repo: remote.github.repo, apiUrl: opts.apiUrl, log });
   }
+  if (!opts.allowDowngrade) refuseOtherCommit(opts.upstream?.commit, opts.images);
   let history;
   let deployedSha;
   let freshnessError;
@@ -36241,7 +37042,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises4.mkdtemp)(import_node_path5.default.join(process.env.RUNNER_TEMP || (0, import_node_os2.tmpdir)(), "offmain-config-"));
+  const workDir = opts.workDir ?? await (0, import_promises3.mkdtemp)(import_node_path7.default.join(process.env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info3 = await gh.repository();
@@ -36253,10 +37054,15 @@ async function deploy(opts) {
     }) : void 0;
     const co = await log.group(
       "Clone the config repository",
-      () => ConfigCheckout.clone({ remote, dir: import_node_path5.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
+      () => ConfigCheckout.clone({ remote, dir: import_node_path7.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
-    const bumpDir = import_node_path5.default.join(co.dir, sub);
-    const isAncestor = history ? (a, b) => history.isAncestor(a, b) : void 0;
+    const bumpDir = configDir(co.dir, sub, opts.path ?? "");
+    const tracked = history;
+    const ancestry = tracked && {
+      branch: `${tracked.ref} of ${tracked.repository}`,
+      place: (sha) => tracked.place(sha),
+      isAncestor: (a, b) => tracked.isAncestor(a, b)
+    };
     const bumpOptions = {
       dir: bumpDir,
       targets: opts.images,
@@ -36264,7 +37070,8 @@ async function deploy(opts) {
       allowDowngrade: opts.allowDowngrade,
       policies: opts.policies,
       helmKeys: opts.helmKeys,
-      isAncestor
+      upstream: ancestry,
+      log
     };
     if (opts.dryRun) {
       const r = await bump({ ...bumpOptions, dryRun: true });
@@ -36440,23 +37247,83 @@ ${PR_MARKER}
     }
     return result;
   } finally {
-    if (!opts.workDir) await (0, import_promises4.rm)(workDir, { recursive: true, force: true });
+    if (!opts.workDir) await (0, import_promises3.rm)(workDir, { recursive: true, force: true });
   }
 }
 
 // src/actions/logger.ts
-var import_node_path6 = require("node:path");
+var import_node_crypto3 = require("node:crypto");
+var import_node_path8 = require("node:path");
+
+// src/core/runnertext.ts
+var ZWSP = "\u200B";
+var LEADING_SPACE = /^[\s\u0085\u180e]*/;
+function neutraliseLine(line) {
+  const lead = LEADING_SPACE.exec(line)[0].length;
+  const out = line.slice(lead).startsWith("::") ? `${ZWSP}${line}` : line;
+  return out.includes("##[") ? out.replace(/##\[/g, `##${ZWSP}[`) : out;
+}
+function runnerLines(text) {
+  return text.split(/\r\n|\r|\n/);
+}
+function runnerSafe(text) {
+  if (!/[\r\n]|::|##\[/.test(text)) return text;
+  return runnerLines(text).map(neutraliseLine).join("\n");
+}
+function runnerSafeLine(text) {
+  return neutraliseLine(text.replace(/\r\n|\r|\n/g, " "));
+}
+
+// src/actions/logger.ts
+var stopToken;
+function resumeCommands() {
+  if (stopToken === void 0) return;
+  const token = stopToken;
+  stopToken = void 0;
+  info(`::${token}::`);
+}
+function output(line) {
+  if (stopToken === void 0) {
+    stopToken = `offmain-${(0, import_node_crypto3.randomUUID)()}`;
+    info(`::stop-commands::${stopToken}`);
+  }
+  info(runnerSafe(line));
+}
+function setFailed2(message) {
+  resumeCommands();
+  setFailed(message);
+}
 function actionsLogger(fileBase = "") {
   const props = (w) => ({
-    file: w?.file ? (0, import_node_path6.join)(fileBase, w.file) : void 0,
+    file: w?.file ? (0, import_node_path8.join)(fileBase, w.file) : void 0,
     startLine: w?.line,
     title: w?.title
   });
   return {
-    info: (m) => info(m),
-    warning: (m, w) => warning(m, props(w)),
-    error: (m, w) => error(m, props(w)),
-    group: (name, fn) => group(name, fn)
+    info: (m) => {
+      resumeCommands();
+      info(runnerSafe(m));
+    },
+    warning: (m, w) => {
+      resumeCommands();
+      warning(m, props(w));
+    },
+    error: (m, w) => {
+      resumeCommands();
+      error(m, props(w));
+    },
+    group: (name, fn) => {
+      resumeCommands();
+      return group(runnerSafeLine(name), async () => {
+        try {
+          return await fn();
+        } finally {
+          resumeCommands();
+        }
+      });
+    },
+    output,
+    endOutput: resumeCommands
   };
 }
 
@@ -36516,6 +37383,7 @@ async function run() {
       repository,
       branch: optionalInput("branch"),
       token,
+      tokenForGitHubOnly: true,
       images: imagesInput(),
       mode: choiceInput("mode", ["push", "pull-request"], "push"),
       path: optionalInput("path"),
@@ -36527,7 +37395,7 @@ async function run() {
         repository: upstreamRepository,
         ref: optionalInput("upstream-ref"),
         commit: optionalInput("upstream-commit"),
-        path: upstreamPath ? (0, import_node_path7.resolve)(workspace, upstreamPath) : void 0,
+        path: upstreamPath ? (0, import_node_path9.resolve)(workspace, upstreamPath) : void 0,
         token: upstreamToken
       } : void 0,
       version: optionalInput("version"),
@@ -36547,9 +37415,9 @@ async function run() {
     setOutput("previous-version", result.previous.version ?? "");
     setOutput("lag-hours", result.freshness ? String(result.freshness.lag.hours) : "");
     await summary.addRaw(deploySummaryMarkdown(result)).write();
-    if (result.freshness?.status === "fail") setFailed(freshnessFailure(result.freshness));
+    if (result.freshness?.status === "fail") setFailed2(freshnessFailure(result.freshness));
   } catch (e) {
-    setFailed(errorMessage(e));
+    setFailed2(errorMessage(e));
   }
 }
 

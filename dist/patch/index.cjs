@@ -3387,20 +3387,20 @@ var require_data_url = __commonJS({
     }
     function percentDecode(input) {
       const length = input.length;
-      const output = new Uint8Array(length);
+      const output2 = new Uint8Array(length);
       let j = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j++] = byte;
+          output2[j++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j++] = 37;
+          output2[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output2[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j ? output2 : output2.subarray(0, j);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -4864,8 +4864,8 @@ var require_util2 = __commonJS({
       if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
         buffer = buffer.subarray(3);
       }
-      const output = textDecoder.decode(buffer);
-      return output;
+      const output2 = textDecoder.decode(buffer);
+      return output2;
     }
     var EnvironmentSettingsObjectBase = class {
       get baseUrl() {
@@ -5123,8 +5123,8 @@ var require_formdata = __commonJS({
         }, { __proto__: null });
         options.depth ??= depth;
         options.colors ??= true;
-        const output = nodeUtil.formatWithOptions(options, state);
-        return `FormData ${output.slice(output.indexOf("]") + 2)}`;
+        const output2 = nodeUtil.formatWithOptions(options, state);
+        return `FormData ${output2.slice(output2.indexOf("]") + 2)}`;
       }
     };
     iteratorMixin("FormData", FormData, kState, "name", "value");
@@ -5779,7 +5779,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5854,7 +5854,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5949,11 +5949,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5976,10 +5976,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -5996,7 +5996,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6176,7 +6176,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6198,7 +6198,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6234,13 +6234,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -17706,10 +17706,10 @@ var require_receiver = __commonJS({
           this.#fragmentsBytes = 0;
           return fragments.shift();
         }
-        const output = Buffer.concat(fragments, this.#fragmentsBytes);
+        const output2 = Buffer.concat(fragments, this.#fragmentsBytes);
         this.#fragments = [];
         this.#fragmentsBytes = 0;
-        return output;
+        return output2;
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
@@ -20021,10 +20021,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse = require_parse2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -21264,7 +21264,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse2();
@@ -21348,8 +21348,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -28687,7 +28687,7 @@ var require_dist = __commonJS({
 });
 
 // src/actions/patch.ts
-var import_node_path10 = require("node:path");
+var import_node_path11 = require("node:path");
 
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
@@ -29256,68 +29256,12 @@ var import_node_path2 = __toESM(require("node:path"), 1);
 
 // src/core/git.ts
 var import_node_child_process = require("node:child_process");
-function authEnv(token) {
-  if (!token) return {};
-  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: "http.extraheader",
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`
-  };
-}
-function git(args, opts = {}) {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "echo",
-    SSH_ASKPASS: "echo",
-    GCM_INTERACTIVE: "never",
-    LC_ALL: "C",
-    ...authEnv(opts.token),
-    ...opts.env
-  };
-  return new Promise((resolve4, reject) => {
-    const child = (0, import_node_child_process.execFile)(
-      "git",
-      args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
-      (error2, stdout, stderr) => {
-        const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
-        if (error2 && error2.code === "ENOENT") {
-          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
-          return;
-        }
-        const result = { code, stdout, stderr };
-        if (code !== 0 && !opts.allowFailure) {
-          reject(new GitError(args, result));
-          return;
-        }
-        resolve4(result);
-      }
-    );
-    if (opts.input !== void 0) child.stdin?.end(opts.input);
-  });
-}
-var GitError = class extends OffmainError {
-  constructor(args, result) {
-    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
-    super(`git ${args[0]} failed: ${last}`);
-    this.args = args;
-    this.result = result;
-    this.name = "GitError";
-  }
-  args;
-  result;
-};
-function isoUtc(unixSeconds) {
-  return new Date(unixSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 // src/core/remote.ts
 var import_node_path = __toESM(require("node:path"), 1);
-function parseLsRemote(output) {
+function parseLsRemote(output2) {
   const refs = [];
-  for (const line of output.split("\n")) {
+  for (const line of output2.split("\n")) {
     const m = /^([0-9a-f]{40}|[0-9a-f]{64})\t(\S+)\s*$/.exec(line.trim());
     if (m) refs.push({ sha: m[1], ref: m[2] });
   }
@@ -29380,7 +29324,48 @@ function sameRemote(a, b) {
   const norm = (s) => s.trim().replace(/\/+$/, "").replace(/\.git$/, "").replace(/\/+$/, "");
   return norm(a) === norm(b);
 }
-function gitRemote(repository, token) {
+function isLoopbackHost(host) {
+  const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+var ALLOWED_PROTOCOLS = "file:git:http:https:ssh";
+function checkTransport(repository) {
+  const display = redactUrl(repository);
+  if (/^[A-Za-z0-9][A-Za-z0-9+.-]*::/.test(repository)) {
+    throw new OffmainError(
+      `repository "${display}" names a git remote helper (${repository.slice(0, repository.indexOf("::"))}::): offmain only uses https, ssh, git, file, and http to this machine; give a URL`
+    );
+  }
+  const m = SCHEME.exec(repository);
+  if (!m) return;
+  const scheme = m[1].toLowerCase();
+  if (scheme === "https" || scheme === "git" || scheme === "file" || SSH_SCHEMES.has(scheme)) return;
+  if (scheme === "http") {
+    const host = hostOf(repository);
+    if (host && isLoopbackHost(host)) return;
+    throw new OffmainError(
+      `repository "${display}" is plain http to ${host ?? "another host"}: anyone on the way could read or change what offmain fetches and pushes; use https`
+    );
+  }
+  throw new OffmainError(`repository "${display}" uses ${scheme}://: offmain only uses https, ssh, git, file, and http to this machine`);
+}
+function hostOf(url) {
+  try {
+    return new URL(splitCredentials(url).url).host.toLowerCase() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function originOf(url) {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.origin.toLowerCase() : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function gitRemote(repository, token, opts = {}) {
+  checkTransport(repository);
   const display = redactUrl(repository);
   const secrets = token ? [token] : [];
   if (isLocalPath(repository)) return { fetchUrl: import_node_path.default.resolve(repository), display, secrets };
@@ -29388,13 +29373,95 @@ function gitRemote(repository, token) {
   if (cred.password) secrets.push(cred.password);
   if (cred.username) secrets.push(cred.username);
   const remote = { fetchUrl: cred.url, display, secrets };
+  const origin = originOf(cred.url);
+  let user;
+  let password;
   if (token) {
-    remote.token = token;
-  } else if (cred.username || cred.password) {
-    const basic = Buffer.from(`${cred.username ?? ""}:${cred.password ?? ""}`).toString("base64");
-    remote.env = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
+    const server = opts.tokenServer ? originOf(opts.tokenServer.replace(/\/+$/, "")) : origin;
+    if (origin && server === origin) {
+      user = "x-access-token";
+      password = token;
+    } else {
+      remote.withheld = origin ? `the token belongs to ${server ?? opts.tokenServer} and is not sent to ${origin}` : `a token is only sent over https, not to ${display}`;
+    }
+  }
+  if (!password && (cred.username || cred.password)) {
+    user = cred.username ?? "";
+    password = cred.password ?? "";
+  }
+  if (origin && password !== void 0) {
+    const basic = Buffer.from(`${user}:${password}`).toString("base64");
+    remote.env = {
+      GIT_CONFIG_COUNT: "2",
+      GIT_CONFIG_KEY_0: `http.${cred.url}.extraHeader`,
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+      GIT_CONFIG_KEY_1: `http.${cred.url}.followRedirects`,
+      GIT_CONFIG_VALUE_1: "false"
+    };
   }
   return remote;
+}
+
+// src/core/git.ts
+function seconds(name, fallback) {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+function git(args, opts = {}) {
+  const stall = seconds("OFFMAIN_STALL_SECONDS", 60);
+  const limit = seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "",
+    // no prompt program: git asks nobody for credentials (not even an empty one)
+    SSH_ASKPASS: "echo",
+    GCM_INTERACTIVE: "never",
+    LC_ALL: "C",
+    GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
+    GIT_HTTP_LOW_SPEED_LIMIT: "1000",
+    GIT_HTTP_LOW_SPEED_TIME: String(Math.ceil(stall)),
+    ...opts.env
+  };
+  return new Promise((resolve4, reject) => {
+    const child = (0, import_node_child_process.execFile)(
+      "git",
+      args,
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL" },
+      (error2, stdout, stderr) => {
+        const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
+        if (error2 && error2.code === "ENOENT") {
+          reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
+          return;
+        }
+        if (error2?.killed) {
+          stderr += `
+fatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
+        }
+        const result = { code, stdout, stderr };
+        if (code !== 0 && !opts.allowFailure) {
+          reject(new GitError(args, result));
+          return;
+        }
+        resolve4(result);
+      }
+    );
+    if (opts.input !== void 0) child.stdin?.end(opts.input);
+  });
+}
+var GitError = class extends OffmainError {
+  constructor(args, result) {
+    const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.code}`;
+    super(`git ${args[0]} failed: ${last}`);
+    this.args = args;
+    this.result = result;
+    this.name = "GitError";
+  }
+  args;
+  result;
+};
+function isoUtc(unixSeconds) {
+  return new Date(unixSeconds * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 // src/patch/releases.ts
@@ -29476,7 +29543,7 @@ var Checkout = class {
   dir;
   remote;
   run(args, allowFailure = false) {
-    return git(args, { cwd: this.dir, token: this.remote.token, env: this.remote.env, allowFailure });
+    return git(args, { cwd: this.dir, env: this.remote.env, allowFailure });
   }
   /** `git fetch` from origin; a failure is reported as the repository being unreadable unless `allowFailure`. */
   async fetch(args, allowFailure = false) {
@@ -29592,7 +29659,6 @@ async function preparePath(dir, state, remote) {
 }
 async function lsRemote(remote) {
   const r = await git(["ls-remote", "--heads", "--tags", "--", remote.fetchUrl], {
-    token: remote.token,
     env: remote.env,
     allowFailure: true
   });
@@ -29838,10 +29904,10 @@ async function versionOf(dir, sha) {
 }
 
 // src/patch/step.ts
-var import_node_fs = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_crypto = require("node:crypto");
-var import_promises6 = require("node:fs/promises");
-var import_node_path8 = require("node:path");
+var import_promises5 = require("node:fs/promises");
+var import_node_path9 = require("node:path");
 
 // patches/redis-tls.yml
 var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
@@ -30045,9 +30111,239 @@ function builtinPatchSet(name) {
 }
 
 // src/patch/apply.ts
-var import_promises5 = require("node:fs/promises");
-var import_node_path7 = require("node:path");
+var import_promises4 = require("node:fs/promises");
+var import_node_path8 = require("node:path");
 var import_semver5 = __toESM(require_semver2(), 1);
+
+// src/core/safefs.ts
+var import_node_fs = require("node:fs");
+var import_node_path4 = require("node:path");
+var { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var UnsafePathError = class extends OffmainError {
+  constructor(message, file, link) {
+    super(message, { file });
+    this.link = link;
+  }
+  link;
+};
+var procFd;
+function hasProcFd() {
+  procFd ??= process.platform === "linux" && (0, import_node_fs.existsSync)("/proc/self/fd");
+  return procFd;
+}
+var errno = (e) => e.code;
+function writeAllSync(fd, data) {
+  for (let at = 0; at < data.length; ) at += (0, import_node_fs.writeSync)(fd, data, at, data.length - at);
+}
+var ConfinedDir = class {
+  constructor(root, opts) {
+    this.root = root;
+    this.opts = opts;
+  }
+  root;
+  opts;
+  realPath;
+  /** The directory with the links in its own path resolved (resolved on first use). */
+  get real() {
+    this.realPath ??= (0, import_node_fs.realpathSync)(this.root);
+    return this.realPath;
+  }
+  /**
+   * The components of `rel` (`.` or '' is the directory itself when `dirOk`). Throws for a path that is
+   * absolute or leaves the directory.
+   */
+  parts(rel, dirOk = false) {
+    const norm = import_node_path4.posix.normalize(rel);
+    const parts = norm.split("/").filter((p) => p !== "" && p !== ".");
+    if (rel.includes("\0") || (0, import_node_path4.isAbsolute)(rel) || import_node_path4.posix.isAbsolute(rel) || parts[0] === ".." || !dirOk && parts.length === 0) {
+      throw new UnsafePathError(`"${rel}" is not a path inside ${this.opts.what}: give a path relative to it, without ..`, rel);
+    }
+    return parts;
+  }
+  /** The absolute path of `rel` (checked to stay inside, not checked for links). */
+  abs(rel) {
+    return (0, import_node_path4.join)(this.real, ...this.parts(rel, true));
+  }
+  /**
+   * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
+   * directory on the way, does not exist.
+   */
+  lstat(rel) {
+    const parts = this.parts(rel, true);
+    let abs = this.real;
+    if (parts.length === 0) return (0, import_node_fs.lstatSync)(abs);
+    let st;
+    for (const [i, p] of parts.entries()) {
+      if (st && !st.isDirectory()) return void 0;
+      abs = (0, import_node_path4.join)(abs, p);
+      try {
+        st = (0, import_node_fs.lstatSync)(abs);
+      } catch (e) {
+        if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+        throw e;
+      }
+      if (st.isSymbolicLink()) throw this.linkError(parts, i);
+    }
+    return st;
+  }
+  linkError(parts, at) {
+    const shown = parts.join("/");
+    const link = parts.slice(0, at + 1).join("/");
+    const where = at === parts.length - 1 ? "is a symbolic link" : `is under a symbolic link (${link})`;
+    return new UnsafePathError(`${shown} ${where}: ${this.opts.advice}`, shown, link);
+  }
+  /** Checks that `fd` is the file at `rel`, reached through no link; returns its fstat. */
+  verify(fd, rel) {
+    const parts = this.parts(rel, true);
+    const st = (0, import_node_fs.fstatSync)(fd);
+    let same;
+    if (hasProcFd()) {
+      let actual;
+      try {
+        actual = (0, import_node_fs.readlinkSync)(`/proc/self/fd/${fd}`);
+      } catch {
+        actual = void 0;
+      }
+      same = actual === void 0 ? this.sameInode(rel, st) : actual === (0, import_node_path4.join)(this.real, ...parts);
+    } else {
+      same = this.sameInode(rel, st);
+    }
+    if (same) return st;
+    this.lstat(rel);
+    const shown = parts.join("/");
+    throw new UnsafePathError(`${shown} changed while offmain opened it (something on the way was replaced): ${this.opts.advice}`, shown);
+  }
+  sameInode(rel, st) {
+    const now = this.lstat(rel);
+    return now !== void 0 && now.ino === st.ino && now.dev === st.dev;
+  }
+  open(rel, flags, mode) {
+    const abs = this.abs(rel);
+    try {
+      return (0, import_node_fs.openSync)(abs, flags | O_NOFOLLOW, mode);
+    } catch (e) {
+      if (errno(e) === "ELOOP" || errno(e) === "EMLINK") {
+        const parts = this.parts(rel);
+        throw this.linkError(parts, parts.length - 1);
+      }
+      throw e;
+    }
+  }
+  /**
+   * Opens `rel` to read: no link on the way, the file itself opened with O_NOFOLLOW (and O_NONBLOCK, so that a
+   * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
+   */
+  openRead(rel) {
+    if (!this.lstat(rel)) return void 0;
+    let fd;
+    try {
+      fd = this.open(rel, O_RDONLY | O_NONBLOCK);
+    } catch (e) {
+      if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+      throw e;
+    }
+    try {
+      return { fd, stat: this.verify(fd, rel) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** The bytes of the regular file `rel`; undefined when it does not exist. */
+  read(rel) {
+    this.parts(rel);
+    const opened = this.openRead(rel);
+    if (!opened) return void 0;
+    try {
+      if (!opened.stat.isFile()) {
+        const shown = this.parts(rel).join("/");
+        throw new OffmainError(`${shown} is ${opened.stat.isDirectory() ? "a directory" : "not a regular file"}: expected a file`, { file: shown });
+      }
+      return (0, import_node_fs.readFileSync)(opened.fd);
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+  /** The parent directory of `rel` must exist, as a directory with no link on the way. */
+  parentDir(rel) {
+    const dir = import_node_path4.posix.dirname(this.parts(rel).join("/"));
+    if (!this.lstat(dir)?.isDirectory()) {
+      throw Object.assign(new Error(`ENOENT: no such directory, ${dir}`), { code: "ENOENT" });
+    }
+  }
+  /**
+   * Creates the file `rel`, which must not exist, exclusively (O_CREAT|O_EXCL|O_NOFOLLOW) with `mode` (less the
+   * umask), in an existing directory; returns the descriptor, open to write. The caller closes it.
+   */
+  create(rel, mode = 438) {
+    this.parentDir(rel);
+    const fd = this.open(rel, O_WRONLY | O_CREAT | O_EXCL, mode);
+    try {
+      this.verify(fd, rel);
+      return fd;
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Opens the existing regular file `rel` to write it in place (not truncated). The caller closes `fd`. */
+  openWrite(rel) {
+    this.parts(rel);
+    if (!this.lstat(rel)) throw Object.assign(new Error(`ENOENT: no such file, ${rel}`), { code: "ENOENT" });
+    const fd = this.open(rel, O_WRONLY);
+    try {
+      const stat4 = this.verify(fd, rel);
+      if (!stat4.isFile()) throw new Error(`${rel} is not a regular file`);
+      return { fd, stat: stat4 };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Creates the missing directories of `rel` one at a time, never through a link; returns the first one made. */
+  mkdirs(rel) {
+    const parts = this.parts(rel, true);
+    let first;
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      const st = this.lstat(sub);
+      if (st?.isDirectory()) continue;
+      if (st) throw Object.assign(new Error(`ENOTDIR: ${sub} is a file, not a directory`), { code: "ENOTDIR" });
+      (0, import_node_fs.mkdirSync)((0, import_node_path4.join)(this.real, ...parts.slice(0, i)));
+      this.lstat(sub);
+      first ??= sub;
+    }
+    return first;
+  }
+  /** Removes the file `rel` (a link at the end is removed, not followed; none may be on the way). */
+  unlink(rel) {
+    this.lstat(import_node_path4.posix.dirname(this.parts(rel).join("/")));
+    (0, import_node_fs.unlinkSync)(this.abs(rel));
+  }
+  /** Renames `from` over `to` (atomic within a file system); no link on the way to either. */
+  rename(from, to) {
+    this.lstat(import_node_path4.posix.dirname(this.parts(from).join("/")));
+    this.lstat(import_node_path4.posix.dirname(this.parts(to).join("/")));
+    (0, import_node_fs.renameSync)(this.abs(from), this.abs(to));
+  }
+  /** Gives the file `existing` a second name `name` (a hard link); no link on the way to either. */
+  link(existing, name) {
+    if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
+    this.parentDir(name);
+    (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
+  }
+  /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
+  syncDir(rel = ".") {
+    const opened = this.openRead(rel);
+    if (!opened) return;
+    try {
+      (0, import_node_fs.fsyncSync)(opened.fd);
+    } catch {
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+};
 
 // src/patch/lockfile.ts
 var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
@@ -30631,20 +30927,23 @@ function evaluateOperation(op, text, at = identity) {
 }
 
 // src/patch/patchset/workspace.ts
-var import_promises3 = require("node:fs/promises");
-var import_node_path4 = require("node:path");
+var import_node_fs2 = require("node:fs");
+var import_node_path5 = require("node:path");
+var ADVICE = "offmain does not patch through symbolic links; name the real file in the patch (links in the upstream tree are never followed)";
 var Workspace = class {
   constructor(dir) {
     this.dir = dir;
+    this.tree = new ConfinedDir(dir, { what: "the upstream tree", advice: ADVICE });
   }
   dir;
   pristine = /* @__PURE__ */ new Map();
   current = /* @__PURE__ */ new Map();
+  tree;
   /** File modes for files a unified diff creates or changes the mode of. */
   modes = /* @__PURE__ */ new Map();
   async read(path3) {
     if (this.current.has(path3)) return this.current.get(path3) ?? null;
-    const text = await readTreeFile(this.dir, path3);
+    const text = readTreeFile(this.tree, path3);
     this.pristine.set(path3, text);
     this.current.set(path3, text);
     return text;
@@ -30672,41 +30971,51 @@ var Workspace = class {
     const createdDirs = [];
     try {
       for (const path3 of changed) {
-        const abs = (0, import_node_path4.join)(this.dir, path3);
         const before = this.pristine.get(path3) ?? null;
         const after = this.current.get(path3) ?? null;
-        const mode = before === null ? void 0 : (await (0, import_promises3.stat)(abs)).mode & 4095;
-        if (after === null) {
-          if (before !== null) {
-            await (0, import_promises3.unlink)(abs);
-            done.push({ path: path3, before, mode });
+        const wanted = this.modes.get(path3);
+        if (before === null) {
+          if (after === null) continue;
+          const made = this.tree.mkdirs(import_node_path5.posix.dirname(path3));
+          if (made) createdDirs.push(made);
+          done.push({ path: path3, before });
+          const fd = this.tree.create(path3);
+          try {
+            writeAllSync(fd, Buffer.from(after, "utf8"));
+            if (wanted !== void 0) (0, import_node_fs2.fchmodSync)(fd, wanted);
+          } finally {
+            (0, import_node_fs2.closeSync)(fd);
           }
           continue;
         }
-        if (before === null) {
-          const made = await (0, import_promises3.mkdir)((0, import_node_path4.dirname)(abs), { recursive: true });
-          if (made) createdDirs.push(made);
-        }
+        const st = this.tree.lstat(path3);
+        if (!st?.isFile()) throw new Error(`${path3} is no longer a file`);
+        const mode = st.mode & 4095;
         done.push({ path: path3, before, mode });
-        if (before !== after) await (0, import_promises3.writeFile)(abs, after, "utf8");
-        const wanted = this.modes.get(path3);
-        if (wanted !== void 0) await (0, import_promises3.chmod)(abs, wanted);
+        if (after === null) this.tree.unlink(path3);
+        else rewrite(this.tree, path3, before !== after ? after : void 0, wanted);
       }
     } catch (e) {
       const problems = [];
       for (const { path: path3, before, mode } of done.reverse()) {
-        const abs = (0, import_node_path4.join)(this.dir, path3);
         try {
-          if (before === null) await (0, import_promises3.unlink)(abs).catch(() => void 0);
+          if (before === null) {
+            if (this.tree.lstat(path3)) this.tree.unlink(path3);
+          } else if (this.tree.lstat(path3)) rewrite(this.tree, path3, before, mode);
           else {
-            await (0, import_promises3.writeFile)(abs, before, "utf8");
-            if (mode !== void 0) await (0, import_promises3.chmod)(abs, mode);
+            const fd = this.tree.create(path3);
+            try {
+              writeAllSync(fd, Buffer.from(before, "utf8"));
+              if (mode !== void 0) (0, import_node_fs2.fchmodSync)(fd, mode);
+            } finally {
+              (0, import_node_fs2.closeSync)(fd);
+            }
           }
         } catch (re) {
           problems.push(`${path3} (${re instanceof Error ? re.message : String(re)})`);
         }
       }
-      for (const d of createdDirs) await removeEmptyDirs(d, this.dir);
+      for (const d of createdDirs) removeEmptyDirs(this.tree, d);
       const what = e instanceof Error ? e.message : String(e);
       throw new OffmainError(
         problems.length === 0 ? `could not write the patched files (${what}); every file was restored to its upstream content` : `could not write the patched files (${what}) and could not restore ${problems.join(", ")}: check out the upstream tree again`
@@ -30715,22 +31024,53 @@ var Workspace = class {
     return changed;
   }
 };
-async function removeEmptyDirs(first, root) {
-  const walk = async (d) => {
-    const entries = await (0, import_promises3.readdir)(d, { withFileTypes: true }).catch(() => []);
-    for (const ent of entries) if (ent.isDirectory()) await walk((0, import_node_path4.join)(d, ent.name));
-    await (0, import_promises3.rmdir)(d).catch(() => void 0);
-  };
-  if (first.startsWith(root)) await walk(first);
-}
-async function readTreeFile(dir, path3) {
+function rewrite(tree, path3, text, mode) {
+  const { fd } = text === void 0 ? tree.openRead(path3) : tree.openWrite(path3);
   try {
-    return await (0, import_promises3.readFile)((0, import_node_path4.join)(dir, path3), "utf8");
+    if (text !== void 0) {
+      (0, import_node_fs2.ftruncateSync)(fd, 0);
+      writeAllSync(fd, Buffer.from(text, "utf8"));
+    }
+    if (mode !== void 0) (0, import_node_fs2.fchmodSync)(fd, mode);
+  } finally {
+    (0, import_node_fs2.closeSync)(fd);
+  }
+}
+function removeEmptyDirs(tree, first) {
+  const walk = (d) => {
+    let entries = [];
+    try {
+      if (!tree.lstat(d)?.isDirectory()) return;
+      entries = (0, import_node_fs2.readdirSync)(tree.abs(d), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const ent of entries) if (ent.isDirectory()) walk(import_node_path5.posix.join(d, ent.name));
+    try {
+      (0, import_node_fs2.rmdirSync)(tree.abs(d));
+    } catch {
+    }
+  };
+  walk(first);
+}
+function readTreeFile(tree, path3) {
+  let opened;
+  try {
+    opened = tree.openRead(path3);
   } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return null;
-    if (code === "EISDIR") throw new OffmainError(`${path3}: is a directory where a patch expects a file`, { file: path3 });
+    if (e instanceof OffmainError) throw e;
     throw new OffmainError(`${path3}: cannot be read (${e.message})`, { file: path3 });
+  }
+  if (!opened) return null;
+  try {
+    if (opened.stat.isDirectory()) throw new OffmainError(`${path3}: is a directory where a patch expects a file`, { file: path3 });
+    if (!opened.stat.isFile()) throw new OffmainError(`${path3}: is not a regular file (a patch expects one)`, { file: path3 });
+    return (0, import_node_fs2.readFileSync)(opened.fd, "utf8");
+  } catch (e) {
+    if (e instanceof OffmainError) throw e;
+    throw new OffmainError(`${path3}: cannot be read (${e.message})`, { file: path3 });
+  } finally {
+    (0, import_node_fs2.closeSync)(opened.fd);
   }
 }
 var Overlay = class {
@@ -30904,7 +31244,7 @@ async function evaluatePatch(set, patch, ws, version) {
 }
 
 // src/patch/patchset/format.ts
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 var import_semver4 = __toESM(require_semver2(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 var NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -30978,8 +31318,8 @@ var YamlReader = class {
   }
   path(entry, what) {
     const p = this.string(entry, what);
-    const norm = import_node_path5.posix.normalize(p.replace(/^\.\//, ""));
-    if ((0, import_node_path5.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
+    const norm = import_node_path6.posix.normalize(p.replace(/^\.\//, ""));
+    if ((0, import_node_path6.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
       this.fail(entry.line, `${what} must be a path inside the Mastodon tree, relative to its root (got "${p}")`);
     }
     return norm;
@@ -31193,9 +31533,9 @@ function parseExpect(r, entry) {
 }
 
 // src/patch/unifieddiff.ts
-var import_promises4 = require("node:fs/promises");
+var import_promises3 = require("node:fs/promises");
 var import_node_os = require("node:os");
-var import_node_path6 = require("node:path");
+var import_node_path7 = require("node:path");
 function unquote(p) {
   if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2) return p;
   const body = p.slice(1, -1);
@@ -31233,11 +31573,20 @@ function parseUnifiedDiff(text, source) {
     return safePath(p.slice(slash + 1), line);
   };
   const safePath = (p, line) => {
-    const norm = import_node_path6.posix.normalize(p);
-    if ((0, import_node_path6.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
+    const norm = import_node_path7.posix.normalize(p);
+    if ((0, import_node_path7.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
       fail(line, `path "${p}" is outside the tree`);
     }
     return norm;
+  };
+  const regularMode = (raw, line) => {
+    const mode = parseInt(raw, 8);
+    const type = mode & 61440;
+    if (type !== 32768) {
+      const what = type === 40960 ? "a symbolic link" : type === 57344 ? "a submodule" : "not a regular file";
+      fail(line, `mode ${raw} is ${what}: offmain patches regular files only (mode 100644 or 100755)`);
+    }
+    return mode & 4095;
   };
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
@@ -31291,7 +31640,7 @@ function parseUnifiedDiff(text, source) {
     if (cur && cur.git && cur.hunks.length === 0 && !cur.sawOld) {
       let m;
       if (m = /^new file mode (\d+)$/.exec(l)) {
-        cur.newMode = parseInt(m[1], 8) & 4095;
+        cur.newMode = regularMode(m[1], lineNo);
         cur.oldPath = null;
         continue;
       }
@@ -31300,7 +31649,7 @@ function parseUnifiedDiff(text, source) {
         continue;
       }
       if (m = /^new mode (\d+)$/.exec(l)) {
-        cur.newMode = parseInt(m[1], 8) & 4095;
+        cur.newMode = regularMode(m[1], lineNo);
         continue;
       }
       if (m = /^(?:rename|copy) from (.+)$/.exec(l)) {
@@ -31356,14 +31705,14 @@ function parseUnifiedDiff(text, source) {
   return {
     source,
     text,
-    description: subject ?? firstText ?? `unified diff ${(0, import_node_path6.basename)(source)}`,
+    description: subject ?? firstText ?? `unified diff ${(0, import_node_path7.basename)(source)}`,
     files: files.map(({ oldPath, newPath, newMode, hunks, line }) => ({ oldPath, newPath, newMode, hunks, line }))
   };
 }
 async function loadUnifiedDiff(path3, baseDir = process.cwd()) {
   let text;
   try {
-    text = await (0, import_promises4.readFile)((0, import_node_path6.resolve)(baseDir, path3), "utf8");
+    text = await (0, import_promises3.readFile)((0, import_node_path7.resolve)(baseDir, path3), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path3}`, { file: path3 });
@@ -31381,7 +31730,7 @@ function touchedPaths(diff) {
 }
 function gitEnv(scratch) {
   return {
-    GIT_CEILING_DIRECTORIES: (0, import_node_path6.dirname)(scratch),
+    GIT_CEILING_DIRECTORIES: (0, import_node_path7.dirname)(scratch),
     GIT_DIR: void 0,
     GIT_WORK_TREE: void 0,
     GIT_INDEX_FILE: void 0,
@@ -31390,18 +31739,27 @@ function gitEnv(scratch) {
 }
 var APPLY_ARGS = ["apply", "-p1", "--whitespace=nowarn"];
 async function applyUnifiedDiff(diff, ws) {
-  const base = { id: (0, import_node_path6.basename)(diff.source), set: diff.source, description: diff.description };
+  const base = { id: (0, import_node_path7.basename)(diff.source), set: diff.source, description: diff.description };
   const paths = touchedPaths(diff);
-  const scratch = await (0, import_promises4.mkdtemp)((0, import_node_path6.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
+  const scratch = await (0, import_promises3.mkdtemp)((0, import_node_path7.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
+  const copy = new ConfinedDir(scratch, { what: "the scratch copy", advice: "git apply made a symbolic link, which offmain does not patch" });
   try {
     const current = /* @__PURE__ */ new Map();
     for (const p of paths) {
-      const text = await ws.read(p);
+      let text;
+      try {
+        text = await ws.read(p);
+      } catch (e) {
+        if (!(e instanceof UnsafePathError)) throw e;
+        const file = e.location.file ?? p;
+        const failure = { file, expected: "a regular file inside the tree, reached through no symbolic link", nearest: [] };
+        return { result: { ...base, status: "failed", reason: `${diff.source}: ${e.message}`, files: [file], failure } };
+      }
       current.set(p, text);
       if (text === null) continue;
-      const abs = (0, import_node_path6.join)(scratch, p);
-      await (0, import_promises4.mkdir)((0, import_node_path6.dirname)(abs), { recursive: true });
-      await (0, import_promises4.writeFile)(abs, text, "utf8");
+      const abs = (0, import_node_path7.join)(scratch, p);
+      await (0, import_promises3.mkdir)((0, import_node_path7.dirname)(abs), { recursive: true });
+      await (0, import_promises3.writeFile)(abs, text, "utf8");
     }
     const env = gitEnv(scratch);
     const check = await git([...APPLY_ARGS, "--check"], { cwd: scratch, input: diff.text, env, allowFailure: true });
@@ -31414,13 +31772,7 @@ async function applyUnifiedDiff(diff, ws) {
     await git(APPLY_ARGS, { cwd: scratch, input: diff.text, env });
     const overlay = new Overlay(ws);
     for (const p of paths) {
-      const abs = (0, import_node_path6.join)(scratch, p);
-      let text = null;
-      try {
-        text = await (0, import_promises4.readFile)(abs, "utf8");
-      } catch (e) {
-        if (e.code !== "ENOENT") throw e;
-      }
+      const text = copy.read(p)?.toString("utf8") ?? null;
       if (text !== current.get(p)) overlay.set(p, text);
     }
     if (overlay.edits.size === 0 && diff.files.some((f) => f.hunks.length > 0)) {
@@ -31437,7 +31789,7 @@ async function applyUnifiedDiff(diff, ws) {
     }
     for (const f of diff.files) {
       if (f.newPath && f.newMode !== void 0) {
-        const mode = (await (0, import_promises4.stat)((0, import_node_path6.join)(scratch, f.newPath))).mode & 4095;
+        const mode = (copy.lstat(f.newPath)?.mode ?? 420) & 4095;
         ws.modes.set(f.newPath, mode);
         if (!overlay.edits.has(f.newPath)) overlay.set(f.newPath, current.get(f.newPath) ?? null);
       }
@@ -31458,7 +31810,7 @@ async function applyUnifiedDiff(diff, ws) {
     }
     return { result: { ...base, status: "applied", files: [...overlay.edits.keys()].sort() }, overlay };
   } finally {
-    await (0, import_promises4.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises3.rm)(scratch, { recursive: true, force: true });
   }
 }
 async function explainFailure(diff, stderr, current, ws) {
@@ -31523,7 +31875,7 @@ async function loadPatchSet(spec, baseDir = process.cwd()) {
   }
   let text;
   try {
-    text = await (0, import_promises5.readFile)((0, import_node_path7.resolve)(baseDir, spec), "utf8");
+    text = await (0, import_promises4.readFile)((0, import_node_path8.resolve)(baseDir, spec), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") {
@@ -31548,14 +31900,15 @@ async function runPatches(opts) {
   const baseDir = opts.baseDir ?? process.cwd();
   const sets = await Promise.all(opts.patchSets.map((s) => loadPatchSet(s, baseDir)));
   const diffs = await Promise.all((opts.diffs ?? []).map((d) => loadUnifiedDiff(d, baseDir)));
-  const dir = (0, import_node_path7.resolve)(opts.dir);
-  const info2 = await (0, import_promises5.stat)(dir).catch(() => void 0);
+  const dir = (0, import_node_path8.resolve)(opts.dir);
+  const info2 = await (0, import_promises4.stat)(dir).catch(() => void 0);
   if (!info2?.isDirectory()) throw new OffmainError(`the Mastodon tree ${opts.dir} is not a directory`);
   const ws = new Workspace(dir);
   const results = [];
   for (const set of sets) {
     for (const patch of set.patches) {
-      const { result, overlay } = await evaluatePatch(set, patch, ws, version);
+      const base = { id: patch.id, set: set.name, description: patch.description };
+      const { result, overlay } = await evaluatePatch(set, patch, ws, version).catch((e) => unsafePath(e, base));
       if (result.status === "applied" && overlay) overlay.commit();
       results.push(result);
     }
@@ -31566,7 +31919,11 @@ async function runPatches(opts) {
     results.push(result);
   }
   const warnings = [];
-  const [gemfile, lockfile] = await Promise.all([ws.readPristine("Gemfile"), ws.readPristine("Gemfile.lock")]);
+  const [gemfile, lockfile] = await Promise.all([ws.readPristine("Gemfile"), ws.readPristine("Gemfile.lock")]).catch((e) => {
+    if (!(e instanceof UnsafePathError)) throw e;
+    warnings.push(`Gemfile and Gemfile.lock were not compared: ${e.message}`);
+    return [null, null];
+  });
   if (gemfile !== null && lockfile !== null) {
     for (const p of checkLockfile({ gemfile, lockfile })) {
       warnings.push(`${p.message} (already so in the upstream tree, not caused by patching)`);
@@ -31577,12 +31934,25 @@ async function runPatches(opts) {
   const changedFiles = await ws.commit();
   return { ok, results, changedFiles, warnings };
 }
+function unsafePath(e, base) {
+  if (!(e instanceof UnsafePathError)) throw e;
+  const file = e.location.file ?? "";
+  return {
+    result: {
+      ...base,
+      status: "failed",
+      reason: e.message,
+      files: [file],
+      failure: { file, expected: "a regular file inside the tree, reached through no symbolic link", nearest: [] }
+    }
+  };
+}
 
 // src/patch/step.ts
 async function headOf(dir) {
-  if (!(0, import_node_fs.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
+  if (!(0, import_node_fs3.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
   const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
-  const own = top.code === 0 && await (0, import_promises6.realpath)(top.stdout.trim()) === await (0, import_promises6.realpath)(dir);
+  const own = top.code === 0 && await (0, import_promises5.realpath)(top.stdout.trim()) === await (0, import_promises5.realpath)(dir);
   const head = own ? await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true }) : void 0;
   if (!head || head.code !== 0) {
     throw new OffmainError(`${dir} is not a git checkout, so its commit is unknown: pass --commit SHA (the upstream commit the tree is at)`);
@@ -31590,7 +31960,7 @@ async function headOf(dir) {
   return head.stdout.trim();
 }
 async function patchTree(opts, log) {
-  const dir = (0, import_node_path8.resolve)(opts.dir);
+  const dir = (0, import_node_path9.resolve)(opts.dir);
   const commit = opts.commit ?? await headOf(dir);
   const version = await log.group("Version", async () => {
     const v = await versionOf(dir, commit);
@@ -31643,8 +32013,8 @@ async function patchTree(opts, log) {
 }
 async function patchesDigest(sets, diffs, baseDir = process.cwd(), inEffect = []) {
   const h = (0, import_node_crypto.createHash)("sha256");
-  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises6.readFile)((0, import_node_path8.resolve)(baseDir, spec), "utf8")}\0`);
-  for (const d of diffs) h.update(`diff\0${await (0, import_promises6.readFile)((0, import_node_path8.resolve)(baseDir, d), "utf8")}\0`);
+  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises5.readFile)((0, import_node_path9.resolve)(baseDir, spec), "utf8")}\0`);
+  for (const d of diffs) h.update(`diff\0${await (0, import_promises5.readFile)((0, import_node_path9.resolve)(baseDir, d), "utf8")}\0`);
   h.update(`in-effect\0${[...inEffect].sort().join(",")}`);
   return `sha256:${h.digest("hex")}`;
 }
@@ -31684,6 +32054,15 @@ function table(header, rows) {
   ].join("\n");
 }
 
+// src/core/untrusted.ts
+var HIDDEN = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\u{e0000}-\u{e0fff}\u{1d173}-\u{1d17a}]/gu;
+function stripHidden(text) {
+  return text.replace(HIDDEN, "");
+}
+function visible(markdown) {
+  return stripHidden(markdown).replace(/<!--/g, "<\\!--");
+}
+
 // src/patch/summary.ts
 var STATUS_MARK = {
   applied: "\u2705 applied",
@@ -31709,7 +32088,7 @@ function patchSummaryMarkdown(input) {
       p.status === "failed" && p.failure ? `${p.failure.file}${p.failure.line ? `:${p.failure.line}` : ""}: expected ${p.failure.expected}${p.reason ? `; ${p.reason}` : ""}` : p.reason ?? p.description
     )
   ]);
-  return [
+  return visible([
     "## offmain patch",
     "",
     table(["", ""], overview),
@@ -31718,22 +32097,82 @@ function patchSummaryMarkdown(input) {
     "",
     patches.length ? table(["Patch", "Status", "Details"], patches) : "_No patches were requested._",
     ""
-  ].join("\n");
+  ].join("\n"));
 }
 
 // src/actions/logger.ts
-var import_node_path9 = require("node:path");
+var import_node_crypto2 = require("node:crypto");
+var import_node_path10 = require("node:path");
+
+// src/core/runnertext.ts
+var ZWSP = "\u200B";
+var LEADING_SPACE = /^[\s\u0085\u180e]*/;
+function neutraliseLine(line) {
+  const lead = LEADING_SPACE.exec(line)[0].length;
+  const out = line.slice(lead).startsWith("::") ? `${ZWSP}${line}` : line;
+  return out.includes("##[") ? out.replace(/##\[/g, `##${ZWSP}[`) : out;
+}
+function runnerLines(text) {
+  return text.split(/\r\n|\r|\n/);
+}
+function runnerSafe(text) {
+  if (!/[\r\n]|::|##\[/.test(text)) return text;
+  return runnerLines(text).map(neutraliseLine).join("\n");
+}
+function runnerSafeLine(text) {
+  return neutraliseLine(text.replace(/\r\n|\r|\n/g, " "));
+}
+
+// src/actions/logger.ts
+var stopToken;
+function resumeCommands() {
+  if (stopToken === void 0) return;
+  const token = stopToken;
+  stopToken = void 0;
+  info(`::${token}::`);
+}
+function output(line) {
+  if (stopToken === void 0) {
+    stopToken = `offmain-${(0, import_node_crypto2.randomUUID)()}`;
+    info(`::stop-commands::${stopToken}`);
+  }
+  info(runnerSafe(line));
+}
+function setFailed2(message) {
+  resumeCommands();
+  setFailed(message);
+}
 function actionsLogger(fileBase = "") {
   const props = (w) => ({
-    file: w?.file ? (0, import_node_path9.join)(fileBase, w.file) : void 0,
+    file: w?.file ? (0, import_node_path10.join)(fileBase, w.file) : void 0,
     startLine: w?.line,
     title: w?.title
   });
   return {
-    info: (m) => info(m),
-    warning: (m, w) => warning(m, props(w)),
-    error: (m, w) => error(m, props(w)),
-    group: (name, fn) => group(name, fn)
+    info: (m) => {
+      resumeCommands();
+      info(runnerSafe(m));
+    },
+    warning: (m, w) => {
+      resumeCommands();
+      warning(m, props(w));
+    },
+    error: (m, w) => {
+      resumeCommands();
+      error(m, props(w));
+    },
+    group: (name, fn) => {
+      resumeCommands();
+      return group(runnerSafeLine(name), async () => {
+        try {
+          return await fn();
+        } finally {
+          resumeCommands();
+        }
+      });
+    },
+    output,
+    endOutput: resumeCommands
   };
 }
 
@@ -31762,7 +32201,7 @@ async function run() {
     const token = optionalInput("token");
     if (token) setSecret(token);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const path3 = (0, import_node_path10.resolve)(workspace, optionalInput("path") ?? "mastodon");
+    const path3 = (0, import_node_path11.resolve)(workspace, optionalInput("path") ?? "mastodon");
     const patchSets = listInput("patch-sets");
     const result = await prepare(
       {
@@ -31776,7 +32215,7 @@ async function run() {
         diffs: listInput("patches"),
         baseDir: workspace
       },
-      actionsLogger((0, import_node_path10.relative)(workspace, path3))
+      actionsLogger((0, import_node_path11.relative)(workspace, path3))
     );
     const u = result.upstream;
     setOutput("commit", u.sha);
@@ -31790,9 +32229,9 @@ async function run() {
     setOutput("ref", u.ref);
     await summary.addRaw(patchSummaryMarkdown(result)).write();
     const failed = failureLine(result);
-    if (failed) setFailed(failed);
+    if (failed) setFailed2(failed);
   } catch (e) {
-    setFailed(errorMessage(e));
+    setFailed2(errorMessage(e));
   }
 }
 

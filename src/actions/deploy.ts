@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { deploy, deploySummaryMarkdown, freshnessFailure, parseMergeMethod, parsePolicies, parseSetArg } from '../deploy/index.js';
 import { errorMessage, OffmainError } from '../core/errors.js';
 import { splitCredentials } from '../core/remote.js';
-import { actionsLogger } from './logger.js';
+import { actionsLogger, setFailed } from './logger.js';
 import { booleanInput, choiceInput, listInput, numberInput, optionalInput } from './inputs.js';
 
 /** One image per line: `REPOSITORY=TAG@DIGEST` (the build step's output), or `REPOSITORY:TAG@DIGEST`. */
@@ -39,6 +39,7 @@ export async function run(): Promise<void> {
       repository,
       branch: optionalInput('branch'),
       token,
+      tokenForGitHubOnly: true,
       images: imagesInput(),
       mode: choiceInput('mode', ['push', 'pull-request'] as const, 'push'),
       path: optionalInput('path'),
@@ -76,8 +77,8 @@ export async function run(): Promise<void> {
 
     await core.summary.addRaw(deploySummaryMarkdown(result)).write();
 
-    if (result.freshness?.status === 'fail') core.setFailed(freshnessFailure(result.freshness));
+    if (result.freshness?.status === 'fail') setFailed(freshnessFailure(result.freshness));
   } catch (e) {
-    core.setFailed(errorMessage(e));
+    setFailed(errorMessage(e));
   }
 }

@@ -6,7 +6,7 @@
 export { build, type BuildOptions, type BuildResult, type ImageResult } from './step.js';
 export { buildOutputs, buildSummaryMarkdown, type BuildOutputs } from './summary.js';
 export { appliedPatchIds, planBuild, readBuildTree, type BuildPlan } from './plan.js';
-export { BUILD_MODES, CACHE_MODES, type BuildMode, type CacheMode } from './buildx.js';
+export { BUILD_MODES, CACHE_MODES, PUBLIC_BUILD_ARGS, type BuildMode, type CacheMode } from './buildx.js';
 export { runnerMatrix } from './runners.js';
 export {
   canonicalRepository,

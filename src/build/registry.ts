@@ -16,6 +16,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { OffmainError } from '../core/errors.js';
+import { isLoopbackHost } from '../core/remote.js';
+import { parseChallenge, realmUrl, type Challenge } from './challenge.js';
 import { credentialsFor, dockerConfigPath, type Credentials } from './credentials.js';
 
 export const MEDIA = {
@@ -47,11 +49,6 @@ export interface RegistryLocation {
 }
 
 const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
-}
 
 /** Where a repository lives: `owner/x` -> Docker Hub `owner/x`; `x` -> Docker Hub `library/x`. */
 export function locate(repository: string): RegistryLocation {
@@ -128,8 +125,6 @@ export interface RegistryClientOptions {
   timeoutMs?: number;
 }
 
-type Challenge = { scheme: 'basic' } | { scheme: 'bearer'; realm: string; service?: string };
-
 /** A refused or failed registry call; the message names the registry and what to do. */
 export class RegistryError extends OffmainError {
   constructor(
@@ -140,19 +135,6 @@ export class RegistryError extends OffmainError {
     super(message);
     this.name = 'RegistryError';
   }
-}
-
-function parseChallenge(header: string | null): Challenge | undefined {
-  if (!header) return undefined;
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
-  if (!m) return undefined;
-  const scheme = m[1]!.toLowerCase();
-  if (scheme === 'basic') return { scheme: 'basic' };
-  if (scheme !== 'bearer') return undefined;
-  const params: Record<string, string> = {};
-  for (const p of m[2]!.matchAll(/(\w+)="([^"]*)"/g)) params[p[1]!.toLowerCase()] = p[2]!;
-  if (!params.realm) return undefined;
-  return { scheme: 'bearer', realm: params.realm, service: params.service };
 }
 
 function sha256(bytes: Buffer): string {
@@ -191,7 +173,8 @@ export class RegistryClient {
     const key = `${loc.registry} ${scope}`;
     const cached = this.tokens.get(key);
     if (cached) return cached;
-    const url = new URL(challenge.realm);
+    const realm = realmUrl(loc.registry, challenge.realm);
+    const url = new URL(realm);
     if (challenge.service) url.searchParams.set('service', challenge.service);
     url.searchParams.set('scope', scope);
     let res: Response;
@@ -200,13 +183,13 @@ export class RegistryClient {
       if (creds?.identityToken) {
         const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken, scope, client_id: 'offmain' });
         if (challenge.service) form.set('service', challenge.service);
-        res = await fetch(challenge.realm, { method: 'POST', body: form, signal: AbortSignal.timeout(this.timeoutMs) });
+        res = await fetch(realm, { method: 'POST', body: form, redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
       } else {
         const headers: Record<string, string> = {};
         if (creds?.username && creds.password !== undefined) {
           headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
         }
-        res = await fetch(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+        res = await fetch(url, { headers, redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
       }
     } catch (e) {
       throw new RegistryError(`registry ${loc.registry}: its token service ${url.origin} cannot be reached (${(e as Error).message})`, loc.registry);
@@ -255,21 +238,40 @@ export class RegistryClient {
     const scope = `repository:${loc.path}:${init.push ? 'pull,push' : 'pull'}`;
     const url = init.absolute ?? `${loc.scheme}://${loc.apiHost}/v2/${pathAndQuery}`;
     const hostKey = loc.registry;
+    const origin = new URL(`${loc.scheme}://${loc.apiHost}/`).origin;
     const send = async (auth: string | undefined): Promise<Response> => {
-      const headers: Record<string, string> = { ...(init.headers ?? {}) };
-      if (auth) headers.Authorization = auth;
       this.requests++;
       const body = init.body?.();
+      const method = init.method ?? 'GET';
       try {
-        return await fetch(url, {
-          method: init.method ?? 'GET',
-          headers,
-          body,
-          redirect: 'follow',
-          ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-          signal: init.timeout === false ? undefined : AbortSignal.timeout(this.timeoutMs),
-        } as RequestInit);
+        // Redirects are followed here, not by fetch: the credentials go to the registry's own origin only
+        // (a blob redirected to a CDN gets none), and never from https down to plain http elsewhere.
+        let target = new URL(url);
+        for (let hop = 0; ; hop++) {
+          const headers: Record<string, string> = { ...(init.headers ?? {}) };
+          if (auth && target.origin === origin) headers.Authorization = auth;
+          const res = await fetch(target, {
+            method,
+            headers,
+            body: hop === 0 ? body : undefined,
+            redirect: 'manual',
+            ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+            signal: init.timeout === false ? undefined : AbortSignal.timeout(this.timeoutMs),
+          } as RequestInit);
+          const location = res.headers.get('location');
+          if (![301, 302, 303, 307, 308].includes(res.status) || !location || (method !== 'GET' && method !== 'HEAD')) return res;
+          await res.body?.cancel();
+          if (hop >= 5) throw new RegistryError(`registry ${loc.registry}: more than 5 redirects for ${loc.path}`, loc.registry);
+          target = new URL(location, target);
+          if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopbackHost(target.host))) {
+            throw new RegistryError(
+              `registry ${loc.registry} redirected a request for ${loc.path} to ${target.protocol}//${target.host}: offmain only follows https (or this machine); check the registry`,
+              loc.registry,
+            );
+          }
+        }
       } catch (e) {
+        if (e instanceof RegistryError) throw e;
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;
         throw new RegistryError(
           `registry ${loc.registry} cannot be reached at ${loc.scheme}://${loc.apiHost} (${cause?.code ?? cause?.message ?? (e as Error).message}): check the registry host in the image name`,

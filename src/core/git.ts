@@ -1,16 +1,17 @@
 /**
- * Runs git. The only place offmain spawns git, so every call gets the same environment:
- * no prompts, no system config surprises, and credentials passed as an HTTP header through
- * GIT_CONFIG_* variables, never in a URL that could reach a log.
+ * Runs git. The only place offmain spawns git, so every call gets the same environment: no prompts;
+ * only the transports offmain allows (https, ssh, git, file; never `ext::` or `fd::`); an HTTP transfer
+ * that stalls (under 1 KB/s for OFFMAIN_STALL_SECONDS, default 60) is aborted, and no call runs longer
+ * than OFFMAIN_GIT_TIMEOUT_SECONDS (default 1800). Credentials come from a GitRemote (core/remote.ts) as
+ * GIT_CONFIG_* variables scoped to that remote's URL, never in a URL that could reach a log.
  */
 import { execFile } from 'node:child_process';
 import { OffmainError } from './errors.js';
+import { ALLOWED_PROTOCOLS } from './remote.js';
 
 export interface GitOptions {
   cwd?: string;
-  /** A token for HTTP(S) remotes; sent as `Authorization: Basic base64(x-access-token:TOKEN)`. */
-  token?: string;
-  /** Extra environment. */
+  /** Extra environment: a GitRemote's `env` (its credentials), or other git variables. */
   env?: NodeJS.ProcessEnv;
   /** Text to write to git's standard input. */
   input?: string;
@@ -24,37 +25,40 @@ export interface GitResult {
   stderr: string;
 }
 
-export function authEnv(token: string | undefined): NodeJS.ProcessEnv {
-  if (!token) return {};
-  const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
-  return {
-    GIT_CONFIG_COUNT: '1',
-    GIT_CONFIG_KEY_0: 'http.extraheader',
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
-  };
+/** Seconds from an environment variable, or the default when unset or not a positive number. */
+function seconds(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 export function git(args: string[], opts: GitOptions = {}): Promise<GitResult> {
+  const stall = seconds('OFFMAIN_STALL_SECONDS', 60);
+  const limit = seconds('OFFMAIN_GIT_TIMEOUT_SECONDS', 1800);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: 'echo',
+    GIT_ASKPASS: '', // no prompt program: git asks nobody for credentials (not even an empty one)
     SSH_ASKPASS: 'echo',
     GCM_INTERACTIVE: 'never',
     LC_ALL: 'C',
-    ...authEnv(opts.token),
+    GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
+    GIT_HTTP_LOW_SPEED_LIMIT: '1000',
+    GIT_HTTP_LOW_SPEED_TIME: String(Math.ceil(stall)),
     ...opts.env,
   };
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
       args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', timeout: limit * 1000, killSignal: 'SIGKILL' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
           reject(new OffmainError('git was not found on PATH: install git (2.25 or newer) and run again'));
           return;
+        }
+        if (error?.killed) {
+          stderr += `\nfatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
         }
         const result = { code, stdout, stderr };
         if (code !== 0 && !opts.allowFailure) {

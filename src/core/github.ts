@@ -2,6 +2,7 @@
  * The GitHub REST (and GraphQL) client every stage uses: `@actions/github`'s Octokit, which takes the API
  * root from GITHUB_API_URL (GitHub Enterprise Server) and goes through the runner's proxy settings
  * (https_proxy, no_proxy), as a bare `@octokit/rest` client would not. Anonymous when no token is given.
+ * Every request gives up after OFFMAIN_STALL_SECONDS (default 60): an API that never answers cannot hang a run.
  */
 import { getOctokit } from '@actions/github';
 import { GitHub } from '@actions/github/lib/utils';
@@ -30,5 +31,11 @@ export function githubClient(opts: GitHubClientOptions): GitHubClient {
     userAgent: 'offmain',
     log: { debug: () => {}, info: () => {}, warn: (m: string) => log?.warning(m), error: () => {} },
   };
-  return opts.token ? getOctokit(opts.token, options) : (new GitHub(options) as GitHubClient);
+  const client = opts.token ? getOctokit(opts.token, options) : (new GitHub(options) as GitHubClient);
+  const stall = Number(process.env.OFFMAIN_STALL_SECONDS) > 0 ? Number(process.env.OFFMAIN_STALL_SECONDS) : 60;
+  client.hook.wrap('request', (request, o) => {
+    o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1000) };
+    return request(o);
+  });
+  return client;
 }

@@ -4,6 +4,7 @@
  * links for a repository on github.com; and `git ls-remote` output. Pure, shared by every stage.
  */
 import path from 'node:path';
+import { OffmainError } from './errors.js';
 
 export interface RemoteRef {
   sha: string;
@@ -116,16 +117,82 @@ export interface GitRemote {
   fetchUrl: string;
   /** For messages and results: no credentials. */
   display: string;
-  /** A token for HTTPS, sent as a header (see core/git.ts). */
-  token?: string;
-  /** The header for credentials that were written in the URL. */
+  /**
+   * Credentials for git, as `http.<fetchUrl>.extraHeader` (sent only to URLs under this remote) with
+   * `http.<fetchUrl>.followRedirects=false` (a redirect never carries them to another server).
+   */
   env?: NodeJS.ProcessEnv;
   /** Strings that must never reach a message. */
   secrets: string[];
+  /** Why a token was given but not sent (the remote is not on the host the token belongs to). */
+  withheld?: string;
 }
 
-/** A remote for any git URL or path; credentials in the URL move into a Basic header unless a token is given. */
-export function gitRemote(repository: string, token?: string): GitRemote {
+export interface GitRemoteOptions {
+  /**
+   * The server a token belongs to (`https://github.com`, a GHES URL): the token goes to remotes on that
+   * scheme, host and port only. Unset: the token belongs to this repository's own server.
+   */
+  tokenServer?: string;
+}
+
+/** 127.0.0.0/8, ::1 and localhost, with or without a port: the only hosts plain http may reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+/** The transports git may use: everything else (`ext::`, `fd::`, `http` to another machine) is refused. */
+export const ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
+
+/** Throws unless git would reach `repository` over https, ssh, git, file, or http to loopback. */
+export function checkTransport(repository: string): void {
+  const display = redactUrl(repository);
+  if (/^[A-Za-z0-9][A-Za-z0-9+.-]*::/.test(repository)) {
+    throw new OffmainError(
+      `repository "${display}" names a git remote helper (${repository.slice(0, repository.indexOf('::'))}::): offmain only uses https, ssh, git, file, and http to this machine; give a URL`,
+    );
+  }
+  const m = SCHEME.exec(repository);
+  if (!m) return; // a local path or scp-like ssh
+  const scheme = m[1]!.toLowerCase();
+  if (scheme === 'https' || scheme === 'git' || scheme === 'file' || SSH_SCHEMES.has(scheme)) return;
+  if (scheme === 'http') {
+    const host = hostOf(repository);
+    if (host && isLoopbackHost(host)) return;
+    throw new OffmainError(
+      `repository "${display}" is plain http to ${host ?? 'another host'}: anyone on the way could read or change what offmain fetches and pushes; use https`,
+    );
+  }
+  throw new OffmainError(`repository "${display}" uses ${scheme}://: offmain only uses https, ssh, git, file, and http to this machine`);
+}
+
+/** `host[:port]` of a URL with a scheme, lowercased; undefined for paths and scp-like remotes. */
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(splitCredentials(url).url).host.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `scheme://host[:port]` of an http(s) URL, with the default port left out. */
+function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.origin.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A remote for any git URL or path. The token (or, without one, credentials written in the URL) travels
+ * as a Basic header scoped to this remote's URL, never in the URL; a token that belongs to another server
+ * is not sent at all (see `withheld`).
+ */
+export function gitRemote(repository: string, token?: string, opts: GitRemoteOptions = {}): GitRemote {
+  checkTransport(repository);
   const display = redactUrl(repository);
   const secrets = token ? [token] : [];
   if (isLocalPath(repository)) return { fetchUrl: path.resolve(repository), display, secrets };
@@ -133,11 +200,33 @@ export function gitRemote(repository: string, token?: string): GitRemote {
   if (cred.password) secrets.push(cred.password);
   if (cred.username) secrets.push(cred.username);
   const remote: GitRemote = { fetchUrl: cred.url, display, secrets };
+  const origin = originOf(cred.url);
+  let user: string | undefined;
+  let password: string | undefined;
   if (token) {
-    remote.token = token;
-  } else if (cred.username || cred.password) {
-    const basic = Buffer.from(`${cred.username ?? ''}:${cred.password ?? ''}`).toString('base64');
-    remote.env = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraheader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
+    const server = opts.tokenServer ? originOf(opts.tokenServer.replace(/\/+$/, '')) : origin;
+    if (origin && server === origin) {
+      user = 'x-access-token';
+      password = token;
+    } else {
+      remote.withheld = origin
+        ? `the token belongs to ${server ?? opts.tokenServer} and is not sent to ${origin}`
+        : `a token is only sent over https, not to ${display}`;
+    }
+  }
+  if (!password && (cred.username || cred.password)) {
+    user = cred.username ?? '';
+    password = cred.password ?? '';
+  }
+  if (origin && password !== undefined) {
+    const basic = Buffer.from(`${user}:${password}`).toString('base64');
+    remote.env = {
+      GIT_CONFIG_COUNT: '2',
+      GIT_CONFIG_KEY_0: `http.${cred.url}.extraHeader`,
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+      GIT_CONFIG_KEY_1: `http.${cred.url}.followRedirects`,
+      GIT_CONFIG_VALUE_1: 'false',
+    };
   }
   return remote;
 }

@@ -37,7 +37,10 @@ const SLUG = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:
  * (`serverUrl`, default `GITHUB_SERVER_URL` or https://github.com); a local path must then start with
  * `./`, `../` or `/` (or be a file:// URL).
  */
-export function configRemote(repository: string, opts: { token?: string; serverUrl?: string } = {}): ConfigRemote {
+export function configRemote(
+  repository: string,
+  opts: { token?: string; serverUrl?: string; tokenForGitHubOnly?: boolean } = {},
+): ConfigRemote {
   const spec = repository.trim();
   if (!spec || spec.startsWith('-')) {
     throw new OffmainError(
@@ -53,7 +56,7 @@ export function configRemote(repository: string, opts: { token?: string; serverU
     const abs = path.resolve(url);
     return { fetchUrl: abs, display: abs, secrets: opts.token ? [opts.token] : [] };
   }
-  const remote: ConfigRemote = gitRemote(url, opts.token);
+  const remote: ConfigRemote = gitRemote(url, opts.token, opts.tokenForGitHubOnly ? { tokenServer: server } : {});
   const gh = githubOf(remote.fetchUrl, server);
   if (gh) {
     remote.github = gh;
@@ -130,7 +133,9 @@ export function readFailure(remote: ConfigRemote, r: GitResult): OffmainError {
   switch (classifyPushFailure(`${r.stderr}\n${r.stdout}`)) {
     case 'unauthorized':
       return new OffmainError(
-        `cannot read the config repository ${remote.display}: the credentials were refused (HTTP 401): check the token (it must be valid and allowed to read the repository)`,
+        remote.withheld
+          ? `cannot read the config repository ${remote.display}: it wants credentials (HTTP 401), and ${remote.withheld}: write that host's credentials in the https repository URL`
+          : `cannot read the config repository ${remote.display}: the credentials were refused (HTTP 401): check the token (it must be valid and allowed to read the repository)`,
       );
     case 'forbidden':
       return new OffmainError(
@@ -212,7 +217,7 @@ export class ConfigCheckout {
   }
 
   run(args: string[], allowFailure = false, env?: NodeJS.ProcessEnv, input?: string): Promise<GitResult> {
-    return git(args, { cwd: this.dir, token: this.remote.token, env: { ...this.remote.env, ...env }, allowFailure, input });
+    return git(args, { cwd: this.dir, env: { ...this.remote.env, ...env }, allowFailure, input });
   }
 
   /** Fetches the branch's newest commit and resets the tree to it (no local change survives). Returns its sha. */

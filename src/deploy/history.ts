@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OffmainError } from '../core/errors.js';
@@ -56,6 +56,26 @@ export function defaultCacheDir(repository: string): string {
 }
 
 /**
+ * The default cache directory, private to this user (0700). One that another user created (or a symlink
+ * planted in a shared temp directory) is never reused: a fresh private directory is used instead.
+ */
+export async function privateCacheDir(repository: string): Promise<string> {
+  const dir = defaultCacheDir(repository);
+  try {
+    await mkdir(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const st = await lstat(dir);
+  const uid = process.getuid?.();
+  if (st.isDirectory() && (uid === undefined || st.uid === uid)) {
+    if ((st.mode & 0o077) !== 0) await chmod(dir, 0o700);
+    return dir;
+  }
+  return mkdtemp(`${dir}-`);
+}
+
+/**
  * The tracked upstream branch's history, fetched blobless (commits and trees, no file contents) and only
  * as deep as the questions asked need: 100 commits first, then 1,000, 10,000, everything.
  */
@@ -66,7 +86,7 @@ export class UpstreamHistory {
     readonly dir: string,
     readonly repository: string,
     readonly ref: string,
-    private readonly auth: { token?: string; env?: NodeJS.ProcessEnv; secrets: string[] },
+    private readonly auth: { env?: NodeJS.ProcessEnv; secrets: string[] },
   ) {}
 
   get tracking(): string {
@@ -92,7 +112,7 @@ export class UpstreamHistory {
       }
     } else {
       if (!repository) throw new OffmainError('no upstream repository given: pass the upstream git URL');
-      dir = path.resolve(opts.cacheDir ?? defaultCacheDir(repository));
+      dir = opts.cacheDir ? path.resolve(opts.cacheDir) : await privateCacheDir(repository);
     }
 
     const remote = gitRemote(repository, opts.token);
@@ -100,7 +120,7 @@ export class UpstreamHistory {
     const history = new UpstreamHistory(dir, remote.display, ref, remote);
     await locked(dir, async () => {
       if (!opts.dir && !existsSync(path.join(dir, 'HEAD'))) {
-        await mkdir(dir, { recursive: true });
+        await mkdir(dir, { recursive: true, mode: 0o700 });
         await git(['init', '-q', '--bare', dir]);
       }
       const has = await git(['remote', 'get-url', 'origin'], { cwd: dir, allowFailure: true });
@@ -112,7 +132,7 @@ export class UpstreamHistory {
   }
 
   private run(args: string[], allowFailure = false): Promise<GitResult> {
-    return git(args, { cwd: this.dir, token: this.auth.token, env: this.auth.env, allowFailure });
+    return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
 
   private async isShallow(): Promise<boolean> {
@@ -216,13 +236,27 @@ export class UpstreamHistory {
     for (;;) {
       const a = await this.locate(older);
       const b = await this.locate(newer);
-      if (a && b && (await this.contains(b))) {
-        return (await this.run(['merge-base', '--is-ancestor', a, b], true)).code === 0;
-      }
-      if (!(await this.deepen())) {
-        if (a && b) return (await this.run(['merge-base', '--is-ancestor', a, b], true)).code === 0;
-        return undefined;
-      }
+      if (a && b && (await this.contains(b))) return this.ancestry(a, b);
+      if (!(await this.deepen())) return a && b ? this.ancestry(a, b) : undefined;
+    }
+  }
+
+  /** `git merge-base --is-ancestor`: exit 0 yes, 1 no, anything else (an error) unknown. */
+  private async ancestry(a: string, b: string): Promise<boolean | undefined> {
+    const { code } = await this.run(['merge-base', '--is-ancestor', a, b], true);
+    return code === 0 ? true : code === 1 ? false : undefined;
+  }
+
+  /**
+   * Where the commit `sha` (a prefix, a full sha) is: on the branch, present but not on it (only elsewhere in
+   * upstream: the patch step's checkout may hold other refs), or not found even in the branch's whole history.
+   * Fetches deeper as needed.
+   */
+  async place(sha: string): Promise<'branch' | 'elsewhere' | 'missing'> {
+    for (;;) {
+      const found = await this.locate(sha);
+      if (found && (await this.contains(found))) return 'branch';
+      if (!(await this.deepen())) return found ? 'elsewhere' : 'missing';
     }
   }
 

@@ -9,6 +9,7 @@
 import { OffmainError } from '../core/errors.js';
 import { githubClient, type GitHubClient } from '../core/github.js';
 import type { Logger } from '../core/log.js';
+import { bounded, inline, neutraliseReferences, stripHidden } from '../core/untrusted.js';
 
 /** In the body of every pull request offmain opens. */
 export const PR_MARKER = '<!-- offmain:deploy -->';
@@ -91,7 +92,7 @@ interface HttpError {
 }
 
 function isHttpError(e: unknown): e is HttpError {
-  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number';
+  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && (e as { response?: unknown }).response !== undefined;
 }
 
 /** GitHub's own text of an error response: `message` plus each `errors[].message`. */
@@ -114,7 +115,11 @@ export class GitHubPullRequests {
 
   /** Turns an API failure into one line naming the repository and what to do. */
   private fail(e: unknown, doing: string): never {
-    if (!isHttpError(e)) throw e;
+    if (!isHttpError(e)) {
+      // Octokit reports a network failure or a timeout as a RequestError with status 500 and no response.
+      const why = (e as { message?: string })?.message ?? String(e);
+      throw new OffmainError(`GitHub could not be reached while ${doing} in ${this.slug} (${why}): check the API URL, the network and the proxy, and run again`);
+    }
     const text = apiText(e);
     switch (e.status) {
       case 401:
@@ -180,13 +185,14 @@ export class GitHubPullRequests {
   /** Opens the pull request, or updates the one already open for the same branch. */
   async openOrUpdate(o: PullRequestOptions): Promise<PullRequestResult> {
     const log = this.opts.log;
-    const body = o.body.includes(PR_MARKER) ? o.body : `${o.body.trimEnd()}\n\n${PR_MARKER}\n`;
+    const title = pullRequestTitle(o.title);
+    const body = pullRequestBody(o.body);
     const { owner, repo } = this.opts;
     let pr = await this.findOpen(o.head, o.base);
     let created = false;
     if (pr) {
       try {
-        const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title: o.title, body, base: o.base });
+        const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title, body, base: o.base });
         pr = info(data as RawPull);
         log?.info(`updated pull request #${pr.number}: ${pr.url}`);
       } catch (e) {
@@ -194,7 +200,7 @@ export class GitHubPullRequests {
       }
     } else {
       try {
-        const { data } = await this.octokit.rest.pulls.create({ owner, repo, title: o.title, body, head: o.head, base: o.base });
+        const { data } = await this.octokit.rest.pulls.create({ owner, repo, title, body, head: o.head, base: o.base });
         pr = info(data as RawPull);
         created = true;
         log?.info(`opened pull request #${pr.number}: ${pr.url}`);
@@ -204,7 +210,7 @@ export class GitHubPullRequests {
           const other = await this.findOpen(o.head, o.base);
           if (!other) this.fail(e, 'opening a pull request');
           try {
-            const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title: o.title, body });
+            const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title, body });
             pr = info(data as RawPull);
           } catch (e2) {
             this.fail(e2, `updating pull request #${other.number}`);
@@ -280,6 +286,26 @@ export class GitHubPullRequests {
       return why;
     }
   }
+}
+
+/** GitHub's limits: a pull request's title (characters) and body (characters). */
+export const MAX_TITLE = 256;
+export const MAX_BODY = 65536;
+
+/** The title: one line, no invisible characters, mentions or references, at most MAX_TITLE characters. */
+export function pullRequestTitle(title: string): string {
+  return inline(title, MAX_TITLE) || 'offmain deploy';
+}
+
+/**
+ * The body as GitHub gets it: no invisible characters, no mention or issue reference, no HTML comment but
+ * offmain's marker, which ends it exactly once (the body is cut, with a "… truncated" line, to fit
+ * MAX_BODY with it).
+ */
+export function pullRequestBody(body: string): string {
+  const end = `\n\n${PR_MARKER}\n`;
+  const text = neutraliseReferences(stripHidden(body.split(PR_MARKER).join('')).replace(/\r\n?/g, '\n')).trimEnd();
+  return `${bounded(text, MAX_BODY - end.length)}${end}`;
 }
 
 /** The `auto-merge` setting: `false`/empty for none, `true` for squash, or a merge method. */

@@ -14,8 +14,9 @@ import semver from 'semver';
 import { errorMessage, OffmainError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { commitUrl, compareUrl, isValidBranchName } from '../core/remote.js';
+import { ConfinedDir, UnsafePathError } from '../core/safefs.js';
 import { parseImageTag, semverOf, type PatchReport } from '../patch/index.js';
-import { bump, type BumpChange, type BumpResult, type HelmKeys, type ImageTarget } from './bump.js';
+import { bump, type BumpChange, type BumpResult, type HelmKeys, type ImageTarget, type UpstreamAncestry } from './bump.js';
 import {
   ConfigCheckout,
   configRemote,
@@ -55,6 +56,11 @@ export interface DeployOptions {
   token?: string;
   /** GitHub web server for `OWNER/NAME` (default GITHUB_SERVER_URL or https://github.com). */
   serverUrl?: string;
+  /**
+   * The token belongs to the GitHub server (the actions' default `github.token`): it is sent to a config
+   * repository on that server only, never to one elsewhere.
+   */
+  tokenForGitHubOnly?: boolean;
   /** GitHub REST API root (default GITHUB_API_URL or https://api.github.com). */
   apiUrl?: string;
   images: ImageTarget[];
@@ -134,6 +140,41 @@ function parseReport(report: PatchReport | string | undefined): PatchReport | un
   }
 }
 
+/**
+ * The upstream commit given must be the one in each offmain image tag: otherwise the downgrade check, the
+ * commit message and the lag would speak of another commit than the one deployed.
+ */
+function refuseOtherCommit(commit: string | undefined, images: ImageTarget[]): void {
+  if (!commit?.trim()) return;
+  const given = shaOf(commit);
+  for (const t of images) {
+    const tag = parseImageTag(t.tag);
+    if (!tag || given.startsWith(tag.shortSha) || tag.shortSha.startsWith(given)) continue;
+    throw new OffmainError(
+      `the upstream commit ${commit.trim()} is not the commit ${tag.shortSha} in the image tag ${t.repository}:${t.tag}: ` +
+        'give the commit the images were built from (or none: it is read from the tag), or pass --allow-downgrade to deploy it anyway',
+    );
+  }
+}
+
+/**
+ * The directory to bump: `sub` of the clone, a real directory of it. A symbolic link the repository commits
+ * on the way could lead anywhere (out of the clone, or past git, which will not add a path beyond a link).
+ */
+function configDir(clone: string, sub: string, given: string): string {
+  if (!sub) return clone;
+  const tree = new ConfinedDir(clone, { what: 'the config repository', advice: '' });
+  try {
+    tree.lstat(sub);
+  } catch (e) {
+    if (!(e instanceof UnsafePathError) || !e.link) throw e;
+    throw new OffmainError(
+      `path "${given}" goes through ${e.link}, a symbolic link in the config repository: offmain bumps only real directories of the clone; give the directory the link points to`,
+    );
+  }
+  return tree.abs(sub);
+}
+
 /** Whether the deploy on offmain branch `otherRef` is older than `ours` (a tag). */
 async function olderDeploy(otherRef: string, ours: string, history?: UpstreamHistory): Promise<boolean> {
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
@@ -169,7 +210,8 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   }
   const lead = opts.images[0]!;
   const nextVersion = opts.version?.trim() || displayOf(lead.tag)!;
-  const remote = configRemote(opts.repository, { token: opts.token, serverUrl: opts.serverUrl });
+  const remote = configRemote(opts.repository, { token: opts.token, serverUrl: opts.serverUrl, tokenForGitHubOnly: opts.tokenForGitHubOnly });
+  if (remote.withheld) log.warning(`${remote.withheld}: write credentials for ${remote.display} in its https URL if it needs them`);
   const prBranch = `${BRANCH_PREFIX}${lead.tag}`;
 
   let gh: GitHubPullRequests | undefined;
@@ -183,6 +225,8 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     if (!isValidBranchName(prBranch)) throw new OffmainError(`"${lead.tag}" cannot be part of a branch name: use an image tag such as 4.8.0_2f40549`);
     gh = new GitHubPullRequests({ token: opts.token, owner: remote.github.owner, repo: remote.github.repo, apiUrl: opts.apiUrl, log });
   }
+
+  if (!opts.allowDowngrade) refuseOtherCommit(opts.upstream?.commit, opts.images);
 
   // Upstream history first: the downgrade check and the lag need it; a failure here stops everything.
   let history: UpstreamHistory | undefined;
@@ -221,8 +265,13 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     const co = await log.group('Clone the config repository', () =>
       ConfigCheckout.clone({ remote, dir: path.join(workDir, 'config'), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log }),
     );
-    const bumpDir = path.join(co.dir, sub);
-    const isAncestor = history ? (a: string, b: string) => history!.isAncestor(a, b) : undefined;
+    const bumpDir = configDir(co.dir, sub, opts.path ?? '');
+    const tracked = history;
+    const ancestry: UpstreamAncestry | undefined = tracked && {
+      branch: `${tracked.ref} of ${tracked.repository}`,
+      place: (sha) => tracked.place(sha),
+      isAncestor: (a, b) => tracked.isAncestor(a, b),
+    };
 
     const bumpOptions = {
       dir: bumpDir,
@@ -231,7 +280,8 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       allowDowngrade: opts.allowDowngrade,
       policies: opts.policies,
       helmKeys: opts.helmKeys,
-      isAncestor,
+      upstream: ancestry,
+      log,
     };
     if (opts.dryRun) {
       const r = await bump({ ...bumpOptions, dryRun: true });

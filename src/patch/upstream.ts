@@ -106,7 +106,7 @@ class Checkout {
   ) {}
 
   run(args: string[], allowFailure = false): Promise<GitResult> {
-    return git(args, { cwd: this.dir, token: this.remote.token, env: this.remote.env, allowFailure });
+    return git(args, { cwd: this.dir, env: this.remote.env, allowFailure });
   }
 
   /** `git fetch` from origin; a failure is reported as the repository being unreadable unless `allowFailure`. */
@@ -238,7 +238,6 @@ async function preparePath(dir: string, state: PathState, remote: Remote): Promi
 
 async function lsRemote(remote: Remote): Promise<RemoteRef[]> {
   const r = await git(['ls-remote', '--heads', '--tags', '--', remote.fetchUrl], {
-    token: remote.token,
     env: remote.env,
     allowFailure: true,
   });

@@ -7,7 +7,7 @@
  * checked (a dry run: downgrade, malformed YAML, an image the config never names) before the build, so a
  * refused deploy costs no build and pushes nothing.
  */
-import { build, type BuildOptions, type BuildPlan, type BuildResult, buildSummaryMarkdown, planBuild, readBuildTree } from '../build/index.js';
+import { build, PUBLIC_BUILD_ARGS, type BuildOptions, type BuildPlan, type BuildResult, buildSummaryMarkdown, planBuild, readBuildTree } from '../build/index.js';
 import { deploy, type DeployOptions, type DeployResult, deploySummaryMarkdown, type ImageTarget } from '../deploy/index.js';
 import type { Logger } from '../core/log.js';
 import { failureLine, patchSummaryMarkdown, prepare, type PrepareOptions, type PrepareResult } from '../patch/index.js';
@@ -86,7 +86,8 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
   const deployOptions = (images: ImageTarget[]): DeployOptions => ({
     ...opts.deploy!,
     images,
-    upstream: { repository: u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
+    // The repository as given (credentials written in its URL serve the history fetch too), not u.repository (redacted).
+    upstream: { repository: opts.upstream.repository ?? u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
     version: prepared.version.display,
     patchReport: prepared.report,
     log,
@@ -110,7 +111,9 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
       const p = await planOnly(prepared, opts);
       for (const img of p.images) {
         log.info(`${img.key}: ${img.dockerfile} for ${p.platforms.join(', ')} -> ${img.refs.join(', ')}`);
-        log.info(`  build args: ${Object.entries(img.buildArgs).map(([k, v]) => `${k}=${v}`).join(' ') || 'none'}`);
+        // Values of the admin's own build args may be secrets: only offmain's own are shown.
+        const args = Object.entries(img.buildArgs).map(([k, v]) => `${k}=${PUBLIC_BUILD_ARGS.has(k) ? v : '***'}`);
+        log.info(`  build args: ${args.join(' ') || 'none'}`);
       }
       return p;
     });

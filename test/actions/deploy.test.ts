@@ -27,6 +27,8 @@ const repos: Record<string, { gitDir?: string; allowAutoMerge?: boolean }> = {};
 let n = 0;
 
 const tag = (sha: string) => `4.8.0-alpha.1_${sha.slice(0, 7)}`;
+/** A build of an older version: without the upstream history only a newer version is known to go forward. */
+const older = (sha: string) => `4.7.0_${sha.slice(0, 7)}`;
 const values = (t: string) => `# Values for the mastodon/chart
 image:
   repository: ${M}
@@ -125,7 +127,7 @@ describe('action-deploy as the runner runs it (committed bundle)', () => {
   });
 
   it('opens a pull request in mode pull-request and outputs its URL', async () => {
-    const s = await served({ 'values.yaml': values(tag(u.a!)) });
+    const s = await served({ 'values.yaml': values(older(u.a!)) });
     const r = await runAction(
       'deploy',
       { repository: s.slug, token: PUSH, images: `${M}:${tag(u.c!)}@${DA}`, mode: 'pull-request', labels: 'deploy, mastodon', 'auto-merge': 'true' },
@@ -141,7 +143,7 @@ describe('action-deploy as the runner runs it (committed bundle)', () => {
   });
 
   it('reaches the GitHub API through the runner\'s proxy, at the API root GITHUB_API_URL names (GHES)', async () => {
-    const s = await served({ 'values.yaml': values(tag(u.a!)) });
+    const s = await served({ 'values.yaml': values(older(u.a!)) });
     const proxy = await startConnectProxy(Number(new URL(api.url).port));
     try {
       const apiUrl = `http://github-api.offmain.test:${new URL(api.url).port}`;
@@ -177,7 +179,7 @@ describe('action-deploy as the runner runs it (committed bundle)', () => {
   });
 
   it('fails with one line and pushes nothing when the token may not push', async () => {
-    const s = await served({ 'values.yaml': values(tag(u.a!)) });
+    const s = await served({ 'values.yaml': values(older(u.a!)) });
     const before = await s.head();
     const r = await runAction('deploy', { repository: s.slug, token: READ, images: `${M}=${tag(u.c!)}` }, env());
     expect(r.code).toBe(1);
@@ -187,5 +189,16 @@ describe('action-deploy as the runner runs it (committed bundle)', () => {
     expect((await git(['for-each-ref', '--format=%(refname)'], { cwd: s.bare })).stdout.trim()).toBe('refs/heads/main');
     const bad = await runAction('deploy', { repository: s.slug, token: PUSH, images: 'ghcr.io/acme/mastodon' }, env());
     expect(bad.stdout).toMatch(/::error::"ghcr\.io\/acme\/mastodon" has no tag/);
+  });
+
+  it('never sends the default token to a config repository on another host than the GitHub server', async () => {
+    const s = await served({ 'values.yaml': values(tag(u.a!)) });
+    const before = await s.head();
+    const elsewhere = `${gitServer.url}/${s.slug}.git`; // the runner's GitHub server is github.com here
+    const r = await runAction('deploy', { repository: elsewhere, token: PUSH, images: `${M}=${tag(u.c!)}` }, { ...env(), GITHUB_SERVER_URL: 'https://github.com' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::warning ?::the token belongs to https:\/\/github\.com and is not sent to http:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stdout).toMatch(/::error::cannot read the config repository .*: it wants credentials \(HTTP 401\), and the token belongs to https:\/\/github\.com/);
+    expect(await s.head()).toBe(before);
   });
 });

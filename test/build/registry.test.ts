@@ -4,10 +4,12 @@
  * config files and a real credential helper program.
  */
 import { chmodSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialsFor, dockerConfigPath } from '../../src/build/credentials.js';
-import { isLoopbackHost, locate, RegistryClient } from '../../src/build/registry.js';
+import { locate, RegistryClient } from '../../src/build/registry.js';
 import { dockerConfigWith, namespace, services, unusedPort, type Services } from '../support/services.js';
 import { tempDir } from '../support/tmp.js';
 import { startTokenRegistry, tinyOciLayout, type TokenRegistry } from '../support/token-registry.js';
@@ -26,8 +28,8 @@ describe('where a repository lives', () => {
   ])('%s', (repository, where) => expect(locate(repository)).toEqual(where));
 
   it('loopback hosts are plain HTTP, as Docker treats them', () => {
-    expect(['localhost', '127.0.0.1:1', '127.1.2.3', '[::1]:80'].every(isLoopbackHost)).toBe(true);
-    expect(['ghcr.io', '10.0.0.1:5000', 'localhost.example.org'].some(isLoopbackHost)).toBe(false);
+    expect(locate('127.1.2.3:5000/a').scheme).toBe('http');
+    expect(locate('10.0.0.1:5000/a').scheme).toBe('https');
   });
 });
 
@@ -193,6 +195,80 @@ describe('a registry that does not answer', () => {
     const port = await unusedPort();
     await expect(client.describe(`127.0.0.1:${port}/acme/mastodon`, 'x')).rejects.toThrow(
       `registry 127.0.0.1:${port} cannot be reached at http://127.0.0.1:${port} (ECONNREFUSED): check the registry host in the image name`,
+    );
+  });
+});
+
+describe('registry credentials go only to the registry, and to a token service on https', () => {
+  // A front for the real htpasswd registry that logs every request, and can answer with a redirect or a
+  // Bearer challenge of its own; and a second server that logs what reaches it.
+  let s: Services;
+  let front: http.Server;
+  let elsewhere: http.Server;
+  let frontHost: string;
+  let elsewherePort: number;
+  const reachedElsewhere: http.IncomingHttpHeaders[] = [];
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    s = services();
+    elsewhere = http.createServer((req, res) => {
+      reachedElsewhere.push(req.headers);
+      res.writeHead(404).end();
+    });
+    front = http.createServer((req, res) => {
+      const path = req.url ?? '/';
+      if (path.endsWith('/manifests/moved-here')) {
+        res.writeHead(307, { Location: `http://127.0.0.1:${elsewherePort}/blob` }).end();
+        return;
+      }
+      if (path.endsWith('/manifests/moved-to-plain-http')) {
+        res.writeHead(302, { Location: 'http://cdn.offmain.test/blob' }).end();
+        return;
+      }
+      if (path.includes('/bearer-on-http/')) {
+        res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://auth.offmain.test:${elsewherePort}/token",service="x"` }).end();
+        return;
+      }
+      const up = http.request(`http://${s.registry}${path}`, { method: req.method, headers: { ...req.headers, host: s.registry } }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(up);
+    });
+    await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+    elsewherePort = (elsewhere.address() as AddressInfo).port;
+    frontHost = `127.0.0.1:${(front.address() as AddressInfo).port}`;
+    env = { ...s.env, DOCKER_CONFIG: dockerConfigWith(frontHost, s.user, s.password) };
+  });
+  afterAll(async () => {
+    await new Promise((r) => front.close(r));
+    await new Promise((r) => elsewhere.close(r));
+  });
+
+  it('works through the front (the credentials are for it)', async () => {
+    const client = new RegistryClient({ env });
+    expect(await client.digest(`${frontHost}/offmain-test/busybox`, 'latest')).toMatch(/^sha256:/);
+  });
+
+  it('a redirect to another origin gets no Authorization', async () => {
+    const client = new RegistryClient({ env });
+    expect(await client.manifest(`${frontHost}/offmain-test/busybox`, 'moved-here')).toBeUndefined();
+    expect(reachedElsewhere.length).toBeGreaterThan(0);
+    expect(reachedElsewhere.every((h) => h.authorization === undefined)).toBe(true);
+  });
+
+  it('a redirect down to plain http on another machine is refused, not followed', async () => {
+    const client = new RegistryClient({ env });
+    await expect(client.manifest(`${frontHost}/offmain-test/busybox`, 'moved-to-plain-http')).rejects.toThrow(
+      /redirected a request for offmain-test\/busybox to http:\/\/cdn\.offmain\.test: offmain only follows https \(or this machine\)/,
+    );
+  });
+
+  it('a token service on plain http elsewhere is refused before any credentials are sent', async () => {
+    const client = new RegistryClient({ env });
+    await expect(client.manifest(`${frontHost}/bearer-on-http/mastodon`, 'x')).rejects.toThrow(
+      new RegExp(`names its token service as http://auth\\.offmain\\.test:${elsewherePort}: offmain sends credentials only over https`),
     );
   });
 });

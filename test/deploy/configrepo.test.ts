@@ -70,12 +70,12 @@ describe('configRemote', () => {
     const r = configRemote('https://bob:hunter22@git.example.com/ops/config.git');
     expect(r.fetchUrl).toBe('https://git.example.com/ops/config.git');
     expect(r.display).toBe('https://git.example.com/ops/config.git');
+    expect(r.env?.GIT_CONFIG_KEY_0).toBe('http.https://git.example.com/ops/config.git.extraHeader');
     expect(r.env?.GIT_CONFIG_VALUE_0).toBe(`Authorization: Basic ${Buffer.from('bob:hunter22').toString('base64')}`);
     expect(r.secrets).toContain('hunter22');
     // A token wins over URL credentials.
     const t = configRemote('https://bob:hunter22@git.example.com/ops/config.git', { token: 'tok-123456' });
-    expect(t.token).toBe('tok-123456');
-    expect(t.env).toBeUndefined();
+    expect(t.env?.GIT_CONFIG_VALUE_0).toBe(`Authorization: Basic ${Buffer.from('x-access-token:tok-123456').toString('base64')}`);
   });
 
   it('refuses what is not a repository', () => {

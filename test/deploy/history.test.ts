@@ -1,7 +1,8 @@
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../../src/core/git.js';
-import { shaOf, UpstreamHistory } from '../../src/deploy/history.js';
+import { defaultCacheDir, privateCacheDir, shaOf, UpstreamHistory } from '../../src/deploy/history.js';
 import { createBareRepo } from '../support/git-fixture.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -41,5 +42,48 @@ describe('UpstreamHistory', () => {
     const again = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
     expect((await again.head()).sha).toBe(more[1]);
     expect(await again.isAncestor(root, more[1]!)).toBe(true);
+  });
+});
+
+describe('the default cache directory', () => {
+  const withRunnerTemp = async <T>(dir: string, fn: () => Promise<T>): Promise<T> => {
+    const before = process.env.RUNNER_TEMP;
+    process.env.RUNNER_TEMP = dir;
+    try {
+      return await fn();
+    } finally {
+      if (before === undefined) delete process.env.RUNNER_TEMP;
+      else process.env.RUNNER_TEMP = before;
+    }
+  };
+
+  it('is private (0700), and reused by the next run', async () => {
+    await withRunnerTemp(tempDir(), async () => {
+      const dir = await privateCacheDir('https://example.com/up.git');
+      expect(dir).toBe(defaultCacheDir('https://example.com/up.git'));
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      chmodSync(dir, 0o755); // made by an older offmain: tightened, still reused
+      expect(await privateCacheDir('https://example.com/up.git')).toBe(dir);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+    });
+  });
+
+  it('is not reused when another user created it, nor followed when it is a symlink', async () => {
+    await withRunnerTemp(tempDir(), async () => {
+      const theirs = defaultCacheDir('https://example.com/a.git');
+      mkdirSync(theirs, { mode: 0o777 });
+      chownSync(theirs, 65534, 65534); // nobody
+      const a = await privateCacheDir('https://example.com/a.git');
+      expect(a).not.toBe(theirs);
+      expect(lstatSync(a).uid).toBe(process.getuid!());
+      expect(statSync(a).mode & 0o777).toBe(0o700);
+
+      const target = tempDir();
+      symlinkSync(target, defaultCacheDir('https://example.com/b.git'));
+      const b = await privateCacheDir('https://example.com/b.git');
+      expect(b).not.toBe(defaultCacheDir('https://example.com/b.git'));
+      expect(lstatSync(b).isSymbolicLink()).toBe(false);
+      expect(readdirSync(target)).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffmainError } from '../../src/core/errors.js';
 import { memoryLogger } from '../../src/core/log.js';
-import { GitHubPullRequests, PR_MARKER, type PullRequestInfo } from '../../src/deploy/pullrequest.js';
+import { withEnv, withTarpit } from '../support/tarpit.js';
+import { GitHubPullRequests, MAX_BODY, MAX_TITLE, PR_MARKER, pullRequestBody, pullRequestTitle, type PullRequestInfo } from '../../src/deploy/pullrequest.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-api.js';
 
 const BOT = 'offmain-bot';
@@ -63,7 +64,8 @@ describe('GitHubPullRequests against the API stand-in', () => {
 
     const second = await gh.openOrUpdate({ base: 'live', head: h, title: 'mastodon a -> c', body: `second\n${PR_MARKER}` });
     expect(second).toMatchObject({ created: false, pullRequest: { number: first.pullRequest.number, title: 'mastodon a -> c' } });
-    expect(stored.body).toBe(`second\n${PR_MARKER}`);
+    // The marker ends the body exactly once, however the caller placed it.
+    expect(stored.body).toBe(`second\n\n${PR_MARKER}\n`);
     expect(api.pulls.filter((p) => p.head === h)).toHaveLength(1);
     // The lookup asked for this repository's branch only (owner:branch), open ones.
     expect(api.requests.some((r) => r.method === 'GET' && r.path === `/repos/acme/config/pulls?state=open&head=acme%3A${encodeURIComponent(h)}&base=live&per_page=100`)).toBe(true);
@@ -144,5 +146,49 @@ describe('GitHubPullRequests against the API stand-in', () => {
     expect(await rejection(client('tok-read').gh.openOrUpdate({ base: 'live', head: head(), title: 't', body: 'b' }))).toMatch(
       /^GitHub refused opening a pull request in acme\/config \(403 Resource not accessible by personal access token\): the token needs pull-requests: write/,
     );
+  });
+});
+
+describe('an API that never answers', () => {
+  it('fails with one line naming GitHub, after OFFMAIN_STALL_SECONDS', async () => {
+    await withEnv({ OFFMAIN_STALL_SECONDS: '1' }, () =>
+      withTarpit(async (port) => {
+        const gh = new GitHubPullRequests({ token: 't', owner: 'acme', repo: 'config', apiUrl: `http://127.0.0.1:${port}` });
+        await expect(gh.repository()).rejects.toThrow(/^GitHub could not be reached while .* in acme\/config \(.*abort.*\): check the API URL/i);
+      }),
+    );
+  }, 20_000);
+});
+
+describe('what the pull request says', () => {
+  it('sends a title and body that mention no one, hide nothing and fit GitHub’s limits', async () => {
+    const { gh } = client();
+    const h = head();
+    const body = [
+      'Patches:',
+      '- x: failed (ask @alice, fixes #12)',
+      `<!-- ${'hidden '.repeat(3)}--> \u202eevil\u200b`,
+      `fake ${PR_MARKER} in the middle`,
+      ...Array.from({ length: 20_000 }, (_, i) => `- file-${i}.yaml`),
+      '',
+      PR_MARKER,
+    ].join('\n');
+    const r = await gh.openOrUpdate({ base: 'live', head: h, title: `mastodon a -> b\n@bob ${'t'.repeat(400)}`, body });
+    const stored = api.pulls.find((p) => p.number === r.pullRequest.number)!;
+    expect(stored.title).not.toMatch(/[\r\n]|(^|\W)@[a-z]/);
+    expect(stored.title.length).toBeLessThanOrEqual(MAX_TITLE);
+    expect(stored.body!.length).toBeLessThanOrEqual(MAX_BODY);
+    expect(stored.body).toContain('- x: failed (ask ＠alice, fixes ＃12)');
+    expect(stored.body).not.toMatch(/(^|[^\w])@[a-z]|#\d|[\u200b-\u200f\u202a-\u202e]/);
+    // The only HTML comment is offmain's marker, once, at the end; the cut is said.
+    expect(stored.body!.match(/<!--/g)).toHaveLength(1);
+    expect(stored.body!.endsWith(`\n\n${PR_MARKER}\n`)).toBe(true);
+    expect(stored.body).toMatch(/\n… truncated: \d+ more characters not shown\n\n<!-- offmain:deploy -->\n$/);
+  });
+
+  it('pullRequestTitle and pullRequestBody leave an ordinary title and body as they are', () => {
+    expect(pullRequestTitle('mastodon 4.7.0+c5b3651 -> 4.8.0-alpha.1+2f40549')).toBe('mastodon 4.7.0+c5b3651 -> 4.8.0-alpha.1+2f40549');
+    const ordinary = 'Images:\n- ghcr.io/acme/mastodon:4.8.0_2f40549@sha256:ab\n\nOpened by offmain: merging it rolls the cluster out to `4.8.0`.';
+    expect(pullRequestBody(`${ordinary}\n\n${PR_MARKER}\n`)).toBe(`${ordinary}\n\n${PR_MARKER}\n`);
   });
 });

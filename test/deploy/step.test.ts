@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/cli/deploy.js';
@@ -167,6 +167,39 @@ describe('deploy, mode push, over smart HTTP', () => {
     expect(await s.show('staging/kustomization.yaml')).toBe(kustomization(OLD));
     expect(await s.log()).toEqual([`mastodon 4.8.0-alpha.1+2f40549 -> 4.8.0-alpha.2+9c1e3d0`, 'initial']);
     await expect(deploy(opts(s, { path: '../x' }))).rejects.toThrow(/must be a directory inside the config repository/);
+  });
+
+  it('refuses a path that goes through a committed symbolic link (out of the clone or not): nothing outside is written', async () => {
+    const outside = tempDir('offmain-outside-');
+    mkdirSync(join(outside, 'prod'));
+    writeFileSync(join(outside, 'prod/kustomization.yaml'), kustomization(OLD));
+    const s = await served({ 'apps/prod/kustomization.yaml': kustomization(OLD) });
+    // Commit the links: `escape` and `deep/escape` point out of the clone, `alias` into it.
+    const work = tempDir('offmain-work-');
+    await git(['clone', '-q', s.bare, work]);
+    mkdirSync(join(work, 'deep'));
+    symlinkSync(outside, join(work, 'escape'));
+    symlinkSync(outside, join(work, 'deep/escape'));
+    symlinkSync('apps', join(work, 'alias'));
+    await git(['add', '-A'], { cwd: work });
+    await git(['commit', '-q', '-m', 'links'], { cwd: work, env: IDENT });
+    await git(['push', '-q', 'origin', 'main'], { cwd: work });
+    const head = await s.head();
+    for (const [path, link] of [
+      ['escape', 'escape'],
+      ['escape/prod/', 'escape'],
+      ['deep/escape/prod', 'deep/escape'],
+      ['alias/prod', 'alias'],
+    ]) {
+      const e = await rejection(deploy(opts(s, { path, policies: undefined })));
+      expect(e.message).toBe(
+        `path "${path}" goes through ${link}, a symbolic link in the config repository: offmain bumps only real directories of the clone; give the directory the link points to`,
+      );
+    }
+    expect(snapshot(outside)).toEqual({ 'prod/kustomization.yaml': kustomization(OLD) });
+    expect(await s.head()).toBe(head);
+    // The real directory works.
+    expect((await deploy(opts(s, { path: 'apps/prod', policies: undefined }))).files).toEqual(['apps/prod/kustomization.yaml']);
   });
 
   it('never puts the token in a log line or a message; credentials in a URL move to a header', async () => {
@@ -352,16 +385,24 @@ describe('deploy: nothing is pushed when a step fails', () => {
   });
 });
 
+const tag = (sha: string, v = '4.8.0-alpha.1') => `${v}_${sha.slice(0, 7)}`;
+
+/** Upstream main a <- b <- c, and a fork commit off a that only a pull request ref holds. */
+async function upstreamWithFork(): Promise<{ up: FixtureRepo; u: Record<string, string> }> {
+  const up = await createBareRepo(join(tempDir('offmain-up-'), 'mastodon.git'));
+  const u: Record<string, string> = {};
+  u.a = await up.commit({ files: { 'x.rb': '1\n' }, message: 'a', date: '2026-08-19T12:00:00Z' });
+  u.b = await up.commit({ files: { 'x.rb': '2\n' }, message: 'b', date: '2026-08-20T12:00:00Z', parents: [u.a] });
+  u.c = await up.commit({ files: { 'x.rb': '3\n' }, message: 'c', date: '2026-08-21T17:00:00Z', parents: [u.b], ref: 'refs/heads/main' });
+  u.side = await up.commit({ files: { 'x.rb': 'fork\n' }, message: 'fork', date: '2026-08-20T13:00:00Z', parents: [u.a], ref: 'refs/pull/9/head' });
+  return { up, u };
+}
+
 describe('deploy with the upstream history', () => {
   let up: FixtureRepo;
-  const u: Record<string, string> = {};
-  const tag = (sha: string, v = '4.8.0-alpha.1') => `${v}_${sha.slice(0, 7)}`;
+  let u: Record<string, string>;
   beforeAll(async () => {
-    up = await createBareRepo(join(tempDir('offmain-up-'), 'mastodon.git'));
-    u.a = await up.commit({ files: { 'x.rb': '1\n' }, message: 'a', date: '2026-08-19T12:00:00Z' });
-    u.b = await up.commit({ files: { 'x.rb': '2\n' }, message: 'b', date: '2026-08-20T12:00:00Z', parents: [u.a] });
-    u.c = await up.commit({ files: { 'x.rb': '3\n' }, message: 'c', date: '2026-08-21T17:00:00Z', parents: [u.b], ref: 'refs/heads/main' });
-    u.side = await up.commit({ files: { 'x.rb': 'fork\n' }, message: 'fork', date: '2026-08-20T13:00:00Z', parents: [u.a], ref: 'refs/pull/9/head' });
+    ({ up, u } = await upstreamWithFork());
   });
 
   it('same version, newer commit: checks ancestry, deploys, and measures the lag', async () => {
@@ -402,6 +443,98 @@ describe('deploy with the upstream history', () => {
     expect(r.changed).toBe(true);
     expect(r.freshness).toMatchObject({ lag: { hours: 0, behind: 0 }, status: 'ok' });
     expect(r.upstream?.repository).toBe(up.dir);
+  });
+});
+
+describe('deploy fails closed: what it cannot show to go forward is refused, nothing pushed', () => {
+  let up: FixtureRepo;
+  let u: Record<string, string>;
+  beforeAll(async () => {
+    ({ up, u } = await upstreamWithFork());
+  });
+  const fresh = () => ({ repository: up.dir, cacheDir: tempDir() });
+  /** A checkout of upstream holding every ref, the pull request's too (as the patch step's may). */
+  const mirror = async () => {
+    const dir = join(tempDir(), 'mastodon.git');
+    await git(['clone', '-q', '--mirror', up.dir, dir]);
+    return { path: dir };
+  };
+
+  /** Deploys `images` over `deployed`: refused (the message returned), nothing pushed; with allowDowngrade it lands. */
+  async function refused(deployed: string, images: DeployOptions['images'], more: Partial<DeployOptions> = {}): Promise<string> {
+    const s = await served({ 'k.yaml': kustomization(deployed) });
+    const head = await s.head();
+    const e = await rejection(deploy(opts(s, { policies: undefined, images, ...more })));
+    expect(await s.head()).toBe(head);
+    expect((await git(['for-each-ref', '--format=%(refname)'], { cwd: s.bare })).stdout.trim()).toBe('refs/heads/main');
+    expect(e.message).toMatch(/pass --allow-downgrade to deploy it anyway$/);
+    const forced = await deploy(opts(s, { policies: undefined, images, ...more, allowDowngrade: true, now: new Date('2026-08-22T00:00:00Z') }));
+    expect(forced.changed).toBe(true);
+    return e.message;
+  }
+
+  it('a new commit that is only on a fork, or nowhere in upstream', async () => {
+    expect(await refused(tag(u.a!), [{ repository: M, tag: tag(u.side!, '4.8.0-alpha.2') }], { upstream: await mirror() })).toMatch(
+      new RegExp(`: its commit ${u.side!.slice(0, 7)} is in upstream but not on main of .*mastodon\\.git \\(a fork or an unmerged branch\\)`),
+    );
+    expect(await refused(tag(u.a!), [{ repository: M, tag: tag(u.side!, '4.8.0-alpha.2') }], { upstream: fresh() })).toMatch(
+      new RegExp(`: its commit ${u.side!.slice(0, 7)} was not found in upstream`),
+    );
+    // The same version on a commit upstream does not have: the ancestry answer used to be "unknown", and passed.
+    expect(await refused(tag(u.b!), [{ repository: M, tag: tag('deadbee') }], { upstream: fresh() })).toMatch(/: its commit deadbee was not found in upstream/);
+  });
+
+  it('a deployed commit that is not on the tracked branch', async () => {
+    expect(await refused(tag(u.side!), [{ repository: M, tag: tag(u.c!, '4.8.0-alpha.2') }], { upstream: await mirror() })).toMatch(
+      new RegExp(`over 4\\.8\\.0-alpha\\.1\\+${u.side!.slice(0, 7)} \\(deployed\\): the deployed commit ${u.side!.slice(0, 7)} is in upstream but not on main`),
+    );
+  });
+
+  it('an upstream commit that is not the one in the image tag', async () => {
+    const s = await served({ 'k.yaml': kustomization(tag(u.a!)) });
+    const e = await rejection(deploy(opts(s, { policies: undefined, images: [{ repository: M, tag: tag(u.c!) }], upstream: { ...fresh(), commit: u.b } })));
+    expect(e.message).toBe(
+      `the upstream commit ${u.b} is not the commit ${u.c!.slice(0, 7)} in the image tag ${M}:${tag(u.c!)}: ` +
+        'give the commit the images were built from (or none: it is read from the tag), or pass --allow-downgrade to deploy it anyway',
+    );
+    expect(await s.log()).toEqual(['initial']);
+    const r = await deploy(opts(s, { policies: undefined, images: [{ repository: M, tag: tag(u.c!) }], upstream: { ...fresh(), commit: u.c!.slice(0, 10) } }));
+    expect(r.changed).toBe(true);
+  });
+
+  it('a plain tag over an offmain one; the first offmain tag over a plain one lands', async () => {
+    expect(await refused(tag(u.a!), [{ repository: M, tag: 'latest' }], { upstream: fresh() })).toMatch(
+      /refusing to deploy ghcr\.io\/acme\/mastodon latest over 4\.8\.0-alpha\.1\+\w{7} \(deployed\): "latest" is not an offmain image tag/,
+    );
+    const s = await served({ 'k.yaml': kustomization('v4.3.1') });
+    const r = await deploy(opts(s, { policies: undefined, images: [{ repository: M, tag: tag(u.c!) }], upstream: fresh(), now: new Date('2026-08-22T00:00:00Z') }));
+    expect(r).toMatchObject({ changed: true, previous: { tag: 'v4.3.1' } });
+  });
+
+  it('the same version on another commit, with no upstream history to tell', async () => {
+    expect(await refused(tag(u.a!), [{ repository: M, tag: tag(u.b!) }])).toMatch(/without the upstream history nothing tells whether \w{7} descends from \w{7}/);
+  });
+
+  it('a history that fails while it is asked: says why', async () => {
+    const long = await createBareRepo(join(tempDir('offmain-up-'), 'long.git'));
+    const line = await long.linearHistory('main', 120, Date.parse('2026-08-01T00:00:00Z') / 1000);
+    const s = await served({ 'k.yaml': kustomization(tag(line[9]!)) });
+    const moved = `${long.dir}.gone`;
+    // The history is opened (100 commits deep) first; the upstream goes away before the deployed commit,
+    // 110 commits back, is looked for.
+    const base = memoryLogger();
+    const log = { ...base, group: <T>(name: string, fn: () => Promise<T>) => (name === 'Clone the config repository' && renameSync(long.dir, moved), base.group(name, fn)) };
+    const more = { policies: undefined, images: [{ repository: M, tag: tag(line[119]!) }], upstream: { repository: long.dir, cacheDir: tempDir() } };
+    try {
+      const e = await rejection(deploy(opts(s, { ...more, log })));
+      expect(e.message).toMatch(
+        /over 4\.8\.0-alpha\.1\+\w{7} \(deployed\): the upstream history could not be checked \(cannot read the upstream repository .*long\.git .*\); pass --allow-downgrade to deploy it anyway$/,
+      );
+      expect(await s.log()).toEqual(['initial']);
+    } finally {
+      renameSync(moved, long.dir);
+    }
+    expect((await deploy(opts(s, { ...more, allowDowngrade: true, now: new Date('2026-08-22T00:00:00Z') }))).changed).toBe(true);
   });
 });
 

@@ -97,9 +97,21 @@ describe('the pipeline end to end', () => {
     expect([...log.lines, summary].join('\n')).not.toContain(TOKEN);
   });
 
-  it('a second run builds nothing and commits nothing', async () => {
+  it('a plan names the build args and never shows their values (they may be secrets)', async () => {
+    const log = memoryLogger();
+    const o = options();
+    const r = await runPipeline({ ...o, build: { ...o.build, planOnly: true, buildArgs: { BASE_IMAGE: `${svc.baseImage}-s3cret` } }, deploy: undefined }, log);
+    expect(r.ok).toBe(true);
+    expect(log.lines.join('\n')).toMatch(/build args: .*BASE_IMAGE=\*\*\*/);
+    expect(log.lines.join('\n')).not.toContain('s3cret');
+  });
+
+  it('a second run builds nothing and commits nothing (credentials written in the upstream URL serve every upstream access)', async () => {
     const before = await configHead();
-    const r = await runPipeline(options(), memoryLogger());
+    const inUrl = `http://x-access-token:${TOKEN}@${server.url.slice('http://'.length)}/upstream.git`;
+    const log = memoryLogger();
+    const r = await runPipeline(options({ repository: inUrl, token: undefined }), log);
+    expect(log.lines.join('\n')).not.toContain(TOKEN);
     expect(r.ok).toBe(true);
     expect(r.build?.skipped).toBe(true);
     expect(r.build?.builds).toBe(0);

@@ -1,6 +1,7 @@
 /**
  * A real smart-HTTP git server for tests: Node's http server running `git http-backend` as CGI.
- * Optional Basic auth: `users` may read and push, `readOnlyUsers` may read but get 403 on push.
+ * Optional Basic auth: `users` may read and push, `readOnlyUsers` may read but get 403 on push. It can log
+ * every request's headers (`seen`), and answer every request with a redirect to another server (`redirectTo`).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -14,6 +15,16 @@ export interface GitHttpServerOptions {
   users?: Record<string, string>;
   /** name -> password for credentials that may fetch but not push. */
   readOnlyUsers?: Record<string, string>;
+  /** Every request is appended here: method, path with query, all headers. */
+  seen?: SeenRequest[];
+  /** Answer every request with `302 Location: <redirectTo><path and query>` (and serve nothing). */
+  redirectTo?: string;
+}
+
+export interface SeenRequest {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
 }
 
 export interface GitHttpServer {
@@ -28,6 +39,12 @@ export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<Gi
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    opts.seen?.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers });
+    if (opts.redirectTo) {
+      res.writeHead(302, { Location: `${opts.redirectTo}${req.url ?? '/'}` });
+      res.end();
+      return;
+    }
     let user = '';
     let readOnly = false;
     if (authRequired) {
