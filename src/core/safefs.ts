@@ -71,6 +71,8 @@ export function writeAllSync(fd: number, data: Buffer): void {
 
 export class ConfinedDir {
   private realPath?: string;
+  /** Absolute paths of directories already seen on the way to a file read, with no link (see openRead). */
+  private readonly readDirs = new Set<string>();
 
   constructor(
     /** The directory, as given. */
@@ -106,7 +108,7 @@ export class ConfinedDir {
    * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
    * directory on the way, does not exist.
    */
-  lstat(rel: string): Stats | undefined {
+  lstat(rel: string, knownDirs?: Set<string>): Stats | undefined {
     const parts = this.parts(rel, true);
     let abs = this.real;
     if (parts.length === 0) return lstatSync(abs);
@@ -114,6 +116,10 @@ export class ConfinedDir {
     for (const [i, p] of parts.entries()) {
       if (st && !st.isDirectory()) return undefined;
       abs = join(abs, p);
+      if (knownDirs?.has(abs) && i < parts.length - 1) {
+        st = undefined; // seen as a directory, no link, earlier in this run
+        continue;
+      }
       try {
         st = lstatSync(abs);
       } catch (e) {
@@ -121,6 +127,7 @@ export class ConfinedDir {
         throw e;
       }
       if (st.isSymbolicLink()) throw this.linkError(parts, i);
+      if (knownDirs && st.isDirectory() && i < parts.length - 1) knownDirs.add(abs);
     }
     return st;
   }
@@ -177,7 +184,9 @@ export class ConfinedDir {
    * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
    */
   openRead(rel: string): { fd: number; stat: Stats } | undefined {
-    if (!this.lstat(rel)) return undefined;
+    // Directories checked for an earlier read are not lstat-ed again: on Linux the opened file's real path is
+    // compared below all the same, which catches a directory swapped for a link since (elsewhere, the inode).
+    if (!this.lstat(rel, hasProcFd() ? this.readDirs : undefined)) return undefined;
     let fd: number;
     try {
       fd = this.open(rel, O_RDONLY | O_NONBLOCK);
