@@ -7,7 +7,9 @@
  *     over real smart HTTP (git http-backend) and file://;
  *  3. bump on a 5,000-file config repo vs. reading every file (bench/bump.ts);
  *  4. the build step vs. raw `docker buildx build` of the same context, and the skip path (bench/build.ts);
- *  5. the whole chain's second (no-op) run vs. its first run (bench/pipeline.ts).
+ *  5. the whole chain's second (no-op) run vs. its first run (bench/pipeline.ts);
+ *  6. the scheduled run's decision when nothing moved vs. raw `git ls-remote` + one registry HEAD (bench/decide.ts);
+ *  7. resolve and freshness on upstream's real shape, 22,000 commits, vs. raw git (bench/history.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { resolveUpstream } from '../src/patch/upstream.js';
 import { startGitHttpServer } from '../test/support/git-http-server.js';
 import { benchBuild } from './build.js';
 import { benchBump } from './bump.js';
+import { benchHistory } from './history.js';
+import { benchDecide } from './decide.js';
 import { benchPipeline } from './pipeline.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -201,7 +205,10 @@ try {
   const bumped = await benchBump();
   const built = await benchBuild();
   const pipeline = await withServices(benchPipeline);
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve, bump: bumped, build: built, pipeline }));
+  const decided = await withServices(benchDecide);
+  // Upstream's real shape (22,000 commits): resolve and freshness against raw git. BENCH_HISTORY=0 skips it.
+  if (process.env.BENCH_HISTORY !== '0') await benchHistory();
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve, bump: bumped, build: built, pipeline, decide: decided }));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

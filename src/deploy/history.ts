@@ -82,6 +82,8 @@ export async function privateCacheDir(repository: string): Promise<string> {
 export class UpstreamHistory {
   private step = 0;
   private complete = false;
+  /** Set once a question needed more history than the first fetch brought. */
+  private deepening = false;
   private constructor(
     readonly dir: string,
     readonly repository: string,
@@ -131,6 +133,11 @@ export class UpstreamHistory {
     return history;
   }
 
+  /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
+  read(args: string[]): Promise<GitResult> {
+    return this.run(args, true);
+  }
+
   private run(args: string[], allowFailure = false): Promise<GitResult> {
     return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
@@ -145,7 +152,9 @@ export class UpstreamHistory {
       const args = ['fetch', '-q', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
       const hadRef = (await this.run(['rev-parse', '--verify', '-q', this.tracking], true)).code === 0;
       if (hadRef && !(await this.isShallow())) this.complete = true;
-      if (!this.complete) {
+      if (!this.complete && (!hadRef || this.deepening)) {
+        // A history kept from an earlier run (a cache, the patch step's checkout) is never cut back to a step:
+        // the first fetch brings only what is new, at the depth it has.
         const depth = DEPTHS[this.step];
         if (depth !== undefined) args.push(`--depth=${depth}`);
         else if (await this.isShallow()) args.push('--unshallow');
@@ -170,7 +179,11 @@ export class UpstreamHistory {
   /** Fetches deeper; false when the whole history is already there. */
   private async deepen(): Promise<boolean> {
     if (this.complete) return false;
-    this.step++;
+    this.deepening = true;
+    // The next step deeper than what is here already (a kept history may be deeper than the first steps).
+    const have = Number((await this.run(['rev-list', '--count', '--first-parent', this.tracking], true)).stdout.trim()) || 0;
+    do this.step++;
+    while (DEPTHS[this.step] !== undefined && DEPTHS[this.step]! <= have);
     await this.fetch();
     return true;
   }

@@ -153,11 +153,22 @@ class Checkout {
     const hadHistory = (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD'], true)).code === 0;
     const complete = hadHistory && !(await this.isShallow());
     if (commit.length === 40) {
-      // Cheap, and tells "exists elsewhere" from "not found" when the server serves any sha (GitHub
-      // does, even for commits of forks); a refusal just leaves it to the branch history below.
-      await this.fetch(['--depth=1', '--filter=blob:none', 'origin', `+${commit}:${WANTED_REF}`], true);
+      // The commit with its whole tree (what the checkout needs, in one pack rather than blob by blob), and
+      // it tells "exists elsewhere" from "not found" when the server serves any sha (GitHub does, even for
+      // commits of forks); a refusal just leaves it to the branch history below.
+      await this.fetch(['--depth=1', 'origin', `+${commit}:${WANTED_REF}`], true);
     }
     let sha = await this.locate(commit);
+    if (sha && !complete) {
+      // Its committer date bounds the search: one blobless fetch of the branch's commits since then, as deep as
+      // needed, instead of 100, 1,000, 10,000. A descendant dated before it (rare) cuts the walk short: then
+      // the steps below decide.
+      const since = Number((await this.run(['show', '-s', '--format=%ct', sha])).stdout.trim()) - 1;
+      if (since > 0) {
+        await this.fetch(['--filter=blob:none', `--shallow-since=${since}`, 'origin', ...refspecs], true);
+        for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b };
+      }
+    }
     // An earlier checkout with full history only needs the new commits.
     const steps: Array<number | 'all'> = complete ? ['all'] : [...DEEPEN_STEPS, 'all'];
     for (const step of steps) {

@@ -45,6 +45,23 @@ describe('UpstreamHistory', () => {
   });
 });
 
+describe('a kept cache', () => {
+  it('is never cut back to the first step: the next run fetches only what is new', async () => {
+    const repo = await createBareRepo(join(tempDir('offmain-up-'), 'long.git'));
+    const line = await repo.linearHistory('main', 1200, unix('2026-08-01T00:00:00Z'));
+    const cache = tempDir();
+    const count = async () => Number((await git(['rev-list', '--count', 'refs/remotes/origin/main'], { cwd: cache })).stdout);
+    const h = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
+    expect(await h.resolve(line[1000]!.slice(0, 9))).toBe(line[1000]); // 199 back: the 1,000 step
+    expect(await count()).toBe(1000);
+    await repo.linearHistory('main', 3, unix('2026-08-03T00:00:00Z'));
+    const again = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
+    expect(await count()).toBe(1003);
+    expect(await again.resolve(line[1000]!.slice(0, 9))).toBe(line[1000]);
+    expect(await count()).toBe(1003);
+  });
+});
+
 describe('the default cache directory', () => {
   const withRunnerTemp = async <T>(dir: string, fn: () => Promise<T>): Promise<T> => {
     const before = process.env.RUNNER_TEMP;
