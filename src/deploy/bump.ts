@@ -6,6 +6,11 @@
  * and line endings stay byte for byte. All new file texts are computed first and written at the end,
  * so an error leaves every file as it was. No git here.
  *
+ * Files are read the way the cluster's tools read them: a key given twice is no error (the last one wins, as in
+ * Helm and Flux: bump/duplicates.ts), YAML inside Argo CD's `helm.values: |` is edited in place
+ * (bump/blockstring.ts), and a tag anchored once and aliased by several images moves for all of them or for none
+ * (bump/report.ts). What cannot be edited (a tag from a variable) is named in the error, never skipped silently.
+ *
  * The config repository is someone else's: the walk skips symbolic links, every file is read through a
  * ConfinedDir (core/safefs.ts: O_NOFOLLOW, no link on the way, nothing outside the directory), and the writes
  * go through a crash-safe journal (bump/journal.ts) that keeps each file's mode and refuses hard-linked files.
@@ -19,7 +24,8 @@ import { refuseDowngrade, type UpstreamAncestry } from './bump/downgrade.js';
 import { applyEdits, assertParses, planReference, type Edit } from './bump/edit.js';
 import { checkReplaceable, recover, replaceAll } from './bump/journal.js';
 import { MAX_YAML_BYTES, skipOversized } from './bump/parse.js';
-import { findReferences, lineAt, SEARCHED, type HelmKeys, type RefKind, type Reference } from './bump/refs.js';
+import { findReferences, lineAt, type HelmKeys, type RefKind } from './bump/refs.js';
+import { checkShared, mergeEdits, noReference, uneditable, type Found, type Scanned, type SharedUse } from './bump/report.js';
 import { canonicalRepository, parseImageRef, repositoryPath, validateTarget } from '../build/index.js';
 import { parseImageTag } from '../patch/index.js';
 
@@ -38,6 +44,11 @@ export interface BumpOptions {
   targets: ImageTarget[];
   /** Write `tag@digest` wherever a digest can go (default true). */
   pinDigest?: boolean;
+  /**
+   * Also pin Helm image mappings that have no digest key, as `tag: <tag>@sha256:...` (the official chart renders
+   * `repository:tag`, so this works there; some charts would break). A tag already pinned so stays pinned anyway.
+   */
+  digestInTag?: boolean;
   allowDowngrade?: boolean;
   /** Flux ImagePolicy `namespace:name` -> repository, for `# {"$imagepolicy": ...}` markers. */
   policies?: Record<string, string>;
@@ -94,27 +105,30 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
   const files = yamlFiles(dir);
   const tree = new ConfinedDir(dir, { what: 'the config directory', advice: ADVICE });
   if (!opts.dryRun) recover(tree, opts.log);
-  const found = scan(tree, files, targets, opts);
+  const { found, mentions, texts } = scan(tree, files, targets, opts);
   // One image pushed to several registries (ghcr.io/acme/mastodon and docker.io/acme/mastodon, same tag
   // and digest) is one target: the config has to reference one of its copies, not all of them.
   const sameImage = (t: ImageTarget) => `${t.repository.split('/').pop()}:${t.tag}@${t.digest ?? ''}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository)!)));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(
-      `no reference to ${t.repository} found in ${dir} (searched ${files.length} YAML files: ${SEARCHED}); ` +
-        `add an offmain marker (# offmain: ${t.repository}) on the line to update`,
-    );
+    throw new OffmainError(noReference(dir, files.length, t.repository, uneditable(t.repository, texts, mentions)));
   }
+  // A reference offmain cannot edit beside ones it can: moving only some of them would go unnoticed.
+  const stuck = mentions.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
+  if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
 
   // Plan every reference first; refuse (and write nothing) on the first problem.
   const result: BumpResult = { changed: false, changes: [], files: [], previous: {}, unchanged: [] };
   const edits = new Map<string, Edit[]>();
+  const shared: SharedUse[] = [];
   const moving = new Set<Found>();
   for (const f of found) {
     const t = targets.get(f.ref.repository)!;
-    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? undefined : t.digest };
+    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? undefined : t.digest, digestInTag: opts.digestInTag };
     const plan = planReference(f.file, f.text, f.ref, want);
+    const notes = [...(f.ref.notes ?? []), ...(plan.note ? [plan.note] : [])];
+    plan.note = notes.length ? notes.join('; ') : undefined;
     const change: BumpChange = {
       file: f.file,
       line: lineAt(f.text, f.ref.offset),
@@ -124,6 +138,7 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
       new: plan.new,
     };
     if (plan.note) change.note = plan.note;
+    if (f.ref.shared) shared.push({ found: f, edits: plan.edits, to: plan.new });
     if (plan.edits.length === 0) {
       result.unchanged.push(change);
       continue;
@@ -145,9 +160,9 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
     result.previous[t.repository] = tag ? { tag, display: parseImageTag(tag)?.display } : {};
   }
 
-  const texts = new Map(found.map((f) => [f.file, f.text]));
+  checkShared(shared);
   const out = [...edits].map(([file, e]) => {
-    const text = applyEdits(texts.get(file)!, e);
+    const text = applyEdits(texts.get(file)!, mergeEdits(e));
     assertParses(text, file);
     return [file, text] as const;
   });
@@ -180,30 +195,42 @@ function yamlFiles(dir: string): string[] {
   return out.sort();
 }
 
-interface Found {
-  file: string;
-  text: string;
-  ref: Reference;
-}
-
 /**
  * Reads every file that mentions a target (a byte search first: most files are never parsed) and finds its
  * references. Synchronous reads: several times faster than the thread pool for thousands of small files.
  */
-function scan(tree: ConfinedDir, files: string[], targets: Map<string, ImageTarget>, opts: BumpOptions): Found[] {
+function scan(tree: ConfinedDir, files: string[], targets: Map<string, ImageTarget>, opts: BumpOptions): Scanned {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from('$imagepolicy'));
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  return files.flatMap((file) => {
+  const out: Scanned = { found: [], mentions: [], texts: new Map() };
+  for (const file of files) {
     const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
-    if (!buf || !needles.some((n) => buf.includes(n))) return [];
+    if (!buf || !needles.some((n) => buf.includes(n))) continue;
     const text = buf.toString('utf8');
-    const refs = findReferences(text, file, scanOpts);
+    out.texts.set(file, text);
+    const { refs, mentions, warnings } = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, 'utf8').equals(buf)) {
       throw new OffmainError(`${file} is not valid UTF-8: offmain only edits UTF-8 YAML; re-save it as UTF-8`, { file });
     }
-    return refs.map((ref) => ({ file, text, ref }));
-  });
+    for (const w of warnings) warnOnce(opts.log, w.message, file, w.line);
+    out.mentions.push(...mentions.map((m) => ({ ...m, file, line: lineAt(text, m.offset) })));
+    out.found.push(...refs.map((ref) => ({ file, text, ref })));
+  }
+  return out;
+}
+
+/** Warnings already given to each logger: a deploy bumps twice (a dry run, then for real) and says each once. */
+const warned = new WeakMap<object, Set<string>>();
+
+function warnOnce(log: BumpOptions['log'], message: string, file: string, line: number): void {
+  if (!log) return;
+  const said = warned.get(log) ?? new Set<string>();
+  warned.set(log, said);
+  const key = `${file}:${line}: ${message}`;
+  if (said.has(key)) return;
+  said.add(key);
+  log.warning(message, { file, line });
 }
 
 /**

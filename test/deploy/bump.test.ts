@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { bump, type BumpOptions, type UpstreamAncestry } from '../../src/deploy/bump.js';
 import { MAX_YAML_BYTES } from '../../src/deploy/bump/parse.js';
+import { SEARCHED } from '../../src/deploy/bump/report.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { snapshot, tempDir } from '../support/tmp.js';
 
@@ -163,7 +164,7 @@ describe('bump: the fixture config repo', () => {
       kind: 'helm',
       old: OLD,
       new: NEW,
-      note: 'digest not pinned: this image mapping has no digest key',
+      note: 'digest not pinned: this image mapping has no digest key; digest-in-tag would write tag@digest',
     });
     expect(result.changes).toContainEqual({
       file: 'apps/mastodon/kustomization.yaml',
@@ -354,10 +355,18 @@ describe('bump: layouts', () => {
     expect(result.files).toEqual(['values.yaml']);
   });
 
-  it('refuses a tag that comes from a variable', async () => {
-    const dir = repo({ 'compose.yaml': `services:\n  web:\n    image: ${M}:\${MASTODON_TAG:-latest}\n` });
+  it('refuses a tag that comes from a variable beside references it can edit, and lists it when there are none', async () => {
+    const compose = `services:\n  web:\n    image: ${M}:\${MASTODON_TAG:-latest}\n`;
+    const dir = repo({ 'compose.yaml': compose, 'k8s/job.yaml': `apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers:\n        - image: ${M}:${OLD}\n` });
     const e = await rejection(bump({ dir, ...one() }));
     expect(e.message).toMatch(/^compose\.yaml:3: .*takes its tag from a variable/);
+    expect(e.location).toEqual({ file: 'compose.yaml', line: 3 });
+    const alone = repo({ 'compose.yaml': compose });
+    const e2 = await rejection(bump({ dir: alone, ...one() }));
+    expect(e2.message).toBe(
+      `no reference to ${M} found in ${alone} (searched 1 YAML files: ${SEARCHED}); it appears where offmain cannot edit it: ` +
+        `compose.yaml:3 ("${M}:\${MASTODON_TAG:-latest}" takes its tag from a variable; set that variable instead, or write a literal tag here; a marker there cannot work)`,
+    );
   });
 
   it('refuses a block scalar with file and line', async () => {
@@ -378,8 +387,7 @@ describe('bump: refusals leave every file as it was', () => {
       bump({ dir, targets: [...TARGETS, { repository: 'ghcr.io/acme/mastodon-sidekiq', tag: NEW }] }),
     );
     expect(e.message).toBe(
-      `no reference to ghcr.io/acme/mastodon-sidekiq found in ${dir} (searched 12 YAML files: kustomization images, ` +
-        'Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers); ' +
+      `no reference to ghcr.io/acme/mastodon-sidekiq found in ${dir} (searched 12 YAML files: ${SEARCHED}); ` +
         'add an offmain marker (# offmain: ghcr.io/acme/mastodon-sidekiq) on the line to update',
     );
     expect(snapshot(dir)).toEqual(before);
@@ -597,8 +605,8 @@ describe('bump: YAML within bounds', () => {
     for (let i = 1; i <= 30; i++) merges += `x${i}: &x${i}\n  <<: [${Array(4).fill(`*x${i - 1}`).join(', ')}]\n`;
     let lols = 'l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
     for (let i = 1; i <= 9; i++) lols += `l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]\n`;
-    let aliases = values(`&t ${OLD}`);
-    for (let i = 0; i < 50_000; i++) aliases += `a${i.toString(36)}: *t\n`;
+    let aliases = `${values(`&t ${OLD}`)}streaming:\n  image:\n    repository: ${M}\n    tag: *t\n`;
+    for (let i = 0; i < 15_000; i++) aliases += `a${i.toString(36)}: {repository: ${M}, tag: *t}\n`;
     const dir = repo({
       'merges.yaml': `${merges}<<: [*x30, *x30]\nweb:\n  <<: [*x30, *x30]\n  image: ${M}:${OLD}\n`,
       'lols.yaml': `${lols}image: ${M}:${OLD}\n`,
@@ -609,22 +617,46 @@ describe('bump: YAML within bounds', () => {
     const r = await bump({ dir, targets: [{ repository: M, tag: NEW }] });
     expect(r.files).toEqual(['aliases.yaml', 'cycle.yaml', 'lols.yaml', 'merges.yaml', 'self.yaml']);
     expect(read(dir, 'aliases.yaml')).toBe(aliases.replace(OLD, NEW));
+    expect(r.changes.filter((c) => c.file === 'aliases.yaml')).toHaveLength(15_002);
+    // The same anchor aliased 50,000 times by keys that are not images: refused, the lines listed up to ten.
+    let plain = values(`&t ${OLD}`);
+    for (let i = 0; i < 50_000; i++) plain += `a${i.toString(36)}: *t\n`;
+    const other = repo({ 'aliases.yaml': plain });
+    const e = await rejection(bump({ dir: other, targets: [{ repository: M, tag: NEW }] }));
+    expect(e.message).toBe(
+      'aliases.yaml:3: this tag is anchored and also used on line 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 and 49990 more, which is not an image ' +
+        'being bumped; changing it would move that too: give the image its own tag (or bump every image that uses it), nothing was changed',
+    );
   });
 
-  it('still names a key given twice in one mapping, at its second occurrence', async () => {
-    for (const [text, line] of [
-      [`${values(OLD)}image:\n  tag: x\n`, 4],
-      [`${values(OLD)}other: {a: 1, b: 2, a: 3}\n`, 4],
-      [`${values(OLD)}1: one\n1.0: two\n`, 5],
-      [`x:\n  y: 1\n  y: 2\n${values(OLD)}`, 3],
-    ] as const) {
-      const dir = repo({ 'values.yaml': text });
-      const e = await rejection(bump({ dir, targets: [{ repository: M, tag: NEW }] }));
-      expect(e.message).toBe(`values.yaml:${line}: YAML syntax error: Map keys must be unique; fix the file, nothing was changed`);
-    }
-    // `"1"` and `1` are different keys, as they were.
-    const dir = repo({ 'values.yaml': `${values(OLD)}"1": a\n1: b\n` });
-    expect((await bump({ dir, targets: [{ repository: M, tag: NEW }] })).changed).toBe(true);
+  it('reads a key given twice as Helm does (the last one wins): a warning off the path, the winner edited on it', async () => {
+    const warnings: [string, unknown][] = [];
+    const log = { warning: (m: string, w?: unknown) => void warnings.push([m, w]) };
+    // Off the path: a warning with file and line for each; the image is bumped.
+    const dir = repo({ 'values.yaml': `x:\n  y: 1\n  y: 2\n${values(OLD)}other: {a: 1, b: 2, a: 3}\n1: one\n1.0: two\n"1": a\n` });
+    expect((await bump({ dir, targets: [{ repository: M, tag: NEW }], log })).changed).toBe(true);
+    expect(warnings).toEqual([
+      ['"y" is given 2 times in one mapping (lines 2, 3); Helm and Flux use the last one', { file: 'values.yaml', line: 3 }],
+      ['"a" is given 2 times in one mapping (lines 7, 7); Helm and Flux use the last one', { file: 'values.yaml', line: 7 }],
+      ['"1" is given 2 times in one mapping (lines 8, 9); Helm and Flux use the last one', { file: 'values.yaml', line: 9 }],
+    ]);
+    // On the path: the tag key twice, or the whole image mapping twice; the last occurrence is edited and said.
+    const twice = repo({ 'values.yaml': `image:\n  repository: ${M}\n  tag: 4.8.0-alpha.0_0000000\n  tag: ${OLD}\n` });
+    const r = await bump({ dir: twice, targets: [{ repository: M, tag: NEW }] });
+    expect(read(twice, 'values.yaml')).toBe(`image:\n  repository: ${M}\n  tag: 4.8.0-alpha.0_0000000\n  tag: ${NEW}\n`);
+    expect(r.changes).toEqual([
+      { file: 'values.yaml', line: 4, repository: M, kind: 'helm', old: OLD, new: NEW, note: '"tag" is given 2 times in one mapping (lines 3, 4): edited the last one, which Helm and Flux use' },
+    ]);
+    const mapTwice = repo({ 'values.yaml': `image:\n  repository: ${M}\n  tag: ${OLD}\nimage:\n  repository: ${M}\n  tag: ${OLD}\n` });
+    const r2 = await bump({ dir: mapTwice, targets: [{ repository: M, tag: NEW }] });
+    expect(read(mapTwice, 'values.yaml')).toBe(`image:\n  repository: ${M}\n  tag: ${OLD}\nimage:\n  repository: ${M}\n  tag: ${NEW}\n`);
+    expect(r2.changes.map((c) => [c.line, c.note])).toEqual([[6, '"image" is given 2 times in one mapping (lines 1, 4): edited the last one, which Helm and Flux use']]);
+    // The only reference in an occurrence that loses: nothing to edit, and the message says why.
+    const lost = repo({ 'values.yaml': `${values(OLD)}image:\n  pullPolicy: Always\n` });
+    const e = await rejection(bump({ dir: lost, targets: [{ repository: M, tag: NEW }] }));
+    expect(e.message).toContain(
+      'values.yaml:3 ("image" is given 2 times in one mapping (lines 1, 4): this one is not used, the one on line 4 wins (as in Helm and Flux); set the image there; a marker there cannot work)',
+    );
   });
 });
 

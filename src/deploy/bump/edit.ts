@@ -20,6 +20,8 @@ export interface Want {
   tag: string;
   /** Only when it is to be pinned. */
   digest?: string;
+  /** Pin a Helm tag as `tag@digest` when its mapping has no digest key (a tag already pinned is always kept pinned). */
+  digestInTag?: boolean;
 }
 
 export interface Plan {
@@ -45,24 +47,28 @@ export function planReference(file: string, text: string, ref: Reference, want: 
   const edits: Edit[] = [];
   const add: [string, string][] = [];
   const notes: string[] = [];
+  // A Helm tag without a digest key holds the pin itself: `tag@sha256:...` (kept when it is there, or asked for).
+  const inTag = !!ref.pinInTag && !ref.digest && (!!ref.tagPinned || !!want.digestInTag);
+  const tagValue = inTag && want.digest ? `${want.tag}@${want.digest}` : want.tag;
   if (ref.tag) {
-    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== want.tag) {
-      edits.push(replaceScalar(at, ref.tag.scalar, want.tag));
+    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== tagValue) {
+      edits.push(replaceScalar(at, ref.tag.scalar, tagValue));
     }
+    if (ref.tagPinned && !want.digest) notes.push(DROPPED);
   } else if (ref.addTag) {
-    add.push([ref.addTag, want.tag]);
+    add.push([ref.addTag, tagValue]);
   }
-  let pinned = false;
-  if (want.digest) {
+  let pinned = inTag && !!want.digest && !!(ref.tag || ref.addTag);
+  if (want.digest && !pinned) {
     if (ref.digest) {
       pinned = true;
       if (ref.digest.scalar.value !== want.digest) edits.push(replaceScalar(at, ref.digest.scalar, want.digest));
     } else if (ref.addDigest) {
       pinned = true;
       add.push([ref.addDigest, want.digest]);
-    } else if (ref.tag) {
+    } else if (ref.tag || ref.addTag) {
       notes.push(
-        `digest not pinned: ${ref.kind === 'marker' ? 'the marker sets the tag only' : 'this image mapping has no digest key'}`,
+        `digest not pinned: ${ref.kind === 'marker' ? 'the marker sets the tag only' : 'this image mapping has no digest key; digest-in-tag would write tag@digest'}`,
       );
     }
   } else if (ref.digest && ref.digest.scalar.value) {
@@ -70,8 +76,8 @@ export function planReference(file: string, text: string, ref: Reference, want: 
     notes.push(DROPPED);
   }
   if (add.length) {
-    const after = ref.tag?.pair ?? ref.map.items[ref.map.items.length - 1];
-    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar));
+    const after = ref.tag?.pair ?? ref.after ?? ref.map.items[ref.map.items.length - 1];
+    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar ?? ref.like));
   }
 
   const old = `${ref.now.tag ?? ''}${ref.now.digest ? `@${ref.now.digest}` : ''}`;

@@ -1,18 +1,18 @@
 /**
  * The config repository's YAML, read within bounds, so that one huge or hostile file cannot stall the deploy:
  * a size limit per file (a bigger one is skipped, unless it mentions an image being bumped), a parse without
- * the YAML library's quadratic duplicate-key check (duplicateKey does the same check in one pass), and alias
+ * the YAML library's quadratic duplicate-key check (duplicateKeys does the same check in one pass), and alias
  * lookups from one table per document (the library's Alias.resolve walks the whole document per alias).
  * Nothing here expands aliases: no toJS. Merge keys (`<<`) are followed memoized in refs.ts.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { isAlias, isScalar, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isScalar, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { OffmainError } from '../../core/errors.js';
 
 /** Past this size a YAML file is not read: real Helm values files stay well under 200 KB. */
 export const MAX_YAML_BYTES = 1024 * 1024;
 
-/** Every document of `text`; duplicate keys are found by `firstProblem`, not by the parser. */
+/** Every document of `text`; duplicate keys are found by `duplicateKeys`, not by the parser. */
 export function parseYaml(text: string): Document.Parsed[] {
   return parseAllDocuments(text, { uniqueKeys: false });
 }
@@ -26,39 +26,43 @@ export interface YamlProblem {
   message: string;
 }
 
-/** A document's first problem by position: a syntax error, or a key given twice in one mapping. */
+/** A document's first syntax error (duplicate keys are not errors here: see `duplicateKeys`). */
 export function firstProblem(doc: Document.Parsed): YamlProblem | undefined {
   const err = doc.errors[0];
-  const dup = duplicateKey(doc);
-  const dupPos = dup?.range?.[0];
-  if (dup && dupPos !== undefined && (!err || dupPos < err.pos[0])) return { pos: dupPos, message: 'Map keys must be unique' };
   if (!err) return undefined;
   const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return { pos: err.pos[0], line: err.linePos?.[0].line, message };
 }
 
+/** A key given more than once in one mapping: every occurrence, in order (the last one wins, as in Helm and Flux). */
+export interface DuplicateKey {
+  map: YAMLMap;
+  key: string;
+  pairs: Pair[];
+}
+
 /**
- * The first key (by position) given a second time in its mapping, as the YAML library's `uniqueKeys` check
- * sees it (scalar keys with the same value: `1` and `1.0` alike, `"1"` not), in one pass instead of that
- * check's pass per key. Duplicate-key handling lives here and nowhere else.
+ * Every key given more than once in its mapping, as the YAML library's `uniqueKeys` check sees keys (scalar
+ * keys with the same value: `1` and `1.0` alike, `"1"` not), in one pass instead of that check's pass per key.
+ * Helm, Flux and Argo CD accept such files and use the last occurrence; so does offmain. Duplicate-key
+ * handling lives here and nowhere else.
  */
-export function duplicateKey(doc: Document.Parsed): Node | undefined {
-  let first: Node | undefined;
+export function duplicateKeys(doc: Document.Parsed): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
   visit(doc, {
     Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const { key } of map.items) {
+      const seen = new Map<unknown, Pair[]>();
+      for (const pair of map.items) {
+        const { key } = pair;
         if (!isScalar(key) || (typeof key.value === 'number' && Number.isNaN(key.value))) continue;
-        if (!seen.has(key.value)) {
-          seen.add(key.value);
-          continue;
-        }
-        if (!first || key.range![0] < first.range![0]) first = key;
-        return;
+        const list = seen.get(key.value);
+        if (list) list.push(pair);
+        else seen.set(key.value, [pair]);
       }
+      for (const [key, pairs] of seen) if (pairs.length > 1) out.push({ map, key: String(key), pairs });
     },
   });
-  return first;
+  return out;
 }
 
 /**

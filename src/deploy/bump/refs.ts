@@ -2,7 +2,9 @@
  * Finding image references in one YAML file's text: pure, nothing is written here.
  *
  * A reference is either one scalar holding a whole image reference (`image: repo:tag@sha256:...`)
- * or separate scalars for the tag and digest (kustomize `newTag`/`digest`, Helm `tag`/`digest`).
+ * or separate scalars for the tag and digest (kustomize `newTag`/`digest`, Helm `tag`/`digest`; a Helm mapping
+ * with `repository` and no `tag` runs the chart's default and gets a `tag` key). Argo CD's places are read by
+ * argocd.ts through this scan; the data shapes are in reference.ts.
  */
 import {
   isAlias,
@@ -19,70 +21,37 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { OffmainError } from '../../core/errors.js';
-import { canonicalRepository, parseImageRef } from '../../build/index.js';
+import { canonicalRepository, parseImageRef, repositoryPath } from '../../build/index.js';
+import { ARGOCD_SOURCE_FILE, argoApplication, argoSource, type Walk } from './argocd.js';
+import { embeddedDocuments } from './blockstring.js';
+import { settleDuplicates } from './duplicates.js';
 import { aliasTable, firstProblem, parseYaml } from './parse.js';
+import {
+  lineAt,
+  scalarText,
+  type FileScan,
+  type HelmKeys,
+  type RefKind,
+  type Reference,
+  type ScanOptions,
+  type Slot,
+  type SourceScalar,
+  type SplitRef,
+} from './reference.js';
 
-export type RefKind = 'kustomize' | 'helm' | 'workload' | 'compose' | 'marker';
-
-/** A scalar with its source offsets (always set by the parser). */
-export type SourceScalar = Scalar & { range: [number, number, number] };
-
-/** An existing `key: value` whose value is a scalar. */
-export interface Slot {
-  /** Absent for a sequence item. */
-  pair?: Pair;
-  scalar: SourceScalar;
-}
-
-/** One scalar holding a whole image reference, possibly after a `prefix` (Argo CD's `name=`). */
-export interface WholeRef {
-  shape: 'whole';
-  scalar: SourceScalar;
-  prefix: string;
-  /** The repository as written there, kept as it is when it names the target; '' to write the target's. */
-  name: string;
-  /** A Flux `:name` marker: the scalar holds the repository only. */
-  nameOnly?: boolean;
-}
-
-/** Tag and digest in separate keys of one mapping. */
-export interface SplitRef {
-  shape: 'split';
-  map: YAMLMap;
-  tag?: Slot;
-  digest?: Slot;
-  /** Key to add for the tag / digest when the mapping lacks it; without one the value cannot be set. */
-  addTag?: string;
-  addDigest?: string;
-  /** How to drop a digest that no longer matches the tag: delete its line, or set it to "". */
-  dropDigest: 'remove-line' | 'empty';
-}
-
-export type Reference = (WholeRef | SplitRef) & {
-  kind: RefKind;
-  /** Canonical repository (see `canonicalRepository`). */
-  repository: string;
-  /** What the reference says now. */
-  now: { tag?: string; digest?: string };
-  /** Offset the reference is reported at. */
-  offset: number;
-};
-
-export interface ScanOptions {
-  /** Canonical repositories to look for. */
-  repositories: Set<string>;
-  /** `namespace:name` of a Flux ImagePolicy -> repository. */
-  policies?: Record<string, string>;
-  helmKeys?: HelmKeys;
-}
-
-/** Key names of a Helm values image mapping, tried in order. */
-export interface HelmKeys {
-  repository?: string[];
-  tag?: string[];
-  digest?: string[];
-  registry?: string[];
-}
+export type {
+  FileScan,
+  HelmKeys,
+  Mention,
+  RefKind,
+  Reference,
+  ScanOptions,
+  Slot,
+  SourceScalar,
+  SplitRef,
+  WholeRef,
+} from './reference.js';
+export { lineAt, scalarText } from './reference.js';
 
 const HELM_KEYS: Required<HelmKeys> = {
   repository: ['repository'],
@@ -96,12 +65,8 @@ const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
 const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 const COMPOSE_KEYS = new Set(['version', 'name', 'services', 'networks', 'volumes', 'configs', 'secrets', 'include']);
 
-/** Where to look, for the "no reference found" message. */
-export const SEARCHED =
-  'kustomization images, Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers';
-
-/** Parses `text` (the file `file`, relative) and returns every reference to a requested repository. */
-export function findReferences(text: string, file: string, opts: ScanOptions): Reference[] {
+/** Parses `text` (the file `file`, relative): every reference to a requested repository, and what else to say. */
+export function findReferences(text: string, file: string, opts: ScanOptions): FileScan {
   const docs = parseYaml(text);
   for (const doc of docs) {
     const problem = firstProblem(doc);
@@ -113,47 +78,33 @@ export function findReferences(text: string, file: string, opts: ScanOptions): R
       });
     }
   }
-  const refs: Reference[] = [];
-  const taken = new Set<number>();
-  const add = (r: Reference | undefined) => {
-    if (!r) return;
-    const at = r.shape === 'whole' ? r.scalar.range[0] : (r.tag ?? r.digest)?.scalar.range[0] ?? r.offset;
-    if (taken.has(at)) return;
-    taken.add(at);
-    refs.push(r);
-  };
+  const out: FileScan = { refs: [], mentions: [], warnings: [] };
   const withMarkers = /offmain:|\$imagepolicy/.test(text);
   for (const doc of docs) {
-    const scan = new DocScan(doc, text, file, opts);
+    const refs: Reference[] = [];
+    const taken = new Set<string>();
+    const add = (r: Reference | undefined) => {
+      if (!r) return;
+      const slot = r.shape === 'whole' ? r : (r.tag ?? r.digest);
+      const at = `${slot?.scalar.range[0] ?? r.offset}@${r.offset}`;
+      if (taken.has(at)) return;
+      taken.add(at);
+      refs.push(r);
+    };
+    const scan = new DocScan(doc, text, file, opts, out);
     if (withMarkers) scan.markers().forEach(add);
     scan.layout().forEach(add);
+    out.refs.push(...scan.settle(refs));
   }
-  return refs.sort((a, b) => a.offset - b.offset);
+  out.refs.sort((a, b) => a.offset - b.offset);
+  return out;
 }
 
-let newlines: { text: string; at: number[] } | undefined;
-
-/** 1-based line of an offset (the newlines of the last text asked about are kept: many lookups stay linear). */
-export function lineAt(text: string, offset: number): number {
-  if (newlines?.text !== text) {
-    const at: number[] = [];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) at.push(i);
-    newlines = { text, at };
-  }
-  const { at } = newlines;
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo + 1;
-}
-
-class DocScan {
-  private readonly keys: Required<HelmKeys>;
+class DocScan implements Walk {
+  readonly keys: Required<HelmKeys>;
   private aliases?: Map<Alias, Node | undefined>;
+  /** Per anchored node: its own offset, then every alias's. */
+  private uses?: Map<Node, number[]>;
   /** `get` through merge keys, per mapping and key: each mapping's merges are followed once (cycles cut). */
   private readonly merged = new Map<YAMLMap, Map<string, Node | null | undefined>>();
 
@@ -162,8 +113,53 @@ class DocScan {
     private readonly text: string,
     private readonly file: string,
     private readonly opts: ScanOptions,
+    private readonly out: FileScan,
   ) {
     this.keys = { ...HELM_KEYS, ...opts.helmKeys };
+  }
+
+  /** The references kept once keys given twice are read as Helm reads them (duplicates.ts), anchors marked. */
+  settle(refs: Reference[]): Reference[] {
+    const settled = settleDuplicates(this.doc, refs, (o) => lineAt(this.text, o));
+    for (const r of settled.refs) this.share(r);
+    this.out.mentions.push(...settled.dropped);
+    this.out.warnings.push(...settled.warnings.map((w) => ({ line: lineAt(this.text, w.offset), message: w.message })));
+    return settled.refs;
+  }
+
+  /** Helm values embedded in a string (Argo CD's `helm.values: |`); a string that cannot be read is a mention. */
+  embedded(s: Scalar, what: string): Reference[] {
+    const scalar = s as SourceScalar;
+    const docs = embeddedDocuments(this.text, scalar);
+    if (typeof docs === 'string') {
+      for (const repository of this.opts.repositories) {
+        if (!String(s.value).includes(repositoryPath(repository))) continue;
+        this.out.mentions.push({ offset: scalar.range[0], repository, why: `${what} is ${docs}, so offmain cannot edit the image in it`, marker: false });
+      }
+      return [];
+    }
+    return docs.flatMap((doc) => {
+      const inner = new DocScan(doc, this.text, this.file, this.opts, this.out);
+      return inner.settle(inner.helmValues(doc.contents));
+    });
+  }
+
+  /** Sets `r.shared` when the scalar it edits carries an anchor that an alias uses too. */
+  share(r: Reference): void {
+    const s = r.shape === 'whole' ? r.scalar : (r.tag ?? r.digest)?.scalar;
+    if (!s?.anchor) return;
+    if (!this.uses) {
+      this.aliases ??= aliasTable(this.doc);
+      this.uses = new Map();
+      for (const [alias, node] of this.aliases) {
+        if (!node) continue;
+        const list = this.uses.get(node) ?? [node.range![0]];
+        list.push(alias.range![0]);
+        this.uses.set(node, list);
+      }
+    }
+    const uses = this.uses.get(s);
+    if (uses) r.shared = uses;
   }
 
   /** References the document's layout implies. */
@@ -177,6 +173,7 @@ class DocScan {
       return this.kustomizeImages(this.get(root, 'images'));
     }
     if (apiVersion && kind) return this.k8sObject(root, apiVersion, kind);
+    if (ARGOCD_SOURCE_FILE.test(file)) return argoSource(this, root);
     if (this.isCompose(root, file)) return this.compose(root);
     return this.helmValues(root);
   }
@@ -194,18 +191,8 @@ class DocScan {
         if (k) refs.push(...this.kustomizeImages(this.get(k, 'images')));
       }
     }
-    if (spec && kind === 'Application' && apiVersion.startsWith('argoproj.io/')) {
-      const sources = [this.get(spec, 'source'), ...this.items(this.get(spec, 'sources'))];
-      for (const s of sources) {
-        if (!isMap(s)) continue;
-        const helm = this.map(s, 'helm');
-        if (helm) refs.push(...this.helmValues(this.get(helm, 'valuesObject')));
-        const k = this.map(s, 'kustomize');
-        for (const item of k ? this.items(this.get(k, 'images')) : []) {
-          const r = this.whole(item, 'kustomize', (v) => v.slice(0, v.indexOf('=') + 1));
-          if (r) refs.push(r);
-        }
-      }
+    if ((kind === 'Application' || kind === 'ApplicationSet') && apiVersion.startsWith('argoproj.io/')) {
+      refs.push(...argoApplication(this, root, kind));
     }
     visit(root, {
       Pair: (_, pair) => {
@@ -265,7 +252,7 @@ class DocScan {
    * Helm values: every mapping with `repository: <repo>` (plus `registry:` if split) and a `tag:` key,
    * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
    */
-  private helmValues(values: Node | null | undefined): Reference[] {
+  helmValues(values: Node | null | undefined): Reference[] {
     if (!isMap(values) && !isSeq(values)) return [];
     const refs: Reference[] = [];
     const k = this.keys;
@@ -273,15 +260,18 @@ class DocScan {
       Map: (_, map) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== undefined);
         const tagKey = k.tag.find((key) => map.has(key));
-        if (!repoKey || !tagKey) return;
+        if (!repoKey) return;
         const registry = k.registry.map((key) => this.str(map, key)).find((v) => v);
         const repo = `${registry ? `${registry.replace(/\/+$/, '')}/` : ''}${this.str(map, repoKey)}`;
         if (!this.wanted(repo)) return;
-        const tag = this.slot(map, tagKey);
-        if (!tag && this.get(map, tagKey) != null) return; // a tag that is not a scalar: not ours to edit
+        // A tag merged in (`<<: *common`) is edited where it is written, with the mapping it comes from.
+        if (!tagKey && k.tag.some((key) => this.get(map, key) !== undefined)) return;
+        const tag = tagKey ? this.slot(map, tagKey) : undefined;
+        if (tagKey && !tag && this.get(map, tagKey) != null) return; // a tag that is not a scalar: not ours to edit
         const digestKey = k.digest.find((key) => map.has(key));
         const digest = digestKey ? this.slot(map, digestKey) : undefined;
-        refs.push({
+        const repoSlot = this.slot(map, repoKey);
+        const r: Reference = {
           shape: 'split',
           kind: 'helm',
           repository: canonicalRepository(repo),
@@ -289,9 +279,14 @@ class DocScan {
           tag,
           digest,
           dropDigest: 'empty',
-          offset: tag?.scalar.range[0] ?? map.range![0],
-          now: this.current(tag, digest),
-        });
+          pinInTag: true,
+          offset: tag?.alias?.range?.[0] ?? tag?.scalar.range[0] ?? repoSlot?.scalar.range[0] ?? map.range![0],
+          now: this.current(tag, digest, true),
+        };
+        // The chart's default tag (its appVersion) is in use: add `tag` next to `repository`, quoted like it.
+        if (!tagKey && repoSlot) Object.assign(r, { addTag: k.tag[0], after: repoSlot.pair, like: repoSlot.scalar });
+        if (tag && /@sha256:/.test(scalarText(tag.scalar, this.text))) r.tagPinned = true;
+        refs.push(r);
       },
       Pair: (_, pair) => {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -310,7 +305,7 @@ class DocScan {
   }
 
   /** A scalar holding a whole image reference to a requested repository. */
-  private whole(
+  whole(
     node: unknown,
     kind: RefKind,
     prefixOf: (value: string) => string = () => '',
@@ -323,8 +318,8 @@ class DocScan {
     const ref = parseImageRef(scalar.value.slice(prefix.length).trim());
     if (!this.wanted(ref.repository) || (!untagged && ref.tag === undefined && ref.digest === undefined)) return undefined;
     const s = scalar as SourceScalar;
-    this.refuseTemplated(s, scalar.value);
-    return {
+    if (this.templated(s, scalar.value, canonicalRepository(ref.repository))) return undefined;
+    const r: Reference = {
       shape: 'whole',
       kind,
       repository: canonicalRepository(ref.repository),
@@ -332,17 +327,17 @@ class DocScan {
       prefix,
       name: ref.repository,
       now: { tag: ref.tag, digest: ref.digest },
-      offset: s.range[0],
+      offset: isAlias(node) ? node.range![0] : s.range[0],
     };
+    if (isAlias(node)) r.alias = node;
+    return r;
   }
 
-  private refuseTemplated(s: SourceScalar, value: string): void {
-    if (!/\$\{|\{\{/.test(value)) return;
-    const line = lineAt(this.text, s.range[0]);
-    throw new OffmainError(
-      `${this.file}:${line}: "${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`,
-      { file: this.file, line },
-    );
+  /** Whether `value` takes its tag from a variable (`${TAG}`, `{{ .Values.tag }}`): then it is a mention, not a reference. */
+  private templated(s: SourceScalar, value: string, repository: string): boolean {
+    if (!/\$\{|\{\{/.test(value)) return false;
+    this.out.mentions.push({ offset: s.range[0], repository, why: `"${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`, marker: false, refuse: true });
+    return true;
   }
 
   /** Scalars with an `offmain:` or `$imagepolicy` marker comment at the end of their line. */
@@ -360,7 +355,7 @@ class DocScan {
         const { repo, part } = marker;
         if (part === 'whole' || part === 'name') {
           const value = s.value == null ? '' : String(s.value);
-          this.refuseTemplated(s, value);
+          if (this.templated(s, value, repo)) return;
           const ref = parseImageRef(value);
           const same = canonicalRepository(ref.repository) === repo;
           refs.push({
@@ -428,16 +423,22 @@ class DocScan {
     });
   }
 
-  private current(tag?: Slot, digest?: Slot): { tag?: string; digest?: string } {
+  /** The tag and digest there now; `pinnable`: a tag `t@sha256:...` counts as tag `t` pinned to that digest. */
+  current(tag?: Slot, digest?: Slot, pinnable = false): { tag?: string; digest?: string } {
     const out: { tag?: string; digest?: string } = {};
-    const t = tag && scalarText(tag.scalar, this.text);
-    const d = digest && scalarText(digest.scalar, this.text);
+    let t = tag && scalarText(tag.scalar, this.text);
+    let d = digest && scalarText(digest.scalar, this.text);
+    const at = pinnable && t ? t.indexOf('@sha256:') : -1;
+    if (t && at >= 0) {
+      d ||= t.slice(at + 1);
+      t = t.slice(0, at);
+    }
     if (t) out.tag = t;
     if (d) out.digest = d;
     return out;
   }
 
-  private wanted(repository: string): boolean {
+  wanted(repository: string): boolean {
     return this.opts.repositories.has(canonicalRepository(repository));
   }
 
@@ -448,8 +449,9 @@ class DocScan {
   }
 
   /** A key's value, following aliases and `<<` merge keys. */
-  private get(map: YAMLMap, key: string): Node | null | undefined {
-    for (const p of map.items) {
+  get(map: YAMLMap, key: string): Node | null | undefined {
+    for (let i = map.items.length - 1; i >= 0; i--) {
+      const p = map.items[i]!;
       if (isScalar(p.key) && p.key.value === key) return this.resolve(p.value) as Node | null;
     }
     if (!map.items.some((p) => isScalar(p.key) && p.key.value === '<<')) return undefined;
@@ -472,33 +474,30 @@ class DocScan {
     return found;
   }
 
-  private map(map: YAMLMap, key: string): YAMLMap | undefined {
+  map(map: YAMLMap, key: string): YAMLMap | undefined {
     const v = this.get(map, key);
     return isMap(v) ? v : undefined;
   }
 
-  private str(map: YAMLMap, key: string): string | undefined {
+  str(map: YAMLMap, key: string): string | undefined {
     const v = this.get(map, key);
     return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
   }
 
-  private items(node: unknown): unknown[] {
+  items(node: unknown): unknown[] {
     const n = this.resolve(node);
     return isSeq(n) ? n.items.map((i) => this.resolve(i)) : [];
   }
 
-  /** The pair `key` of `map` itself (not merged) when its value is a scalar, for editing in place. */
-  private slot(map: YAMLMap, key: string): Slot | undefined {
-    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  /** The pair `key` of `map` itself (not merged; the last one if given twice) when its value is a scalar. */
+  slot(map: YAMLMap, key: string): Slot | undefined {
+    let pair: Pair | undefined;
+    for (const p of map.items) if (isScalar(p.key) && p.key.value === key) pair = p;
     const v = pair && this.resolve(pair.value);
-    return pair && isScalar(v) ? { pair, scalar: v as SourceScalar } : undefined;
+    if (!pair || !isScalar(v)) return undefined;
+    const slot: Slot = { pair, scalar: v as SourceScalar };
+    if (isAlias(pair.value)) slot.alias = pair.value;
+    return slot;
   }
 }
 
-/** A scalar's text as a string: the source of a plain scalar (so `4.10` stays `4.10`), '' for null. */
-export function scalarText(s: Scalar, text: string): string {
-  if (s.value == null) return '';
-  if (typeof s.value === 'string') return s.value;
-  const r = (s as SourceScalar).range;
-  return s.type === 'PLAIN' && r ? text.slice(r[0], r[1]).trim() : String(s.value);
-}
