@@ -185,8 +185,26 @@ wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
   return 1
 }
 
+# cgroup v2 inside a container (GitHub's ubuntu-24.04 runs the CI job container privileged, with its own
+# cgroup namespace): processes sit in the namespace's root cgroup, where no controller can be enabled for
+# children ("no internal processes"), so every container dockerd starts fails ("cannot enter cgroupv2 ...
+# invalid state"). What the docker:dind entrypoint does: move them into a child cgroup, then enable every
+# controller for the children. Only there: the root of a cgroup2 namespace (`0::/`), never a host's slices.
+# OFFMAIN_CGROUP_ROOT and OFFMAIN_PROC_CGROUP stand in for /sys/fs/cgroup and /proc/self/cgroup in tests.
+nest_cgroup_v2() {
+  local root=${OFFMAIN_CGROUP_ROOT:-/sys/fs/cgroup} self=${OFFMAIN_PROC_CGROUP:-/proc/self/cgroup}
+  [ -f "$root/cgroup.controllers" ] || return 0
+  [ "$(cat "$self" 2>/dev/null)" = "0::/" ] || return 0
+  [ -s "$root/cgroup.subtree_control" ] && return 0
+  say "cgroup v2 at the root of a container: nesting it as docker:dind does"
+  mkdir -p "$root/init"
+  xargs -rn1 <"$root/cgroup.procs" >"$root/init/cgroup.procs" 2>/dev/null || :
+  sed -e 's/ / +/g' -e 's/^/+/' <"$root/cgroup.controllers" >"$root/cgroup.subtree_control"
+}
+
 start_dockerd() {
   if alive "$STATE/dockerd.pid" && docker -H "unix://$DOCKER_SOCK" version >/dev/null 2>&1; then return; fi
+  nest_cgroup_v2
   mkdir -p "$STATE/docker-data" "$RUNDIR/exec"
   cat >"$STATE/daemon.json" <<'JSON'
 {"features": {"containerd-snapshotter": true}, "iptables": false, "ip6tables": false, "log-level": "warn"}
@@ -352,5 +370,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) die "usage: bash scripts/services.sh start|stop|status" ;;
+  nest-cgroup) nest_cgroup_v2 ;;
+  *) die "usage: bash scripts/services.sh start|stop|status|nest-cgroup" ;;
 esac

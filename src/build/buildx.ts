@@ -63,15 +63,20 @@ export function ghaCacheAvailable(env: NodeJS.ProcessEnv = process.env): boolean
 export function cacheArgs(image: ImagePlan, s: Pick<BuildxSettings, 'mode' | 'platforms' | 'push' | 'cache' | 'env'>): string[] {
   const suffix = s.mode === 'platform' ? `-${platformSlug(s.platforms[0]!)}` : '';
   if (s.cache === 'gha') {
-    const scope = `${image.key}-${s.platforms.map(platformSlug).join('_')}`;
-    return ['--cache-from', `type=gha,scope=${scope}`, ...(s.push ? ['--cache-to', `type=gha,scope=${scope},mode=max`] : [])];
+    // As build-push-action does: the repository and a GitHub token (OFFMAIN_CACHE_GHTOKEN) spare the cache
+    // service's throttling. A failed export never fails a build that pushed (ignore-error).
+    const env = s.env ?? {};
+    const from = [`type=gha`, `scope=${image.key}-${s.platforms.map(platformSlug).join('_')}`];
+    if (env.GITHUB_REPOSITORY) from.push(`repository=${env.GITHUB_REPOSITORY}`);
+    if (env.OFFMAIN_CACHE_GHTOKEN) from.push(`ghtoken=${env.OFFMAIN_CACHE_GHTOKEN}`);
+    return ['--cache-from', from.join(','), ...(s.push ? ['--cache-to', [...from, 'mode=max', 'ignore-error=true'].join(',')] : [])];
   }
   if (s.cache === 'registry') {
     const ref = `${image.repositories[0]}:buildcache${suffix}`;
     return [
       '--cache-from',
       `type=registry,ref=${ref}`,
-      ...(s.push ? ['--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`] : []),
+      ...(s.push ? ['--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`] : []),
     ];
   }
   return [];
@@ -119,7 +124,7 @@ export const PUBLIC_BUILD_ARGS: ReadonlySet<string> = new Set([
 /**
  * `docker ARGS` as it is logged: quoted where needed, with the value of every build argument left out
  * (`--build-arg NAME=***`) unless `shown(NAME)` (default: offmain's own, PUBLIC_BUILD_ARGS), and of every
- * `--secret` only its id: a value given as a build argument may be a secret, and the log is readable by
+ * `--secret` only its id (and no cache `ghtoken`): a value given as a build argument may be a secret, and the log is readable by
  * everyone who can read the repository.
  */
 export function commandLine(args: readonly string[], shown: (name: string) => boolean = (n) => PUBLIC_BUILD_ARGS.has(n)): string {
@@ -134,6 +139,7 @@ export function commandLine(args: readonly string[], shown: (name: string) => bo
   const words = args.map((a, i) => {
     const prev = args[i - 1];
     if (prev === '--build-arg' || prev === '--secret') return value(prev, a);
+    if (prev === '--cache-from' || prev === '--cache-to') return a.replace(/(^|,)ghtoken=[^,]*/, '$1ghtoken=***');
     const joined = /^(--build-arg|--secret)=(.*)$/s.exec(a);
     return joined ? `${joined[1]}=${value(joined[1]!, joined[2]!)}` : a;
   });

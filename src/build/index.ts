@@ -16,3 +16,6 @@ export {
   validateTarget,
   type ImageRef,
 } from './imageref.js';
+export { describeTag, type TagContent } from './skip.js';
+export { RegistryClient } from './registry.js';
+export { LABEL, parsePlatforms, streamingName } from './plan.js';

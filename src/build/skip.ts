@@ -2,7 +2,8 @@
  * The skip check: before anything is built, every repository of each image is asked whether the immutable
  * tag exists, and for which upstream revision and patches.
  *
- *   same revision and patches in every repository    -> nothing is built (`skipped`)
+ *   same revision and patches in every repository    -> nothing is built (`skipped`); a planned platform
+ *                                                       the index lacks is built and joined to it
  *   same revision in some repositories only          -> copied to the others from one that has it (`copied`),
  *                                                       still without building (platform mode builds instead)
  *   another revision, or this revision with other patches -> refused unless `force`: an immutable tag is
@@ -25,19 +26,34 @@ type Existing = {
   patches?: string;
 };
 
+/** What one repository holds under a tag: the image, and the upstream revision and patches it was built from. */
+export interface TagContent {
+  description: ImageDescription;
+  revision?: string;
+  /** The patch ids in effect (comma-separated) and the digest of their texts. */
+  patches?: string;
+  patchesDigest?: string;
+}
+
+/** One repository's image under a tag (index annotations, else the image config's labels), or undefined. */
+export async function describeTag(registry: RegistryClient, repository: string, tag: string): Promise<TagContent | undefined> {
+  const d = await registry.describe(repository, tag);
+  if (!d) return undefined;
+  let about: Record<string, string> = d.annotations;
+  if (!about[LABEL.revision]) about = (await registry.describe(repository, tag, { labels: true }))?.labels ?? {};
+  return { description: d, revision: about[LABEL.revision], patches: about[LABEL.patches], patchesDigest: about[LABEL.patchesDigest] };
+}
+
 /** Asks every repository of an image whether its immutable tag exists, for which revision and patches. */
 export async function checkExisting(registry: RegistryClient, image: ImagePlan, plan: BuildPlan): Promise<Existing[]> {
   const wantPatches = image.labels[LABEL.patchesDigest];
   return Promise.all(
     image.repositories.map(async (repository): Promise<Existing> => {
-      const d = await registry.describe(repository, plan.imageTag);
-      if (!d) return { repository, state: 'missing' };
-      let about: Record<string, string> = d.annotations;
-      if (!about[LABEL.revision]) about = (await registry.describe(repository, plan.imageTag, { labels: true }))?.labels ?? {};
-      const revision = about[LABEL.revision];
-      const digest = about[LABEL.patchesDigest];
+      const t = await describeTag(registry, repository, plan.imageTag);
+      if (!t) return { repository, state: 'missing' };
+      const { revision, patchesDigest: digest } = t;
       const state = revision !== plan.commit ? 'other' : wantPatches && digest && digest !== wantPatches ? 'repatched' : 'same';
-      return { repository, state, description: d, revision, patches: about[LABEL.patches] };
+      return { repository, state, description: t.description, revision, patches: t.patches };
     }),
   );
 }
@@ -55,10 +71,12 @@ export async function skipExisting(
   plan: BuildPlan,
   registry: RegistryClient,
   ctx: SkipContext,
-): Promise<{ done: ImageResult[]; pending: ImagePlan[] }> {
+): Promise<{ done: ImageResult[]; pending: ImagePlan[]; keep: Map<string, string[]> }> {
   const { log } = ctx;
   const done: ImageResult[] = [];
   const pending: ImagePlan[] = [];
+  /** Merge mode: per image, the index whose platforms the new ones join (the platforms input grew). */
+  const keep = new Map<string, string[]>();
   const checks = await Promise.all(plan.images.map(async (image) => ({ image, existing: await checkExisting(registry, image, plan) })));
   for (const { image, existing } of checks) {
     const other = existing.filter((e) => e.state === 'other');
@@ -84,6 +102,16 @@ export async function skipExisting(
       continue;
     }
     const source = same[0]!;
+    // This revision's index lacks a planned platform (the platforms input grew): only that platform is
+    // built (platform mode), and the merge joins it to the platforms the index has.
+    const have = source.description!.platforms.map((p) => p.platform);
+    const lacking = plan.platforms.filter((p) => !have.includes(p));
+    if (lacking.length && same.length === existing.length && !have.includes('unknown')) {
+      log.info(`${source.repository}:${plan.imageTag} lacks ${lacking.join(', ')}: building ${ctx.mode === 'merge' ? 'the index again with it' : 'it'}`);
+      if (ctx.mode === 'merge') keep.set(image.key, [source.description!.digest]);
+      pending.push(image);
+      continue;
+    }
     const digests = new Map(same.map((e) => [e.repository, e.description!.digest]));
     const missing = existing.filter((e) => e.state === 'missing');
     let status: ImageResult['status'] = 'skipped';
@@ -125,5 +153,5 @@ export async function skipExisting(
       seconds: (performance.now() - t) / 1000,
     });
   }
-  return { done, pending };
+  return { done, pending, keep };
 }

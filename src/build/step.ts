@@ -233,12 +233,14 @@ export async function build(opts: BuildOptions, log: Logger): Promise<BuildResul
   const registry = new RegistryClient({ env });
   const results: ImageResult[] = [];
   const pending: ImagePlan[] = [];
+  let keep = new Map<string, string[]>();
 
   // ---- the skip check ----------------------------------------------------------------------
   if (push) {
     const skip = await log.group('Registry check', () => skipExisting(plan, registry, { mode, force: Boolean(opts.force), builder: opts.builder, env, log }));
     results.push(...skip.done);
     pending.push(...skip.pending);
+    keep = skip.keep;
   } else {
     pending.push(...plan.images);
   }
@@ -251,7 +253,7 @@ export async function build(opts: BuildOptions, log: Logger): Promise<BuildResul
       if (mode === 'merge') {
         const byKey = parseDigests(opts.digests ?? [], plan);
         for (const image of pending) {
-          results.push(await log.group(`Merge ${image.key}`, () => mergeImage(image, plan, byKey.get(image.key) ?? [], registry, opts, env, log)));
+          results.push(await log.group(`Merge ${image.key}`, () => mergeImage(image, plan, [...(byKey.get(image.key) ?? []), ...(keep.get(image.key) ?? [])], registry, opts, env, log)));
         }
       } else {
         const digestPush = mode === 'platform' && push ? ((await builderDriver(opts.builder, { env })) === 'docker' ? 'oci-layout' : 'native') : undefined;

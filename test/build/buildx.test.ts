@@ -62,14 +62,28 @@ describe('docker buildx arguments', () => {
 
   it.each([
     ['none', 'all', true, []],
-    ['registry', 'all', true, ['--cache-from', 'type=registry,ref=ghcr.io/acme/mastodon:buildcache', '--cache-to', 'type=registry,ref=ghcr.io/acme/mastodon:buildcache,mode=max,image-manifest=true,oci-mediatypes=true']],
+    ['registry', 'all', true, ['--cache-from', 'type=registry,ref=ghcr.io/acme/mastodon:buildcache', '--cache-to', 'type=registry,ref=ghcr.io/acme/mastodon:buildcache,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true']],
     ['registry', 'platform', false, ['--cache-from', 'type=registry,ref=ghcr.io/acme/mastodon:buildcache-linux-arm64']],
-    ['gha', 'platform', true, ['--cache-from', 'type=gha,scope=mastodon-linux-arm64', '--cache-to', 'type=gha,scope=mastodon-linux-arm64,mode=max']],
-    ['gha', 'all', true, ['--cache-from', 'type=gha,scope=mastodon-linux-amd64_linux-arm64', '--cache-to', 'type=gha,scope=mastodon-linux-amd64_linux-arm64,mode=max']],
+    ['gha', 'platform', true, ['--cache-from', 'type=gha,scope=mastodon-linux-arm64', '--cache-to', 'type=gha,scope=mastodon-linux-arm64,mode=max,ignore-error=true']],
+    ['gha', 'all', true, ['--cache-from', 'type=gha,scope=mastodon-linux-amd64_linux-arm64', '--cache-to', 'type=gha,scope=mastodon-linux-amd64_linux-arm64,mode=max,ignore-error=true']],
   ] as const)('cache %s in %s mode (push %s)', async (cache, mode, push, expected) => {
     const p = await planFor('main');
     const platforms = mode === 'platform' ? ['linux/arm64'] : ['linux/amd64', 'linux/arm64'];
     expect(cacheArgs(p.images[0]!, { mode, platforms, push, cache })).toEqual(expected);
+  });
+
+  it('gha cache: repository and ghtoken as build-push-action passes them, when the workflow gives them', async () => {
+    const p = await planFor('main');
+    const env = { GITHUB_REPOSITORY: 'acme/offmain-run', OFFMAIN_CACHE_GHTOKEN: 'ghs_x' };
+    expect(cacheArgs(p.images[0]!, { mode: 'platform', platforms: ['linux/amd64'], push: true, cache: 'gha', env })).toEqual([
+      '--cache-from',
+      'type=gha,scope=mastodon-linux-amd64,repository=acme/offmain-run,ghtoken=ghs_x',
+      '--cache-to',
+      'type=gha,scope=mastodon-linux-amd64,repository=acme/offmain-run,ghtoken=ghs_x,mode=max,ignore-error=true',
+    ]);
+    const logged = commandLine(cacheArgs(p.images[0]!, { mode: 'platform', platforms: ['linux/amd64'], push: true, cache: 'gha', env }));
+    expect(logged).not.toContain('ghs_x');
+    expect(logged).toContain('ghtoken=***,mode=max');
   });
 
   it('merge: imagetools create with index annotations and every tag, from the per-platform digests', () => {

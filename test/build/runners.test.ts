@@ -10,8 +10,8 @@ describe('runnerMatrix', () => {
   it('gives each platform its native runner', () => {
     expect(runnerMatrix('linux/amd64,linux/arm64')).toEqual({
       include: [
-        { platform: 'linux/amd64', runner: 'ubuntu-24.04', slug: 'linux-amd64' },
-        { platform: 'linux/arm64', runner: 'ubuntu-24.04-arm', slug: 'linux-arm64' },
+        { platform: 'linux/amd64', runner: 'ubuntu-24.04', slug: 'linux-amd64', emulate: false },
+        { platform: 'linux/arm64', runner: 'ubuntu-24.04-arm', slug: 'linux-arm64', emulate: false },
       ],
     });
     expect(runnerMatrix(' linux/arm64 ,linux/arm64\n').include).toHaveLength(1);
@@ -21,6 +21,21 @@ describe('runnerMatrix', () => {
     expect(() => runnerMatrix('linux/s390x')).toThrow(/platform linux\/s390x has no native GitHub runner/);
     expect(() => runnerMatrix('windows/amd64')).toThrow(/platform "windows\/amd64" is not one offmain builds/);
     expect(runnerMatrix(' , ').include.map((l) => l.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+  });
+
+  it('takes runner labels per platform, and emulate builds arm64 under QEMU on the amd64 runner', async () => {
+    expect(runnerMatrix('linux/amd64,linux/arm64', { 'linux/amd64': 'big-x64', 'linux/arm64': 'emulate' }).include).toEqual([
+      { platform: 'linux/amd64', runner: 'big-x64', slug: 'linux-amd64', emulate: false },
+      { platform: 'linux/arm64', runner: 'big-x64', slug: 'linux-arm64', emulate: true },
+    ]);
+    expect(runnerMatrix('linux/arm64', { 'linux/arm64': 'my-arm' }).include[0]).toMatchObject({ runner: 'my-arm', emulate: false });
+    expect(() => runnerMatrix('linux/amd64', { 'linux/amd64': 'emulate' })).toThrow(/linux\/amd64 cannot be emulated/);
+    expect(() => runnerMatrix('linux/amd64', { 'linux/amd64': '[self-hosted, x64]' })).toThrow(/is not a runner label/);
+    const out: string[] = [];
+    const log = memoryLogger();
+    expect(await main(['runners', '--platforms', 'linux/arm64', '--runner', 'linux/arm64=emulate', '--runner', 'linux/amd64=ubuntu-24.04'], { stdout: (s) => out.push(s), log })).toBe(0);
+    expect(JSON.parse(out[0]!).include[0]).toMatchObject({ runner: 'ubuntu-24.04', emulate: true });
+    expect(await main(['runners', '--runner', 'emulate'], { stdout: () => {}, log })).toBe(1);
   });
 
   it('writes the matrix to GITHUB_OUTPUT from the CLI', async () => {

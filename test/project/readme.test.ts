@@ -75,3 +75,56 @@ describe('README and action.yml agree', () => {
     expect(tableAfter(md, 'action-y', 'input')).toEqual([]);
   });
 });
+
+// The README's setup steps against the reusable workflow they call: an admin who copies them exactly gets a
+// run that starts (inputs and secrets that exist, passed explicitly, the permissions every job asks for).
+describe("the README's quick start calls the reusable workflow as it is", () => {
+  const workflow = parse(readFileSync(join(ROOT, '.github/workflows/offmain.yml'), 'utf8')) as {
+    on: { workflow_call: { inputs: Record<string, { required?: boolean }>; secrets: Record<string, { required?: boolean }> } };
+    jobs: Record<string, { permissions?: Record<string, string> }>;
+  };
+  const { inputs, secrets } = workflow.on.workflow_call;
+  const quickStart = readme.slice(readme.indexOf('## Quick start for an admin'), readme.indexOf('### The reusable workflow'));
+  const block = /```yaml\n([\s\S]*?)```/.exec(quickStart)?.[1] ?? '';
+  const callers: [string, string][] = [
+    ['README quick start', block],
+    ...readdirSync(join(ROOT, 'examples')).map((f): [string, string] => [`examples/${f}`, readFileSync(join(ROOT, 'examples', f), 'utf8')]),
+  ];
+  type CallerJob = { uses?: string; permissions?: Record<string, string>; with?: Record<string, unknown>; secrets?: unknown };
+  const calls = callers.flatMap(([where, text]) =>
+    Object.entries((parse(text) as { jobs: Record<string, CallerJob> }).jobs)
+      .filter(([, j]) => j.uses?.includes('/.github/workflows/offmain.yml@'))
+      .map(([, j]) => [where, j, text] as const),
+  );
+
+  it('finds the calls', () => {
+    expect(calls.map(([w]) => w)).toContain('README quick start');
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(calls)('%s: known inputs, required ones given, secrets passed explicitly, enough permissions', (_where, job, text) => {
+    for (const k of Object.keys(job.with ?? {})) expect(Object.keys(inputs), `input ${k}`).toContain(k);
+    for (const [k, v] of Object.entries(inputs)) if (v.required) expect(job.with, `required input ${k}`).toHaveProperty(k);
+    expect(job.secrets, 'secrets: inherit works only inside one organization').not.toBe('inherit');
+    const passed = Object.keys((job.secrets as Record<string, string>) ?? {});
+    for (const k of passed) expect(Object.keys(secrets), `secret ${k}`).toContain(k);
+    expect(passed.includes('config-token') || (passed.includes('config-app-private-key') && 'config-app-id' in (job.with ?? {}))).toBe(true);
+    // The Docker Hub user is never a secret (GitHub would drop the outputs that name the image).
+    expect(text).not.toMatch(/dockerhub-username:\s*\$\{\{\s*secrets\./);
+    // A called job cannot have more than the caller grants.
+    for (const [name, j] of Object.entries(workflow.jobs)) {
+      for (const [scope, level] of Object.entries(j.permissions ?? {})) {
+        if (level === 'write') expect(job.permissions?.[scope], `job ${name} needs ${scope}: write`).toBe('write');
+        else if (level === 'read') expect(['read', 'write'], `job ${name} needs ${scope}: read`).toContain(job.permissions?.[scope]);
+      }
+    }
+  });
+
+  it('lists exactly the inputs and secrets the workflow has', () => {
+    const section = readme.slice(readme.indexOf('### The reusable workflow'), readme.indexOf('#### Pull requests and the default token'));
+    const listed = (label: string) => [...(new RegExp(`\\*\\*${label}:?\\*\\*[^]*?(?=\\n\\n|\\*\\*Secrets)`).exec(section)?.[0] ?? '').matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!);
+    expect(new Set(listed('Inputs'))).toEqual(new Set(Object.keys(inputs)));
+    const secretsText = /\*\*Secrets\*\*[^]*?\n\n/.exec(section)?.[0] ?? '';
+    expect(new Set([...secretsText.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!))).toEqual(new Set(Object.keys(secrets)));
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The decision a scheduled run starts with, made as cheaply as git and the registries allow, so that a run
+ * where nothing moved is one short job:
+ *
+ *   upstream commit   `git ls-remote` (or the pinned commit); the tag is the one the config repository runs
+ *                     when that is this commit's, else one commit's trees, blobless, give
+ *                     lib/mastodon/version.rb (one blob) and whether streaming/Dockerfile exists
+ *   each image        in every registry: the tag with this revision and these patches (the skip check of
+ *                     the build step, src/build), and which platforms its index holds
+ *   the config repo   a depth-1 clone and a dry-run bump to the pinned references: does it run them already
+ *
+ * It answers which platforms still need a build, whether a merge (or a copy to a registry that lacks the
+ * image) is needed, and whether a deploy is: nothing of it when nothing moved.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OffmainError } from '../core/errors.js';
+import { git } from '../core/git.js';
+import type { Logger } from '../core/log.js';
+import { gitRemote, parseLsRemote, redactText } from '../core/remote.js';
+import { describeTag, parsePlatforms, RegistryClient, streamingName, type TagContent } from '../build/index.js';
+import { bump, parseSetArg } from '../deploy/index.js';
+import { DEFAULT_REPOSITORY, parseImageTag, patchesDigest, versionOf, type Track } from '../patch/index.js';
+
+export interface DecideOptions {
+  upstream?: string;
+  track?: Track;
+  ref?: string;
+  /** A pinned upstream commit (full sha); else the head of `ref` (track main) or the newest stable tag. */
+  commit?: string;
+  upstreamToken?: string;
+  patchSets: readonly string[];
+  patches?: readonly string[];
+  /** Where relative patch-set and diff paths are (the calling repository). */
+  baseDir?: string;
+  images: readonly string[];
+  streamingImages?: readonly string[];
+  platforms?: string;
+  config?: { repository: string; branch?: string; path?: string; token?: string };
+  env?: NodeJS.ProcessEnv;
+  log: Logger;
+}
+
+export interface RepositoryState {
+  repository: string;
+  /** `same`: this revision and patches; `other`/`repatched`: an immutable tag holding something else. */
+  state: 'same' | 'missing' | 'other' | 'repatched';
+  digest?: string;
+  platforms: string[];
+}
+
+export interface Decision {
+  commit: string;
+  /** The commit is the tracked branch's head (not pinned). */
+  head: boolean;
+  version: string;
+  imageTag: string;
+  images: { key: string; repositories: RepositoryState[] }[];
+  /** Platforms that still need a build (empty: none). */
+  platforms: string[];
+  /** A merge is needed: a new build, or an image missing from some registry (copied, not rebuilt). */
+  merge: boolean;
+  /** The config repository does not run these images yet (or could not be asked). */
+  deploy: boolean;
+  /** `REPOSITORY:TAG@DIGEST` of every repository, when every image is everywhere. */
+  pinned: string[];
+  /** Whether the config repository already runs them (undefined: not asked). */
+  configRuns?: boolean;
+  /** One line for the run's summary. */
+  line: string;
+  seconds: number;
+}
+
+const VERSION_FILE = 'lib/mastodon/version.rb';
+
+/** The upstream commit: pinned, the branch head, or the newest stable release tag. */
+async function upstreamCommit(opts: DecideOptions, env: NodeJS.ProcessEnv): Promise<{ sha: string; head: boolean }> {
+  const pinned = opts.commit?.trim();
+  if (pinned) {
+    if (!/^[0-9a-f]{40}$/i.test(pinned)) throw new OffmainError(`commit "${pinned}" is not a full 40-character sha: the decision needs the full sha`);
+    return { sha: pinned.toLowerCase(), head: false };
+  }
+  const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
+  const track = opts.track ?? 'main';
+  const ref = opts.ref || 'main';
+  const args = track === 'main' ? ['ls-remote', '--', remote.fetchUrl, `refs/heads/${ref}`] : ['ls-remote', '--tags', '--', remote.fetchUrl];
+  const r = await git(args, { env: { ...env, ...remote.env }, allowFailure: true });
+  if (r.code !== 0) {
+    throw new OffmainError(`cannot read the git repository ${remote.display} (${redactText(r.stderr.trim().split('\n').pop() ?? '', remote.secrets)}): check the URL, and the token if it is private`);
+  }
+  const refs = parseLsRemote(r.stdout);
+  if (track === 'main') {
+    const hit = refs.find((x) => x.ref === `refs/heads/${ref}`);
+    if (!hit) throw new OffmainError(`${remote.display} has no branch ${ref}: check the ref input`);
+    return { sha: hit.sha, head: true };
+  }
+  // Newest vX.Y.Z (peeled), the same rule as the patch step's release track.
+  const stable = refs
+    .map((x) => ({ x, m: /^refs\/tags\/v(\d+)\.(\d+)\.(\d+)(\^\{\})?$/.exec(x.ref) }))
+    .filter((t) => t.m)
+    .map((t) => ({ sha: t.x.sha, v: [Number(t.m![1]), Number(t.m![2]), Number(t.m![3])], peeled: Boolean(t.m![4]) }));
+  stable.sort((a, b) => b.v[0]! - a.v[0]! || b.v[1]! - a.v[1]! || b.v[2]! - a.v[2]! || Number(b.peeled) - Number(a.peeled));
+  if (!stable[0]) throw new OffmainError(`${remote.display} has no stable vX.Y.Z tag to follow with track release`);
+  return { sha: stable[0].sha, head: true };
+}
+
+/** One commit's trees (no blobs), then its version.rb: the tag, and whether there is a streaming image. */
+async function upstreamTree(opts: DecideOptions, sha: string, env: NodeJS.ProcessEnv, dir: string) {
+  const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
+  const genv = { ...env, ...remote.env };
+  const bare = join(dir, 'upstream.git');
+  await git(['init', '--quiet', '--bare', bare], { env: genv });
+  await git(['remote', 'add', 'origin', remote.fetchUrl], { cwd: bare, env: genv });
+  const f = await git(['fetch', '--quiet', '--no-tags', '--depth=1', '--filter=blob:none', 'origin', sha], { cwd: bare, env: genv, allowFailure: true });
+  if (f.code !== 0) throw new OffmainError(`cannot fetch ${sha.slice(0, 12)} from ${remote.display} (${redactText(f.stderr.trim().split('\n').pop() ?? '', remote.secrets)})`);
+  const v = await git(['cat-file', 'blob', `${sha}:${VERSION_FILE}`], { cwd: bare, env: genv, allowFailure: true });
+  if (v.code !== 0) throw new OffmainError(`${remote.display} ${sha.slice(0, 12)} has no ${VERSION_FILE}: it is not a Mastodon tree`);
+  const tree = join(dir, 'tree');
+  await mkdir(join(tree, 'lib/mastodon'), { recursive: true });
+  await writeFile(join(tree, VERSION_FILE), v.stdout);
+  // ls-tree reads the tree only: no lazy fetch of the blob.
+  const streaming = (await git(['ls-tree', '--name-only', sha, '--', 'streaming/Dockerfile'], { cwd: bare, env: genv, allowFailure: true })).stdout.trim() !== '';
+  return { version: await versionOf(tree, sha), streaming };
+}
+
+/** A single-platform image (no index): its platform, from the image config. */
+async function platformOf(registry: RegistryClient, repository: string, digest: string): Promise<string> {
+  const m = await registry.manifest(repository, digest);
+  if (!m?.json.config) return 'unknown';
+  const c = JSON.parse((await registry.blob(repository, m.json.config.digest)).toString('utf8')) as { os?: unknown; architecture?: unknown; variant?: unknown };
+  const parts = [c.os, c.architecture, c.variant].filter((x): x is string => typeof x === 'string' && /^[a-z0-9]+$/.test(x));
+  return parts.length >= 2 ? parts.join('/') : 'unknown';
+}
+
+/** The state of one repository's tag against this commit and these patches. */
+async function repositoryState(opts: DecideOptions, registry: RegistryClient, repository: string, tag: string, sha: string): Promise<RepositoryState> {
+  const t: TagContent | undefined = await describeTag(registry, repository, tag);
+  if (!t) return { repository, state: 'missing', platforms: [] };
+  const platforms = await Promise.all(t.description.platforms.map((p) => (p.platform === 'unknown' ? platformOf(registry, repository, p.digest) : p.platform)));
+  if (t.revision !== sha) return { repository, state: 'other', digest: t.description.digest, platforms };
+  if (t.patchesDigest) {
+    // The digest covers the patch texts and the ids in effect; for one commit and the same texts the ids in
+    // effect are the same, so the image's own list stands in for them without applying anything.
+    const inEffect = (t.patches ?? '').split(',').filter(Boolean);
+    const want = await patchesDigest(opts.patchSets, opts.patches ?? [], opts.baseDir, inEffect);
+    if (want !== t.patchesDigest) return { repository, state: 'repatched', digest: t.description.digest, platforms };
+  }
+  return { repository, state: 'same', digest: t.description.digest, platforms };
+}
+
+/** A depth-1 clone of the config repository; returns the directory to bump (its `path`). */
+async function cloneConfig(opts: DecideOptions, env: NodeJS.ProcessEnv, dir: string): Promise<string> {
+  const c = opts.config!;
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const url = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(c.repository) ? `${server}/${c.repository}.git` : c.repository;
+  const remote = gitRemote(url, c.token);
+  const clone = join(dir, 'config');
+  const r = await git(['clone', '--quiet', '--depth=1', '--no-tags', ...(c.branch ? ['--branch', c.branch] : []), '--', remote.fetchUrl, clone], {
+    env: { ...env, ...remote.env },
+    allowFailure: true,
+  });
+  if (r.code !== 0) throw new OffmainError(`cannot read the config repository ${remote.display} (${redactText(r.stderr.trim().split('\n').pop() ?? '', remote.secrets)}): check config-repository and the token`);
+  return c.path ? join(clone, c.path) : clone;
+}
+
+/** The tag the config repository runs for the mastodon image, when it is this commit's (no tree fetch needed then). */
+async function deployedTag(configDir: string, repository: string, sha: string): Promise<string | undefined> {
+  try {
+    const r = await bump({ dir: configDir, targets: [{ repository, tag: `0.0.0_${sha.slice(0, 7)}` }], dryRun: true, allowDowngrade: true });
+    const tag = Object.values(r.previous)[0]?.tag;
+    return tag && parseImageTag(tag)?.shortSha === sha.slice(0, 7) ? tag : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function decide(opts: DecideOptions): Promise<Decision> {
+  const started = performance.now();
+  const env = opts.env ?? process.env;
+  const { log } = opts;
+  const platforms = parsePlatforms(opts.platforms ?? 'linux/amd64,linux/arm64');
+  const dir = await mkdtemp(join(tmpdir(), 'offmain-decide-'));
+  // The config clone and the upstream ls-remote run side by side; the config's tag spares the tree fetch.
+  let config: Promise<{ dir: string } | { error: Error }> | undefined;
+  try {
+    config = opts.config ? cloneConfig(opts, env, dir).then((d) => ({ dir: d }), (error: Error) => ({ error })) : undefined;
+    const { sha, head } = await upstreamCommit(opts, env);
+    const cloned = await config;
+    const configDir = cloned && 'dir' in cloned ? cloned.dir : undefined;
+    const registry = new RegistryClient({ env });
+    const streamingRepos = opts.streamingImages?.some((s) => s.trim()) ? opts.streamingImages.filter((s) => s.trim()) : opts.images.map(streamingName);
+    const check = (repos: readonly string[], tag: string) => Promise.all(repos.map((r) => repositoryState(opts, registry, r, tag, sha)));
+
+    let tag = configDir ? await deployedTag(configDir, opts.images[0]!, sha) : undefined;
+    let display = tag ? parseImageTag(tag)!.display : '';
+    let images: { key: string; repositories: RepositoryState[] }[] | undefined;
+    if (tag) {
+      const [m, st] = await Promise.all([check(opts.images, tag), check(streamingRepos, tag)]);
+      // A streaming image nowhere: the tree says whether there should be one.
+      if (st.some((r) => r.state !== 'missing')) images = [{ key: 'mastodon', repositories: m }, { key: 'mastodon-streaming', repositories: st }];
+    }
+    if (!images) {
+      const { version, streaming } = await upstreamTree(opts, sha, env, dir);
+      tag = version.imageTag;
+      display = version.display;
+      const [m, st] = await Promise.all([check(opts.images, tag), streaming ? check(streamingRepos, tag) : Promise.resolve([])]);
+      images = [{ key: 'mastodon', repositories: m }, ...(streaming ? [{ key: 'mastodon-streaming', repositories: st }] : [])];
+    }
+    const legs = new Set<string>();
+    let merge = false;
+    for (const image of images) {
+      const bad = image.repositories.find((r) => r.state === 'other' || r.state === 'repatched');
+      if (bad) {
+        throw new OffmainError(
+          `${bad.repository}:${tag} already exists with ${bad.state === 'other' ? 'another upstream revision' : 'other patches'}: an immutable tag is never overwritten; remove it, or run the build with force`,
+        );
+      }
+      const same = image.repositories.filter((r) => r.state === 'same');
+      if (same.length === 0) for (const p of platforms) legs.add(p);
+      else for (const p of platforms) if (!same[0]!.platforms.includes(p)) legs.add(p);
+      if (same.length < image.repositories.length || legs.size) merge = true;
+      for (const r of image.repositories) log.info(`${r.repository}:${tag}: ${r.state === 'same' ? `there (${r.platforms.join(', ')})` : 'missing'}`);
+    }
+    const everywhere = !merge && legs.size === 0;
+    const pinned = everywhere ? images.flatMap((i) => i.repositories.map((r) => `${r.repository}:${tag}@${r.digest}`)) : [];
+    let runs: boolean | undefined;
+    if (everywhere && cloned) {
+      try {
+        if ('error' in cloned) throw cloned.error;
+        runs = !(await bump({ dir: configDir!, targets: pinned.map(parseSetArg), dryRun: true, allowDowngrade: true })).changed;
+      } catch (e) {
+        // The deploy job says what is wrong with the config repository, with its own words.
+        log.warning(`the config repository could not be asked (${(e as Error).message}): deploying`);
+        runs = false;
+      }
+    }
+    const deploy = Boolean(opts.config) && runs !== true;
+    const short = sha.slice(0, 7);
+    const line =
+      everywhere && !deploy
+        ? `nothing new since ${display} (${short})${head ? ', lag 0 h' : ''}: every image is in every registry${opts.config ? ' and the config repository runs it' : ''}`
+        : [
+            legs.size ? `build ${[...legs].join(', ')}` : '',
+            merge && !legs.size ? 'copy to the registries that lack it' : '',
+            deploy ? (everywhere ? 'deploy (the config repository is behind)' : 'deploy') : '',
+          ]
+            .filter(Boolean)
+            .join(', ')
+            .replace(/^./, (c) => c.toUpperCase()) + ` for ${display} (${short})`;
+    return {
+      commit: sha,
+      head,
+      version: display,
+      imageTag: tag!,
+      images,
+      platforms: platforms.filter((p) => legs.has(p)),
+      merge,
+      deploy,
+      pinned,
+      ...(runs !== undefined ? { configRuns: runs } : {}),
+      line,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await config; // never rejects; the clone must be done before its directory goes
+    await rm(dir, { recursive: true, force: true });
+  }
+}
