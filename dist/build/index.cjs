@@ -30090,15 +30090,18 @@ function ghaCacheAvailable(env = process.env) {
 function cacheArgs(image, s) {
   const suffix = s.mode === "platform" ? `-${platformSlug(s.platforms[0])}` : "";
   if (s.cache === "gha") {
-    const scope = `${image.key}-${s.platforms.map(platformSlug).join("_")}`;
-    return ["--cache-from", `type=gha,scope=${scope}`, ...s.push ? ["--cache-to", `type=gha,scope=${scope},mode=max`] : []];
+    const env = s.env ?? {};
+    const from = [`type=gha`, `scope=${image.key}-${s.platforms.map(platformSlug).join("_")}`];
+    if (env.GITHUB_REPOSITORY) from.push(`repository=${env.GITHUB_REPOSITORY}`);
+    if (env.OFFMAIN_CACHE_GHTOKEN) from.push(`ghtoken=${env.OFFMAIN_CACHE_GHTOKEN}`);
+    return ["--cache-from", from.join(","), ...s.push ? ["--cache-to", [...from, "mode=max", "ignore-error=true"].join(",")] : []];
   }
   if (s.cache === "registry") {
     const ref = `${image.repositories[0]}:buildcache${suffix}`;
     return [
       "--cache-from",
       `type=registry,ref=${ref}`,
-      ...s.push ? ["--cache-to", `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`] : []
+      ...s.push ? ["--cache-to", `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`] : []
     ];
   }
   return [];
@@ -30150,6 +30153,7 @@ function commandLine(args, shown = (n) => PUBLIC_BUILD_ARGS.has(n)) {
   const words = args.map((a, i) => {
     const prev = args[i - 1];
     if (prev === "--build-arg" || prev === "--secret") return value(prev, a);
+    if (prev === "--cache-from" || prev === "--cache-to") return a.replace(/(^|,)ghtoken=[^,]*/, "$1ghtoken=***");
     const joined = /^(--build-arg|--secret)=(.*)$/s.exec(a);
     return joined ? `${joined[1]}=${value(joined[1], joined[2])}` : a;
   });
@@ -30743,18 +30747,22 @@ var RegistryClient = class {
 };
 
 // src/build/skip.ts
+async function describeTag(registry, repository, tag) {
+  const d = await registry.describe(repository, tag);
+  if (!d) return void 0;
+  let about = d.annotations;
+  if (!about[LABEL.revision]) about = (await registry.describe(repository, tag, { labels: true }))?.labels ?? {};
+  return { description: d, revision: about[LABEL.revision], patches: about[LABEL.patches], patchesDigest: about[LABEL.patchesDigest] };
+}
 async function checkExisting(registry, image, plan) {
   const wantPatches = image.labels[LABEL.patchesDigest];
   return Promise.all(
     image.repositories.map(async (repository) => {
-      const d = await registry.describe(repository, plan.imageTag);
-      if (!d) return { repository, state: "missing" };
-      let about = d.annotations;
-      if (!about[LABEL.revision]) about = (await registry.describe(repository, plan.imageTag, { labels: true }))?.labels ?? {};
-      const revision = about[LABEL.revision];
-      const digest = about[LABEL.patchesDigest];
+      const t = await describeTag(registry, repository, plan.imageTag);
+      if (!t) return { repository, state: "missing" };
+      const { revision, patchesDigest: digest } = t;
       const state = revision !== plan.commit ? "other" : wantPatches && digest && digest !== wantPatches ? "repatched" : "same";
-      return { repository, state, description: d, revision, patches: about[LABEL.patches] };
+      return { repository, state, description: t.description, revision, patches: t.patches };
     })
   );
 }
@@ -30762,6 +30770,7 @@ async function skipExisting(plan, registry, ctx) {
   const { log } = ctx;
   const done = [];
   const pending = [];
+  const keep = /* @__PURE__ */ new Map();
   const checks = await Promise.all(plan.images.map(async (image) => ({ image, existing: await checkExisting(registry, image, plan) })));
   for (const { image, existing } of checks) {
     const other = existing.filter((e) => e.state === "other");
@@ -30787,6 +30796,14 @@ async function skipExisting(plan, registry, ctx) {
       continue;
     }
     const source = same[0];
+    const have = source.description.platforms.map((p) => p.platform);
+    const lacking = plan.platforms.filter((p) => !have.includes(p));
+    if (lacking.length && same.length === existing.length && !have.includes("unknown")) {
+      log.info(`${source.repository}:${plan.imageTag} lacks ${lacking.join(", ")}: building ${ctx.mode === "merge" ? "the index again with it" : "it"}`);
+      if (ctx.mode === "merge") keep.set(image.key, [source.description.digest]);
+      pending.push(image);
+      continue;
+    }
     const digests = new Map(same.map((e) => [e.repository, e.description.digest]));
     const missing = existing.filter((e) => e.state === "missing");
     let status = "skipped";
@@ -30826,7 +30843,7 @@ async function skipExisting(plan, registry, ctx) {
       seconds: (performance.now() - t) / 1e3
     });
   }
-  return { done, pending };
+  return { done, pending, keep };
 }
 
 // src/build/step.ts
@@ -30941,10 +30958,12 @@ async function build(opts, log) {
   const registry = new RegistryClient({ env });
   const results = [];
   const pending = [];
+  let keep = /* @__PURE__ */ new Map();
   if (push) {
     const skip = await log.group("Registry check", () => skipExisting(plan, registry, { mode, force: Boolean(opts.force), builder: opts.builder, env, log }));
     results.push(...skip.done);
     pending.push(...skip.pending);
+    keep = skip.keep;
   } else {
     pending.push(...plan.images);
   }
@@ -30955,7 +30974,7 @@ async function build(opts, log) {
       if (mode === "merge") {
         const byKey = parseDigests(opts.digests ?? [], plan);
         for (const image of pending) {
-          results.push(await log.group(`Merge ${image.key}`, () => mergeImage(image, plan, byKey.get(image.key) ?? [], registry, opts, env, log)));
+          results.push(await log.group(`Merge ${image.key}`, () => mergeImage(image, plan, [...byKey.get(image.key) ?? [], ...keep.get(image.key) ?? []], registry, opts, env, log)));
         }
       } else {
         const digestPush = mode === "platform" && push ? await builderDriver(opts.builder, { env }) === "docker" ? "oci-layout" : "native" : void 0;

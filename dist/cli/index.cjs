@@ -2256,9 +2256,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -2280,7 +2280,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -2292,10 +2292,10 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias4;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap4;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar5;
+    exports2.isScalar = isScalar6;
     exports2.isSeq = isSeq3;
   }
 });
@@ -2308,7 +2308,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -2317,20 +2317,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path6);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2341,13 +2341,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = visit_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path6);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2368,17 +2368,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2389,13 +2389,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path6);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2422,23 +2422,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key, node, path7);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key, node, path7);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key, node, path7);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key, node, path7);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key, node, path7);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -2453,7 +2453,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -2463,7 +2463,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2607,7 +2607,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -2634,7 +2634,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2645,7 +2645,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -2825,7 +2825,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -2851,7 +2851,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -3050,10 +3050,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3072,7 +3072,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3102,11 +3102,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -3120,8 +3120,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3135,8 +3135,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -3154,8 +3154,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3165,8 +3165,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3531,9 +3531,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -3548,11 +3548,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -4077,13 +4077,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options2);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -4126,7 +4126,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -4137,8 +4137,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity2.isNode(item)) {
           if (item.spaceBefore)
@@ -4169,7 +4169,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i < items2.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -4226,9 +4226,9 @@ var require_YAMLMap = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair(items2, key) {
       const k = identity2.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -5681,9 +5681,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5758,14 +5758,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection2.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5780,10 +5780,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection2.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5794,10 +5794,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection2.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5814,13 +5814,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection2.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -6176,12 +6176,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items2.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -6404,9 +6404,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6442,7 +6442,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6482,7 +6482,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
+        if (!isMap4 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6505,7 +6505,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -6537,7 +6537,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6553,7 +6553,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6655,10 +6655,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -6669,26 +6669,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -6715,7 +6715,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -6742,7 +6742,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -6754,8 +6754,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -7594,10 +7594,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token2.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token2.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -7629,10 +7629,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token2.type === "block-scalar") {
-        const header = token2.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token2.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token2.source = body;
       } else {
         const { offset } = token2;
@@ -7773,17 +7773,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path6) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7792,23 +7792,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path6) => {
-      const parent = visit3.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit4.parentCollection = (cst, path7) => {
+      const parent = visit4.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token2 = item[field];
         if (token2 && "items" in token2) {
           for (let i = 0; i < token2.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token2.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7819,12 +7819,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
   }
 });
 
@@ -7840,7 +7840,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token2) => !!token2 && "items" in token2;
-    var isScalar5 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    var isScalar6 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
     function prettyToken(token2) {
       switch (token2) {
         case BOM:
@@ -7924,7 +7924,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar5;
+    exports2.isScalar = isScalar6;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -9540,7 +9540,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -9568,8 +9568,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -10693,14 +10693,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -11151,39 +11151,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path7,
           error.message
         );
       });
@@ -11232,9 +11232,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -11297,7 +11297,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path7,
         method,
         body,
         headers,
@@ -11312,11 +11312,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path6 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -11382,7 +11382,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -11401,11 +11401,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -13164,9 +13164,9 @@ var require_data_url = __commonJS({
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
-      const { parameters, essence } = mimeType;
+      const { parameters: parameters2, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name, value] of parameters2.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
@@ -13802,9 +13802,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -16075,7 +16075,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request2;
+      const { method, path: path7, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -16156,22 +16156,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header2 = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -16179,41 +16179,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -16279,22 +16279,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -16310,7 +16310,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -16318,7 +16318,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -16333,7 +16333,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -16352,7 +16352,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -16370,19 +16370,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -16405,10 +16405,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -16432,7 +16432,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -16443,11 +16443,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -16685,7 +16685,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -16782,7 +16782,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -17135,9 +17135,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -17177,15 +17177,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -18376,10 +18376,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -20351,20 +20351,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -20386,7 +20386,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -20424,9 +20424,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body, headers, query } = opts;
+      const { path: path7, method, body, headers, query } = opts;
       return {
-        path: path6,
+        path: path7,
         method,
         body,
         headers,
@@ -20889,10 +20889,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -21573,14 +21573,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
-          if (header.length !== 2) {
+          const header2 = object[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -23522,16 +23522,16 @@ var require_fetch = __commonJS({
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
-          const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request2.method !== "GET" || !isBlobLike(blob)) {
+          const blob2 = resolveObjectURL(blobURLEntry.toString());
+          if (request2.method !== "GET" || !isBlobLike(blob2)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
-          const fullLength = blob.size;
+          const fullLength = blob2.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
-          const type = blob.type;
+          const type = blob2.type;
           if (!request2.headersList.contains("range", true)) {
-            const bodyWithType = extractBody(blob);
+            const bodyWithType = extractBody(blob2);
             response.statusText = "OK";
             response.body = bodyWithType[0];
             response.headersList.set("content-length", serializedFullLength, true);
@@ -23555,7 +23555,7 @@ var require_fetch = __commonJS({
                 rangeEnd = fullLength - 1;
               }
             }
-            const slicedBlob = blob.slice(rangeStart, rangeEnd, type);
+            const slicedBlob = blob2.slice(rangeStart, rangeEnd, type);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
@@ -24580,14 +24580,14 @@ var require_util4 = __commonJS({
       writable: false,
       configurable: false
     };
-    function readOperation(fr, blob, type, encodingName) {
+    function readOperation(fr, blob2, type, encodingName) {
       if (fr[kState] === "loading") {
         throw new DOMException("Invalid state", "InvalidStateError");
       }
       fr[kState] = "loading";
       fr[kResult] = null;
       fr[kError] = null;
-      const stream = blob.stream();
+      const stream = blob2.stream();
       const reader = stream.getReader();
       const bytes = [];
       let chunkPromise = reader.read();
@@ -24615,7 +24615,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes, type, blob2.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -24780,45 +24780,45 @@ var require_filereader = __commonJS({
        * @see https://w3c.github.io/FileAPI/#dfn-readAsArrayBuffer
        * @param {import('buffer').Blob} blob
        */
-      readAsArrayBuffer(blob) {
+      readAsArrayBuffer(blob2) {
         webidl.brandCheck(this, _FileReader);
         webidl.argumentLengthCheck(arguments, 1, "FileReader.readAsArrayBuffer");
-        blob = webidl.converters.Blob(blob, { strict: false });
-        readOperation(this, blob, "ArrayBuffer");
+        blob2 = webidl.converters.Blob(blob2, { strict: false });
+        readOperation(this, blob2, "ArrayBuffer");
       }
       /**
        * @see https://w3c.github.io/FileAPI/#readAsBinaryString
        * @param {import('buffer').Blob} blob
        */
-      readAsBinaryString(blob) {
+      readAsBinaryString(blob2) {
         webidl.brandCheck(this, _FileReader);
         webidl.argumentLengthCheck(arguments, 1, "FileReader.readAsBinaryString");
-        blob = webidl.converters.Blob(blob, { strict: false });
-        readOperation(this, blob, "BinaryString");
+        blob2 = webidl.converters.Blob(blob2, { strict: false });
+        readOperation(this, blob2, "BinaryString");
       }
       /**
        * @see https://w3c.github.io/FileAPI/#readAsDataText
        * @param {import('buffer').Blob} blob
        * @param {string?} encoding
        */
-      readAsText(blob, encoding = void 0) {
+      readAsText(blob2, encoding = void 0) {
         webidl.brandCheck(this, _FileReader);
         webidl.argumentLengthCheck(arguments, 1, "FileReader.readAsText");
-        blob = webidl.converters.Blob(blob, { strict: false });
+        blob2 = webidl.converters.Blob(blob2, { strict: false });
         if (encoding !== void 0) {
           encoding = webidl.converters.DOMString(encoding, "FileReader.readAsText", "encoding");
         }
-        readOperation(this, blob, "Text", encoding);
+        readOperation(this, blob2, "Text", encoding);
       }
       /**
        * @see https://w3c.github.io/FileAPI/#dfn-readAsDataURL
        * @param {import('buffer').Blob} blob
        */
-      readAsDataURL(blob) {
+      readAsDataURL(blob2) {
         webidl.brandCheck(this, _FileReader);
         webidl.argumentLengthCheck(arguments, 1, "FileReader.readAsDataURL");
-        blob = webidl.converters.Blob(blob, { strict: false });
-        readOperation(this, blob, "DataURL");
+        blob2 = webidl.converters.Blob(blob2, { strict: false });
+        readOperation(this, blob2, "DataURL");
       }
       /**
        * @see https://w3c.github.io/FileAPI/#dfn-abort
@@ -25024,10 +25024,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert(header !== null);
+    function getFieldValues(header2) {
+      assert(header2 !== null);
       const values2 = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values2.push(value);
@@ -25771,9 +25771,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i = 0; i < path6.length; ++i) {
-        const code = path6.charCodeAt(i);
+    function validateCookiePath(path7) {
+      for (let i = 0; i < path7.length; ++i) {
+        const code = path7.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25926,20 +25926,20 @@ var require_parse2 = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -28693,11 +28693,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path6);
+          url = new URL(util.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -29107,9 +29107,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
                   }
                 }
               }
@@ -29262,15 +29262,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header];
+        const additionalValue = additionalHeaders[header2];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -29460,8 +29460,8 @@ var require_lib = __commonJS({
 });
 
 // src/cli/main.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path23 = require("node:path");
+var import_node_fs18 = require("node:fs");
+var import_node_path25 = require("node:path");
 
 // src/core/errors.ts
 var OffmainError = class extends Error {
@@ -29874,9 +29874,16 @@ var Checkout = class {
     const hadHistory = (await this.run(["rev-parse", "--verify", "--quiet", "HEAD"], true)).code === 0;
     const complete = hadHistory && !await this.isShallow();
     if (commit.length === 40) {
-      await this.fetch(["--depth=1", "--filter=blob:none", "origin", `+${commit}:${WANTED_REF}`], true);
+      await this.fetch(["--depth=1", "origin", `+${commit}:${WANTED_REF}`], true);
     }
     let sha = await this.locate(commit);
+    if (sha && !complete) {
+      const since = Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim()) - 1;
+      if (since > 0) {
+        await this.fetch(["--filter=blob:none", `--shallow-since=${since}`, "origin", ...refspecs], true);
+        for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b };
+      }
+    }
     const steps = complete ? ["all"] : [...DEEPEN_STEPS, "all"];
     for (const step of steps) {
       const args = ["--filter=blob:none"];
@@ -30449,6 +30456,8 @@ var ConfinedDir = class {
   root;
   opts;
   realPath;
+  /** Absolute paths of directories already seen on the way to a file read, with no link (see openRead). */
+  readDirs = /* @__PURE__ */ new Set();
   /** The directory with the links in its own path resolved (resolved on first use). */
   get real() {
     this.realPath ??= (0, import_node_fs.realpathSync)(this.root);
@@ -30474,7 +30483,7 @@ var ConfinedDir = class {
    * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
    * directory on the way, does not exist.
    */
-  lstat(rel) {
+  lstat(rel, knownDirs) {
     const parts = this.parts(rel, true);
     let abs = this.real;
     if (parts.length === 0) return (0, import_node_fs.lstatSync)(abs);
@@ -30482,6 +30491,10 @@ var ConfinedDir = class {
     for (const [i, p] of parts.entries()) {
       if (st && !st.isDirectory()) return void 0;
       abs = (0, import_node_path4.join)(abs, p);
+      if (knownDirs?.has(abs) && i < parts.length - 1) {
+        st = void 0;
+        continue;
+      }
       try {
         st = (0, import_node_fs.lstatSync)(abs);
       } catch (e) {
@@ -30489,6 +30502,7 @@ var ConfinedDir = class {
         throw e;
       }
       if (st.isSymbolicLink()) throw this.linkError(parts, i);
+      if (knownDirs && st.isDirectory() && i < parts.length - 1) knownDirs.add(abs);
     }
     return st;
   }
@@ -30540,7 +30554,7 @@ var ConfinedDir = class {
    * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
    */
   openRead(rel) {
-    if (!this.lstat(rel)) return void 0;
+    if (!this.lstat(rel, hasProcFd() ? this.readDirs : void 0)) return void 0;
     let fd;
     try {
       fd = this.open(rel, O_RDONLY | O_NONBLOCK);
@@ -31247,26 +31261,26 @@ var Workspace = class {
   tree;
   /** File modes for files a unified diff creates or changes the mode of. */
   modes = /* @__PURE__ */ new Map();
-  async read(path6) {
-    if (this.current.has(path6)) return this.current.get(path6) ?? null;
-    const text = readTreeFile(this.tree, path6);
-    this.pristine.set(path6, text);
-    this.current.set(path6, text);
+  async read(path7) {
+    if (this.current.has(path7)) return this.current.get(path7) ?? null;
+    const text = readTreeFile(this.tree, path7);
+    this.pristine.set(path7, text);
+    this.current.set(path7, text);
     return text;
   }
-  async readPristine(path6) {
-    if (!this.pristine.has(path6)) await this.read(path6);
-    return this.pristine.get(path6) ?? null;
+  async readPristine(path7) {
+    if (!this.pristine.has(path7)) await this.read(path7);
+    return this.pristine.get(path7) ?? null;
   }
-  set(path6, text) {
-    if (!this.pristine.has(path6)) throw new Error(`internal: ${path6} set before it was read`);
-    this.current.set(path6, text);
+  set(path7, text) {
+    if (!this.pristine.has(path7)) throw new Error(`internal: ${path7} set before it was read`);
+    this.current.set(path7, text);
   }
   /** Files whose content now differs from the tree on disk, sorted. */
   changedFiles() {
     const out = [];
-    for (const [path6, text] of this.current) {
-      if (text !== this.pristine.get(path6) || this.modes.has(path6)) out.push(path6);
+    for (const [path7, text] of this.current) {
+      if (text !== this.pristine.get(path7) || this.modes.has(path7)) out.push(path7);
     }
     return out.sort();
   }
@@ -31276,16 +31290,16 @@ var Workspace = class {
     const done = [];
     const createdDirs = [];
     try {
-      for (const path6 of changed) {
-        const before = this.pristine.get(path6) ?? null;
-        const after = this.current.get(path6) ?? null;
-        const wanted = this.modes.get(path6);
+      for (const path7 of changed) {
+        const before = this.pristine.get(path7) ?? null;
+        const after = this.current.get(path7) ?? null;
+        const wanted = this.modes.get(path7);
         if (before === null) {
           if (after === null) continue;
-          const made = this.tree.mkdirs(import_node_path5.posix.dirname(path6));
+          const made = this.tree.mkdirs(import_node_path5.posix.dirname(path7));
           if (made) createdDirs.push(made);
-          done.push({ path: path6, before });
-          const fd = this.tree.create(path6);
+          done.push({ path: path7, before });
+          const fd = this.tree.create(path7);
           try {
             writeAllSync(fd, Buffer.from(after, "utf8"));
             if (wanted !== void 0) (0, import_node_fs2.fchmodSync)(fd, wanted);
@@ -31294,22 +31308,22 @@ var Workspace = class {
           }
           continue;
         }
-        const st = this.tree.lstat(path6);
-        if (!st?.isFile()) throw new Error(`${path6} is no longer a file`);
+        const st = this.tree.lstat(path7);
+        if (!st?.isFile()) throw new Error(`${path7} is no longer a file`);
         const mode = st.mode & 4095;
-        done.push({ path: path6, before, mode });
-        if (after === null) this.tree.unlink(path6);
-        else rewrite(this.tree, path6, before !== after ? after : void 0, wanted);
+        done.push({ path: path7, before, mode });
+        if (after === null) this.tree.unlink(path7);
+        else rewrite(this.tree, path7, before !== after ? after : void 0, wanted);
       }
     } catch (e) {
       const problems = [];
-      for (const { path: path6, before, mode } of done.reverse()) {
+      for (const { path: path7, before, mode } of done.reverse()) {
         try {
           if (before === null) {
-            if (this.tree.lstat(path6)) this.tree.unlink(path6);
-          } else if (this.tree.lstat(path6)) rewrite(this.tree, path6, before, mode);
+            if (this.tree.lstat(path7)) this.tree.unlink(path7);
+          } else if (this.tree.lstat(path7)) rewrite(this.tree, path7, before, mode);
           else {
-            const fd = this.tree.create(path6);
+            const fd = this.tree.create(path7);
             try {
               writeAllSync(fd, Buffer.from(before, "utf8"));
               if (mode !== void 0) (0, import_node_fs2.fchmodSync)(fd, mode);
@@ -31318,7 +31332,7 @@ var Workspace = class {
             }
           }
         } catch (re) {
-          problems.push(`${path6} (${re instanceof Error ? re.message : String(re)})`);
+          problems.push(`${path7} (${re instanceof Error ? re.message : String(re)})`);
         }
       }
       for (const d of createdDirs) removeEmptyDirs(this.tree, d);
@@ -31330,8 +31344,8 @@ var Workspace = class {
     return changed;
   }
 };
-function rewrite(tree, path6, text, mode) {
-  const { fd } = text === void 0 ? tree.openRead(path6) : tree.openWrite(path6);
+function rewrite(tree, path7, text, mode) {
+  const { fd } = text === void 0 ? tree.openRead(path7) : tree.openWrite(path7);
   try {
     if (text !== void 0) {
       (0, import_node_fs2.ftruncateSync)(fd, 0);
@@ -31359,22 +31373,22 @@ function removeEmptyDirs(tree, first) {
   };
   walk(first);
 }
-function readTreeFile(tree, path6) {
+function readTreeFile(tree, path7) {
   let opened;
   try {
-    opened = tree.openRead(path6);
+    opened = tree.openRead(path7);
   } catch (e) {
     if (e instanceof OffmainError) throw e;
-    throw new OffmainError(`${path6}: cannot be read (${e.message})`, { file: path6 });
+    throw new OffmainError(`${path7}: cannot be read (${e.message})`, { file: path7 });
   }
   if (!opened) return null;
   try {
-    if (opened.stat.isDirectory()) throw new OffmainError(`${path6}: is a directory where a patch expects a file`, { file: path6 });
-    if (!opened.stat.isFile()) throw new OffmainError(`${path6}: is not a regular file (a patch expects one)`, { file: path6 });
+    if (opened.stat.isDirectory()) throw new OffmainError(`${path7}: is a directory where a patch expects a file`, { file: path7 });
+    if (!opened.stat.isFile()) throw new OffmainError(`${path7}: is not a regular file (a patch expects one)`, { file: path7 });
     return (0, import_node_fs2.readFileSync)(opened.fd, "utf8");
   } catch (e) {
     if (e instanceof OffmainError) throw e;
-    throw new OffmainError(`${path6}: cannot be read (${e.message})`, { file: path6 });
+    throw new OffmainError(`${path7}: cannot be read (${e.message})`, { file: path7 });
   } finally {
     (0, import_node_fs2.closeSync)(opened.fd);
   }
@@ -31385,16 +31399,16 @@ var Overlay = class {
   }
   ws;
   edits = /* @__PURE__ */ new Map();
-  async read(path6) {
-    if (this.edits.has(path6)) return this.edits.get(path6) ?? null;
-    return this.ws.read(path6);
+  async read(path7) {
+    if (this.edits.has(path7)) return this.edits.get(path7) ?? null;
+    return this.ws.read(path7);
   }
-  set(path6, text) {
-    this.edits.set(path6, text);
+  set(path7, text) {
+    this.edits.set(path7, text);
   }
   /** Apply to the workspace. */
   commit() {
-    for (const [path6, text] of this.edits) this.ws.set(path6, text);
+    for (const [path7, text] of this.edits) this.ws.set(path7, text);
   }
 };
 
@@ -31680,9 +31694,9 @@ function parsePatch(r, node, fallbackLine) {
       const other = e.get(key);
       if (other) r.fail(other.line, `patch "${id}" has variants: put "${key}" inside a variant`);
     }
-    const items = r.seq(variantsEntry, "variants");
-    if (items.length === 0) r.fail(variantsEntry.line, `patch "${id}" has an empty variants list`);
-    for (const item of items) {
+    const items2 = r.seq(variantsEntry, "variants");
+    if (items2.length === 0) r.fail(variantsEntry.line, `patch "${id}" has an empty variants list`);
+    for (const item of items2) {
       const vLine = r.line(item, variantsEntry.line);
       variants.push(parseVariant(r, r.entries(r.map(item, "a variant", vLine), "a variant", VARIANT_KEYS), vLine, id));
     }
@@ -31723,9 +31737,9 @@ var CONDITION_KEYS = ["version", "file", "exists", "contains", "not-contains", "
 function parseCondition(r, node, fallbackLine, what) {
   const line = r.line(node, fallbackLine);
   if ((0, import_yaml.isSeq)(node)) {
-    const items = node.items.map((i) => r.resolve(i)).map((n) => parseCondition(r, n, line, what));
-    if (items.length === 0) r.fail(line, `${what} must not be an empty list`);
-    return items.length === 1 ? items[0] : { kind: "all", items, line };
+    const items2 = node.items.map((i) => r.resolve(i)).map((n) => parseCondition(r, n, line, what));
+    if (items2.length === 0) r.fail(line, `${what} must not be an empty list`);
+    return items2.length === 1 ? items2[0] : { kind: "all", items: items2, line };
   }
   const e = r.entries(r.map(node, `a ${what} condition`, line), `a ${what} condition`, CONDITION_KEYS);
   const parts = [];
@@ -31753,9 +31767,9 @@ function parseCondition(r, node, fallbackLine, what) {
   for (const k of ["any", "all"]) {
     const entry = e.get(k);
     if (!entry) continue;
-    const items = r.seq(entry, k).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
-    if (items.length === 0) r.fail(entry.line, `${k} must not be an empty list`);
-    parts.push({ kind: k, items, line: entry.line });
+    const items2 = r.seq(entry, k).map((n) => parseCondition(r, n, r.line(n, entry.line), what));
+    if (items2.length === 0) r.fail(entry.line, `${k} must not be an empty list`);
+    parts.push({ kind: k, items: items2, line: entry.line });
   }
   if (parts.length === 0) r.fail(line, `a ${what} condition needs version, file (with exists/contains/not-contains), any or all`);
   return parts.length === 1 ? parts[0] : { kind: "all", items: parts, line };
@@ -31807,9 +31821,9 @@ function parseOperation(r, node, fallbackLine) {
   }
   const linesEntry = e.get("lines");
   if (!linesEntry) r.fail(line, `insert-after on ${file} needs lines: (a list of lines to insert)`);
-  const items = r.seq(linesEntry, "lines");
-  if (items.length === 0) r.fail(linesEntry.line, "lines must not be empty");
-  const lines = items.map((item) => {
+  const items2 = r.seq(linesEntry, "lines");
+  if (items2.length === 0) r.fail(linesEntry.line, "lines must not be empty");
+  const lines = items2.map((item) => {
     const l = r.line(item, linesEntry.line);
     if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object") r.fail(l, "each of lines must be a string");
     const s = String(item.value);
@@ -32015,16 +32029,16 @@ function parseUnifiedDiff(text, source) {
     files: files.map(({ oldPath, newPath, newMode, hunks, line }) => ({ oldPath, newPath, newMode, hunks, line }))
   };
 }
-async function loadUnifiedDiff(path6, baseDir = process.cwd()) {
+async function loadUnifiedDiff(path7, baseDir = process.cwd()) {
   let text;
   try {
-    text = await (0, import_promises3.readFile)((0, import_node_path7.resolve)(baseDir, path6), "utf8");
+    text = await (0, import_promises3.readFile)((0, import_node_path7.resolve)(baseDir, path7), "utf8");
   } catch (e) {
     const code = e.code;
-    if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path6}`, { file: path6 });
-    throw new OffmainError(`cannot read diff file ${path6}: ${e.message}`, { file: path6 });
+    if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path7}`, { file: path7 });
+    throw new OffmainError(`cannot read diff file ${path7}: ${e.message}`, { file: path7 });
   }
-  return parseUnifiedDiff(text, path6);
+  return parseUnifiedDiff(text, path7);
 }
 function touchedPaths(diff) {
   const set = /* @__PURE__ */ new Set();
@@ -32352,10 +32366,10 @@ async function prepare(opts, log) {
 function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
-function table(header, rows) {
+function table(header2, rows) {
   return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
+    `| ${header2.join(" | ")} |`,
+    `| ${header2.map(() => "---").join(" | ")} |`,
     ...rows.map((r) => `| ${r.join(" | ")} |`)
   ].join("\n");
 }
@@ -32637,8 +32651,8 @@ var ARCHES = {
   loong64: []
 };
 function parsePlatforms(input) {
-  const items = (typeof input === "string" ? input.split(/[\s,]+/) : [...input ?? []]).map((p) => p.trim()).filter(Boolean);
-  const list = items.length ? items : [...DEFAULT_PLATFORMS];
+  const items2 = (typeof input === "string" ? input.split(/[\s,]+/) : [...input ?? []]).map((p) => p.trim()).filter(Boolean);
+  const list = items2.length ? items2 : [...DEFAULT_PLATFORMS];
   const out = [];
   for (const p of list) {
     const [os, arch, variant, ...rest] = p.split("/");
@@ -32672,10 +32686,10 @@ function validateImageName(name, what = "image") {
     );
   }
   if (n !== n.toLowerCase() && isValidRepository(n.toLowerCase())) {
-    const path6 = hasHost ? parts.slice(1).join("/") : n;
-    if (path6 !== path6.toLowerCase()) {
+    const path7 = hasHost ? parts.slice(1).join("/") : n;
+    if (path7 !== path7.toLowerCase()) {
       throw new OffmainError(
-        `${what} "${n}" has capital letters: image repositories must be lower case (e.g. "${hasHost ? `${first}/` : ""}${path6.toLowerCase()}")`
+        `${what} "${n}" has capital letters: image repositories must be lower case (e.g. "${hasHost ? `${first}/` : ""}${path7.toLowerCase()}")`
       );
     }
   }
@@ -32861,15 +32875,18 @@ function ghaCacheAvailable(env = process.env) {
 function cacheArgs(image, s) {
   const suffix = s.mode === "platform" ? `-${platformSlug(s.platforms[0])}` : "";
   if (s.cache === "gha") {
-    const scope = `${image.key}-${s.platforms.map(platformSlug).join("_")}`;
-    return ["--cache-from", `type=gha,scope=${scope}`, ...s.push ? ["--cache-to", `type=gha,scope=${scope},mode=max`] : []];
+    const env = s.env ?? {};
+    const from = [`type=gha`, `scope=${image.key}-${s.platforms.map(platformSlug).join("_")}`];
+    if (env.GITHUB_REPOSITORY) from.push(`repository=${env.GITHUB_REPOSITORY}`);
+    if (env.OFFMAIN_CACHE_GHTOKEN) from.push(`ghtoken=${env.OFFMAIN_CACHE_GHTOKEN}`);
+    return ["--cache-from", from.join(","), ...s.push ? ["--cache-to", [...from, "mode=max", "ignore-error=true"].join(",")] : []];
   }
   if (s.cache === "registry") {
     const ref = `${image.repositories[0]}:buildcache${suffix}`;
     return [
       "--cache-from",
       `type=registry,ref=${ref}`,
-      ...s.push ? ["--cache-to", `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`] : []
+      ...s.push ? ["--cache-to", `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`] : []
     ];
   }
   return [];
@@ -32921,6 +32938,7 @@ function commandLine(args, shown = (n) => PUBLIC_BUILD_ARGS.has(n)) {
   const words = args.map((a, i) => {
     const prev = args[i - 1];
     if (prev === "--build-arg" || prev === "--secret") return value(prev, a);
+    if (prev === "--cache-from" || prev === "--cache-to") return a.replace(/(^|,)ghtoken=[^,]*/, "$1ghtoken=***");
     const joined = /^(--build-arg|--secret)=(.*)$/s.exec(a);
     return joined ? `${joined[1]}=${value(joined[1], joined[2])}` : a;
   });
@@ -33026,9 +33044,9 @@ var import_node_path12 = require("node:path");
 var import_node_stream = require("node:stream");
 
 // src/build/challenge.ts
-function parseChallenge(header) {
-  if (!header) return void 0;
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header);
+function parseChallenge(header2) {
+  if (!header2) return void 0;
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header2);
   if (!m) return void 0;
   const scheme = m[1].toLowerCase();
   if (scheme === "basic") return { scheme: "basic" };
@@ -33141,13 +33159,13 @@ function locate(repository) {
   const first = parts[0] ?? "";
   const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
   const registry = hasHost ? first.toLowerCase() : "docker.io";
-  let path6 = hasHost ? parts.slice(1).join("/") : repository;
+  let path7 = hasHost ? parts.slice(1).join("/") : repository;
   const hub = DOCKER_HUB_NAMES.has(registry);
-  if (hub && !path6.includes("/")) path6 = `library/${path6}`;
+  if (hub && !path7.includes("/")) path7 = `library/${path7}`;
   return {
     registry: hub ? "docker.io" : registry,
     apiHost: hub ? "registry-1.docker.io" : registry,
-    path: path6,
+    path: path7,
     scheme: isLoopbackHost(registry) ? "http" : "https"
   };
 }
@@ -33514,18 +33532,22 @@ var RegistryClient = class {
 };
 
 // src/build/skip.ts
+async function describeTag(registry, repository, tag) {
+  const d = await registry.describe(repository, tag);
+  if (!d) return void 0;
+  let about = d.annotations;
+  if (!about[LABEL.revision]) about = (await registry.describe(repository, tag, { labels: true }))?.labels ?? {};
+  return { description: d, revision: about[LABEL.revision], patches: about[LABEL.patches], patchesDigest: about[LABEL.patchesDigest] };
+}
 async function checkExisting(registry, image, plan) {
   const wantPatches = image.labels[LABEL.patchesDigest];
   return Promise.all(
     image.repositories.map(async (repository) => {
-      const d = await registry.describe(repository, plan.imageTag);
-      if (!d) return { repository, state: "missing" };
-      let about = d.annotations;
-      if (!about[LABEL.revision]) about = (await registry.describe(repository, plan.imageTag, { labels: true }))?.labels ?? {};
-      const revision = about[LABEL.revision];
-      const digest = about[LABEL.patchesDigest];
+      const t = await describeTag(registry, repository, plan.imageTag);
+      if (!t) return { repository, state: "missing" };
+      const { revision, patchesDigest: digest } = t;
       const state = revision !== plan.commit ? "other" : wantPatches && digest && digest !== wantPatches ? "repatched" : "same";
-      return { repository, state, description: d, revision, patches: about[LABEL.patches] };
+      return { repository, state, description: t.description, revision, patches: t.patches };
     })
   );
 }
@@ -33533,6 +33555,7 @@ async function skipExisting(plan, registry, ctx) {
   const { log } = ctx;
   const done = [];
   const pending = [];
+  const keep = /* @__PURE__ */ new Map();
   const checks = await Promise.all(plan.images.map(async (image) => ({ image, existing: await checkExisting(registry, image, plan) })));
   for (const { image, existing } of checks) {
     const other = existing.filter((e) => e.state === "other");
@@ -33558,6 +33581,14 @@ async function skipExisting(plan, registry, ctx) {
       continue;
     }
     const source = same[0];
+    const have = source.description.platforms.map((p) => p.platform);
+    const lacking = plan.platforms.filter((p) => !have.includes(p));
+    if (lacking.length && same.length === existing.length && !have.includes("unknown")) {
+      log.info(`${source.repository}:${plan.imageTag} lacks ${lacking.join(", ")}: building ${ctx.mode === "merge" ? "the index again with it" : "it"}`);
+      if (ctx.mode === "merge") keep.set(image.key, [source.description.digest]);
+      pending.push(image);
+      continue;
+    }
     const digests = new Map(same.map((e) => [e.repository, e.description.digest]));
     const missing = existing.filter((e) => e.state === "missing");
     let status = "skipped";
@@ -33597,7 +33628,7 @@ async function skipExisting(plan, registry, ctx) {
       seconds: (performance.now() - t) / 1e3
     });
   }
-  return { done, pending };
+  return { done, pending, keep };
 }
 
 // src/build/step.ts
@@ -33630,9 +33661,9 @@ async function patchInfo(report, commit) {
   if (r.ok === false) throw new OffmainError("the patch report says the patch step failed: fix the patches before building");
   return { ids: appliedPatchIds(r), ...typeof r.digest === "string" && r.digest ? { digest: r.digest } : {} };
 }
-function parseDigests(items, plan) {
+function parseDigests(items2, plan) {
   const out = /* @__PURE__ */ new Map();
-  for (const raw of items.flatMap((i) => i.split(/[\s,]+/)).map((i) => i.trim()).filter(Boolean)) {
+  for (const raw of items2.flatMap((i) => i.split(/[\s,]+/)).map((i) => i.trim()).filter(Boolean)) {
     const at = raw.lastIndexOf("@");
     const name = at > 0 ? raw.slice(0, at) : "";
     const digest = raw.slice(at + 1);
@@ -33712,10 +33743,12 @@ async function build(opts, log) {
   const registry = new RegistryClient({ env });
   const results = [];
   const pending = [];
+  let keep = /* @__PURE__ */ new Map();
   if (push) {
     const skip = await log.group("Registry check", () => skipExisting(plan, registry, { mode, force: Boolean(opts.force), builder: opts.builder, env, log }));
     results.push(...skip.done);
     pending.push(...skip.pending);
+    keep = skip.keep;
   } else {
     pending.push(...plan.images);
   }
@@ -33726,7 +33759,7 @@ async function build(opts, log) {
       if (mode === "merge") {
         const byKey = parseDigests(opts.digests ?? [], plan);
         for (const image of pending) {
-          results.push(await log.group(`Merge ${image.key}`, () => mergeImage(image, plan, byKey.get(image.key) ?? [], registry, opts, env, log)));
+          results.push(await log.group(`Merge ${image.key}`, () => mergeImage(image, plan, [...byKey.get(image.key) ?? [], ...keep.get(image.key) ?? []], registry, opts, env, log)));
         }
       } else {
         const digestPush = mode === "platform" && push ? await builderDriver(opts.builder, { env }) === "docker" ? "oci-layout" : "native" : void 0;
@@ -33948,16 +33981,25 @@ var NATIVE_RUNNERS = Object.freeze({
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
 });
-function runnerMatrix(platforms) {
+var EMULATE = "emulate";
+function runnerMatrix(platforms, labels = {}) {
+  const runners = { ...NATIVE_RUNNERS, ...labels };
+  for (const [platform, label] of Object.entries(labels)) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(label)) {
+      throw new OffmainError(`runner label "${label}" for ${platform} is not a runner label: give one label such as ubuntu-24.04, or emulate`);
+    }
+  }
   return {
     include: parsePlatforms(platforms).map((platform) => {
-      const runner = NATIVE_RUNNERS[platform];
+      const emulate = runners[platform] === EMULATE && platform !== "linux/amd64";
+      const runner = emulate ? runners["linux/amd64"] : runners[platform];
       if (!runner) {
         throw new OffmainError(
           `platform ${platform} has no native GitHub runner: expected one of ${Object.keys(NATIVE_RUNNERS).join(", ")} (or build it under QEMU with action-build mode all)`
         );
       }
-      return { platform, runner, slug: platformSlug(platform) };
+      if (runner === EMULATE) throw new OffmainError("linux/amd64 cannot be emulated: give its runner a label");
+      return { platform, runner, slug: platformSlug(platform), emulate };
     })
   };
 }
@@ -33965,7 +34007,7 @@ function runnerMatrix(platforms) {
 // src/deploy/step.ts
 var import_promises12 = require("node:fs/promises");
 var import_node_os6 = require("node:os");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 var import_semver7 = __toESM(require_semver2(), 1);
 
 // src/deploy/bump.ts
@@ -34043,7 +34085,7 @@ async function onBranch(upstream, sha, what) {
 }
 
 // src/deploy/bump/edit.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/deploy/bump/parse.ts
 var import_node_fs9 = require("node:fs");
@@ -34054,30 +34096,26 @@ function parseYaml(text) {
 }
 function firstProblem(doc) {
   const err = doc.errors[0];
-  const dup = duplicateKey(doc);
-  const dupPos = dup?.range?.[0];
-  if (dup && dupPos !== void 0 && (!err || dupPos < err.pos[0])) return { pos: dupPos, message: "Map keys must be unique" };
   if (!err) return void 0;
   const message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   return { pos: err.pos[0], line: err.linePos?.[0].line, message };
 }
-function duplicateKey(doc) {
-  let first;
+function duplicateKeys(doc) {
+  const out = [];
   (0, import_yaml2.visit)(doc, {
     Map(_, map) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const { key } of map.items) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of map.items) {
+        const { key } = pair;
         if (!(0, import_yaml2.isScalar)(key) || typeof key.value === "number" && Number.isNaN(key.value)) continue;
-        if (!seen.has(key.value)) {
-          seen.add(key.value);
-          continue;
-        }
-        if (!first || key.range[0] < first.range[0]) first = key;
-        return;
+        const list = seen.get(key.value);
+        if (list) list.push(pair);
+        else seen.set(key.value, [pair]);
       }
+      for (const [key, pairs] of seen) if (pairs.length > 1) out.push({ map, key: String(key), pairs });
     }
   });
-  return first;
+  return out;
 }
 function aliasTable(doc) {
   const anchors = /* @__PURE__ */ new Map();
@@ -34133,47 +34171,173 @@ function mentions(fd, needles) {
 }
 
 // src/deploy/bump/refs.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/deploy/bump/argocd.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-var HELM_KEYS = {
-  repository: ["repository"],
-  tag: ["tag"],
-  digest: ["digest"],
-  registry: ["registry"]
-};
-var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
-var COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
-var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
-var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
-var SEARCHED = "kustomization images, Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers";
-function findReferences(text, file, opts) {
-  const docs = parseYaml(text);
+var ARGOCD_SOURCE_FILE = /(?:^|\/)\.argocd-source(?:-[^/]+)?\.ya?ml$/;
+function argoApplication(w, root, kind) {
+  const spec = w.map(root, "spec");
+  const template = kind === "ApplicationSet" && spec ? w.map(spec, "template") : void 0;
+  const app = kind === "ApplicationSet" ? template && w.map(template, "spec") : spec;
+  if (!app) return [];
+  const sources = [w.get(app, "source"), ...w.items(w.get(app, "sources"))];
+  return sources.flatMap((s) => (0, import_yaml3.isMap)(s) ? argoSource(w, s) : []);
+}
+function argoSource(w, source) {
+  const refs = [];
+  const helm = w.map(source, "helm");
+  if (helm) {
+    refs.push(...w.helmValues(w.get(helm, "valuesObject")));
+    const values2 = w.get(helm, "values");
+    if ((0, import_yaml3.isScalar)(values2) && typeof values2.value === "string") refs.push(...w.embedded(values2, "helm.values"));
+    refs.push(...parameters(w, w.items(w.get(helm, "parameters"))));
+  }
+  const k = w.map(source, "kustomize");
+  for (const item of k ? w.items(w.get(k, "images")) : []) {
+    const r = w.whole(item, "kustomize", (v) => v.slice(0, v.indexOf("=") + 1));
+    if (r) refs.push(r);
+  }
+  return refs;
+}
+function parameters(w, items2) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const item of items2) {
+    const name = (0, import_yaml3.isMap)(item) ? w.str(item, "name") : void 0;
+    if (name !== void 0) byName.set(name, item);
+  }
+  const value = (name) => {
+    const p = byName.get(name);
+    return p ? w.str(p, "value") : void 0;
+  };
+  const refs = [];
+  for (const [name, param] of byName) {
+    const tagKey = w.keys.tag.find((k) => name === k || name.endsWith(`.${k}`));
+    if (!tagKey) continue;
+    const prefix = name.slice(0, name.length - tagKey.length);
+    const repoKey = [...w.keys.repository, "name"].find((k) => value(prefix + k));
+    if (!repoKey) continue;
+    const registry = w.keys.registry.map((k) => value(prefix + k)).find((v) => v);
+    const repo = `${registry ? `${registry.replace(/\/+$/, "")}/` : ""}${value(prefix + repoKey)}`;
+    if (!w.wanted(repo)) continue;
+    const tag = w.slot(param, "value");
+    if (!tag) continue;
+    const digestParam = w.keys.digest.map((k) => byName.get(prefix + k)).find((p) => p);
+    const digest = digestParam ? w.slot(digestParam, "value") : void 0;
+    const r = {
+      shape: "split",
+      kind: "helm",
+      repository: canonicalRepository(repo),
+      map: param,
+      tag,
+      digest,
+      dropDigest: "empty",
+      pinInTag: true,
+      offset: tag.scalar.range[0],
+      now: w.current(tag, digest, true)
+    };
+    if (/@sha256:/.test(String(tag.scalar.value))) r.tagPinned = true;
+    refs.push(r);
+  }
+  return refs;
+}
+
+// src/deploy/bump/blockstring.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function embeddedDocuments(text, s) {
+  if (s.type === "BLOCK_FOLDED") return "a folded block string (>), whose line breaks offmain cannot keep";
+  if (s.type !== "BLOCK_LITERAL") return "a quoted or plain string, not a literal block (|)";
+  const nl = text.indexOf("\n", s.range[0]);
+  if (nl < 0 || nl >= s.range[1]) return "an empty block string";
+  if (!/^\|[+-]?[ \t]*(#.*)?\r?$/.test(text.slice(s.range[0], nl))) return "a block string with an indentation indicator (|2)";
+  const inner = [];
+  const innerStarts = [];
+  const outerStarts = [];
+  let indent = -1;
+  let at = 0;
+  for (let start = nl + 1; start < s.range[1]; ) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 || end > s.range[1] ? s.range[1] : end;
+    const line = text.slice(start, stop).replace(/\r$/, "");
+    const blank = /^[ ]*$/.test(line);
+    if (!blank && indent < 0) indent = /^ */.exec(line)[0].length;
+    if (!blank && !line.startsWith(" ".repeat(indent))) return "a block string offmain could not read";
+    const content = blank ? "" : line.slice(indent);
+    innerStarts.push(at);
+    outerStarts.push(start + (blank ? line.length : indent));
+    inner.push(content);
+    at += content.length + 1;
+    start = stop + 1;
+  }
+  const joined = inner.join("\n");
+  if (joined.replace(/\n+$/, "") !== String(s.value).replace(/\n+$/, "")) return "a block string offmain could not read";
+  const docs = parseYaml(joined);
   for (const doc of docs) {
     const problem = firstProblem(doc);
-    if (problem) {
-      const line = problem.line ?? lineAt2(text, problem.pos);
-      throw new OffmainError(`${file}:${line}: YAML syntax error: ${problem.message}; fix the file, nothing was changed`, {
-        file,
-        line
-      });
+    if (problem) return `a block string that is not valid YAML (${problem.message})`;
+  }
+  const move = (offset) => {
+    let lo = 0;
+    let hi = innerStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >>> 1;
+      if (innerStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return outerStarts[lo] + (offset - innerStarts[lo]);
+  };
+  for (const doc of docs) {
+    (0, import_yaml4.visit)(doc, {
+      Node(_, node) {
+        if (node.range) node.range = [move(node.range[0]), move(node.range[1]), move(node.range[2])];
+      }
+    });
+  }
+  return docs;
+}
+
+// src/deploy/bump/duplicates.ts
+function settleDuplicates(doc, refs, lineOf) {
+  const dups = duplicateKeys(doc);
+  if (dups.length === 0) return { refs, warnings: [], dropped: [] };
+  const losing = dups.flatMap((d) => d.pairs.slice(0, -1).map((p) => span(p)));
+  const kept = refs.filter((r) => !losing.some(([a, b]) => r.offset >= a && r.offset < b));
+  const warnings = [];
+  const dropped = [];
+  for (const d of dups) {
+    const lines = d.pairs.map((p) => lineOf(span(p)[0]));
+    const shown = `"${d.key}" is given ${d.pairs.length} times in one mapping (lines ${lines.join(", ")})`;
+    const winner = span(d.pairs[d.pairs.length - 1]);
+    const onPath = kept.filter((r) => r.offset >= winner[0] && r.offset < winner[1] || "map" in r && r.map === d.map);
+    const lostRefs = refs.filter((r) => !kept.includes(r) && d.pairs.slice(0, -1).some((p) => inside(r.offset, p)));
+    const lost = lostRefs.length > 0;
+    for (const r of lostRefs) {
+      const why = `${shown}: this one is not used, the one on line ${lines[lines.length - 1]} wins (as in Helm and Flux); set the image there`;
+      dropped.push({ offset: r.offset, repository: r.repository, why, marker: false });
+    }
+    for (const r of onPath) {
+      (r.notes ??= []).push(`${shown}: edited the last one, which Helm and Flux use`);
+    }
+    if (onPath.length === 0) {
+      const what = lost ? "an image reference in an earlier occurrence was left as it is, because the last one wins" : "Helm and Flux use the last one";
+      warnings.push({ offset: span(d.pairs[1])[0], message: `${shown}; ${what}` });
     }
   }
-  const refs = [];
-  const taken = /* @__PURE__ */ new Set();
-  const add = (r) => {
-    if (!r) return;
-    const at = r.shape === "whole" ? r.scalar.range[0] : (r.tag ?? r.digest)?.scalar.range[0] ?? r.offset;
-    if (taken.has(at)) return;
-    taken.add(at);
-    refs.push(r);
-  };
-  const withMarkers = /offmain:|\$imagepolicy/.test(text);
-  for (const doc of docs) {
-    const scan2 = new DocScan(doc, text, file, opts);
-    if (withMarkers) scan2.markers().forEach(add);
-    scan2.layout().forEach(add);
-  }
-  return refs.sort((a, b) => a.offset - b.offset);
+  warnings.sort((a, b) => a.offset - b.offset);
+  return { refs: kept, warnings, dropped };
 }
+function inside(offset, pair) {
+  const [a, b] = span(pair);
+  return offset >= a && offset < b;
+}
+function span(pair) {
+  const key = pair.key;
+  const value = pair.value;
+  const start = key?.range?.[0] ?? value?.range?.[0] ?? 0;
+  return [start, value?.range?.[1] ?? key?.range?.[1] ?? start];
+}
+
+// src/deploy/bump/reference.ts
 var newlines;
 function lineAt2(text, offset) {
   if (newlines?.text !== text) {
@@ -34191,33 +34355,130 @@ function lineAt2(text, offset) {
   }
   return lo + 1;
 }
-var DocScan = class {
-  constructor(doc, text, file, opts) {
+function scalarText(s, text) {
+  if (s.value == null) return "";
+  if (typeof s.value === "string") return s.value;
+  const r = s.range;
+  return s.type === "PLAIN" && r ? text.slice(r[0], r[1]).trim() : String(s.value);
+}
+
+// src/deploy/bump/refs.ts
+var HELM_KEYS = {
+  repository: ["repository"],
+  tag: ["tag"],
+  digest: ["digest"],
+  registry: ["registry"]
+};
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
+var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
+function findReferences(text, file, opts) {
+  const docs = parseYaml(text);
+  for (const doc of docs) {
+    const problem = firstProblem(doc);
+    if (problem) {
+      const line = problem.line ?? lineAt2(text, problem.pos);
+      throw new OffmainError(`${file}:${line}: YAML syntax error: ${problem.message}; fix the file, nothing was changed`, {
+        file,
+        line
+      });
+    }
+  }
+  const out = { refs: [], mentions: [], warnings: [] };
+  const withMarkers = /offmain:|\$imagepolicy/.test(text);
+  for (const doc of docs) {
+    const refs = [];
+    const taken = /* @__PURE__ */ new Set();
+    const add = (r) => {
+      if (!r) return;
+      const slot = r.shape === "whole" ? r : r.tag ?? r.digest;
+      const at = `${slot?.scalar.range[0] ?? r.offset}@${r.offset}`;
+      if (taken.has(at)) return;
+      taken.add(at);
+      refs.push(r);
+    };
+    const scan2 = new DocScan(doc, text, file, opts, out);
+    if (withMarkers) scan2.markers().forEach(add);
+    scan2.layout().forEach(add);
+    out.refs.push(...scan2.settle(refs));
+  }
+  out.refs.sort((a, b) => a.offset - b.offset);
+  return out;
+}
+var DocScan = class _DocScan {
+  constructor(doc, text, file, opts, out) {
     this.doc = doc;
     this.text = text;
     this.file = file;
     this.opts = opts;
+    this.out = out;
     this.keys = { ...HELM_KEYS, ...opts.helmKeys };
   }
   doc;
   text;
   file;
   opts;
+  out;
   keys;
   aliases;
+  /** Per anchored node: its own offset, then every alias's. */
+  uses;
   /** `get` through merge keys, per mapping and key: each mapping's merges are followed once (cycles cut). */
   merged = /* @__PURE__ */ new Map();
+  /** The references kept once keys given twice are read as Helm reads them (duplicates.ts), anchors marked. */
+  settle(refs) {
+    const settled = settleDuplicates(this.doc, refs, (o) => lineAt2(this.text, o));
+    for (const r of settled.refs) this.share(r);
+    this.out.mentions.push(...settled.dropped);
+    this.out.warnings.push(...settled.warnings.map((w) => ({ line: lineAt2(this.text, w.offset), message: w.message })));
+    return settled.refs;
+  }
+  /** Helm values embedded in a string (Argo CD's `helm.values: |`); a string that cannot be read is a mention. */
+  embedded(s, what) {
+    const scalar = s;
+    const docs = embeddedDocuments(this.text, scalar);
+    if (typeof docs === "string") {
+      for (const repository of this.opts.repositories) {
+        if (!String(s.value).includes(repositoryPath(repository))) continue;
+        this.out.mentions.push({ offset: scalar.range[0], repository, why: `${what} is ${docs}, so offmain cannot edit the image in it`, marker: false });
+      }
+      return [];
+    }
+    return docs.flatMap((doc) => {
+      const inner = new _DocScan(doc, this.text, this.file, this.opts, this.out);
+      return inner.settle(inner.helmValues(doc.contents));
+    });
+  }
+  /** Sets `r.shared` when the scalar it edits carries an anchor that an alias uses too. */
+  share(r) {
+    const s = r.shape === "whole" ? r.scalar : (r.tag ?? r.digest)?.scalar;
+    if (!s?.anchor) return;
+    if (!this.uses) {
+      this.aliases ??= aliasTable(this.doc);
+      this.uses = /* @__PURE__ */ new Map();
+      for (const [alias, node] of this.aliases) {
+        if (!node) continue;
+        const list = this.uses.get(node) ?? [node.range[0]];
+        list.push(alias.range[0]);
+        this.uses.set(node, list);
+      }
+    }
+    const uses = this.uses.get(s);
+    if (uses) r.shared = uses;
+  }
   /** References the document's layout implies. */
   layout() {
     const file = this.file;
     const root = this.doc.contents;
-    if (!(0, import_yaml3.isMap)(root)) return [];
+    if (!(0, import_yaml5.isMap)(root)) return [];
     const apiVersion = this.str(root, "apiVersion") ?? "";
     const kind = this.str(root, "kind");
     if (KUSTOMIZATION_FILE.test(file) || apiVersion.startsWith("kustomize.config.k8s.io/") && kind) {
       return this.kustomizeImages(this.get(root, "images"));
     }
     if (apiVersion && kind) return this.k8sObject(root, apiVersion, kind);
+    if (ARGOCD_SOURCE_FILE.test(file)) return argoSource(this, root);
     if (this.isCompose(root, file)) return this.compose(root);
     return this.helmValues(root);
   }
@@ -34230,28 +34491,18 @@ var DocScan = class {
     if (spec && kind === "HelmRelease") {
       refs.push(...this.helmValues(this.get(spec, "values")));
       for (const pr of this.items(this.get(spec, "postRenderers"))) {
-        const k = (0, import_yaml3.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
+        const k = (0, import_yaml5.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
         if (k) refs.push(...this.kustomizeImages(this.get(k, "images")));
       }
     }
-    if (spec && kind === "Application" && apiVersion.startsWith("argoproj.io/")) {
-      const sources = [this.get(spec, "source"), ...this.items(this.get(spec, "sources"))];
-      for (const s of sources) {
-        if (!(0, import_yaml3.isMap)(s)) continue;
-        const helm = this.map(s, "helm");
-        if (helm) refs.push(...this.helmValues(this.get(helm, "valuesObject")));
-        const k = this.map(s, "kustomize");
-        for (const item of k ? this.items(this.get(k, "images")) : []) {
-          const r = this.whole(item, "kustomize", (v) => v.slice(0, v.indexOf("=") + 1));
-          if (r) refs.push(r);
-        }
-      }
+    if ((kind === "Application" || kind === "ApplicationSet") && apiVersion.startsWith("argoproj.io/")) {
+      refs.push(...argoApplication(this, root, kind));
     }
-    (0, import_yaml3.visit)(root, {
+    (0, import_yaml5.visit)(root, {
       Pair: (_, pair) => {
-        if (!(0, import_yaml3.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
+        if (!(0, import_yaml5.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
         for (const c of this.items(this.resolve(pair.value))) {
-          const r = (0, import_yaml3.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
+          const r = (0, import_yaml5.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
           if (r) refs.push(r);
         }
       }
@@ -34259,16 +34510,16 @@ var DocScan = class {
     return refs;
   }
   isCompose(root, file) {
-    if (!(0, import_yaml3.isMap)(this.get(root, "services"))) return false;
+    if (!(0, import_yaml5.isMap)(this.get(root, "services"))) return false;
     if (COMPOSE_FILE.test(file)) return true;
-    return root.items.every((p) => (0, import_yaml3.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
+    return root.items.every((p) => (0, import_yaml5.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
   }
   compose(root) {
     const services = this.get(root, "services");
-    if (!(0, import_yaml3.isMap)(services)) return [];
+    if (!(0, import_yaml5.isMap)(services)) return [];
     return services.items.flatMap((p) => {
       const s = this.resolve(p.value);
-      const r = (0, import_yaml3.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
+      const r = (0, import_yaml5.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
       return r ? [r] : [];
     });
   }
@@ -34276,7 +34527,7 @@ var DocScan = class {
   kustomizeImages(images) {
     const refs = [];
     for (const entry of this.items(images)) {
-      if (!(0, import_yaml3.isMap)(entry)) continue;
+      if (!(0, import_yaml5.isMap)(entry)) continue;
       const repo = this.str(entry, "newName") ?? this.str(entry, "name");
       if (!repo || !this.wanted(repo)) continue;
       const tag = this.slot(entry, "newTag");
@@ -34302,22 +34553,24 @@ var DocScan = class {
    * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
    */
   helmValues(values2) {
-    if (!(0, import_yaml3.isMap)(values2) && !(0, import_yaml3.isSeq)(values2)) return [];
+    if (!(0, import_yaml5.isMap)(values2) && !(0, import_yaml5.isSeq)(values2)) return [];
     const refs = [];
     const k = this.keys;
-    (0, import_yaml3.visit)(values2, {
+    (0, import_yaml5.visit)(values2, {
       Map: (_, map) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
         const tagKey = k.tag.find((key) => map.has(key));
-        if (!repoKey || !tagKey) return;
+        if (!repoKey) return;
         const registry = k.registry.map((key) => this.str(map, key)).find((v) => v);
         const repo = `${registry ? `${registry.replace(/\/+$/, "")}/` : ""}${this.str(map, repoKey)}`;
         if (!this.wanted(repo)) return;
-        const tag = this.slot(map, tagKey);
-        if (!tag && this.get(map, tagKey) != null) return;
+        if (!tagKey && k.tag.some((key) => this.get(map, key) !== void 0)) return;
+        const tag = tagKey ? this.slot(map, tagKey) : void 0;
+        if (tagKey && !tag && this.get(map, tagKey) != null) return;
         const digestKey = k.digest.find((key) => map.has(key));
         const digest = digestKey ? this.slot(map, digestKey) : void 0;
-        refs.push({
+        const repoSlot = this.slot(map, repoKey);
+        const r = {
           shape: "split",
           kind: "helm",
           repository: canonicalRepository(repo),
@@ -34325,12 +34578,16 @@ var DocScan = class {
           tag,
           digest,
           dropDigest: "empty",
-          offset: tag?.scalar.range[0] ?? map.range[0],
-          now: this.current(tag, digest)
-        });
+          pinInTag: true,
+          offset: tag?.alias?.range?.[0] ?? tag?.scalar.range[0] ?? repoSlot?.scalar.range[0] ?? map.range[0],
+          now: this.current(tag, digest, true)
+        };
+        if (!tagKey && repoSlot) Object.assign(r, { addTag: k.tag[0], after: repoSlot.pair, like: repoSlot.scalar });
+        if (tag && /@sha256:/.test(scalarText(tag.scalar, this.text))) r.tagPinned = true;
+        refs.push(r);
       },
       Pair: (_, pair) => {
-        const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : "";
+        const key = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : "";
         if (k.repository.includes(key) || k.tag.includes(key) || k.digest.includes(key)) return;
         const r = this.whole(pair.value, "helm", void 0, key === "image");
         if (r) refs.push(r);
@@ -34347,13 +34604,13 @@ var DocScan = class {
   /** A scalar holding a whole image reference to a requested repository. */
   whole(node, kind, prefixOf = () => "", untagged = true) {
     const scalar = this.resolve(node);
-    if (!(0, import_yaml3.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
+    if (!(0, import_yaml5.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
     const prefix = prefixOf(scalar.value);
     const ref = parseImageRef(scalar.value.slice(prefix.length).trim());
     if (!this.wanted(ref.repository) || !untagged && ref.tag === void 0 && ref.digest === void 0) return void 0;
     const s = scalar;
-    this.refuseTemplated(s, scalar.value);
-    return {
+    if (this.templated(s, scalar.value, canonicalRepository(ref.repository))) return void 0;
+    const r = {
       shape: "whole",
       kind,
       repository: canonicalRepository(ref.repository),
@@ -34361,23 +34618,23 @@ var DocScan = class {
       prefix,
       name: ref.repository,
       now: { tag: ref.tag, digest: ref.digest },
-      offset: s.range[0]
+      offset: (0, import_yaml5.isAlias)(node) ? node.range[0] : s.range[0]
     };
+    if ((0, import_yaml5.isAlias)(node)) r.alias = node;
+    return r;
   }
-  refuseTemplated(s, value) {
-    if (!/\$\{|\{\{/.test(value)) return;
-    const line = lineAt2(this.text, s.range[0]);
-    throw new OffmainError(
-      `${this.file}:${line}: "${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`,
-      { file: this.file, line }
-    );
+  /** Whether `value` takes its tag from a variable (`${TAG}`, `{{ .Values.tag }}`): then it is a mention, not a reference. */
+  templated(s, value, repository) {
+    if (!/\$\{|\{\{/.test(value)) return false;
+    this.out.mentions.push({ offset: s.range[0], repository, why: `"${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`, marker: false, refuse: true });
+    return true;
   }
   /** Scalars with an `offmain:` or `$imagepolicy` marker comment at the end of their line. */
   markers() {
     const refs = [];
     const splits = /* @__PURE__ */ new Map();
-    (0, import_yaml3.visit)(this.doc, {
-      Scalar: (key, node, path6) => {
+    (0, import_yaml5.visit)(this.doc, {
+      Scalar: (key, node, path7) => {
         if (key === "key") return;
         const s = node;
         const eol = this.text.indexOf("\n", s.range[1]);
@@ -34387,7 +34644,7 @@ var DocScan = class {
         const { repo, part } = marker;
         if (part === "whole" || part === "name") {
           const value = s.value == null ? "" : String(s.value);
-          this.refuseTemplated(s, value);
+          if (this.templated(s, value, repo)) return;
           const ref = parseImageRef(value);
           const same = canonicalRepository(ref.repository) === repo;
           refs.push({
@@ -34403,8 +34660,8 @@ var DocScan = class {
           });
           return;
         }
-        const last = path6[path6.length - 1];
-        const parent = (0, import_yaml3.isPair)(last) ? path6[path6.length - 2] : last;
+        const last = path7[path7.length - 1];
+        const parent = (0, import_yaml5.isPair)(last) ? path7[path7.length - 2] : last;
         let r = splits.get(parent);
         if (!r || r.repository !== repo || r[part]) {
           r = {
@@ -34419,7 +34676,7 @@ var DocScan = class {
           splits.set(parent, r);
           refs.push(r);
         }
-        r[part] = { pair: (0, import_yaml3.isPair)(last) ? last : void 0, scalar: s };
+        r[part] = { pair: (0, import_yaml5.isPair)(last) ? last : void 0, scalar: s };
         r.now = this.current(r.tag, r.digest);
       }
     });
@@ -34452,10 +34709,16 @@ var DocScan = class {
       return c && this.opts.repositories.has(c) ? c : void 0;
     });
   }
-  current(tag, digest) {
+  /** The tag and digest there now; `pinnable`: a tag `t@sha256:...` counts as tag `t` pinned to that digest. */
+  current(tag, digest, pinnable = false) {
     const out = {};
-    const t = tag && scalarText(tag.scalar, this.text);
-    const d = digest && scalarText(digest.scalar, this.text);
+    let t = tag && scalarText(tag.scalar, this.text);
+    let d = digest && scalarText(digest.scalar, this.text);
+    const at = pinnable && t ? t.indexOf("@sha256:") : -1;
+    if (t && at >= 0) {
+      d ||= t.slice(at + 1);
+      t = t.slice(0, at);
+    }
     if (t) out.tag = t;
     if (d) out.digest = d;
     return out;
@@ -34464,16 +34727,17 @@ var DocScan = class {
     return this.opts.repositories.has(canonicalRepository(repository));
   }
   resolve(node) {
-    if (!(0, import_yaml3.isAlias)(node)) return node;
+    if (!(0, import_yaml5.isAlias)(node)) return node;
     this.aliases ??= aliasTable(this.doc);
     return this.aliases.get(node);
   }
   /** A key's value, following aliases and `<<` merge keys. */
   get(map, key) {
-    for (const p of map.items) {
-      if ((0, import_yaml3.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
+    for (let i = map.items.length - 1; i >= 0; i--) {
+      const p = map.items[i];
+      if ((0, import_yaml5.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
     }
-    if (!map.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "<<")) return void 0;
+    if (!map.items.some((p) => (0, import_yaml5.isScalar)(p.key) && p.key.value === "<<")) return void 0;
     let memo = this.merged.get(map);
     if (!memo) this.merged.set(map, memo = /* @__PURE__ */ new Map());
     if (memo.has(key)) return memo.get(key);
@@ -34481,11 +34745,11 @@ var DocScan = class {
     let found;
     for (const p of map.items) {
       if (found !== void 0) break;
-      if (!(0, import_yaml3.isScalar)(p.key) || p.key.value !== "<<") continue;
-      const sources = (0, import_yaml3.isSeq)(p.value) ? p.value.items : [p.value];
+      if (!(0, import_yaml5.isScalar)(p.key) || p.key.value !== "<<") continue;
+      const sources = (0, import_yaml5.isSeq)(p.value) ? p.value.items : [p.value];
       for (const s of sources) {
         const m = this.resolve(s);
-        found = (0, import_yaml3.isMap)(m) ? this.get(m, key) : void 0;
+        found = (0, import_yaml5.isMap)(m) ? this.get(m, key) : void 0;
         if (found !== void 0) break;
       }
     }
@@ -34494,29 +34758,27 @@ var DocScan = class {
   }
   map(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml3.isMap)(v) ? v : void 0;
+    return (0, import_yaml5.isMap)(v) ? v : void 0;
   }
   str(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml3.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
+    return (0, import_yaml5.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
   }
   items(node) {
     const n = this.resolve(node);
-    return (0, import_yaml3.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
+    return (0, import_yaml5.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
   }
-  /** The pair `key` of `map` itself (not merged) when its value is a scalar, for editing in place. */
+  /** The pair `key` of `map` itself (not merged; the last one if given twice) when its value is a scalar. */
   slot(map, key) {
-    const pair = map.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === key);
+    let pair;
+    for (const p of map.items) if ((0, import_yaml5.isScalar)(p.key) && p.key.value === key) pair = p;
     const v = pair && this.resolve(pair.value);
-    return pair && (0, import_yaml3.isScalar)(v) ? { pair, scalar: v } : void 0;
+    if (!pair || !(0, import_yaml5.isScalar)(v)) return void 0;
+    const slot = { pair, scalar: v };
+    if ((0, import_yaml5.isAlias)(pair.value)) slot.alias = pair.value;
+    return slot;
   }
 };
-function scalarText(s, text) {
-  if (s.value == null) return "";
-  if (typeof s.value === "string") return s.value;
-  const r = s.range;
-  return s.type === "PLAIN" && r ? text.slice(r[0], r[1]).trim() : String(s.value);
-}
 
 // src/deploy/bump/edit.ts
 var DROPPED = "removed the old digest: no digest was given for the new tag";
@@ -34533,24 +34795,27 @@ function planReference(file, text, ref, want) {
   const edits = [];
   const add = [];
   const notes = [];
+  const inTag = !!ref.pinInTag && !ref.digest && (!!ref.tagPinned || !!want.digestInTag);
+  const tagValue = inTag && want.digest ? `${want.tag}@${want.digest}` : want.tag;
   if (ref.tag) {
-    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== want.tag) {
-      edits.push(replaceScalar(at, ref.tag.scalar, want.tag));
+    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== tagValue) {
+      edits.push(replaceScalar(at, ref.tag.scalar, tagValue));
     }
+    if (ref.tagPinned && !want.digest) notes.push(DROPPED);
   } else if (ref.addTag) {
-    add.push([ref.addTag, want.tag]);
+    add.push([ref.addTag, tagValue]);
   }
-  let pinned = false;
-  if (want.digest) {
+  let pinned = inTag && !!want.digest && !!(ref.tag || ref.addTag);
+  if (want.digest && !pinned) {
     if (ref.digest) {
       pinned = true;
       if (ref.digest.scalar.value !== want.digest) edits.push(replaceScalar(at, ref.digest.scalar, want.digest));
     } else if (ref.addDigest) {
       pinned = true;
       add.push([ref.addDigest, want.digest]);
-    } else if (ref.tag) {
+    } else if (ref.tag || ref.addTag) {
       notes.push(
-        `digest not pinned: ${ref.kind === "marker" ? "the marker sets the tag only" : "this image mapping has no digest key"}`
+        `digest not pinned: ${ref.kind === "marker" ? "the marker sets the tag only" : "this image mapping has no digest key; digest-in-tag would write tag@digest"}`
       );
     }
   } else if (ref.digest && ref.digest.scalar.value) {
@@ -34558,8 +34823,8 @@ function planReference(file, text, ref, want) {
     notes.push(DROPPED);
   }
   if (add.length) {
-    const after = ref.tag?.pair ?? ref.map.items[ref.map.items.length - 1];
-    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar));
+    const after = ref.tag?.pair ?? ref.after ?? ref.map.items[ref.map.items.length - 1];
+    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar ?? ref.like));
   }
   const old = `${ref.now.tag ?? ""}${ref.now.digest ? `@${ref.now.digest}` : ""}`;
   const plan = { edits, old, new: `${ref.tag || ref.addTag ? want.tag : ""}${pinned ? `@${want.digest}` : ""}` };
@@ -34617,9 +34882,9 @@ function plainSafe(value) {
   let ok = plainCache.get(value);
   if (ok === void 0) {
     ok = value !== "" && value.trim() === value && ["1.1", "1.2"].every((version) => {
-      const doc = (0, import_yaml4.parseDocument)(`[${value}]`, { version });
+      const doc = (0, import_yaml6.parseDocument)(`[${value}]`, { version });
       const item = doc.contents?.items?.[0];
-      return doc.errors.length === 0 && (0, import_yaml4.isScalar)(item) && item.value === value;
+      return doc.errors.length === 0 && (0, import_yaml6.isScalar)(item) && item.value === value;
     });
     plainCache.set(value, ok);
   }
@@ -34802,8 +35067,8 @@ function alive(pid) {
 function plain(p) {
   return typeof p === "string" && p !== "" && !p.includes("\0") && p.split("/").every((c) => c !== "" && c !== "." && c !== ".." && c !== ".git");
 }
-function entriesOf(header) {
-  const h = header;
+function entriesOf(header2) {
+  const h = header2;
   if (!h || h.offmain !== "bump-journal" || h.version !== 1 || !Array.isArray(h.entries)) throw foreign("a header");
   return h.entries.map((raw) => {
     const e = raw ?? {};
@@ -34837,16 +35102,16 @@ function recover(tree, log) {
     tree.unlink(JOURNAL);
     say = "it had not finished staging, so its files were left as they were";
   } else {
-    let header;
+    let header2;
     try {
-      header = JSON.parse(lines[0]);
+      header2 = JSON.parse(lines[0]);
     } catch {
       throw foreign("no header");
     }
-    const { pid, host } = header ?? {};
+    const { pid, host } = header2 ?? {};
     const here = host === void 0 || host === (0, import_node_os4.hostname)();
     if (here && typeof pid === "number" && Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw busy(tree, pid);
-    const entries = entriesOf(header);
+    const entries = entriesOf(header2);
     for (const e of entries) {
       for (const name of [e.temp, e.backup]) {
         const s = tree.lstat(name);
@@ -34871,6 +35136,81 @@ function recover(tree, log) {
   log?.warning(`an interrupted bump left ${shown}: ${say}`);
 }
 
+// src/deploy/bump/report.ts
+var SEARCHED = "kustomization images, Helm values image.repository/tag (HelmRelease values too), Argo CD Application/ApplicationSet helm valuesObject/values/parameters and kustomize images, .argocd-source-<app>.yaml, workload containers, compose services, offmain/$imagepolicy markers";
+function checkShared(uses) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const u of uses) {
+    const key = `${u.found.file}\0${u.found.ref.shared[0]}`;
+    const list = groups.get(key);
+    if (list) list.push(u);
+    else groups.set(key, [u]);
+  }
+  for (const group of groups.values()) {
+    const { file, text, ref } = group[0].found;
+    const at = ref.shared[0];
+    const line = (o) => lineAt2(text, o);
+    const valueOf = (u) => u.edits.find((e) => e.start === at)?.text ?? text.slice(at, scalarEnd(u.found.ref, at));
+    if (new Set(group.map(valueOf)).size > 1) {
+      const each = group.map((u) => `line ${line(u.found.ref.offset)} (${u.found.ref.repository} -> ${u.to})`).join(", ");
+      throw new OffmainError(
+        `${file}:${line(at)}: one anchored tag is used by images that would get different tags: ${each}; give each image its own tag, nothing was changed`,
+        { file, line: line(at) }
+      );
+    }
+    if (!group.some((u) => u.edits.length)) continue;
+    const covered = new Set(group.map((u) => u.found.ref.offset));
+    const others = ref.shared.filter((o) => !covered.has(o));
+    if (others.length === 0) continue;
+    throw new OffmainError(
+      `${file}:${line(at)}: this tag is anchored and also used on line ${upTo(others.map(line), 10)}, which is not an image being bumped; changing it would move that too: give the image its own tag (or bump every image that uses it), nothing was changed`,
+      { file, line: line(at) }
+    );
+  }
+}
+function upTo(list, n) {
+  return list.slice(0, n).join(", ") + (list.length > n ? ` and ${list.length - n} more` : "");
+}
+function scalarEnd(ref, start) {
+  const s = ref.shape === "whole" ? ref.scalar : [ref.tag, ref.digest].find((x) => x?.scalar.range[0] === start)?.scalar;
+  return s?.range[1] ?? start;
+}
+function mergeEdits(edits) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const e of edits) {
+    const key = `${e.start}:${e.end}`;
+    const had = seen.get(key);
+    if (had && had.text !== e.text) throw new Error(`two different edits at offset ${e.start}`);
+    seen.set(key, e);
+  }
+  return [...seen.values()];
+}
+function uneditable(repository, texts, mentions3) {
+  const path7 = repositoryPath(repository);
+  const named = new RegExp(`${path7.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?![\\w./-])`);
+  const out = [];
+  const said = /* @__PURE__ */ new Set();
+  for (const m of mentions3) {
+    if (m.repository !== repository) continue;
+    said.add(`${m.file}:${m.line}`);
+    out.push(`${m.file}:${m.line} (${m.why}${m.marker ? "" : "; a marker there cannot work"})`);
+  }
+  for (const [file, text] of texts) {
+    let line = 0;
+    for (const l of text.split("\n")) {
+      line++;
+      if (!named.test(l) || /^\s*#/.test(l) || said.has(`${file}:${line}`)) continue;
+      out.push(`${file}:${line} (not in a layout offmain edits; a marker # offmain: ${repository} at the end of that line makes it one)`);
+    }
+  }
+  return out;
+}
+function noReference(dir, files, repository, places) {
+  const head = `no reference to ${repository} found in ${dir} (searched ${files} YAML files: ${SEARCHED})`;
+  const shown = places.slice(0, 20).join("; ") + (places.length > 20 ? `; and ${places.length - 20} more places` : "");
+  return places.length ? `${head}; it appears where offmain cannot edit it: ${shown}` : `${head}; add an offmain marker (# offmain: ${repository}) on the line to update`;
+}
+
 // src/deploy/bump.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
 async function bump(opts) {
@@ -34886,22 +35226,25 @@ async function bump(opts) {
   const files = yamlFiles(dir);
   const tree = new ConfinedDir(dir, { what: "the config directory", advice: ADVICE2 });
   if (!opts.dryRun) recover(tree, opts.log);
-  const found = scan(tree, files, targets, opts);
+  const { found, mentions: mentions3, texts } = scan(tree, files, targets, opts);
   const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(
-      `no reference to ${t.repository} found in ${dir} (searched ${files.length} YAML files: ${SEARCHED}); add an offmain marker (# offmain: ${t.repository}) on the line to update`
-    );
+    throw new OffmainError(noReference(dir, files.length, t.repository, uneditable(t.repository, texts, mentions3)));
   }
+  const stuck = mentions3.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
+  if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
   const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [] };
   const edits = /* @__PURE__ */ new Map();
+  const shared = [];
   const moving = /* @__PURE__ */ new Set();
   for (const f of found) {
     const t = targets.get(f.ref.repository);
-    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? void 0 : t.digest };
+    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? void 0 : t.digest, digestInTag: opts.digestInTag };
     const plan = planReference(f.file, f.text, f.ref, want);
+    const notes = [...f.ref.notes ?? [], ...plan.note ? [plan.note] : []];
+    plan.note = notes.length ? notes.join("; ") : void 0;
     const change = {
       file: f.file,
       line: lineAt2(f.text, f.ref.offset),
@@ -34911,6 +35254,7 @@ async function bump(opts) {
       new: plan.new
     };
     if (plan.note) change.note = plan.note;
+    if (f.ref.shared) shared.push({ found: f, edits: plan.edits, to: plan.new });
     if (plan.edits.length === 0) {
       result.unchanged.push(change);
       continue;
@@ -34929,9 +35273,9 @@ async function bump(opts) {
     const tag = (mine.find((f) => moving.has(f)) ?? mine[0])?.ref.now.tag;
     result.previous[t.repository] = tag ? { tag, display: parseImageTag(tag)?.display } : {};
   }
-  const texts = new Map(found.map((f) => [f.file, f.text]));
+  checkShared(shared);
   const out = [...edits].map(([file, e]) => {
-    const text = applyEdits(texts.get(file), e);
+    const text = applyEdits(texts.get(file), mergeEdits(e));
     assertParses(text, file);
     return [file, text];
   });
@@ -34964,16 +35308,31 @@ function scan(tree, files, targets, opts) {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  return files.flatMap((file) => {
+  const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map() };
+  for (const file of files) {
     const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
-    if (!buf || !needles.some((n) => buf.includes(n))) return [];
+    if (!buf || !needles.some((n) => buf.includes(n))) continue;
     const text = buf.toString("utf8");
-    const refs = findReferences(text, file, scanOpts);
+    out.texts.set(file, text);
+    const { refs, mentions: mentions3, warnings } = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, "utf8").equals(buf)) {
       throw new OffmainError(`${file} is not valid UTF-8: offmain only edits UTF-8 YAML; re-save it as UTF-8`, { file });
     }
-    return refs.map((ref) => ({ file, text, ref }));
-  });
+    for (const w of warnings) warnOnce(opts.log, w.message, file, w.line);
+    out.mentions.push(...mentions3.map((m) => ({ ...m, file, line: lineAt2(text, m.offset) })));
+    out.found.push(...refs.map((ref) => ({ file, text, ref })));
+  }
+  return out;
+}
+var warned = /* @__PURE__ */ new WeakMap();
+function warnOnce(log, message, file, line) {
+  if (!log) return;
+  const said = warned.get(log) ?? /* @__PURE__ */ new Set();
+  warned.set(log, said);
+  const key = `${file}:${line}: ${message}`;
+  if (said.has(key)) return;
+  said.add(key);
+  log.warning(message, { file, line });
 }
 function readYaml(tree, file, oversized) {
   const opened = tree.openRead(file);
@@ -35325,6 +35684,8 @@ var UpstreamHistory = class _UpstreamHistory {
   auth;
   step = 0;
   complete = false;
+  /** Set once a question needed more history than the first fetch brought. */
+  deepening = false;
   get tracking() {
     return `refs/remotes/origin/${this.ref}`;
   }
@@ -35364,6 +35725,10 @@ var UpstreamHistory = class _UpstreamHistory {
     await history.fetch();
     return history;
   }
+  /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
+  read(args) {
+    return this.run(args, true);
+  }
   run(args, allowFailure = false) {
     return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
@@ -35376,7 +35741,7 @@ var UpstreamHistory = class _UpstreamHistory {
       const args = ["fetch", "-q", "--no-tags", "--no-write-fetch-head", "--filter=blob:none"];
       const hadRef = (await this.run(["rev-parse", "--verify", "-q", this.tracking], true)).code === 0;
       if (hadRef && !await this.isShallow()) this.complete = true;
-      if (!this.complete) {
+      if (!this.complete && (!hadRef || this.deepening)) {
         const depth = DEPTHS[this.step];
         if (depth !== void 0) args.push(`--depth=${depth}`);
         else if (await this.isShallow()) args.push("--unshallow");
@@ -35400,7 +35765,11 @@ var UpstreamHistory = class _UpstreamHistory {
   /** Fetches deeper; false when the whole history is already there. */
   async deepen() {
     if (this.complete) return false;
-    this.step++;
+    this.deepening = true;
+    const have = Number((await this.run(["rev-list", "--count", "--first-parent", this.tracking], true)).stdout.trim()) || 0;
+    do
+      this.step++;
+    while (DEPTHS[this.step] !== void 0 && DEPTHS[this.step] <= have);
     await this.fetch();
     return true;
   }
@@ -35537,8 +35906,9 @@ function freshnessMarkdown(r, heading = "### Freshness") {
       "Behind",
       r.lag.behind === 0 ? "nothing: the deployed commit is the newest" : `${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}; oldest missing \`${r.lag.oldest.sha.slice(0, 7)}\` from ${r.oldestMissingDate}`
     ],
-    ["Lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`]
+    r.held !== void 0 ? ["Held lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): \u23F8\uFE0F held (${cell(inline(r.held, 200))})`] : ["Lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`]
   ];
+  if (r.gateLagHours !== void 0) rows.push(["Gate lag", `${formatHours(r.gateLagHours)}: upstream commits the checks gate held back`]);
   return [heading, "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
 }
 async function freshness(opts) {
@@ -35575,6 +35945,202 @@ async function freshness(opts) {
   return report;
 }
 
+// src/deploy/hold.ts
+var HOLD_MARKER = /#\s*offmain:\s*hold\b[ \t:]*(.*)$/i;
+var NEAR = 2;
+function holdReason(line) {
+  const m = HOLD_MARKER.exec(line);
+  return m ? m[1].trim() : void 0;
+}
+function mentions2(line, repository) {
+  const path7 = repositoryPath(repository).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:^|[^\\w.-])${path7}(?=[^\\w./-]|$)`, "i").test(line.split("#")[0]);
+}
+async function findHolds(opts) {
+  const input = opts.input?.trim();
+  if (input) return opts.targets.map((t) => ({ repository: t.repository, reason: input, source: "input" }));
+  const tree = new ConfinedDir(opts.dir, { what: "the config repository", advice: "" });
+  const lines = /* @__PURE__ */ new Map();
+  const held = /* @__PURE__ */ new Map();
+  const prefix = opts.prefix ? `${opts.prefix.replace(/\/+$/, "")}/` : "";
+  for (const ref of opts.references) {
+    const target = opts.targets.find((t) => canonicalRepository(t.repository) === canonicalRepository(ref.repository));
+    if (!target || held.has(target.repository)) continue;
+    if (!lines.has(ref.file)) lines.set(ref.file, (tree.read(ref.file)?.toString("utf8") ?? "").split("\n"));
+    const text = lines.get(ref.file);
+    for (let i = Math.max(0, ref.line - 1 - NEAR); i <= Math.min(text.length - 1, ref.line - 1 + NEAR); i++) {
+      const reason = holdReason(text[i]);
+      if (reason === void 0) continue;
+      if (opts.targets.some((t) => t !== target && mentions2(text[i], t.repository) && !mentions2(text[i], target.repository))) continue;
+      const hold = { repository: target.repository, reason, source: "marker", file: `${prefix}${ref.file}`, line: i + 1 };
+      const since = await opts.origin?.(hold.file, hold.line);
+      if (since) hold.since = since;
+      held.set(target.repository, hold);
+      break;
+    }
+  }
+  return [...held.values()];
+}
+function holdLine(h) {
+  const why = h.reason ? `: ${inline(h.reason, 200)}` : "";
+  if (h.source === "input") return `${inline(h.repository, 200)} is held by the hold input${why}`;
+  const since = h.since ? ` since ${h.since.boundary ? "at least " : ""}${h.since.date} (commit ${h.since.commit.slice(0, 7)} by ${inline(h.since.author, 80)})` : "";
+  return `${inline(h.repository, 200)} is held by the marker at ${inline(h.file, 300)}:${h.line}${since}${why}; remove the marker to resume`;
+}
+function holdsMarkdown(holds) {
+  const rows = holds.map((h) => {
+    const where = h.source === "input" ? "hold input" : `\`${cell(inline(h.file, 300))}:${h.line}\``;
+    const since = h.since ? `${h.since.date} (\`${h.since.commit.slice(0, 7)}\`, ${cell(inline(h.since.author, 80))})` : "";
+    return `| \`${cell(h.repository)}\` | ${where} | ${since} | ${cell(inline(h.reason, 200))} |`;
+  });
+  return ["### Held", "", "| Image | Held by | Since | Reason |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
+}
+
+// src/deploy/rollout.ts
+var MAX_EACH = 10;
+var ENV_SAMPLE = ".env.production.sample";
+var isDockerfile = (f) => /(^|\/)Dockerfile[^/]*$/.test(f) || /(^|\/)[^/]*\.Dockerfile$/.test(f);
+function envNames(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text.split("\n")) {
+    const m = /^\s*(?:#\s*)?(?:export\s+)?([A-Z][A-Z0-9_]{0,80})=/.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return out;
+}
+function buildArgNames(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text.split("\n")) {
+    const m = /^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]{0,80})\b/i.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return out;
+}
+function minus(a, b) {
+  return [...a].filter((x) => !b.has(x)).sort();
+}
+async function blob(history, sha, file) {
+  const r = await history.read(["cat-file", "blob", `${sha}:${file}`]);
+  return r.code === 0 ? r.stdout : "";
+}
+function patchChanges(before, after) {
+  if (!before || !after) return [];
+  const ids = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return ids.filter((id) => before[id] !== after[id]).map((id) => ({ id, from: before[id] ?? "absent", to: after[id] ?? "absent" }));
+}
+async function rollout(input) {
+  const h = input.history;
+  const [from, to] = [input.from, input.to];
+  const forward = await h.isAncestor(from, to) === true;
+  const back = !forward && await h.isAncestor(to, from) === true;
+  const direction = forward ? "forward" : back ? "rollback" : "sideways";
+  const count = await h.read(["rev-list", "--count", back ? `${to}..${from}` : `${from}..${to}`]);
+  const names = await h.read(["diff", "--name-status", "--no-renames", "-z", from, to, "--"]);
+  const entries = [];
+  const parts = names.stdout.split("\0");
+  for (let i = 0; i + 1 < parts.length; i += 2) entries.push({ status: parts[i], file: parts[i + 1] });
+  const base = (f) => f.slice(f.lastIndexOf("/") + 1);
+  const under = (dir, status) => entries.filter((e) => e.status === status && e.file.startsWith(`${dir}/`) && e.file.endsWith(".rb")).map((e) => base(e.file)).sort();
+  const report = {
+    from,
+    to,
+    direction,
+    commits: Number(count.stdout.trim()) || 0,
+    migrations: under("db/migrate", "A"),
+    postMigrations: under("db/post_migrate", "A"),
+    removedMigrations: [...under("db/migrate", "D"), ...under("db/post_migrate", "D")].sort(),
+    env: { added: [], removed: [] },
+    build: { files: [], argsAdded: [], argsRemoved: [] },
+    patches: patchChanges(input.patchesBefore, input.patchesAfter)
+  };
+  const cmp = compareUrl(h.repository, back ? to : from, back ? from : to);
+  if (cmp) report.compareUrl = cmp;
+  if (entries.some((e) => e.file === ENV_SAMPLE)) {
+    const [a, b] = [envNames(await blob(h, from, ENV_SAMPLE)), envNames(await blob(h, to, ENV_SAMPLE))];
+    report.env = { added: minus(b, a), removed: minus(a, b) };
+  }
+  const dockerfiles = entries.filter((e) => isDockerfile(e.file));
+  report.build.files = dockerfiles.map((e) => e.file).sort();
+  const argsAdded = /* @__PURE__ */ new Set();
+  const argsRemoved = /* @__PURE__ */ new Set();
+  for (const d of dockerfiles.slice(0, MAX_EACH)) {
+    const [a, b] = [buildArgNames(await blob(h, from, d.file)), buildArgNames(await blob(h, to, d.file))];
+    for (const x of minus(b, a)) argsAdded.add(x);
+    for (const x of minus(a, b)) argsRemoved.add(x);
+  }
+  report.build.argsAdded = [...argsAdded].sort();
+  report.build.argsRemoved = [...argsRemoved].sort();
+  return report;
+}
+function few(items2, quote = (s) => s) {
+  const shown = items2.slice(0, MAX_EACH).map((i) => quote(inline(i, 120)));
+  return items2.length > MAX_EACH ? `${shown.join(", ")}, \u2026 and ${items2.length - MAX_EACH} more` : shown.join(", ");
+}
+var ROLLOUT_HEADINGS = ["Rollout:"];
+var POST_MIGRATE_WARNING = "WARNING: post-deployment migrations run after the new code is live: migrate with SKIP_POST_DEPLOYMENT_MIGRATIONS=true before the rollout, then run `rails db:migrate` again after it";
+function rolloutLines(r) {
+  const n = (k, what) => `${k} ${what}${k === 1 ? "" : "s"}`;
+  const out = ["Rollout:"];
+  const verb = r.direction === "rollback" ? "taken out (rollback)" : r.direction === "sideways" ? "apart (not on one line)" : "brought in";
+  out.push(`- ${n(r.commits, "upstream commit")} ${verb}${r.compareUrl ? `: ${inline(r.compareUrl, 300)}` : ""}`);
+  const mig = r.direction === "rollback" ? "the database keeps them; roll back by hand if needed" : "";
+  if (r.migrations.length) out.push(`- ${n(r.migrations.length, "migration")} (db/migrate): ${few(r.migrations)}`);
+  if (r.postMigrations.length) {
+    out.push(`- ${n(r.postMigrations.length, "post-deployment migration")} (db/post_migrate): ${few(r.postMigrations)}`);
+    out.push(`- ${POST_MIGRATE_WARNING}`);
+  }
+  if (r.removedMigrations.length) {
+    out.push(`- ${n(r.removedMigrations.length, "migration")} not in the new commit${mig ? ` (${mig})` : ""}: ${few(r.removedMigrations)}`);
+  }
+  if (r.env.added.length) out.push(`- ${ENV_SAMPLE} adds: ${few(r.env.added)}`);
+  if (r.env.removed.length) out.push(`- ${ENV_SAMPLE} removes: ${few(r.env.removed)}`);
+  if (r.build.files.length) {
+    const args = [
+      r.build.argsAdded.length ? `build args added: ${few(r.build.argsAdded)}` : "",
+      r.build.argsRemoved.length ? `build args removed: ${few(r.build.argsRemoved)}` : ""
+    ].filter(Boolean);
+    out.push(`- Dockerfiles changed: ${few(r.build.files)}${args.length ? `; ${args.join("; ")}` : ""}`);
+  }
+  for (const p of r.patches.slice(0, MAX_EACH)) out.push(`- patch ${inline(p.id, 100)}: ${inline(p.from, 40)} -> ${inline(p.to, 40)}`);
+  if (r.patches.length > MAX_EACH) out.push(`- \u2026 and ${r.patches.length - MAX_EACH} more patch changes`);
+  if (out.length === 2 && r.commits > 0) out.push("- no migration, env or build change");
+  return out;
+}
+function rolloutMarkdown(r, heading = "### What the rollout brings") {
+  const code = (s) => `\`${cell(s)}\``;
+  const list = (items2) => few(items2, code);
+  const rows = [
+    [
+      "Commits",
+      `${r.commits}${r.direction === "rollback" ? " taken out (rollback)" : r.direction === "sideways" ? " (not on one line)" : ""}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}`
+    ]
+  ];
+  if (r.migrations.length) rows.push(["Migrations", list(r.migrations)]);
+  if (r.postMigrations.length) rows.push(["Post-deployment migrations", `\u26A0\uFE0F ${list(r.postMigrations)}: ${cell(POST_MIGRATE_WARNING.replace(/^WARNING: /, ""))}`]);
+  if (r.removedMigrations.length) rows.push(["Migrations not in the new commit", list(r.removedMigrations)]);
+  if (r.env.added.length || r.env.removed.length) {
+    rows.push(["Env variables", [r.env.added.length ? `added ${list(r.env.added)}` : "", r.env.removed.length ? `removed ${list(r.env.removed)}` : ""].filter(Boolean).join("; ")]);
+  }
+  if (r.build.files.length) {
+    const args = [r.build.argsAdded.length ? `args added ${list(r.build.argsAdded)}` : "", r.build.argsRemoved.length ? `args removed ${list(r.build.argsRemoved)}` : ""];
+    rows.push(["Build", [list(r.build.files), ...args].filter(Boolean).join("; ")]);
+  }
+  for (const p of r.patches.slice(0, MAX_EACH)) rows.push([`Patch ${code(p.id)}`, `${cell(inline(p.from, 40))} \u2192 ${cell(inline(p.to, 40))}`]);
+  return [heading, "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
+}
+function patchesFromMessage(message) {
+  const lines = message.split("\n");
+  const at = lines.indexOf("Patches:");
+  if (at < 0) return void 0;
+  const out = {};
+  for (const line of lines.slice(at + 1)) {
+    const m = /^- ([A-Za-z0-9][\w./-]{0,99}): ([a-z-]{1,40})\b/.exec(line);
+    if (!m) break;
+    out[m[1]] = m[2];
+  }
+  return out;
+}
+
 // src/deploy/message.ts
 function imageName(repository) {
   return repository.split("/").pop() ?? repository;
@@ -35586,10 +36152,10 @@ function displayOf(tag) {
 var MAX_SUBJECT = 100;
 var MAX_MESSAGE = 64 * 1024;
 var MAX_LISTED = 200;
-var HEADINGS = ["Patches:", "Images:", "Files:"];
-function listed(items, line, what) {
-  const out = items.slice(0, MAX_LISTED).map((i) => `- ${line(i)}`);
-  if (items.length > MAX_LISTED) out.push(`- \u2026 and ${items.length - MAX_LISTED} more ${what}`);
+var HEADINGS = ["Patches:", "Images:", "Files:", ...ROLLOUT_HEADINGS];
+function listed(items2, line, what) {
+  const out = items2.slice(0, MAX_LISTED).map((i) => `- ${line(i)}`);
+  if (items2.length > MAX_LISTED) out.push(`- \u2026 and ${items2.length - MAX_LISTED} more ${what}`);
   return out;
 }
 function deployCommitMessage(input) {
@@ -35624,6 +36190,7 @@ function deployCommitMessage(input) {
     );
     body.push("");
   }
+  if (input.rollout) body.push(...rolloutLines(input.rollout), "");
   body.push("Images:");
   for (const t of input.images) {
     const moved = moving.includes(t) ? "" : " (already there)";
@@ -35686,6 +36253,11 @@ function deploySummaryMarkdown(r) {
     ...images.map((x) => `| ${x.join(" | ")} |`),
     ""
   ];
+  if (r.holds?.length) out.push(holdsMarkdown(r.holds));
+  if (r.rollout) out.push(rolloutMarkdown(r.rollout));
+  if (r.redisDriver?.length) {
+    out.push("### Redis driver", "", ...r.redisDriver.slice(0, 20).map((f) => `- \u26A0\uFE0F \`${cell(f.file)}:${f.line}\` sets a \`rediss://\` URL${f.variable ? ` (\`${cell(f.variable)}\`)` : ""} without \`REDIS_DRIVER=ruby\``), "");
+  }
   if (r.freshness) out.push(freshnessMarkdown(r.freshness));
   else if (r.freshnessError) out.push("### Freshness", "", `Not measured: ${cell(r.freshnessError)}`, "");
   return visible(out.join("\n"));
@@ -35705,8 +36277,8 @@ var Context = class {
       if ((0, import_fs.existsSync)(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse((0, import_fs.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path6 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${import_os.EOL}`);
+        const path7 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${import_os.EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -36001,17 +36573,17 @@ function merge(defaults2, route, options2) {
   }
   return mergedOptions;
 }
-function addQueryParameters(url, parameters) {
+function addQueryParameters(url, parameters2) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
+  const names = Object.keys(parameters2);
   if (names.length === 0) {
     return url;
   }
   return url + separator + names.map((name) => {
     if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+      return "q=" + parameters2.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name}=${encodeURIComponent(parameters2[name])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -36169,7 +36741,7 @@ function parse(options2) {
   let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options2.headers);
   let body;
-  let parameters = omit(options2, [
+  let parameters2 = omit(options2, [
     "method",
     "baseUrl",
     "url",
@@ -36178,12 +36750,12 @@ function parse(options2) {
     "mediaType"
   ]);
   const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
+  url = parseUrl(url).expand(parameters2);
   if (!/^http/.test(url)) {
     url = options2.baseUrl + url;
   }
   const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
+  const remainingParameters = omit(parameters2, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
     if (options2.mediaType.format) {
@@ -36283,11 +36855,11 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options2) {
+function parse2(header2, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
+  const len = header2.length;
   let valueStart = options2?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
@@ -36295,7 +36867,7 @@ function parse2(header, options2) {
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
+    const code = header2.charCodeAt(index);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -36311,25 +36883,25 @@ function parse2(header, options2) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
+  const value = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header2, type, index, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
+function parseParameters(header2, type, index, len, stopFlags) {
+  const parameters2 = new NullObject();
   parameter: while (index < len) {
     index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
     const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
+      const code = header2.charCodeAt(index);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -36338,25 +36910,25 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
+        const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
           index++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
+        if (index < len && header2.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
+            const code2 = header2.charCodeAt(index);
             if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              if (parameters2[key] === void 0) {
+                parameters2[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
+                const code3 = header2.charCodeAt(index);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
@@ -36381,7 +36953,7 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
+          const code2 = header2.charCodeAt(index);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -36395,9 +36967,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key] === void 0) {
+        if (parameters2[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters2[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -36413,7 +36985,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       index++;
     }
   }
-  return { type, index, parameters };
+  return { type, index, parameters: parameters2 };
 }
 function unescapeQuotedPairs(str, start, end) {
   let result = "";
@@ -36959,14 +37531,14 @@ function toErrorMessage(data) {
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
+  const newApi = function(route, parameters2) {
+    const endpointOptions = endpoint2.merge(route, parameters2);
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route2, parameters2) => {
+    const request2 = (route2, parameters22) => {
       return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
+        endpoint2.parse(endpoint2.merge(route2, parameters22))
       );
     };
     Object.assign(request2, {
@@ -37114,10 +37686,10 @@ function withAuthorizationPrefix(token2) {
   }
   return `token ${token2}`;
 }
-async function hook(token2, request2, route, parameters) {
+async function hook(token2, request2, route, parameters2) {
   const endpoint2 = request2.endpoint.merge(
     route,
-    parameters
+    parameters2
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token2);
   return request2(endpoint2);
@@ -39741,8 +40313,8 @@ function normalizePaginatedListResponse(response) {
   response.data.total_commits = totalCommits;
   return response;
 }
-function iterator(octokit, route, parameters) {
-  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+function iterator(octokit, route, parameters2) {
+  const options2 = typeof route === "function" ? route.endpoint(parameters2) : octokit.request.endpoint(route, parameters2);
   const requestMethod = typeof route === "function" ? route : octokit.request;
   const method = options2.method;
   const headers = options2.headers;
@@ -39783,15 +40355,15 @@ function iterator(octokit, route, parameters) {
     })
   };
 }
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
+function paginate(octokit, route, parameters2, mapFn) {
+  if (typeof parameters2 === "function") {
+    mapFn = parameters2;
+    parameters2 = void 0;
   }
   return gather(
     octokit,
     [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    iterator(octokit, route, parameters2)[Symbol.asyncIterator](),
     mapFn
   );
 }
@@ -40094,6 +40666,119 @@ function parseMergeMethod(value) {
   throw new OffmainError(`auto-merge is "${value}": expected merge, squash, rebase (or true for squash, false for none)`);
 }
 
+// src/deploy/configlog.ts
+var STEP = 100;
+var STEPS = 3;
+async function deepen(co) {
+  if ((await co.run(["rev-parse", "--is-shallow-repository"], true)).stdout.trim() !== "true") return false;
+  const r = await co.run(["fetch", "-q", "--no-tags", `--deepen=${STEP}`, "origin", `refs/heads/${co.branch}`], true);
+  return r.code === 0;
+}
+async function lineOrigin(co, file, line) {
+  for (let step = 0; ; step++) {
+    const r = await co.run(["blame", "--porcelain", "-L", `${line},${line}`, "HEAD", "--", file], true);
+    if (r.code !== 0) return void 0;
+    const commit = /^([0-9a-f]{40,64}) /.exec(r.stdout)?.[1];
+    if (!commit) return void 0;
+    const boundary = /^boundary$/m.test(r.stdout);
+    if (boundary && step < STEPS && await deepen(co)) continue;
+    const author = /^author (.*)$/m.exec(r.stdout)?.[1] ?? "";
+    const time = Number(/^author-time (\d+)$/m.exec(r.stdout)?.[1] ?? 0);
+    return { commit, author, date: isoUtc(time), ...boundary ? { boundary: true } : {} };
+  }
+}
+async function lastDeployMessage(co) {
+  for (let step = 0; ; step++) {
+    const r = await co.run(["log", "-1", "--format=%B", "--grep=^Patches:$", "HEAD"], true);
+    if (r.code === 0 && r.stdout.trim()) return r.stdout;
+    if (step >= 1 || !await deepen(co)) return void 0;
+  }
+}
+
+// src/deploy/redisdriver.ts
+var import_node_path18 = __toESM(require("node:path"), 1);
+var MAX_BYTES = 1024 * 1024;
+var SCANNED = /(?:\.ya?ml|\.env|\.json|^\.env[^/]*|\.properties)$/i;
+function redisDriverNeed(report) {
+  const patches = Array.isArray(report?.patches) ? report.patches : [];
+  const p = patches.find(
+    (x) => typeof x?.id === "string" && /(^|\/)hiredis-removal$/.test(x.id) && x.status === "not-needed" && /REDIS_DRIVER=ruby/.test(String(x.reason ?? ""))
+  );
+  return p ? `patch ${p.id} is not needed on this upstream line: it asks for REDIS_DRIVER=ruby` : void 0;
+}
+function setsRubyDriver(text) {
+  return /^[^#\n]*\bREDIS_DRIVER["']?\s*[:=]\s*["']?ruby\b/m.test(text) || /^[^#\n]*name:\s*["']?REDIS_DRIVER["']?\s*\n[^#\n]*value:\s*["']?ruby\b/m.test(text) || /^[^#\n]*value:\s*["']?ruby["']?\s*\n[^#\n]*name:\s*["']?REDIS_DRIVER\b/m.test(text);
+}
+function findUncoveredRediss(dir, files, prefix = "") {
+  const tree = new ConfinedDir(dir, { what: "the config repository", advice: "" });
+  const texts = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (!SCANNED.test(import_node_path18.default.posix.basename(f))) continue;
+    const st = tree.lstat(f);
+    if (!st?.isFile() || st.size > MAX_BYTES) continue;
+    const text = tree.read(f)?.toString("utf8");
+    if (text !== void 0) texts.set(f, text);
+  }
+  const coveredDirs = new Set([...texts].filter(([, t]) => setsRubyDriver(t)).map(([f]) => import_node_path18.default.posix.dirname(f)));
+  const out = [];
+  for (const [f, text] of texts) {
+    if (!text.includes("rediss://") || coveredDirs.has(import_node_path18.default.posix.dirname(f))) continue;
+    const lines = text.split("\n");
+    lines.forEach((l, i) => {
+      const code = l.replace(/\s#.*$/, "");
+      if (/^\s*#/.test(l) || !code.includes("rediss://")) return;
+      const variable = /\b([A-Z][A-Z0-9_]*REDIS[A-Z0-9_]*|[A-Z][A-Z0-9_]*_URL)\b/.exec(code)?.[1] ?? (i > 0 ? /name:\s*["']?([A-Z][A-Z0-9_]*)/.exec(lines[i - 1])?.[1] : void 0);
+      out.push({ file: `${prefix ? `${prefix.replace(/\/+$/, "")}/` : ""}${f}`, line: i + 1, ...variable ? { variable } : {} });
+    });
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+function redisDriverProblem(f, need) {
+  return `${inline(f.file, 300)}:${f.line} sets a rediss:// Redis URL${f.variable ? ` (${inline(f.variable, 80)})` : ""} without REDIS_DRIVER=ruby, and this Mastodon needs it for TLS (${need}): add REDIS_DRIVER=ruby to the same env (or set warn-only)`;
+}
+
+// src/deploy/preflight.ts
+async function preflight(o) {
+  const found = await bump({ ...o.bump, dryRun: true, allowDowngrade: true, upstream: void 0 });
+  const holds = await findHolds({
+    dir: o.bump.dir,
+    prefix: o.sub,
+    targets: o.bump.targets,
+    references: [...found.changes, ...found.unchanged],
+    input: o.hold,
+    origin: (file, line) => lineOrigin(o.co, file, line)
+  });
+  for (const h of holds) o.log.warning(holdLine(h));
+  const held = new Set(holds.map((h) => h.repository));
+  let redisDriver = [];
+  const need = redisDriverNeed(o.report);
+  if (need) {
+    const listed2 = await o.co.run(["ls-files", "-z", "--", o.sub || "."]);
+    const files = listed2.stdout.split("\0").filter(Boolean).map((f) => o.sub ? f.slice(o.sub.length + 1) : f);
+    redisDriver = findUncoveredRediss(o.bump.dir, files, o.sub);
+    const first = redisDriver[0];
+    if (first && !o.warnOnly) {
+      const more = redisDriver.length > 1 ? ` (and ${redisDriver.length - 1} more place${redisDriver.length === 2 ? "" : "s"})` : "";
+      throw new OffmainError(`${redisDriverProblem(first, need)}${more}`, { file: first.file, line: first.line });
+    }
+    for (const f of redisDriver) o.log.warning(redisDriverProblem(f, need));
+  }
+  return { holds, targets: o.bump.targets.filter((t) => !held.has(t.repository)), redisDriver, previous: found.previous };
+}
+async function rolloutFor(o) {
+  const prevSha = o.previousTag ? parseImageTag(o.previousTag)?.shortSha : void 0;
+  if (!prevSha) return void 0;
+  try {
+    const from = await o.history.resolve(prevSha);
+    const after = Array.isArray(o.report?.patches) ? Object.fromEntries(o.report.patches.map((p) => [String(p.id), String(p.status)])) : void 0;
+    const message = after ? await lastDeployMessage(o.co) : void 0;
+    return await rollout({ history: o.history, from, to: o.to, patchesBefore: message ? patchesFromMessage(message) : void 0, patchesAfter: after });
+  } catch (e) {
+    o.log.warning(`what the rollout brings is not known: ${errorMessage(e)}`);
+    return void 0;
+  }
+}
+
 // src/deploy/step.ts
 function parseReport(report) {
   if (report === void 0 || report === "") return void 0;
@@ -40155,8 +40840,8 @@ async function deploy(opts) {
   if (!opts.images.length) throw new OffmainError("no image to deploy: give at least one REPOSITORY=TAG@DIGEST");
   const author = parseAuthor(opts.author?.trim() || DEFAULT_AUTHOR);
   const report = parseReport(opts.patchReport);
-  const sub = import_node_path18.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
-  if (sub === ".." || sub.startsWith("../") || import_node_path18.default.isAbsolute(sub)) {
+  const sub = import_node_path19.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
+  if (sub === ".." || sub.startsWith("../") || import_node_path19.default.isAbsolute(sub)) {
     throw new OffmainError(`path "${opts.path}" must be a directory inside the config repository (relative, no ..)`);
   }
   const lead = opts.images[0];
@@ -40195,7 +40880,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises12.mkdtemp)(import_node_path18.default.join(process.env.RUNNER_TEMP || (0, import_node_os6.tmpdir)(), "offmain-config-"));
+  const workDir = opts.workDir ?? await (0, import_promises12.mkdtemp)(import_node_path19.default.join(process.env.RUNNER_TEMP || (0, import_node_os6.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info2 = await gh.repository();
@@ -40207,7 +40892,7 @@ async function deploy(opts) {
     }) : void 0;
     const co = await log.group(
       "Clone the config repository",
-      () => ConfigCheckout.clone({ remote, dir: import_node_path18.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
+      () => ConfigCheckout.clone({ remote, dir: import_node_path19.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
     const bumpDir = configDir(co.dir, sub, opts.path ?? "");
     const tracked = history;
@@ -40220,16 +40905,38 @@ async function deploy(opts) {
       dir: bumpDir,
       targets: opts.images,
       pinDigest: opts.pinDigest,
+      digestInTag: opts.digestInTag,
       allowDowngrade: opts.allowDowngrade,
       policies: opts.policies,
       helmKeys: opts.helmKeys,
       upstream: ancestry,
       log
     };
+    const pre = await log.group(
+      "Check the config repository",
+      () => preflight({ co, bump: bumpOptions, sub, report, hold: opts.hold, warnOnly: opts.warnOnly, log })
+    );
+    bumpOptions.targets = pre.targets;
+    const heldReason = `held: ${pre.holds.map((h) => `${h.repository}${h.reason ? ` (${h.reason})` : ""}`).join(", ")}`;
+    const extra = {
+      ...pre.holds.length ? { holds: pre.holds } : {},
+      ...pre.redisDriver.length ? { redisDriver: pre.redisDriver } : {}
+    };
+    let rolloutReport;
+    let rolloutFrom;
+    const rolloutOf = async (previousTag) => {
+      if (!history || !deployedSha || rolloutFrom === previousTag) return rolloutReport;
+      rolloutFrom = previousTag;
+      rolloutReport = await rolloutFor({ history, co, previousTag, to: deployedSha, report, log });
+      return rolloutReport;
+    };
     if (opts.dryRun) {
-      const r = await bump({ ...bumpOptions, dryRun: true });
+      const r = pre.targets.length ? await bump({ ...bumpOptions, dryRun: true }) : { changed: false, changes: [], files: [], previous: pre.previous };
       const prev2 = r.previous[lead.repository];
+      const ro = r.changed ? await rolloutOf(prev2?.tag) : void 0;
       return {
+        ...extra,
+        ...ro ? { rollout: ro } : {},
         changed: r.changed,
         mode,
         repository: remote.display,
@@ -40240,12 +40947,13 @@ async function deploy(opts) {
         next: { tag: lead.tag, version: nextVersion, ...deployedSha ? { commit: deployedSha } : {} },
         images: opts.images,
         attempts: 0,
-        reason: "dry run: nothing committed or pushed"
+        reason: pre.targets.length ? "dry run: nothing committed or pushed" : heldReason
       };
     }
     let last;
     let lastMessage = "";
     const apply = async (attempt) => {
+      if (!pre.targets.length) return heldReason;
       let r;
       try {
         r = await bump(bumpOptions);
@@ -40258,8 +40966,10 @@ async function deploy(opts) {
       last = r;
       for (const c of r.changes) log.info(`${sub ? `${sub}/` : ""}${c.file}:${c.line}: ${c.old} -> ${c.new}${c.note ? ` (${c.note})` : ""}`);
       if (!r.changed) return `already at the target: ${r.unchanged.length} reference${r.unchanged.length === 1 ? "" : "s"} already at ${opts.images.map((t) => t.tag).join(", ")}`;
+      const ro = await rolloutOf(r.previous[lead.repository]?.tag ?? r.previous[pre.targets[0].repository]?.tag);
       const msg = deployCommitMessage({
-        images: opts.images,
+        rollout: ro,
+        images: pre.targets,
         bump: r,
         version: nextVersion,
         prefix: sub,
@@ -40304,6 +41014,8 @@ async function deploy(opts) {
     );
     const bumped = last;
     const result = {
+      ...extra,
+      ...outcome.pushed && rolloutReport ? { rollout: rolloutReport } : {},
       changed: outcome.pushed,
       mode,
       repository: remote.display,
@@ -40315,7 +41027,7 @@ async function deploy(opts) {
       images: opts.images,
       attempts: outcome.attempts
     };
-    const prev = bumped?.previous[lead.repository];
+    const prev = bumped?.previous[lead.repository] ?? pre.previous[lead.repository];
     if (prev?.tag) result.previous = { tag: prev.tag, version: prev.display ?? prev.tag };
     if (history) {
       const oldSha = prev?.tag ? parseImageTag(prev.tag)?.shortSha : void 0;
@@ -40372,13 +41084,14 @@ ${PR_MARKER}
       }
     }
     let running = deployedSha;
-    if (history && mode === "pull-request" && result.changed) {
+    const leadHeld = pre.holds.some((h) => h.repository === lead.repository);
+    if (history && (mode === "pull-request" && result.changed || leadHeld)) {
       const prevSha = result.previous.tag ? parseImageTag(result.previous.tag)?.shortSha : void 0;
       running = void 0;
       if (prevSha) {
         try {
           running = await history.resolve(prevSha);
-          log.info(`until the pull request is merged the cluster runs ${prevSha}: the lag is measured for it`);
+          log.info(`${leadHeld ? "held" : "until the pull request is merged"}, the cluster runs ${prevSha}: the lag is measured for it`);
         } catch (e) {
           freshnessError = errorMessage(e);
         }
@@ -40390,7 +41103,9 @@ ${PR_MARKER}
       const h = history;
       const sha = running;
       result.freshness = await log.group("Freshness", async () => {
-        const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly });
+        const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly || leadHeld });
+        if (leadHeld) f.held = pre.holds.map((x) => x.reason || x.repository).join("; ");
+        if (opts.gateLagHours !== void 0) f.gateLagHours = opts.gateLagHours;
         log.info(freshnessLine(f));
         if (f.status === "warn") log.warning(freshnessFailure(f));
         return f;
@@ -40402,6 +41117,220 @@ ${PR_MARKER}
   } finally {
     if (!opts.workDir) await (0, import_promises12.rm)(workDir, { recursive: true, force: true });
   }
+}
+
+// src/pipeline/checks.ts
+function parseChecksMode(value) {
+  const v = (value ?? "").trim().toLowerCase();
+  if (!v) return void 0;
+  if (v === "require" || v === "names" || v === "off") return v;
+  throw new OffmainError(`checks "${inline(value, 60)}" is not a mode: use require, names or off`);
+}
+var PASS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
+var SUPERSEDED = /* @__PURE__ */ new Set(["cancelled", "stale"]);
+function runState(status, conclusion) {
+  if (status !== "completed") return "pending";
+  if (conclusion && PASS.has(conclusion)) return "pass";
+  if (conclusion && SUPERSEDED.has(conclusion)) return "superseded";
+  return "fail";
+}
+function statusState(state) {
+  return state === "success" ? "pass" : state === "pending" ? "pending" : "fail";
+}
+function verdictOf(sha, checks, mode, required2 = []) {
+  let counted = checks;
+  const blocking = [];
+  if (mode === "names") {
+    counted = checks.filter((c) => required2.includes(c.name));
+    for (const name of required2) {
+      if (!counted.some((c) => c.name === name)) blocking.push({ name, kind: "check-run", state: "pending", detail: "not reported yet" });
+    }
+  }
+  blocking.push(...counted.filter((c) => c.state === "fail"));
+  const pending = counted.filter((c) => c.state === "pending");
+  const failed = blocking.some((c) => c.state === "fail");
+  blocking.push(...pending);
+  const verdict = failed ? "fail" : blocking.length ? "pending" : counted.some((c) => c.state === "pass") ? "pass" : "none";
+  return { sha, verdict, checks, blocking };
+}
+function header(headers, name) {
+  const v = Number(headers[name]);
+  return Number.isFinite(v) ? v : void 0;
+}
+function checksReader(opts) {
+  const rateLimit = {};
+  const self = { rateLimit, requests: 0, read };
+  const note = (headers) => {
+    const limit = header(headers, "x-ratelimit-limit");
+    const remaining = header(headers, "x-ratelimit-remaining");
+    const reset = header(headers, "x-ratelimit-reset");
+    if (limit !== void 0) rateLimit.limit = limit;
+    if (remaining !== void 0) rateLimit.remaining = remaining;
+    if (reset !== void 0) rateLimit.reset = new Date(reset * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
+  };
+  const call = async (what, fn) => {
+    self.requests++;
+    try {
+      const r = await fn();
+      note(r.headers);
+      return r;
+    } catch (e) {
+      const err = e;
+      if (err.response?.headers) note(err.response.headers);
+      if ((err.status === 403 || err.status === 429) && rateLimit.remaining === 0) {
+        throw new OffmainError(
+          `the GitHub API rate limit (${rateLimit.limit ?? "?"} requests an hour) is used up until ${rateLimit.reset ?? "the next hour"}: pass a token (upstream-token) for a higher limit, or run again after the reset`
+        );
+      }
+      throw new OffmainError(`cannot read the ${what} of ${opts.owner}/${opts.repo} from the GitHub API (${errorMessage(e)}): check the API URL and token, or set checks: off`);
+    }
+  };
+  async function read(sha) {
+    const runs = await call(
+      "check runs",
+      () => opts.client.rest.checks.listForRef({ owner: opts.owner, repo: opts.repo, ref: sha, filter: "latest", per_page: 100 })
+    );
+    const status = await call("commit statuses", () => opts.client.rest.repos.getCombinedStatusForRef({ owner: opts.owner, repo: opts.repo, ref: sha, per_page: 100 }));
+    const checks = [];
+    for (const r of Array.isArray(runs.data?.check_runs) ? runs.data.check_runs : []) {
+      const state = runState(String(r.status), r.conclusion);
+      checks.push({
+        name: inline(r.name, 200),
+        kind: "check-run",
+        state,
+        detail: r.status === "completed" ? `completed/${inline(r.conclusion ?? "none", 40)}` : inline(r.status, 40),
+        ...typeof r.html_url === "string" ? { url: r.html_url } : {}
+      });
+    }
+    for (const s of Array.isArray(status.data?.statuses) ? status.data.statuses : []) {
+      checks.push({
+        name: inline(s.context, 200),
+        kind: "status",
+        state: statusState(String(s.state)),
+        detail: inline(s.state, 40),
+        ...typeof s.target_url === "string" ? { url: s.target_url } : {}
+      });
+    }
+    return verdictOf(sha, checks, opts.mode, opts.required);
+  }
+  return self;
+}
+
+// src/pipeline/gate.ts
+var MAX_GATE_COMMITS = 20;
+var NO_CHECKS_GRACE_HOURS = 24;
+function parseMinAge(value) {
+  const v = (value ?? "").trim();
+  if (!v) return void 0;
+  const m = /^(\d+(?:\.\d+)?)\s*(m|min|h|d)?$/i.exec(v);
+  if (!m) throw new OffmainError(`min-age "${inline(v, 40)}" is not a duration: pass e.g. 2h, 90m or 1d`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "h").toLowerCase();
+  return unit === "d" ? n * 24 : unit.startsWith("m") ? n / 60 : n;
+}
+async function gate(opts) {
+  const slug = opts.checksRepository?.trim() || githubRepoSlug(opts.repository);
+  const mode = opts.mode ?? (slug ? "require" : "off");
+  if (mode === "names" && !opts.required?.length) throw new OffmainError("checks: names needs the required-checks list: name the checks that must pass, or use checks: require");
+  const history = await UpstreamHistory.open({ repository: opts.repository, ref: opts.ref, cacheDir: opts.cacheDir, token: opts.token });
+  const head = await history.head();
+  const now = (opts.now ?? /* @__PURE__ */ new Date()).getTime();
+  const minAge = opts.minAgeHours ?? 0;
+  const max = opts.maxCommits ?? MAX_GATE_COMMITS;
+  const listed2 = await history.read(["rev-list", "--first-parent", "--format=%ct", "-n", String(max), history.tracking]);
+  const line = [];
+  const rows = listed2.stdout.split("\n");
+  for (let i = 0; i < rows.length; i++) {
+    const m = /^commit ([0-9a-f]{40,64})$/.exec(rows[i]);
+    if (m) line.push({ sha: m[1], time: Number(rows[++i]) });
+  }
+  if (mode === "off" && !minAge) return { mode, head, chosen: head, heldBack: [], lagHours: 0, requests: 0 };
+  if (mode !== "off" && !slug) {
+    throw new OffmainError(`the upstream checks are read from GitHub, and ${inline(opts.repository, 200)} is not on GitHub: set checks: off, or name the GitHub repository whose checks count`);
+  }
+  const [owner, repo] = (slug ?? "/").split("/");
+  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required });
+  const heldBack = [];
+  let chosen;
+  let failure;
+  for (const c of line) {
+    const ageHours = (now - c.time * 1e3) / 36e5;
+    if (ageHours < minAge) {
+      heldBack.push({ ...c, why: "too young", checks: [] });
+      continue;
+    }
+    if (!reader) {
+      chosen = c;
+      break;
+    }
+    if (reader.rateLimit.remaining !== void 0 && reader.rateLimit.remaining < 2) {
+      failure = `the GitHub API rate limit is nearly used up (${reader.rateLimit.remaining} left until ${reader.rateLimit.reset ?? "the reset"}): pass a token (upstream-token), or run again later`;
+      break;
+    }
+    const v = await reader.read(c.sha);
+    const noChecksYet = v.verdict === "none" && ageHours < NO_CHECKS_GRACE_HOURS;
+    if (v.verdict === "pass" || v.verdict === "none" && !noChecksYet) {
+      chosen = c;
+      break;
+    }
+    heldBack.push({ ...c, why: v.verdict === "fail" ? "failed" : "pending", checks: v.blocking.length ? v.blocking : [{ name: "(none)", kind: "check-run", state: "pending", detail: "no check reported yet" }] });
+    opts.log.info(`held back ${c.sha.slice(0, 7)}: ${heldLine(heldBack[heldBack.length - 1])}`);
+  }
+  if (!chosen && !failure) {
+    failure = `none of the newest ${line.length} commits of ${history.ref} passed the upstream checks gate (${mode}${minAge ? `, min-age ${minAge} h` : ""}): nothing is built; the next run looks again`;
+  }
+  const lag = computeLag(chosen ? heldBack.filter((h) => h.time > chosen.time) : heldBack, now);
+  const result = { mode, head, heldBack, lagHours: lag.hours, requests: reader?.requests ?? 0 };
+  if (slug) result.checksRepository = slug;
+  if (chosen) result.chosen = chosen;
+  if (reader) result.rateLimit = { ...reader.rateLimit };
+  if (failure) result.failure = failure;
+  return result;
+}
+function heldLine(h) {
+  if (h.why === "too young") return "younger than min-age";
+  const names = h.checks.slice(0, 5).map((c) => `${c.name} (${c.detail})`);
+  const more = h.checks.length > 5 ? `, and ${h.checks.length - 5} more` : "";
+  return `${h.why === "failed" ? "checks failed" : "checks still running"}: ${names.join(", ")}${more}`;
+}
+function gateMarkdown(g, upstream) {
+  const link = (sha) => {
+    const u = commitUrl(upstream, sha);
+    return u ? `[\`${sha.slice(0, 7)}\`](${u})` : `\`${sha.slice(0, 7)}\``;
+  };
+  const rows = [
+    ["Mode", `${g.mode}${g.checksRepository ? ` (checks of ${cell(g.checksRepository)})` : ""}`],
+    ["Chosen", g.chosen ? `${link(g.chosen.sha)} (${isoUtc(g.chosen.time)})${g.chosen.sha === g.head.sha ? ": the branch head" : ""}` : `none: ${cell(g.failure ?? "")}`],
+    ...g.heldBack.map((h) => [`Held back ${link(h.sha)}`, cell(heldLine(h))]),
+    ["Gate lag", formatHours(g.lagHours)]
+  ];
+  if (g.rateLimit?.remaining !== void 0) rows.push(["API rate limit", `${g.rateLimit.remaining} of ${g.rateLimit.limit ?? "?"} left${g.rateLimit.reset ? `, resets ${g.rateLimit.reset}` : ""} (${g.requests} requests)`]);
+  return ["### Upstream checks gate", "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
+}
+async function gateBeforePatch(o) {
+  if ((o.track ?? "main") !== "main" || o.commit?.trim()) return void 0;
+  const minAgeHours = parseMinAge(o.minAge);
+  const slug = o.checksRepository?.trim() || githubRepoSlug(o.repository);
+  const mode = parseChecksMode(o.checks) ?? (slug ? "require" : "off");
+  if (mode === "off" && !minAgeHours) return void 0;
+  const result = await o.log.group(
+    "Upstream checks gate",
+    () => gate({
+      mode,
+      required: o.requiredChecks,
+      minAgeHours,
+      repository: o.repository,
+      ref: o.ref,
+      token: o.token,
+      apiUrl: o.apiUrl,
+      checksRepository: o.checksRepository,
+      now: o.now,
+      log: o.log
+    })
+  );
+  if (!result.chosen) throw new OffmainError(result.failure);
+  for (const h of result.heldBack) o.log.warning(`upstream ${h.sha.slice(0, 7)} is held back: ${heldLine(h)}`);
+  return { result, chosen: result.chosen, markdown: gateMarkdown(result, o.repository) };
 }
 
 // src/pipeline/run.ts
@@ -40439,9 +41368,19 @@ function deployTargets(result) {
 async function runPipeline(opts, log) {
   const t0 = performance.now();
   const seconds2 = () => Math.round((performance.now() - t0) / 10) / 100;
-  const prepared = await prepare(opts.upstream, log);
+  const gated = await gateBeforePatch({
+    ...opts.gate,
+    repository: opts.upstream.repository ?? DEFAULT_REPOSITORY,
+    ref: opts.upstream.ref,
+    track: opts.upstream.track,
+    commit: opts.upstream.commit,
+    token: opts.upstream.token,
+    log
+  });
+  const upstreamOptions = gated ? { ...opts.upstream, commit: gated.chosen.sha } : opts.upstream;
+  const prepared = await prepare(upstreamOptions, log);
   const failure = failureLine(prepared);
-  if (failure) return { ok: false, failure, prepared, seconds: seconds2() };
+  if (failure) return { ok: false, failure, prepared, gate: gated?.result, seconds: seconds2() };
   const u = prepared.upstream;
   const deployOptions = (images) => ({
     ...opts.deploy,
@@ -40450,6 +41389,8 @@ async function runPipeline(opts, log) {
     upstream: { repository: opts.upstream.repository ?? u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
     version: prepared.version.display,
     patchReport: prepared.report,
+    // The lag the gate causes, reported apart from the pipeline's own.
+    ...gated ? { gateLagHours: gated.result.lagHours } : {},
     log
   });
   if (opts.deploy && !opts.build.planOnly) {
@@ -40494,7 +41435,7 @@ async function runPipeline(opts, log) {
   if (opts.deploy) {
     deployed = await log.group("Deploy", () => deploy(deployOptions(deployTargets({ build: built, plan }))));
   }
-  return { ok: true, prepared, plan, build: built, deploy: deployed, seconds: seconds2() };
+  return { ok: true, prepared, gate: gated?.result, plan, build: built, deploy: deployed, seconds: seconds2() };
 }
 function planMarkdown(plan) {
   const rows = plan.images.map(
@@ -40512,7 +41453,9 @@ function planMarkdown(plan) {
   ].join("\n");
 }
 function pipelineSummaryMarkdown(r) {
-  const parts = [patchSummaryMarkdown(r.prepared)];
+  const parts = [];
+  if (r.gate) parts.push(gateMarkdown(r.gate, r.prepared.upstream.repository));
+  parts.push(patchSummaryMarkdown(r.prepared));
   if (r.build) parts.push(buildSummaryMarkdown(r.build));
   if (r.plan) parts.push(planMarkdown(r.plan));
   if (r.deploy) parts.push(deploySummaryMarkdown(r.deploy));
@@ -40545,20 +41488,20 @@ var import_node_util2 = require("node:util");
 
 // src/cli/paths.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 function pathOption(command2, name, value, want) {
-  const path6 = (0, import_node_path19.resolve)(value);
+  const path7 = (0, import_node_path20.resolve)(value);
   let found;
   try {
-    found = (0, import_node_fs13.statSync)(path6).isDirectory() ? "directory" : "file";
+    found = (0, import_node_fs13.statSync)(path7).isDirectory() ? "directory" : "file";
   } catch (e) {
     const code = e.code;
-    if (code === "ENOENT") return path6;
+    if (code === "ENOENT") return path7;
     if (code === "ENOTDIR") throw new OffmainError(`offmain ${command2}: --${name} ${value} lies below a file: pass a ${want} path`);
     throw new OffmainError(`offmain ${command2}: --${name} ${value} cannot be used (${e.message})`);
   }
   if (found !== want) throw new OffmainError(`offmain ${command2}: --${name} ${value} is a ${found}, not a ${want}: pass a ${want}`);
-  return path6;
+  return path7;
 }
 function systemErrorLine(command2, e) {
   const err = e;
@@ -40684,13 +41627,13 @@ async function buildCommand(args, out) {
 // src/cli/demo.ts
 var import_node_fs15 = require("node:fs");
 var import_node_os7 = require("node:os");
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 
 // src/cli/localservices.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 function servicesEnvFile(root) {
-  return (0, import_node_path20.join)(root, ".tmp", "services.env");
+  return (0, import_node_path21.join)(root, ".tmp", "services.env");
 }
 function readServicesEnv(root) {
   const file = servicesEnvFile(root);
@@ -40706,8 +41649,8 @@ function readServicesEnv(root) {
 // src/cli/demo.ts
 function fixturesRoot() {
   const candidates = [
-    typeof __dirname !== "undefined" ? (0, import_node_path21.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
-    (0, import_node_path21.resolve)("test/fixtures/mastodon")
+    typeof __dirname !== "undefined" ? (0, import_node_path22.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
+    (0, import_node_path22.resolve)("test/fixtures/mastodon")
   ].filter((p) => p !== void 0);
   const found = candidates.find((p) => (0, import_node_fs15.existsSync)(p));
   if (!found) {
@@ -40732,11 +41675,11 @@ COPY package.json /opt/mastodon/package.json
 RUN echo "streaming metadata=\${MASTODON_VERSION_METADATA}" > /opt/mastodon/BUILD
 `;
 function miniDockerfiles(work) {
-  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "Dockerfile"), MINI_DOCKERFILE);
-  if ((0, import_node_fs15.existsSync)((0, import_node_path21.join)(work, "streaming"))) (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
+  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "Dockerfile"), MINI_DOCKERFILE);
+  if ((0, import_node_fs15.existsSync)((0, import_node_path22.join)(work, "streaming"))) (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
 }
 async function commitTree(work, tree, message, date2, edit) {
-  for (const entry of (0, import_node_fs15.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs15.rmSync)((0, import_node_path21.join)(work, entry), { recursive: true, force: true });
+  for (const entry of (0, import_node_fs15.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs15.rmSync)((0, import_node_path22.join)(work, entry), { recursive: true, force: true });
   (0, import_node_fs15.cpSync)(tree, work, { recursive: true });
   miniDockerfiles(work);
   edit?.(work);
@@ -40748,23 +41691,33 @@ async function commitTree(work, tree, message, date2, edit) {
   });
   return (await git(["rev-parse", "HEAD"], { cwd: work })).stdout.trim();
 }
+var DEMO_ENV = "LOCAL_DOMAIN=example.com\nREDIS_HOST=localhost\n# REDIS_PASSWORD=\n";
+function demoMainChanges(w) {
+  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(w, ".env.production.sample"), `${DEMO_ENV}# Fetch all replies of a thread
+FETCH_REPLIES_ENABLED=false
+`);
+  (0, import_node_fs15.mkdirSync)((0, import_node_path22.join)(w, "db/migrate"), { recursive: true });
+  (0, import_node_fs15.mkdirSync)((0, import_node_path22.join)(w, "db/post_migrate"), { recursive: true });
+  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(w, "db/migrate/20260817020000_add_fetch_replies_to_statuses.rb"), "class AddFetchRepliesToStatuses < ActiveRecord::Migration[8.0]; end\n");
+  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(w, "db/post_migrate/20260817030000_remove_legacy_columns.rb"), "class RemoveLegacyColumns < ActiveRecord::Migration[8.0]; end\n");
+}
 var iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
-  const work = (0, import_node_path21.join)(root, "upstream-work");
-  const bare = (0, import_node_path21.join)(root, "upstream.git");
+  const work = (0, import_node_path22.join)(root, "upstream-work");
+  const bare = (0, import_node_path22.join)(root, "upstream.git");
   await git(["init", "-q", "-b", "main", work]);
   const hour = 36e5;
   const now = Date.now();
-  await commitTree(work, (0, import_node_path21.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour));
+  await commitTree(work, (0, import_node_path22.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour), (w) => (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(w, ".env.production.sample"), DEMO_ENV));
   await git(["tag", "v4.2.0"], { cwd: work });
   await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
-  const stableRelease = await commitTree(work, (0, import_node_path21.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
-    const file = (0, import_node_path21.join)(w, "lib/mastodon/version.rb");
+  const stableRelease = await commitTree(work, (0, import_node_path22.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
+    const file = (0, import_node_path22.join)(w, "lib/mastodon/version.rb");
     (0, import_node_fs15.writeFileSync)(file, (0, import_node_fs15.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
   });
   await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
   await git(["checkout", "-q", "main"], { cwd: work });
-  const main2 = await commitTree(work, (0, import_node_path21.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour));
+  const main2 = await commitTree(work, (0, import_node_path22.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour), demoMainChanges);
   await git(["clone", "-q", "--bare", work, bare]);
   await git(["config", "uploadpack.allowFilter", "true"], { cwd: bare });
   await git(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: bare });
@@ -40791,14 +41744,14 @@ images:
 `;
 }
 async function demoDeployedTag(root) {
-  const r = await git(["rev-parse", "--verify", "-q", "v4.2.0^{commit}"], { cwd: (0, import_node_path21.join)(root, "upstream.git"), allowFailure: true });
+  const r = await git(["rev-parse", "--verify", "-q", "v4.2.0^{commit}"], { cwd: (0, import_node_path22.join)(root, "upstream.git"), allowFailure: true });
   return r.code === 0 ? `4.2.0_${r.stdout.trim().slice(0, 7)}` : "4.7.0_c5b3651";
 }
 async function makeDemoConfigRepo(root, imagePrefix) {
-  const work = (0, import_node_path21.join)(root, "config-work");
-  const bare = (0, import_node_path21.join)(root, "config.git");
-  (0, import_node_fs15.mkdirSync)((0, import_node_path21.join)(work, "apps/mastodon"), { recursive: true });
-  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix, await demoDeployedTag(root)));
+  const work = (0, import_node_path22.join)(root, "config-work");
+  const bare = (0, import_node_path22.join)(root, "config.git");
+  (0, import_node_fs15.mkdirSync)((0, import_node_path22.join)(work, "apps/mastodon"), { recursive: true });
+  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix, await demoDeployedTag(root)));
   const workload = (name, image) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -40810,16 +41763,16 @@ spec:
         - name: ${name}
           image: ${image}
 `;
-  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
-  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
-  (0, import_node_fs15.writeFileSync)((0, import_node_path21.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
   await git(["init", "-q", "-b", "main", work]);
   await git(["add", "-A"], { cwd: work });
   await git(["-c", "user.name=Admin", "-c", "user.email=admin@example.invalid", "commit", "-q", "-m", "Mastodon 4.2.0"], { cwd: work });
   await git(["clone", "-q", "--bare", work, bare]);
   return `file://${bare}`;
 }
-async function demoServices(root = (0, import_node_path21.resolve)(fixturesRoot(), "../../..")) {
+async function demoServices(root = (0, import_node_path22.resolve)(fixturesRoot(), "../../..")) {
   const vars = readServicesEnv(root);
   if (!vars) return void 0;
   const { DOCKER_HOST, DOCKER_CONFIG, OFFMAIN_TEST_REGISTRY: registry, OFFMAIN_TEST_BASE_IMAGE: baseImage } = vars;
@@ -40844,7 +41797,7 @@ async function runDemo(out, opts = {}) {
   out.stdout(
     services ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)` : "offmain demo: no Docker engine is available here, so the build runs as a printed plan (start one with `bash scripts/services.sh start`); every other step is real"
   );
-  const root = opts.root ?? (0, import_node_fs15.mkdtempSync)((0, import_node_path21.join)((0, import_node_os7.tmpdir)(), "offmain-demo-"));
+  const root = opts.root ?? (0, import_node_fs15.mkdtempSync)((0, import_node_path22.join)((0, import_node_os7.tmpdir)(), "offmain-demo-"));
   const registry = services?.registry ?? "127.0.0.1:5000";
   const upstream = await makeDemoUpstream(root);
   const config = await makeDemoConfigRepo(root, `${registry}/offmain-demo`);
@@ -40852,7 +41805,7 @@ async function runDemo(out, opts = {}) {
   out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: ${await demoDeployedTag(root)})
 `);
   const options2 = {
-    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path21.join)(root, "mastodon") },
+    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path22.join)(root, "mastodon") },
     build: {
       images: [`${registry}/offmain-demo/mastodon`],
       platforms: "linux/amd64,linux/arm64",
@@ -40864,7 +41817,7 @@ async function runDemo(out, opts = {}) {
         sbom: services.sbomGenerator ?? false
       } : {}
     },
-    deploy: { repository: config, mode: "push", workDir: (0, import_node_path21.join)(root, "config-checkout"), maxLagHours: 48 }
+    deploy: { repository: config, mode: "push", workDir: (0, import_node_path22.join)(root, "config-checkout"), maxLagHours: 48 }
   };
   const first = await runPipeline(options2, out.log);
   out.stdout(pipelineSummaryMarkdown(first));
@@ -40872,14 +41825,14 @@ async function runDemo(out, opts = {}) {
     out.log.error(first.failure ?? "the pipeline failed");
     return 1;
   }
-  (0, import_node_fs15.rmSync)((0, import_node_path21.join)(root, "config-checkout"), { recursive: true, force: true });
+  (0, import_node_fs15.rmSync)((0, import_node_path22.join)(root, "config-checkout"), { recursive: true, force: true });
   const second = await runPipeline(options2, out.log);
   const built = second.build ? `${second.build.builds} builds${second.build.skipped ? " (skipped: already in the registry)" : ""}` : "plan only";
   out.stdout(
     `
 second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : "changed nothing (already at the target)"}; ${second.seconds} s`
   );
-  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path21.join)(root, "mastodon-release") }, out.log);
+  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path22.join)(root, "mastodon-release") }, out.log);
   out.stdout(`
 # The newest release (${upstream.releaseTag}, on stable-4.2) needs the Redis TLS patch:
 `);
@@ -40890,16 +41843,16 @@ second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.depl
 
 // src/cli/deploy.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path22 = require("node:path");
-var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
+var import_node_path23 = require("node:path");
+var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--digest-in-tag] [--allow-downgrade]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
   deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
             [--mode push|pull-request] [--path SUBDIR] [--author "Name <email>"]
             [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
-            [--version VERSION] [--patch-report FILE] [--no-digest] [--allow-downgrade] [--policy ...]
+            [--version VERSION] [--patch-report FILE] [--no-digest] [--digest-in-tag] [--allow-downgrade] [--policy ...]
             [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
-            [--max-lag HOURS] [--warn-only] [--json]
+            [--max-lag HOURS] [--warn-only] [--hold REASON] [--json]
             clone the config repo, bump, commit, push (or open one pull request), report the lag
   freshness --upstream URL [--ref BRANCH] --deployed SHA|TAG [--max-lag HOURS] [--warn-only] [--cache DIR] [--json]
             how far the deployed commit is behind upstream (goal: ${DEFAULT_MAX_LAG_HOURS} h)`;
@@ -40922,7 +41875,9 @@ function guarded(fn) {
       return await fn(args, out);
     } catch (e) {
       if (isOffmainError(e)) {
-        out.log.error(e.message, e.location.file ? { file: e.location.file, line: e.location.line } : void 0);
+        const { file, line } = e.location;
+        const said = file !== void 0 && e.message.startsWith(`${file}${line ? `:${line}` : ""}: `);
+        out.log.error(e.message, file && !said ? { file, line } : void 0);
         return 1;
       }
       throw e;
@@ -40934,6 +41889,7 @@ var bumpCommand = async (args, out) => {
     dir: { type: "string" },
     set: { type: "string", multiple: true },
     "no-digest": { type: "boolean" },
+    "digest-in-tag": { type: "boolean" },
     "allow-downgrade": { type: "boolean" },
     "dry-run": { type: "boolean" },
     ...policyOption
@@ -40944,6 +41900,7 @@ var bumpCommand = async (args, out) => {
     dir,
     targets: v.set.map(parseSetArg),
     pinDigest: !v["no-digest"],
+    digestInTag: Boolean(v["digest-in-tag"]),
     allowDowngrade: Boolean(v["allow-downgrade"]),
     policies: parsePolicies(v.policy),
     dryRun: Boolean(v["dry-run"]),
@@ -40975,12 +41932,14 @@ var deployCommand = async (args, out) => {
     version: { type: "string" },
     "patch-report": { type: "string" },
     "no-digest": { type: "boolean" },
+    "digest-in-tag": { type: "boolean" },
     "allow-downgrade": { type: "boolean" },
     label: { type: "string", multiple: true },
     "auto-merge": { type: "string" },
     "keep-superseded": { type: "boolean" },
     "max-lag": { type: "string" },
     "warn-only": { type: "boolean" },
+    hold: { type: "string" },
     attempts: { type: "string" },
     "server-url": { type: "string" },
     "api-url": { type: "string" },
@@ -40994,7 +41953,7 @@ var deployCommand = async (args, out) => {
   let patchReport;
   if (v["patch-report"]) {
     try {
-      patchReport = (0, import_node_fs16.readFileSync)((0, import_node_path22.resolve)(v["patch-report"]), "utf8");
+      patchReport = (0, import_node_fs16.readFileSync)((0, import_node_path23.resolve)(v["patch-report"]), "utf8");
     } catch {
       throw new OffmainError(`offmain deploy: cannot read the patch report ${v["patch-report"]}: pass the file \`offmain patch --json\` wrote`);
     }
@@ -41021,6 +41980,7 @@ var deployCommand = async (args, out) => {
     path: v.path,
     mode,
     pinDigest: !v["no-digest"],
+    digestInTag: Boolean(v["digest-in-tag"]),
     allowDowngrade: Boolean(v["allow-downgrade"]),
     policies: parsePolicies(v.policy),
     author: v.author,
@@ -41032,6 +41992,7 @@ var deployCommand = async (args, out) => {
     closeSuperseded: !v["keep-superseded"],
     maxLagHours: hours("deploy", v["max-lag"]),
     warnOnly: Boolean(v["warn-only"]),
+    hold: v.hold,
     now: date("deploy", v.now),
     attempts,
     log: out.log
@@ -41081,6 +42042,260 @@ var deployCommands = {
   freshness: guarded(freshnessCommand)
 };
 
+// src/cli/decide.ts
+var import_node_fs17 = require("node:fs");
+var import_node_crypto5 = require("node:crypto");
+
+// src/pipeline/decide.ts
+var import_promises13 = require("node:fs/promises");
+var import_node_os8 = require("node:os");
+var import_node_path24 = require("node:path");
+var VERSION_FILE2 = "lib/mastodon/version.rb";
+async function upstreamCommit(opts, env) {
+  const pinned = opts.commit?.trim();
+  if (pinned) {
+    if (!/^[0-9a-f]{40}$/i.test(pinned)) throw new OffmainError(`commit "${pinned}" is not a full 40-character sha: the decision needs the full sha`);
+    return { sha: pinned.toLowerCase(), head: false };
+  }
+  const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
+  const track2 = opts.track ?? "main";
+  const ref = opts.ref || "main";
+  const args = track2 === "main" ? ["ls-remote", "--", remote.fetchUrl, `refs/heads/${ref}`] : ["ls-remote", "--tags", "--", remote.fetchUrl];
+  const r = await git(args, { env: { ...env, ...remote.env }, allowFailure: true });
+  if (r.code !== 0) {
+    throw new OffmainError(`cannot read the git repository ${remote.display} (${redactText(r.stderr.trim().split("\n").pop() ?? "", remote.secrets)}): check the URL, and the token if it is private`);
+  }
+  const refs = parseLsRemote(r.stdout);
+  if (track2 === "main") {
+    const hit = refs.find((x) => x.ref === `refs/heads/${ref}`);
+    if (!hit) throw new OffmainError(`${remote.display} has no branch ${ref}: check the ref input`);
+    return { sha: hit.sha, head: true };
+  }
+  const stable = refs.map((x) => ({ x, m: /^refs\/tags\/v(\d+)\.(\d+)\.(\d+)(\^\{\})?$/.exec(x.ref) })).filter((t) => t.m).map((t) => ({ sha: t.x.sha, v: [Number(t.m[1]), Number(t.m[2]), Number(t.m[3])], peeled: Boolean(t.m[4]) }));
+  stable.sort((a, b) => b.v[0] - a.v[0] || b.v[1] - a.v[1] || b.v[2] - a.v[2] || Number(b.peeled) - Number(a.peeled));
+  if (!stable[0]) throw new OffmainError(`${remote.display} has no stable vX.Y.Z tag to follow with track release`);
+  return { sha: stable[0].sha, head: true };
+}
+async function upstreamTree(opts, sha, env, dir) {
+  const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
+  const genv = { ...env, ...remote.env };
+  const bare = (0, import_node_path24.join)(dir, "upstream.git");
+  await git(["init", "--quiet", "--bare", bare], { env: genv });
+  await git(["remote", "add", "origin", remote.fetchUrl], { cwd: bare, env: genv });
+  const f = await git(["fetch", "--quiet", "--no-tags", "--depth=1", "--filter=blob:none", "origin", sha], { cwd: bare, env: genv, allowFailure: true });
+  if (f.code !== 0) throw new OffmainError(`cannot fetch ${sha.slice(0, 12)} from ${remote.display} (${redactText(f.stderr.trim().split("\n").pop() ?? "", remote.secrets)})`);
+  const v = await git(["cat-file", "blob", `${sha}:${VERSION_FILE2}`], { cwd: bare, env: genv, allowFailure: true });
+  if (v.code !== 0) throw new OffmainError(`${remote.display} ${sha.slice(0, 12)} has no ${VERSION_FILE2}: it is not a Mastodon tree`);
+  const tree = (0, import_node_path24.join)(dir, "tree");
+  await (0, import_promises13.mkdir)((0, import_node_path24.join)(tree, "lib/mastodon"), { recursive: true });
+  await (0, import_promises13.writeFile)((0, import_node_path24.join)(tree, VERSION_FILE2), v.stdout);
+  const streaming = (await git(["ls-tree", "--name-only", sha, "--", "streaming/Dockerfile"], { cwd: bare, env: genv, allowFailure: true })).stdout.trim() !== "";
+  return { version: await versionOf(tree, sha), streaming };
+}
+async function platformOf(registry, repository, digest) {
+  const m = await registry.manifest(repository, digest);
+  if (!m?.json.config) return "unknown";
+  const c = JSON.parse((await registry.blob(repository, m.json.config.digest)).toString("utf8"));
+  const parts = [c.os, c.architecture, c.variant].filter((x) => typeof x === "string" && /^[a-z0-9]+$/.test(x));
+  return parts.length >= 2 ? parts.join("/") : "unknown";
+}
+async function repositoryState(opts, registry, repository, tag, sha) {
+  const t = await describeTag(registry, repository, tag);
+  if (!t) return { repository, state: "missing", platforms: [] };
+  const platforms = await Promise.all(t.description.platforms.map((p) => p.platform === "unknown" ? platformOf(registry, repository, p.digest) : p.platform));
+  if (t.revision !== sha) return { repository, state: "other", digest: t.description.digest, platforms };
+  if (t.patchesDigest) {
+    const inEffect = (t.patches ?? "").split(",").filter(Boolean);
+    const want = await patchesDigest(opts.patchSets, opts.patches ?? [], opts.baseDir, inEffect);
+    if (want !== t.patchesDigest) return { repository, state: "repatched", digest: t.description.digest, platforms };
+  }
+  return { repository, state: "same", digest: t.description.digest, platforms };
+}
+async function cloneConfig(opts, env, dir) {
+  const c = opts.config;
+  const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const url = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(c.repository) ? `${server}/${c.repository}.git` : c.repository;
+  const remote = gitRemote(url, c.token);
+  const clone = (0, import_node_path24.join)(dir, "config");
+  const r = await git(["clone", "--quiet", "--depth=1", "--no-tags", ...c.branch ? ["--branch", c.branch] : [], "--", remote.fetchUrl, clone], {
+    env: { ...env, ...remote.env },
+    allowFailure: true
+  });
+  if (r.code !== 0) throw new OffmainError(`cannot read the config repository ${remote.display} (${redactText(r.stderr.trim().split("\n").pop() ?? "", remote.secrets)}): check config-repository and the token`);
+  return c.path ? (0, import_node_path24.join)(clone, c.path) : clone;
+}
+async function deployedTag(configDir2, repository, sha) {
+  try {
+    const r = await bump({ dir: configDir2, targets: [{ repository, tag: `0.0.0_${sha.slice(0, 7)}` }], dryRun: true, allowDowngrade: true });
+    const tag = Object.values(r.previous)[0]?.tag;
+    return tag && parseImageTag(tag)?.shortSha === sha.slice(0, 7) ? tag : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function decide(opts) {
+  const started = performance.now();
+  const env = opts.env ?? process.env;
+  const { log } = opts;
+  const platforms = parsePlatforms(opts.platforms ?? "linux/amd64,linux/arm64");
+  const dir = await (0, import_promises13.mkdtemp)((0, import_node_path24.join)((0, import_node_os8.tmpdir)(), "offmain-decide-"));
+  let config;
+  try {
+    config = opts.config ? cloneConfig(opts, env, dir).then((d) => ({ dir: d }), (error) => ({ error })) : void 0;
+    const { sha, head } = await upstreamCommit(opts, env);
+    const cloned = await config;
+    const configDir2 = cloned && "dir" in cloned ? cloned.dir : void 0;
+    const registry = new RegistryClient({ env });
+    const streamingRepos = opts.streamingImages?.some((s) => s.trim()) ? opts.streamingImages.filter((s) => s.trim()) : opts.images.map(streamingName);
+    const check = (repos, tag2) => Promise.all(repos.map((r) => repositoryState(opts, registry, r, tag2, sha)));
+    let tag = configDir2 ? await deployedTag(configDir2, opts.images[0], sha) : void 0;
+    let display = tag ? parseImageTag(tag).display : "";
+    let images;
+    if (tag) {
+      const [m, st] = await Promise.all([check(opts.images, tag), check(streamingRepos, tag)]);
+      if (st.some((r) => r.state !== "missing")) images = [{ key: "mastodon", repositories: m }, { key: "mastodon-streaming", repositories: st }];
+    }
+    if (!images) {
+      const { version, streaming } = await upstreamTree(opts, sha, env, dir);
+      tag = version.imageTag;
+      display = version.display;
+      const [m, st] = await Promise.all([check(opts.images, tag), streaming ? check(streamingRepos, tag) : Promise.resolve([])]);
+      images = [{ key: "mastodon", repositories: m }, ...streaming ? [{ key: "mastodon-streaming", repositories: st }] : []];
+    }
+    const legs = /* @__PURE__ */ new Set();
+    let merge2 = false;
+    for (const image of images) {
+      const bad = image.repositories.find((r) => r.state === "other" || r.state === "repatched");
+      if (bad) {
+        throw new OffmainError(
+          `${bad.repository}:${tag} already exists with ${bad.state === "other" ? "another upstream revision" : "other patches"}: an immutable tag is never overwritten; remove it, or run the build with force`
+        );
+      }
+      const same = image.repositories.filter((r) => r.state === "same");
+      if (same.length === 0) for (const p of platforms) legs.add(p);
+      else for (const p of platforms) if (!same[0].platforms.includes(p)) legs.add(p);
+      if (same.length < image.repositories.length || legs.size) merge2 = true;
+      for (const r of image.repositories) log.info(`${r.repository}:${tag}: ${r.state === "same" ? `there (${r.platforms.join(", ")})` : "missing"}`);
+    }
+    const everywhere = !merge2 && legs.size === 0;
+    const pinned = everywhere ? images.flatMap((i) => i.repositories.map((r) => `${r.repository}:${tag}@${r.digest}`)) : [];
+    let runs;
+    if (everywhere && cloned) {
+      try {
+        if ("error" in cloned) throw cloned.error;
+        runs = !(await bump({ dir: configDir2, targets: pinned.map(parseSetArg), dryRun: true, allowDowngrade: true })).changed;
+      } catch (e) {
+        log.warning(`the config repository could not be asked (${e.message}): deploying`);
+        runs = false;
+      }
+    }
+    const deploy2 = Boolean(opts.config) && runs !== true;
+    const short = sha.slice(0, 7);
+    const line = everywhere && !deploy2 ? `nothing new since ${display} (${short})${head ? ", lag 0 h" : ""}: every image is in every registry${opts.config ? " and the config repository runs it" : ""}` : [
+      legs.size ? `build ${[...legs].join(", ")}` : "",
+      merge2 && !legs.size ? "copy to the registries that lack it" : "",
+      deploy2 ? everywhere ? "deploy (the config repository is behind)" : "deploy" : ""
+    ].filter(Boolean).join(", ").replace(/^./, (c) => c.toUpperCase()) + ` for ${display} (${short})`;
+    return {
+      commit: sha,
+      head,
+      version: display,
+      imageTag: tag,
+      images,
+      platforms: platforms.filter((p) => legs.has(p)),
+      merge: merge2,
+      deploy: deploy2,
+      pinned,
+      ...runs !== void 0 ? { configRuns: runs } : {},
+      line,
+      seconds: (performance.now() - started) / 1e3
+    };
+  } finally {
+    await config;
+    await (0, import_promises13.rm)(dir, { recursive: true, force: true });
+  }
+}
+
+// src/cli/decide.ts
+var DECIDE_USAGE = `  decide   --image NAME [--image ...] [--streaming-image NAME ...] [--platforms P]
+           [--repository URL] [--ref BRANCH] [--track main|release] [--commit SHA]
+           [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]]
+           [--github-output FILE] [--summary FILE] [--json]
+           what a run needs: which platforms to build, a merge, a deploy; nothing when nothing moved`;
+function items(values2, commas = false) {
+  return (values2 ?? []).flatMap((v) => v.split(commas ? /[\n,]/ : /\n/)).map((v) => v.trim()).filter(Boolean);
+}
+function outputs(d) {
+  const first = d.images.find((i) => i.key === "mastodon")?.repositories[0];
+  return {
+    commit: d.commit,
+    version: d.version,
+    "image-tag": d.imageTag,
+    platforms: d.platforms.join(","),
+    merge: String(d.merge),
+    deploy: String(d.deploy),
+    image: d.pinned.length && first ? `${first.repository}:${d.imageTag}@${first.digest}` : "",
+    images: d.pinned.join("\n"),
+    "lag-hours": !d.deploy && d.head && d.pinned.length ? "0" : ""
+  };
+}
+var decideCommand = async (args, out) => {
+  const v = parse3("decide", args, {
+    repository: { type: "string" },
+    ref: { type: "string" },
+    track: { type: "string" },
+    commit: { type: "string" },
+    "patch-set": { type: "string", multiple: true },
+    patch: { type: "string", multiple: true },
+    image: { type: "string", multiple: true },
+    "streaming-image": { type: "string", multiple: true },
+    platforms: { type: "string" },
+    config: { type: "string" },
+    "config-branch": { type: "string" },
+    "config-path": { type: "string" },
+    "github-output": { type: "string" },
+    summary: { type: "string" }
+  });
+  const images = items(v.image, true);
+  if (!images.length) throw new OffmainError("offmain decide: --image is required (the repositories the mastodon image is pushed to)");
+  const track2 = v.track || "main";
+  if (track2 !== "main" && track2 !== "release") throw new OffmainError(`offmain decide: --track is "${track2}": expected main or release`);
+  const githubOutput = v["github-output"] ? pathOption("decide", "github-output", v["github-output"], "file") : void 0;
+  const summary = v.summary ? pathOption("decide", "summary", v.summary, "file") : void 0;
+  const sets = items(v["patch-set"]);
+  const d = await decide({
+    upstream: v.repository || void 0,
+    track: track2,
+    ref: v.ref || void 0,
+    commit: v.commit || void 0,
+    upstreamToken: process.env.OFFMAIN_UPSTREAM_TOKEN || void 0,
+    patchSets: sets.length ? sets : DEFAULT_PATCH_SETS,
+    patches: items(v.patch),
+    baseDir: process.cwd(),
+    images,
+    streamingImages: items(v["streaming-image"], true),
+    platforms: v.platforms || void 0,
+    config: v.config ? { repository: v.config, branch: v["config-branch"] || void 0, path: v["config-path"] || void 0, token: process.env.OFFMAIN_CONFIG_TOKEN || void 0 } : void 0,
+    log: out.log
+  });
+  if (githubOutput) {
+    const eof = `OFFMAIN_${(0, import_node_crypto5.randomBytes)(8).toString("hex")}`;
+    const text = Object.entries(outputs(d)).map(([k, val]) => val.includes("\n") ? `${k}<<${eof}
+${val}
+${eof}
+` : `${k}=${val}
+`).join("");
+    (0, import_node_fs17.appendFileSync)(githubOutput, text);
+  }
+  if (summary) (0, import_node_fs17.appendFileSync)(summary, `### offmain
+
+${d.line}
+
+`);
+  out.stdout(v.json ? JSON.stringify(d, null, 2) : d.line);
+  return 0;
+};
+
 // src/cli/main.ts
 var USAGE = `usage: offmain <command> [options]
 
@@ -41096,17 +42311,19 @@ commands:
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...]
            [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]]
            [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR] [--mode push|pull-request]
-            [--max-lag HOURS] [--warn-only] [--allow-downgrade]] [--json]
-           the chain in one go: resolve and patch; with --image, build and push; with --config, deploy
+            [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON]]
+           [--checks require|names|off] [--required-check NAME ...] [--min-age 2h] [--checks-repository OWNER/NAME] [--json]
+           the chain in one go: the upstream checks gate (main; default require when upstream is on GitHub), resolve and patch; with --image, build and push; with --config, deploy
            (token from OFFMAIN_CONFIG_TOKEN) and measure the freshness; prints the summary
   build    --dir DIR --image NAME [--image NAME ...] [--streaming-image NAME ...] [--platforms P] [--push]
            [--mode all|platform|merge] [--digest IMAGE@sha256:...] [--tag TEMPLATE ...] [--json] ...
            build the mastodon (and streaming) images with docker buildx, skip what is already pushed
            (offmain build --help lists every option)
-  runners  [--platforms linux/amd64,linux/arm64] [--github-output FILE]
-           the build matrix: one native GitHub runner per platform (JSON; appended as matrix=... to FILE)
+  runners  [--platforms linux/amd64,linux/arm64] [--runner PLATFORM=LABEL|emulate ...] [--github-output FILE]
+           the build matrix: one runner per platform (JSON; appended as matrix=... to FILE)
   run --demo
            the whole pipeline on embedded defaults: a local Mastodon-shaped upstream, nothing configured
+${DECIDE_USAGE}
 ${DEPLOY_USAGE.replace(/^  (\w+) {1,}/gm, (_m, name) => `  ${`${name} `.padEnd(9)}`).replace(/^ {12}/gm, "           ")}
 
 Every command exits 0 on success and 1 on any failure, with one line on stderr saying why.`;
@@ -41172,7 +42389,7 @@ async function command(name, args, out) {
           dir: required(name, "dir", v.dir),
           commit: v.commit,
           patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-          diffs: (v.patch ?? []).map((p) => (0, import_node_path23.resolve)(p))
+          diffs: (v.patch ?? []).map((p) => (0, import_node_path25.resolve)(p))
         },
         out.log
       );
@@ -41194,7 +42411,12 @@ async function command(name, args, out) {
         mode: { type: "string" },
         "max-lag": { type: "string" },
         "warn-only": { type: "boolean" },
-        "allow-downgrade": { type: "boolean" }
+        "allow-downgrade": { type: "boolean" },
+        hold: { type: "string" },
+        checks: { type: "string" },
+        "required-check": { type: "string", multiple: true },
+        "min-age": { type: "string" },
+        "checks-repository": { type: "string" }
       });
       if (v.demo) return runDemo(out);
       const upstream = {
@@ -41205,7 +42427,7 @@ async function command(name, args, out) {
         path: pathOption(name, "path", v.path ?? "mastodon", "directory"),
         token: token(),
         patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-        diffs: (v.patch ?? []).map((p) => (0, import_node_path23.resolve)(p))
+        diffs: (v.patch ?? []).map((p) => (0, import_node_path25.resolve)(p))
       };
       if (!v.image?.length) {
         if (v.config) throw new OffmainError("offmain run: --config needs --image (the images to build and deploy)");
@@ -41227,13 +42449,15 @@ async function command(name, args, out) {
             mode,
             maxLagHours: maxLag,
             warnOnly: v["warn-only"],
-            allowDowngrade: v["allow-downgrade"]
-          } : void 0
+            allowDowngrade: v["allow-downgrade"],
+            hold: v.hold
+          } : void 0,
+          gate: { checks: v.checks, requiredChecks: v["required-check"], minAge: v["min-age"], checksRepository: v["checks-repository"] }
         },
         out.log
       );
       out.stdout(
-        v.json ? JSON.stringify({ ok: result.ok, failure: result.failure, patch: result.prepared.report, images: result.build?.images.flatMap((i) => i.pinned), deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours } }, null, 2) : pipelineSummaryMarkdown(result)
+        v.json ? JSON.stringify({ ok: result.ok, failure: result.failure, patch: result.prepared.report, images: result.build?.images.flatMap((i) => i.pinned), deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours, rollout: result.deploy.rollout, holds: result.deploy.holds }, gate: result.gate }, null, 2) : pipelineSummaryMarkdown(result)
       );
       if (result.failure) out.log.error(result.failure);
       const late = result.deploy?.freshness?.status === "fail";
@@ -41243,12 +42467,18 @@ async function command(name, args, out) {
     case "build":
       return buildCommand(args, out);
     case "runners": {
-      const v = parse3(name, args, { platforms: { type: "string" }, "github-output": { type: "string" } });
+      const v = parse3(name, args, { platforms: { type: "string" }, runner: { type: "string", multiple: true }, "github-output": { type: "string" } });
       const output = v["github-output"] && pathOption(name, "github-output", v["github-output"], "file");
-      const matrix = JSON.stringify(runnerMatrix(v.platforms ?? "linux/amd64,linux/arm64"));
+      const labels = {};
+      for (const r of v.runner ?? []) {
+        const eq = r.indexOf("=");
+        if (eq < 1) throw new OffmainError(`offmain runners: --runner "${r}" is not PLATFORM=LABEL (e.g. linux/arm64=emulate)`);
+        if (r.slice(eq + 1)) labels[r.slice(0, eq)] = r.slice(eq + 1);
+      }
+      const matrix = JSON.stringify(runnerMatrix(v.platforms ?? "linux/amd64,linux/arm64", labels));
       if (output) {
         try {
-          (0, import_node_fs17.appendFileSync)(output, `matrix=${matrix}
+          (0, import_node_fs18.appendFileSync)(output, `matrix=${matrix}
 `);
         } catch (e) {
           throw new OffmainError(`offmain runners: cannot write --github-output ${v["github-output"]} (${e.message}): pass a writable file`);
@@ -41258,10 +42488,10 @@ async function command(name, args, out) {
       return 0;
     }
     default: {
-      const other = deployCommands[name];
+      const other = name === "decide" ? decideCommand : deployCommands[name];
       if (other) return other(args, out);
       throw new OffmainError(
-        `unknown command "${name}": expected one of resolve, version, patch, run, build, runners, ${Object.keys(deployCommands).join(", ")} (see offmain --help)`
+        `unknown command "${name}": expected one of resolve, version, patch, run, build, runners, decide, ${Object.keys(deployCommands).join(", ")} (see offmain --help)`
       );
     }
   }

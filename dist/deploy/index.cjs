@@ -1068,14 +1068,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1526,39 +1526,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error2.message
         );
       });
@@ -1607,9 +1607,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1672,7 +1672,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -1687,11 +1687,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1757,7 +1757,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3539,9 +3539,9 @@ var require_data_url = __commonJS({
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
-      const { parameters, essence } = mimeType;
+      const { parameters: parameters2, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name, value] of parameters2.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
@@ -6450,7 +6450,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6531,7 +6531,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7060,7 +7060,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7157,7 +7157,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7510,9 +7510,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8751,10 +8751,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10726,20 +10726,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10761,7 +10761,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10799,9 +10799,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -11264,10 +11264,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13897,16 +13897,16 @@ var require_fetch = __commonJS({
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
-          const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request2.method !== "GET" || !isBlobLike(blob)) {
+          const blob2 = resolveObjectURL(blobURLEntry.toString());
+          if (request2.method !== "GET" || !isBlobLike(blob2)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
-          const fullLength = blob.size;
+          const fullLength = blob2.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
-          const type = blob.type;
+          const type = blob2.type;
           if (!request2.headersList.contains("range", true)) {
-            const bodyWithType = extractBody(blob);
+            const bodyWithType = extractBody(blob2);
             response.statusText = "OK";
             response.body = bodyWithType[0];
             response.headersList.set("content-length", serializedFullLength, true);
@@ -13930,7 +13930,7 @@ var require_fetch = __commonJS({
                 rangeEnd = fullLength - 1;
               }
             }
-            const slicedBlob = blob.slice(rangeStart, rangeEnd, type);
+            const slicedBlob = blob2.slice(rangeStart, rangeEnd, type);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
@@ -14955,14 +14955,14 @@ var require_util4 = __commonJS({
       writable: false,
       configurable: false
     };
-    function readOperation(fr, blob, type, encodingName) {
+    function readOperation(fr, blob2, type, encodingName) {
       if (fr[kState] === "loading") {
         throw new DOMException("Invalid state", "InvalidStateError");
       }
       fr[kState] = "loading";
       fr[kResult] = null;
       fr[kError] = null;
-      const stream = blob.stream();
+      const stream = blob2.stream();
       const reader = stream.getReader();
       const bytes = [];
       let chunkPromise = reader.read();
@@ -14990,7 +14990,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes, type, blob2.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15155,45 +15155,45 @@ var require_filereader = __commonJS({
        * @see https://w3c.github.io/FileAPI/#dfn-readAsArrayBuffer
        * @param {import('buffer').Blob} blob
        */
-      readAsArrayBuffer(blob) {
+      readAsArrayBuffer(blob2) {
         webidl.brandCheck(this, _FileReader);
         webidl.argumentLengthCheck(arguments, 1, "FileReader.readAsArrayBuffer");
-        blob = webidl.converters.Blob(blob, { strict: false });
-        readOperation(this, blob, "ArrayBuffer");
+        blob2 = webidl.converters.Blob(blob2, { strict: false });
+        readOperation(this, blob2, "ArrayBuffer");
       }
       /**
        * @see https://w3c.github.io/FileAPI/#readAsBinaryString
        * @param {import('buffer').Blob} blob
        */
-      readAsBinaryString(blob) {
+      readAsBinaryString(blob2) {
         webidl.brandCheck(this, _FileReader);
         webidl.argumentLengthCheck(arguments, 1, "FileReader.readAsBinaryString");
-        blob = webidl.converters.Blob(blob, { strict: false });
-        readOperation(this, blob, "BinaryString");
+        blob2 = webidl.converters.Blob(blob2, { strict: false });
+        readOperation(this, blob2, "BinaryString");
       }
       /**
        * @see https://w3c.github.io/FileAPI/#readAsDataText
        * @param {import('buffer').Blob} blob
        * @param {string?} encoding
        */
-      readAsText(blob, encoding = void 0) {
+      readAsText(blob2, encoding = void 0) {
         webidl.brandCheck(this, _FileReader);
         webidl.argumentLengthCheck(arguments, 1, "FileReader.readAsText");
-        blob = webidl.converters.Blob(blob, { strict: false });
+        blob2 = webidl.converters.Blob(blob2, { strict: false });
         if (encoding !== void 0) {
           encoding = webidl.converters.DOMString(encoding, "FileReader.readAsText", "encoding");
         }
-        readOperation(this, blob, "Text", encoding);
+        readOperation(this, blob2, "Text", encoding);
       }
       /**
        * @see https://w3c.github.io/FileAPI/#dfn-readAsDataURL
        * @param {import('buffer').Blob} blob
        */
-      readAsDataURL(blob) {
+      readAsDataURL(blob2) {
         webidl.brandCheck(this, _FileReader);
         webidl.argumentLengthCheck(arguments, 1, "FileReader.readAsDataURL");
-        blob = webidl.converters.Blob(blob, { strict: false });
-        readOperation(this, blob, "DataURL");
+        blob2 = webidl.converters.Blob(blob2, { strict: false });
+        readOperation(this, blob2, "DataURL");
       }
       /**
        * @see https://w3c.github.io/FileAPI/#dfn-abort
@@ -16146,9 +16146,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19068,11 +19068,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21369,9 +21369,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -21393,7 +21393,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -21405,10 +21405,10 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias4;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap4;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar5;
+    exports2.isScalar = isScalar6;
     exports2.isSeq = isSeq3;
   }
 });
@@ -21421,7 +21421,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -21430,20 +21430,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21454,13 +21454,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21481,17 +21481,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21502,13 +21502,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21535,23 +21535,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path6);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path6);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path6);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path6);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path6);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -21566,7 +21566,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -21576,7 +21576,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -21720,7 +21720,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -21747,7 +21747,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -21758,7 +21758,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -21938,7 +21938,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -21964,7 +21964,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -22163,10 +22163,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22185,7 +22185,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22215,11 +22215,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -22233,8 +22233,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22248,8 +22248,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -22267,8 +22267,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22278,8 +22278,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24794,9 +24794,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24871,14 +24871,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24893,10 +24893,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24907,10 +24907,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24927,13 +24927,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -25517,9 +25517,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -25555,7 +25555,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -25595,7 +25595,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
+        if (!isMap4 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -25618,7 +25618,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -25650,7 +25650,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -25666,7 +25666,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -26886,17 +26886,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path5) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26905,23 +26905,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path5) => {
-      const parent = visit3.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit4.parentCollection = (cst, path6) => {
+      const parent = visit4.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26932,12 +26932,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
   }
 });
 
@@ -26953,7 +26953,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -27037,7 +27037,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar5;
+    exports2.isScalar = isScalar6;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -28653,7 +28653,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -28681,8 +28681,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -29459,7 +29459,7 @@ var require_lib = __commonJS({
 });
 
 // src/actions/deploy.ts
-var import_node_path9 = require("node:path");
+var import_node_path10 = require("node:path");
 
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
@@ -30011,7 +30011,7 @@ function group(name, fn) {
 // src/deploy/step.ts
 var import_promises3 = require("node:fs/promises");
 var import_node_os3 = require("node:os");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_semver7 = __toESM(require_semver2(), 1);
 
 // src/core/errors.ts
@@ -30201,6 +30201,8 @@ var ConfinedDir = class {
   root;
   opts;
   realPath;
+  /** Absolute paths of directories already seen on the way to a file read, with no link (see openRead). */
+  readDirs = /* @__PURE__ */ new Set();
   /** The directory with the links in its own path resolved (resolved on first use). */
   get real() {
     this.realPath ??= (0, import_node_fs.realpathSync)(this.root);
@@ -30226,7 +30228,7 @@ var ConfinedDir = class {
    * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
    * directory on the way, does not exist.
    */
-  lstat(rel) {
+  lstat(rel, knownDirs) {
     const parts = this.parts(rel, true);
     let abs = this.real;
     if (parts.length === 0) return (0, import_node_fs.lstatSync)(abs);
@@ -30234,6 +30236,10 @@ var ConfinedDir = class {
     for (const [i, p] of parts.entries()) {
       if (st && !st.isDirectory()) return void 0;
       abs = (0, import_node_path2.join)(abs, p);
+      if (knownDirs?.has(abs) && i < parts.length - 1) {
+        st = void 0;
+        continue;
+      }
       try {
         st = (0, import_node_fs.lstatSync)(abs);
       } catch (e) {
@@ -30241,6 +30247,7 @@ var ConfinedDir = class {
         throw e;
       }
       if (st.isSymbolicLink()) throw this.linkError(parts, i);
+      if (knownDirs && st.isDirectory() && i < parts.length - 1) knownDirs.add(abs);
     }
     return st;
   }
@@ -30292,7 +30299,7 @@ var ConfinedDir = class {
    * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
    */
   openRead(rel) {
-    if (!this.lstat(rel)) return void 0;
+    if (!this.lstat(rel, hasProcFd() ? this.readDirs : void 0)) return void 0;
     let fd;
     try {
       fd = this.open(rel, O_RDONLY | O_NONBLOCK);
@@ -30819,7 +30826,7 @@ async function onBranch(upstream, sha, what) {
 }
 
 // src/deploy/bump/edit.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/build/imageref.ts
 function parseImageRef(ref) {
@@ -30901,30 +30908,26 @@ function parseYaml(text) {
 }
 function firstProblem(doc) {
   const err = doc.errors[0];
-  const dup = duplicateKey(doc);
-  const dupPos = dup?.range?.[0];
-  if (dup && dupPos !== void 0 && (!err || dupPos < err.pos[0])) return { pos: dupPos, message: "Map keys must be unique" };
   if (!err) return void 0;
   const message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   return { pos: err.pos[0], line: err.linePos?.[0].line, message };
 }
-function duplicateKey(doc) {
-  let first;
+function duplicateKeys(doc) {
+  const out = [];
   (0, import_yaml2.visit)(doc, {
     Map(_, map) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const { key } of map.items) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of map.items) {
+        const { key } = pair;
         if (!(0, import_yaml2.isScalar)(key) || typeof key.value === "number" && Number.isNaN(key.value)) continue;
-        if (!seen.has(key.value)) {
-          seen.add(key.value);
-          continue;
-        }
-        if (!first || key.range[0] < first.range[0]) first = key;
-        return;
+        const list = seen.get(key.value);
+        if (list) list.push(pair);
+        else seen.set(key.value, [pair]);
       }
+      for (const [key, pairs] of seen) if (pairs.length > 1) out.push({ map, key: String(key), pairs });
     }
   });
-  return first;
+  return out;
 }
 function aliasTable(doc) {
   const anchors = /* @__PURE__ */ new Map();
@@ -30980,47 +30983,173 @@ function mentions(fd, needles) {
 }
 
 // src/deploy/bump/refs.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/deploy/bump/argocd.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-var HELM_KEYS = {
-  repository: ["repository"],
-  tag: ["tag"],
-  digest: ["digest"],
-  registry: ["registry"]
-};
-var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
-var COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
-var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
-var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
-var SEARCHED = "kustomization images, Helm values image.repository/tag, workload containers, compose services, offmain/$imagepolicy markers";
-function findReferences(text, file, opts) {
-  const docs = parseYaml(text);
+var ARGOCD_SOURCE_FILE = /(?:^|\/)\.argocd-source(?:-[^/]+)?\.ya?ml$/;
+function argoApplication(w, root, kind) {
+  const spec = w.map(root, "spec");
+  const template = kind === "ApplicationSet" && spec ? w.map(spec, "template") : void 0;
+  const app = kind === "ApplicationSet" ? template && w.map(template, "spec") : spec;
+  if (!app) return [];
+  const sources = [w.get(app, "source"), ...w.items(w.get(app, "sources"))];
+  return sources.flatMap((s) => (0, import_yaml3.isMap)(s) ? argoSource(w, s) : []);
+}
+function argoSource(w, source) {
+  const refs = [];
+  const helm = w.map(source, "helm");
+  if (helm) {
+    refs.push(...w.helmValues(w.get(helm, "valuesObject")));
+    const values = w.get(helm, "values");
+    if ((0, import_yaml3.isScalar)(values) && typeof values.value === "string") refs.push(...w.embedded(values, "helm.values"));
+    refs.push(...parameters(w, w.items(w.get(helm, "parameters"))));
+  }
+  const k = w.map(source, "kustomize");
+  for (const item of k ? w.items(w.get(k, "images")) : []) {
+    const r = w.whole(item, "kustomize", (v) => v.slice(0, v.indexOf("=") + 1));
+    if (r) refs.push(r);
+  }
+  return refs;
+}
+function parameters(w, items) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const name = (0, import_yaml3.isMap)(item) ? w.str(item, "name") : void 0;
+    if (name !== void 0) byName.set(name, item);
+  }
+  const value = (name) => {
+    const p = byName.get(name);
+    return p ? w.str(p, "value") : void 0;
+  };
+  const refs = [];
+  for (const [name, param] of byName) {
+    const tagKey = w.keys.tag.find((k) => name === k || name.endsWith(`.${k}`));
+    if (!tagKey) continue;
+    const prefix = name.slice(0, name.length - tagKey.length);
+    const repoKey = [...w.keys.repository, "name"].find((k) => value(prefix + k));
+    if (!repoKey) continue;
+    const registry = w.keys.registry.map((k) => value(prefix + k)).find((v) => v);
+    const repo = `${registry ? `${registry.replace(/\/+$/, "")}/` : ""}${value(prefix + repoKey)}`;
+    if (!w.wanted(repo)) continue;
+    const tag = w.slot(param, "value");
+    if (!tag) continue;
+    const digestParam = w.keys.digest.map((k) => byName.get(prefix + k)).find((p) => p);
+    const digest = digestParam ? w.slot(digestParam, "value") : void 0;
+    const r = {
+      shape: "split",
+      kind: "helm",
+      repository: canonicalRepository(repo),
+      map: param,
+      tag,
+      digest,
+      dropDigest: "empty",
+      pinInTag: true,
+      offset: tag.scalar.range[0],
+      now: w.current(tag, digest, true)
+    };
+    if (/@sha256:/.test(String(tag.scalar.value))) r.tagPinned = true;
+    refs.push(r);
+  }
+  return refs;
+}
+
+// src/deploy/bump/blockstring.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function embeddedDocuments(text, s) {
+  if (s.type === "BLOCK_FOLDED") return "a folded block string (>), whose line breaks offmain cannot keep";
+  if (s.type !== "BLOCK_LITERAL") return "a quoted or plain string, not a literal block (|)";
+  const nl = text.indexOf("\n", s.range[0]);
+  if (nl < 0 || nl >= s.range[1]) return "an empty block string";
+  if (!/^\|[+-]?[ \t]*(#.*)?\r?$/.test(text.slice(s.range[0], nl))) return "a block string with an indentation indicator (|2)";
+  const inner = [];
+  const innerStarts = [];
+  const outerStarts = [];
+  let indent = -1;
+  let at = 0;
+  for (let start = nl + 1; start < s.range[1]; ) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 || end > s.range[1] ? s.range[1] : end;
+    const line = text.slice(start, stop).replace(/\r$/, "");
+    const blank = /^[ ]*$/.test(line);
+    if (!blank && indent < 0) indent = /^ */.exec(line)[0].length;
+    if (!blank && !line.startsWith(" ".repeat(indent))) return "a block string offmain could not read";
+    const content = blank ? "" : line.slice(indent);
+    innerStarts.push(at);
+    outerStarts.push(start + (blank ? line.length : indent));
+    inner.push(content);
+    at += content.length + 1;
+    start = stop + 1;
+  }
+  const joined = inner.join("\n");
+  if (joined.replace(/\n+$/, "") !== String(s.value).replace(/\n+$/, "")) return "a block string offmain could not read";
+  const docs = parseYaml(joined);
   for (const doc of docs) {
     const problem = firstProblem(doc);
-    if (problem) {
-      const line = problem.line ?? lineAt2(text, problem.pos);
-      throw new OffmainError(`${file}:${line}: YAML syntax error: ${problem.message}; fix the file, nothing was changed`, {
-        file,
-        line
-      });
+    if (problem) return `a block string that is not valid YAML (${problem.message})`;
+  }
+  const move = (offset) => {
+    let lo = 0;
+    let hi = innerStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >>> 1;
+      if (innerStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return outerStarts[lo] + (offset - innerStarts[lo]);
+  };
+  for (const doc of docs) {
+    (0, import_yaml4.visit)(doc, {
+      Node(_, node) {
+        if (node.range) node.range = [move(node.range[0]), move(node.range[1]), move(node.range[2])];
+      }
+    });
+  }
+  return docs;
+}
+
+// src/deploy/bump/duplicates.ts
+function settleDuplicates(doc, refs, lineOf) {
+  const dups = duplicateKeys(doc);
+  if (dups.length === 0) return { refs, warnings: [], dropped: [] };
+  const losing = dups.flatMap((d) => d.pairs.slice(0, -1).map((p) => span(p)));
+  const kept = refs.filter((r) => !losing.some(([a, b]) => r.offset >= a && r.offset < b));
+  const warnings = [];
+  const dropped = [];
+  for (const d of dups) {
+    const lines = d.pairs.map((p) => lineOf(span(p)[0]));
+    const shown = `"${d.key}" is given ${d.pairs.length} times in one mapping (lines ${lines.join(", ")})`;
+    const winner = span(d.pairs[d.pairs.length - 1]);
+    const onPath = kept.filter((r) => r.offset >= winner[0] && r.offset < winner[1] || "map" in r && r.map === d.map);
+    const lostRefs = refs.filter((r) => !kept.includes(r) && d.pairs.slice(0, -1).some((p) => inside(r.offset, p)));
+    const lost = lostRefs.length > 0;
+    for (const r of lostRefs) {
+      const why = `${shown}: this one is not used, the one on line ${lines[lines.length - 1]} wins (as in Helm and Flux); set the image there`;
+      dropped.push({ offset: r.offset, repository: r.repository, why, marker: false });
+    }
+    for (const r of onPath) {
+      (r.notes ??= []).push(`${shown}: edited the last one, which Helm and Flux use`);
+    }
+    if (onPath.length === 0) {
+      const what = lost ? "an image reference in an earlier occurrence was left as it is, because the last one wins" : "Helm and Flux use the last one";
+      warnings.push({ offset: span(d.pairs[1])[0], message: `${shown}; ${what}` });
     }
   }
-  const refs = [];
-  const taken = /* @__PURE__ */ new Set();
-  const add = (r) => {
-    if (!r) return;
-    const at = r.shape === "whole" ? r.scalar.range[0] : (r.tag ?? r.digest)?.scalar.range[0] ?? r.offset;
-    if (taken.has(at)) return;
-    taken.add(at);
-    refs.push(r);
-  };
-  const withMarkers = /offmain:|\$imagepolicy/.test(text);
-  for (const doc of docs) {
-    const scan2 = new DocScan(doc, text, file, opts);
-    if (withMarkers) scan2.markers().forEach(add);
-    scan2.layout().forEach(add);
-  }
-  return refs.sort((a, b) => a.offset - b.offset);
+  warnings.sort((a, b) => a.offset - b.offset);
+  return { refs: kept, warnings, dropped };
 }
+function inside(offset, pair) {
+  const [a, b] = span(pair);
+  return offset >= a && offset < b;
+}
+function span(pair) {
+  const key = pair.key;
+  const value = pair.value;
+  const start = key?.range?.[0] ?? value?.range?.[0] ?? 0;
+  return [start, value?.range?.[1] ?? key?.range?.[1] ?? start];
+}
+
+// src/deploy/bump/reference.ts
 var newlines;
 function lineAt2(text, offset) {
   if (newlines?.text !== text) {
@@ -31038,33 +31167,130 @@ function lineAt2(text, offset) {
   }
   return lo + 1;
 }
-var DocScan = class {
-  constructor(doc, text, file, opts) {
+function scalarText(s, text) {
+  if (s.value == null) return "";
+  if (typeof s.value === "string") return s.value;
+  const r = s.range;
+  return s.type === "PLAIN" && r ? text.slice(r[0], r[1]).trim() : String(s.value);
+}
+
+// src/deploy/bump/refs.ts
+var HELM_KEYS = {
+  repository: ["repository"],
+  tag: ["tag"],
+  digest: ["digest"],
+  registry: ["registry"]
+};
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
+var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+var COMPOSE_KEYS = /* @__PURE__ */ new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include"]);
+function findReferences(text, file, opts) {
+  const docs = parseYaml(text);
+  for (const doc of docs) {
+    const problem = firstProblem(doc);
+    if (problem) {
+      const line = problem.line ?? lineAt2(text, problem.pos);
+      throw new OffmainError(`${file}:${line}: YAML syntax error: ${problem.message}; fix the file, nothing was changed`, {
+        file,
+        line
+      });
+    }
+  }
+  const out = { refs: [], mentions: [], warnings: [] };
+  const withMarkers = /offmain:|\$imagepolicy/.test(text);
+  for (const doc of docs) {
+    const refs = [];
+    const taken = /* @__PURE__ */ new Set();
+    const add = (r) => {
+      if (!r) return;
+      const slot = r.shape === "whole" ? r : r.tag ?? r.digest;
+      const at = `${slot?.scalar.range[0] ?? r.offset}@${r.offset}`;
+      if (taken.has(at)) return;
+      taken.add(at);
+      refs.push(r);
+    };
+    const scan2 = new DocScan(doc, text, file, opts, out);
+    if (withMarkers) scan2.markers().forEach(add);
+    scan2.layout().forEach(add);
+    out.refs.push(...scan2.settle(refs));
+  }
+  out.refs.sort((a, b) => a.offset - b.offset);
+  return out;
+}
+var DocScan = class _DocScan {
+  constructor(doc, text, file, opts, out) {
     this.doc = doc;
     this.text = text;
     this.file = file;
     this.opts = opts;
+    this.out = out;
     this.keys = { ...HELM_KEYS, ...opts.helmKeys };
   }
   doc;
   text;
   file;
   opts;
+  out;
   keys;
   aliases;
+  /** Per anchored node: its own offset, then every alias's. */
+  uses;
   /** `get` through merge keys, per mapping and key: each mapping's merges are followed once (cycles cut). */
   merged = /* @__PURE__ */ new Map();
+  /** The references kept once keys given twice are read as Helm reads them (duplicates.ts), anchors marked. */
+  settle(refs) {
+    const settled = settleDuplicates(this.doc, refs, (o) => lineAt2(this.text, o));
+    for (const r of settled.refs) this.share(r);
+    this.out.mentions.push(...settled.dropped);
+    this.out.warnings.push(...settled.warnings.map((w) => ({ line: lineAt2(this.text, w.offset), message: w.message })));
+    return settled.refs;
+  }
+  /** Helm values embedded in a string (Argo CD's `helm.values: |`); a string that cannot be read is a mention. */
+  embedded(s, what) {
+    const scalar = s;
+    const docs = embeddedDocuments(this.text, scalar);
+    if (typeof docs === "string") {
+      for (const repository of this.opts.repositories) {
+        if (!String(s.value).includes(repositoryPath(repository))) continue;
+        this.out.mentions.push({ offset: scalar.range[0], repository, why: `${what} is ${docs}, so offmain cannot edit the image in it`, marker: false });
+      }
+      return [];
+    }
+    return docs.flatMap((doc) => {
+      const inner = new _DocScan(doc, this.text, this.file, this.opts, this.out);
+      return inner.settle(inner.helmValues(doc.contents));
+    });
+  }
+  /** Sets `r.shared` when the scalar it edits carries an anchor that an alias uses too. */
+  share(r) {
+    const s = r.shape === "whole" ? r.scalar : (r.tag ?? r.digest)?.scalar;
+    if (!s?.anchor) return;
+    if (!this.uses) {
+      this.aliases ??= aliasTable(this.doc);
+      this.uses = /* @__PURE__ */ new Map();
+      for (const [alias, node] of this.aliases) {
+        if (!node) continue;
+        const list = this.uses.get(node) ?? [node.range[0]];
+        list.push(alias.range[0]);
+        this.uses.set(node, list);
+      }
+    }
+    const uses = this.uses.get(s);
+    if (uses) r.shared = uses;
+  }
   /** References the document's layout implies. */
   layout() {
     const file = this.file;
     const root = this.doc.contents;
-    if (!(0, import_yaml3.isMap)(root)) return [];
+    if (!(0, import_yaml5.isMap)(root)) return [];
     const apiVersion = this.str(root, "apiVersion") ?? "";
     const kind = this.str(root, "kind");
     if (KUSTOMIZATION_FILE.test(file) || apiVersion.startsWith("kustomize.config.k8s.io/") && kind) {
       return this.kustomizeImages(this.get(root, "images"));
     }
     if (apiVersion && kind) return this.k8sObject(root, apiVersion, kind);
+    if (ARGOCD_SOURCE_FILE.test(file)) return argoSource(this, root);
     if (this.isCompose(root, file)) return this.compose(root);
     return this.helmValues(root);
   }
@@ -31077,28 +31303,18 @@ var DocScan = class {
     if (spec && kind === "HelmRelease") {
       refs.push(...this.helmValues(this.get(spec, "values")));
       for (const pr of this.items(this.get(spec, "postRenderers"))) {
-        const k = (0, import_yaml3.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
+        const k = (0, import_yaml5.isMap)(pr) ? this.map(pr, "kustomize") : void 0;
         if (k) refs.push(...this.kustomizeImages(this.get(k, "images")));
       }
     }
-    if (spec && kind === "Application" && apiVersion.startsWith("argoproj.io/")) {
-      const sources = [this.get(spec, "source"), ...this.items(this.get(spec, "sources"))];
-      for (const s of sources) {
-        if (!(0, import_yaml3.isMap)(s)) continue;
-        const helm = this.map(s, "helm");
-        if (helm) refs.push(...this.helmValues(this.get(helm, "valuesObject")));
-        const k = this.map(s, "kustomize");
-        for (const item of k ? this.items(this.get(k, "images")) : []) {
-          const r = this.whole(item, "kustomize", (v) => v.slice(0, v.indexOf("=") + 1));
-          if (r) refs.push(r);
-        }
-      }
+    if ((kind === "Application" || kind === "ApplicationSet") && apiVersion.startsWith("argoproj.io/")) {
+      refs.push(...argoApplication(this, root, kind));
     }
-    (0, import_yaml3.visit)(root, {
+    (0, import_yaml5.visit)(root, {
       Pair: (_, pair) => {
-        if (!(0, import_yaml3.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
+        if (!(0, import_yaml5.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
         for (const c of this.items(this.resolve(pair.value))) {
-          const r = (0, import_yaml3.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
+          const r = (0, import_yaml5.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
           if (r) refs.push(r);
         }
       }
@@ -31106,16 +31322,16 @@ var DocScan = class {
     return refs;
   }
   isCompose(root, file) {
-    if (!(0, import_yaml3.isMap)(this.get(root, "services"))) return false;
+    if (!(0, import_yaml5.isMap)(this.get(root, "services"))) return false;
     if (COMPOSE_FILE.test(file)) return true;
-    return root.items.every((p) => (0, import_yaml3.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
+    return root.items.every((p) => (0, import_yaml5.isScalar)(p.key) && (COMPOSE_KEYS.has(String(p.key.value)) || /^x-/.test(String(p.key.value))));
   }
   compose(root) {
     const services = this.get(root, "services");
-    if (!(0, import_yaml3.isMap)(services)) return [];
+    if (!(0, import_yaml5.isMap)(services)) return [];
     return services.items.flatMap((p) => {
       const s = this.resolve(p.value);
-      const r = (0, import_yaml3.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
+      const r = (0, import_yaml5.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
       return r ? [r] : [];
     });
   }
@@ -31123,7 +31339,7 @@ var DocScan = class {
   kustomizeImages(images) {
     const refs = [];
     for (const entry of this.items(images)) {
-      if (!(0, import_yaml3.isMap)(entry)) continue;
+      if (!(0, import_yaml5.isMap)(entry)) continue;
       const repo = this.str(entry, "newName") ?? this.str(entry, "name");
       if (!repo || !this.wanted(repo)) continue;
       const tag = this.slot(entry, "newTag");
@@ -31149,22 +31365,24 @@ var DocScan = class {
    * and every string that is a whole `repo:tag` reference (`image: repo:tag`, or any value with a tag).
    */
   helmValues(values) {
-    if (!(0, import_yaml3.isMap)(values) && !(0, import_yaml3.isSeq)(values)) return [];
+    if (!(0, import_yaml5.isMap)(values) && !(0, import_yaml5.isSeq)(values)) return [];
     const refs = [];
     const k = this.keys;
-    (0, import_yaml3.visit)(values, {
+    (0, import_yaml5.visit)(values, {
       Map: (_, map) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
         const tagKey = k.tag.find((key) => map.has(key));
-        if (!repoKey || !tagKey) return;
+        if (!repoKey) return;
         const registry = k.registry.map((key) => this.str(map, key)).find((v) => v);
         const repo = `${registry ? `${registry.replace(/\/+$/, "")}/` : ""}${this.str(map, repoKey)}`;
         if (!this.wanted(repo)) return;
-        const tag = this.slot(map, tagKey);
-        if (!tag && this.get(map, tagKey) != null) return;
+        if (!tagKey && k.tag.some((key) => this.get(map, key) !== void 0)) return;
+        const tag = tagKey ? this.slot(map, tagKey) : void 0;
+        if (tagKey && !tag && this.get(map, tagKey) != null) return;
         const digestKey = k.digest.find((key) => map.has(key));
         const digest = digestKey ? this.slot(map, digestKey) : void 0;
-        refs.push({
+        const repoSlot = this.slot(map, repoKey);
+        const r = {
           shape: "split",
           kind: "helm",
           repository: canonicalRepository(repo),
@@ -31172,12 +31390,16 @@ var DocScan = class {
           tag,
           digest,
           dropDigest: "empty",
-          offset: tag?.scalar.range[0] ?? map.range[0],
-          now: this.current(tag, digest)
-        });
+          pinInTag: true,
+          offset: tag?.alias?.range?.[0] ?? tag?.scalar.range[0] ?? repoSlot?.scalar.range[0] ?? map.range[0],
+          now: this.current(tag, digest, true)
+        };
+        if (!tagKey && repoSlot) Object.assign(r, { addTag: k.tag[0], after: repoSlot.pair, like: repoSlot.scalar });
+        if (tag && /@sha256:/.test(scalarText(tag.scalar, this.text))) r.tagPinned = true;
+        refs.push(r);
       },
       Pair: (_, pair) => {
-        const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : "";
+        const key = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : "";
         if (k.repository.includes(key) || k.tag.includes(key) || k.digest.includes(key)) return;
         const r = this.whole(pair.value, "helm", void 0, key === "image");
         if (r) refs.push(r);
@@ -31194,13 +31416,13 @@ var DocScan = class {
   /** A scalar holding a whole image reference to a requested repository. */
   whole(node, kind, prefixOf = () => "", untagged = true) {
     const scalar = this.resolve(node);
-    if (!(0, import_yaml3.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
+    if (!(0, import_yaml5.isScalar)(scalar) || typeof scalar.value !== "string") return void 0;
     const prefix = prefixOf(scalar.value);
     const ref = parseImageRef(scalar.value.slice(prefix.length).trim());
     if (!this.wanted(ref.repository) || !untagged && ref.tag === void 0 && ref.digest === void 0) return void 0;
     const s = scalar;
-    this.refuseTemplated(s, scalar.value);
-    return {
+    if (this.templated(s, scalar.value, canonicalRepository(ref.repository))) return void 0;
+    const r = {
       shape: "whole",
       kind,
       repository: canonicalRepository(ref.repository),
@@ -31208,23 +31430,23 @@ var DocScan = class {
       prefix,
       name: ref.repository,
       now: { tag: ref.tag, digest: ref.digest },
-      offset: s.range[0]
+      offset: (0, import_yaml5.isAlias)(node) ? node.range[0] : s.range[0]
     };
+    if ((0, import_yaml5.isAlias)(node)) r.alias = node;
+    return r;
   }
-  refuseTemplated(s, value) {
-    if (!/\$\{|\{\{/.test(value)) return;
-    const line = lineAt2(this.text, s.range[0]);
-    throw new OffmainError(
-      `${this.file}:${line}: "${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`,
-      { file: this.file, line }
-    );
+  /** Whether `value` takes its tag from a variable (`${TAG}`, `{{ .Values.tag }}`): then it is a mention, not a reference. */
+  templated(s, value, repository) {
+    if (!/\$\{|\{\{/.test(value)) return false;
+    this.out.mentions.push({ offset: s.range[0], repository, why: `"${value}" takes its tag from a variable; set that variable instead, or write a literal tag here`, marker: false, refuse: true });
+    return true;
   }
   /** Scalars with an `offmain:` or `$imagepolicy` marker comment at the end of their line. */
   markers() {
     const refs = [];
     const splits = /* @__PURE__ */ new Map();
-    (0, import_yaml3.visit)(this.doc, {
-      Scalar: (key, node, path5) => {
+    (0, import_yaml5.visit)(this.doc, {
+      Scalar: (key, node, path6) => {
         if (key === "key") return;
         const s = node;
         const eol = this.text.indexOf("\n", s.range[1]);
@@ -31234,7 +31456,7 @@ var DocScan = class {
         const { repo, part } = marker;
         if (part === "whole" || part === "name") {
           const value = s.value == null ? "" : String(s.value);
-          this.refuseTemplated(s, value);
+          if (this.templated(s, value, repo)) return;
           const ref = parseImageRef(value);
           const same = canonicalRepository(ref.repository) === repo;
           refs.push({
@@ -31250,8 +31472,8 @@ var DocScan = class {
           });
           return;
         }
-        const last = path5[path5.length - 1];
-        const parent = (0, import_yaml3.isPair)(last) ? path5[path5.length - 2] : last;
+        const last = path6[path6.length - 1];
+        const parent = (0, import_yaml5.isPair)(last) ? path6[path6.length - 2] : last;
         let r = splits.get(parent);
         if (!r || r.repository !== repo || r[part]) {
           r = {
@@ -31266,7 +31488,7 @@ var DocScan = class {
           splits.set(parent, r);
           refs.push(r);
         }
-        r[part] = { pair: (0, import_yaml3.isPair)(last) ? last : void 0, scalar: s };
+        r[part] = { pair: (0, import_yaml5.isPair)(last) ? last : void 0, scalar: s };
         r.now = this.current(r.tag, r.digest);
       }
     });
@@ -31299,10 +31521,16 @@ var DocScan = class {
       return c && this.opts.repositories.has(c) ? c : void 0;
     });
   }
-  current(tag, digest) {
+  /** The tag and digest there now; `pinnable`: a tag `t@sha256:...` counts as tag `t` pinned to that digest. */
+  current(tag, digest, pinnable = false) {
     const out = {};
-    const t = tag && scalarText(tag.scalar, this.text);
-    const d = digest && scalarText(digest.scalar, this.text);
+    let t = tag && scalarText(tag.scalar, this.text);
+    let d = digest && scalarText(digest.scalar, this.text);
+    const at = pinnable && t ? t.indexOf("@sha256:") : -1;
+    if (t && at >= 0) {
+      d ||= t.slice(at + 1);
+      t = t.slice(0, at);
+    }
     if (t) out.tag = t;
     if (d) out.digest = d;
     return out;
@@ -31311,16 +31539,17 @@ var DocScan = class {
     return this.opts.repositories.has(canonicalRepository(repository));
   }
   resolve(node) {
-    if (!(0, import_yaml3.isAlias)(node)) return node;
+    if (!(0, import_yaml5.isAlias)(node)) return node;
     this.aliases ??= aliasTable(this.doc);
     return this.aliases.get(node);
   }
   /** A key's value, following aliases and `<<` merge keys. */
   get(map, key) {
-    for (const p of map.items) {
-      if ((0, import_yaml3.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
+    for (let i = map.items.length - 1; i >= 0; i--) {
+      const p = map.items[i];
+      if ((0, import_yaml5.isScalar)(p.key) && p.key.value === key) return this.resolve(p.value);
     }
-    if (!map.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "<<")) return void 0;
+    if (!map.items.some((p) => (0, import_yaml5.isScalar)(p.key) && p.key.value === "<<")) return void 0;
     let memo = this.merged.get(map);
     if (!memo) this.merged.set(map, memo = /* @__PURE__ */ new Map());
     if (memo.has(key)) return memo.get(key);
@@ -31328,11 +31557,11 @@ var DocScan = class {
     let found;
     for (const p of map.items) {
       if (found !== void 0) break;
-      if (!(0, import_yaml3.isScalar)(p.key) || p.key.value !== "<<") continue;
-      const sources = (0, import_yaml3.isSeq)(p.value) ? p.value.items : [p.value];
+      if (!(0, import_yaml5.isScalar)(p.key) || p.key.value !== "<<") continue;
+      const sources = (0, import_yaml5.isSeq)(p.value) ? p.value.items : [p.value];
       for (const s of sources) {
         const m = this.resolve(s);
-        found = (0, import_yaml3.isMap)(m) ? this.get(m, key) : void 0;
+        found = (0, import_yaml5.isMap)(m) ? this.get(m, key) : void 0;
         if (found !== void 0) break;
       }
     }
@@ -31341,29 +31570,27 @@ var DocScan = class {
   }
   map(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml3.isMap)(v) ? v : void 0;
+    return (0, import_yaml5.isMap)(v) ? v : void 0;
   }
   str(map, key) {
     const v = this.get(map, key);
-    return (0, import_yaml3.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
+    return (0, import_yaml5.isScalar)(v) && typeof v.value === "string" ? v.value : void 0;
   }
   items(node) {
     const n = this.resolve(node);
-    return (0, import_yaml3.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
+    return (0, import_yaml5.isSeq)(n) ? n.items.map((i) => this.resolve(i)) : [];
   }
-  /** The pair `key` of `map` itself (not merged) when its value is a scalar, for editing in place. */
+  /** The pair `key` of `map` itself (not merged; the last one if given twice) when its value is a scalar. */
   slot(map, key) {
-    const pair = map.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === key);
+    let pair;
+    for (const p of map.items) if ((0, import_yaml5.isScalar)(p.key) && p.key.value === key) pair = p;
     const v = pair && this.resolve(pair.value);
-    return pair && (0, import_yaml3.isScalar)(v) ? { pair, scalar: v } : void 0;
+    if (!pair || !(0, import_yaml5.isScalar)(v)) return void 0;
+    const slot = { pair, scalar: v };
+    if ((0, import_yaml5.isAlias)(pair.value)) slot.alias = pair.value;
+    return slot;
   }
 };
-function scalarText(s, text) {
-  if (s.value == null) return "";
-  if (typeof s.value === "string") return s.value;
-  const r = s.range;
-  return s.type === "PLAIN" && r ? text.slice(r[0], r[1]).trim() : String(s.value);
-}
 
 // src/deploy/bump/edit.ts
 var DROPPED = "removed the old digest: no digest was given for the new tag";
@@ -31380,24 +31607,27 @@ function planReference(file, text, ref, want) {
   const edits = [];
   const add = [];
   const notes = [];
+  const inTag = !!ref.pinInTag && !ref.digest && (!!ref.tagPinned || !!want.digestInTag);
+  const tagValue = inTag && want.digest ? `${want.tag}@${want.digest}` : want.tag;
   if (ref.tag) {
-    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== want.tag) {
-      edits.push(replaceScalar(at, ref.tag.scalar, want.tag));
+    if (ref.tag.scalar.value == null || scalarText(ref.tag.scalar, text) !== tagValue) {
+      edits.push(replaceScalar(at, ref.tag.scalar, tagValue));
     }
+    if (ref.tagPinned && !want.digest) notes.push(DROPPED);
   } else if (ref.addTag) {
-    add.push([ref.addTag, want.tag]);
+    add.push([ref.addTag, tagValue]);
   }
-  let pinned = false;
-  if (want.digest) {
+  let pinned = inTag && !!want.digest && !!(ref.tag || ref.addTag);
+  if (want.digest && !pinned) {
     if (ref.digest) {
       pinned = true;
       if (ref.digest.scalar.value !== want.digest) edits.push(replaceScalar(at, ref.digest.scalar, want.digest));
     } else if (ref.addDigest) {
       pinned = true;
       add.push([ref.addDigest, want.digest]);
-    } else if (ref.tag) {
+    } else if (ref.tag || ref.addTag) {
       notes.push(
-        `digest not pinned: ${ref.kind === "marker" ? "the marker sets the tag only" : "this image mapping has no digest key"}`
+        `digest not pinned: ${ref.kind === "marker" ? "the marker sets the tag only" : "this image mapping has no digest key; digest-in-tag would write tag@digest"}`
       );
     }
   } else if (ref.digest && ref.digest.scalar.value) {
@@ -31405,8 +31635,8 @@ function planReference(file, text, ref, want) {
     notes.push(DROPPED);
   }
   if (add.length) {
-    const after = ref.tag?.pair ?? ref.map.items[ref.map.items.length - 1];
-    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar));
+    const after = ref.tag?.pair ?? ref.after ?? ref.map.items[ref.map.items.length - 1];
+    edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar ?? ref.like));
   }
   const old = `${ref.now.tag ?? ""}${ref.now.digest ? `@${ref.now.digest}` : ""}`;
   const plan = { edits, old, new: `${ref.tag || ref.addTag ? want.tag : ""}${pinned ? `@${want.digest}` : ""}` };
@@ -31464,9 +31694,9 @@ function plainSafe(value) {
   let ok = plainCache.get(value);
   if (ok === void 0) {
     ok = value !== "" && value.trim() === value && ["1.1", "1.2"].every((version) => {
-      const doc = (0, import_yaml4.parseDocument)(`[${value}]`, { version });
+      const doc = (0, import_yaml6.parseDocument)(`[${value}]`, { version });
       const item = doc.contents?.items?.[0];
-      return doc.errors.length === 0 && (0, import_yaml4.isScalar)(item) && item.value === value;
+      return doc.errors.length === 0 && (0, import_yaml6.isScalar)(item) && item.value === value;
     });
     plainCache.set(value, ok);
   }
@@ -31718,6 +31948,81 @@ function recover(tree, log) {
   log?.warning(`an interrupted bump left ${shown}: ${say}`);
 }
 
+// src/deploy/bump/report.ts
+var SEARCHED = "kustomization images, Helm values image.repository/tag (HelmRelease values too), Argo CD Application/ApplicationSet helm valuesObject/values/parameters and kustomize images, .argocd-source-<app>.yaml, workload containers, compose services, offmain/$imagepolicy markers";
+function checkShared(uses) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const u of uses) {
+    const key = `${u.found.file}\0${u.found.ref.shared[0]}`;
+    const list = groups.get(key);
+    if (list) list.push(u);
+    else groups.set(key, [u]);
+  }
+  for (const group2 of groups.values()) {
+    const { file, text, ref } = group2[0].found;
+    const at = ref.shared[0];
+    const line = (o) => lineAt2(text, o);
+    const valueOf = (u) => u.edits.find((e) => e.start === at)?.text ?? text.slice(at, scalarEnd(u.found.ref, at));
+    if (new Set(group2.map(valueOf)).size > 1) {
+      const each = group2.map((u) => `line ${line(u.found.ref.offset)} (${u.found.ref.repository} -> ${u.to})`).join(", ");
+      throw new OffmainError(
+        `${file}:${line(at)}: one anchored tag is used by images that would get different tags: ${each}; give each image its own tag, nothing was changed`,
+        { file, line: line(at) }
+      );
+    }
+    if (!group2.some((u) => u.edits.length)) continue;
+    const covered = new Set(group2.map((u) => u.found.ref.offset));
+    const others = ref.shared.filter((o) => !covered.has(o));
+    if (others.length === 0) continue;
+    throw new OffmainError(
+      `${file}:${line(at)}: this tag is anchored and also used on line ${upTo(others.map(line), 10)}, which is not an image being bumped; changing it would move that too: give the image its own tag (or bump every image that uses it), nothing was changed`,
+      { file, line: line(at) }
+    );
+  }
+}
+function upTo(list, n) {
+  return list.slice(0, n).join(", ") + (list.length > n ? ` and ${list.length - n} more` : "");
+}
+function scalarEnd(ref, start) {
+  const s = ref.shape === "whole" ? ref.scalar : [ref.tag, ref.digest].find((x) => x?.scalar.range[0] === start)?.scalar;
+  return s?.range[1] ?? start;
+}
+function mergeEdits(edits) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const e of edits) {
+    const key = `${e.start}:${e.end}`;
+    const had = seen.get(key);
+    if (had && had.text !== e.text) throw new Error(`two different edits at offset ${e.start}`);
+    seen.set(key, e);
+  }
+  return [...seen.values()];
+}
+function uneditable(repository, texts, mentions3) {
+  const path6 = repositoryPath(repository);
+  const named = new RegExp(`${path6.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?![\\w./-])`);
+  const out = [];
+  const said = /* @__PURE__ */ new Set();
+  for (const m of mentions3) {
+    if (m.repository !== repository) continue;
+    said.add(`${m.file}:${m.line}`);
+    out.push(`${m.file}:${m.line} (${m.why}${m.marker ? "" : "; a marker there cannot work"})`);
+  }
+  for (const [file, text] of texts) {
+    let line = 0;
+    for (const l of text.split("\n")) {
+      line++;
+      if (!named.test(l) || /^\s*#/.test(l) || said.has(`${file}:${line}`)) continue;
+      out.push(`${file}:${line} (not in a layout offmain edits; a marker # offmain: ${repository} at the end of that line makes it one)`);
+    }
+  }
+  return out;
+}
+function noReference(dir, files, repository, places) {
+  const head = `no reference to ${repository} found in ${dir} (searched ${files} YAML files: ${SEARCHED})`;
+  const shown = places.slice(0, 20).join("; ") + (places.length > 20 ? `; and ${places.length - 20} more places` : "");
+  return places.length ? `${head}; it appears where offmain cannot edit it: ${shown}` : `${head}; add an offmain marker (# offmain: ${repository}) on the line to update`;
+}
+
 // src/deploy/bump.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
 async function bump(opts) {
@@ -31733,22 +32038,25 @@ async function bump(opts) {
   const files = yamlFiles(dir);
   const tree = new ConfinedDir(dir, { what: "the config directory", advice: ADVICE });
   if (!opts.dryRun) recover(tree, opts.log);
-  const found = scan(tree, files, targets, opts);
+  const { found, mentions: mentions3, texts } = scan(tree, files, targets, opts);
   const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(
-      `no reference to ${t.repository} found in ${dir} (searched ${files.length} YAML files: ${SEARCHED}); add an offmain marker (# offmain: ${t.repository}) on the line to update`
-    );
+    throw new OffmainError(noReference(dir, files.length, t.repository, uneditable(t.repository, texts, mentions3)));
   }
+  const stuck = mentions3.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
+  if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
   const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [] };
   const edits = /* @__PURE__ */ new Map();
+  const shared = [];
   const moving = /* @__PURE__ */ new Set();
   for (const f of found) {
     const t = targets.get(f.ref.repository);
-    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? void 0 : t.digest };
+    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? void 0 : t.digest, digestInTag: opts.digestInTag };
     const plan = planReference(f.file, f.text, f.ref, want);
+    const notes = [...f.ref.notes ?? [], ...plan.note ? [plan.note] : []];
+    plan.note = notes.length ? notes.join("; ") : void 0;
     const change = {
       file: f.file,
       line: lineAt2(f.text, f.ref.offset),
@@ -31758,6 +32066,7 @@ async function bump(opts) {
       new: plan.new
     };
     if (plan.note) change.note = plan.note;
+    if (f.ref.shared) shared.push({ found: f, edits: plan.edits, to: plan.new });
     if (plan.edits.length === 0) {
       result.unchanged.push(change);
       continue;
@@ -31776,9 +32085,9 @@ async function bump(opts) {
     const tag = (mine.find((f) => moving.has(f)) ?? mine[0])?.ref.now.tag;
     result.previous[t.repository] = tag ? { tag, display: parseImageTag(tag)?.display } : {};
   }
-  const texts = new Map(found.map((f) => [f.file, f.text]));
+  checkShared(shared);
   const out = [...edits].map(([file, e]) => {
-    const text = applyEdits(texts.get(file), e);
+    const text = applyEdits(texts.get(file), mergeEdits(e));
     assertParses(text, file);
     return [file, text];
   });
@@ -31811,16 +32120,31 @@ function scan(tree, files, targets, opts) {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  return files.flatMap((file) => {
+  const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map() };
+  for (const file of files) {
     const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
-    if (!buf || !needles.some((n) => buf.includes(n))) return [];
+    if (!buf || !needles.some((n) => buf.includes(n))) continue;
     const text = buf.toString("utf8");
-    const refs = findReferences(text, file, scanOpts);
+    out.texts.set(file, text);
+    const { refs, mentions: mentions3, warnings } = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, "utf8").equals(buf)) {
       throw new OffmainError(`${file} is not valid UTF-8: offmain only edits UTF-8 YAML; re-save it as UTF-8`, { file });
     }
-    return refs.map((ref) => ({ file, text, ref }));
-  });
+    for (const w of warnings) warnOnce(opts.log, w.message, file, w.line);
+    out.mentions.push(...mentions3.map((m) => ({ ...m, file, line: lineAt2(text, m.offset) })));
+    out.found.push(...refs.map((ref) => ({ file, text, ref })));
+  }
+  return out;
+}
+var warned = /* @__PURE__ */ new WeakMap();
+function warnOnce(log, message, file, line) {
+  if (!log) return;
+  const said = warned.get(log) ?? /* @__PURE__ */ new Set();
+  warned.set(log, said);
+  const key = `${file}:${line}: ${message}`;
+  if (said.has(key)) return;
+  said.add(key);
+  log.warning(message, { file, line });
 }
 function readYaml(tree, file, oversized) {
   const opened = tree.openRead(file);
@@ -32172,6 +32496,8 @@ var UpstreamHistory = class _UpstreamHistory {
   auth;
   step = 0;
   complete = false;
+  /** Set once a question needed more history than the first fetch brought. */
+  deepening = false;
   get tracking() {
     return `refs/remotes/origin/${this.ref}`;
   }
@@ -32211,6 +32537,10 @@ var UpstreamHistory = class _UpstreamHistory {
     await history.fetch();
     return history;
   }
+  /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
+  read(args) {
+    return this.run(args, true);
+  }
   run(args, allowFailure = false) {
     return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
@@ -32223,7 +32553,7 @@ var UpstreamHistory = class _UpstreamHistory {
       const args = ["fetch", "-q", "--no-tags", "--no-write-fetch-head", "--filter=blob:none"];
       const hadRef = (await this.run(["rev-parse", "--verify", "-q", this.tracking], true)).code === 0;
       if (hadRef && !await this.isShallow()) this.complete = true;
-      if (!this.complete) {
+      if (!this.complete && (!hadRef || this.deepening)) {
         const depth = DEPTHS[this.step];
         if (depth !== void 0) args.push(`--depth=${depth}`);
         else if (await this.isShallow()) args.push("--unshallow");
@@ -32247,7 +32577,11 @@ var UpstreamHistory = class _UpstreamHistory {
   /** Fetches deeper; false when the whole history is already there. */
   async deepen() {
     if (this.complete) return false;
-    this.step++;
+    this.deepening = true;
+    const have = Number((await this.run(["rev-list", "--count", "--first-parent", this.tracking], true)).stdout.trim()) || 0;
+    do
+      this.step++;
+    while (DEPTHS[this.step] !== void 0 && DEPTHS[this.step] <= have);
     await this.fetch();
     return true;
   }
@@ -32384,8 +32718,9 @@ function freshnessMarkdown(r, heading = "### Freshness") {
       "Behind",
       r.lag.behind === 0 ? "nothing: the deployed commit is the newest" : `${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}; oldest missing \`${r.lag.oldest.sha.slice(0, 7)}\` from ${r.oldestMissingDate}`
     ],
-    ["Lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`]
+    r.held !== void 0 ? ["Held lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): \u23F8\uFE0F held (${cell(inline(r.held, 200))})`] : ["Lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`]
   ];
+  if (r.gateLagHours !== void 0) rows.push(["Gate lag", `${formatHours(r.gateLagHours)}: upstream commits the checks gate held back`]);
   return [heading, "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
 }
 async function freshness(opts) {
@@ -32422,6 +32757,202 @@ async function freshness(opts) {
   return report;
 }
 
+// src/deploy/hold.ts
+var HOLD_MARKER = /#\s*offmain:\s*hold\b[ \t:]*(.*)$/i;
+var NEAR = 2;
+function holdReason(line) {
+  const m = HOLD_MARKER.exec(line);
+  return m ? m[1].trim() : void 0;
+}
+function mentions2(line, repository) {
+  const path6 = repositoryPath(repository).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:^|[^\\w.-])${path6}(?=[^\\w./-]|$)`, "i").test(line.split("#")[0]);
+}
+async function findHolds(opts) {
+  const input = opts.input?.trim();
+  if (input) return opts.targets.map((t) => ({ repository: t.repository, reason: input, source: "input" }));
+  const tree = new ConfinedDir(opts.dir, { what: "the config repository", advice: "" });
+  const lines = /* @__PURE__ */ new Map();
+  const held = /* @__PURE__ */ new Map();
+  const prefix = opts.prefix ? `${opts.prefix.replace(/\/+$/, "")}/` : "";
+  for (const ref of opts.references) {
+    const target = opts.targets.find((t) => canonicalRepository(t.repository) === canonicalRepository(ref.repository));
+    if (!target || held.has(target.repository)) continue;
+    if (!lines.has(ref.file)) lines.set(ref.file, (tree.read(ref.file)?.toString("utf8") ?? "").split("\n"));
+    const text = lines.get(ref.file);
+    for (let i = Math.max(0, ref.line - 1 - NEAR); i <= Math.min(text.length - 1, ref.line - 1 + NEAR); i++) {
+      const reason = holdReason(text[i]);
+      if (reason === void 0) continue;
+      if (opts.targets.some((t) => t !== target && mentions2(text[i], t.repository) && !mentions2(text[i], target.repository))) continue;
+      const hold = { repository: target.repository, reason, source: "marker", file: `${prefix}${ref.file}`, line: i + 1 };
+      const since = await opts.origin?.(hold.file, hold.line);
+      if (since) hold.since = since;
+      held.set(target.repository, hold);
+      break;
+    }
+  }
+  return [...held.values()];
+}
+function holdLine(h) {
+  const why = h.reason ? `: ${inline(h.reason, 200)}` : "";
+  if (h.source === "input") return `${inline(h.repository, 200)} is held by the hold input${why}`;
+  const since = h.since ? ` since ${h.since.boundary ? "at least " : ""}${h.since.date} (commit ${h.since.commit.slice(0, 7)} by ${inline(h.since.author, 80)})` : "";
+  return `${inline(h.repository, 200)} is held by the marker at ${inline(h.file, 300)}:${h.line}${since}${why}; remove the marker to resume`;
+}
+function holdsMarkdown(holds) {
+  const rows = holds.map((h) => {
+    const where = h.source === "input" ? "hold input" : `\`${cell(inline(h.file, 300))}:${h.line}\``;
+    const since = h.since ? `${h.since.date} (\`${h.since.commit.slice(0, 7)}\`, ${cell(inline(h.since.author, 80))})` : "";
+    return `| \`${cell(h.repository)}\` | ${where} | ${since} | ${cell(inline(h.reason, 200))} |`;
+  });
+  return ["### Held", "", "| Image | Held by | Since | Reason |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
+}
+
+// src/deploy/rollout.ts
+var MAX_EACH = 10;
+var ENV_SAMPLE = ".env.production.sample";
+var isDockerfile = (f) => /(^|\/)Dockerfile[^/]*$/.test(f) || /(^|\/)[^/]*\.Dockerfile$/.test(f);
+function envNames(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text.split("\n")) {
+    const m = /^\s*(?:#\s*)?(?:export\s+)?([A-Z][A-Z0-9_]{0,80})=/.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return out;
+}
+function buildArgNames(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const line of text.split("\n")) {
+    const m = /^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]{0,80})\b/i.exec(line);
+    if (m) out.add(m[1]);
+  }
+  return out;
+}
+function minus(a, b) {
+  return [...a].filter((x) => !b.has(x)).sort();
+}
+async function blob(history, sha, file) {
+  const r = await history.read(["cat-file", "blob", `${sha}:${file}`]);
+  return r.code === 0 ? r.stdout : "";
+}
+function patchChanges(before, after) {
+  if (!before || !after) return [];
+  const ids = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return ids.filter((id) => before[id] !== after[id]).map((id) => ({ id, from: before[id] ?? "absent", to: after[id] ?? "absent" }));
+}
+async function rollout(input) {
+  const h = input.history;
+  const [from, to] = [input.from, input.to];
+  const forward = await h.isAncestor(from, to) === true;
+  const back = !forward && await h.isAncestor(to, from) === true;
+  const direction = forward ? "forward" : back ? "rollback" : "sideways";
+  const count = await h.read(["rev-list", "--count", back ? `${to}..${from}` : `${from}..${to}`]);
+  const names = await h.read(["diff", "--name-status", "--no-renames", "-z", from, to, "--"]);
+  const entries = [];
+  const parts = names.stdout.split("\0");
+  for (let i = 0; i + 1 < parts.length; i += 2) entries.push({ status: parts[i], file: parts[i + 1] });
+  const base = (f) => f.slice(f.lastIndexOf("/") + 1);
+  const under = (dir, status) => entries.filter((e) => e.status === status && e.file.startsWith(`${dir}/`) && e.file.endsWith(".rb")).map((e) => base(e.file)).sort();
+  const report = {
+    from,
+    to,
+    direction,
+    commits: Number(count.stdout.trim()) || 0,
+    migrations: under("db/migrate", "A"),
+    postMigrations: under("db/post_migrate", "A"),
+    removedMigrations: [...under("db/migrate", "D"), ...under("db/post_migrate", "D")].sort(),
+    env: { added: [], removed: [] },
+    build: { files: [], argsAdded: [], argsRemoved: [] },
+    patches: patchChanges(input.patchesBefore, input.patchesAfter)
+  };
+  const cmp = compareUrl(h.repository, back ? to : from, back ? from : to);
+  if (cmp) report.compareUrl = cmp;
+  if (entries.some((e) => e.file === ENV_SAMPLE)) {
+    const [a, b] = [envNames(await blob(h, from, ENV_SAMPLE)), envNames(await blob(h, to, ENV_SAMPLE))];
+    report.env = { added: minus(b, a), removed: minus(a, b) };
+  }
+  const dockerfiles = entries.filter((e) => isDockerfile(e.file));
+  report.build.files = dockerfiles.map((e) => e.file).sort();
+  const argsAdded = /* @__PURE__ */ new Set();
+  const argsRemoved = /* @__PURE__ */ new Set();
+  for (const d of dockerfiles.slice(0, MAX_EACH)) {
+    const [a, b] = [buildArgNames(await blob(h, from, d.file)), buildArgNames(await blob(h, to, d.file))];
+    for (const x of minus(b, a)) argsAdded.add(x);
+    for (const x of minus(a, b)) argsRemoved.add(x);
+  }
+  report.build.argsAdded = [...argsAdded].sort();
+  report.build.argsRemoved = [...argsRemoved].sort();
+  return report;
+}
+function few(items, quote = (s) => s) {
+  const shown = items.slice(0, MAX_EACH).map((i) => quote(inline(i, 120)));
+  return items.length > MAX_EACH ? `${shown.join(", ")}, \u2026 and ${items.length - MAX_EACH} more` : shown.join(", ");
+}
+var ROLLOUT_HEADINGS = ["Rollout:"];
+var POST_MIGRATE_WARNING = "WARNING: post-deployment migrations run after the new code is live: migrate with SKIP_POST_DEPLOYMENT_MIGRATIONS=true before the rollout, then run `rails db:migrate` again after it";
+function rolloutLines(r) {
+  const n = (k, what) => `${k} ${what}${k === 1 ? "" : "s"}`;
+  const out = ["Rollout:"];
+  const verb = r.direction === "rollback" ? "taken out (rollback)" : r.direction === "sideways" ? "apart (not on one line)" : "brought in";
+  out.push(`- ${n(r.commits, "upstream commit")} ${verb}${r.compareUrl ? `: ${inline(r.compareUrl, 300)}` : ""}`);
+  const mig = r.direction === "rollback" ? "the database keeps them; roll back by hand if needed" : "";
+  if (r.migrations.length) out.push(`- ${n(r.migrations.length, "migration")} (db/migrate): ${few(r.migrations)}`);
+  if (r.postMigrations.length) {
+    out.push(`- ${n(r.postMigrations.length, "post-deployment migration")} (db/post_migrate): ${few(r.postMigrations)}`);
+    out.push(`- ${POST_MIGRATE_WARNING}`);
+  }
+  if (r.removedMigrations.length) {
+    out.push(`- ${n(r.removedMigrations.length, "migration")} not in the new commit${mig ? ` (${mig})` : ""}: ${few(r.removedMigrations)}`);
+  }
+  if (r.env.added.length) out.push(`- ${ENV_SAMPLE} adds: ${few(r.env.added)}`);
+  if (r.env.removed.length) out.push(`- ${ENV_SAMPLE} removes: ${few(r.env.removed)}`);
+  if (r.build.files.length) {
+    const args = [
+      r.build.argsAdded.length ? `build args added: ${few(r.build.argsAdded)}` : "",
+      r.build.argsRemoved.length ? `build args removed: ${few(r.build.argsRemoved)}` : ""
+    ].filter(Boolean);
+    out.push(`- Dockerfiles changed: ${few(r.build.files)}${args.length ? `; ${args.join("; ")}` : ""}`);
+  }
+  for (const p of r.patches.slice(0, MAX_EACH)) out.push(`- patch ${inline(p.id, 100)}: ${inline(p.from, 40)} -> ${inline(p.to, 40)}`);
+  if (r.patches.length > MAX_EACH) out.push(`- \u2026 and ${r.patches.length - MAX_EACH} more patch changes`);
+  if (out.length === 2 && r.commits > 0) out.push("- no migration, env or build change");
+  return out;
+}
+function rolloutMarkdown(r, heading = "### What the rollout brings") {
+  const code = (s) => `\`${cell(s)}\``;
+  const list = (items) => few(items, code);
+  const rows = [
+    [
+      "Commits",
+      `${r.commits}${r.direction === "rollback" ? " taken out (rollback)" : r.direction === "sideways" ? " (not on one line)" : ""}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}`
+    ]
+  ];
+  if (r.migrations.length) rows.push(["Migrations", list(r.migrations)]);
+  if (r.postMigrations.length) rows.push(["Post-deployment migrations", `\u26A0\uFE0F ${list(r.postMigrations)}: ${cell(POST_MIGRATE_WARNING.replace(/^WARNING: /, ""))}`]);
+  if (r.removedMigrations.length) rows.push(["Migrations not in the new commit", list(r.removedMigrations)]);
+  if (r.env.added.length || r.env.removed.length) {
+    rows.push(["Env variables", [r.env.added.length ? `added ${list(r.env.added)}` : "", r.env.removed.length ? `removed ${list(r.env.removed)}` : ""].filter(Boolean).join("; ")]);
+  }
+  if (r.build.files.length) {
+    const args = [r.build.argsAdded.length ? `args added ${list(r.build.argsAdded)}` : "", r.build.argsRemoved.length ? `args removed ${list(r.build.argsRemoved)}` : ""];
+    rows.push(["Build", [list(r.build.files), ...args].filter(Boolean).join("; ")]);
+  }
+  for (const p of r.patches.slice(0, MAX_EACH)) rows.push([`Patch ${code(p.id)}`, `${cell(inline(p.from, 40))} \u2192 ${cell(inline(p.to, 40))}`]);
+  return [heading, "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
+}
+function patchesFromMessage(message) {
+  const lines = message.split("\n");
+  const at = lines.indexOf("Patches:");
+  if (at < 0) return void 0;
+  const out = {};
+  for (const line of lines.slice(at + 1)) {
+    const m = /^- ([A-Za-z0-9][\w./-]{0,99}): ([a-z-]{1,40})\b/.exec(line);
+    if (!m) break;
+    out[m[1]] = m[2];
+  }
+  return out;
+}
+
 // src/deploy/message.ts
 function imageName(repository) {
   return repository.split("/").pop() ?? repository;
@@ -32433,7 +32964,7 @@ function displayOf(tag) {
 var MAX_SUBJECT = 100;
 var MAX_MESSAGE = 64 * 1024;
 var MAX_LISTED = 200;
-var HEADINGS = ["Patches:", "Images:", "Files:"];
+var HEADINGS = ["Patches:", "Images:", "Files:", ...ROLLOUT_HEADINGS];
 function listed(items, line, what) {
   const out = items.slice(0, MAX_LISTED).map((i) => `- ${line(i)}`);
   if (items.length > MAX_LISTED) out.push(`- \u2026 and ${items.length - MAX_LISTED} more ${what}`);
@@ -32471,6 +33002,7 @@ function deployCommitMessage(input) {
     );
     body.push("");
   }
+  if (input.rollout) body.push(...rolloutLines(input.rollout), "");
   body.push("Images:");
   for (const t of input.images) {
     const moved = moving.includes(t) ? "" : " (already there)";
@@ -32533,6 +33065,11 @@ function deploySummaryMarkdown(r) {
     ...images.map((x) => `| ${x.join(" | ")} |`),
     ""
   ];
+  if (r.holds?.length) out.push(holdsMarkdown(r.holds));
+  if (r.rollout) out.push(rolloutMarkdown(r.rollout));
+  if (r.redisDriver?.length) {
+    out.push("### Redis driver", "", ...r.redisDriver.slice(0, 20).map((f) => `- \u26A0\uFE0F \`${cell(f.file)}:${f.line}\` sets a \`rediss://\` URL${f.variable ? ` (\`${cell(f.variable)}\`)` : ""} without \`REDIS_DRIVER=ruby\``), "");
+  }
   if (r.freshness) out.push(freshnessMarkdown(r.freshness));
   else if (r.freshnessError) out.push("### Freshness", "", `Not measured: ${cell(r.freshnessError)}`, "");
   return visible(out.join("\n"));
@@ -32552,8 +33089,8 @@ var Context = class {
       if ((0, import_fs2.existsSync)(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse((0, import_fs2.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${import_os3.EOL}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${import_os3.EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -32848,17 +33385,17 @@ function merge(defaults2, route, options) {
   }
   return mergedOptions;
 }
-function addQueryParameters(url, parameters) {
+function addQueryParameters(url, parameters2) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
+  const names = Object.keys(parameters2);
   if (names.length === 0) {
     return url;
   }
   return url + separator + names.map((name) => {
     if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+      return "q=" + parameters2.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name}=${encodeURIComponent(parameters2[name])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -33016,7 +33553,7 @@ function parse(options) {
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
-  let parameters = omit(options, [
+  let parameters2 = omit(options, [
     "method",
     "baseUrl",
     "url",
@@ -33025,12 +33562,12 @@ function parse(options) {
     "mediaType"
   ]);
   const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
+  url = parseUrl(url).expand(parameters2);
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
+  const remainingParameters = omit(parameters2, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
@@ -33166,7 +33703,7 @@ function parse2(header, options) {
   return parseParameters(header, type, index, len, stopFlags);
 }
 function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
+  const parameters2 = new NullObject();
   parameter: while (index < len) {
     index++;
     while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
@@ -33197,8 +33734,8 @@ function parseParameters(header, type, index, len, stopFlags) {
           while (index < len) {
             const code2 = header.charCodeAt(index);
             if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              if (parameters2[key] === void 0) {
+                parameters2[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
@@ -33242,9 +33779,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key] === void 0) {
+        if (parameters2[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters2[key] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -33260,7 +33797,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       index++;
     }
   }
-  return { type, index, parameters };
+  return { type, index, parameters: parameters2 };
 }
 function unescapeQuotedPairs(str, start, end) {
   let result = "";
@@ -33806,14 +34343,14 @@ function toErrorMessage(data) {
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
+  const newApi = function(route, parameters2) {
+    const endpointOptions = endpoint2.merge(route, parameters2);
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route2, parameters2) => {
+    const request2 = (route2, parameters22) => {
       return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
+        endpoint2.parse(endpoint2.merge(route2, parameters22))
       );
     };
     Object.assign(request2, {
@@ -33961,10 +34498,10 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request2, route, parameters) {
+async function hook(token, request2, route, parameters2) {
   const endpoint2 = request2.endpoint.merge(
     route,
-    parameters
+    parameters2
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
   return request2(endpoint2);
@@ -36588,8 +37125,8 @@ function normalizePaginatedListResponse(response) {
   response.data.total_commits = totalCommits;
   return response;
 }
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+function iterator(octokit, route, parameters2) {
+  const options = typeof route === "function" ? route.endpoint(parameters2) : octokit.request.endpoint(route, parameters2);
   const requestMethod = typeof route === "function" ? route : octokit.request;
   const method = options.method;
   const headers = options.headers;
@@ -36630,15 +37167,15 @@ function iterator(octokit, route, parameters) {
     })
   };
 }
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
+function paginate(octokit, route, parameters2, mapFn) {
+  if (typeof parameters2 === "function") {
+    mapFn = parameters2;
+    parameters2 = void 0;
   }
   return gather(
     octokit,
     [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    iterator(octokit, route, parameters2)[Symbol.asyncIterator](),
     mapFn
   );
 }
@@ -36941,6 +37478,119 @@ function parseMergeMethod(value) {
   throw new OffmainError(`auto-merge is "${value}": expected merge, squash, rebase (or true for squash, false for none)`);
 }
 
+// src/deploy/configlog.ts
+var STEP = 100;
+var STEPS = 3;
+async function deepen(co) {
+  if ((await co.run(["rev-parse", "--is-shallow-repository"], true)).stdout.trim() !== "true") return false;
+  const r = await co.run(["fetch", "-q", "--no-tags", `--deepen=${STEP}`, "origin", `refs/heads/${co.branch}`], true);
+  return r.code === 0;
+}
+async function lineOrigin(co, file, line) {
+  for (let step = 0; ; step++) {
+    const r = await co.run(["blame", "--porcelain", "-L", `${line},${line}`, "HEAD", "--", file], true);
+    if (r.code !== 0) return void 0;
+    const commit = /^([0-9a-f]{40,64}) /.exec(r.stdout)?.[1];
+    if (!commit) return void 0;
+    const boundary = /^boundary$/m.test(r.stdout);
+    if (boundary && step < STEPS && await deepen(co)) continue;
+    const author = /^author (.*)$/m.exec(r.stdout)?.[1] ?? "";
+    const time = Number(/^author-time (\d+)$/m.exec(r.stdout)?.[1] ?? 0);
+    return { commit, author, date: isoUtc(time), ...boundary ? { boundary: true } : {} };
+  }
+}
+async function lastDeployMessage(co) {
+  for (let step = 0; ; step++) {
+    const r = await co.run(["log", "-1", "--format=%B", "--grep=^Patches:$", "HEAD"], true);
+    if (r.code === 0 && r.stdout.trim()) return r.stdout;
+    if (step >= 1 || !await deepen(co)) return void 0;
+  }
+}
+
+// src/deploy/redisdriver.ts
+var import_node_path7 = __toESM(require("node:path"), 1);
+var MAX_BYTES = 1024 * 1024;
+var SCANNED = /(?:\.ya?ml|\.env|\.json|^\.env[^/]*|\.properties)$/i;
+function redisDriverNeed(report) {
+  const patches = Array.isArray(report?.patches) ? report.patches : [];
+  const p = patches.find(
+    (x) => typeof x?.id === "string" && /(^|\/)hiredis-removal$/.test(x.id) && x.status === "not-needed" && /REDIS_DRIVER=ruby/.test(String(x.reason ?? ""))
+  );
+  return p ? `patch ${p.id} is not needed on this upstream line: it asks for REDIS_DRIVER=ruby` : void 0;
+}
+function setsRubyDriver(text) {
+  return /^[^#\n]*\bREDIS_DRIVER["']?\s*[:=]\s*["']?ruby\b/m.test(text) || /^[^#\n]*name:\s*["']?REDIS_DRIVER["']?\s*\n[^#\n]*value:\s*["']?ruby\b/m.test(text) || /^[^#\n]*value:\s*["']?ruby["']?\s*\n[^#\n]*name:\s*["']?REDIS_DRIVER\b/m.test(text);
+}
+function findUncoveredRediss(dir, files, prefix = "") {
+  const tree = new ConfinedDir(dir, { what: "the config repository", advice: "" });
+  const texts = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (!SCANNED.test(import_node_path7.default.posix.basename(f))) continue;
+    const st = tree.lstat(f);
+    if (!st?.isFile() || st.size > MAX_BYTES) continue;
+    const text = tree.read(f)?.toString("utf8");
+    if (text !== void 0) texts.set(f, text);
+  }
+  const coveredDirs = new Set([...texts].filter(([, t]) => setsRubyDriver(t)).map(([f]) => import_node_path7.default.posix.dirname(f)));
+  const out = [];
+  for (const [f, text] of texts) {
+    if (!text.includes("rediss://") || coveredDirs.has(import_node_path7.default.posix.dirname(f))) continue;
+    const lines = text.split("\n");
+    lines.forEach((l, i) => {
+      const code = l.replace(/\s#.*$/, "");
+      if (/^\s*#/.test(l) || !code.includes("rediss://")) return;
+      const variable = /\b([A-Z][A-Z0-9_]*REDIS[A-Z0-9_]*|[A-Z][A-Z0-9_]*_URL)\b/.exec(code)?.[1] ?? (i > 0 ? /name:\s*["']?([A-Z][A-Z0-9_]*)/.exec(lines[i - 1])?.[1] : void 0);
+      out.push({ file: `${prefix ? `${prefix.replace(/\/+$/, "")}/` : ""}${f}`, line: i + 1, ...variable ? { variable } : {} });
+    });
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+function redisDriverProblem(f, need) {
+  return `${inline(f.file, 300)}:${f.line} sets a rediss:// Redis URL${f.variable ? ` (${inline(f.variable, 80)})` : ""} without REDIS_DRIVER=ruby, and this Mastodon needs it for TLS (${need}): add REDIS_DRIVER=ruby to the same env (or set warn-only)`;
+}
+
+// src/deploy/preflight.ts
+async function preflight(o) {
+  const found = await bump({ ...o.bump, dryRun: true, allowDowngrade: true, upstream: void 0 });
+  const holds = await findHolds({
+    dir: o.bump.dir,
+    prefix: o.sub,
+    targets: o.bump.targets,
+    references: [...found.changes, ...found.unchanged],
+    input: o.hold,
+    origin: (file, line) => lineOrigin(o.co, file, line)
+  });
+  for (const h of holds) o.log.warning(holdLine(h));
+  const held = new Set(holds.map((h) => h.repository));
+  let redisDriver = [];
+  const need = redisDriverNeed(o.report);
+  if (need) {
+    const listed2 = await o.co.run(["ls-files", "-z", "--", o.sub || "."]);
+    const files = listed2.stdout.split("\0").filter(Boolean).map((f) => o.sub ? f.slice(o.sub.length + 1) : f);
+    redisDriver = findUncoveredRediss(o.bump.dir, files, o.sub);
+    const first = redisDriver[0];
+    if (first && !o.warnOnly) {
+      const more = redisDriver.length > 1 ? ` (and ${redisDriver.length - 1} more place${redisDriver.length === 2 ? "" : "s"})` : "";
+      throw new OffmainError(`${redisDriverProblem(first, need)}${more}`, { file: first.file, line: first.line });
+    }
+    for (const f of redisDriver) o.log.warning(redisDriverProblem(f, need));
+  }
+  return { holds, targets: o.bump.targets.filter((t) => !held.has(t.repository)), redisDriver, previous: found.previous };
+}
+async function rolloutFor(o) {
+  const prevSha = o.previousTag ? parseImageTag(o.previousTag)?.shortSha : void 0;
+  if (!prevSha) return void 0;
+  try {
+    const from = await o.history.resolve(prevSha);
+    const after = Array.isArray(o.report?.patches) ? Object.fromEntries(o.report.patches.map((p) => [String(p.id), String(p.status)])) : void 0;
+    const message = after ? await lastDeployMessage(o.co) : void 0;
+    return await rollout({ history: o.history, from, to: o.to, patchesBefore: message ? patchesFromMessage(message) : void 0, patchesAfter: after });
+  } catch (e) {
+    o.log.warning(`what the rollout brings is not known: ${errorMessage(e)}`);
+    return void 0;
+  }
+}
+
 // src/deploy/step.ts
 function parseReport(report) {
   if (report === void 0 || report === "") return void 0;
@@ -37002,8 +37652,8 @@ async function deploy(opts) {
   if (!opts.images.length) throw new OffmainError("no image to deploy: give at least one REPOSITORY=TAG@DIGEST");
   const author = parseAuthor(opts.author?.trim() || DEFAULT_AUTHOR);
   const report = parseReport(opts.patchReport);
-  const sub = import_node_path7.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
-  if (sub === ".." || sub.startsWith("../") || import_node_path7.default.isAbsolute(sub)) {
+  const sub = import_node_path8.default.posix.normalize(`${(opts.path ?? "").trim() || "."}/`).replace(/^\.\/$/, "").replace(/\/+$/, "");
+  if (sub === ".." || sub.startsWith("../") || import_node_path8.default.isAbsolute(sub)) {
     throw new OffmainError(`path "${opts.path}" must be a directory inside the config repository (relative, no ..)`);
   }
   const lead = opts.images[0];
@@ -37042,7 +37692,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises3.mkdtemp)(import_node_path7.default.join(process.env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-config-"));
+  const workDir = opts.workDir ?? await (0, import_promises3.mkdtemp)(import_node_path8.default.join(process.env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info3 = await gh.repository();
@@ -37054,7 +37704,7 @@ async function deploy(opts) {
     }) : void 0;
     const co = await log.group(
       "Clone the config repository",
-      () => ConfigCheckout.clone({ remote, dir: import_node_path7.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
+      () => ConfigCheckout.clone({ remote, dir: import_node_path8.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
     const bumpDir = configDir(co.dir, sub, opts.path ?? "");
     const tracked = history;
@@ -37067,16 +37717,38 @@ async function deploy(opts) {
       dir: bumpDir,
       targets: opts.images,
       pinDigest: opts.pinDigest,
+      digestInTag: opts.digestInTag,
       allowDowngrade: opts.allowDowngrade,
       policies: opts.policies,
       helmKeys: opts.helmKeys,
       upstream: ancestry,
       log
     };
+    const pre = await log.group(
+      "Check the config repository",
+      () => preflight({ co, bump: bumpOptions, sub, report, hold: opts.hold, warnOnly: opts.warnOnly, log })
+    );
+    bumpOptions.targets = pre.targets;
+    const heldReason = `held: ${pre.holds.map((h) => `${h.repository}${h.reason ? ` (${h.reason})` : ""}`).join(", ")}`;
+    const extra = {
+      ...pre.holds.length ? { holds: pre.holds } : {},
+      ...pre.redisDriver.length ? { redisDriver: pre.redisDriver } : {}
+    };
+    let rolloutReport;
+    let rolloutFrom;
+    const rolloutOf = async (previousTag) => {
+      if (!history || !deployedSha || rolloutFrom === previousTag) return rolloutReport;
+      rolloutFrom = previousTag;
+      rolloutReport = await rolloutFor({ history, co, previousTag, to: deployedSha, report, log });
+      return rolloutReport;
+    };
     if (opts.dryRun) {
-      const r = await bump({ ...bumpOptions, dryRun: true });
+      const r = pre.targets.length ? await bump({ ...bumpOptions, dryRun: true }) : { changed: false, changes: [], files: [], previous: pre.previous };
       const prev2 = r.previous[lead.repository];
+      const ro = r.changed ? await rolloutOf(prev2?.tag) : void 0;
       return {
+        ...extra,
+        ...ro ? { rollout: ro } : {},
         changed: r.changed,
         mode,
         repository: remote.display,
@@ -37087,12 +37759,13 @@ async function deploy(opts) {
         next: { tag: lead.tag, version: nextVersion, ...deployedSha ? { commit: deployedSha } : {} },
         images: opts.images,
         attempts: 0,
-        reason: "dry run: nothing committed or pushed"
+        reason: pre.targets.length ? "dry run: nothing committed or pushed" : heldReason
       };
     }
     let last;
     let lastMessage = "";
     const apply = async (attempt) => {
+      if (!pre.targets.length) return heldReason;
       let r;
       try {
         r = await bump(bumpOptions);
@@ -37105,8 +37778,10 @@ async function deploy(opts) {
       last = r;
       for (const c of r.changes) log.info(`${sub ? `${sub}/` : ""}${c.file}:${c.line}: ${c.old} -> ${c.new}${c.note ? ` (${c.note})` : ""}`);
       if (!r.changed) return `already at the target: ${r.unchanged.length} reference${r.unchanged.length === 1 ? "" : "s"} already at ${opts.images.map((t) => t.tag).join(", ")}`;
+      const ro = await rolloutOf(r.previous[lead.repository]?.tag ?? r.previous[pre.targets[0].repository]?.tag);
       const msg = deployCommitMessage({
-        images: opts.images,
+        rollout: ro,
+        images: pre.targets,
         bump: r,
         version: nextVersion,
         prefix: sub,
@@ -37151,6 +37826,8 @@ async function deploy(opts) {
     );
     const bumped = last;
     const result = {
+      ...extra,
+      ...outcome.pushed && rolloutReport ? { rollout: rolloutReport } : {},
       changed: outcome.pushed,
       mode,
       repository: remote.display,
@@ -37162,7 +37839,7 @@ async function deploy(opts) {
       images: opts.images,
       attempts: outcome.attempts
     };
-    const prev = bumped?.previous[lead.repository];
+    const prev = bumped?.previous[lead.repository] ?? pre.previous[lead.repository];
     if (prev?.tag) result.previous = { tag: prev.tag, version: prev.display ?? prev.tag };
     if (history) {
       const oldSha = prev?.tag ? parseImageTag(prev.tag)?.shortSha : void 0;
@@ -37219,13 +37896,14 @@ ${PR_MARKER}
       }
     }
     let running = deployedSha;
-    if (history && mode === "pull-request" && result.changed) {
+    const leadHeld = pre.holds.some((h) => h.repository === lead.repository);
+    if (history && (mode === "pull-request" && result.changed || leadHeld)) {
       const prevSha = result.previous.tag ? parseImageTag(result.previous.tag)?.shortSha : void 0;
       running = void 0;
       if (prevSha) {
         try {
           running = await history.resolve(prevSha);
-          log.info(`until the pull request is merged the cluster runs ${prevSha}: the lag is measured for it`);
+          log.info(`${leadHeld ? "held" : "until the pull request is merged"}, the cluster runs ${prevSha}: the lag is measured for it`);
         } catch (e) {
           freshnessError = errorMessage(e);
         }
@@ -37237,7 +37915,9 @@ ${PR_MARKER}
       const h = history;
       const sha = running;
       result.freshness = await log.group("Freshness", async () => {
-        const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly });
+        const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly || leadHeld });
+        if (leadHeld) f.held = pre.holds.map((x) => x.reason || x.repository).join("; ");
+        if (opts.gateLagHours !== void 0) f.gateLagHours = opts.gateLagHours;
         log.info(freshnessLine(f));
         if (f.status === "warn") log.warning(freshnessFailure(f));
         return f;
@@ -37253,7 +37933,7 @@ ${PR_MARKER}
 
 // src/actions/logger.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path8 = require("node:path");
+var import_node_path9 = require("node:path");
 
 // src/core/runnertext.ts
 var ZWSP = "\u200B";
@@ -37295,7 +37975,7 @@ function setFailed2(message) {
 }
 function actionsLogger(fileBase = "") {
   const props = (w) => ({
-    file: w?.file ? (0, import_node_path8.join)(fileBase, w.file) : void 0,
+    file: w?.file ? (0, import_node_path9.join)(fileBase, w.file) : void 0,
     startLine: w?.line,
     title: w?.title
   });
@@ -37388,6 +38068,7 @@ async function run() {
       mode: choiceInput("mode", ["push", "pull-request"], "push"),
       path: optionalInput("path"),
       pinDigest: booleanInput("pin-digest", true),
+      digestInTag: booleanInput("digest-in-tag", false),
       allowDowngrade: booleanInput("allow-downgrade", false),
       policies: parsePolicies(listInput("image-policies")),
       author: optionalInput("author"),
@@ -37395,7 +38076,7 @@ async function run() {
         repository: upstreamRepository,
         ref: optionalInput("upstream-ref"),
         commit: optionalInput("upstream-commit"),
-        path: upstreamPath ? (0, import_node_path9.resolve)(workspace, upstreamPath) : void 0,
+        path: upstreamPath ? (0, import_node_path10.resolve)(workspace, upstreamPath) : void 0,
         token: upstreamToken
       } : void 0,
       version: optionalInput("version"),
@@ -37405,6 +38086,8 @@ async function run() {
       closeSuperseded: booleanInput("close-superseded", true),
       maxLagHours: numberInput("max-lag"),
       warnOnly: booleanInput("warn-only", false),
+      hold: optionalInput("hold"),
+      gateLagHours: numberInput("gate-lag-hours"),
       attempts: attempts === void 0 ? void 0 : Math.max(1, Math.floor(attempts)),
       log: actionsLogger()
     });
@@ -37413,6 +38096,8 @@ async function run() {
     setOutput("pull-request-url", result.pullRequest?.url ?? "");
     setOutput("files", result.files.join("\n"));
     setOutput("previous-version", result.previous.version ?? "");
+    setOutput("held", (result.holds ?? []).map((h) => `${h.repository}: ${h.reason}`).join("\n"));
+    setOutput("rollout", result.rollout ? JSON.stringify(result.rollout) : "");
     setOutput("lag-hours", result.freshness ? String(result.freshness.lag.hours) : "");
     await summary.addRaw(deploySummaryMarkdown(result)).write();
     if (result.freshness?.status === "fail") setFailed2(freshnessFailure(result.freshness));

@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
       mode: choiceInput('mode', ['push', 'pull-request'] as const, 'push'),
       path: optionalInput('path'),
       pinDigest: booleanInput('pin-digest', true),
+      digestInTag: booleanInput('digest-in-tag', false),
       allowDowngrade: booleanInput('allow-downgrade', false),
       policies: parsePolicies(listInput('image-policies')),
       author: optionalInput('author'),
@@ -64,6 +65,8 @@ export async function run(): Promise<void> {
       closeSuperseded: booleanInput('close-superseded', true),
       maxLagHours: numberInput('max-lag'),
       warnOnly: booleanInput('warn-only', false),
+      hold: optionalInput('hold'),
+      gateLagHours: numberInput('gate-lag-hours'),
       attempts: attempts === undefined ? undefined : Math.max(1, Math.floor(attempts)),
       log: actionsLogger(),
     });
@@ -73,6 +76,8 @@ export async function run(): Promise<void> {
     core.setOutput('pull-request-url', result.pullRequest?.url ?? '');
     core.setOutput('files', result.files.join('\n'));
     core.setOutput('previous-version', result.previous.version ?? '');
+    core.setOutput('held', (result.holds ?? []).map((h) => `${h.repository}: ${h.reason}`).join('\n'));
+    core.setOutput('rollout', result.rollout ? JSON.stringify(result.rollout) : '');
     core.setOutput('lag-hours', result.freshness ? String(result.freshness.lag.hours) : '');
 
     await core.summary.addRaw(deploySummaryMarkdown(result)).write();

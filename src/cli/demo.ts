@@ -83,6 +83,17 @@ async function commitTree(
   return (await git(['rev-parse', 'HEAD'], { cwd: work })).stdout.trim();
 }
 
+// What main brings over v4.2.0 in the demo, for the rollout section: a migration, a post-deployment
+// migration, a new env variable.
+const DEMO_ENV = 'LOCAL_DOMAIN=example.com\nREDIS_HOST=localhost\n# REDIS_PASSWORD=\n';
+function demoMainChanges(w: string): void {
+  writeFileSync(join(w, '.env.production.sample'), `${DEMO_ENV}# Fetch all replies of a thread\nFETCH_REPLIES_ENABLED=false\n`);
+  mkdirSync(join(w, 'db/migrate'), { recursive: true });
+  mkdirSync(join(w, 'db/post_migrate'), { recursive: true });
+  writeFileSync(join(w, 'db/migrate/20260817020000_add_fetch_replies_to_statuses.rb'), 'class AddFetchRepliesToStatuses < ActiveRecord::Migration[8.0]; end\n');
+  writeFileSync(join(w, 'db/post_migrate/20260817030000_remove_legacy_columns.rb'), 'class RemoveLegacyColumns < ActiveRecord::Migration[8.0]; end\n');
+}
+
 const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A local upstream: main (needs no Redis patch) and stable-4.2 with a release tag that is not on main. */
@@ -93,7 +104,7 @@ export async function makeDemoUpstream(root: string, fixtures = fixturesRoot()):
   const hour = 3600_000;
   const now = Date.now();
 
-  await commitTree(work, join(fixtures, 'v4.2'), 'Bump version to v4.2.0', iso(now - 400 * 24 * hour));
+  await commitTree(work, join(fixtures, 'v4.2'), 'Bump version to v4.2.0', iso(now - 400 * 24 * hour), (w) => writeFileSync(join(w, '.env.production.sample'), DEMO_ENV));
   await git(['tag', 'v4.2.0'], { cwd: work });
   await git(['checkout', '-q', '-b', 'stable-4.2'], { cwd: work });
   const stableRelease = await commitTree(work, join(fixtures, 'v4.2'), 'Bump version to v4.2.1', iso(now - 390 * 24 * hour), (w) => {
@@ -102,7 +113,7 @@ export async function makeDemoUpstream(root: string, fixtures = fixturesRoot()):
   });
   await git(['-c', 'user.name=Upstream Dev', '-c', 'user.email=dev@upstream.invalid', 'tag', '-a', 'v4.2.1', '-m', 'v4.2.1'], { cwd: work });
   await git(['checkout', '-q', 'main'], { cwd: work });
-  const main = await commitTree(work, join(fixtures, 'main'), 'Add a feature on main', iso(now - 2 * hour));
+  const main = await commitTree(work, join(fixtures, 'main'), 'Add a feature on main', iso(now - 2 * hour), demoMainChanges);
   await git(['clone', '-q', '--bare', work, bare]);
   await git(['config', 'uploadpack.allowFilter', 'true'], { cwd: bare });
   await git(['config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: bare });

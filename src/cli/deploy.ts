@@ -13,15 +13,15 @@ import { pathOption } from './paths.js';
 
 export type { Command, CommandOut };
 
-export const DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--allow-downgrade]
+export const DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--digest-in-tag] [--allow-downgrade]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
   deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
             [--mode push|pull-request] [--path SUBDIR] [--author "Name <email>"]
             [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
-            [--version VERSION] [--patch-report FILE] [--no-digest] [--allow-downgrade] [--policy ...]
+            [--version VERSION] [--patch-report FILE] [--no-digest] [--digest-in-tag] [--allow-downgrade] [--policy ...]
             [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
-            [--max-lag HOURS] [--warn-only] [--json]
+            [--max-lag HOURS] [--warn-only] [--hold REASON] [--json]
             clone the config repo, bump, commit, push (or open one pull request), report the lag
   freshness --upstream URL [--ref BRANCH] --deployed SHA|TAG [--max-lag HOURS] [--warn-only] [--cache DIR] [--json]
             how far the deployed commit is behind upstream (goal: ${DEFAULT_MAX_LAG_HOURS} h)`;
@@ -49,7 +49,10 @@ function guarded(fn: Command): Command {
       return await fn(args, out);
     } catch (e) {
       if (isOffmainError(e)) {
-        out.log.error(e.message, e.location.file ? { file: e.location.file, line: e.location.line } : undefined);
+        const { file, line } = e.location;
+        // A message that already starts with its location (`values.yaml:834: ...`) is printed with it once.
+        const said = file !== undefined && e.message.startsWith(`${file}${line ? `:${line}` : ''}: `);
+        out.log.error(e.message, file && !said ? { file, line } : undefined);
         return 1;
       }
       throw e;
@@ -62,6 +65,7 @@ const bumpCommand: Command = async (args, out) => {
     dir: { type: 'string' },
     set: { type: 'string', multiple: true },
     'no-digest': { type: 'boolean' },
+    'digest-in-tag': { type: 'boolean' },
     'allow-downgrade': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     ...policyOption,
@@ -72,6 +76,7 @@ const bumpCommand: Command = async (args, out) => {
     dir,
     targets: v.set.map(parseSetArg),
     pinDigest: !v['no-digest'],
+    digestInTag: Boolean(v['digest-in-tag']),
     allowDowngrade: Boolean(v['allow-downgrade']),
     policies: parsePolicies(v.policy),
     dryRun: Boolean(v['dry-run']),
@@ -106,12 +111,14 @@ const deployCommand: Command = async (args, out) => {
     version: { type: 'string' },
     'patch-report': { type: 'string' },
     'no-digest': { type: 'boolean' },
+    'digest-in-tag': { type: 'boolean' },
     'allow-downgrade': { type: 'boolean' },
     label: { type: 'string', multiple: true },
     'auto-merge': { type: 'string' },
     'keep-superseded': { type: 'boolean' },
     'max-lag': { type: 'string' },
     'warn-only': { type: 'boolean' },
+    hold: { type: 'string' },
     attempts: { type: 'string' },
     'server-url': { type: 'string' },
     'api-url': { type: 'string' },
@@ -154,6 +161,7 @@ const deployCommand: Command = async (args, out) => {
     path: v.path,
     mode,
     pinDigest: !v['no-digest'],
+    digestInTag: Boolean(v['digest-in-tag']),
     allowDowngrade: Boolean(v['allow-downgrade']),
     policies: parsePolicies(v.policy),
     author: v.author,
@@ -165,6 +173,7 @@ const deployCommand: Command = async (args, out) => {
     closeSuperseded: !v['keep-superseded'],
     maxLagHours: hours('deploy', v['max-lag']),
     warnOnly: Boolean(v['warn-only']),
+    hold: v.hold,
     now: date('deploy', v.now),
     attempts,
     log: out.log,

@@ -15,6 +15,7 @@ import { parse, required, type CommandOut } from './args.js';
 import { BUILD_USAGE, buildCommand } from './build.js';
 import { runDemo } from './demo.js';
 import { DEPLOY_USAGE, deployCommands } from './deploy.js';
+import { DECIDE_USAGE, decideCommand } from './decide.js';
 import { pathOption, systemErrorLine } from './paths.js';
 
 export const USAGE = `usage: offmain <command> [options]
@@ -31,17 +32,19 @@ commands:
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...]
            [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]]
            [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR] [--mode push|pull-request]
-            [--max-lag HOURS] [--warn-only] [--allow-downgrade]] [--json]
-           the chain in one go: resolve and patch; with --image, build and push; with --config, deploy
+            [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON]]
+           [--checks require|names|off] [--required-check NAME ...] [--min-age 2h] [--checks-repository OWNER/NAME] [--json]
+           the chain in one go: the upstream checks gate (main; default require when upstream is on GitHub), resolve and patch; with --image, build and push; with --config, deploy
            (token from OFFMAIN_CONFIG_TOKEN) and measure the freshness; prints the summary
   build    --dir DIR --image NAME [--image NAME ...] [--streaming-image NAME ...] [--platforms P] [--push]
            [--mode all|platform|merge] [--digest IMAGE@sha256:...] [--tag TEMPLATE ...] [--json] ...
            build the mastodon (and streaming) images with docker buildx, skip what is already pushed
            (offmain build --help lists every option)
-  runners  [--platforms linux/amd64,linux/arm64] [--github-output FILE]
-           the build matrix: one native GitHub runner per platform (JSON; appended as matrix=... to FILE)
+  runners  [--platforms linux/amd64,linux/arm64] [--runner PLATFORM=LABEL|emulate ...] [--github-output FILE]
+           the build matrix: one runner per platform (JSON; appended as matrix=... to FILE)
   run --demo
            the whole pipeline on embedded defaults: a local Mastodon-shaped upstream, nothing configured
+${DECIDE_USAGE}
 ${DEPLOY_USAGE.replace(/^  (\w+) {1,}/gm, (_m, name: string) => `  ${`${name} `.padEnd(9)}`).replace(/^ {12}/gm, '           ')}
 
 Every command exits 0 on success and 1 on any failure, with one line on stderr saying why.`;
@@ -139,6 +142,11 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
         'max-lag': { type: 'string' },
         'warn-only': { type: 'boolean' },
         'allow-downgrade': { type: 'boolean' },
+        hold: { type: 'string' },
+        checks: { type: 'string' },
+        'required-check': { type: 'string', multiple: true },
+        'min-age': { type: 'string' },
+        'checks-repository': { type: 'string' },
       });
       if (v.demo) return runDemo(out);
       const upstream = {
@@ -173,14 +181,16 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
                 maxLagHours: maxLag,
                 warnOnly: v['warn-only'],
                 allowDowngrade: v['allow-downgrade'],
+                hold: v.hold,
               }
             : undefined,
+          gate: { checks: v.checks, requiredChecks: v['required-check'], minAge: v['min-age'], checksRepository: v['checks-repository'] },
         },
         out.log,
       );
       out.stdout(
         v.json
-          ? JSON.stringify({ ok: result.ok, failure: result.failure, patch: result.prepared.report, images: result.build?.images.flatMap((i) => i.pinned), deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours } }, null, 2)
+          ? JSON.stringify({ ok: result.ok, failure: result.failure, patch: result.prepared.report, images: result.build?.images.flatMap((i) => i.pinned), deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours, rollout: result.deploy.rollout, holds: result.deploy.holds }, gate: result.gate }, null, 2)
           : pipelineSummaryMarkdown(result),
       );
       if (result.failure) out.log.error(result.failure);
@@ -191,9 +201,15 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
     case 'build':
       return buildCommand(args, out);
     case 'runners': {
-      const v = parse(name, args, { platforms: { type: 'string' }, 'github-output': { type: 'string' } });
+      const v = parse(name, args, { platforms: { type: 'string' }, runner: { type: 'string', multiple: true }, 'github-output': { type: 'string' } });
       const output = v['github-output'] && pathOption(name, 'github-output', v['github-output'], 'file');
-      const matrix = JSON.stringify(runnerMatrix(v.platforms ?? 'linux/amd64,linux/arm64'));
+      const labels: Record<string, string> = {};
+      for (const r of v.runner ?? []) {
+        const eq = r.indexOf('=');
+        if (eq < 1) throw new OffmainError(`offmain runners: --runner "${r}" is not PLATFORM=LABEL (e.g. linux/arm64=emulate)`);
+        if (r.slice(eq + 1)) labels[r.slice(0, eq)] = r.slice(eq + 1);
+      }
+      const matrix = JSON.stringify(runnerMatrix(v.platforms ?? 'linux/amd64,linux/arm64', labels));
       if (output) {
         try {
           appendFileSync(output, `matrix=${matrix}\n`);
@@ -205,10 +221,10 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
       return 0;
     }
     default: {
-      const other = deployCommands[name];
+      const other = name === 'decide' ? decideCommand : deployCommands[name];
       if (other) return other(args, out);
       throw new OffmainError(
-        `unknown command "${name}": expected one of resolve, version, patch, run, build, runners, ${Object.keys(deployCommands).join(', ')} (see offmain --help)`,
+        `unknown command "${name}": expected one of resolve, version, patch, run, build, runners, decide, ${Object.keys(deployCommands).join(', ')} (see offmain --help)`,
       );
     }
   }

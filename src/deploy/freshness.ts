@@ -14,6 +14,7 @@ import { OffmainError } from '../core/errors.js';
 import { isoUtc } from '../core/git.js';
 import { cell } from '../core/markdown.js';
 import { commitUrl, compareUrl } from '../core/remote.js';
+import { inline } from '../core/untrusted.js';
 import { UpstreamHistory, type CommitTime, type HistoryOptions } from './history.js';
 
 export type { CommitTime };
@@ -71,6 +72,10 @@ export interface FreshnessReport {
   compareUrl?: string;
   deployedUrl?: string;
   headUrl?: string;
+  /** The deployed image is held (hold.ts): why. Its lag is the held lag, reported, never a failure. */
+  held?: string;
+  /** Hours the upstream checks gate kept the build behind the branch head (the gate's lag, not the pipeline's). */
+  gateLagHours?: number;
 }
 
 /** One line: what the lag is and why. */
@@ -106,8 +111,11 @@ export function freshnessMarkdown(r: FreshnessReport, heading = '### Freshness')
         ? 'nothing: the deployed commit is the newest'
         : `${r.lag.behind} commit${r.lag.behind === 1 ? '' : 's'}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ''}; oldest missing \`${r.lag.oldest!.sha.slice(0, 7)}\` from ${r.oldestMissingDate}`,
     ],
-    ['Lag', `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`],
+    r.held !== undefined
+      ? ['Held lag', `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ⏸️ held (${cell(inline(r.held, 200))})`]
+      : ['Lag', `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`],
   ];
+  if (r.gateLagHours !== undefined) rows.push(['Gate lag', `${formatHours(r.gateLagHours)}: upstream commits the checks gate held back`]);
   return [heading, '', '| | |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a} | ${b} |`), ''].join('\n');
 }
 

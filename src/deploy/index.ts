@@ -15,3 +15,5 @@ export {
   type FreshnessReport,
 } from './freshness.js';
 export { parseMergeMethod, type MergeMethod } from './pullrequest.js';
+export { UpstreamHistory, type CommitTime } from './history.js';
+export { computeLag, formatHours } from './freshness.js';

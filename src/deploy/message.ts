@@ -10,6 +10,8 @@ import { canonicalRepository, formatImageRef } from '../build/index.js';
 import { parseImageTag, type PatchReport } from '../patch/index.js';
 import type { BumpResult, ImageTarget } from './bump.js';
 import { freshnessMarkdown } from './freshness.js';
+import { holdsMarkdown } from './hold.js';
+import { ROLLOUT_HEADINGS, rolloutLines, rolloutMarkdown, type RolloutReport } from './rollout.js';
 import type { DeployResult } from './step.js';
 
 /** The last path component of an image repository: `ghcr.io/acme/mastodon` -> `mastodon`. */
@@ -32,6 +34,8 @@ export interface CommitMessageInput {
   prefix?: string;
   upstream?: { repository: string; ref?: string; commit?: string };
   patchReport?: PatchReport;
+  /** What the rollout brings (rollout.ts). */
+  rollout?: RolloutReport;
 }
 
 /** The longest subject line; git's advice is 50–72, GitHub cuts the title of a commit at about 72. */
@@ -41,7 +45,7 @@ export const MAX_MESSAGE = 64 * 1024;
 /** At most this many patches and files are listed one by one; the rest are counted. */
 const MAX_LISTED = 200;
 /** The headings of the body, the only lines of it shaped like a trailer. */
-const HEADINGS = ['Patches:', 'Images:', 'Files:'];
+const HEADINGS = ['Patches:', 'Images:', 'Files:', ...ROLLOUT_HEADINGS];
 
 /** Up to MAX_LISTED items as `- ...` lines, and how many more there are. */
 function listed<T>(items: readonly T[], line: (item: T) => string, what: string): string[] {
@@ -91,6 +95,7 @@ export function deployCommitMessage(input: CommitMessageInput): { subject: strin
     );
     body.push('');
   }
+  if (input.rollout) body.push(...rolloutLines(input.rollout), '');
   body.push('Images:');
   for (const t of input.images) {
     const moved = moving.includes(t) ? '' : ' (already there)';
@@ -153,6 +158,11 @@ export function deploySummaryMarkdown(r: DeployResult): string {
     ...images.map((x) => `| ${x.join(' | ')} |`),
     '',
   ];
+  if (r.holds?.length) out.push(holdsMarkdown(r.holds));
+  if (r.rollout) out.push(rolloutMarkdown(r.rollout));
+  if (r.redisDriver?.length) {
+    out.push('### Redis driver', '', ...r.redisDriver.slice(0, 20).map((f) => `- ⚠️ \`${cell(f.file)}:${f.line}\` sets a \`rediss://\` URL${f.variable ? ` (\`${cell(f.variable)}\`)` : ''} without \`REDIS_DRIVER=ruby\``), '');
+  }
   if (r.freshness) out.push(freshnessMarkdown(r.freshness));
   else if (r.freshnessError) out.push('### Freshness', '', `Not measured: ${cell(r.freshnessError)}`, '');
   // It quotes the config repository and upstream: nothing invisible, no HTML comment hiding the rest.

@@ -30,6 +30,10 @@ import { freshness, freshnessFailure, freshnessLine, type FreshnessReport } from
 import { shaOf, UpstreamHistory } from './history.js';
 import { deployCommitMessage, displayOf } from './message.js';
 import { BRANCH_PREFIX, GitHubPullRequests, PR_MARKER, type MergeMethod, type PullRequestResult } from './pullrequest.js';
+import type { Hold } from './hold.js';
+import { preflight, rolloutFor } from './preflight.js';
+import type { RedisDriverFinding } from './redisdriver.js';
+import type { RolloutReport } from './rollout.js';
 
 export type DeployMode = 'push' | 'pull-request';
 
@@ -68,6 +72,8 @@ export interface DeployOptions {
   path?: string;
   mode?: DeployMode;
   pinDigest?: boolean;
+  /** Pin Helm image mappings without a digest key as `tag@digest` (bump.ts BumpOptions.digestInTag). */
+  digestInTag?: boolean;
   allowDowngrade?: boolean;
   policies?: Record<string, string>;
   helmKeys?: HelmKeys;
@@ -81,6 +87,10 @@ export interface DeployOptions {
   labels?: string[];
   autoMerge?: MergeMethod;
   closeSuperseded?: boolean;
+  /** The `hold` input: a reason freezes every image (no bump); markers in the config repository hold one. */
+  hold?: string;
+  /** Hours the upstream checks gate kept the build behind the branch head (the patch step's gate-lag-hours), for the freshness report. */
+  gateLagHours?: number;
   maxLagHours?: number;
   warnOnly?: boolean;
   now?: Date;
@@ -123,6 +133,12 @@ export interface DeployResult {
   reason?: string;
   attempts: number;
   upstream?: { repository: string; ref: string; compareUrl?: string; commitUrl?: string };
+  /** What the rollout brings (upstream commits, migrations, env and build changes, patch status changes). */
+  rollout?: RolloutReport;
+  /** Images held (no bump), and why. */
+  holds?: Hold[];
+  /** rediss:// URLs without REDIS_DRIVER=ruby (a warning with warn-only; else the deploy stopped). */
+  redisDriver?: RedisDriverFinding[];
   freshness?: FreshnessReport;
   /** Set when the lag could not be measured. */
   freshnessError?: string;
@@ -277,16 +293,37 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       dir: bumpDir,
       targets: opts.images,
       pinDigest: opts.pinDigest,
+      digestInTag: opts.digestInTag,
       allowDowngrade: opts.allowDowngrade,
       policies: opts.policies,
       helmKeys: opts.helmKeys,
       upstream: ancestry,
       log,
     };
+    const pre = await log.group('Check the config repository', () =>
+      preflight({ co, bump: bumpOptions, sub, report, hold: opts.hold, warnOnly: opts.warnOnly, log }),
+    );
+    bumpOptions.targets = pre.targets;
+    const heldReason = `held: ${pre.holds.map((h) => `${h.repository}${h.reason ? ` (${h.reason})` : ''}`).join(', ')}`;
+    const extra = {
+      ...(pre.holds.length ? { holds: pre.holds } : {}),
+      ...(pre.redisDriver.length ? { redisDriver: pre.redisDriver } : {}),
+    };
+    let rolloutReport: RolloutReport | undefined;
+    let rolloutFrom: string | undefined;
+    const rolloutOf = async (previousTag: string | undefined) => {
+      if (!history || !deployedSha || rolloutFrom === previousTag) return rolloutReport;
+      rolloutFrom = previousTag;
+      rolloutReport = await rolloutFor({ history, co, previousTag, to: deployedSha, report, log });
+      return rolloutReport;
+    };
     if (opts.dryRun) {
-      const r = await bump({ ...bumpOptions, dryRun: true });
+      const r = pre.targets.length ? await bump({ ...bumpOptions, dryRun: true }) : { changed: false, changes: [], files: [], previous: pre.previous };
       const prev = r.previous[lead.repository];
+      const ro = r.changed ? await rolloutOf(prev?.tag) : undefined;
       return {
+        ...extra,
+        ...(ro ? { rollout: ro } : {}),
         changed: r.changed,
         mode,
         repository: remote.display,
@@ -297,13 +334,14 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
         next: { tag: lead.tag, version: nextVersion, ...(deployedSha ? { commit: deployedSha } : {}) },
         images: opts.images,
         attempts: 0,
-        reason: 'dry run: nothing committed or pushed',
+        reason: pre.targets.length ? 'dry run: nothing committed or pushed' : heldReason,
       };
     }
 
     let last: BumpResult | undefined;
     let lastMessage = '';
     const apply = async (attempt: number): Promise<UpdateAttempt | string> => {
+      if (!pre.targets.length) return heldReason;
       let r: BumpResult;
       try {
         r = await bump(bumpOptions);
@@ -317,8 +355,10 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       last = r;
       for (const c of r.changes) log.info(`${sub ? `${sub}/` : ''}${c.file}:${c.line}: ${c.old} -> ${c.new}${c.note ? ` (${c.note})` : ''}`);
       if (!r.changed) return `already at the target: ${r.unchanged.length} reference${r.unchanged.length === 1 ? '' : 's'} already at ${opts.images.map((t) => t.tag).join(', ')}`;
+      const ro = await rolloutOf(r.previous[lead.repository]?.tag ?? r.previous[pre.targets[0]!.repository]?.tag);
       const msg = deployCommitMessage({
-        images: opts.images,
+        rollout: ro,
+        images: pre.targets,
         bump: r,
         version: nextVersion,
         prefix: sub,
@@ -365,6 +405,8 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     const bumped = last as BumpResult | undefined;
 
     const result: DeployResult = {
+      ...extra,
+      ...(outcome.pushed && rolloutReport ? { rollout: rolloutReport } : {}),
       changed: outcome.pushed,
       mode,
       repository: remote.display,
@@ -376,7 +418,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       images: opts.images,
       attempts: outcome.attempts,
     };
-    const prev = bumped?.previous[lead.repository];
+    const prev = bumped?.previous[lead.repository] ?? pre.previous[lead.repository];
     if (prev?.tag) result.previous = { tag: prev.tag, version: prev.display ?? prev.tag };
     if (history) {
       const oldSha = prev?.tag ? parseImageTag(prev.tag)?.shortSha : undefined;
@@ -433,13 +475,14 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     // What the cluster runs: the new build once pushed to the branch; in pull-request mode, until the pull
     // request is merged, what the base branch still names.
     let running = deployedSha;
-    if (history && mode === 'pull-request' && result.changed) {
+    const leadHeld = pre.holds.some((h) => h.repository === lead.repository);
+    if (history && ((mode === 'pull-request' && result.changed) || leadHeld)) {
       const prevSha = result.previous.tag ? parseImageTag(result.previous.tag)?.shortSha : undefined;
       running = undefined;
       if (prevSha) {
         try {
           running = await history.resolve(prevSha);
-          log.info(`until the pull request is merged the cluster runs ${prevSha}: the lag is measured for it`);
+          log.info(`${leadHeld ? 'held' : 'until the pull request is merged'}, the cluster runs ${prevSha}: the lag is measured for it`);
         } catch (e) {
           freshnessError = errorMessage(e);
         }
@@ -451,7 +494,10 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       const h = history;
       const sha = running;
       result.freshness = await log.group('Freshness', async () => {
-        const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly });
+        // A hold is the admin's choice: its lag is reported (held lag), never a failure.
+        const f = await freshness({ history: h, deployed: sha, now: opts.now, maxLagHours: opts.maxLagHours, warnOnly: opts.warnOnly || leadHeld });
+        if (leadHeld) f.held = pre.holds.map((x) => x.reason || x.repository).join('; ');
+        if (opts.gateLagHours !== undefined) f.gateLagHours = opts.gateLagHours;
         log.info(freshnessLine(f));
         if (f.status === 'warn') log.warning(freshnessFailure(f));
         return f;

@@ -10,7 +10,8 @@
 import { build, PUBLIC_BUILD_ARGS, type BuildOptions, type BuildPlan, type BuildResult, buildSummaryMarkdown, planBuild, readBuildTree } from '../build/index.js';
 import { deploy, type DeployOptions, type DeployResult, deploySummaryMarkdown, type ImageTarget } from '../deploy/index.js';
 import type { Logger } from '../core/log.js';
-import { failureLine, patchSummaryMarkdown, prepare, type PrepareOptions, type PrepareResult } from '../patch/index.js';
+import { DEFAULT_REPOSITORY, failureLine, patchSummaryMarkdown, prepare, type PrepareOptions, type PrepareResult } from '../patch/index.js';
+import { gateBeforePatch, gateMarkdown, type GateBeforePatchOptions, type GateResult } from './gate.js';
 
 export type PipelineBuildOptions = Omit<
   BuildOptions,
@@ -27,6 +28,11 @@ export interface PipelineOptions {
   build: PipelineBuildOptions;
   /** Omit to stop after the build. */
   deploy?: PipelineDeployOptions;
+  /**
+   * The upstream checks gate (tracking main, no commit given): which upstream commit to build. Default: mode
+   * `require` when upstream is on GitHub, else off.
+   */
+  gate?: Pick<GateBeforePatchOptions, 'checks' | 'requiredChecks' | 'minAge' | 'checksRepository' | 'apiUrl' | 'now'>;
 }
 
 export interface PipelineResult {
@@ -34,6 +40,8 @@ export interface PipelineResult {
   /** The one line that says why the run stopped (a failed patch). Errors of the other steps are thrown. */
   failure?: string;
   prepared: PrepareResult;
+  /** The upstream checks gate's choice, when it ran. */
+  gate?: GateResult;
   plan?: BuildPlan;
   build?: BuildResult;
   deploy?: DeployResult;
@@ -78,9 +86,20 @@ export function deployTargets(result: { build?: BuildResult; plan?: BuildPlan })
 export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<PipelineResult> {
   const t0 = performance.now();
   const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
-  const prepared = await prepare(opts.upstream, log);
+  // The checks gate picks the commit before anything is resolved, built or pushed.
+  const gated = await gateBeforePatch({
+    ...opts.gate,
+    repository: opts.upstream.repository ?? DEFAULT_REPOSITORY,
+    ref: opts.upstream.ref,
+    track: opts.upstream.track,
+    commit: opts.upstream.commit,
+    token: opts.upstream.token,
+    log,
+  });
+  const upstreamOptions = gated ? { ...opts.upstream, commit: gated.chosen.sha } : opts.upstream;
+  const prepared = await prepare(upstreamOptions, log);
   const failure = failureLine(prepared);
-  if (failure) return { ok: false, failure, prepared, seconds: seconds() };
+  if (failure) return { ok: false, failure, prepared, gate: gated?.result, seconds: seconds() };
 
   const u = prepared.upstream;
   const deployOptions = (images: ImageTarget[]): DeployOptions => ({
@@ -90,6 +109,8 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
     upstream: { repository: opts.upstream.repository ?? u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
     version: prepared.version.display,
     patchReport: prepared.report,
+    // The lag the gate causes, reported apart from the pipeline's own.
+    ...(gated ? { gateLagHours: gated.result.lagHours } : {}),
     log,
   });
   if (opts.deploy && !opts.build.planOnly) {
@@ -140,7 +161,7 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
   if (opts.deploy) {
     deployed = await log.group('Deploy', () => deploy(deployOptions(deployTargets({ build: built, plan }))));
   }
-  return { ok: true, prepared, plan, build: built, deploy: deployed, seconds: seconds() };
+  return { ok: true, prepared, gate: gated?.result, plan, build: built, deploy: deployed, seconds: seconds() };
 }
 
 function planMarkdown(plan: BuildPlan): string {
@@ -161,7 +182,9 @@ function planMarkdown(plan: BuildPlan): string {
 
 /** The job summary of a whole run: patch, build (or plan), deploy with freshness. */
 export function pipelineSummaryMarkdown(r: PipelineResult): string {
-  const parts = [patchSummaryMarkdown(r.prepared)];
+  const parts: string[] = [];
+  if (r.gate) parts.push(gateMarkdown(r.gate, r.prepared.upstream.repository));
+  parts.push(patchSummaryMarkdown(r.prepared));
   if (r.build) parts.push(buildSummaryMarkdown(r.build));
   if (r.plan) parts.push(planMarkdown(r.plan));
   if (r.deploy) parts.push(deploySummaryMarkdown(r.deploy));

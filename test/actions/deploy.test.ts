@@ -82,7 +82,7 @@ describe('action-deploy as the runner runs it (committed bundle)', () => {
     expect([...read].sort()).toEqual(Object.keys(meta.inputs).sort());
     const set = new Set([...source.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1]));
     expect([...set].sort()).toEqual(Object.keys(meta.outputs).sort());
-    expect(Object.keys(meta.outputs).sort()).toEqual(['changed', 'commit', 'files', 'lag-hours', 'previous-version', 'pull-request-url']);
+    expect(Object.keys(meta.outputs).sort()).toEqual(['changed', 'commit', 'files', 'held', 'lag-hours', 'previous-version', 'pull-request-url', 'rollout']);
   });
 
   it('pushes, sets every output, writes the summary, and masks the token', async () => {
@@ -109,6 +109,8 @@ describe('action-deploy as the runner runs it (committed bundle)', () => {
       files: 'helm/values.yaml',
       'previous-version': `4.8.0-alpha.1+${u.a!.slice(0, 7)}`,
       'lag-hours': '0',
+      held: '',
+      rollout: expect.stringMatching(/^\{"from":"[0-9a-f]{40}","to":"[0-9a-f]{40}","direction":"forward","commits":\d+,/),
     });
     expect(await s.repo.run(['show', 'main:helm/values.yaml'])).toBe(
       values(tag(u.c!)).replace('digest: ""', `digest: "${DA}"`).replace("digest: ''", `digest: '${DB}'`).trimEnd(),

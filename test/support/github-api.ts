@@ -12,6 +12,12 @@
  *   POST   /repos/{o}/{r}/issues/{n}/labels
  *   POST   /repos/{o}/{r}/issues/{n}/comments
  *   POST   /graphql   (enablePullRequestAutoMerge)
+ *   GET    /repos/{o}/{r}/commits/{ref}/check-runs   (latest run per name; anonymous on a public repository)
+ *   GET    /repos/{o}/{r}/commits/{ref}/status       (combined status; anonymous on a public repository)
+ *
+ * Every reply carries GitHub's rate-limit headers (`x-ratelimit-limit`, `-remaining`, `-used`, `-reset`,
+ * `-resource`); with `rateLimit` given, each request uses one, and none left is GitHub's 403
+ * `API rate limit exceeded` reply.
  *
  * A head branch must exist in the served bare repository (`gitDir`), as on GitHub (422 `head invalid`).
  */
@@ -26,12 +32,33 @@ type Repo = RestEndpointMethodTypes['repos']['get']['response']['data'];
 type User = NonNullable<Pull['user']>;
 type Label = RestEndpointMethodTypes['issues']['addLabels']['response']['data'][number];
 type IssueComment = RestEndpointMethodTypes['issues']['createComment']['response']['data'];
+type CheckRun = RestEndpointMethodTypes['checks']['listForRef']['response']['data']['check_runs'][number];
+type CheckRunList = RestEndpointMethodTypes['checks']['listForRef']['response']['data'];
+type CombinedStatus = RestEndpointMethodTypes['repos']['getCombinedStatusForRef']['response']['data'];
+
+/** A check run as a test declares it: GitHub's lifecycle status and conclusion. */
+export interface StandInCheckRun {
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  conclusion?: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | 'stale' | null;
+}
+
+/** A commit status (the older Statuses API) as a test declares it. */
+export interface StandInStatus {
+  context: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  description?: string;
+}
 
 export interface StandInRepo {
   defaultBranch?: string;
   allowAutoMerge?: boolean;
   /** The bare repository the git server serves, to check head branches and read their shas. */
   gitDir?: string;
+  /** Readable without a token (the check endpoints). */
+  public?: boolean;
+  /** Commit sha -> its check runs and statuses. */
+  checks?: Record<string, { runs?: StandInCheckRun[]; statuses?: StandInStatus[] }>;
 }
 
 export interface StandInOptions {
@@ -39,6 +66,8 @@ export interface StandInOptions {
   tokens: Record<string, { login: string; readOnly?: boolean }>;
   /** `owner/name` -> repository. */
   repos: Record<string, StandInRepo>;
+  /** The rate limit window: each request uses one; default 5000 left, never used up. */
+  rateLimit?: { limit: number; remaining: number; reset: number };
 }
 
 export interface StoredPull {
@@ -239,6 +268,63 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
       default: false,
     }) satisfies Shape<Label>;
 
+  const checkRunList = (slug: string, headSha: string, runs: StandInCheckRun[]): Shape<CheckRunList> => {
+    const api = `${url}/repos/${slug}`;
+    const check_runs = runs.map((r, i) => {
+      const id = 40_000 + i;
+      const done = r.status === 'completed';
+      return {
+        id,
+        head_sha: headSha,
+        node_id: nodeId('CheckRun', id),
+        external_id: '',
+        url: `${api}/check-runs/${id}`,
+        html_url: `https://github.com/${slug}/actions/runs/${id}/job/${id}`,
+        details_url: `https://github.com/${slug}/actions/runs/${id}/job/${id}`,
+        status: r.status,
+        conclusion: (done ? (r.conclusion ?? 'success') : null) as CheckRun['conclusion'],
+        started_at: r.status === 'queued' ? null : NOW,
+        completed_at: done ? NOW : null,
+        output: { title: null, summary: null, text: null, annotations_count: 0, annotations_url: `${api}/check-runs/${id}/annotations` },
+        name: r.name,
+        check_suite: { id: 30_000 + i },
+        app: null,
+        pull_requests: [],
+      } satisfies Shape<CheckRun>;
+    });
+    return { total_count: check_runs.length, check_runs };
+  };
+
+  const combinedStatus = (slug: string, r: StandInRepo, headSha: string, statuses: StandInStatus[]): Shape<CombinedStatus> => {
+    const api = `${url}/repos/${slug}`;
+    const state = statuses.some((s) => s.state === 'error' || s.state === 'failure')
+      ? 'failure'
+      : statuses.length === 0 || statuses.some((s) => s.state === 'pending')
+        ? 'pending'
+        : 'success';
+    const full = repoShape(slug, r, url);
+    return {
+      state,
+      statuses: statuses.map((s, i) => ({
+        url: `${api}/statuses/${headSha}`,
+        avatar_url: 'https://avatars.githubusercontent.com/oa/4808?v=4',
+        id: 20_000 + i,
+        node_id: nodeId('StatusContext', 20_000 + i),
+        state: s.state,
+        description: s.description ?? null,
+        target_url: `https://ci.example.com/${slug}/${headSha.slice(0, 7)}/${encodeURIComponent(s.context)}`,
+        context: s.context,
+        created_at: NOW,
+        updated_at: NOW,
+      })),
+      sha: headSha,
+      total_count: statuses.length,
+      repository: { id: full.id, node_id: full.node_id, name: full.name, full_name: full.full_name, owner: full.owner, private: !r.public, html_url: full.html_url, url: full.url },
+      commit_url: `${api}/commits/${headSha}`,
+      url: `${api}/commits/${headSha}/status`,
+    } satisfies Shape<CombinedStatus>;
+  };
+
   const addPull: GitHubStandIn['addPull'] = (p) => {
     const stored: StoredPull = {
       number: next++,
@@ -267,8 +353,17 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
       } catch {
         body = {};
       }
+      const limit = opts.rateLimit;
+      const rate = limit ?? { limit: 5000, remaining: 5000, reset: 1787562000 };
+      const rateHeaders = () => ({
+        'x-ratelimit-limit': String(rate.limit),
+        'x-ratelimit-remaining': String(rate.remaining),
+        'x-ratelimit-used': String(rate.limit - rate.remaining),
+        'x-ratelimit-reset': String(rate.reset),
+        'x-ratelimit-resource': 'core',
+      });
       const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers });
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...rateHeaders(), ...headers });
         res.end(JSON.stringify(data));
       };
       const error = (status: number, message: string, extra: Record<string, unknown> = {}) =>
@@ -277,6 +372,27 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
       const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       const account = auth ? opts.tokens[auth[1]!] : undefined;
       requests.push({ method: req.method ?? 'GET', path: u.pathname + u.search, body, login: account?.login });
+      if (limit) {
+        if (limit.remaining <= 0) {
+          return send(403, {
+            message: "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+            documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+          });
+        }
+        limit.remaining--;
+      }
+      const cm = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/(check-runs|status)$/.exec(u.pathname);
+      if (cm && req.method === 'GET' && (account || (!auth && opts.repos[`${cm[1]}/${cm[2]}`]?.public))) {
+        const cslug = `${cm[1]}/${cm[2]}`;
+        const crepo = opts.repos[cslug];
+        if (!crepo) return error(404, 'Not Found');
+        const ref = decodeURIComponent(cm[3]!);
+        const found = Object.entries(crepo.checks ?? {}).find(([k]) => k === ref || (ref.length >= 7 && k.startsWith(ref)));
+        if (!found && !/^[0-9a-f]{7,64}$/.test(ref)) return error(422, `No commit found for SHA: ${ref}`);
+        const headSha = found?.[0] ?? ref;
+        const given = found?.[1] ?? {};
+        return cm[4] === 'check-runs' ? send(200, checkRunList(cslug, headSha, given.runs ?? [])) : send(200, combinedStatus(cslug, crepo, headSha, given.statuses ?? []));
+      }
       if (!account) return error(401, 'Bad credentials');
       const write = req.method !== 'GET';
 

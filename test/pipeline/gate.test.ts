@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../src/core/log.js';
+import { parseChecksMode, verdictOf } from '../../src/pipeline/checks.js';
+import { gate, gateMarkdown, parseMinAge, type GateOptions } from '../../src/pipeline/gate.js';
+import { startGitHubStandIn, type GitHubStandIn, type StandInRepo } from '../support/github-api.js';
+import { rejection } from '../support/errors.js';
+import { tempDir } from '../support/tmp.js';
+import { rolloutUpstream, tagOf, type RolloutUpstream } from '../support/upstream-rollout.js';
+import { createBareRepo } from '../support/git-fixture.js';
+import { pipelineSummaryMarkdown, runPipeline } from '../../src/pipeline/run.js';
+
+let up: RolloutUpstream;
+const servers: GitHubStandIn[] = [];
+
+beforeAll(async () => {
+  up = await rolloutUpstream();
+});
+afterAll(async () => {
+  for (const s of servers) await s.close();
+});
+
+/** Upstream CI as it looks on a weekday: the head still running, the commit before it red, older ones green. */
+function upstreamChecks(): StandInRepo['checks'] {
+  return {
+    [up.c.running]: { runs: [{ name: 'test', status: 'in_progress' }, { name: 'lint', status: 'completed', conclusion: 'success' }] },
+    [up.c.red]: {
+      runs: [
+        { name: 'test', status: 'completed', conclusion: 'failure' },
+        { name: 'lint', status: 'completed', conclusion: 'success' },
+        { name: 'build-image', status: 'completed', conclusion: 'cancelled' },
+      ],
+      statuses: [{ context: 'ci/crowdin', state: 'success' }],
+    },
+    [up.c.docker]: {
+      runs: [
+        { name: 'test', status: 'completed', conclusion: 'success' },
+        { name: 'lint', status: 'completed', conclusion: 'neutral' },
+        { name: 'build-image', status: 'completed', conclusion: 'cancelled' }, // superseded by the next push
+        { name: 'chromatic', status: 'completed', conclusion: 'skipped' },
+      ],
+      statuses: [{ context: 'ci/crowdin', state: 'success' }],
+    },
+    [up.c.env]: { runs: [{ name: 'test', status: 'completed', conclusion: 'success' }] },
+  };
+}
+
+async function standIn(checks = upstreamChecks(), rateLimit?: { limit: number; remaining: number; reset: number }): Promise<GitHubStandIn> {
+  const s = await startGitHubStandIn({ tokens: {}, repos: { 'mastodon/mastodon': { public: true, checks } }, ...(rateLimit ? { rateLimit } : {}) });
+  servers.push(s);
+  return s;
+}
+
+const NOW = () => new Date((up.times.running! + 3600) * 1000);
+const base = (api: GitHubStandIn, extra: Partial<GateOptions> = {}): GateOptions => ({
+  repository: up.url,
+  checksRepository: 'mastodon/mastodon',
+  apiUrl: api.url,
+  cacheDir: join(tempDir(), 'cache'),
+  now: NOW(),
+  log: memoryLogger(),
+  ...extra,
+});
+
+describe('the upstream checks gate', () => {
+  it('require: holds back a failed commit and a running one, takes the newest green one; cancelled runs are no failure', async () => {
+    const api = await standIn();
+    const g = await gate(base(api, { mode: 'require' }));
+    expect(g.chosen?.sha).toBe(up.c.docker);
+    expect(g.heldBack.map((h) => [h.sha, h.why])).toEqual([
+      [up.c.running, 'pending'],
+      [up.c.red, 'failed'],
+    ]);
+    expect(g.heldBack[1]!.checks).toEqual([expect.objectContaining({ name: 'test', state: 'fail', detail: 'completed/failure' })]);
+    expect(g.heldBack[0]!.checks).toEqual([expect.objectContaining({ name: 'test', state: 'pending', detail: 'in_progress' })]);
+    // The gate's lag: the oldest commit held back (red, 2 h before now).
+    expect(g.lagHours).toBe(2);
+    expect(g.rateLimit).toEqual({ limit: 5000, remaining: 5000, reset: '2026-08-24T09:00:00Z' });
+    expect(g.requests).toBe(6);
+    // Anonymous reads (no token): a public repository.
+    expect(api.requests.every((r) => r.login === undefined && r.method === 'GET')).toBe(true);
+    expect(api.requests[0]!.path).toBe(`/repos/mastodon/mastodon/commits/${up.c.running}/check-runs?filter=latest&per_page=100`);
+    const md = gateMarkdown(g, 'https://github.com/mastodon/mastodon.git');
+    expect(md).toContain(`| Held back [\`${up.c.red.slice(0, 7)}\`](https://github.com/mastodon/mastodon/commit/${up.c.red}) | checks failed: test (completed/failure) |`);
+    expect(md).toContain('| Gate lag | 2 h |');
+  });
+
+  it('names: only the named checks count, and each must have reported', async () => {
+    const api = await standIn();
+    const lint = await gate(base(api, { mode: 'names', required: ['lint'] }));
+    expect(lint.chosen?.sha).toBe(up.c.running);
+    const ci = await gate(base(api, { mode: 'names', required: ['ci/crowdin'] }));
+    // running and its parent... running has no ci/crowdin status yet: waited for; red's passed.
+    expect(ci.chosen?.sha).toBe(up.c.red);
+    expect(ci.heldBack).toEqual([expect.objectContaining({ sha: up.c.running, why: 'pending', checks: [expect.objectContaining({ name: 'ci/crowdin', detail: 'not reported yet' })] })]);
+    await expect(gate(base(api, { mode: 'names' }))).rejects.toThrow(/checks: names needs the required-checks list/);
+  });
+
+  it('min-age: only commits older than it pass; with checks off no API request is made', async () => {
+    const api = await standIn();
+    const g = await gate(base(api, { mode: 'off', minAgeHours: parseMinAge('90m') }));
+    expect(g.chosen?.sha).toBe(up.c.red);
+    expect(g.heldBack.map((h) => h.why)).toEqual(['too young']);
+    expect(g.lagHours).toBe(1);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('chooses nothing when every commit in reach failed or is running, and says why', async () => {
+    const api = await standIn({ [up.c.running]: { runs: [{ name: 'test', status: 'queued' }] } });
+    const all = Object.fromEntries(Object.values(up.c).map((sha) => [sha, { runs: [{ name: 'test', status: 'completed' as const, conclusion: 'timed_out' as const }] }]));
+    const red = await standIn(all);
+    const g = await gate(base(red, { mode: 'require' }));
+    expect(g.chosen).toBeUndefined();
+    expect(g.failure).toBe('none of the newest 7 commits of main passed the upstream checks gate (require): nothing is built; the next run looks again');
+    expect(g.heldBack).toHaveLength(7);
+    expect((await gate(base(api, { mode: 'require', maxCommits: 1 }))).chosen).toBeUndefined();
+  });
+
+  it('reports the rate limit, and an exhausted one as an error naming the reset', async () => {
+    const api = await standIn(upstreamChecks(), { limit: 60, remaining: 1, reset: 1787562000 });
+    const e = await rejection(gate(base(api, { mode: 'require' })));
+    expect(e.message).toBe(
+      'the GitHub API rate limit (60 requests an hour) is used up until 2026-08-24T09:00:00Z: pass a token (upstream-token) for a higher limit, or run again after the reset',
+    );
+  });
+
+  it('is off by default for an upstream not on GitHub, and require for one on GitHub', async () => {
+    const g = await gate({ repository: up.url, cacheDir: join(tempDir(), 'c'), log: memoryLogger() });
+    expect(g).toMatchObject({ mode: 'off', chosen: { sha: up.c.running }, heldBack: [], lagHours: 0 });
+  });
+});
+
+describe('the verdict', () => {
+  it('folds check runs and statuses', () => {
+    const c = (name: string, state: 'pass' | 'fail' | 'pending' | 'superseded') => ({ name, kind: 'check-run' as const, state, detail: state });
+    expect(verdictOf('a', [c('x', 'pass'), c('y', 'superseded')], 'require').verdict).toBe('pass');
+    expect(verdictOf('a', [c('x', 'pass'), c('y', 'pending')], 'require').verdict).toBe('pending');
+    expect(verdictOf('a', [c('x', 'fail'), c('y', 'pending')], 'require').verdict).toBe('fail');
+    expect(verdictOf('a', [c('y', 'superseded')], 'require').verdict).toBe('none');
+    expect(verdictOf('a', [c('x', 'fail')], 'names', ['y']).verdict).toBe('pending');
+    expect(parseChecksMode(' Names ')).toBe('names');
+    expect(() => parseChecksMode('strict')).toThrow(/not a mode: use require, names or off/);
+    expect(parseMinAge('2h')).toBe(2);
+    expect(parseMinAge('1d')).toBe(24);
+    expect(() => parseMinAge('soon')).toThrow(/min-age "soon" is not a duration/);
+  });
+});
+
+describe('the pipeline with the gate', () => {
+  it('builds the commit the gate chose, says which were held back, and reports the gate lag in the freshness', async () => {
+    const api = await standIn();
+    const config = await createBareRepo(join(tempDir('offmain-gcfg-'), 'config.git'));
+    await config.commit({
+      files: { 'apps/kustomization.yaml': `images:\n  - name: ghcr.io/acme/mastodon\n    newTag: ${tagOf(up.c.base)}\n` },
+      message: 'initial',
+      date: '2026-08-10T10:00:00Z',
+      ref: 'refs/heads/main',
+    });
+    const log = memoryLogger();
+    const r = await runPipeline(
+      {
+        upstream: { repository: up.url, path: join(tempDir(), 'mastodon'), patchSets: [] },
+        build: { images: ['ghcr.io/acme/mastodon'], planOnly: true },
+        deploy: { repository: config.dir, now: NOW() },
+        gate: { checks: 'require', checksRepository: 'mastodon/mastodon', apiUrl: api.url, now: NOW() },
+      },
+      log,
+    );
+    expect(r.ok).toBe(true);
+    expect(r.prepared.upstream.sha).toBe(up.c.docker);
+    expect(r.gate?.heldBack.map((h) => h.sha)).toEqual([up.c.running, up.c.red]);
+    expect(r.deploy?.next.tag).toBe(tagOf(up.c.docker));
+    expect(r.deploy?.freshness).toMatchObject({ gateLagHours: 2, lag: { behind: 2, hours: 2 } });
+    const md = pipelineSummaryMarkdown(r);
+    expect(md).toContain('### Upstream checks gate');
+    expect(md).toContain('| Gate lag | 2 h: upstream commits the checks gate held back |');
+    expect(md).toContain('### What the rollout brings');
+    expect(log.lines).toContain(`warning: upstream ${up.c.red.slice(0, 7)} is held back: checks failed: test (completed/failure)`);
+  });
+});
