@@ -42057,6 +42057,15 @@ async function upstreamCommit(opts, env) {
     if (!/^[0-9a-f]{40}$/i.test(pinned)) throw new OffmainError(`commit "${pinned}" is not a full 40-character sha: the decision needs the full sha`);
     return { sha: pinned.toLowerCase(), head: false };
   }
+  const gated = await gateBeforePatch({
+    ...opts.gate,
+    repository: opts.upstream ?? DEFAULT_REPOSITORY,
+    ref: opts.ref,
+    track: opts.track,
+    token: opts.upstreamToken,
+    log: opts.log
+  });
+  if (gated) return { sha: gated.chosen.sha, head: gated.chosen.sha === gated.result.head.sha, gated };
   const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
   const track2 = opts.track ?? "main";
   const ref = opts.ref || "main";
@@ -42142,7 +42151,7 @@ async function decide(opts) {
   let config;
   try {
     config = opts.config ? cloneConfig(opts, env, dir).then((d) => ({ dir: d }), (error) => ({ error })) : void 0;
-    const { sha, head } = await upstreamCommit(opts, env);
+    const { sha, head, gated } = await upstreamCommit(opts, env);
     const cloned = await config;
     const configDir2 = cloned && "dir" in cloned ? cloned.dir : void 0;
     const registry = new RegistryClient({ env });
@@ -42207,7 +42216,8 @@ async function decide(opts) {
       deploy: deploy2,
       pinned,
       ...runs !== void 0 ? { configRuns: runs } : {},
-      line,
+      line: gated?.result.heldBack.length ? `${line}; upstream ${gated.result.heldBack.map((h) => h.sha.slice(0, 7)).join(", ")} held back by its checks` : line,
+      ...gated ? { gate: gated.result, gateMarkdown: gated.markdown } : {},
       seconds: (performance.now() - started) / 1e3
     };
   } finally {
@@ -42220,6 +42230,7 @@ async function decide(opts) {
 var DECIDE_USAGE = `  decide   --image NAME [--image ...] [--streaming-image NAME ...] [--platforms P]
            [--repository URL] [--ref BRANCH] [--track main|release] [--commit SHA]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]]
+           [--checks require|names|off] [--required-check NAME ...] [--min-age 2h] [--checks-repository OWNER/NAME]
            [--github-output FILE] [--summary FILE] [--json]
            what a run needs: which platforms to build, a merge, a deploy; nothing when nothing moved`;
 function items(values2, commas = false) {
@@ -42236,7 +42247,8 @@ function outputs(d) {
     deploy: String(d.deploy),
     image: d.pinned.length && first ? `${first.repository}:${d.imageTag}@${first.digest}` : "",
     images: d.pinned.join("\n"),
-    "lag-hours": !d.deploy && d.head && d.pinned.length ? "0" : ""
+    "lag-hours": !d.deploy && d.head && d.pinned.length ? "0" : "",
+    "gate-lag-hours": d.gate ? String(d.gate.lagHours) : ""
   };
 }
 var decideCommand = async (args, out) => {
@@ -42254,7 +42266,11 @@ var decideCommand = async (args, out) => {
     "config-branch": { type: "string" },
     "config-path": { type: "string" },
     "github-output": { type: "string" },
-    summary: { type: "string" }
+    summary: { type: "string" },
+    checks: { type: "string" },
+    "required-check": { type: "string", multiple: true },
+    "min-age": { type: "string" },
+    "checks-repository": { type: "string" }
   });
   const images = items(v.image, true);
   if (!images.length) throw new OffmainError("offmain decide: --image is required (the repositories the mastodon image is pushed to)");
@@ -42276,6 +42292,7 @@ var decideCommand = async (args, out) => {
     streamingImages: items(v["streaming-image"], true),
     platforms: v.platforms || void 0,
     config: v.config ? { repository: v.config, branch: v["config-branch"] || void 0, path: v["config-path"] || void 0, token: process.env.OFFMAIN_CONFIG_TOKEN || void 0 } : void 0,
+    gate: { checks: v.checks || void 0, requiredChecks: items(v["required-check"], true), minAge: v["min-age"] || void 0, checksRepository: v["checks-repository"] || void 0 },
     log: out.log
   });
   if (githubOutput) {
@@ -42291,7 +42308,8 @@ ${eof}
 
 ${d.line}
 
-`);
+${d.gateMarkdown ? `${d.gateMarkdown}
+` : ""}`);
   out.stdout(v.json ? JSON.stringify(d, null, 2) : d.line);
   return 0;
 };

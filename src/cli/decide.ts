@@ -14,6 +14,7 @@ import { pathOption } from './paths.js';
 export const DECIDE_USAGE = `  decide   --image NAME [--image ...] [--streaming-image NAME ...] [--platforms P]
            [--repository URL] [--ref BRANCH] [--track main|release] [--commit SHA]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]]
+           [--checks require|names|off] [--required-check NAME ...] [--min-age 2h] [--checks-repository OWNER/NAME]
            [--github-output FILE] [--summary FILE] [--json]
            what a run needs: which platforms to build, a merge, a deploy; nothing when nothing moved`;
 
@@ -34,6 +35,7 @@ function outputs(d: Decision): Record<string, string> {
     image: d.pinned.length && first ? `${first.repository}:${d.imageTag}@${first.digest}` : '',
     images: d.pinned.join('\n'),
     'lag-hours': !d.deploy && d.head && d.pinned.length ? '0' : '',
+    'gate-lag-hours': d.gate ? String(d.gate.lagHours) : '',
   };
 }
 
@@ -53,6 +55,10 @@ export const decideCommand: Command = async (args, out) => {
     'config-path': { type: 'string' },
     'github-output': { type: 'string' },
     summary: { type: 'string' },
+    checks: { type: 'string' },
+    'required-check': { type: 'string', multiple: true },
+    'min-age': { type: 'string' },
+    'checks-repository': { type: 'string' },
   });
   const images = items(v.image, true);
   if (!images.length) throw new OffmainError('offmain decide: --image is required (the repositories the mastodon image is pushed to)');
@@ -76,6 +82,7 @@ export const decideCommand: Command = async (args, out) => {
     config: v.config
       ? { repository: v.config, branch: v['config-branch'] || undefined, path: v['config-path'] || undefined, token: process.env.OFFMAIN_CONFIG_TOKEN || undefined }
       : undefined,
+    gate: { checks: v.checks || undefined, requiredChecks: items(v['required-check'], true), minAge: v['min-age'] || undefined, checksRepository: v['checks-repository'] || undefined },
     log: out.log,
   });
   if (githubOutput) {
@@ -85,7 +92,7 @@ export const decideCommand: Command = async (args, out) => {
       .join('');
     appendFileSync(githubOutput, text);
   }
-  if (summary) appendFileSync(summary, `### offmain\n\n${d.line}\n\n`);
+  if (summary) appendFileSync(summary, `### offmain\n\n${d.line}\n\n${d.gateMarkdown ? `${d.gateMarkdown}\n` : ''}`);
   out.stdout(v.json ? JSON.stringify(d, null, 2) : d.line);
   return 0;
 };

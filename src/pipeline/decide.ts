@@ -22,6 +22,7 @@ import { gitRemote, parseLsRemote, redactText } from '../core/remote.js';
 import { describeTag, parsePlatforms, RegistryClient, streamingName, type TagContent } from '../build/index.js';
 import { bump, parseSetArg } from '../deploy/index.js';
 import { DEFAULT_REPOSITORY, parseImageTag, patchesDigest, versionOf, type Track } from '../patch/index.js';
+import { gateBeforePatch, type GateBeforePatchOptions, type GateResult } from './gate.js';
 
 export interface DecideOptions {
   upstream?: string;
@@ -38,6 +39,11 @@ export interface DecideOptions {
   streamingImages?: readonly string[];
   platforms?: string;
   config?: { repository: string; branch?: string; path?: string; token?: string };
+  /**
+   * The upstream checks gate, as the patch step runs it (tracking main, no commit pinned): the decision is made
+   * for the commit the gate lets through, which the later jobs are then given.
+   */
+  gate?: Pick<GateBeforePatchOptions, 'checks' | 'requiredChecks' | 'minAge' | 'checksRepository' | 'apiUrl' | 'now'>;
   env?: NodeJS.ProcessEnv;
   log: Logger;
 }
@@ -69,18 +75,33 @@ export interface Decision {
   configRuns?: boolean;
   /** One line for the run's summary. */
   line: string;
+  /** The checks gate's choice and its summary section, when it ran. */
+  gate?: GateResult;
+  gateMarkdown?: string;
   seconds: number;
 }
 
 const VERSION_FILE = 'lib/mastodon/version.rb';
 
 /** The upstream commit: pinned, the branch head, or the newest stable release tag. */
-async function upstreamCommit(opts: DecideOptions, env: NodeJS.ProcessEnv): Promise<{ sha: string; head: boolean }> {
+async function upstreamCommit(
+  opts: DecideOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<{ sha: string; head: boolean; gated?: Awaited<ReturnType<typeof gateBeforePatch>> }> {
   const pinned = opts.commit?.trim();
   if (pinned) {
     if (!/^[0-9a-f]{40}$/i.test(pinned)) throw new OffmainError(`commit "${pinned}" is not a full 40-character sha: the decision needs the full sha`);
     return { sha: pinned.toLowerCase(), head: false };
   }
+  const gated = await gateBeforePatch({
+    ...opts.gate,
+    repository: opts.upstream ?? DEFAULT_REPOSITORY,
+    ref: opts.ref,
+    track: opts.track,
+    token: opts.upstreamToken,
+    log: opts.log,
+  });
+  if (gated) return { sha: gated.chosen.sha, head: gated.chosen.sha === gated.result.head.sha, gated };
   const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
   const track = opts.track ?? 'main';
   const ref = opts.ref || 'main';
@@ -185,7 +206,7 @@ export async function decide(opts: DecideOptions): Promise<Decision> {
   let config: Promise<{ dir: string } | { error: Error }> | undefined;
   try {
     config = opts.config ? cloneConfig(opts, env, dir).then((d) => ({ dir: d }), (error: Error) => ({ error })) : undefined;
-    const { sha, head } = await upstreamCommit(opts, env);
+    const { sha, head, gated } = await upstreamCommit(opts, env);
     const cloned = await config;
     const configDir = cloned && 'dir' in cloned ? cloned.dir : undefined;
     const registry = new RegistryClient({ env });
@@ -259,7 +280,8 @@ export async function decide(opts: DecideOptions): Promise<Decision> {
       deploy,
       pinned,
       ...(runs !== undefined ? { configRuns: runs } : {}),
-      line,
+      line: gated?.result.heldBack.length ? `${line}; upstream ${gated.result.heldBack.map((h) => h.sha.slice(0, 7)).join(', ')} held back by its checks` : line,
+      ...(gated ? { gate: gated.result, gateMarkdown: gated.markdown } : {}),
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

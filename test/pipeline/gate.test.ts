@@ -9,6 +9,8 @@ import { tempDir } from '../support/tmp.js';
 import { rolloutUpstream, tagOf, type RolloutUpstream } from '../support/upstream-rollout.js';
 import { createBareRepo } from '../support/git-fixture.js';
 import { pipelineSummaryMarkdown, runPipeline } from '../../src/pipeline/run.js';
+import { decide } from '../../src/pipeline/decide.js';
+import { namespace, services } from '../support/services.js';
 
 let up: RolloutUpstream;
 const servers: GitHubStandIn[] = [];
@@ -147,6 +149,25 @@ describe('the verdict', () => {
 });
 
 describe('the pipeline with the gate', () => {
+  it('the scheduled run\'s decision is made for the commit the gate lets through, not the branch head', async () => {
+    const api = await standIn();
+    const svc = services();
+    const d = await decide({
+      upstream: up.url,
+      patchSets: [],
+      images: [`${namespace(svc, 'gate')}/mastodon`],
+      platforms: 'linux/amd64',
+      env: svc.env,
+      gate: { checks: 'require', checksRepository: 'mastodon/mastodon', apiUrl: api.url, now: NOW() },
+      log: memoryLogger(),
+    });
+    expect(d.commit).toBe(up.c.docker);
+    expect(d.head).toBe(false);
+    expect(d.platforms).toEqual(['linux/amd64']); // nothing built yet: the gated commit is what gets built
+    expect(d.line).toContain(`upstream ${up.c.running.slice(0, 7)}, ${up.c.red.slice(0, 7)} held back by its checks`);
+    expect(d.gateMarkdown).toContain('### Upstream checks gate');
+  });
+
   it('builds the commit the gate chose, says which were held back, and reports the gate lag in the freshness', async () => {
     const api = await standIn();
     const config = await createBareRepo(join(tempDir('offmain-gcfg-'), 'config.git'));
