@@ -29283,14 +29283,18 @@ function isLoopbackHost(host) {
 }
 var ALLOWED_PROTOCOLS = "file:git:http:https:ssh";
 
-// src/core/git.ts
+// src/core/timeouts.ts
 function seconds(name, fallback) {
   const n = Number(process.env[name]);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
+var stallSeconds = () => seconds("OFFMAIN_STALL_SECONDS", 60);
+var gitTimeoutSeconds = () => seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+
+// src/core/git.ts
 function git(args, opts = {}) {
-  const stall = seconds("OFFMAIN_STALL_SECONDS", 60);
-  const limit = seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+  const stall = stallSeconds();
+  const limit = gitTimeoutSeconds();
   const env = {
     ...process.env,
     GIT_TERMINAL_PROMPT: "0",

@@ -908,10 +908,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse4 = require_parse();
-    var constants3 = require_constants();
+    var constants2 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options2) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options2);
@@ -2151,7 +2151,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants();
+    var constants2 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse();
@@ -2235,8 +2235,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -15404,7 +15404,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants3();
+    var constants2 = require_constants3();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -15479,7 +15479,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -15574,11 +15574,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -15601,10 +15601,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -15621,7 +15621,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -15801,7 +15801,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -15823,7 +15823,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -15859,13 +15859,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -29688,14 +29688,18 @@ function gitRemote(repository, token2, opts = {}) {
   return remote;
 }
 
-// src/core/git.ts
+// src/core/timeouts.ts
 function seconds(name, fallback) {
   const n = Number(process.env[name]);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
+var stallSeconds = () => seconds("OFFMAIN_STALL_SECONDS", 60);
+var gitTimeoutSeconds = () => seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+
+// src/core/git.ts
 function git(args, opts = {}) {
-  const stall = seconds("OFFMAIN_STALL_SECONDS", 60);
-  const limit = seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+  const stall = stallSeconds();
+  const limit = gitTimeoutSeconds();
   const env = {
     ...process.env,
     GIT_TERMINAL_PROMPT: "0",
@@ -34128,31 +34132,19 @@ function aliasTable(doc) {
   });
   return table3;
 }
-function skipOversized(source, file, needles, warn) {
-  let fd = source;
-  if (typeof source === "string") {
-    try {
-      fd = (0, import_node_fs9.openSync)(source, import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NOFOLLOW);
-    } catch {
-      return false;
-    }
+function skipOversized(fd, file, needles, warn) {
+  const size2 = (0, import_node_fs9.fstatSync)(fd).size;
+  if (size2 <= MAX_YAML_BYTES) return false;
+  const shown = `${file} is ${(size2 / 1024 / 1024).toFixed(1)} MiB, over offmain's limit of ${MAX_YAML_BYTES / 1024 / 1024} MiB for one YAML file`;
+  const hit = mentions(fd, needles);
+  if (hit) {
+    throw new OffmainError(
+      `${shown}, and it mentions ${hit}: offmain does not read it, so that reference would stay behind; move the image reference into a smaller file, nothing was changed`,
+      { file }
+    );
   }
-  try {
-    const size2 = (0, import_node_fs9.fstatSync)(fd).size;
-    if (size2 <= MAX_YAML_BYTES) return false;
-    const shown = `${file} is ${(size2 / 1024 / 1024).toFixed(1)} MiB, over offmain's limit of ${MAX_YAML_BYTES / 1024 / 1024} MiB for one YAML file`;
-    const hit = mentions(fd, needles);
-    if (hit) {
-      throw new OffmainError(
-        `${shown}, and it mentions ${hit}: offmain does not read it, so that reference would stay behind; move the image reference into a smaller file, nothing was changed`,
-        { file }
-      );
-    }
-    warn(`${shown}: skipped (it mentions no image being bumped)`);
-    return true;
-  } finally {
-    if (typeof source === "string") (0, import_node_fs9.closeSync)(fd);
-  }
+  warn(`${shown}: skipped (it mentions no image being bumped)`);
+  return true;
 }
 function mentions(fd, needles) {
   const overlap = Math.max(0, ...needles.map((n) => n.length)) - 1;
@@ -40444,7 +40436,7 @@ function githubClient(opts) {
     } }
   };
   const client = opts.token ? getOctokit(opts.token, options2) : new GitHub(options2);
-  const stall = Number(process.env.OFFMAIN_STALL_SECONDS) > 0 ? Number(process.env.OFFMAIN_STALL_SECONDS) : 60;
+  const stall = stallSeconds();
   client.hook.wrap("request", (request2, o) => {
     o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1e3) };
     return request2(o);
@@ -40697,7 +40689,6 @@ async function lastDeployMessage(co) {
 
 // src/deploy/redisdriver.ts
 var import_node_path18 = __toESM(require("node:path"), 1);
-var MAX_BYTES = 1024 * 1024;
 var SCANNED = /(?:\.ya?ml|\.env|\.json|^\.env[^/]*|\.properties)$/i;
 function redisDriverNeed(report) {
   const patches = Array.isArray(report?.patches) ? report.patches : [];
@@ -40715,7 +40706,7 @@ function findUncoveredRediss(dir, files, prefix = "") {
   for (const f of files) {
     if (!SCANNED.test(import_node_path18.default.posix.basename(f))) continue;
     const st = tree.lstat(f);
-    if (!st?.isFile() || st.size > MAX_BYTES) continue;
+    if (!st?.isFile() || st.size > MAX_YAML_BYTES) continue;
     const text = tree.read(f)?.toString("utf8");
     if (text !== void 0) texts.set(f, text);
   }
@@ -42080,10 +42071,9 @@ async function upstreamCommit(opts, env) {
     if (!hit) throw new OffmainError(`${remote.display} has no branch ${ref}: check the ref input`);
     return { sha: hit.sha, head: true };
   }
-  const stable = refs.map((x) => ({ x, m: /^refs\/tags\/v(\d+)\.(\d+)\.(\d+)(\^\{\})?$/.exec(x.ref) })).filter((t) => t.m).map((t) => ({ sha: t.x.sha, v: [Number(t.m[1]), Number(t.m[2]), Number(t.m[3])], peeled: Boolean(t.m[4]) }));
-  stable.sort((a, b) => b.v[0] - a.v[0] || b.v[1] - a.v[1] || b.v[2] - a.v[2] || Number(b.peeled) - Number(a.peeled));
-  if (!stable[0]) throw new OffmainError(`${remote.display} has no stable vX.Y.Z tag to follow with track release`);
-  return { sha: stable[0].sha, head: true };
+  const newest = stableTags(refs)[0];
+  if (!newest) throw new OffmainError(`${remote.display} has no stable vX.Y.Z tag to follow with track release`);
+  return { sha: newest.sha, head: true };
 }
 async function upstreamTree(opts, sha, env, dir) {
   const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);

@@ -5779,7 +5779,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5854,7 +5854,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5949,11 +5949,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5976,10 +5976,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -5996,7 +5996,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6176,7 +6176,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6198,7 +6198,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6234,13 +6234,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20021,10 +20021,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse3 = require_parse2();
-    var constants5 = require_constants6();
+    var constants4 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -21264,7 +21264,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants6();
+    var constants4 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse2();
@@ -21348,8 +21348,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -30412,13 +30412,19 @@ var ConfinedDir = class {
 
 // src/core/git.ts
 var import_node_child_process = require("node:child_process");
+
+// src/core/timeouts.ts
 function seconds(name, fallback) {
   const n = Number(process.env[name]);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
+var stallSeconds = () => seconds("OFFMAIN_STALL_SECONDS", 60);
+var gitTimeoutSeconds = () => seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+
+// src/core/git.ts
 function git(args, opts = {}) {
-  const stall = seconds("OFFMAIN_STALL_SECONDS", 60);
-  const limit = seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+  const stall = stallSeconds();
+  const limit = gitTimeoutSeconds();
   const env = {
     ...process.env,
     GIT_TERMINAL_PROMPT: "0",
@@ -30940,31 +30946,19 @@ function aliasTable(doc) {
   });
   return table3;
 }
-function skipOversized(source, file, needles, warn) {
-  let fd = source;
-  if (typeof source === "string") {
-    try {
-      fd = (0, import_node_fs2.openSync)(source, import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NOFOLLOW);
-    } catch {
-      return false;
-    }
+function skipOversized(fd, file, needles, warn) {
+  const size = (0, import_node_fs2.fstatSync)(fd).size;
+  if (size <= MAX_YAML_BYTES) return false;
+  const shown = `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB, over offmain's limit of ${MAX_YAML_BYTES / 1024 / 1024} MiB for one YAML file`;
+  const hit = mentions(fd, needles);
+  if (hit) {
+    throw new OffmainError(
+      `${shown}, and it mentions ${hit}: offmain does not read it, so that reference would stay behind; move the image reference into a smaller file, nothing was changed`,
+      { file }
+    );
   }
-  try {
-    const size = (0, import_node_fs2.fstatSync)(fd).size;
-    if (size <= MAX_YAML_BYTES) return false;
-    const shown = `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB, over offmain's limit of ${MAX_YAML_BYTES / 1024 / 1024} MiB for one YAML file`;
-    const hit = mentions(fd, needles);
-    if (hit) {
-      throw new OffmainError(
-        `${shown}, and it mentions ${hit}: offmain does not read it, so that reference would stay behind; move the image reference into a smaller file, nothing was changed`,
-        { file }
-      );
-    }
-    warn(`${shown}: skipped (it mentions no image being bumped)`);
-    return true;
-  } finally {
-    if (typeof source === "string") (0, import_node_fs2.closeSync)(fd);
-  }
+  warn(`${shown}: skipped (it mentions no image being bumped)`);
+  return true;
 }
 function mentions(fd, needles) {
   const overlap = Math.max(0, ...needles.map((n) => n.length)) - 1;
@@ -37256,7 +37250,7 @@ function githubClient(opts) {
     } }
   };
   const client = opts.token ? getOctokit(opts.token, options) : new GitHub(options);
-  const stall = Number(process.env.OFFMAIN_STALL_SECONDS) > 0 ? Number(process.env.OFFMAIN_STALL_SECONDS) : 60;
+  const stall = stallSeconds();
   client.hook.wrap("request", (request2, o) => {
     o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1e3) };
     return request2(o);
@@ -37509,7 +37503,6 @@ async function lastDeployMessage(co) {
 
 // src/deploy/redisdriver.ts
 var import_node_path7 = __toESM(require("node:path"), 1);
-var MAX_BYTES = 1024 * 1024;
 var SCANNED = /(?:\.ya?ml|\.env|\.json|^\.env[^/]*|\.properties)$/i;
 function redisDriverNeed(report) {
   const patches = Array.isArray(report?.patches) ? report.patches : [];
@@ -37527,7 +37520,7 @@ function findUncoveredRediss(dir, files, prefix = "") {
   for (const f of files) {
     if (!SCANNED.test(import_node_path7.default.posix.basename(f))) continue;
     const st = tree.lstat(f);
-    if (!st?.isFile() || st.size > MAX_BYTES) continue;
+    if (!st?.isFile() || st.size > MAX_YAML_BYTES) continue;
     const text = tree.read(f)?.toString("utf8");
     if (text !== void 0) texts.set(f, text);
   }

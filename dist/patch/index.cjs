@@ -30174,14 +30174,18 @@ function gitRemote(repository, token, opts = {}) {
   return remote;
 }
 
-// src/core/git.ts
+// src/core/timeouts.ts
 function seconds(name, fallback) {
   const n = Number(process.env[name]);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
+var stallSeconds = () => seconds("OFFMAIN_STALL_SECONDS", 60);
+var gitTimeoutSeconds = () => seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+
+// src/core/git.ts
 function git(args, opts = {}) {
-  const stall = seconds("OFFMAIN_STALL_SECONDS", 60);
-  const limit = seconds("OFFMAIN_GIT_TIMEOUT_SECONDS", 1800);
+  const stall = stallSeconds();
+  const limit = gitTimeoutSeconds();
   const env = {
     ...process.env,
     GIT_TERMINAL_PROMPT: "0",
@@ -37096,7 +37100,7 @@ function githubClient(opts) {
     } }
   };
   const client = opts.token ? getOctokit(opts.token, options) : new GitHub(options);
-  const stall = Number(process.env.OFFMAIN_STALL_SECONDS) > 0 ? Number(process.env.OFFMAIN_STALL_SECONDS) : 60;
+  const stall = stallSeconds();
   client.hook.wrap("request", (request2, o) => {
     o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1e3) };
     return request2(o);
@@ -37396,9 +37400,6 @@ var ROLLOUT_HEADINGS = ["Rollout:"];
 // src/deploy/message.ts
 var MAX_MESSAGE = 64 * 1024;
 var HEADINGS = ["Patches:", "Images:", "Files:", ...ROLLOUT_HEADINGS];
-
-// src/deploy/redisdriver.ts
-var MAX_BYTES = 1024 * 1024;
 
 // src/pipeline/checks.ts
 function parseChecksMode(value) {

@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process';
 import { OffmainError } from './errors.js';
 import { ALLOWED_PROTOCOLS } from './remote.js';
+import { gitTimeoutSeconds, stallSeconds } from './timeouts.js';
 
 export interface GitOptions {
   cwd?: string;
@@ -25,15 +26,9 @@ export interface GitResult {
   stderr: string;
 }
 
-/** Seconds from an environment variable, or the default when unset or not a positive number. */
-function seconds(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
 export function git(args: string[], opts: GitOptions = {}): Promise<GitResult> {
-  const stall = seconds('OFFMAIN_STALL_SECONDS', 60);
-  const limit = seconds('OFFMAIN_GIT_TIMEOUT_SECONDS', 1800);
+  const stall = stallSeconds();
+  const limit = gitTimeoutSeconds();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GIT_TERMINAL_PROMPT: '0',

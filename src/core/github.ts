@@ -7,6 +7,7 @@
 import { getOctokit } from '@actions/github';
 import { GitHub } from '@actions/github/lib/utils';
 import type { Logger } from './log.js';
+import { stallSeconds } from './timeouts.js';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 
@@ -32,7 +33,7 @@ export function githubClient(opts: GitHubClientOptions): GitHubClient {
     log: { debug: () => {}, info: () => {}, warn: (m: string) => log?.warning(m), error: () => {} },
   };
   const client = opts.token ? getOctokit(opts.token, options) : (new GitHub(options) as GitHubClient);
-  const stall = Number(process.env.OFFMAIN_STALL_SECONDS) > 0 ? Number(process.env.OFFMAIN_STALL_SECONDS) : 60;
+  const stall = stallSeconds();
   client.hook.wrap('request', (request, o) => {
     o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1000) };
     return request(o);

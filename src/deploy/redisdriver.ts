@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { ConfinedDir } from '../core/safefs.js';
+import { MAX_YAML_BYTES } from './bump/parse.js';
 import { inline } from '../core/untrusted.js';
 import type { PatchReport } from '../patch/index.js';
 
@@ -19,8 +20,6 @@ export interface RedisDriverFinding {
   variable?: string;
 }
 
-/** Files larger than this are not scanned. */
-const MAX_BYTES = 1024 * 1024;
 const SCANNED = /(?:\.ya?ml|\.env|\.json|^\.env[^/]*|\.properties)$/i;
 
 /** The reason the patch report gives when the upstream line needs `REDIS_DRIVER=ruby` for TLS, else undefined. */
@@ -51,7 +50,7 @@ export function findUncoveredRediss(dir: string, files: string[], prefix = ''): 
   for (const f of files) {
     if (!SCANNED.test(path.posix.basename(f))) continue;
     const st = tree.lstat(f);
-    if (!st?.isFile() || st.size > MAX_BYTES) continue;
+    if (!st?.isFile() || st.size > MAX_YAML_BYTES) continue;
     const text = tree.read(f)?.toString('utf8');
     if (text !== undefined) texts.set(f, text);
   }

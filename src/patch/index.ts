@@ -25,4 +25,5 @@ export {
   type PrepareResult,
 } from './step.js';
 export { patchSummaryMarkdown } from './summary.js';
+export { stableTags } from './releases.js';
 export type { PatchResult, PatchStatus } from './apply.js';

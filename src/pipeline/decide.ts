@@ -21,7 +21,7 @@ import type { Logger } from '../core/log.js';
 import { gitRemote, parseLsRemote, redactText } from '../core/remote.js';
 import { describeTag, parsePlatforms, RegistryClient, streamingName, type TagContent } from '../build/index.js';
 import { bump, parseSetArg } from '../deploy/index.js';
-import { DEFAULT_REPOSITORY, parseImageTag, patchesDigest, versionOf, type Track } from '../patch/index.js';
+import { DEFAULT_REPOSITORY, parseImageTag, patchesDigest, stableTags, versionOf, type Track } from '../patch/index.js';
 import { gateBeforePatch, type GateBeforePatchOptions, type GateResult } from './gate.js';
 
 export interface DecideOptions {
@@ -116,14 +116,10 @@ async function upstreamCommit(
     if (!hit) throw new OffmainError(`${remote.display} has no branch ${ref}: check the ref input`);
     return { sha: hit.sha, head: true };
   }
-  // Newest vX.Y.Z (peeled), the same rule as the patch step's release track.
-  const stable = refs
-    .map((x) => ({ x, m: /^refs\/tags\/v(\d+)\.(\d+)\.(\d+)(\^\{\})?$/.exec(x.ref) }))
-    .filter((t) => t.m)
-    .map((t) => ({ sha: t.x.sha, v: [Number(t.m![1]), Number(t.m![2]), Number(t.m![3])], peeled: Boolean(t.m![4]) }));
-  stable.sort((a, b) => b.v[0]! - a.v[0]! || b.v[1]! - a.v[1]! || b.v[2]! - a.v[2]! || Number(b.peeled) - Number(a.peeled));
-  if (!stable[0]) throw new OffmainError(`${remote.display} has no stable vX.Y.Z tag to follow with track release`);
-  return { sha: stable[0].sha, head: true };
+  // The newest stable vX.Y.Z (peeled), by the patch step's own rule.
+  const newest = stableTags(refs)[0];
+  if (!newest) throw new OffmainError(`${remote.display} has no stable vX.Y.Z tag to follow with track release`);
+  return { sha: newest.sha, head: true };
 }
 
 /** One commit's trees (no blobs), then its version.rb: the tag, and whether there is a streaming image. */

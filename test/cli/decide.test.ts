@@ -11,7 +11,7 @@ import { main } from '../../src/cli/main.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { parseOutputFile } from '../support/action.js';
 import { miniMastodon, namespace, services, type MiniTree, type Services } from '../support/services.js';
-import { withEnv } from '../support/tarpit.js';
+import { withEnv } from '../support/env.js';
 import { tempDir } from '../support/tmp.js';
 
 let s: Services;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, isoUtc } from '../../src/core/git.js';
 import { gitRemote } from '../../src/core/remote.js';
 import { startGitHttpServer, type GitHttpServer, type SeenRequest } from '../support/git-http-server.js';
-import { withEnv, withTarpit } from '../support/tarpit.js';
+import { withEnv } from '../support/env.js';
+import { withTarpit } from '../support/tarpit.js';
 import { tempDir } from '../support/tmp.js';
 
 describe('isoUtc', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiRoot, githubClient } from '../../src/core/github.js';
-import { withEnv, withTarpit } from '../support/tarpit.js';
+import { withEnv } from '../support/env.js';
+import { withTarpit } from '../support/tarpit.js';
 
 describe('githubClient', () => {
   it('takes the API root from the argument, else GITHUB_API_URL', () => {

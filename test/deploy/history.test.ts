@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { git } from '../../src/core/git.js';
 import { defaultCacheDir, privateCacheDir, shaOf, UpstreamHistory } from '../../src/deploy/history.js';
 import { createBareRepo } from '../support/git-fixture.js';
+import { withEnv } from '../support/env.js';
 import { tempDir } from '../support/tmp.js';
 
 const unix = (iso: string) => Date.parse(iso) / 1000;
@@ -63,16 +64,7 @@ describe('a kept cache', () => {
 });
 
 describe('the default cache directory', () => {
-  const withRunnerTemp = async <T>(dir: string, fn: () => Promise<T>): Promise<T> => {
-    const before = process.env.RUNNER_TEMP;
-    process.env.RUNNER_TEMP = dir;
-    try {
-      return await fn();
-    } finally {
-      if (before === undefined) delete process.env.RUNNER_TEMP;
-      else process.env.RUNNER_TEMP = before;
-    }
-  };
+  const withRunnerTemp = <T>(dir: string, fn: () => Promise<T>): Promise<T> => withEnv({ RUNNER_TEMP: dir }, fn);
 
   it('is private (0700), and reused by the next run', async () => {
     await withRunnerTemp(tempDir(), async () => {

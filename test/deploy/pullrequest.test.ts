@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffmainError } from '../../src/core/errors.js';
 import { memoryLogger } from '../../src/core/log.js';
-import { withEnv, withTarpit } from '../support/tarpit.js';
+import { withEnv } from '../support/env.js';
+import { withTarpit } from '../support/tarpit.js';
 import { GitHubPullRequests, MAX_BODY, MAX_TITLE, PR_MARKER, pullRequestBody, pullRequestTitle, type PullRequestInfo } from '../../src/deploy/pullrequest.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-api.js';
 

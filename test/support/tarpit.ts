@@ -1,7 +1,4 @@
-/**
- * A server that accepts connections and never answers (what a stalled or hostile server looks like), and a
- * way to run code with some environment variables set, restored afterwards.
- */
+/** A server that accepts connections and never answers: what a stalled or hostile server looks like. */
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 
 export async function withTarpit<T>(fn: (port: number) => Promise<T>): Promise<T> {
@@ -13,18 +10,5 @@ export async function withTarpit<T>(fn: (port: number) => Promise<T>): Promise<T
   } finally {
     for (const s of sockets) s.destroy();
     tarpit.close();
-  }
-}
-
-export async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   }
 }

@@ -5,7 +5,7 @@
  * lookups from one table per document (the library's Alias.resolve walks the whole document per alias).
  * Nothing here expands aliases: no toJS. Merge keys (`<<`) are followed memoized in refs.ts.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
 import { isAlias, isScalar, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { OffmainError } from '../../core/errors.js';
 
@@ -82,36 +82,23 @@ export function aliasTable(doc: Document): Map<Alias, Node | undefined> {
 }
 
 /**
- * Whether the YAML file `file` (an open descriptor, or a path opened here without following a symbolic link)
- * is past MAX_YAML_BYTES and so is not read. It is then skipped with a warning, unless it mentions one of
- * `needles` (an image being bumped): its references would silently stay behind, so that is an error naming
- * the file. A path that cannot be opened is not skipped here: reading it reports why.
+ * Whether the YAML file `file`, open as `fd` (opened by the confined read: no link followed), is past
+ * MAX_YAML_BYTES and so is not read. It is then skipped with a warning, unless it mentions one of `needles`
+ * (an image being bumped): its references would silently stay behind, so that is an error naming the file.
  */
-export function skipOversized(source: number | string, file: string, needles: Buffer[], warn: (message: string) => void): boolean {
-  let fd = source;
-  if (typeof source === 'string') {
-    try {
-      fd = openSync(source, constants.O_RDONLY | constants.O_NOFOLLOW);
-    } catch {
-      return false;
-    }
+export function skipOversized(fd: number, file: string, needles: Buffer[], warn: (message: string) => void): boolean {
+  const size = fstatSync(fd).size;
+  if (size <= MAX_YAML_BYTES) return false;
+  const shown = `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB, over offmain's limit of ${MAX_YAML_BYTES / 1024 / 1024} MiB for one YAML file`;
+  const hit = mentions(fd, needles);
+  if (hit) {
+    throw new OffmainError(
+      `${shown}, and it mentions ${hit}: offmain does not read it, so that reference would stay behind; move the image reference into a smaller file, nothing was changed`,
+      { file },
+    );
   }
-  try {
-    const size = fstatSync(fd as number).size;
-    if (size <= MAX_YAML_BYTES) return false;
-    const shown = `${file} is ${(size / 1024 / 1024).toFixed(1)} MiB, over offmain's limit of ${MAX_YAML_BYTES / 1024 / 1024} MiB for one YAML file`;
-    const hit = mentions(fd as number, needles);
-    if (hit) {
-      throw new OffmainError(
-        `${shown}, and it mentions ${hit}: offmain does not read it, so that reference would stay behind; move the image reference into a smaller file, nothing was changed`,
-        { file },
-      );
-    }
-    warn(`${shown}: skipped (it mentions no image being bumped)`);
-    return true;
-  } finally {
-    if (typeof source === 'string') closeSync(fd as number);
-  }
+  warn(`${shown}: skipped (it mentions no image being bumped)`);
+  return true;
 }
 
 /** The first of `needles` in the open file, read a chunk at a time from its start (never all of it at once). */
