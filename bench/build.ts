@@ -19,14 +19,11 @@ import { buildxBuildArgs, docker } from '../src/build/buildx.js';
 import { readServicesEnv } from '../src/cli/localservices.js';
 import { memoryLogger } from '../src/core/log.js';
 import { versionOf } from '../src/patch/version.js';
+import { median } from './measure.js';
 
 const ROUNDS = Number(process.env.BENCH_BUILD_ROUNDS ?? 7);
 const ROOT = resolve('.');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function servicesEnv(): Record<string, string> {
   const vars = readServicesEnv(ROOT);

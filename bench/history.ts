@@ -13,22 +13,17 @@ import { git } from '../src/core/git.js';
 import { UpstreamHistory } from '../src/deploy/history.js';
 import { resolveUpstream } from '../src/patch/upstream.js';
 import { startGitHttpServer } from '../test/support/git-http-server.js';
+import { peakLine, peakOfCli } from './peak.js';
+import { median, time } from './measure.js';
 
 const FIRST_PARENT = 21_400;
 const MERGES = 600;
 const FILES = 10_000;
 const ROUNDS = Number(process.env.BENCH_HISTORY_ROUNDS ?? 3);
+/** `newest` measures only resolve newest (and the peaks), for a quick look at one line. */
+const ONLY = process.env.BENCH_HISTORY_ONLY;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
 
 /** Builds the repository; returns the first-parent line, oldest first. */
 function realShapedUpstream(bare: string): string[] {
@@ -115,6 +110,16 @@ export async function benchHistory(): Promise<void> {
         () => resolveUpstream({ repository: url, path: fresh() }),
       );
       row('resolve newest vs git clone --depth 1', r0, o0, 1.1);
+      if (label === 'file://') {
+        // The CLI bundle in a child process (peakOfCli waits synchronously, so over file:// only: the HTTP
+        // server runs in this process). OFFMAIN_BENCH_CLI names a bundle built from the working tree.
+        const cli = process.env.OFFMAIN_BENCH_CLI || undefined;
+        const newest = peakOfCli(['resolve', '--repository', url, '--path', fresh()], { cli });
+        console.log(peakLine('offmain resolve (newest)', newest) + (newest.status ? ` [exit ${newest.status}]` : ''));
+        const old = peakOfCli(['resolve', '--repository', url, '--commit', line[line.length - 5001]!, '--path', fresh()], { cli });
+        console.log(peakLine('offmain resolve --commit (5000 back)', old) + (old.status ? ` [exit ${old.status}]` : ''));
+      }
+      if (ONLY === 'newest') continue;
       for (const back of [10, 500, 5000]) {
         const sha = line[line.length - 1 - back]!;
         const [r, o] = await measure(

@@ -25,6 +25,7 @@ import { benchBump } from './bump.js';
 import { benchHistory } from './history.js';
 import { benchDecide } from './decide.js';
 import { benchPipeline } from './pipeline.js';
+import { median, time } from './measure.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const FILES = 6000;
@@ -32,16 +33,7 @@ const root = mkdtempSync(join(tmpdir(), 'offmain-bench-'));
 // npm runs scripts from the project root (the bundle itself runs from node_modules/.cache).
 const fixtures = resolvePath('test/fixtures/mastodon');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
 
 /** A Mastodon-sized tree: the v4.2 fixture plus filler files spread like app/, spec/, config/. */
 function mastodonSizedTree(into: string): string {

@@ -84,6 +84,8 @@ export class UpstreamHistory {
   private complete = false;
   /** Set once a question needed more history than the first fetch brought. */
   private deepening = false;
+  /** The git directory when it is a plain directory (the bare cache, a checkout's `.git`), else undefined. */
+  private gitDir?: string;
   private constructor(
     readonly dir: string,
     readonly repository: string,
@@ -129,6 +131,9 @@ export class UpstreamHistory {
       if (has.code !== 0) await git(['remote', 'add', 'origin', fetchUrl], { cwd: dir });
       else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(['remote', 'set-url', 'origin', fetchUrl], { cwd: dir });
     });
+    if (!opts.dir) history.gitDir = dir;
+    else if (existsSync(path.join(dir, '.git', 'HEAD'))) history.gitDir = path.join(dir, '.git');
+    else if (existsSync(path.join(dir, 'HEAD')) && !existsSync(path.join(dir, '.git'))) history.gitDir = dir;
     await history.fetch();
     return history;
   }
@@ -143,6 +148,8 @@ export class UpstreamHistory {
   }
 
   private async isShallow(): Promise<boolean> {
+    // A plain git directory is shallow when it has a `shallow` file: no process to spawn for it.
+    if (this.gitDir) return existsSync(path.join(this.gitDir, 'shallow'));
     return (await this.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
   }
 

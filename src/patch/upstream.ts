@@ -7,7 +7,7 @@
  * history when a given commit must be proven reachable. Parsing is pure and exported for tests;
  * the git side effects live in `resolveUpstream` and the functions below it.
  */
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OffmainError } from '../core/errors.js';
 import { git, isoUtc, type GitResult } from '../core/git.js';
@@ -100,6 +100,9 @@ function unreachable(remote: Remote, r: GitResult): OffmainError {
 }
 
 class Checkout {
+  /** A new, empty checkout: nothing to clean after the checkout. */
+  fresh = false;
+
   constructor(
     readonly dir: string,
     readonly remote: Remote,
@@ -189,7 +192,7 @@ class Checkout {
   async checkout(sha: string): Promise<void> {
     const r = await this.run(['-c', 'advice.detachedHead=false', 'checkout', '--quiet', '--force', '--detach', sha, '--'], true);
     if (r.code !== 0) throw unreachable(this.remote, r);
-    await this.run(['clean', '-q', '-ffdx']);
+    if (!this.fresh) await this.run(['clean', '-q', '-ffdx']);
   }
 
   async committerDate(sha: string): Promise<string> {
@@ -233,17 +236,34 @@ async function inspectPath(dir: string, remote: Remote): Promise<PathState> {
   return 'reuse';
 }
 
+/** A git config value, quoted (`"` and `\\` escaped); undefined when it holds a control character git cannot store. */
+function configValue(v: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(v)) return undefined;
+  return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
 async function preparePath(dir: string, state: PathState, remote: Remote): Promise<Checkout> {
   if (state === 'create') await mkdir(dir, { recursive: true });
   const co = new Checkout(dir, remote);
-  if (state !== 'reuse') {
-    await co.run(['init', '--quiet']);
+  co.fresh = state !== 'reuse';
+  if (state === 'reuse') {
+    await co.run(['remote', 'set-url', 'origin', remote.fetchUrl]);
+    await co.run(['config', 'remote.origin.tagOpt', '--no-tags']);
+    return co;
+  }
+  await co.run(['init', '--quiet']);
+  const identity = configValue(remote.identity);
+  const url = configValue(remote.fetchUrl);
+  if (identity && url) {
+    // What `git config` + `git remote add` + `git config` would write, in one append instead of three spawns.
+    const section = `[offmain]\n\trepository = ${identity}\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n\ttagOpt = --no-tags\n`;
+    await appendFile(path.join(dir, '.git', 'config'), section);
+  } else {
     await co.run(['config', 'offmain.repository', remote.identity]);
     await co.run(['remote', 'add', 'origin', remote.fetchUrl]);
-  } else {
-    await co.run(['remote', 'set-url', 'origin', remote.fetchUrl]);
+    await co.run(['config', 'remote.origin.tagOpt', '--no-tags']);
   }
-  await co.run(['config', 'remote.origin.tagOpt', '--no-tags']);
   return co;
 }
 
@@ -275,7 +295,31 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
   const dir = path.resolve(opts.path);
 
   const state = await inspectPath(dir, remote);
-  const refs = await lsRemote(remote);
+  // On track main the checkout is prepared, and the newest commit fetched, while ls-remote lists the refs
+  // (one round trip's wait, not two).
+  const listing = lsRemote(remote);
+  listing.catch(() => undefined);
+  let prepared: Promise<Checkout> | undefined;
+  let early: Promise<{ co: Checkout; fetched: GitResult }> | undefined;
+  if (track === 'main') {
+    prepared = preparePath(dir, state, remote);
+    prepared.catch(() => undefined);
+    if (!commit) {
+      early = prepared.then(async (c) => ({
+        co: c,
+        fetched: await c.fetch(['--depth=1', 'origin', `+refs/heads/${ref}:refs/remotes/origin/${ref}`], true),
+      }));
+      early.catch(() => undefined);
+    }
+  }
+  const settled = () => (early ?? prepared)?.then(() => undefined, () => undefined);
+  let refs: RemoteRef[];
+  try {
+    refs = await listing;
+  } catch (e) {
+    await settled();
+    throw e;
+  }
   const heads = new Map(refs.filter((r) => r.ref.startsWith('refs/heads/')).map((r) => [r.ref.slice(11), r.sha]));
   const tags = stableTags(refs);
   const tagFor = (sha: string) => tags.find((t) => t.sha === sha)?.tag;
@@ -286,17 +330,25 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
   let resultRef: string;
   let tag: string | undefined;
   let co: Checkout;
+  let date: string | undefined;
 
   if (track === 'main') {
-    if (!heads.has(ref)) throw branchMissing(ref);
-    co = await preparePath(dir, state, remote);
-    const tracking = `refs/remotes/origin/${ref}`;
-    if (!commit) {
-      await co.fetch(['--depth=1', 'origin', `+refs/heads/${ref}:${tracking}`]);
-      sha = (await co.run(['rev-parse', '--verify', `${tracking}^{commit}`])).stdout.trim();
+    if (!heads.has(ref)) {
+      await settled();
+      throw branchMissing(ref);
+    }
+    if (early) {
+      const e = await early;
+      co = e.co;
+      if (e.fetched.code !== 0) throw unreachable(remote, e.fetched);
+      const head = await co.run(['show', '-s', '--format=%H %ct', `refs/remotes/origin/${ref}^{commit}`, '--']);
+      const [full, ct] = head.stdout.trim().split(' ');
+      sha = full!;
+      date = isoUtc(Number(ct));
     } else {
-      const found = await co.findOnBranches([ref], commit);
-      if (!found.branch || !found.sha) throw notOn(commit, found.sha, [ref], remote, tagFor);
+      co = await prepared!;
+      const found = await co.findOnBranches([ref], commit!);
+      if (!found.branch || !found.sha) throw notOn(commit!, found.sha, [ref], remote, tagFor);
       sha = found.sha;
     }
     resultRef = ref;
@@ -355,7 +407,7 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
     ...(tag ? { tag } : {}),
     sha,
     shortSha: sha.slice(0, 7),
-    date: await co.committerDate(sha),
+    date: date ?? (await co.committerDate(sha)),
     path: dir,
     ...(commitUrl(repository, sha) ? { webUrl: commitUrl(repository, sha) } : {}),
   };
