@@ -12,6 +12,10 @@
  * - New files are created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW): never through an existing name, link or not.
  *   Existing files are written in place only after those checks (opened without O_TRUNC, truncated once verified).
  *
+ * - A walk of the whole directory (`eachFile`) never enters a link; on Linux it holds a descriptor of each directory
+ *   and opens the names in it through that descriptor (/proc/self/fd/<fd>/<name>, what openat does): no path is
+ *   looked up from the top again, so nothing on the way can be swapped for a link, and no per-file check is needed.
+ *
  * The directory itself may be reached through a link: that is the caller's choice, resolved once (`real`).
  */
 import {
@@ -24,6 +28,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   realpathSync,
@@ -35,7 +40,7 @@ import {
 import { isAbsolute, join, posix } from 'node:path';
 import { OffmainError } from './errors.js';
 
-const { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = constants;
+const { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = constants;
 
 /** A path that leaves the directory or goes through a symbolic link. `link`: the component that is a link. */
 export class UnsafePathError extends OffmainError {
@@ -53,6 +58,24 @@ export interface ConfinedDirOptions {
   what: string;
   /** What to do, after `<path> is a symbolic link: `. */
   advice: string;
+}
+
+/** What `eachFile` visits. */
+export interface WalkOptions {
+  /** Whether to open the regular file `name` (default: every one). */
+  file?: (name: string) => boolean;
+  /** Whether to go into the directory `name` (default: every one). */
+  dir?: (name: string) => boolean;
+  /** Open every file by its path from the top, checking each component (what is done where /proc/self/fd is missing). */
+  byPath?: boolean;
+}
+
+/** A regular file met by `eachFile`, open to read until `visit` returns. */
+export interface WalkedFile {
+  /** Relative to the directory, with `/`. */
+  rel: string;
+  fd: number;
+  stat: Stats;
 }
 
 let procFd: boolean | undefined;
@@ -291,6 +314,81 @@ export class ConfinedDir {
     if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: 'ENOENT' });
     this.parentDir(name);
     linkSync(this.abs(existing), this.abs(name));
+  }
+
+  /**
+   * Visits every regular file under the directory that `opts` asks for, in the order of their relative paths
+   * sorted (as strings), each opened to read (O_NOFOLLOW and O_NONBLOCK) and closed when `visit` returns. A
+   * symbolic link in the tree is skipped, never followed; one swapped in for a file or directory after its
+   * directory was listed is an UnsafePathError naming it. Returns how many files were visited.
+   */
+  eachFile(opts: WalkOptions, visit: (file: WalkedFile) => void): number {
+    const byFd = hasProcFd() && !opts.byPath;
+    let visited = 0;
+    const walk = (dirFd: number | undefined, prefix: string) => {
+      const at = (name: string) => (dirFd === undefined ? join(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`);
+      const entries = readdirSync(dirFd === undefined ? join(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
+      const keyed = entries.map((e) => [e.isDirectory() ? `${e.name}/` : e.name, e] as const);
+      keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); // `a/x` sorts as the path does, not as `a`
+      for (const [, e] of keyed) {
+        const rel = prefix + e.name;
+        if (e.isDirectory()) {
+          if (opts.dir && !opts.dir(e.name)) continue;
+          const sub = dirFd === undefined ? undefined : this.openAt(at(e.name), O_RDONLY | O_DIRECTORY, rel);
+          if (sub === null) continue;
+          try {
+            walk(sub, `${rel}/`);
+          } finally {
+            if (sub !== undefined) closeSync(sub);
+          }
+        } else if (e.isFile() && (!opts.file || opts.file(e.name))) {
+          const opened = dirFd === undefined ? this.openRead(rel) : this.openFileAt(at(e.name), rel);
+          if (!opened) continue;
+          try {
+            if (!opened.stat.isFile()) continue;
+            visited++;
+            visit({ rel, fd: opened.fd, stat: opened.stat });
+          } finally {
+            closeSync(opened.fd);
+          }
+        }
+      }
+    };
+    const top = byFd ? openSync(this.real, O_RDONLY | O_DIRECTORY) : undefined;
+    try {
+      walk(top, '');
+    } finally {
+      if (top !== undefined) closeSync(top);
+    }
+    return visited;
+  }
+
+  /**
+   * Opens `path` (a name under a directory descriptor, /proc/self/fd/<fd>/<name>) without following a link at
+   * the end: the descriptor, or null when it is gone or no longer of the kind asked for; a link is an error.
+   */
+  private openAt(path: string, flags: number, rel: string): number | null {
+    try {
+      return openSync(path, flags | O_NOFOLLOW);
+    } catch (e) {
+      const code = errno(e);
+      let link = code === 'ELOOP' || code === 'EMLINK';
+      if (code === 'ENOTDIR') link = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+      if (link) throw this.linkError([rel], 0);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw e;
+    }
+  }
+
+  private openFileAt(path: string, rel: string): { fd: number; stat: Stats } | undefined {
+    const fd = this.openAt(path, O_RDONLY | O_NONBLOCK, rel);
+    if (fd === null) return undefined;
+    try {
+      return { fd, stat: fstatSync(fd) };
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
   }
 
   /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */

@@ -11,19 +11,23 @@
  * (bump/blockstring.ts), and a tag anchored once and aliased by several images moves for all of them or for none
  * (bump/report.ts). What cannot be edited (a tag from a variable) is named in the error, never skipped silently.
  *
+ * Only files that may name a target are parsed (bump/prefilter.ts, a byte search that is exact about what it
+ * rules out); the rest are read once into a reused buffer and dropped.
+ *
  * The config repository is someone else's: the walk skips symbolic links, every file is read through a
- * ConfinedDir (core/safefs.ts: O_NOFOLLOW, no link on the way, nothing outside the directory), and the writes
+ * ConfinedDir walk (core/safefs.ts eachFile: directory descriptors, O_NOFOLLOW, nothing outside), and the writes
  * go through a crash-safe journal (bump/journal.ts) that keeps each file's mode and refuses hard-linked files.
  */
-import { closeSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { OffmainError } from '../core/errors.js';
-import { ConfinedDir } from '../core/safefs.js';
+import { ConfinedDir, type WalkedFile } from '../core/safefs.js';
 import type { Logger } from '../core/log.js';
 import { refuseDowngrade, type UpstreamAncestry } from './bump/downgrade.js';
 import { applyEdits, assertParses, planReference, type Edit } from './bump/edit.js';
 import { checkReplaceable, recover, replaceAll } from './bump/journal.js';
 import { MAX_YAML_BYTES, skipOversized } from './bump/parse.js';
+import { prefilter } from './bump/prefilter.js';
 import { findReferences, lineAt, type HelmKeys, type RefKind } from './bump/refs.js';
 import { checkShared, mergeEdits, noReference, uneditable, type Found, type Scanned, type SharedUse } from './bump/report.js';
 import { canonicalRepository, parseImageRef, repositoryPath, validateTarget } from '../build/index.js';
@@ -87,11 +91,18 @@ export interface BumpResult {
   previous: Record<string, { tag?: string; display?: string }>;
   /** References already at the target. */
   unchanged: BumpChange[];
+  /** YAML files searched, and how many of them were parsed (the others cannot name an image being bumped). */
+  searched: { files: number; parsed: number };
+}
+
+/** For tests and benchmarks: `prefilter: false` parses every YAML file (the result must be the same). */
+export interface BumpInternals {
+  prefilter?: boolean;
 }
 
 const SKIP_DIRS = new Set(['.git', '.github', 'node_modules']);
 
-export async function bump(opts: BumpOptions): Promise<BumpResult> {
+export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Promise<BumpResult> {
   const dir = resolve(opts.dir);
   const targets = new Map<string, ImageTarget>();
   for (const t of opts.targets) {
@@ -102,24 +113,30 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
   }
   if (targets.size === 0) throw new OffmainError('no image to bump: give at least one repository=tag');
 
-  const files = yamlFiles(dir);
   const tree = new ConfinedDir(dir, { what: 'the config directory', advice: ADVICE });
+  try {
+    if (!tree.lstat('.')?.isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${dir}`), { code: 'ENOTDIR' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OffmainError(`${dir} does not exist: point --dir at the config repository checkout`);
+    throw e;
+  }
   if (!opts.dryRun) recover(tree, opts.log);
-  const { found, mentions, texts } = scan(tree, files, targets, opts);
+  const { found, mentions, texts, searched } = scan(tree, targets, opts, internals.prefilter !== false);
   // One image pushed to several registries (ghcr.io/acme/mastodon and docker.io/acme/mastodon, same tag
   // and digest) is one target: the config has to reference one of its copies, not all of them.
   const sameImage = (t: ImageTarget) => `${t.repository.split('/').pop()}:${t.tag}@${t.digest ?? ''}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository)!)));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(noReference(dir, files.length, t.repository, uneditable(t.repository, texts, mentions)));
+    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, texts, mentions)));
   }
   // A reference offmain cannot edit beside ones it can: moving only some of them would go unnoticed.
   const stuck = mentions.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
   if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
 
   // Plan every reference first; refuse (and write nothing) on the first problem.
-  const result: BumpResult = { changed: false, changes: [], files: [], previous: {}, unchanged: [] };
+  const result: BumpResult = { changed: false, changes: [], files: [], previous: {}, unchanged: [], searched };
   const edits = new Map<string, Edit[]>();
   const shared: SharedUse[] = [];
   const moving = new Set<Found>();
@@ -175,38 +192,27 @@ export async function bump(opts: BumpOptions): Promise<BumpResult> {
 
 const ADVICE = 'offmain does not read or write through symbolic links in the config repository; commit the file itself, nothing was changed';
 
-/** Every *.yaml / *.yml under `dir`, relative, sorted; skips .git, .github, node_modules and symlinks. */
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk(join(d, e.name));
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push(relative(dir, join(d, e.name)).split(sep).join('/'));
-    }
-  };
-  try {
-    walk(dir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new OffmainError(`${dir} does not exist: point --dir at the config repository checkout`);
-    }
-    throw e;
-  }
-  return out.sort();
-}
+const YAML_FILE = /\.ya?ml$/i;
 
 /**
- * Reads every file that mentions a target (a byte search first: most files are never parsed) and finds its
- * references. Synchronous reads: several times faster than the thread pool for thousands of small files.
+ * Reads every *.yaml / *.yml file under the tree (skipping .git, .github, node_modules and symbolic links), in
+ * sorted order, through the tree's confined walk, and finds the references of those that may name a target: a
+ * byte search first (bump/prefilter.ts), so that most files are never parsed. One buffer is reused for the
+ * reads and only the texts of parsed files are kept: memory does not grow with the size of the repository.
  */
-function scan(tree: ConfinedDir, files: string[], targets: Map<string, ImageTarget>, opts: BumpOptions): Scanned {
+function scan(tree: ConfinedDir, targets: Map<string, ImageTarget>, opts: BumpOptions, filter: boolean): Scanned & { searched: BumpResult['searched'] } {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from('$imagepolicy'));
+  const mayName = prefilter(targets.keys(), opts);
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  const out: Scanned = { found: [], mentions: [], texts: new Map() };
-  for (const file of files) {
-    const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
-    if (!buf || !needles.some((n) => buf.includes(n))) continue;
+  const out: Scanned & { searched: BumpResult['searched'] } = { found: [], mentions: [], texts: new Map(), searched: { files: 0, parsed: 0 } };
+  const read = reader();
+  out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+    const file = f.rel;
+    if (f.stat.size > MAX_YAML_BYTES && skipOversized(f.fd, file, needles, (m) => opts.log?.warning(m))) return;
+    const buf = read(f);
+    if (filter && !mayName(buf)) return;
+    out.searched.parsed++;
     const text = buf.toString('utf8');
     out.texts.set(file, text);
     const { refs, mentions, warnings } = findReferences(text, file, scanOpts);
@@ -216,8 +222,27 @@ function scan(tree: ConfinedDir, files: string[], targets: Map<string, ImageTarg
     for (const w of warnings) warnOnce(opts.log, w.message, file, w.line);
     out.mentions.push(...mentions.map((m) => ({ ...m, file, line: lineAt(text, m.offset) })));
     out.found.push(...refs.map((ref) => ({ file, text, ref })));
-  }
+  });
   return out;
+}
+
+/**
+ * Reads an open file whole into one buffer reused from file to file (grown to the largest file, at most
+ * MAX_YAML_BYTES): the view returned is valid until the next read. Reads up to the size fstat gave, or to
+ * the end if it is shorter now.
+ */
+function reader(): (f: WalkedFile) => Buffer {
+  let buf = Buffer.allocUnsafe(64 * 1024);
+  return ({ fd, stat }) => {
+    if (stat.size > buf.length) buf = Buffer.allocUnsafe(Math.max(stat.size, 2 * buf.length));
+    let n = 0;
+    while (n < stat.size) {
+      const k = readSync(fd, buf, n, stat.size - n, null);
+      if (k === 0) break;
+      n += k;
+    }
+    return buf.subarray(0, n);
+  };
 }
 
 /** Warnings already given to each logger: a deploy bumps twice (a dry run, then for real) and says each once. */
@@ -231,22 +256,6 @@ function warnOnce(log: BumpOptions['log'], message: string, file: string, line: 
   if (said.has(key)) return;
   said.add(key);
   log.warning(message, { file, line });
-}
-
-/**
- * The bytes of the YAML file `file`, opened without following a link (a link swapped in since the walk is an
- * error naming it); undefined when it is gone, no longer a regular file, or `oversized(fd)` says to skip it.
- */
-function readYaml(tree: ConfinedDir, file: string, oversized: (fd: number) => boolean): Buffer | undefined {
-  const opened = tree.openRead(file);
-  if (!opened) return undefined;
-  try {
-    if (!opened.stat.isFile()) return undefined;
-    if (opened.stat.size > MAX_YAML_BYTES && oversized(opened.fd)) return undefined;
-    return readFileSync(opened.fd);
-  } finally {
-    closeSync(opened.fd);
-  }
 }
 
 /**

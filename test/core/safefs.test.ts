@@ -172,3 +172,40 @@ describe('ConfinedDir: writing', () => {
     expect(() => tree.read('fifo')).toThrow('fifo is not a regular file: expected a file');
   });
 });
+
+describe('ConfinedDir.eachFile: the whole tree, through directory descriptors', () => {
+  it('visits regular files in sorted path order, never through a link, the same with or without /proc', () => {
+    const { dir, outside, tree } = setup();
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(join(dir, 'a/z.yaml'), 'z');
+    writeFileSync(join(dir, 'a-b.yaml'), 'ab');
+    writeFileSync(join(dir, 'skip.txt'), 'no');
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git/x.yaml'), 'no');
+    symlinkSync(join(outside, 'secret'), join(dir, 'link.yaml'));
+    symlinkSync(outside, join(dir, 'out'));
+    execFileSync('mkfifo', [join(dir, 'fifo.yaml')]);
+    for (const byPath of [false, true]) {
+      const seen: [string, string][] = [];
+      const n = tree.eachFile({ byPath, file: (f) => f.endsWith('.yaml') || f.endsWith('.txt'), dir: (d) => d !== '.git' }, (f) => {
+        seen.push([f.rel, readFileSync(f.fd, 'utf8')]);
+      });
+      expect(seen).toEqual([['a-b.yaml', 'ab'], ['a/z.yaml', 'z'], ['skip.txt', 'no'], ['sub/a.txt', 'inside\n']]);
+      expect(n).toBe(4);
+    }
+  });
+
+  it('refuses a link swapped in for a listed directory', () => {
+    const { dir, outside, tree } = setup();
+    const e = withOpen(
+      (path) => {
+        if (path.endsWith('/sub') && !lstatSync(join(dir, 'sub')).isSymbolicLink()) {
+          renameSync(join(dir, 'sub'), join(dir, 'sub.real'));
+          symlinkSync(join(outside, 'sub'), join(dir, 'sub'));
+        }
+      },
+      () => thrown(() => tree.eachFile({}, () => undefined)),
+    );
+    expect([e.message, e.link]).toEqual(['sub is a symbolic link: do not', 'sub']);
+  });
+});

@@ -60,6 +60,14 @@ const HELM_KEYS: Required<HelmKeys> = {
   registry: ['registry'],
 };
 
+/** The key names of Helm image mappings (and Argo CD parameters) in use: the defaults, with `given` over them. */
+export function helmKeyNames(given?: HelmKeys): Required<HelmKeys> {
+  return { ...HELM_KEYS, ...given };
+}
+
+/** What a comment must contain to be a Flux image policy marker (`# {"$imagepolicy": "ns:name:tag"}`). */
+export const POLICY_MARKER = '$imagepolicy';
+
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
 const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
@@ -115,7 +123,7 @@ class DocScan implements Walk {
     private readonly opts: ScanOptions,
     private readonly out: FileScan,
   ) {
-    this.keys = { ...HELM_KEYS, ...opts.helmKeys };
+    this.keys = helmKeyNames(opts.helmKeys);
   }
 
   /** The references kept once keys given twice are read as Helm reads them (duplicates.ts), anchors marked. */
@@ -408,10 +416,10 @@ class DocScan implements Walk {
         return this.opts.repositories.has(c) ? c : undefined;
       });
     }
-    if (!comment.includes('$imagepolicy') || !this.opts.policies) return undefined;
+    if (!comment.includes(POLICY_MARKER) || !this.opts.policies) return undefined;
     let policy: unknown;
     try {
-      policy = (JSON.parse(comment) as Record<string, unknown>)['$imagepolicy'];
+      policy = (JSON.parse(comment) as Record<string, unknown>)[POLICY_MARKER];
     } catch {
       return undefined;
     }
