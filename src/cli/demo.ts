@@ -6,7 +6,8 @@
  * and runs the real steps against them: resolve, patch, build both images for both platforms and push them
  * to the local registry (when `scripts/services.sh` has a Docker engine and a registry running; otherwise
  * it says so first and prints the build plan), bump, commit, push, and the freshness. Then it runs again
- * to show that a second run builds nothing and commits nothing.
+ * to show that a second run builds nothing and commits nothing: with a registry it stops at the decision,
+ * before any upstream checkout.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -242,10 +243,16 @@ export async function runDemo(out: CommandOut & { log: Logger }, opts: { root?: 
 
   rmSync(join(root, 'config-checkout'), { recursive: true, force: true });
   const second = await runPipeline(options, out.log);
-  const built = second.build ? `${second.build.builds} builds${second.build.skipped ? ' (skipped: already in the registry)' : ''}` : 'plan only';
-  out.stdout(
-    `\nsecond run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : 'changed nothing (already at the target)'}; ${second.seconds} s`,
-  );
+  if (second.nothingNew) {
+    // Decided before any checkout: every image is in the registry and the config repository runs it.
+    out.stdout(`\nsecond run: nothing new, stopped at the decision (no upstream checkout, no patch, no build); deploy changed nothing (the config repository runs it); ${second.seconds} s\n`);
+    out.stdout(pipelineSummaryMarkdown(second));
+  } else {
+    const built = second.build ? `${second.build.builds} builds${second.build.skipped ? ' (skipped: already in the registry)' : ''}` : 'plan only';
+    out.stdout(
+      `\nsecond run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : 'changed nothing (already at the target)'}; ${second.seconds} s`,
+    );
+  }
   // The other upstream line: the newest stable release needs the Redis TLS patch (shown, not deployed).
   const release = await prepare({ repository: upstream.url, track: 'release', path: join(root, 'mastodon-release') }, out.log);
   out.stdout(`\n# The newest release (${upstream.releaseTag}, on stable-4.2) needs the Redis TLS patch:\n`);

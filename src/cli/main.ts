@@ -190,12 +190,12 @@ async function command(name: string, args: string[], out: Out): Promise<number> 
       );
       out.stdout(
         v.json
-          ? JSON.stringify({ ok: result.ok, failure: result.failure, patch: result.prepared.report, images: result.build?.images.flatMap((i) => i.pinned), deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours, rollout: result.deploy.rollout, holds: result.deploy.holds }, gate: result.gate }, null, 2)
+          ? JSON.stringify({ ok: result.ok, failure: result.failure, upstream: result.upstream, nothingNew: Boolean(result.nothingNew), patch: result.prepared?.report, images: result.build?.images.flatMap((i) => i.pinned) ?? result.nothingNew?.pinned, deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours, rollout: result.deploy.rollout, holds: result.deploy.holds }, lagHours: result.freshness?.lag.hours, gate: result.gate }, null, 2)
           : pipelineSummaryMarkdown(result),
       );
       if (result.failure) out.log.error(result.failure);
-      const late = result.deploy?.freshness?.status === 'fail';
-      if (late) out.log.error(`the cluster is ${result.deploy!.freshness!.lag.hours} h behind upstream, past --max-lag ${result.deploy!.freshness!.maxLagHours} h`);
+      const late = result.freshness?.status === 'fail';
+      if (late) out.log.error(`the cluster is ${result.freshness!.lag.hours} h behind upstream, past --max-lag ${result.freshness!.maxLagHours} h`);
       return result.ok && !late ? 0 : 1;
     }
     case 'build':

@@ -7,7 +7,7 @@
  * Credentials never go into a URL: a token travels as an HTTP header (git.ts), and credentials written in
  * a given URL are moved out of it into the same header. Every message is scrubbed of them.
  */
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OffmainError } from '../core/errors.js';
 import { git, type GitResult } from '../core/git.js';
@@ -174,24 +174,27 @@ export class ConfigCheckout {
     readonly heads: Map<string, string>,
   ) {}
 
+  /**
+   * `git clone --depth=1` of the branch, with `ls-remote --symref` (the default branch, every branch's head)
+   * side by side: two round trips at once instead of one after the other.
+   */
   static async clone(opts: CloneOptions): Promise<ConfigCheckout> {
     const { remote } = opts;
     const dir = path.resolve(opts.dir);
     if (opts.branch !== undefined && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
-    await mkdir(dir, { recursive: true });
-    await git(['init', '-q', dir]);
-    // Bytes as committed (no CRLF conversion), no local hooks or signing; written at once (one spawn less each).
-    const quoted = remote.fetchUrl.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-    await appendFile(
-      path.join(dir, '.git', 'config'),
-      `[core]\n\tautocrlf = false\n\thooksPath = /dev/null\n[commit]\n\tgpgsign = false\n` +
-        `[remote "origin"]\n\turl = "${quoted}"\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
-    );
-    const co0 = new ConfigCheckout(dir, remote, '', undefined, new Map());
-
-    const ls = await co0.run(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*'], true);
+    // What an earlier clone left there is replaced, as a reset of it would.
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(path.dirname(dir), { recursive: true });
+    const env = remote.env;
+    // Bytes as committed (no CRLF conversion), no local hooks or signing: written into the clone's config.
+    const settings = ['-c', 'core.autocrlf=false', '-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false'];
+    const branchArgs = opts.branch ? ['--branch', opts.branch] : [];
+    const [ls, cl] = await Promise.all([
+      git(['ls-remote', '--symref', '--', remote.fetchUrl, 'HEAD', 'refs/heads/*'], { env, allowFailure: true }),
+      git(['clone', '-q', '--depth=1', '--no-tags', ...settings, ...branchArgs, '--', remote.fetchUrl, dir], { env, allowFailure: true }),
+    ]);
     if (ls.code !== 0) throw readFailure(remote, ls);
     const defaultBranch = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(ls.stdout)?.[1];
     const heads = new Map(
@@ -210,8 +213,8 @@ export class ConfigCheckout {
           `${defaultBranch ? ` (the default branch is ${defaultBranch})` : known ? ` (branches: ${known})` : ''}`,
       );
     }
+    if (cl.code !== 0) throw readFailure(remote, cl);
     const co = new ConfigCheckout(dir, remote, branch, defaultBranch, heads);
-    await co.refresh();
     opts.log?.info(`cloned ${branch} of ${remote.display} at ${(await co.head()).slice(0, 7)}`);
     return co;
   }

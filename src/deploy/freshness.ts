@@ -137,13 +137,15 @@ export async function freshness(opts: FreshnessOptions): Promise<FreshnessReport
     throw new OffmainError(`max-lag "${opts.maxLagHours}" is not a number of hours: pass e.g. 48`);
   }
   const history = opts.history ?? (await UpstreamHistory.open(opts));
+  // In order: a question that fetches deeper (resolve, isAncestor) comes before the reads of the branch.
   const deployedSha = await history.resolve(opts.deployed);
   const head = await history.head();
-  const onBranch = (await history.isAncestor(deployedSha, head.sha)) === true;
-  const missing = await history.notDeployed(deployedSha);
+  // The head deployed (a run with nothing new, mostly): nothing is missing, no more git to ask.
+  const atHead = deployedSha === head.sha;
+  const onBranch = atHead || (await history.isAncestor(deployedSha, head.sha)) === true;
+  const [missing, deployedTime] = atHead ? [[], head.time] : await Promise.all([history.notDeployed(deployedSha), history.commitTime(deployedSha)]);
   const now = opts.now ?? new Date();
   const lag = computeLag(missing, now);
-  const deployedTime = await history.commitTime(deployedSha);
   const report: FreshnessReport = {
     upstream: history.repository,
     ref: history.ref,

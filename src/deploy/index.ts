@@ -4,6 +4,7 @@
  * Everything else in src/deploy/ is its inside.
  */
 export { deploy, type DeployMode, type DeployOptions, type DeployResult } from './step.js';
+export { ConfigCheckout, configRemote, type ConfigRemote } from './configrepo.js';
 export { deployCommitMessage, deploySummaryMarkdown } from './message.js';
 export { bump, parsePolicies, parseSetArg, type BumpOptions, type BumpResult, type ImageTarget } from './bump.js';
 export {

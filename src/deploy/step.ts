@@ -21,6 +21,7 @@ import {
   ConfigCheckout,
   configRemote,
   DEFAULT_AUTHOR,
+  type ConfigRemote,
   parseAuthor,
   updateBranch,
   type PushResult,
@@ -49,6 +50,8 @@ export interface UpstreamInfo {
   token?: string;
   /** Where to keep the blobless upstream history when no `path` is given. */
   cacheDir?: string;
+  /** The history already opened (the pipeline opens it once per run): used as it is, not fetched again. */
+  history?: UpstreamHistory;
 }
 
 export interface DeployOptions {
@@ -102,6 +105,12 @@ export interface DeployOptions {
   beforePush?: (attempt: number) => Promise<void>;
   /** Where to clone; default a temporary directory, removed afterwards. */
   workDir?: string;
+  /**
+   * A clone of this repository's branch made earlier in the run (the pipeline's decision made it): bumped in
+   * place instead of cloning again. A push that finds the branch moved refreshes it and bumps again.
+   * The caller removes it.
+   */
+  checkout?: ConfigCheckout;
   /**
    * Only check: clone, bump in memory (the downgrade check, malformed YAML, missing references) and report
    * what would change; commit, push and open nothing. The pipeline runs it before it spends time building.
@@ -191,6 +200,14 @@ function configDir(clone: string, sub: string, given: string): string {
   return tree.abs(sub);
 }
 
+/** A clone made earlier in the run: it must be of this repository and branch. */
+function reused(co: ConfigCheckout, remote: ConfigRemote, branch: string | undefined): ConfigCheckout {
+  if (co.remote.fetchUrl !== remote.fetchUrl || (branch && co.branch !== branch)) {
+    throw new OffmainError(`the config checkout given is of ${co.remote.display} ${co.branch}, not ${remote.display} ${branch ?? ''}: pass the clone of the repository deployed to`);
+  }
+  return co;
+}
+
 /** Whether the deploy on offmain branch `otherRef` is older than `ours` (a tag). */
 async function olderDeploy(otherRef: string, ours: string, history?: UpstreamHistory): Promise<boolean> {
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
@@ -249,9 +266,9 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   let deployedSha: string | undefined;
   let freshnessError: string | undefined;
   const up = opts.upstream;
-  if (up && (up.repository || up.path)) {
+  if (up && (up.repository || up.path || up.history)) {
     history = await log.group('Upstream history', async () => {
-      const h = await UpstreamHistory.open({ repository: up.repository, ref: up.ref, dir: up.path, cacheDir: up.cacheDir, token: up.token });
+      const h = up.history ?? (await UpstreamHistory.open({ repository: up.repository, ref: up.ref, dir: up.path, cacheDir: up.cacheDir, token: up.token }));
       const head = await h.head();
       log.info(`${h.repository} ${h.ref} is at ${head.sha.slice(0, 7)}`);
       try {
@@ -265,7 +282,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     });
   }
 
-  const workDir = opts.workDir ?? (await mkdtemp(path.join(process.env.RUNNER_TEMP || tmpdir(), 'offmain-config-')));
+  const workDir = opts.checkout ? undefined : (opts.workDir ?? (await mkdtemp(path.join(process.env.RUNNER_TEMP || tmpdir(), 'offmain-config-'))));
   try {
     const repoInfo = gh
       ? await log.group('GitHub', async () => {
@@ -278,9 +295,11 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
         })
       : undefined;
 
-    const co = await log.group('Clone the config repository', () =>
-      ConfigCheckout.clone({ remote, dir: path.join(workDir, 'config'), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log }),
-    );
+    const co = opts.checkout
+      ? reused(opts.checkout, remote, opts.branch?.trim())
+      : await log.group('Clone the config repository', () =>
+          ConfigCheckout.clone({ remote, dir: path.join(workDir!, 'config'), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log }),
+        );
     const bumpDir = configDir(co.dir, sub, opts.path ?? '');
     const tracked = history;
     const ancestry: UpstreamAncestry | undefined = tracked && {
@@ -507,6 +526,6 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     }
     return result;
   } finally {
-    if (!opts.workDir) await rm(workDir, { recursive: true, force: true });
+    if (!opts.workDir && workDir) await rm(workDir, { recursive: true, force: true });
   }
 }

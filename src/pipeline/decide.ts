@@ -7,7 +7,12 @@
  *                     lib/mastodon/version.rb (one blob) and whether streaming/Dockerfile exists
  *   each image        in every registry: the tag with this revision and these patches (the skip check of
  *                     the build step, src/build), and which platforms its index holds
- *   the config repo   a depth-1 clone and a dry-run bump to the pinned references: does it run them already
+ *   the config repo   a depth-1 clone (deploy/configrepo.ts, the deploy's own) and a dry-run bump to the
+ *                     pinned references: does it run them already
+ *
+ * The upstream ls-remote and the config clone run side by side, and so do the registry questions.
+ * `offmain run` makes the same decision first (`decideForRun`): it hands in its own config clone (the deploy
+ * then bumps that one) and never fetches upstream here, so a run with nothing new fetches no upstream tree.
  *
  * It answers which platforms still need a build, whether a merge (or a copy to a registry that lacks the
  * image) is needed, and whether a deploy is: nothing of it when nothing moved.
@@ -20,7 +25,7 @@ import { git } from '../core/git.js';
 import type { Logger } from '../core/log.js';
 import { gitRemote, parseLsRemote, redactText } from '../core/remote.js';
 import { describeTag, parsePlatforms, RegistryClient, streamingName, type TagContent } from '../build/index.js';
-import { bump, parseSetArg } from '../deploy/index.js';
+import { bump, ConfigCheckout, configRemote, parseSetArg } from '../deploy/index.js';
 import { DEFAULT_REPOSITORY, parseImageTag, patchesDigest, stableTags, versionOf, type Track } from '../patch/index.js';
 import { gateBeforePatch, type GateBeforePatchOptions, type GateResult } from './gate.js';
 
@@ -39,6 +44,8 @@ export interface DecideOptions {
   streamingImages?: readonly string[];
   platforms?: string;
   config?: { repository: string; branch?: string; path?: string; token?: string };
+  /** The config repository already being cloned (the run's clone, which its deploy reuses); kept, not removed. */
+  checkout?: Promise<ConfigCheckout>;
   /**
    * The upstream checks gate, as the patch step runs it (tracking main, no commit pinned): the decision is made
    * for the commit the gate lets through, which the later jobs are then given.
@@ -60,6 +67,8 @@ export interface Decision {
   commit: string;
   /** The commit is the tracked branch's head (not pinned). */
   head: boolean;
+  /** The upstream branch it is tracked on: `ref` (track main), else the release's `stable-X.Y`. */
+  ref: string;
   version: string;
   imageTag: string;
   images: { key: string; repositories: RepositoryState[] }[];
@@ -166,19 +175,11 @@ async function repositoryState(opts: DecideOptions, registry: RegistryClient, re
   return { repository, state: 'same', digest: t.description.digest, platforms };
 }
 
-/** A depth-1 clone of the config repository; returns the directory to bump (its `path`). */
-async function cloneConfig(opts: DecideOptions, env: NodeJS.ProcessEnv, dir: string): Promise<string> {
+/** A depth-1 clone of the config repository, the deploy's own way (configrepo.ts). */
+function cloneConfig(opts: DecideOptions, env: NodeJS.ProcessEnv, dir: string): Promise<ConfigCheckout> {
   const c = opts.config!;
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  const url = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(c.repository) ? `${server}/${c.repository}.git` : c.repository;
-  const remote = gitRemote(url, c.token);
-  const clone = join(dir, 'config');
-  const r = await git(['clone', '--quiet', '--depth=1', '--no-tags', ...(c.branch ? ['--branch', c.branch] : []), '--', remote.fetchUrl, clone], {
-    env: { ...env, ...remote.env },
-    allowFailure: true,
-  });
-  if (r.code !== 0) throw new OffmainError(`cannot read the config repository ${remote.display} (${redactText(r.stderr.trim().split('\n').pop() ?? '', remote.secrets)}): check config-repository and the token`);
-  return c.path ? join(clone, c.path) : clone;
+  const remote = configRemote(c.repository, { token: c.token, serverUrl: env.GITHUB_SERVER_URL });
+  return ConfigCheckout.clone({ remote, dir: join(dir, 'config'), branch: c.branch?.trim() || undefined });
 }
 
 /** The tag the config repository runs for the mastodon image, when it is this commit's (no tree fetch needed then). */
@@ -192,19 +193,35 @@ async function deployedTag(configDir: string, repository: string, sha: string): 
   }
 }
 
+/** The decision; throws when a tag holds another revision or other patches (it is never overwritten). */
 export async function decide(opts: DecideOptions): Promise<Decision> {
+  return (await decideWith(opts, true))!;
+}
+
+/**
+ * The decision as `offmain run` makes it first: without any upstream fetch. `undefined` when it cannot be
+ * made that way (the config repository runs another build, a tag holds something else): the run then goes
+ * the whole way, and the build says what it finds.
+ */
+export function decideForRun(opts: DecideOptions): Promise<Decision | undefined> {
+  return decideWith(opts, false);
+}
+
+async function decideWith(opts: DecideOptions, standalone: boolean): Promise<Decision | undefined> {
   const started = performance.now();
   const env = opts.env ?? process.env;
   const { log } = opts;
   const platforms = parsePlatforms(opts.platforms ?? 'linux/amd64,linux/arm64');
   const dir = await mkdtemp(join(tmpdir(), 'offmain-decide-'));
   // The config clone and the upstream ls-remote run side by side; the config's tag spares the tree fetch.
-  let config: Promise<{ dir: string } | { error: Error }> | undefined;
+  let config: Promise<{ co: ConfigCheckout } | { error: Error }> | undefined;
   try {
-    config = opts.config ? cloneConfig(opts, env, dir).then((d) => ({ dir: d }), (error: Error) => ({ error })) : undefined;
+    const cloning = opts.checkout ?? (opts.config ? cloneConfig(opts, env, dir) : undefined);
+    config = cloning?.then((co) => ({ co }), (error: Error) => ({ error }));
     const { sha, head, gated } = await upstreamCommit(opts, env);
     const cloned = await config;
-    const configDir = cloned && 'dir' in cloned ? cloned.dir : undefined;
+    const sub = opts.config?.path?.trim();
+    const configDir = cloned && 'co' in cloned ? (sub ? join(cloned.co.dir, sub) : cloned.co.dir) : undefined;
     const registry = new RegistryClient({ env });
     const streamingRepos = opts.streamingImages?.some((s) => s.trim()) ? opts.streamingImages.filter((s) => s.trim()) : opts.images.map(streamingName);
     const check = (repos: readonly string[], tag: string) => Promise.all(repos.map((r) => repositoryState(opts, registry, r, tag, sha)));
@@ -218,6 +235,7 @@ export async function decide(opts: DecideOptions): Promise<Decision> {
       if (st.some((r) => r.state !== 'missing')) images = [{ key: 'mastodon', repositories: m }, { key: 'mastodon-streaming', repositories: st }];
     }
     if (!images) {
+      if (!standalone) return undefined;
       const { version, streaming } = await upstreamTree(opts, sha, env, dir);
       tag = version.imageTag;
       display = version.display;
@@ -229,6 +247,7 @@ export async function decide(opts: DecideOptions): Promise<Decision> {
     for (const image of images) {
       const bad = image.repositories.find((r) => r.state === 'other' || r.state === 'repatched');
       if (bad) {
+        if (!standalone) return undefined;
         throw new OffmainError(
           `${bad.repository}:${tag} already exists with ${bad.state === 'other' ? 'another upstream revision' : 'other patches'}: an immutable tag is never overwritten; remove it, or run the build with force`,
         );
@@ -265,9 +284,12 @@ export async function decide(opts: DecideOptions): Promise<Decision> {
             .filter(Boolean)
             .join(', ')
             .replace(/^./, (c) => c.toUpperCase()) + ` for ${display} (${short})`;
+    const series = /^(\d+)\.(\d+)\./.exec(display);
+    const ref = opts.ref?.trim() || ((opts.track ?? 'main') === 'main' || !series ? 'main' : `stable-${series[1]}.${series[2]}`);
     return {
       commit: sha,
       head,
+      ref,
       version: display,
       imageTag: tag!,
       images,

@@ -41,6 +41,8 @@ export interface GateOptions {
   /** `owner/name` whose checks are read; default the upstream repository's, when it is on GitHub. */
   checksRepository?: string;
   cacheDir?: string;
+  /** The history the run already opened (`offmain run` opens it once): not fetched again. */
+  history?: UpstreamHistory | Promise<UpstreamHistory>;
   now?: Date;
   maxCommits?: number;
   log: Logger;
@@ -83,7 +85,7 @@ export async function gate(opts: GateOptions): Promise<GateResult> {
   const slug = opts.checksRepository?.trim() || githubRepoSlug(opts.repository);
   const mode: ChecksMode = opts.mode ?? (slug ? 'require' : 'off');
   if (mode === 'names' && !opts.required?.length) throw new OffmainError('checks: names needs the required-checks list: name the checks that must pass, or use checks: require');
-  const history = await UpstreamHistory.open({ repository: opts.repository, ref: opts.ref, cacheDir: opts.cacheDir, token: opts.token });
+  const history = (await opts.history) ?? (await UpstreamHistory.open({ repository: opts.repository, ref: opts.ref, cacheDir: opts.cacheDir, token: opts.token }));
   const head = await history.head();
   const now = (opts.now ?? new Date()).getTime();
   const minAge = opts.minAgeHours ?? 0;
@@ -178,6 +180,8 @@ export interface GateBeforePatchOptions {
   checksRepository?: string;
   apiUrl?: string;
   now?: Date;
+  /** The history the run already opened (or is opening), when it did. */
+  history?: GateOptions['history'];
   log: Logger;
 }
 
@@ -202,6 +206,7 @@ export async function gateBeforePatch(o: GateBeforePatchOptions): Promise<{ resu
       apiUrl: o.apiUrl,
       checksRepository: o.checksRepository,
       now: o.now,
+      history: o.history,
       log: o.log,
     }),
   );

@@ -3,15 +3,41 @@
  * repository, and measure the freshness. `offmain run` and the demo are thin adapters over `runPipeline`;
  * the reusable workflow runs the same steps as separate jobs through the actions.
  *
+ * A run that may stop early decides first (decide.ts, the decision of `offmain decide`): when every image of
+ * the upstream commit is in every registry and the config repository runs it, the run stops there, with no
+ * upstream checkout, patch or build (nothingnew.ts). Otherwise it goes on, and reuses what the decision
+ * opened: one clone of the config repository (the check before building and the deploy bump it; a push
+ * that finds the branch moved refreshes it) and one upstream history (the gate, the downgrade check, the
+ * rollout and the lag read it), each fetched once per run.
+ *
  * Order is safety: a patch that fails stops the run before anything is built or pushed, and the deploy is
  * checked (a dry run: downgrade, malformed YAML, an image the config never names) before the build, so a
  * refused deploy costs no build and pushes nothing.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build, PUBLIC_BUILD_ARGS, type BuildOptions, type BuildPlan, type BuildResult, buildSummaryMarkdown, planBuild, readBuildTree } from '../build/index.js';
-import { deploy, type DeployOptions, type DeployResult, deploySummaryMarkdown, type ImageTarget } from '../deploy/index.js';
+import {
+  ConfigCheckout,
+  configRemote,
+  deploy,
+  type DeployOptions,
+  type DeployResult,
+  deploySummaryMarkdown,
+  freshness,
+  freshnessLine,
+  type FreshnessReport,
+  type ImageTarget,
+  UpstreamHistory,
+} from '../deploy/index.js';
+import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { DEFAULT_REPOSITORY, failureLine, patchSummaryMarkdown, prepare, type PrepareOptions, type PrepareResult } from '../patch/index.js';
+import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, failureLine, patchSummaryMarkdown, prepare, type PrepareOptions, type PrepareResult } from '../patch/index.js';
+import { redactUrl } from '../core/remote.js';
+import { decideForRun, type Decision } from './decide.js';
 import { gateBeforePatch, gateMarkdown, type GateBeforePatchOptions, type GateResult } from './gate.js';
+import { nothingNewMarkdown, type NothingNew } from './nothingnew.js';
 
 export type PipelineBuildOptions = Omit<
   BuildOptions,
@@ -39,12 +65,21 @@ export interface PipelineResult {
   ok: boolean;
   /** The one line that says why the run stopped (a failed patch). Errors of the other steps are thrown. */
   failure?: string;
-  prepared: PrepareResult;
+  /** The upstream commit of this run, its version and image tag: in every run. */
+  upstream: { repository: string; ref: string; commit: string; version: string; imageTag: string };
+  /** The decision made first (absent when the run was not to stop early, or it could not be made without a checkout). */
+  decision?: Decision;
+  /** Set when the run stopped at the decision: nothing to build, merge or deploy. */
+  nothingNew?: NothingNew;
+  /** The patch step's result (absent when the run stopped at the decision). */
+  prepared?: PrepareResult;
   /** The upstream checks gate's choice, when it ran. */
   gate?: GateResult;
   plan?: BuildPlan;
   build?: BuildResult;
   deploy?: DeployResult;
+  /** How far the cluster is behind upstream (the deploy's, or the one measured when nothing was new). */
+  freshness?: FreshnessReport;
   seconds: number;
 }
 
@@ -83,30 +118,152 @@ export function deployTargets(result: { build?: BuildResult; plan?: BuildPlan })
   return plan.images.flatMap((img) => img.repositories.map((repository) => ({ repository, tag: plan.imageTag })));
 }
 
+/** A promise that is awaited later: a rejection before then is not an unhandled one. */
+function later<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/** Whether the run may stop at the decision: it deploys, builds for real, and is not told to rebuild. */
+function decidesFirst(opts: PipelineOptions): boolean {
+  const commit = opts.upstream.commit?.trim();
+  return Boolean(opts.deploy) && !opts.build.planOnly && !opts.build.force && (!commit || /^[0-9a-f]{40}$/i.test(commit));
+}
+
 export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<PipelineResult> {
   const t0 = performance.now();
   const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
-  // The checks gate picks the commit before anything is resolved, built or pushed.
-  const gated = await gateBeforePatch({
-    ...opts.gate,
-    repository: opts.upstream.repository ?? DEFAULT_REPOSITORY,
-    ref: opts.upstream.ref,
-    track: opts.upstream.track,
-    commit: opts.upstream.commit,
-    token: opts.upstream.token,
-    log,
-  });
-  const upstreamOptions = gated ? { ...opts.upstream, commit: gated.chosen.sha } : opts.upstream;
-  const prepared = await prepare(upstreamOptions, log);
-  const failure = failureLine(prepared);
-  if (failure) return { ok: false, failure, prepared, gate: gated?.result, seconds: seconds() };
+  const repository = opts.upstream.repository ?? DEFAULT_REPOSITORY;
+  const track = opts.upstream.track ?? 'main';
+  // Opened once, side by side with everything else: the config clone and (tracking main) the upstream history.
+  const workDir = opts.deploy ? (opts.deploy.workDir ?? (await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'offmain-config-')))) : undefined;
+  let checkout: Promise<ConfigCheckout> | undefined;
+  let mainHistory: Promise<UpstreamHistory> | undefined;
+  try {
+    const d = opts.deploy;
+    const remote = d && configRemote(d.repository, { token: d.token, serverUrl: d.serverUrl, tokenForGitHubOnly: d.tokenForGitHubOnly });
+    checkout = remote && later(ConfigCheckout.clone({ remote, dir: join(workDir!, 'config'), branch: d.branch?.trim() || undefined }));
+    const openHistory = (ref: string | undefined) => UpstreamHistory.open({ repository, ref, token: opts.upstream.token });
+    mainHistory = track === 'main' && d ? later(openHistory(opts.upstream.ref)) : undefined;
 
+    // The checks gate picks the commit before anything is resolved, built or pushed.
+    const gated = await gateBeforePatch({
+      ...opts.gate,
+      repository,
+      ref: opts.upstream.ref,
+      track: opts.upstream.track,
+      commit: opts.upstream.commit,
+      token: opts.upstream.token,
+      ...(mainHistory ? { history: mainHistory } : {}),
+      log,
+    });
+    const upstreamOptions = gated ? { ...opts.upstream, commit: gated.chosen.sha } : opts.upstream;
+
+    let decision: Decision | undefined;
+    if (decidesFirst(opts)) {
+      decision = await log.group('Decide', () =>
+        decideForRun({
+          upstream: repository,
+          track,
+          ref: opts.upstream.ref,
+          commit: upstreamOptions.commit,
+          upstreamToken: opts.upstream.token,
+          patchSets: opts.upstream.patchSets ?? DEFAULT_PATCH_SETS,
+          patches: opts.upstream.diffs,
+          baseDir: opts.upstream.baseDir,
+          images: opts.build.images,
+          streamingImages: opts.build.streamingImages,
+          platforms: Array.isArray(opts.build.platforms) ? opts.build.platforms.join(',') : (opts.build.platforms as string | undefined),
+          config: { repository: d!.repository, branch: d!.branch, path: d!.path, token: d!.token },
+          checkout,
+          gate: opts.gate,
+          env: opts.build.env,
+          log,
+        }),
+      );
+      const co = await checkout!; // a config repository that cannot be read stops the run here
+      if (decision) log.info(decision.line);
+      if (decision && !decision.deploy && !decision.merge && !decision.platforms.length) {
+        return await stopHere(decision, co, { opts, history: mainHistory ?? later(openHistory(decision.ref)), gate: gated?.result, log, seconds });
+      }
+    }
+    return await goOn(opts, { upstreamOptions, gated, decision, checkout, history: mainHistory, openHistory, log, seconds });
+  } finally {
+    // A clone or fetch still running (a run stopped by a failed patch) is done before its directory goes.
+    await Promise.allSettled([checkout, mainHistory]);
+    if (workDir && !opts.deploy?.workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Nothing to build, merge or deploy: the result of the decision, with the freshness. */
+async function stopHere(
+  decision: Decision,
+  co: ConfigCheckout,
+  c: { opts: PipelineOptions; history: Promise<UpstreamHistory>; gate?: GateResult; log: Logger; seconds: () => number },
+): Promise<PipelineResult> {
+  const d = c.opts.deploy!;
+  const configHead = later(co.head());
+  const nothingNew: NothingNew = {
+    line: decision.line,
+    images: decision.images,
+    pinned: decision.pinned,
+    config: { repository: co.remote.display, branch: co.branch, commit: '' },
+  };
+  try {
+    const history = await c.history;
+    nothingNew.freshness = await c.log.group('Freshness', async () => {
+      const f = await freshness({ history, deployed: decision.commit, now: d.now, maxLagHours: d.maxLagHours, warnOnly: d.warnOnly });
+      if (c.gate) f.gateLagHours = c.gate.lagHours;
+      c.log.info(freshnessLine(f));
+      if (f.status === 'warn') c.log.warning(`past the ${f.maxLagHours} h goal: ${freshnessLine(f)}`);
+      return f;
+    });
+  } catch (e) {
+    nothingNew.freshnessError = errorMessage(e);
+    c.log.warning(`the lag cannot be measured: ${nothingNew.freshnessError}`);
+  }
+  nothingNew.config.commit = await configHead;
+  return {
+    ok: true,
+    upstream: { repository: redactUrl(c.opts.upstream.repository ?? DEFAULT_REPOSITORY), ref: decision.ref, commit: decision.commit, version: decision.version, imageTag: decision.imageTag },
+    decision,
+    nothingNew,
+    ...(c.gate ? { gate: c.gate } : {}),
+    ...(nothingNew.freshness ? { freshness: nothingNew.freshness } : {}),
+    seconds: c.seconds(),
+  };
+}
+
+interface GoOn {
+  upstreamOptions: PrepareOptions;
+  gated?: Awaited<ReturnType<typeof gateBeforePatch>>;
+  decision?: Decision;
+  checkout?: Promise<ConfigCheckout>;
+  history?: Promise<UpstreamHistory>;
+  openHistory: (ref: string) => Promise<UpstreamHistory>;
+  log: Logger;
+  seconds: () => number;
+}
+
+/** The whole way: patch, check the deploy, build (or plan), deploy. */
+async function goOn(opts: PipelineOptions, c: GoOn): Promise<PipelineResult> {
+  const { log, gated, seconds } = c;
+  const prepared = await prepare(c.upstreamOptions, log);
   const u = prepared.upstream;
-  const deployOptions = (images: ImageTarget[]): DeployOptions => ({
+  const upstream = { repository: u.repository, ref: u.ref, commit: u.sha, version: prepared.version.display, imageTag: prepared.version.imageTag };
+  const failure = failureLine(prepared);
+  const decided = c.decision ? { decision: c.decision } : {};
+  if (failure) return { ok: false, failure, upstream, ...decided, prepared, gate: gated?.result, seconds: seconds() };
+
+  // One history for the whole run: the one opened at the start (tracking main), else the release's branch.
+  let history: Promise<UpstreamHistory> | undefined;
+  const historyOnce = () => (history ??= c.history ?? later(c.openHistory(u.ref)));
+  const deployOptions = async (images: ImageTarget[]): Promise<DeployOptions> => ({
     ...opts.deploy!,
     images,
     // The repository as given (credentials written in its URL serve the history fetch too), not u.repository (redacted).
-    upstream: { repository: opts.upstream.repository ?? u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
+    upstream: { repository: opts.upstream.repository ?? u.repository, ref: u.ref, commit: u.sha, token: opts.upstream.token, history: await historyOnce() },
+    checkout: await c.checkout!,
     version: prepared.version.display,
     patchReport: prepared.report,
     // The lag the gate causes, reported apart from the pipeline's own.
@@ -116,7 +273,7 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
   if (opts.deploy && !opts.build.planOnly) {
     // Refuse a downgrade, malformed YAML or an image the config never names BEFORE spending time on a build.
     await log.group('Check the deploy before building', async () => {
-      const check = await deploy({ ...deployOptions(deployTargets({ plan: await planOnly(prepared, opts) })), pinDigest: false, dryRun: true });
+      const check = await deploy({ ...(await deployOptions(deployTargets({ plan: await planOnly(prepared, opts) }))), pinDigest: false, dryRun: true });
       log.info(
         check.changed
           ? `${check.files.join(', ')} will move from ${check.previous.version ?? 'an unknown version'} to ${check.next.version}`
@@ -159,9 +316,20 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
 
   let deployed: DeployResult | undefined;
   if (opts.deploy) {
-    deployed = await log.group('Deploy', () => deploy(deployOptions(deployTargets({ build: built, plan }))));
+    deployed = await log.group('Deploy', async () => deploy(await deployOptions(deployTargets({ build: built, plan }))));
   }
-  return { ok: true, prepared, gate: gated?.result, plan, build: built, deploy: deployed, seconds: seconds() };
+  return {
+    ok: true,
+    upstream,
+    ...decided,
+    prepared,
+    gate: gated?.result,
+    plan,
+    build: built,
+    deploy: deployed,
+    ...(deployed?.freshness ? { freshness: deployed.freshness } : {}),
+    seconds: seconds(),
+  };
 }
 
 function planMarkdown(plan: BuildPlan): string {
@@ -180,11 +348,12 @@ function planMarkdown(plan: BuildPlan): string {
   ].join('\n');
 }
 
-/** The job summary of a whole run: patch, build (or plan), deploy with freshness. */
+/** The job summary of a whole run: patch, build (or plan), deploy with freshness; or what a run with nothing new found. */
 export function pipelineSummaryMarkdown(r: PipelineResult): string {
   const parts: string[] = [];
-  if (r.gate) parts.push(gateMarkdown(r.gate, r.prepared.upstream.repository));
-  parts.push(patchSummaryMarkdown(r.prepared));
+  if (r.gate) parts.push(gateMarkdown(r.gate, r.upstream.repository));
+  if (r.nothingNew) parts.push(nothingNewMarkdown(r.nothingNew, r.upstream));
+  if (r.prepared) parts.push(patchSummaryMarkdown(r.prepared));
   if (r.build) parts.push(buildSummaryMarkdown(r.build));
   if (r.plan) parts.push(planMarkdown(r.plan));
   if (r.deploy) parts.push(deploySummaryMarkdown(r.deploy));

@@ -174,7 +174,8 @@ describe('offmain resolve and run', () => {
     expect(r.stdout).toMatch(/not needed/);
     expect(r.stdout).toMatch(/## offmain build: images pushed/);
     expect(r.stdout).toMatch(/## offmain deploy: pushed/);
-    expect(r.stdout).toMatch(/second run: 0 builds \(skipped: already in the registry\); deploy changed nothing/);
+    expect(r.stdout).toMatch(/second run: nothing new, stopped at the decision \(no upstream checkout, no patch, no build\); deploy changed nothing/);
+    expect(r.stdout).toMatch(/^## offmain: nothing new$/m);
     expect(r.stdout).toMatch(/# The newest release \(v4\.2\.1, on stable-4\.2\) needs the Redis TLS patch/);
     expect(r.stdout).toMatch(/`hiredis-removal` \| ✅ applied/);
   });

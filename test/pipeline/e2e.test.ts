@@ -71,13 +71,13 @@ describe('the pipeline end to end', () => {
     const before = await configHead();
     const r = await runPipeline(options(), log);
     expect(r.ok).toBe(true);
-    expect(r.prepared.upstream.sha).toBe(upstream.shas.main);
+    expect(r.prepared!.upstream.sha).toBe(upstream.shas.main);
     expect(r.build?.builds).toBeGreaterThan(0);
     expect(r.build?.images.map((i) => [i.key, i.platforms.map((p) => p.platform).sort()])).toEqual([
       ['mastodon', ['linux/amd64', 'linux/arm64']],
       ['mastodon-streaming', ['linux/amd64', 'linux/arm64']],
     ]);
-    const tag = r.prepared.version.imageTag;
+    const tag = r.prepared!.version.imageTag;
     expect(await manifestStatus(`${prefix}/mastodon`, tag)).toBe(200);
     expect(await manifestStatus(`${prefix}/mastodon-streaming`, 'edge')).toBe(200);
 
@@ -113,10 +113,20 @@ describe('the pipeline end to end', () => {
     const r = await runPipeline(options({ repository: inUrl, token: undefined }), log);
     expect(log.lines.join('\n')).not.toContain(TOKEN);
     expect(r.ok).toBe(true);
-    expect(r.build?.skipped).toBe(true);
-    expect(r.build?.builds).toBe(0);
-    expect(r.deploy?.changed).toBe(false);
+    // Stopped at the decision: no upstream checkout, no patch, no build, no deploy.
+    expect(r.nothingNew?.line).toMatch(/^nothing new since 4\.8\.0-alpha\.1\+\w{7} \(\w{7}\), lag 0 h: every image is in every registry and the config repository runs it$/);
+    expect(r.prepared).toBeUndefined();
+    expect(r.build).toBeUndefined();
+    expect(r.deploy).toBeUndefined();
+    expect(r.upstream).toMatchObject({ commit: upstream.shas.main, ref: 'main', imageTag: `4.8.0-alpha.1_${upstream.shas.main.slice(0, 7)}` });
+    expect(r.nothingNew?.pinned).toEqual([expect.stringMatching(/\/mastodon:4\.8\.0-alpha\.1_\w{7}@sha256:[0-9a-f]{64}$/), expect.stringMatching(/\/mastodon-streaming:.*@sha256:/)]);
+    expect(r.freshness?.lag).toMatchObject({ hours: 0, behind: 0 });
     expect(await configHead()).toBe(before);
+    const summary = pipelineSummaryMarkdown(r);
+    expect(summary).toMatch(/^## offmain: nothing new$/m);
+    expect(summary).toContain(r.nothingNew!.pinned[0]!.split('@')[1]);
+    expect(summary).toMatch(/\| Lag \| 0 h/);
+    expect(summary).not.toContain(TOKEN);
     // The goal is under 5 s; `npm run bench` measures it. Printed here for the log.
     console.log(`second run: ${r.seconds} s`);
   });
@@ -175,11 +185,11 @@ describe('the pipeline end to end', () => {
     const before = await configHead();
     const r = await runPipeline({ ...options(), upstream: { ...options().upstream, patchSets: ['redis-tls', patchSet] } }, memoryLogger());
     expect(r.ok).toBe(false);
-    expect(r.prepared.upstream.sha).toBe(head);
+    expect(r.prepared!.upstream.sha).toBe(head);
     expect(r.failure).toMatch(/^patch puma-workers no longer applies to 4\.8\.0-alpha\.1\+\w{7}: Gemfile:\d+: expected .*nothing was modified/);
     expect(r.build).toBeUndefined();
     expect(r.deploy).toBeUndefined();
-    expect(await manifestStatus(`${prefix}/mastodon`, r.prepared.version.imageTag)).toBe(404);
+    expect(await manifestStatus(`${prefix}/mastodon`, r.prepared!.version.imageTag)).toBe(404);
     expect(await configHead()).toBe(before);
     const summary = pipelineSummaryMarkdown(r);
     expect(summary).toMatch(/puma-workers.*failed/);

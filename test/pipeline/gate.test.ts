@@ -188,7 +188,7 @@ describe('the pipeline with the gate', () => {
       log,
     );
     expect(r.ok).toBe(true);
-    expect(r.prepared.upstream.sha).toBe(up.c.docker);
+    expect(r.prepared!.upstream.sha).toBe(up.c.docker);
     expect(r.gate?.heldBack.map((h) => h.sha)).toEqual([up.c.running, up.c.red]);
     expect(r.deploy?.next.tag).toBe(tagOf(up.c.docker));
     expect(r.deploy?.freshness).toMatchObject({ gateLagHours: 2, lag: { behind: 2, hours: 2 } });
