@@ -29680,7 +29680,7 @@ var import_semver5 = __toESM(require_semver2(), 1);
 
 // src/core/safefs.ts
 var import_node_fs = require("node:fs");
-var { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
 
 // src/patch/patchset/conditions.ts
 var import_semver3 = __toESM(require_semver2(), 1);

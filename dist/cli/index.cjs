@@ -6206,10 +6206,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6223,7 +6223,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -6247,7 +6247,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -6263,7 +6263,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -6354,7 +6354,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token2 of end) {
           const { source, type } = token2;
           switch (type) {
@@ -6368,13 +6368,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -6417,18 +6417,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6482,8 +6482,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap4 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6495,7 +6495,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6506,8 +6506,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6524,7 +6524,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6704,7 +6704,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6721,24 +6721,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6921,25 +6921,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7749,14 +7749,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8248,9 +8248,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -8923,18 +8923,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -9087,15 +9087,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9289,13 +9289,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -12998,8 +12998,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -13982,7 +13982,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto === void 0) {
         return true;
       }
@@ -13998,7 +13998,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -14244,15 +14244,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -14275,18 +14275,18 @@ var require_util2 = __commonJS({
       assert(!invalidIsomorphicEncodeValueRegex.test(input));
       return input;
     }
-    async function readAllBytes(reader) {
-      const bytes = [];
+    async function readAllBytes(reader2) {
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -15240,19 +15240,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -15291,8 +15291,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -15327,8 +15327,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -22031,10 +22031,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -23491,12 +23491,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -23909,12 +23909,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -23936,8 +23936,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -23989,33 +23989,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -24141,9 +24141,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -24588,9 +24588,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob2.stream();
-      const reader = stream.getReader();
-      const bytes = [];
-      let chunkPromise = reader.read();
+      const reader2 = stream.getReader();
+      const bytes2 = [];
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -24603,19 +24603,19 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob2.type, encodingName);
+                  const result = packageData(bytes2, type, blob2.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -24648,14 +24648,14 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -24665,7 +24665,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder2("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -24685,16 +24685,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder2("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -24703,14 +24703,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -25248,8 +25248,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -25263,9 +25263,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -29461,7 +29461,7 @@ var require_lib = __commonJS({
 
 // src/cli/main.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 
 // src/core/errors.ts
 var OffmainError = class extends Error {
@@ -29529,6 +29529,11 @@ function stderrLogger(opts = {}) {
     output: write
   };
 }
+
+// src/pipeline/run.ts
+var import_promises14 = require("node:fs/promises");
+var import_node_os8 = require("node:os");
+var import_node_path21 = require("node:path");
 
 // src/build/step.ts
 var import_node_fs8 = require("node:fs");
@@ -29836,6 +29841,8 @@ var Checkout = class {
   }
   dir;
   remote;
+  /** A new, empty checkout: nothing to clean after the checkout. */
+  fresh = false;
   run(args, allowFailure = false) {
     return git(args, { cwd: this.dir, env: this.remote.env, allowFailure });
   }
@@ -29906,7 +29913,7 @@ var Checkout = class {
   async checkout(sha) {
     const r = await this.run(["-c", "advice.detachedHead=false", "checkout", "--quiet", "--force", "--detach", sha, "--"], true);
     if (r.code !== 0) throw unreachable(this.remote, r);
-    await this.run(["clean", "-q", "-ffdx"]);
+    if (!this.fresh) await this.run(["clean", "-q", "-ffdx"]);
   }
   async committerDate(sha) {
     const r = await this.run(["show", "-s", "--format=%ct", sha]);
@@ -29945,17 +29952,36 @@ async function inspectPath(dir, remote) {
   }
   return "reuse";
 }
+function configValue(v) {
+  if (/[\x00-\x1f\x7f]/.test(v)) return void 0;
+  return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
 async function preparePath(dir, state, remote) {
   if (state === "create") await (0, import_promises.mkdir)(dir, { recursive: true });
   const co = new Checkout(dir, remote);
-  if (state !== "reuse") {
-    await co.run(["init", "--quiet"]);
+  co.fresh = state !== "reuse";
+  if (state === "reuse") {
+    await co.run(["remote", "set-url", "origin", remote.fetchUrl]);
+    await co.run(["config", "remote.origin.tagOpt", "--no-tags"]);
+    return co;
+  }
+  await co.run(["init", "--quiet"]);
+  const identity2 = configValue(remote.identity);
+  const url = configValue(remote.fetchUrl);
+  if (identity2 && url) {
+    const section = `[offmain]
+	repository = ${identity2}
+[remote "origin"]
+	url = ${url}
+	fetch = +refs/heads/*:refs/remotes/origin/*
+	tagOpt = --no-tags
+`;
+    await (0, import_promises.appendFile)(import_node_path2.default.join(dir, ".git", "config"), section);
+  } else {
     await co.run(["config", "offmain.repository", remote.identity]);
     await co.run(["remote", "add", "origin", remote.fetchUrl]);
-  } else {
-    await co.run(["remote", "set-url", "origin", remote.fetchUrl]);
+    await co.run(["config", "remote.origin.tagOpt", "--no-tags"]);
   }
-  await co.run(["config", "remote.origin.tagOpt", "--no-tags"]);
   return co;
 }
 async function lsRemote(remote) {
@@ -29979,7 +30005,29 @@ async function resolveUpstream(opts) {
   const remote = remoteFor(repository, opts.token);
   const dir = import_node_path2.default.resolve(opts.path);
   const state = await inspectPath(dir, remote);
-  const refs = await lsRemote(remote);
+  const listing = lsRemote(remote);
+  listing.catch(() => void 0);
+  let prepared;
+  let early;
+  if (track2 === "main") {
+    prepared = preparePath(dir, state, remote);
+    prepared.catch(() => void 0);
+    if (!commit) {
+      early = prepared.then(async (c) => ({
+        co: c,
+        fetched: await c.fetch(["--depth=1", "origin", `+refs/heads/${ref}:refs/remotes/origin/${ref}`], true)
+      }));
+      early.catch(() => void 0);
+    }
+  }
+  const settled = () => (early ?? prepared)?.then(() => void 0, () => void 0);
+  let refs;
+  try {
+    refs = await listing;
+  } catch (e) {
+    await settled();
+    throw e;
+  }
   const heads = new Map(refs.filter((r) => r.ref.startsWith("refs/heads/")).map((r) => [r.ref.slice(11), r.sha]));
   const tags = stableTags(refs);
   const tagFor = (sha2) => tags.find((t) => t.sha === sha2)?.tag;
@@ -29988,14 +30036,22 @@ async function resolveUpstream(opts) {
   let resultRef;
   let tag;
   let co;
+  let date2;
   if (track2 === "main") {
-    if (!heads.has(ref)) throw branchMissing(ref);
-    co = await preparePath(dir, state, remote);
-    const tracking = `refs/remotes/origin/${ref}`;
-    if (!commit) {
-      await co.fetch(["--depth=1", "origin", `+refs/heads/${ref}:${tracking}`]);
-      sha = (await co.run(["rev-parse", "--verify", `${tracking}^{commit}`])).stdout.trim();
+    if (!heads.has(ref)) {
+      await settled();
+      throw branchMissing(ref);
+    }
+    if (early) {
+      const e = await early;
+      co = e.co;
+      if (e.fetched.code !== 0) throw unreachable(remote, e.fetched);
+      const head = await co.run(["show", "-s", "--format=%H %ct", `refs/remotes/origin/${ref}^{commit}`, "--"]);
+      const [full, ct] = head.stdout.trim().split(" ");
+      sha = full;
+      date2 = isoUtc(Number(ct));
     } else {
+      co = await prepared;
       const found = await co.findOnBranches([ref], commit);
       if (!found.branch || !found.sha) throw notOn(commit, found.sha, [ref], remote, tagFor);
       sha = found.sha;
@@ -30055,7 +30111,7 @@ async function resolveUpstream(opts) {
     ...tag ? { tag } : {},
     sha,
     shortSha: sha.slice(0, 7),
-    date: await co.committerDate(sha),
+    date: date2 ?? await co.committerDate(sha),
     path: dir,
     ...commitUrl(repository, sha) ? { webUrl: commitUrl(repository, sha) } : {}
   };
@@ -30435,7 +30491,7 @@ var import_semver5 = __toESM(require_semver2(), 1);
 // src/core/safefs.ts
 var import_node_fs = require("node:fs");
 var import_node_path4 = require("node:path");
-var { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
 var UnsafePathError = class extends OffmainError {
   constructor(message, file, link) {
     super(message, { file });
@@ -30655,6 +30711,78 @@ var ConfinedDir = class {
     if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
     this.parentDir(name);
     (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
+  }
+  /**
+   * Visits every regular file under the directory that `opts` asks for, in the order of their relative paths
+   * sorted (as strings), each opened to read (O_NOFOLLOW and O_NONBLOCK) and closed when `visit` returns. A
+   * symbolic link in the tree is skipped, never followed; one swapped in for a file or directory after its
+   * directory was listed is an UnsafePathError naming it. Returns how many files were visited.
+   */
+  eachFile(opts, visit4) {
+    const byFd = hasProcFd() && !opts.byPath;
+    let visited = 0;
+    const walk = (dirFd, prefix) => {
+      const at = (name) => dirFd === void 0 ? (0, import_node_path4.join)(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`;
+      const entries = (0, import_node_fs.readdirSync)(dirFd === void 0 ? (0, import_node_path4.join)(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
+      const keyed = entries.map((e) => [e.isDirectory() ? `${e.name}/` : e.name, e]);
+      keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      for (const [, e] of keyed) {
+        const rel = prefix + e.name;
+        if (e.isDirectory()) {
+          if (opts.dir && !opts.dir(e.name)) continue;
+          const sub = dirFd === void 0 ? void 0 : this.openAt(at(e.name), O_RDONLY | O_DIRECTORY, rel);
+          if (sub === null) continue;
+          try {
+            walk(sub, `${rel}/`);
+          } finally {
+            if (sub !== void 0) (0, import_node_fs.closeSync)(sub);
+          }
+        } else if (e.isFile() && (!opts.file || opts.file(e.name))) {
+          const opened = dirFd === void 0 ? this.openRead(rel) : this.openFileAt(at(e.name), rel);
+          if (!opened) continue;
+          try {
+            if (!opened.stat.isFile()) continue;
+            visited++;
+            visit4({ rel, fd: opened.fd, stat: opened.stat });
+          } finally {
+            (0, import_node_fs.closeSync)(opened.fd);
+          }
+        }
+      }
+    };
+    const top = byFd ? (0, import_node_fs.openSync)(this.real, O_RDONLY | O_DIRECTORY) : void 0;
+    try {
+      walk(top, "");
+    } finally {
+      if (top !== void 0) (0, import_node_fs.closeSync)(top);
+    }
+    return visited;
+  }
+  /**
+   * Opens `path` (a name under a directory descriptor, /proc/self/fd/<fd>/<name>) without following a link at
+   * the end: the descriptor, or null when it is gone or no longer of the kind asked for; a link is an error.
+   */
+  openAt(path7, flags, rel) {
+    try {
+      return (0, import_node_fs.openSync)(path7, flags | O_NOFOLLOW);
+    } catch (e) {
+      const code = errno(e);
+      let link = code === "ELOOP" || code === "EMLINK";
+      if (code === "ENOTDIR") link = (0, import_node_fs.lstatSync)(path7, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+      if (link) throw this.linkError([rel], 0);
+      if (code === "ENOENT" || code === "ENOTDIR") return null;
+      throw e;
+    }
+  }
+  openFileAt(path7, rel) {
+    const fd = this.openAt(path7, O_RDONLY | O_NONBLOCK, rel);
+    if (fd === null) return void 0;
+    try {
+      return { fd, stat: (0, import_node_fs.fstatSync)(fd) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
   }
   /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
   syncDir(rel = ".") {
@@ -31863,23 +31991,23 @@ var import_node_path7 = require("node:path");
 function unquote(p) {
   if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2) return p;
   const body = p.slice(1, -1);
-  const bytes = [];
+  const bytes2 = [];
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
+      bytes2.push(...Buffer.from(c, "utf8"));
       continue;
     }
     const n = body[++i] ?? "";
     if (/[0-7]/.test(n)) {
       const oct = body.slice(i, i + 3);
-      bytes.push(parseInt(oct, 8));
+      bytes2.push(parseInt(oct, 8));
       i += 2;
     } else {
-      bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
+      bytes2.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
     }
   }
-  return Buffer.from(bytes).toString("utf8");
+  return Buffer.from(bytes2).toString("utf8");
 }
 function parseUnifiedDiff(text, source) {
   const fail = (line, message) => {
@@ -33136,9 +33264,9 @@ async function credentialsFor(registry, env = process.env) {
     if (a.identitytoken) return { identityToken: a.identitytoken, source: file };
     if (a.auth) {
       const decoded = Buffer.from(a.auth, "base64").toString("utf8");
-      const sep3 = decoded.indexOf(":");
-      if (sep3 < 0) throw new OffmainError(`${file}: auths["${key}"].auth is not base64 of user:password; log in again with docker login ${registry}`);
-      return { username: decoded.slice(0, sep3), password: decoded.slice(sep3 + 1), source: file };
+      const sep2 = decoded.indexOf(":");
+      if (sep2 < 0) throw new OffmainError(`${file}: auths["${key}"].auth is not base64 of user:password; log in again with docker login ${registry}`);
+      return { username: decoded.slice(0, sep2), password: decoded.slice(sep2 + 1), source: file };
     }
     if (a.username && a.password) return { username: a.username, password: a.password, source: file };
   }
@@ -33183,8 +33311,8 @@ var RegistryError = class extends OffmainError {
   registry;
   status;
 };
-function sha256(bytes) {
-  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
+function sha256(bytes2) {
+  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes2).digest("hex")}`;
 }
 var RegistryClient = class {
   env;
@@ -33362,10 +33490,10 @@ var RegistryClient = class {
       return void 0;
     }
     if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const json = JSON.parse(bytes.toString("utf8"));
+    const bytes2 = Buffer.from(await res.arrayBuffer());
+    const json = JSON.parse(bytes2.toString("utf8"));
     const mediaType = json.mediaType ?? res.headers.get("content-type")?.split(";")[0] ?? "";
-    return { digest: res.headers.get("docker-content-digest") ?? sha256(bytes), mediaType, bytes, json };
+    return { digest: res.headers.get("docker-content-digest") ?? sha256(bytes2), mediaType, bytes: bytes2, json };
   }
   /** The digest of a tag (HEAD), or undefined. */
   async digest(repository, reference) {
@@ -33474,17 +33602,17 @@ var RegistryClient = class {
     await put.body?.cancel();
     return true;
   }
-  async putManifest(repository, reference, mediaType, bytes) {
+  async putManifest(repository, reference, mediaType, bytes2) {
     const loc = locate(repository);
     const res = await this.request(loc, `${loc.path}/manifests/${reference}`, {
       method: "PUT",
       push: true,
       headers: { "Content-Type": mediaType },
-      body: () => bytes
+      body: () => bytes2
     });
     if (res.status !== 201) throw await this.failed(loc, `PUT ${loc.path}/manifests/${reference}`, res);
     await res.body?.cancel();
-    return res.headers.get("docker-content-digest") ?? sha256(bytes);
+    return res.headers.get("docker-content-digest") ?? sha256(bytes2);
   }
   /** Points more tags at a manifest the repository already has (the same bytes, so the same digest). */
   async tag(repository, digest, tags) {
@@ -33505,7 +33633,7 @@ var RegistryClient = class {
     if (!root) throw new OffmainError(`${layoutDir}/index.json names no image: the build exported nothing`);
     const blobPath = (digest) => (0, import_node_path12.join)(layoutDir, "blobs", ...digest.split(":"));
     let uploaded = 0;
-    let bytes = 0;
+    let bytes2 = 0;
     const pushBlob = async (d) => {
       const file = blobPath(d.digest);
       const size2 = (0, import_node_fs7.statSync)(file).size;
@@ -33517,7 +33645,7 @@ var RegistryClient = class {
       );
       if (did) {
         uploaded++;
-        bytes += size2;
+        bytes2 += size2;
       }
     };
     const pushManifest = async (d) => {
@@ -33531,7 +33659,7 @@ var RegistryClient = class {
       await this.putManifest(repository, d.digest, d.mediaType, raw);
     };
     await pushManifest(root);
-    return { digest: root.digest, uploaded, bytes };
+    return { digest: root.digest, uploaded, bytes: bytes2 };
   }
 };
 
@@ -33933,9 +34061,9 @@ function buildOutputs(r) {
     metadata
   };
 }
-function size(bytes) {
-  if (bytes === void 0) return "";
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+function size(bytes2) {
+  if (bytes2 === void 0) return "";
+  return bytes2 >= 1e9 ? `${(bytes2 / 1e9).toFixed(2)} GB` : bytes2 >= 1e6 ? `${(bytes2 / 1e6).toFixed(1)} MB` : `${(bytes2 / 1e3).toFixed(1)} kB`;
 }
 var STATUS = {
   built: "\u{1F528} built",
@@ -34361,6 +34489,10 @@ var HELM_KEYS = {
   digest: ["digest"],
   registry: ["registry"]
 };
+function helmKeyNames(given) {
+  return { ...HELM_KEYS, ...given };
+}
+var POLICY_MARKER = "$imagepolicy";
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 var COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
 var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
@@ -34405,7 +34537,7 @@ var DocScan = class _DocScan {
     this.file = file;
     this.opts = opts;
     this.out = out;
-    this.keys = { ...HELM_KEYS, ...opts.helmKeys };
+    this.keys = helmKeyNames(opts.helmKeys);
   }
   doc;
   text;
@@ -34687,10 +34819,10 @@ var DocScan = class _DocScan {
         return this.opts.repositories.has(c) ? c : void 0;
       });
     }
-    if (!comment.includes("$imagepolicy") || !this.opts.policies) return void 0;
+    if (!comment.includes(POLICY_MARKER) || !this.opts.policies) return void 0;
     let policy;
     try {
-      policy = JSON.parse(comment)["$imagepolicy"];
+      policy = JSON.parse(comment)[POLICY_MARKER];
     } catch {
       return void 0;
     }
@@ -35128,6 +35260,31 @@ function recover(tree, log) {
   log?.warning(`an interrupted bump left ${shown}: ${say}`);
 }
 
+// src/deploy/bump/prefilter.ts
+var LOWERS_TO_ASCII = ["\u0130", "\u212A"];
+var quote = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+var bytes = (s) => Buffer.from(s, "utf8").toString("latin1");
+var anyOf = (xs, flags = "") => new RegExp([...new Set(xs)].map(quote).join("|"), flags);
+function prefilter(repositories, opts = {}) {
+  const targets = [...repositories].map((r) => canonicalRepository(r));
+  const paths = targets.map((c) => repositoryPath(c));
+  const lasts = paths.map((p) => p.slice(p.lastIndexOf("/") + 1));
+  const always = [...LOWERS_TO_ASCII.map(bytes)];
+  const policy = Object.values(opts.policies ?? {}).some((r) => targets.includes(canonicalRepository(r)));
+  if (policy) always.push(POLICY_MARKER);
+  const escape = /\\[xuU/\r\n]/;
+  const always$ = always.length ? anyOf(always) : void 0;
+  const path7 = anyOf(paths, "i");
+  const registry = anyOf(helmKeyNames(opts.helmKeys).registry);
+  const first = new RegExp(`${escape.source}|${[...always, ...lasts].map(quote).join("|")}`, "i");
+  return (buf) => {
+    const s = buf.toString("latin1");
+    if (!first.test(s)) return false;
+    if (escape.test(s) || always$?.test(s)) return true;
+    return path7.test(s) || registry.test(s);
+  };
+}
+
 // src/deploy/bump/report.ts
 var SEARCHED = "kustomization images, Helm values image.repository/tag (HelmRelease values too), Argo CD Application/ApplicationSet helm valuesObject/values/parameters and kustomize images, .argocd-source-<app>.yaml, workload containers, compose services, offmain/$imagepolicy markers";
 function checkShared(uses) {
@@ -35205,7 +35362,7 @@ function noReference(dir, files, repository, places) {
 
 // src/deploy/bump.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
-async function bump(opts) {
+async function bump(opts, internals = {}) {
   const dir = (0, import_node_path15.resolve)(opts.dir);
   const targets = /* @__PURE__ */ new Map();
   for (const t of opts.targets) {
@@ -35215,19 +35372,25 @@ async function bump(opts) {
     targets.set(c, t);
   }
   if (targets.size === 0) throw new OffmainError("no image to bump: give at least one repository=tag");
-  const files = yamlFiles(dir);
   const tree = new ConfinedDir(dir, { what: "the config directory", advice: ADVICE2 });
+  try {
+    if (!tree.lstat(".")?.isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${dir}`), { code: "ENOTDIR" });
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new OffmainError(`${dir} does not exist: point --dir at the config repository checkout`);
+    throw e;
+  }
   if (!opts.dryRun) recover(tree, opts.log);
-  const { found, mentions: mentions3, texts } = scan(tree, files, targets, opts);
+  const { found, mentions: mentions3, texts, searched } = scan(tree, targets, opts, internals.prefilter !== false);
   const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(noReference(dir, files.length, t.repository, uneditable(t.repository, texts, mentions3)));
+    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, texts, mentions3)));
   }
   const stuck = mentions3.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
   if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
-  const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [] };
+  const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [], searched };
   const edits = /* @__PURE__ */ new Map();
   const shared = [];
   const moving = /* @__PURE__ */ new Set();
@@ -35278,32 +35441,20 @@ async function bump(opts) {
   return result;
 }
 var ADVICE2 = "offmain does not read or write through symbolic links in the config repository; commit the file itself, nothing was changed";
-function yamlFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of (0, import_node_fs11.readdirSync)(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path15.join)(d, e.name));
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path15.relative)(dir, (0, import_node_path15.join)(d, e.name)).split(import_node_path15.sep).join("/"));
-    }
-  };
-  try {
-    walk(dir);
-  } catch (e) {
-    if (e.code === "ENOENT") {
-      throw new OffmainError(`${dir} does not exist: point --dir at the config repository checkout`);
-    }
-    throw e;
-  }
-  return out.sort();
-}
-function scan(tree, files, targets, opts) {
+var YAML_FILE = /\.ya?ml$/i;
+function scan(tree, targets, opts, filter) {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
+  const mayName = prefilter(targets.keys(), opts);
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map() };
-  for (const file of files) {
-    const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
-    if (!buf || !needles.some((n) => buf.includes(n))) continue;
+  const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map(), searched: { files: 0, parsed: 0 } };
+  const read = reader();
+  out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+    const file = f.rel;
+    if (f.stat.size > MAX_YAML_BYTES && skipOversized(f.fd, file, needles, (m) => opts.log?.warning(m))) return;
+    const buf = read(f);
+    if (filter && !mayName(buf)) return;
+    out.searched.parsed++;
     const text = buf.toString("utf8");
     out.texts.set(file, text);
     const { refs, mentions: mentions3, warnings } = findReferences(text, file, scanOpts);
@@ -35313,8 +35464,21 @@ function scan(tree, files, targets, opts) {
     for (const w of warnings) warnOnce(opts.log, w.message, file, w.line);
     out.mentions.push(...mentions3.map((m) => ({ ...m, file, line: lineAt2(text, m.offset) })));
     out.found.push(...refs.map((ref) => ({ file, text, ref })));
-  }
+  });
   return out;
+}
+function reader() {
+  let buf = Buffer.allocUnsafe(64 * 1024);
+  return ({ fd, stat: stat3 }) => {
+    if (stat3.size > buf.length) buf = Buffer.allocUnsafe(Math.max(stat3.size, 2 * buf.length));
+    let n = 0;
+    while (n < stat3.size) {
+      const k = (0, import_node_fs11.readSync)(fd, buf, n, stat3.size - n, null);
+      if (k === 0) break;
+      n += k;
+    }
+    return buf.subarray(0, n);
+  };
 }
 var warned = /* @__PURE__ */ new WeakMap();
 function warnOnce(log, message, file, line) {
@@ -35325,17 +35489,6 @@ function warnOnce(log, message, file, line) {
   if (said.has(key)) return;
   said.add(key);
   log.warning(message, { file, line });
-}
-function readYaml(tree, file, oversized) {
-  const opened = tree.openRead(file);
-  if (!opened) return void 0;
-  try {
-    if (!opened.stat.isFile()) return void 0;
-    if (opened.stat.size > MAX_YAML_BYTES && oversized(opened.fd)) return void 0;
-    return (0, import_node_fs11.readFileSync)(opened.fd);
-  } finally {
-    (0, import_node_fs11.closeSync)(opened.fd);
-  }
 }
 function parseSetArg(s) {
   const eq = s.indexOf("=");
@@ -35468,29 +35621,25 @@ var ConfigCheckout = class _ConfigCheckout {
   branch;
   defaultBranch;
   heads;
+  /**
+   * `git clone --depth=1` of the branch, with `ls-remote --symref` (the default branch, every branch's head)
+   * side by side: two round trips at once instead of one after the other.
+   */
   static async clone(opts) {
     const { remote } = opts;
     const dir = import_node_path16.default.resolve(opts.dir);
     if (opts.branch !== void 0 && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
-    await (0, import_promises10.mkdir)(dir, { recursive: true });
-    await git(["init", "-q", dir]);
-    const quoted = remote.fetchUrl.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-    await (0, import_promises10.appendFile)(
-      import_node_path16.default.join(dir, ".git", "config"),
-      `[core]
-	autocrlf = false
-	hooksPath = /dev/null
-[commit]
-	gpgsign = false
-[remote "origin"]
-	url = "${quoted}"
-	fetch = +refs/heads/*:refs/remotes/origin/*
-`
-    );
-    const co0 = new _ConfigCheckout(dir, remote, "", void 0, /* @__PURE__ */ new Map());
-    const ls = await co0.run(["ls-remote", "--symref", "origin", "HEAD", "refs/heads/*"], true);
+    await (0, import_promises10.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises10.mkdir)(import_node_path16.default.dirname(dir), { recursive: true });
+    const env = remote.env;
+    const settings = ["-c", "core.autocrlf=false", "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false"];
+    const branchArgs = opts.branch ? ["--branch", opts.branch] : [];
+    const [ls, cl] = await Promise.all([
+      git(["ls-remote", "--symref", "--", remote.fetchUrl, "HEAD", "refs/heads/*"], { env, allowFailure: true }),
+      git(["clone", "-q", "--depth=1", "--no-tags", ...settings, ...branchArgs, "--", remote.fetchUrl, dir], { env, allowFailure: true })
+    ]);
     if (ls.code !== 0) throw readFailure(remote, ls);
     const defaultBranch = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(ls.stdout)?.[1];
     const heads = new Map(
@@ -35506,8 +35655,8 @@ var ConfigCheckout = class _ConfigCheckout {
         `branch ${branch ?? "(default)"} was not found in the config repository ${remote.display}: check the branch setting${defaultBranch ? ` (the default branch is ${defaultBranch})` : known ? ` (branches: ${known})` : ""}`
       );
     }
+    if (cl.code !== 0) throw readFailure(remote, cl);
     const co = new _ConfigCheckout(dir, remote, branch, defaultBranch, heads);
-    await co.refresh();
     opts.log?.info(`cloned ${branch} of ${remote.display} at ${(await co.head()).slice(0, 7)}`);
     return co;
   }
@@ -35678,6 +35827,8 @@ var UpstreamHistory = class _UpstreamHistory {
   complete = false;
   /** Set once a question needed more history than the first fetch brought. */
   deepening = false;
+  /** The git directory when it is a plain directory (the bare cache, a checkout's `.git`), else undefined. */
+  gitDir;
   get tracking() {
     return `refs/remotes/origin/${this.ref}`;
   }
@@ -35714,6 +35865,9 @@ var UpstreamHistory = class _UpstreamHistory {
       if (has.code !== 0) await git(["remote", "add", "origin", fetchUrl], { cwd: dir });
       else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(["remote", "set-url", "origin", fetchUrl], { cwd: dir });
     });
+    if (!opts.dir) history.gitDir = dir;
+    else if ((0, import_node_fs12.existsSync)(import_node_path17.default.join(dir, ".git", "HEAD"))) history.gitDir = import_node_path17.default.join(dir, ".git");
+    else if ((0, import_node_fs12.existsSync)(import_node_path17.default.join(dir, "HEAD")) && !(0, import_node_fs12.existsSync)(import_node_path17.default.join(dir, ".git"))) history.gitDir = dir;
     await history.fetch();
     return history;
   }
@@ -35725,6 +35879,7 @@ var UpstreamHistory = class _UpstreamHistory {
     return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
   async isShallow() {
+    if (this.gitDir) return (0, import_node_fs12.existsSync)(import_node_path17.default.join(this.gitDir, "shallow"));
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   }
   /** Fetches the branch at the current depth step (or everything new, once complete). */
@@ -35911,11 +36066,11 @@ async function freshness(opts) {
   const history = opts.history ?? await UpstreamHistory.open(opts);
   const deployedSha = await history.resolve(opts.deployed);
   const head = await history.head();
-  const onBranch2 = await history.isAncestor(deployedSha, head.sha) === true;
-  const missing = await history.notDeployed(deployedSha);
+  const atHead = deployedSha === head.sha;
+  const onBranch2 = atHead || await history.isAncestor(deployedSha, head.sha) === true;
+  const [missing, deployedTime] = atHead ? [[], head.time] : await Promise.all([history.notDeployed(deployedSha), history.commitTime(deployedSha)]);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const lag = computeLag(missing, now);
-  const deployedTime = await history.commitTime(deployedSha);
   const report = {
     upstream: history.repository,
     ref: history.ref,
@@ -36064,8 +36219,8 @@ async function rollout(input) {
   report.build.argsRemoved = [...argsRemoved].sort();
   return report;
 }
-function few(items2, quote = (s) => s) {
-  const shown = items2.slice(0, MAX_EACH).map((i) => quote(inline(i, 120)));
+function few(items2, quote2 = (s) => s) {
+  const shown = items2.slice(0, MAX_EACH).map((i) => quote2(inline(i, 120)));
   return items2.length > MAX_EACH ? `${shown.join(", ")}, \u2026 and ${items2.length - MAX_EACH} more` : shown.join(", ");
 }
 var ROLLOUT_HEADINGS = ["Rollout:"];
@@ -37658,8 +37813,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token2) {
   const isApp = isJWT(token2);
@@ -40806,6 +40961,12 @@ function configDir(clone, sub, given) {
   }
   return tree.abs(sub);
 }
+function reused(co, remote, branch) {
+  if (co.remote.fetchUrl !== remote.fetchUrl || branch && co.branch !== branch) {
+    throw new OffmainError(`the config checkout given is of ${co.remote.display} ${co.branch}, not ${remote.display} ${branch ?? ""}: pass the clone of the repository deployed to`);
+  }
+  return co;
+}
 async function olderDeploy(otherRef, ours, history) {
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
   const mine = parseImageTag(ours);
@@ -40856,9 +41017,9 @@ async function deploy(opts) {
   let deployedSha;
   let freshnessError;
   const up = opts.upstream;
-  if (up && (up.repository || up.path)) {
+  if (up && (up.repository || up.path || up.history)) {
     history = await log.group("Upstream history", async () => {
-      const h = await UpstreamHistory.open({ repository: up.repository, ref: up.ref, dir: up.path, cacheDir: up.cacheDir, token: up.token });
+      const h = up.history ?? await UpstreamHistory.open({ repository: up.repository, ref: up.ref, dir: up.path, cacheDir: up.cacheDir, token: up.token });
       const head = await h.head();
       log.info(`${h.repository} ${h.ref} is at ${head.sha.slice(0, 7)}`);
       try {
@@ -40871,7 +41032,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises12.mkdtemp)(import_node_path19.default.join(process.env.RUNNER_TEMP || (0, import_node_os6.tmpdir)(), "offmain-config-"));
+  const workDir = opts.checkout ? void 0 : opts.workDir ?? await (0, import_promises12.mkdtemp)(import_node_path19.default.join(process.env.RUNNER_TEMP || (0, import_node_os6.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info2 = await gh.repository();
@@ -40881,7 +41042,7 @@ async function deploy(opts) {
       }
       return info2;
     }) : void 0;
-    const co = await log.group(
+    const co = opts.checkout ? reused(opts.checkout, remote, opts.branch?.trim()) : await log.group(
       "Clone the config repository",
       () => ConfigCheckout.clone({ remote, dir: import_node_path19.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
@@ -41106,9 +41267,14 @@ ${PR_MARKER}
     }
     return result;
   } finally {
-    if (!opts.workDir) await (0, import_promises12.rm)(workDir, { recursive: true, force: true });
+    if (!opts.workDir && workDir) await (0, import_promises12.rm)(workDir, { recursive: true, force: true });
   }
 }
+
+// src/pipeline/decide.ts
+var import_promises13 = require("node:fs/promises");
+var import_node_os7 = require("node:os");
+var import_node_path20 = require("node:path");
 
 // src/pipeline/checks.ts
 function parseChecksMode(value) {
@@ -41223,7 +41389,7 @@ async function gate(opts) {
   const slug = opts.checksRepository?.trim() || githubRepoSlug(opts.repository);
   const mode = opts.mode ?? (slug ? "require" : "off");
   if (mode === "names" && !opts.required?.length) throw new OffmainError("checks: names needs the required-checks list: name the checks that must pass, or use checks: require");
-  const history = await UpstreamHistory.open({ repository: opts.repository, ref: opts.ref, cacheDir: opts.cacheDir, token: opts.token });
+  const history = await opts.history ?? await UpstreamHistory.open({ repository: opts.repository, ref: opts.ref, cacheDir: opts.cacheDir, token: opts.token });
   const head = await history.head();
   const now = (opts.now ?? /* @__PURE__ */ new Date()).getTime();
   const minAge = opts.minAgeHours ?? 0;
@@ -41240,7 +41406,7 @@ async function gate(opts) {
     throw new OffmainError(`the upstream checks are read from GitHub, and ${inline(opts.repository, 200)} is not on GitHub: set checks: off, or name the GitHub repository whose checks count`);
   }
   const [owner, repo] = (slug ?? "/").split("/");
-  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required });
+  const reader2 = mode === "off" ? void 0 : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required });
   const heldBack = [];
   let chosen;
   let failure;
@@ -41250,15 +41416,15 @@ async function gate(opts) {
       heldBack.push({ ...c, why: "too young", checks: [] });
       continue;
     }
-    if (!reader) {
+    if (!reader2) {
       chosen = c;
       break;
     }
-    if (reader.rateLimit.remaining !== void 0 && reader.rateLimit.remaining < 2) {
-      failure = `the GitHub API rate limit is nearly used up (${reader.rateLimit.remaining} left until ${reader.rateLimit.reset ?? "the reset"}): pass a token (upstream-token), or run again later`;
+    if (reader2.rateLimit.remaining !== void 0 && reader2.rateLimit.remaining < 2) {
+      failure = `the GitHub API rate limit is nearly used up (${reader2.rateLimit.remaining} left until ${reader2.rateLimit.reset ?? "the reset"}): pass a token (upstream-token), or run again later`;
       break;
     }
-    const v = await reader.read(c.sha);
+    const v = await reader2.read(c.sha);
     const noChecksYet = v.verdict === "none" && ageHours < NO_CHECKS_GRACE_HOURS;
     if (v.verdict === "pass" || v.verdict === "none" && !noChecksYet) {
       chosen = c;
@@ -41271,10 +41437,10 @@ async function gate(opts) {
     failure = `none of the newest ${line.length} commits of ${history.ref} passed the upstream checks gate (${mode}${minAge ? `, min-age ${minAge} h` : ""}): nothing is built; the next run looks again`;
   }
   const lag = computeLag(chosen ? heldBack.filter((h) => h.time > chosen.time) : heldBack, now);
-  const result = { mode, head, heldBack, lagHours: lag.hours, requests: reader?.requests ?? 0 };
+  const result = { mode, head, heldBack, lagHours: lag.hours, requests: reader2?.requests ?? 0 };
   if (slug) result.checksRepository = slug;
   if (chosen) result.chosen = chosen;
-  if (reader) result.rateLimit = { ...reader.rateLimit };
+  if (reader2) result.rateLimit = { ...reader2.rateLimit };
   if (failure) result.failure = failure;
   return result;
 }
@@ -41316,12 +41482,235 @@ async function gateBeforePatch(o) {
       apiUrl: o.apiUrl,
       checksRepository: o.checksRepository,
       now: o.now,
+      history: o.history,
       log: o.log
     })
   );
   if (!result.chosen) throw new OffmainError(result.failure);
   for (const h of result.heldBack) o.log.warning(`upstream ${h.sha.slice(0, 7)} is held back: ${heldLine(h)}`);
   return { result, chosen: result.chosen, markdown: gateMarkdown(result, o.repository) };
+}
+
+// src/pipeline/decide.ts
+var VERSION_FILE2 = "lib/mastodon/version.rb";
+async function upstreamCommit(opts, env) {
+  const pinned = opts.commit?.trim();
+  if (pinned) {
+    if (!/^[0-9a-f]{40}$/i.test(pinned)) throw new OffmainError(`commit "${pinned}" is not a full 40-character sha: the decision needs the full sha`);
+    return { sha: pinned.toLowerCase(), head: false };
+  }
+  const gated = await gateBeforePatch({
+    ...opts.gate,
+    repository: opts.upstream ?? DEFAULT_REPOSITORY,
+    ref: opts.ref,
+    track: opts.track,
+    token: opts.upstreamToken,
+    log: opts.log
+  });
+  if (gated) return { sha: gated.chosen.sha, head: gated.chosen.sha === gated.result.head.sha, gated };
+  const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
+  const track2 = opts.track ?? "main";
+  const ref = opts.ref || "main";
+  const args = track2 === "main" ? ["ls-remote", "--", remote.fetchUrl, `refs/heads/${ref}`] : ["ls-remote", "--tags", "--", remote.fetchUrl];
+  const r = await git(args, { env: { ...env, ...remote.env }, allowFailure: true });
+  if (r.code !== 0) {
+    throw new OffmainError(`cannot read the git repository ${remote.display} (${redactText(r.stderr.trim().split("\n").pop() ?? "", remote.secrets)}): check the URL, and the token if it is private`);
+  }
+  const refs = parseLsRemote(r.stdout);
+  if (track2 === "main") {
+    const hit = refs.find((x) => x.ref === `refs/heads/${ref}`);
+    if (!hit) throw new OffmainError(`${remote.display} has no branch ${ref}: check the ref input`);
+    return { sha: hit.sha, head: true };
+  }
+  const newest = stableTags(refs)[0];
+  if (!newest) throw new OffmainError(`${remote.display} has no stable vX.Y.Z tag to follow with track release`);
+  return { sha: newest.sha, head: true };
+}
+async function upstreamTree(opts, sha, env, dir) {
+  const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
+  const genv = { ...env, ...remote.env };
+  const bare = (0, import_node_path20.join)(dir, "upstream.git");
+  await git(["init", "--quiet", "--bare", bare], { env: genv });
+  await git(["remote", "add", "origin", remote.fetchUrl], { cwd: bare, env: genv });
+  const f = await git(["fetch", "--quiet", "--no-tags", "--depth=1", "--filter=blob:none", "origin", sha], { cwd: bare, env: genv, allowFailure: true });
+  if (f.code !== 0) throw new OffmainError(`cannot fetch ${sha.slice(0, 12)} from ${remote.display} (${redactText(f.stderr.trim().split("\n").pop() ?? "", remote.secrets)})`);
+  const v = await git(["cat-file", "blob", `${sha}:${VERSION_FILE2}`], { cwd: bare, env: genv, allowFailure: true });
+  if (v.code !== 0) throw new OffmainError(`${remote.display} ${sha.slice(0, 12)} has no ${VERSION_FILE2}: it is not a Mastodon tree`);
+  const tree = (0, import_node_path20.join)(dir, "tree");
+  await (0, import_promises13.mkdir)((0, import_node_path20.join)(tree, "lib/mastodon"), { recursive: true });
+  await (0, import_promises13.writeFile)((0, import_node_path20.join)(tree, VERSION_FILE2), v.stdout);
+  const streaming = (await git(["ls-tree", "--name-only", sha, "--", "streaming/Dockerfile"], { cwd: bare, env: genv, allowFailure: true })).stdout.trim() !== "";
+  return { version: await versionOf(tree, sha), streaming };
+}
+async function platformOf(registry, repository, digest) {
+  const m = await registry.manifest(repository, digest);
+  if (!m?.json.config) return "unknown";
+  const c = JSON.parse((await registry.blob(repository, m.json.config.digest)).toString("utf8"));
+  const parts = [c.os, c.architecture, c.variant].filter((x) => typeof x === "string" && /^[a-z0-9]+$/.test(x));
+  return parts.length >= 2 ? parts.join("/") : "unknown";
+}
+async function repositoryState(opts, registry, repository, tag, sha) {
+  const t = await describeTag(registry, repository, tag);
+  if (!t) return { repository, state: "missing", platforms: [] };
+  const platforms = await Promise.all(t.description.platforms.map((p) => p.platform === "unknown" ? platformOf(registry, repository, p.digest) : p.platform));
+  if (t.revision !== sha) return { repository, state: "other", digest: t.description.digest, platforms };
+  if (t.patchesDigest) {
+    const inEffect = (t.patches ?? "").split(",").filter(Boolean);
+    const want = await patchesDigest(opts.patchSets, opts.patches ?? [], opts.baseDir, inEffect);
+    if (want !== t.patchesDigest) return { repository, state: "repatched", digest: t.description.digest, platforms };
+  }
+  return { repository, state: "same", digest: t.description.digest, platforms };
+}
+function cloneConfig(opts, env, dir) {
+  const c = opts.config;
+  const remote = configRemote(c.repository, { token: c.token, serverUrl: env.GITHUB_SERVER_URL });
+  return ConfigCheckout.clone({ remote, dir: (0, import_node_path20.join)(dir, "config"), branch: c.branch?.trim() || void 0 });
+}
+async function deployedTag(configDir2, repository, sha) {
+  try {
+    const r = await bump({ dir: configDir2, targets: [{ repository, tag: `0.0.0_${sha.slice(0, 7)}` }], dryRun: true, allowDowngrade: true });
+    const tag = Object.values(r.previous)[0]?.tag;
+    return tag && parseImageTag(tag)?.shortSha === sha.slice(0, 7) ? tag : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function decide(opts) {
+  return await decideWith(opts, true);
+}
+function decideForRun(opts) {
+  return decideWith(opts, false);
+}
+async function decideWith(opts, standalone) {
+  const started = performance.now();
+  const env = opts.env ?? process.env;
+  const { log } = opts;
+  const platforms = parsePlatforms(opts.platforms ?? "linux/amd64,linux/arm64");
+  const dir = await (0, import_promises13.mkdtemp)((0, import_node_path20.join)((0, import_node_os7.tmpdir)(), "offmain-decide-"));
+  let config;
+  try {
+    const cloning = opts.checkout ?? (opts.config ? cloneConfig(opts, env, dir) : void 0);
+    config = cloning?.then((co) => ({ co }), (error) => ({ error }));
+    const { sha, head, gated } = await upstreamCommit(opts, env);
+    const cloned = await config;
+    const sub = opts.config?.path?.trim();
+    const configDir2 = cloned && "co" in cloned ? sub ? (0, import_node_path20.join)(cloned.co.dir, sub) : cloned.co.dir : void 0;
+    const registry = new RegistryClient({ env });
+    const streamingRepos = opts.streamingImages?.some((s) => s.trim()) ? opts.streamingImages.filter((s) => s.trim()) : opts.images.map(streamingName);
+    const check = (repos, tag2) => Promise.all(repos.map((r) => repositoryState(opts, registry, r, tag2, sha)));
+    let tag = configDir2 ? await deployedTag(configDir2, opts.images[0], sha) : void 0;
+    let display = tag ? parseImageTag(tag).display : "";
+    let images;
+    if (tag) {
+      const [m, st] = await Promise.all([check(opts.images, tag), check(streamingRepos, tag)]);
+      if (st.some((r) => r.state !== "missing")) images = [{ key: "mastodon", repositories: m }, { key: "mastodon-streaming", repositories: st }];
+    }
+    if (!images) {
+      if (!standalone) return void 0;
+      const { version, streaming } = await upstreamTree(opts, sha, env, dir);
+      tag = version.imageTag;
+      display = version.display;
+      const [m, st] = await Promise.all([check(opts.images, tag), streaming ? check(streamingRepos, tag) : Promise.resolve([])]);
+      images = [{ key: "mastodon", repositories: m }, ...streaming ? [{ key: "mastodon-streaming", repositories: st }] : []];
+    }
+    const legs = /* @__PURE__ */ new Set();
+    let merge2 = false;
+    for (const image of images) {
+      const bad = image.repositories.find((r) => r.state === "other" || r.state === "repatched");
+      if (bad) {
+        if (!standalone) return void 0;
+        throw new OffmainError(
+          `${bad.repository}:${tag} already exists with ${bad.state === "other" ? "another upstream revision" : "other patches"}: an immutable tag is never overwritten; remove it, or run the build with force`
+        );
+      }
+      const same = image.repositories.filter((r) => r.state === "same");
+      if (same.length === 0) for (const p of platforms) legs.add(p);
+      else for (const p of platforms) if (!same[0].platforms.includes(p)) legs.add(p);
+      if (same.length < image.repositories.length || legs.size) merge2 = true;
+      for (const r of image.repositories) log.info(`${r.repository}:${tag}: ${r.state === "same" ? `there (${r.platforms.join(", ")})` : "missing"}`);
+    }
+    const everywhere = !merge2 && legs.size === 0;
+    const pinned = everywhere ? images.flatMap((i) => i.repositories.map((r) => `${r.repository}:${tag}@${r.digest}`)) : [];
+    let runs;
+    if (everywhere && cloned) {
+      try {
+        if ("error" in cloned) throw cloned.error;
+        runs = !(await bump({ dir: configDir2, targets: pinned.map(parseSetArg), dryRun: true, allowDowngrade: true })).changed;
+      } catch (e) {
+        log.warning(`the config repository could not be asked (${e.message}): deploying`);
+        runs = false;
+      }
+    }
+    const deploy2 = Boolean(opts.config) && runs !== true;
+    const short = sha.slice(0, 7);
+    const line = everywhere && !deploy2 ? `nothing new since ${display} (${short})${head ? ", lag 0 h" : ""}: every image is in every registry${opts.config ? " and the config repository runs it" : ""}` : [
+      legs.size ? `build ${[...legs].join(", ")}` : "",
+      merge2 && !legs.size ? "copy to the registries that lack it" : "",
+      deploy2 ? everywhere ? "deploy (the config repository is behind)" : "deploy" : ""
+    ].filter(Boolean).join(", ").replace(/^./, (c) => c.toUpperCase()) + ` for ${display} (${short})`;
+    const series = /^(\d+)\.(\d+)\./.exec(display);
+    const ref = opts.ref?.trim() || ((opts.track ?? "main") === "main" || !series ? "main" : `stable-${series[1]}.${series[2]}`);
+    return {
+      commit: sha,
+      head,
+      ref,
+      version: display,
+      imageTag: tag,
+      images,
+      platforms: platforms.filter((p) => legs.has(p)),
+      merge: merge2,
+      deploy: deploy2,
+      pinned,
+      ...runs !== void 0 ? { configRuns: runs } : {},
+      line: gated?.result.heldBack.length ? `${line}; upstream ${gated.result.heldBack.map((h) => h.sha.slice(0, 7)).join(", ")} held back by its checks` : line,
+      ...gated ? { gate: gated.result, gateMarkdown: gated.markdown } : {},
+      seconds: (performance.now() - started) / 1e3
+    };
+  } finally {
+    await config;
+    await (0, import_promises13.rm)(dir, { recursive: true, force: true });
+  }
+}
+
+// src/pipeline/nothingnew.ts
+var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+function nothingNewMarkdown(n, upstream) {
+  const url = commitUrl(upstream.repository, upstream.commit);
+  const short = `\`${upstream.commit.slice(0, 7)}\``;
+  const rows = [
+    ["Upstream", `${url ? `[${short}](${url})` : short} of ${cell(upstream.repository)}`],
+    ["Version", `\`${cell(upstream.version)}\` (tag \`${cell(upstream.imageTag)}\`)`],
+    ["Config repository", `${cell(n.config.repository)} (${cell(n.config.branch)} at \`${n.config.commit.slice(0, 7)}\`): runs these images`],
+    ["Done", "nothing: no checkout, no patch, no build, no commit"]
+  ];
+  const images = n.images.flatMap(
+    (i) => i.repositories.map((r) => {
+      const digest = r.digest && DIGEST2.test(r.digest) ? `\`${r.digest}\`` : "unreadable";
+      return `| ${i.key} | \`${cell(r.repository)}:${cell(upstream.imageTag)}\` | ${digest} | ${cell(inline(r.platforms.join(", "), 200))} |`;
+    })
+  );
+  const parts = [
+    "## offmain: nothing new",
+    "",
+    cell(inline(n.line, 400)),
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([a, b]) => `| ${a} | ${b} |`),
+    "",
+    "### Images",
+    "",
+    "| Image | Reference | Digest | Platforms |",
+    "| --- | --- | --- | --- |",
+    ...images,
+    ""
+  ];
+  if (n.freshness) parts.push(freshnessMarkdown(n.freshness));
+  else if (n.freshnessError) parts.push(`### Freshness
+
+not measured: ${cell(inline(n.freshnessError, 400))}
+`);
+  return parts.join("\n");
 }
 
 // src/pipeline/run.ts
@@ -41356,28 +41745,123 @@ function deployTargets(result) {
   const plan = result.plan;
   return plan.images.flatMap((img) => img.repositories.map((repository) => ({ repository, tag: plan.imageTag })));
 }
+function later(p) {
+  p.catch(() => void 0);
+  return p;
+}
+function decidesFirst(opts) {
+  const commit = opts.upstream.commit?.trim();
+  return Boolean(opts.deploy) && !opts.build.planOnly && !opts.build.force && (!commit || /^[0-9a-f]{40}$/i.test(commit));
+}
 async function runPipeline(opts, log) {
   const t0 = performance.now();
   const seconds2 = () => Math.round((performance.now() - t0) / 10) / 100;
-  const gated = await gateBeforePatch({
-    ...opts.gate,
-    repository: opts.upstream.repository ?? DEFAULT_REPOSITORY,
-    ref: opts.upstream.ref,
-    track: opts.upstream.track,
-    commit: opts.upstream.commit,
-    token: opts.upstream.token,
-    log
-  });
-  const upstreamOptions = gated ? { ...opts.upstream, commit: gated.chosen.sha } : opts.upstream;
-  const prepared = await prepare(upstreamOptions, log);
-  const failure = failureLine(prepared);
-  if (failure) return { ok: false, failure, prepared, gate: gated?.result, seconds: seconds2() };
+  const repository = opts.upstream.repository ?? DEFAULT_REPOSITORY;
+  const track2 = opts.upstream.track ?? "main";
+  const workDir = opts.deploy ? opts.deploy.workDir ?? await (0, import_promises14.mkdtemp)((0, import_node_path21.join)(process.env.RUNNER_TEMP || (0, import_node_os8.tmpdir)(), "offmain-config-")) : void 0;
+  let checkout;
+  let mainHistory;
+  try {
+    const d = opts.deploy;
+    const remote = d && configRemote(d.repository, { token: d.token, serverUrl: d.serverUrl, tokenForGitHubOnly: d.tokenForGitHubOnly });
+    checkout = remote && later(ConfigCheckout.clone({ remote, dir: (0, import_node_path21.join)(workDir, "config"), branch: d.branch?.trim() || void 0 }));
+    const openHistory = (ref) => UpstreamHistory.open({ repository, ref, token: opts.upstream.token });
+    mainHistory = track2 === "main" && d ? later(openHistory(opts.upstream.ref)) : void 0;
+    const gated = await gateBeforePatch({
+      ...opts.gate,
+      repository,
+      ref: opts.upstream.ref,
+      track: opts.upstream.track,
+      commit: opts.upstream.commit,
+      token: opts.upstream.token,
+      ...mainHistory ? { history: mainHistory } : {},
+      log
+    });
+    const upstreamOptions = gated ? { ...opts.upstream, commit: gated.chosen.sha } : opts.upstream;
+    let decision;
+    if (decidesFirst(opts)) {
+      decision = await log.group(
+        "Decide",
+        () => decideForRun({
+          upstream: repository,
+          track: track2,
+          ref: opts.upstream.ref,
+          commit: upstreamOptions.commit,
+          upstreamToken: opts.upstream.token,
+          patchSets: opts.upstream.patchSets ?? DEFAULT_PATCH_SETS,
+          patches: opts.upstream.diffs,
+          baseDir: opts.upstream.baseDir,
+          images: opts.build.images,
+          streamingImages: opts.build.streamingImages,
+          platforms: Array.isArray(opts.build.platforms) ? opts.build.platforms.join(",") : opts.build.platforms,
+          config: { repository: d.repository, branch: d.branch, path: d.path, token: d.token },
+          checkout,
+          gate: opts.gate,
+          env: opts.build.env,
+          log
+        })
+      );
+      const co = await checkout;
+      if (decision) log.info(decision.line);
+      if (decision && !decision.deploy && !decision.merge && !decision.platforms.length) {
+        return await stopHere(decision, co, { opts, history: mainHistory ?? later(openHistory(decision.ref)), gate: gated?.result, log, seconds: seconds2 });
+      }
+    }
+    return await goOn(opts, { upstreamOptions, gated, decision, checkout, history: mainHistory, openHistory, log, seconds: seconds2 });
+  } finally {
+    await Promise.allSettled([checkout, mainHistory]);
+    if (workDir && !opts.deploy?.workDir) await (0, import_promises14.rm)(workDir, { recursive: true, force: true });
+  }
+}
+async function stopHere(decision, co, c) {
+  const d = c.opts.deploy;
+  const configHead = later(co.head());
+  const nothingNew = {
+    line: decision.line,
+    images: decision.images,
+    pinned: decision.pinned,
+    config: { repository: co.remote.display, branch: co.branch, commit: "" }
+  };
+  try {
+    const history = await c.history;
+    nothingNew.freshness = await c.log.group("Freshness", async () => {
+      const f = await freshness({ history, deployed: decision.commit, now: d.now, maxLagHours: d.maxLagHours, warnOnly: d.warnOnly });
+      if (c.gate) f.gateLagHours = c.gate.lagHours;
+      c.log.info(freshnessLine(f));
+      if (f.status === "warn") c.log.warning(`past the ${f.maxLagHours} h goal: ${freshnessLine(f)}`);
+      return f;
+    });
+  } catch (e) {
+    nothingNew.freshnessError = errorMessage(e);
+    c.log.warning(`the lag cannot be measured: ${nothingNew.freshnessError}`);
+  }
+  nothingNew.config.commit = await configHead;
+  return {
+    ok: true,
+    upstream: { repository: redactUrl(c.opts.upstream.repository ?? DEFAULT_REPOSITORY), ref: decision.ref, commit: decision.commit, version: decision.version, imageTag: decision.imageTag },
+    decision,
+    nothingNew,
+    ...c.gate ? { gate: c.gate } : {},
+    ...nothingNew.freshness ? { freshness: nothingNew.freshness } : {},
+    seconds: c.seconds()
+  };
+}
+async function goOn(opts, c) {
+  const { log, gated, seconds: seconds2 } = c;
+  const prepared = await prepare(c.upstreamOptions, log);
   const u = prepared.upstream;
-  const deployOptions = (images) => ({
+  const upstream = { repository: u.repository, ref: u.ref, commit: u.sha, version: prepared.version.display, imageTag: prepared.version.imageTag };
+  const failure = failureLine(prepared);
+  const decided = c.decision ? { decision: c.decision } : {};
+  if (failure) return { ok: false, failure, upstream, ...decided, prepared, gate: gated?.result, seconds: seconds2() };
+  let history;
+  const historyOnce = () => history ??= c.history ?? later(c.openHistory(u.ref));
+  const deployOptions = async (images) => ({
     ...opts.deploy,
     images,
     // The repository as given (credentials written in its URL serve the history fetch too), not u.repository (redacted).
-    upstream: { repository: opts.upstream.repository ?? u.repository, ref: u.ref, commit: u.sha, path: prepared.dir, token: opts.upstream.token },
+    upstream: { repository: opts.upstream.repository ?? u.repository, ref: u.ref, commit: u.sha, token: opts.upstream.token, history: await historyOnce() },
+    checkout: await c.checkout,
     version: prepared.version.display,
     patchReport: prepared.report,
     // The lag the gate causes, reported apart from the pipeline's own.
@@ -41386,7 +41870,7 @@ async function runPipeline(opts, log) {
   });
   if (opts.deploy && !opts.build.planOnly) {
     await log.group("Check the deploy before building", async () => {
-      const check = await deploy({ ...deployOptions(deployTargets({ plan: await planOnly(prepared, opts) })), pinDigest: false, dryRun: true });
+      const check = await deploy({ ...await deployOptions(deployTargets({ plan: await planOnly(prepared, opts) })), pinDigest: false, dryRun: true });
       log.info(
         check.changed ? `${check.files.join(", ")} will move from ${check.previous.version ?? "an unknown version"} to ${check.next.version}` : `the config repository already runs ${check.next.version}`
       );
@@ -41424,9 +41908,20 @@ async function runPipeline(opts, log) {
   }
   let deployed;
   if (opts.deploy) {
-    deployed = await log.group("Deploy", () => deploy(deployOptions(deployTargets({ build: built, plan }))));
+    deployed = await log.group("Deploy", async () => deploy(await deployOptions(deployTargets({ build: built, plan }))));
   }
-  return { ok: true, prepared, gate: gated?.result, plan, build: built, deploy: deployed, seconds: seconds2() };
+  return {
+    ok: true,
+    upstream,
+    ...decided,
+    prepared,
+    gate: gated?.result,
+    plan,
+    build: built,
+    deploy: deployed,
+    ...deployed?.freshness ? { freshness: deployed.freshness } : {},
+    seconds: seconds2()
+  };
 }
 function planMarkdown(plan) {
   const rows = plan.images.map(
@@ -41445,8 +41940,9 @@ function planMarkdown(plan) {
 }
 function pipelineSummaryMarkdown(r) {
   const parts = [];
-  if (r.gate) parts.push(gateMarkdown(r.gate, r.prepared.upstream.repository));
-  parts.push(patchSummaryMarkdown(r.prepared));
+  if (r.gate) parts.push(gateMarkdown(r.gate, r.upstream.repository));
+  if (r.nothingNew) parts.push(nothingNewMarkdown(r.nothingNew, r.upstream));
+  if (r.prepared) parts.push(patchSummaryMarkdown(r.prepared));
   if (r.build) parts.push(buildSummaryMarkdown(r.build));
   if (r.plan) parts.push(planMarkdown(r.plan));
   if (r.deploy) parts.push(deploySummaryMarkdown(r.deploy));
@@ -41479,9 +41975,9 @@ var import_node_util2 = require("node:util");
 
 // src/cli/paths.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_path22 = require("node:path");
 function pathOption(command2, name, value, want) {
-  const path7 = (0, import_node_path20.resolve)(value);
+  const path7 = (0, import_node_path22.resolve)(value);
   let found;
   try {
     found = (0, import_node_fs13.statSync)(path7).isDirectory() ? "directory" : "file";
@@ -41617,14 +42113,14 @@ async function buildCommand(args, out) {
 
 // src/cli/demo.ts
 var import_node_fs15 = require("node:fs");
-var import_node_os7 = require("node:os");
-var import_node_path22 = require("node:path");
+var import_node_os9 = require("node:os");
+var import_node_path24 = require("node:path");
 
 // src/cli/localservices.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path21 = require("node:path");
+var import_node_path23 = require("node:path");
 function servicesEnvFile(root) {
-  return (0, import_node_path21.join)(root, ".tmp", "services.env");
+  return (0, import_node_path23.join)(root, ".tmp", "services.env");
 }
 function readServicesEnv(root) {
   const file = servicesEnvFile(root);
@@ -41640,8 +42136,8 @@ function readServicesEnv(root) {
 // src/cli/demo.ts
 function fixturesRoot() {
   const candidates = [
-    typeof __dirname !== "undefined" ? (0, import_node_path22.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
-    (0, import_node_path22.resolve)("test/fixtures/mastodon")
+    typeof __dirname !== "undefined" ? (0, import_node_path24.resolve)(__dirname, "../../test/fixtures/mastodon") : void 0,
+    (0, import_node_path24.resolve)("test/fixtures/mastodon")
   ].filter((p) => p !== void 0);
   const found = candidates.find((p) => (0, import_node_fs15.existsSync)(p));
   if (!found) {
@@ -41666,11 +42162,11 @@ COPY package.json /opt/mastodon/package.json
 RUN echo "streaming metadata=\${MASTODON_VERSION_METADATA}" > /opt/mastodon/BUILD
 `;
 function miniDockerfiles(work) {
-  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "Dockerfile"), MINI_DOCKERFILE);
-  if ((0, import_node_fs15.existsSync)((0, import_node_path22.join)(work, "streaming"))) (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
+  (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(work, "Dockerfile"), MINI_DOCKERFILE);
+  if ((0, import_node_fs15.existsSync)((0, import_node_path24.join)(work, "streaming"))) (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(work, "streaming", "Dockerfile"), MINI_STREAMING_DOCKERFILE);
 }
 async function commitTree(work, tree, message, date2, edit) {
-  for (const entry of (0, import_node_fs15.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs15.rmSync)((0, import_node_path22.join)(work, entry), { recursive: true, force: true });
+  for (const entry of (0, import_node_fs15.readdirSync)(work)) if (entry !== ".git") (0, import_node_fs15.rmSync)((0, import_node_path24.join)(work, entry), { recursive: true, force: true });
   (0, import_node_fs15.cpSync)(tree, work, { recursive: true });
   miniDockerfiles(work);
   edit?.(work);
@@ -41684,31 +42180,31 @@ async function commitTree(work, tree, message, date2, edit) {
 }
 var DEMO_ENV = "LOCAL_DOMAIN=example.com\nREDIS_HOST=localhost\n# REDIS_PASSWORD=\n";
 function demoMainChanges(w) {
-  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(w, ".env.production.sample"), `${DEMO_ENV}# Fetch all replies of a thread
+  (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(w, ".env.production.sample"), `${DEMO_ENV}# Fetch all replies of a thread
 FETCH_REPLIES_ENABLED=false
 `);
-  (0, import_node_fs15.mkdirSync)((0, import_node_path22.join)(w, "db/migrate"), { recursive: true });
-  (0, import_node_fs15.mkdirSync)((0, import_node_path22.join)(w, "db/post_migrate"), { recursive: true });
-  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(w, "db/migrate/20260817020000_add_fetch_replies_to_statuses.rb"), "class AddFetchRepliesToStatuses < ActiveRecord::Migration[8.0]; end\n");
-  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(w, "db/post_migrate/20260817030000_remove_legacy_columns.rb"), "class RemoveLegacyColumns < ActiveRecord::Migration[8.0]; end\n");
+  (0, import_node_fs15.mkdirSync)((0, import_node_path24.join)(w, "db/migrate"), { recursive: true });
+  (0, import_node_fs15.mkdirSync)((0, import_node_path24.join)(w, "db/post_migrate"), { recursive: true });
+  (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(w, "db/migrate/20260817020000_add_fetch_replies_to_statuses.rb"), "class AddFetchRepliesToStatuses < ActiveRecord::Migration[8.0]; end\n");
+  (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(w, "db/post_migrate/20260817030000_remove_legacy_columns.rb"), "class RemoveLegacyColumns < ActiveRecord::Migration[8.0]; end\n");
 }
 var iso = (t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function makeDemoUpstream(root, fixtures = fixturesRoot()) {
-  const work = (0, import_node_path22.join)(root, "upstream-work");
-  const bare = (0, import_node_path22.join)(root, "upstream.git");
+  const work = (0, import_node_path24.join)(root, "upstream-work");
+  const bare = (0, import_node_path24.join)(root, "upstream.git");
   await git(["init", "-q", "-b", "main", work]);
   const hour = 36e5;
   const now = Date.now();
-  await commitTree(work, (0, import_node_path22.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour), (w) => (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(w, ".env.production.sample"), DEMO_ENV));
+  await commitTree(work, (0, import_node_path24.join)(fixtures, "v4.2"), "Bump version to v4.2.0", iso(now - 400 * 24 * hour), (w) => (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(w, ".env.production.sample"), DEMO_ENV));
   await git(["tag", "v4.2.0"], { cwd: work });
   await git(["checkout", "-q", "-b", "stable-4.2"], { cwd: work });
-  const stableRelease = await commitTree(work, (0, import_node_path22.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
-    const file = (0, import_node_path22.join)(w, "lib/mastodon/version.rb");
+  const stableRelease = await commitTree(work, (0, import_node_path24.join)(fixtures, "v4.2"), "Bump version to v4.2.1", iso(now - 390 * 24 * hour), (w) => {
+    const file = (0, import_node_path24.join)(w, "lib/mastodon/version.rb");
     (0, import_node_fs15.writeFileSync)(file, (0, import_node_fs15.readFileSync)(file, "utf8").replace(/(def patch\s+)\d+/, "$11"));
   });
   await git(["-c", "user.name=Upstream Dev", "-c", "user.email=dev@upstream.invalid", "tag", "-a", "v4.2.1", "-m", "v4.2.1"], { cwd: work });
   await git(["checkout", "-q", "main"], { cwd: work });
-  const main2 = await commitTree(work, (0, import_node_path22.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour), demoMainChanges);
+  const main2 = await commitTree(work, (0, import_node_path24.join)(fixtures, "main"), "Add a feature on main", iso(now - 2 * hour), demoMainChanges);
   await git(["clone", "-q", "--bare", work, bare]);
   await git(["config", "uploadpack.allowFilter", "true"], { cwd: bare });
   await git(["config", "uploadpack.allowAnySHA1InWant", "true"], { cwd: bare });
@@ -41735,14 +42231,14 @@ images:
 `;
 }
 async function demoDeployedTag(root) {
-  const r = await git(["rev-parse", "--verify", "-q", "v4.2.0^{commit}"], { cwd: (0, import_node_path22.join)(root, "upstream.git"), allowFailure: true });
+  const r = await git(["rev-parse", "--verify", "-q", "v4.2.0^{commit}"], { cwd: (0, import_node_path24.join)(root, "upstream.git"), allowFailure: true });
   return r.code === 0 ? `4.2.0_${r.stdout.trim().slice(0, 7)}` : "4.7.0_c5b3651";
 }
 async function makeDemoConfigRepo(root, imagePrefix) {
-  const work = (0, import_node_path22.join)(root, "config-work");
-  const bare = (0, import_node_path22.join)(root, "config.git");
-  (0, import_node_fs15.mkdirSync)((0, import_node_path22.join)(work, "apps/mastodon"), { recursive: true });
-  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix, await demoDeployedTag(root)));
+  const work = (0, import_node_path24.join)(root, "config-work");
+  const bare = (0, import_node_path24.join)(root, "config.git");
+  (0, import_node_fs15.mkdirSync)((0, import_node_path24.join)(work, "apps/mastodon"), { recursive: true });
+  (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(work, "apps/mastodon/kustomization.yaml"), demoKustomization(imagePrefix, await demoDeployedTag(root)));
   const workload = (name, image) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -41754,16 +42250,16 @@ spec:
         - name: ${name}
           image: ${image}
 `;
-  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
-  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
-  (0, import_node_fs15.writeFileSync)((0, import_node_path22.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(work, "apps/mastodon/web.yaml"), workload("web", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(work, "apps/mastodon/sidekiq.yaml"), workload("sidekiq", "ghcr.io/mastodon/mastodon"));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path24.join)(work, "apps/mastodon/streaming.yaml"), workload("streaming", "ghcr.io/mastodon/mastodon-streaming"));
   await git(["init", "-q", "-b", "main", work]);
   await git(["add", "-A"], { cwd: work });
   await git(["-c", "user.name=Admin", "-c", "user.email=admin@example.invalid", "commit", "-q", "-m", "Mastodon 4.2.0"], { cwd: work });
   await git(["clone", "-q", "--bare", work, bare]);
   return `file://${bare}`;
 }
-async function demoServices(root = (0, import_node_path22.resolve)(fixturesRoot(), "../../..")) {
+async function demoServices(root = (0, import_node_path24.resolve)(fixturesRoot(), "../../..")) {
   const vars = readServicesEnv(root);
   if (!vars) return void 0;
   const { DOCKER_HOST, DOCKER_CONFIG, OFFMAIN_TEST_REGISTRY: registry, OFFMAIN_TEST_BASE_IMAGE: baseImage } = vars;
@@ -41788,7 +42284,7 @@ async function runDemo(out, opts = {}) {
   out.stdout(
     services ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)` : "offmain demo: no Docker engine is available here, so the build runs as a printed plan (start one with `bash scripts/services.sh start`); every other step is real"
   );
-  const root = opts.root ?? (0, import_node_fs15.mkdtempSync)((0, import_node_path22.join)((0, import_node_os7.tmpdir)(), "offmain-demo-"));
+  const root = opts.root ?? (0, import_node_fs15.mkdtempSync)((0, import_node_path24.join)((0, import_node_os9.tmpdir)(), "offmain-demo-"));
   const registry = services?.registry ?? "127.0.0.1:5000";
   const upstream = await makeDemoUpstream(root);
   const config = await makeDemoConfigRepo(root, `${registry}/offmain-demo`);
@@ -41796,7 +42292,7 @@ async function runDemo(out, opts = {}) {
   out.stdout(`config repo: ${config} (apps/mastodon, Kustomize, deployed: ${await demoDeployedTag(root)})
 `);
   const options2 = {
-    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path22.join)(root, "mastodon") },
+    upstream: { repository: upstream.url, track: "main", path: (0, import_node_path24.join)(root, "mastodon") },
     build: {
       images: [`${registry}/offmain-demo/mastodon`],
       platforms: "linux/amd64,linux/arm64",
@@ -41808,7 +42304,7 @@ async function runDemo(out, opts = {}) {
         sbom: services.sbomGenerator ?? false
       } : {}
     },
-    deploy: { repository: config, mode: "push", workDir: (0, import_node_path22.join)(root, "config-checkout"), maxLagHours: 48 }
+    deploy: { repository: config, mode: "push", workDir: (0, import_node_path24.join)(root, "config-checkout"), maxLagHours: 48 }
   };
   const first = await runPipeline(options2, out.log);
   out.stdout(pipelineSummaryMarkdown(first));
@@ -41816,14 +42312,21 @@ async function runDemo(out, opts = {}) {
     out.log.error(first.failure ?? "the pipeline failed");
     return 1;
   }
-  (0, import_node_fs15.rmSync)((0, import_node_path22.join)(root, "config-checkout"), { recursive: true, force: true });
+  (0, import_node_fs15.rmSync)((0, import_node_path24.join)(root, "config-checkout"), { recursive: true, force: true });
   const second = await runPipeline(options2, out.log);
-  const built = second.build ? `${second.build.builds} builds${second.build.skipped ? " (skipped: already in the registry)" : ""}` : "plan only";
-  out.stdout(
-    `
+  if (second.nothingNew) {
+    out.stdout(`
+second run: nothing new, stopped at the decision (no upstream checkout, no patch, no build); deploy changed nothing (the config repository runs it); ${second.seconds} s
+`);
+    out.stdout(pipelineSummaryMarkdown(second));
+  } else {
+    const built = second.build ? `${second.build.builds} builds${second.build.skipped ? " (skipped: already in the registry)" : ""}` : "plan only";
+    out.stdout(
+      `
 second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : "changed nothing (already at the target)"}; ${second.seconds} s`
-  );
-  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path22.join)(root, "mastodon-release") }, out.log);
+    );
+  }
+  const release = await prepare({ repository: upstream.url, track: "release", path: (0, import_node_path24.join)(root, "mastodon-release") }, out.log);
   out.stdout(`
 # The newest release (${upstream.releaseTag}, on stable-4.2) needs the Redis TLS patch:
 `);
@@ -41834,7 +42337,7 @@ second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.depl
 
 // src/cli/deploy.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path23 = require("node:path");
+var import_node_path25 = require("node:path");
 var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--digest-in-tag] [--allow-downgrade]
             [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
             set the image tags (and digests) in a config directory, changing only those scalars
@@ -41944,7 +42447,7 @@ var deployCommand = async (args, out) => {
   let patchReport;
   if (v["patch-report"]) {
     try {
-      patchReport = (0, import_node_fs16.readFileSync)((0, import_node_path23.resolve)(v["patch-report"]), "utf8");
+      patchReport = (0, import_node_fs16.readFileSync)((0, import_node_path25.resolve)(v["patch-report"]), "utf8");
     } catch {
       throw new OffmainError(`offmain deploy: cannot read the patch report ${v["patch-report"]}: pass the file \`offmain patch --json\` wrote`);
     }
@@ -42036,187 +42539,6 @@ var deployCommands = {
 // src/cli/decide.ts
 var import_node_fs17 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-
-// src/pipeline/decide.ts
-var import_promises13 = require("node:fs/promises");
-var import_node_os8 = require("node:os");
-var import_node_path24 = require("node:path");
-var VERSION_FILE2 = "lib/mastodon/version.rb";
-async function upstreamCommit(opts, env) {
-  const pinned = opts.commit?.trim();
-  if (pinned) {
-    if (!/^[0-9a-f]{40}$/i.test(pinned)) throw new OffmainError(`commit "${pinned}" is not a full 40-character sha: the decision needs the full sha`);
-    return { sha: pinned.toLowerCase(), head: false };
-  }
-  const gated = await gateBeforePatch({
-    ...opts.gate,
-    repository: opts.upstream ?? DEFAULT_REPOSITORY,
-    ref: opts.ref,
-    track: opts.track,
-    token: opts.upstreamToken,
-    log: opts.log
-  });
-  if (gated) return { sha: gated.chosen.sha, head: gated.chosen.sha === gated.result.head.sha, gated };
-  const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
-  const track2 = opts.track ?? "main";
-  const ref = opts.ref || "main";
-  const args = track2 === "main" ? ["ls-remote", "--", remote.fetchUrl, `refs/heads/${ref}`] : ["ls-remote", "--tags", "--", remote.fetchUrl];
-  const r = await git(args, { env: { ...env, ...remote.env }, allowFailure: true });
-  if (r.code !== 0) {
-    throw new OffmainError(`cannot read the git repository ${remote.display} (${redactText(r.stderr.trim().split("\n").pop() ?? "", remote.secrets)}): check the URL, and the token if it is private`);
-  }
-  const refs = parseLsRemote(r.stdout);
-  if (track2 === "main") {
-    const hit = refs.find((x) => x.ref === `refs/heads/${ref}`);
-    if (!hit) throw new OffmainError(`${remote.display} has no branch ${ref}: check the ref input`);
-    return { sha: hit.sha, head: true };
-  }
-  const newest = stableTags(refs)[0];
-  if (!newest) throw new OffmainError(`${remote.display} has no stable vX.Y.Z tag to follow with track release`);
-  return { sha: newest.sha, head: true };
-}
-async function upstreamTree(opts, sha, env, dir) {
-  const remote = gitRemote(opts.upstream ?? DEFAULT_REPOSITORY, opts.upstreamToken);
-  const genv = { ...env, ...remote.env };
-  const bare = (0, import_node_path24.join)(dir, "upstream.git");
-  await git(["init", "--quiet", "--bare", bare], { env: genv });
-  await git(["remote", "add", "origin", remote.fetchUrl], { cwd: bare, env: genv });
-  const f = await git(["fetch", "--quiet", "--no-tags", "--depth=1", "--filter=blob:none", "origin", sha], { cwd: bare, env: genv, allowFailure: true });
-  if (f.code !== 0) throw new OffmainError(`cannot fetch ${sha.slice(0, 12)} from ${remote.display} (${redactText(f.stderr.trim().split("\n").pop() ?? "", remote.secrets)})`);
-  const v = await git(["cat-file", "blob", `${sha}:${VERSION_FILE2}`], { cwd: bare, env: genv, allowFailure: true });
-  if (v.code !== 0) throw new OffmainError(`${remote.display} ${sha.slice(0, 12)} has no ${VERSION_FILE2}: it is not a Mastodon tree`);
-  const tree = (0, import_node_path24.join)(dir, "tree");
-  await (0, import_promises13.mkdir)((0, import_node_path24.join)(tree, "lib/mastodon"), { recursive: true });
-  await (0, import_promises13.writeFile)((0, import_node_path24.join)(tree, VERSION_FILE2), v.stdout);
-  const streaming = (await git(["ls-tree", "--name-only", sha, "--", "streaming/Dockerfile"], { cwd: bare, env: genv, allowFailure: true })).stdout.trim() !== "";
-  return { version: await versionOf(tree, sha), streaming };
-}
-async function platformOf(registry, repository, digest) {
-  const m = await registry.manifest(repository, digest);
-  if (!m?.json.config) return "unknown";
-  const c = JSON.parse((await registry.blob(repository, m.json.config.digest)).toString("utf8"));
-  const parts = [c.os, c.architecture, c.variant].filter((x) => typeof x === "string" && /^[a-z0-9]+$/.test(x));
-  return parts.length >= 2 ? parts.join("/") : "unknown";
-}
-async function repositoryState(opts, registry, repository, tag, sha) {
-  const t = await describeTag(registry, repository, tag);
-  if (!t) return { repository, state: "missing", platforms: [] };
-  const platforms = await Promise.all(t.description.platforms.map((p) => p.platform === "unknown" ? platformOf(registry, repository, p.digest) : p.platform));
-  if (t.revision !== sha) return { repository, state: "other", digest: t.description.digest, platforms };
-  if (t.patchesDigest) {
-    const inEffect = (t.patches ?? "").split(",").filter(Boolean);
-    const want = await patchesDigest(opts.patchSets, opts.patches ?? [], opts.baseDir, inEffect);
-    if (want !== t.patchesDigest) return { repository, state: "repatched", digest: t.description.digest, platforms };
-  }
-  return { repository, state: "same", digest: t.description.digest, platforms };
-}
-async function cloneConfig(opts, env, dir) {
-  const c = opts.config;
-  const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
-  const url = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(c.repository) ? `${server}/${c.repository}.git` : c.repository;
-  const remote = gitRemote(url, c.token);
-  const clone = (0, import_node_path24.join)(dir, "config");
-  const r = await git(["clone", "--quiet", "--depth=1", "--no-tags", ...c.branch ? ["--branch", c.branch] : [], "--", remote.fetchUrl, clone], {
-    env: { ...env, ...remote.env },
-    allowFailure: true
-  });
-  if (r.code !== 0) throw new OffmainError(`cannot read the config repository ${remote.display} (${redactText(r.stderr.trim().split("\n").pop() ?? "", remote.secrets)}): check config-repository and the token`);
-  return c.path ? (0, import_node_path24.join)(clone, c.path) : clone;
-}
-async function deployedTag(configDir2, repository, sha) {
-  try {
-    const r = await bump({ dir: configDir2, targets: [{ repository, tag: `0.0.0_${sha.slice(0, 7)}` }], dryRun: true, allowDowngrade: true });
-    const tag = Object.values(r.previous)[0]?.tag;
-    return tag && parseImageTag(tag)?.shortSha === sha.slice(0, 7) ? tag : void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function decide(opts) {
-  const started = performance.now();
-  const env = opts.env ?? process.env;
-  const { log } = opts;
-  const platforms = parsePlatforms(opts.platforms ?? "linux/amd64,linux/arm64");
-  const dir = await (0, import_promises13.mkdtemp)((0, import_node_path24.join)((0, import_node_os8.tmpdir)(), "offmain-decide-"));
-  let config;
-  try {
-    config = opts.config ? cloneConfig(opts, env, dir).then((d) => ({ dir: d }), (error) => ({ error })) : void 0;
-    const { sha, head, gated } = await upstreamCommit(opts, env);
-    const cloned = await config;
-    const configDir2 = cloned && "dir" in cloned ? cloned.dir : void 0;
-    const registry = new RegistryClient({ env });
-    const streamingRepos = opts.streamingImages?.some((s) => s.trim()) ? opts.streamingImages.filter((s) => s.trim()) : opts.images.map(streamingName);
-    const check = (repos, tag2) => Promise.all(repos.map((r) => repositoryState(opts, registry, r, tag2, sha)));
-    let tag = configDir2 ? await deployedTag(configDir2, opts.images[0], sha) : void 0;
-    let display = tag ? parseImageTag(tag).display : "";
-    let images;
-    if (tag) {
-      const [m, st] = await Promise.all([check(opts.images, tag), check(streamingRepos, tag)]);
-      if (st.some((r) => r.state !== "missing")) images = [{ key: "mastodon", repositories: m }, { key: "mastodon-streaming", repositories: st }];
-    }
-    if (!images) {
-      const { version, streaming } = await upstreamTree(opts, sha, env, dir);
-      tag = version.imageTag;
-      display = version.display;
-      const [m, st] = await Promise.all([check(opts.images, tag), streaming ? check(streamingRepos, tag) : Promise.resolve([])]);
-      images = [{ key: "mastodon", repositories: m }, ...streaming ? [{ key: "mastodon-streaming", repositories: st }] : []];
-    }
-    const legs = /* @__PURE__ */ new Set();
-    let merge2 = false;
-    for (const image of images) {
-      const bad = image.repositories.find((r) => r.state === "other" || r.state === "repatched");
-      if (bad) {
-        throw new OffmainError(
-          `${bad.repository}:${tag} already exists with ${bad.state === "other" ? "another upstream revision" : "other patches"}: an immutable tag is never overwritten; remove it, or run the build with force`
-        );
-      }
-      const same = image.repositories.filter((r) => r.state === "same");
-      if (same.length === 0) for (const p of platforms) legs.add(p);
-      else for (const p of platforms) if (!same[0].platforms.includes(p)) legs.add(p);
-      if (same.length < image.repositories.length || legs.size) merge2 = true;
-      for (const r of image.repositories) log.info(`${r.repository}:${tag}: ${r.state === "same" ? `there (${r.platforms.join(", ")})` : "missing"}`);
-    }
-    const everywhere = !merge2 && legs.size === 0;
-    const pinned = everywhere ? images.flatMap((i) => i.repositories.map((r) => `${r.repository}:${tag}@${r.digest}`)) : [];
-    let runs;
-    if (everywhere && cloned) {
-      try {
-        if ("error" in cloned) throw cloned.error;
-        runs = !(await bump({ dir: configDir2, targets: pinned.map(parseSetArg), dryRun: true, allowDowngrade: true })).changed;
-      } catch (e) {
-        log.warning(`the config repository could not be asked (${e.message}): deploying`);
-        runs = false;
-      }
-    }
-    const deploy2 = Boolean(opts.config) && runs !== true;
-    const short = sha.slice(0, 7);
-    const line = everywhere && !deploy2 ? `nothing new since ${display} (${short})${head ? ", lag 0 h" : ""}: every image is in every registry${opts.config ? " and the config repository runs it" : ""}` : [
-      legs.size ? `build ${[...legs].join(", ")}` : "",
-      merge2 && !legs.size ? "copy to the registries that lack it" : "",
-      deploy2 ? everywhere ? "deploy (the config repository is behind)" : "deploy" : ""
-    ].filter(Boolean).join(", ").replace(/^./, (c) => c.toUpperCase()) + ` for ${display} (${short})`;
-    return {
-      commit: sha,
-      head,
-      version: display,
-      imageTag: tag,
-      images,
-      platforms: platforms.filter((p) => legs.has(p)),
-      merge: merge2,
-      deploy: deploy2,
-      pinned,
-      ...runs !== void 0 ? { configRuns: runs } : {},
-      line: gated?.result.heldBack.length ? `${line}; upstream ${gated.result.heldBack.map((h) => h.sha.slice(0, 7)).join(", ")} held back by its checks` : line,
-      ...gated ? { gate: gated.result, gateMarkdown: gated.markdown } : {},
-      seconds: (performance.now() - started) / 1e3
-    };
-  } finally {
-    await config;
-    await (0, import_promises13.rm)(dir, { recursive: true, force: true });
-  }
-}
-
-// src/cli/decide.ts
 var DECIDE_USAGE = `  decide   --image NAME [--image ...] [--streaming-image NAME ...] [--platforms P]
            [--repository URL] [--ref BRANCH] [--track main|release] [--commit SHA]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]]
@@ -42397,7 +42719,7 @@ async function command(name, args, out) {
           dir: required(name, "dir", v.dir),
           commit: v.commit,
           patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-          diffs: (v.patch ?? []).map((p) => (0, import_node_path25.resolve)(p))
+          diffs: (v.patch ?? []).map((p) => (0, import_node_path26.resolve)(p))
         },
         out.log
       );
@@ -42435,7 +42757,7 @@ async function command(name, args, out) {
         path: pathOption(name, "path", v.path ?? "mastodon", "directory"),
         token: token(),
         patchSets: v["patch-set"] ?? DEFAULT_PATCH_SETS,
-        diffs: (v.patch ?? []).map((p) => (0, import_node_path25.resolve)(p))
+        diffs: (v.patch ?? []).map((p) => (0, import_node_path26.resolve)(p))
       };
       if (!v.image?.length) {
         if (v.config) throw new OffmainError("offmain run: --config needs --image (the images to build and deploy)");
@@ -42465,11 +42787,11 @@ async function command(name, args, out) {
         out.log
       );
       out.stdout(
-        v.json ? JSON.stringify({ ok: result.ok, failure: result.failure, patch: result.prepared.report, images: result.build?.images.flatMap((i) => i.pinned), deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours, rollout: result.deploy.rollout, holds: result.deploy.holds }, gate: result.gate }, null, 2) : pipelineSummaryMarkdown(result)
+        v.json ? JSON.stringify({ ok: result.ok, failure: result.failure, upstream: result.upstream, nothingNew: Boolean(result.nothingNew), patch: result.prepared?.report, images: result.build?.images.flatMap((i) => i.pinned) ?? result.nothingNew?.pinned, deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours, rollout: result.deploy.rollout, holds: result.deploy.holds }, lagHours: result.freshness?.lag.hours, gate: result.gate }, null, 2) : pipelineSummaryMarkdown(result)
       );
       if (result.failure) out.log.error(result.failure);
-      const late = result.deploy?.freshness?.status === "fail";
-      if (late) out.log.error(`the cluster is ${result.deploy.freshness.lag.hours} h behind upstream, past --max-lag ${result.deploy.freshness.maxLagHours} h`);
+      const late = result.freshness?.status === "fail";
+      if (late) out.log.error(`the cluster is ${result.freshness.lag.hours} h behind upstream, past --max-lag ${result.freshness.maxLagHours} h`);
       return result.ok && !late ? 0 : 1;
     }
     case "build":

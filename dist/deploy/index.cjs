@@ -3373,8 +3373,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -4357,7 +4357,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4373,7 +4373,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4619,15 +4619,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -4650,18 +4650,18 @@ var require_util2 = __commonJS({
       assert(!invalidIsomorphicEncodeValueRegex.test(input));
       return input;
     }
-    async function readAllBytes(reader) {
-      const bytes = [];
+    async function readAllBytes(reader2) {
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5615,19 +5615,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5666,8 +5666,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5702,8 +5702,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -12406,10 +12406,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13866,12 +13866,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14284,12 +14284,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14311,8 +14311,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14364,33 +14364,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14516,9 +14516,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14963,9 +14963,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob2.stream();
-      const reader = stream.getReader();
-      const bytes = [];
-      let chunkPromise = reader.read();
+      const reader2 = stream.getReader();
+      const bytes2 = [];
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -14978,19 +14978,19 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob2.type, encodingName);
+                  const result = packageData(bytes2, type, blob2.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15023,14 +15023,14 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15040,7 +15040,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -15060,16 +15060,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15078,14 +15078,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15623,8 +15623,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -15638,9 +15638,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -25319,10 +25319,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -25336,7 +25336,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -25360,7 +25360,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -25376,7 +25376,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25467,7 +25467,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -25481,13 +25481,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -25530,18 +25530,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -25595,8 +25595,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap4 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25608,7 +25608,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25619,8 +25619,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25637,7 +25637,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25817,7 +25817,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -25834,24 +25834,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -26034,25 +26034,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -26862,14 +26862,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -27361,9 +27361,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -28036,18 +28036,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -28200,15 +28200,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -28402,13 +28402,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -30176,7 +30176,7 @@ function gitRemote(repository, token, opts = {}) {
 // src/core/safefs.ts
 var import_node_fs = require("node:fs");
 var import_node_path2 = require("node:path");
-var { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
 var UnsafePathError = class extends OffmainError {
   constructor(message, file, link) {
     super(message, { file });
@@ -30396,6 +30396,78 @@ var ConfinedDir = class {
     if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
     this.parentDir(name);
     (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
+  }
+  /**
+   * Visits every regular file under the directory that `opts` asks for, in the order of their relative paths
+   * sorted (as strings), each opened to read (O_NOFOLLOW and O_NONBLOCK) and closed when `visit` returns. A
+   * symbolic link in the tree is skipped, never followed; one swapped in for a file or directory after its
+   * directory was listed is an UnsafePathError naming it. Returns how many files were visited.
+   */
+  eachFile(opts, visit4) {
+    const byFd = hasProcFd() && !opts.byPath;
+    let visited = 0;
+    const walk = (dirFd, prefix) => {
+      const at = (name) => dirFd === void 0 ? (0, import_node_path2.join)(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`;
+      const entries = (0, import_node_fs.readdirSync)(dirFd === void 0 ? (0, import_node_path2.join)(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
+      const keyed = entries.map((e) => [e.isDirectory() ? `${e.name}/` : e.name, e]);
+      keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      for (const [, e] of keyed) {
+        const rel = prefix + e.name;
+        if (e.isDirectory()) {
+          if (opts.dir && !opts.dir(e.name)) continue;
+          const sub = dirFd === void 0 ? void 0 : this.openAt(at(e.name), O_RDONLY | O_DIRECTORY, rel);
+          if (sub === null) continue;
+          try {
+            walk(sub, `${rel}/`);
+          } finally {
+            if (sub !== void 0) (0, import_node_fs.closeSync)(sub);
+          }
+        } else if (e.isFile() && (!opts.file || opts.file(e.name))) {
+          const opened = dirFd === void 0 ? this.openRead(rel) : this.openFileAt(at(e.name), rel);
+          if (!opened) continue;
+          try {
+            if (!opened.stat.isFile()) continue;
+            visited++;
+            visit4({ rel, fd: opened.fd, stat: opened.stat });
+          } finally {
+            (0, import_node_fs.closeSync)(opened.fd);
+          }
+        }
+      }
+    };
+    const top = byFd ? (0, import_node_fs.openSync)(this.real, O_RDONLY | O_DIRECTORY) : void 0;
+    try {
+      walk(top, "");
+    } finally {
+      if (top !== void 0) (0, import_node_fs.closeSync)(top);
+    }
+    return visited;
+  }
+  /**
+   * Opens `path` (a name under a directory descriptor, /proc/self/fd/<fd>/<name>) without following a link at
+   * the end: the descriptor, or null when it is gone or no longer of the kind asked for; a link is an error.
+   */
+  openAt(path6, flags, rel) {
+    try {
+      return (0, import_node_fs.openSync)(path6, flags | O_NOFOLLOW);
+    } catch (e) {
+      const code = errno(e);
+      let link = code === "ELOOP" || code === "EMLINK";
+      if (code === "ENOTDIR") link = (0, import_node_fs.lstatSync)(path6, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+      if (link) throw this.linkError([rel], 0);
+      if (code === "ENOENT" || code === "ENOTDIR") return null;
+      throw e;
+    }
+  }
+  openFileAt(path6, rel) {
+    const fd = this.openAt(path6, O_RDONLY | O_NONBLOCK, rel);
+    if (fd === null) return void 0;
+    try {
+      return { fd, stat: (0, import_node_fs.fstatSync)(fd) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
   }
   /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
   syncDir(rel = ".") {
@@ -31175,6 +31247,10 @@ var HELM_KEYS = {
   digest: ["digest"],
   registry: ["registry"]
 };
+function helmKeyNames(given) {
+  return { ...HELM_KEYS, ...given };
+}
+var POLICY_MARKER = "$imagepolicy";
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 var COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/;
 var KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
@@ -31219,7 +31295,7 @@ var DocScan = class _DocScan {
     this.file = file;
     this.opts = opts;
     this.out = out;
-    this.keys = { ...HELM_KEYS, ...opts.helmKeys };
+    this.keys = helmKeyNames(opts.helmKeys);
   }
   doc;
   text;
@@ -31501,10 +31577,10 @@ var DocScan = class _DocScan {
         return this.opts.repositories.has(c) ? c : void 0;
       });
     }
-    if (!comment.includes("$imagepolicy") || !this.opts.policies) return void 0;
+    if (!comment.includes(POLICY_MARKER) || !this.opts.policies) return void 0;
     let policy;
     try {
-      policy = JSON.parse(comment)["$imagepolicy"];
+      policy = JSON.parse(comment)[POLICY_MARKER];
     } catch {
       return void 0;
     }
@@ -31942,6 +32018,31 @@ function recover(tree, log) {
   log?.warning(`an interrupted bump left ${shown}: ${say}`);
 }
 
+// src/deploy/bump/prefilter.ts
+var LOWERS_TO_ASCII = ["\u0130", "\u212A"];
+var quote = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+var bytes = (s) => Buffer.from(s, "utf8").toString("latin1");
+var anyOf = (xs, flags = "") => new RegExp([...new Set(xs)].map(quote).join("|"), flags);
+function prefilter(repositories, opts = {}) {
+  const targets = [...repositories].map((r) => canonicalRepository(r));
+  const paths = targets.map((c) => repositoryPath(c));
+  const lasts = paths.map((p) => p.slice(p.lastIndexOf("/") + 1));
+  const always = [...LOWERS_TO_ASCII.map(bytes)];
+  const policy = Object.values(opts.policies ?? {}).some((r) => targets.includes(canonicalRepository(r)));
+  if (policy) always.push(POLICY_MARKER);
+  const escape = /\\[xuU/\r\n]/;
+  const always$ = always.length ? anyOf(always) : void 0;
+  const path6 = anyOf(paths, "i");
+  const registry = anyOf(helmKeyNames(opts.helmKeys).registry);
+  const first = new RegExp(`${escape.source}|${[...always, ...lasts].map(quote).join("|")}`, "i");
+  return (buf) => {
+    const s = buf.toString("latin1");
+    if (!first.test(s)) return false;
+    if (escape.test(s) || always$?.test(s)) return true;
+    return path6.test(s) || registry.test(s);
+  };
+}
+
 // src/deploy/bump/report.ts
 var SEARCHED = "kustomization images, Helm values image.repository/tag (HelmRelease values too), Argo CD Application/ApplicationSet helm valuesObject/values/parameters and kustomize images, .argocd-source-<app>.yaml, workload containers, compose services, offmain/$imagepolicy markers";
 function checkShared(uses) {
@@ -32019,7 +32120,7 @@ function noReference(dir, files, repository, places) {
 
 // src/deploy/bump.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".github", "node_modules"]);
-async function bump(opts) {
+async function bump(opts, internals = {}) {
   const dir = (0, import_node_path4.resolve)(opts.dir);
   const targets = /* @__PURE__ */ new Map();
   for (const t of opts.targets) {
@@ -32029,19 +32130,25 @@ async function bump(opts) {
     targets.set(c, t);
   }
   if (targets.size === 0) throw new OffmainError("no image to bump: give at least one repository=tag");
-  const files = yamlFiles(dir);
   const tree = new ConfinedDir(dir, { what: "the config directory", advice: ADVICE });
+  try {
+    if (!tree.lstat(".")?.isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${dir}`), { code: "ENOTDIR" });
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new OffmainError(`${dir} does not exist: point --dir at the config repository checkout`);
+    throw e;
+  }
   if (!opts.dryRun) recover(tree, opts.log);
-  const { found, mentions: mentions3, texts } = scan(tree, files, targets, opts);
+  const { found, mentions: mentions3, texts, searched } = scan(tree, targets, opts, internals.prefilter !== false);
   const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(noReference(dir, files.length, t.repository, uneditable(t.repository, texts, mentions3)));
+    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, texts, mentions3)));
   }
   const stuck = mentions3.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
   if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
-  const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [] };
+  const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [], searched };
   const edits = /* @__PURE__ */ new Map();
   const shared = [];
   const moving = /* @__PURE__ */ new Set();
@@ -32092,32 +32199,20 @@ async function bump(opts) {
   return result;
 }
 var ADVICE = "offmain does not read or write through symbolic links in the config repository; commit the file itself, nothing was changed";
-function yamlFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of (0, import_node_fs4.readdirSync)(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk((0, import_node_path4.join)(d, e.name));
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push((0, import_node_path4.relative)(dir, (0, import_node_path4.join)(d, e.name)).split(import_node_path4.sep).join("/"));
-    }
-  };
-  try {
-    walk(dir);
-  } catch (e) {
-    if (e.code === "ENOENT") {
-      throw new OffmainError(`${dir} does not exist: point --dir at the config repository checkout`);
-    }
-    throw e;
-  }
-  return out.sort();
-}
-function scan(tree, files, targets, opts) {
+var YAML_FILE = /\.ya?ml$/i;
+function scan(tree, targets, opts, filter) {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
+  const mayName = prefilter(targets.keys(), opts);
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map() };
-  for (const file of files) {
-    const buf = readYaml(tree, file, (fd) => skipOversized(fd, file, needles, (m) => opts.log?.warning(m)));
-    if (!buf || !needles.some((n) => buf.includes(n))) continue;
+  const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map(), searched: { files: 0, parsed: 0 } };
+  const read = reader();
+  out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+    const file = f.rel;
+    if (f.stat.size > MAX_YAML_BYTES && skipOversized(f.fd, file, needles, (m) => opts.log?.warning(m))) return;
+    const buf = read(f);
+    if (filter && !mayName(buf)) return;
+    out.searched.parsed++;
     const text = buf.toString("utf8");
     out.texts.set(file, text);
     const { refs, mentions: mentions3, warnings } = findReferences(text, file, scanOpts);
@@ -32127,8 +32222,21 @@ function scan(tree, files, targets, opts) {
     for (const w of warnings) warnOnce(opts.log, w.message, file, w.line);
     out.mentions.push(...mentions3.map((m) => ({ ...m, file, line: lineAt2(text, m.offset) })));
     out.found.push(...refs.map((ref) => ({ file, text, ref })));
-  }
+  });
   return out;
+}
+function reader() {
+  let buf = Buffer.allocUnsafe(64 * 1024);
+  return ({ fd, stat: stat2 }) => {
+    if (stat2.size > buf.length) buf = Buffer.allocUnsafe(Math.max(stat2.size, 2 * buf.length));
+    let n = 0;
+    while (n < stat2.size) {
+      const k = (0, import_node_fs4.readSync)(fd, buf, n, stat2.size - n, null);
+      if (k === 0) break;
+      n += k;
+    }
+    return buf.subarray(0, n);
+  };
 }
 var warned = /* @__PURE__ */ new WeakMap();
 function warnOnce(log, message, file, line) {
@@ -32139,17 +32247,6 @@ function warnOnce(log, message, file, line) {
   if (said.has(key)) return;
   said.add(key);
   log.warning(message, { file, line });
-}
-function readYaml(tree, file, oversized) {
-  const opened = tree.openRead(file);
-  if (!opened) return void 0;
-  try {
-    if (!opened.stat.isFile()) return void 0;
-    if (opened.stat.size > MAX_YAML_BYTES && oversized(opened.fd)) return void 0;
-    return (0, import_node_fs4.readFileSync)(opened.fd);
-  } finally {
-    (0, import_node_fs4.closeSync)(opened.fd);
-  }
 }
 function parseSetArg(s) {
   const eq = s.indexOf("=");
@@ -32282,29 +32379,25 @@ var ConfigCheckout = class _ConfigCheckout {
   branch;
   defaultBranch;
   heads;
+  /**
+   * `git clone --depth=1` of the branch, with `ls-remote --symref` (the default branch, every branch's head)
+   * side by side: two round trips at once instead of one after the other.
+   */
   static async clone(opts) {
     const { remote } = opts;
     const dir = import_node_path5.default.resolve(opts.dir);
     if (opts.branch !== void 0 && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
-    await (0, import_promises.mkdir)(dir, { recursive: true });
-    await git(["init", "-q", dir]);
-    const quoted = remote.fetchUrl.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-    await (0, import_promises.appendFile)(
-      import_node_path5.default.join(dir, ".git", "config"),
-      `[core]
-	autocrlf = false
-	hooksPath = /dev/null
-[commit]
-	gpgsign = false
-[remote "origin"]
-	url = "${quoted}"
-	fetch = +refs/heads/*:refs/remotes/origin/*
-`
-    );
-    const co0 = new _ConfigCheckout(dir, remote, "", void 0, /* @__PURE__ */ new Map());
-    const ls = await co0.run(["ls-remote", "--symref", "origin", "HEAD", "refs/heads/*"], true);
+    await (0, import_promises.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises.mkdir)(import_node_path5.default.dirname(dir), { recursive: true });
+    const env = remote.env;
+    const settings = ["-c", "core.autocrlf=false", "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false"];
+    const branchArgs = opts.branch ? ["--branch", opts.branch] : [];
+    const [ls, cl] = await Promise.all([
+      git(["ls-remote", "--symref", "--", remote.fetchUrl, "HEAD", "refs/heads/*"], { env, allowFailure: true }),
+      git(["clone", "-q", "--depth=1", "--no-tags", ...settings, ...branchArgs, "--", remote.fetchUrl, dir], { env, allowFailure: true })
+    ]);
     if (ls.code !== 0) throw readFailure(remote, ls);
     const defaultBranch = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(ls.stdout)?.[1];
     const heads = new Map(
@@ -32320,8 +32413,8 @@ var ConfigCheckout = class _ConfigCheckout {
         `branch ${branch ?? "(default)"} was not found in the config repository ${remote.display}: check the branch setting${defaultBranch ? ` (the default branch is ${defaultBranch})` : known ? ` (branches: ${known})` : ""}`
       );
     }
+    if (cl.code !== 0) throw readFailure(remote, cl);
     const co = new _ConfigCheckout(dir, remote, branch, defaultBranch, heads);
-    await co.refresh();
     opts.log?.info(`cloned ${branch} of ${remote.display} at ${(await co.head()).slice(0, 7)}`);
     return co;
   }
@@ -32492,6 +32585,8 @@ var UpstreamHistory = class _UpstreamHistory {
   complete = false;
   /** Set once a question needed more history than the first fetch brought. */
   deepening = false;
+  /** The git directory when it is a plain directory (the bare cache, a checkout's `.git`), else undefined. */
+  gitDir;
   get tracking() {
     return `refs/remotes/origin/${this.ref}`;
   }
@@ -32528,6 +32623,9 @@ var UpstreamHistory = class _UpstreamHistory {
       if (has.code !== 0) await git(["remote", "add", "origin", fetchUrl], { cwd: dir });
       else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(["remote", "set-url", "origin", fetchUrl], { cwd: dir });
     });
+    if (!opts.dir) history.gitDir = dir;
+    else if ((0, import_node_fs5.existsSync)(import_node_path6.default.join(dir, ".git", "HEAD"))) history.gitDir = import_node_path6.default.join(dir, ".git");
+    else if ((0, import_node_fs5.existsSync)(import_node_path6.default.join(dir, "HEAD")) && !(0, import_node_fs5.existsSync)(import_node_path6.default.join(dir, ".git"))) history.gitDir = dir;
     await history.fetch();
     return history;
   }
@@ -32539,6 +32637,7 @@ var UpstreamHistory = class _UpstreamHistory {
     return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
   async isShallow() {
+    if (this.gitDir) return (0, import_node_fs5.existsSync)(import_node_path6.default.join(this.gitDir, "shallow"));
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   }
   /** Fetches the branch at the current depth step (or everything new, once complete). */
@@ -32725,11 +32824,11 @@ async function freshness(opts) {
   const history = opts.history ?? await UpstreamHistory.open(opts);
   const deployedSha = await history.resolve(opts.deployed);
   const head = await history.head();
-  const onBranch2 = await history.isAncestor(deployedSha, head.sha) === true;
-  const missing = await history.notDeployed(deployedSha);
+  const atHead = deployedSha === head.sha;
+  const onBranch2 = atHead || await history.isAncestor(deployedSha, head.sha) === true;
+  const [missing, deployedTime] = atHead ? [[], head.time] : await Promise.all([history.notDeployed(deployedSha), history.commitTime(deployedSha)]);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const lag = computeLag(missing, now);
-  const deployedTime = await history.commitTime(deployedSha);
   const report = {
     upstream: history.repository,
     ref: history.ref,
@@ -32878,8 +32977,8 @@ async function rollout(input) {
   report.build.argsRemoved = [...argsRemoved].sort();
   return report;
 }
-function few(items, quote = (s) => s) {
-  const shown = items.slice(0, MAX_EACH).map((i) => quote(inline(i, 120)));
+function few(items, quote2 = (s) => s) {
+  const shown = items.slice(0, MAX_EACH).map((i) => quote2(inline(i, 120)));
   return items.length > MAX_EACH ? `${shown.join(", ")}, \u2026 and ${items.length - MAX_EACH} more` : shown.join(", ");
 }
 var ROLLOUT_HEADINGS = ["Rollout:"];
@@ -34472,8 +34571,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -37620,6 +37719,12 @@ function configDir(clone, sub, given) {
   }
   return tree.abs(sub);
 }
+function reused(co, remote, branch) {
+  if (co.remote.fetchUrl !== remote.fetchUrl || branch && co.branch !== branch) {
+    throw new OffmainError(`the config checkout given is of ${co.remote.display} ${co.branch}, not ${remote.display} ${branch ?? ""}: pass the clone of the repository deployed to`);
+  }
+  return co;
+}
 async function olderDeploy(otherRef, ours, history) {
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
   const mine = parseImageTag(ours);
@@ -37670,9 +37775,9 @@ async function deploy(opts) {
   let deployedSha;
   let freshnessError;
   const up = opts.upstream;
-  if (up && (up.repository || up.path)) {
+  if (up && (up.repository || up.path || up.history)) {
     history = await log.group("Upstream history", async () => {
-      const h = await UpstreamHistory.open({ repository: up.repository, ref: up.ref, dir: up.path, cacheDir: up.cacheDir, token: up.token });
+      const h = up.history ?? await UpstreamHistory.open({ repository: up.repository, ref: up.ref, dir: up.path, cacheDir: up.cacheDir, token: up.token });
       const head = await h.head();
       log.info(`${h.repository} ${h.ref} is at ${head.sha.slice(0, 7)}`);
       try {
@@ -37685,7 +37790,7 @@ async function deploy(opts) {
       return h;
     });
   }
-  const workDir = opts.workDir ?? await (0, import_promises3.mkdtemp)(import_node_path8.default.join(process.env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-config-"));
+  const workDir = opts.checkout ? void 0 : opts.workDir ?? await (0, import_promises3.mkdtemp)(import_node_path8.default.join(process.env.RUNNER_TEMP || (0, import_node_os3.tmpdir)(), "offmain-config-"));
   try {
     const repoInfo = gh ? await log.group("GitHub", async () => {
       const info3 = await gh.repository();
@@ -37695,7 +37800,7 @@ async function deploy(opts) {
       }
       return info3;
     }) : void 0;
-    const co = await log.group(
+    const co = opts.checkout ? reused(opts.checkout, remote, opts.branch?.trim()) : await log.group(
       "Clone the config repository",
       () => ConfigCheckout.clone({ remote, dir: import_node_path8.default.join(workDir, "config"), branch: opts.branch?.trim() || repoInfo?.defaultBranch, log })
     );
@@ -37920,7 +38025,7 @@ ${PR_MARKER}
     }
     return result;
   } finally {
-    if (!opts.workDir) await (0, import_promises3.rm)(workDir, { recursive: true, force: true });
+    if (!opts.workDir && workDir) await (0, import_promises3.rm)(workDir, { recursive: true, force: true });
   }
 }
 

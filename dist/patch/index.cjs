@@ -30318,6 +30318,8 @@ var Checkout = class {
   }
   dir;
   remote;
+  /** A new, empty checkout: nothing to clean after the checkout. */
+  fresh = false;
   run(args, allowFailure = false) {
     return git(args, { cwd: this.dir, env: this.remote.env, allowFailure });
   }
@@ -30388,7 +30390,7 @@ var Checkout = class {
   async checkout(sha) {
     const r = await this.run(["-c", "advice.detachedHead=false", "checkout", "--quiet", "--force", "--detach", sha, "--"], true);
     if (r.code !== 0) throw unreachable(this.remote, r);
-    await this.run(["clean", "-q", "-ffdx"]);
+    if (!this.fresh) await this.run(["clean", "-q", "-ffdx"]);
   }
   async committerDate(sha) {
     const r = await this.run(["show", "-s", "--format=%ct", sha]);
@@ -30427,17 +30429,36 @@ async function inspectPath(dir, remote) {
   }
   return "reuse";
 }
+function configValue(v) {
+  if (/[\x00-\x1f\x7f]/.test(v)) return void 0;
+  return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
 async function preparePath(dir, state, remote) {
   if (state === "create") await (0, import_promises.mkdir)(dir, { recursive: true });
   const co = new Checkout(dir, remote);
-  if (state !== "reuse") {
-    await co.run(["init", "--quiet"]);
+  co.fresh = state !== "reuse";
+  if (state === "reuse") {
+    await co.run(["remote", "set-url", "origin", remote.fetchUrl]);
+    await co.run(["config", "remote.origin.tagOpt", "--no-tags"]);
+    return co;
+  }
+  await co.run(["init", "--quiet"]);
+  const identity2 = configValue(remote.identity);
+  const url = configValue(remote.fetchUrl);
+  if (identity2 && url) {
+    const section = `[offmain]
+	repository = ${identity2}
+[remote "origin"]
+	url = ${url}
+	fetch = +refs/heads/*:refs/remotes/origin/*
+	tagOpt = --no-tags
+`;
+    await (0, import_promises.appendFile)(import_node_path2.default.join(dir, ".git", "config"), section);
+  } else {
     await co.run(["config", "offmain.repository", remote.identity]);
     await co.run(["remote", "add", "origin", remote.fetchUrl]);
-  } else {
-    await co.run(["remote", "set-url", "origin", remote.fetchUrl]);
+    await co.run(["config", "remote.origin.tagOpt", "--no-tags"]);
   }
-  await co.run(["config", "remote.origin.tagOpt", "--no-tags"]);
   return co;
 }
 async function lsRemote(remote) {
@@ -30461,7 +30482,29 @@ async function resolveUpstream(opts) {
   const remote = remoteFor(repository, opts.token);
   const dir = import_node_path2.default.resolve(opts.path);
   const state = await inspectPath(dir, remote);
-  const refs = await lsRemote(remote);
+  const listing = lsRemote(remote);
+  listing.catch(() => void 0);
+  let prepared;
+  let early;
+  if (track === "main") {
+    prepared = preparePath(dir, state, remote);
+    prepared.catch(() => void 0);
+    if (!commit) {
+      early = prepared.then(async (c) => ({
+        co: c,
+        fetched: await c.fetch(["--depth=1", "origin", `+refs/heads/${ref}:refs/remotes/origin/${ref}`], true)
+      }));
+      early.catch(() => void 0);
+    }
+  }
+  const settled = () => (early ?? prepared)?.then(() => void 0, () => void 0);
+  let refs;
+  try {
+    refs = await listing;
+  } catch (e) {
+    await settled();
+    throw e;
+  }
   const heads = new Map(refs.filter((r) => r.ref.startsWith("refs/heads/")).map((r) => [r.ref.slice(11), r.sha]));
   const tags = stableTags(refs);
   const tagFor = (sha2) => tags.find((t) => t.sha === sha2)?.tag;
@@ -30470,14 +30513,22 @@ async function resolveUpstream(opts) {
   let resultRef;
   let tag;
   let co;
+  let date;
   if (track === "main") {
-    if (!heads.has(ref)) throw branchMissing(ref);
-    co = await preparePath(dir, state, remote);
-    const tracking = `refs/remotes/origin/${ref}`;
-    if (!commit) {
-      await co.fetch(["--depth=1", "origin", `+refs/heads/${ref}:${tracking}`]);
-      sha = (await co.run(["rev-parse", "--verify", `${tracking}^{commit}`])).stdout.trim();
+    if (!heads.has(ref)) {
+      await settled();
+      throw branchMissing(ref);
+    }
+    if (early) {
+      const e = await early;
+      co = e.co;
+      if (e.fetched.code !== 0) throw unreachable(remote, e.fetched);
+      const head = await co.run(["show", "-s", "--format=%H %ct", `refs/remotes/origin/${ref}^{commit}`, "--"]);
+      const [full, ct] = head.stdout.trim().split(" ");
+      sha = full;
+      date = isoUtc(Number(ct));
     } else {
+      co = await prepared;
       const found = await co.findOnBranches([ref], commit);
       if (!found.branch || !found.sha) throw notOn(commit, found.sha, [ref], remote, tagFor);
       sha = found.sha;
@@ -30537,7 +30588,7 @@ async function resolveUpstream(opts) {
     ...tag ? { tag } : {},
     sha,
     shortSha: sha.slice(0, 7),
-    date: await co.committerDate(sha),
+    date: date ?? await co.committerDate(sha),
     path: dir,
     ...commitUrl(repository, sha) ? { webUrl: commitUrl(repository, sha) } : {}
   };
@@ -30914,7 +30965,7 @@ var import_semver5 = __toESM(require_semver2(), 1);
 // src/core/safefs.ts
 var import_node_fs = require("node:fs");
 var import_node_path4 = require("node:path");
-var { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
 var UnsafePathError = class extends OffmainError {
   constructor(message, file, link) {
     super(message, { file });
@@ -31134,6 +31185,78 @@ var ConfinedDir = class {
     if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
     this.parentDir(name);
     (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
+  }
+  /**
+   * Visits every regular file under the directory that `opts` asks for, in the order of their relative paths
+   * sorted (as strings), each opened to read (O_NOFOLLOW and O_NONBLOCK) and closed when `visit` returns. A
+   * symbolic link in the tree is skipped, never followed; one swapped in for a file or directory after its
+   * directory was listed is an UnsafePathError naming it. Returns how many files were visited.
+   */
+  eachFile(opts, visit4) {
+    const byFd = hasProcFd() && !opts.byPath;
+    let visited = 0;
+    const walk = (dirFd, prefix) => {
+      const at = (name) => dirFd === void 0 ? (0, import_node_path4.join)(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`;
+      const entries = (0, import_node_fs.readdirSync)(dirFd === void 0 ? (0, import_node_path4.join)(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
+      const keyed = entries.map((e) => [e.isDirectory() ? `${e.name}/` : e.name, e]);
+      keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      for (const [, e] of keyed) {
+        const rel = prefix + e.name;
+        if (e.isDirectory()) {
+          if (opts.dir && !opts.dir(e.name)) continue;
+          const sub = dirFd === void 0 ? void 0 : this.openAt(at(e.name), O_RDONLY | O_DIRECTORY, rel);
+          if (sub === null) continue;
+          try {
+            walk(sub, `${rel}/`);
+          } finally {
+            if (sub !== void 0) (0, import_node_fs.closeSync)(sub);
+          }
+        } else if (e.isFile() && (!opts.file || opts.file(e.name))) {
+          const opened = dirFd === void 0 ? this.openRead(rel) : this.openFileAt(at(e.name), rel);
+          if (!opened) continue;
+          try {
+            if (!opened.stat.isFile()) continue;
+            visited++;
+            visit4({ rel, fd: opened.fd, stat: opened.stat });
+          } finally {
+            (0, import_node_fs.closeSync)(opened.fd);
+          }
+        }
+      }
+    };
+    const top = byFd ? (0, import_node_fs.openSync)(this.real, O_RDONLY | O_DIRECTORY) : void 0;
+    try {
+      walk(top, "");
+    } finally {
+      if (top !== void 0) (0, import_node_fs.closeSync)(top);
+    }
+    return visited;
+  }
+  /**
+   * Opens `path` (a name under a directory descriptor, /proc/self/fd/<fd>/<name>) without following a link at
+   * the end: the descriptor, or null when it is gone or no longer of the kind asked for; a link is an error.
+   */
+  openAt(path4, flags, rel) {
+    try {
+      return (0, import_node_fs.openSync)(path4, flags | O_NOFOLLOW);
+    } catch (e) {
+      const code = errno(e);
+      let link = code === "ELOOP" || code === "EMLINK";
+      if (code === "ENOTDIR") link = (0, import_node_fs.lstatSync)(path4, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+      if (link) throw this.linkError([rel], 0);
+      if (code === "ENOENT" || code === "ENOTDIR") return null;
+      throw e;
+    }
+  }
+  openFileAt(path4, rel) {
+    const fd = this.openAt(path4, O_RDONLY | O_NONBLOCK, rel);
+    if (fd === null) return void 0;
+    try {
+      return { fd, stat: (0, import_node_fs.fstatSync)(fd) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
   }
   /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
   syncDir(rel = ".") {
@@ -37197,6 +37320,8 @@ var UpstreamHistory = class _UpstreamHistory {
   complete = false;
   /** Set once a question needed more history than the first fetch brought. */
   deepening = false;
+  /** The git directory when it is a plain directory (the bare cache, a checkout's `.git`), else undefined. */
+  gitDir;
   get tracking() {
     return `refs/remotes/origin/${this.ref}`;
   }
@@ -37233,6 +37358,9 @@ var UpstreamHistory = class _UpstreamHistory {
       if (has.code !== 0) await git(["remote", "add", "origin", fetchUrl], { cwd: dir });
       else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(["remote", "set-url", "origin", fetchUrl], { cwd: dir });
     });
+    if (!opts.dir) history.gitDir = dir;
+    else if ((0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, ".git", "HEAD"))) history.gitDir = import_node_path10.default.join(dir, ".git");
+    else if ((0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "HEAD")) && !(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, ".git"))) history.gitDir = dir;
     await history.fetch();
     return history;
   }
@@ -37244,6 +37372,7 @@ var UpstreamHistory = class _UpstreamHistory {
     return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
   async isShallow() {
+    if (this.gitDir) return (0, import_node_fs4.existsSync)(import_node_path10.default.join(this.gitDir, "shallow"));
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   }
   /** Fetches the branch at the current depth step (or everything new, once complete). */
@@ -37514,7 +37643,7 @@ async function gate(opts) {
   const slug = opts.checksRepository?.trim() || githubRepoSlug(opts.repository);
   const mode = opts.mode ?? (slug ? "require" : "off");
   if (mode === "names" && !opts.required?.length) throw new OffmainError("checks: names needs the required-checks list: name the checks that must pass, or use checks: require");
-  const history = await UpstreamHistory.open({ repository: opts.repository, ref: opts.ref, cacheDir: opts.cacheDir, token: opts.token });
+  const history = await opts.history ?? await UpstreamHistory.open({ repository: opts.repository, ref: opts.ref, cacheDir: opts.cacheDir, token: opts.token });
   const head = await history.head();
   const now = (opts.now ?? /* @__PURE__ */ new Date()).getTime();
   const minAge = opts.minAgeHours ?? 0;
@@ -37607,6 +37736,7 @@ async function gateBeforePatch(o) {
       apiUrl: o.apiUrl,
       checksRepository: o.checksRepository,
       now: o.now,
+      history: o.history,
       log: o.log
     })
   );
