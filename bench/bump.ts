@@ -392,7 +392,7 @@ async function benchBumpOf(FILES: number): Promise<BumpBenchResult> {
     console.log(
       `  verified: ${changed} files changed, ${scalars} scalars replaced, ${total - changed} files byte-identical; bytes changed outside the replaced scalars: ${outside}${ok ? '' : `  FAILED: ${problems.slice(0, 5).join(', ')}`}`,
     );
-    // Peak memory of the same bump as the CLI runs it (dist/cli/index.cjs, `npm run build` first), as a dry run.
+    // Peak memory of the same bump as the CLI runs it (dist/cli/index.mjs, `npm run build` first), as a dry run.
     const sets = TARGETS.flatMap((t) => ['--set', `${t.repository}=${t.tag}@${t.digest}`]);
     const peak = peakOfCli(['bump', '--dir', join(root, 'template'), ...sets, '--dry-run']);
     console.log(peakLine(`offmain bump --dry-run, ${total} files`, peak));

@@ -1,20 +1,24 @@
 /**
- * `npm run bench`: the patch step and upstream resolution, each against a baseline run in this same
- * script, reported as ratios (wall-clock numbers alone vary from machine to machine).
+ * `npm run bench`: every stage against the raw tool that does the same job, run in this same script, reported
+ * as ratios (wall-clock numbers alone vary from machine to machine); each section also prints the peak memory
+ * of the CLI command that does the same work (bench/peak.ts; limit 120 MiB).
  *
- *  1. patch + verify on a Mastodon-sized tree (~6,000 files) vs. the blind `sed` patch it replaces;
- *  2. resolve (newest main, shallow) vs. the raw `git ls-remote` + `git fetch --depth=1` + checkout it needs,
+ *  1. patch + verify on a Mastodon-sized tree (~6,000 files) vs. the blind `sed` patch it replaces, in process;
+ *  2. start-up: `offmain --version` vs. `node -e 0`, and `offmain patch` on a 10,000-file checkout vs. the blind
+ *     sed as one shell script, each a spawned process (bench/startup.ts);
+ *  3. resolve (newest main, shallow) vs. the raw `git ls-remote` + `git fetch --depth=1` + checkout it needs,
  *     over real smart HTTP (git http-backend) and file://;
- *  3. bump on a 5,000-file config repo vs. reading every file (bench/bump.ts);
- *  4. the build step vs. raw `docker buildx build` of the same context, and the skip path (bench/build.ts);
- *  5. the whole chain's second (no-op) run vs. its first run (bench/pipeline.ts);
- *  6. the scheduled run's decision when nothing moved vs. raw `git ls-remote` + one registry HEAD (bench/decide.ts);
- *  7. resolve and freshness on upstream's real shape, 22,000 commits, vs. raw git (bench/history.ts).
+ *  4. bump on 5,000- and 50,000-file config repos vs. `grep -rl` for the image (bench/bump.ts);
+ *  5. the build step vs. raw `docker buildx build` of the same context, and the skip path (bench/build.ts);
+ *  6. the whole chain's second (no-op) run vs. its first run and vs. the raw decision (bench/pipeline.ts);
+ *  7. the scheduled run's decision when nothing moved vs. raw `git ls-remote` + one registry HEAD + a depth-1
+ *     clone of the config repository and reading its YAML (bench/decide.ts);
+ *  8. resolve and freshness on upstream's real shape, 22,000 commits, vs. raw git (bench/history.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 
 import { git } from '../src/core/git.js';
 import { runPatches } from '../src/patch/apply.js';
@@ -25,43 +29,18 @@ import { benchBump } from './bump.js';
 import { benchHistory } from './history.js';
 import { benchDecide } from './decide.js';
 import { benchPipeline } from './pipeline.js';
+import { benchStartup } from './startup.js';
+import { BLIND_SED, mastodonSizedTree } from './mastodontree.js';
 import { median, time } from './measure.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const FILES = 6000;
 const root = mkdtempSync(join(tmpdir(), 'offmain-bench-'));
-// npm runs scripts from the project root (the bundle itself runs from node_modules/.cache).
-const fixtures = resolvePath('test/fixtures/mastodon');
 
 
-
-/** A Mastodon-sized tree: the v4.2 fixture plus filler files spread like app/, spec/, config/. */
-function mastodonSizedTree(into: string): string {
-  cpSync(join(fixtures, 'v4.2'), into, { recursive: true });
-  const dirs = ['app/models', 'app/controllers', 'app/javascript/mastodon/components', 'spec/models', 'config/locales', 'db/migrate'];
-  for (let i = 0; i < FILES; i++) {
-    const d = join(into, dirs[i % dirs.length]!, `group${i % 40}`);
-    if (i < 240) mkdirSync(d, { recursive: true });
-    writeFileSync(join(d, `file${i}.rb`), `# frozen_string_literal: true\n\nclass Thing${i}\n  def value\n    ${i}\n  end\nend\n`);
-  }
-  return into;
-}
-
-// The blind sed of the 2023 Redis TLS patch (nine lines), the way admins ran it.
-const BLIND_SED: [string, string][] = [
-  ['/hiredis/d', 'Gemfile.lock'],
-  ["s/redis (~> 4.5)/redis (~> 4.8.1)/", 'Gemfile.lock'],
-  ["/gem 'hiredis'/d", 'Gemfile'],
-  ["s/, require: \\['redis', 'redis\\/connection\\/hiredis'\\]//", 'Gemfile'],
-  ["s/gem 'redis', '~> 4.5'/gem 'redis', '~> 4.8.1'/", 'Gemfile'],
-  ['/driver: :hiredis,/d', 'lib/mastodon/redis_config.rb'],
-  ['/driver: :hiredis,/d', 'lib/tasks/mastodon.rake'],
-  ['s/Redis.new(url: url, driver: :hiredis)/Redis.new(url: url)/', 'app/lib/redis_configuration.rb'],
-  ['s/"redis": "^4.0.6 <4.1.0",/"redis": "^4.6.5",/', 'package.json'],
-];
 
 async function benchPatch() {
-  const template = mastodonSizedTree(join(root, 'tree-template'));
+  const template = mastodonSizedTree(join(root, 'tree-template'), FILES);
   const copies = (n: number, tag: string) =>
     Array.from({ length: n }, (_, i) => {
       const d = join(root, `${tag}-${i}`);
@@ -193,6 +172,7 @@ async function withServices<T>(fn: () => Promise<T>): Promise<T> {
 
 try {
   const patch = await benchPatch();
+  const startup = await benchStartup();
   const resolve = await benchResolve();
   const bumped = await benchBump();
   const built = await benchBuild();
@@ -200,7 +180,7 @@ try {
   const decided = await withServices(benchDecide);
   // Upstream's real shape (22,000 commits): resolve and freshness against raw git. BENCH_HISTORY=0 skips it.
   if (process.env.BENCH_HISTORY !== '0') await benchHistory();
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, resolve, bump: bumped, build: built, pipeline, decide: decided }));
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ patch, startup, resolve, bump: bumped, build: built, pipeline, decide: decided }));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

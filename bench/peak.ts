@@ -1,6 +1,6 @@
 /**
  * Peak memory of one offmain command (issue 12: under 120 MiB each). The command runs as the real CLI bundle
- * (dist/cli/index.cjs) in a child process; a preloaded hook writes the process's own peak resident set
+ * (dist/cli/index.mjs) in a child process; a preloaded hook writes the process's own peak resident set
  * (`process.resourceUsage().maxRSS`) when it exits. Where GNU time is installed, the peak over the whole
  * process tree (offmain and the git and docker processes it waits for) is read too.
  */
@@ -30,7 +30,7 @@ export function peakOfCli(args: readonly string[], opts: { cwd?: string; env?: N
     writeFileSync(hook, HOOK);
     const selfFile = join(dir, 'self');
     const treeFile = join(dir, 'tree');
-    const cli = opts.cli ?? resolve('dist/cli/index.cjs');
+    const cli = opts.cli ?? resolve('dist/cli/index.mjs');
     const node = [process.execPath, '-r', hook, cli, ...args];
     const gnuTime = existsSync('/usr/bin/time');
     const argv = gnuTime ? ['/usr/bin/time', '-f', '%M', '-o', treeFile, ...node] : node;

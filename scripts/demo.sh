@@ -10,5 +10,5 @@ if ! bash scripts/services.sh status 2>/dev/null; then
     echo "offmain demo: could not start a Docker engine here; the build will be a printed plan" >&2
   fi
 fi
-node dist/cli/index.cjs run --demo "$@"
+node dist/cli/index.mjs run --demo "$@"
 echo "(the Docker engine and the registry keep running for a look around; stop them with: bash scripts/services.sh stop)" >&2

@@ -217,7 +217,7 @@ const freshnessCommand: Command = async (args, out) => {
   return 0;
 };
 
-export const deployCommands: Record<string, Command> = {
+export const deployCommands: Record<'bump' | 'deploy' | 'freshness', Command> = {
   bump: guarded(bumpCommand),
   deploy: guarded(deployCommand),
   freshness: guarded(freshnessCommand),

@@ -1,4 +1,4 @@
-// The bundle entry of the offmain CLI (dist/cli/index.cjs): runs the command line and sets the exit code.
+// The bundle entry of the offmain CLI (dist/cli/index.mjs): runs the command line and sets the exit code.
 import { main } from '../cli/main.js';
 
 main(process.argv.slice(2)).then(

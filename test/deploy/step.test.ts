@@ -658,10 +658,10 @@ describe('deploy, mode pull-request', () => {
 });
 
 describe('offmain bump and offmain deploy', () => {
-  async function cli(command: string, args: string[]) {
+  async function cli(command: keyof typeof deployCommands, args: string[]) {
     const out: string[] = [];
     const log = memoryLogger();
-    const code = await deployCommands[command]!(args, { stdout: (x) => out.push(x), log });
+    const code = await deployCommands[command](args, { stdout: (x) => out.push(x), log });
     return { code, stdout: out.join('\n'), log: log.lines };
   }
 

@@ -62,7 +62,9 @@ describe('src/ shows the pipeline', () => {
       const area = areaOf(file);
       for (const target of importsOf(file)) {
         if (target.startsWith('..')) {
-          if (!target.startsWith('../patches/') || file !== 'patch/builtin.ts') wrong.push(`${file} -> ${target}`);
+          // Outside src/: the built-in patch sets, and offmain's own version for `offmain --version`.
+          const data = (target.startsWith('../patches/') && file === 'patch/builtin.ts') || (target === '../package.json' && file === 'cli/packageversion.ts');
+          if (!data) wrong.push(`${file} -> ${target}`);
           continue;
         }
         if (areaOf(target) !== area && !ALLOWED[area](target)) wrong.push(`${file} -> ${target}`);

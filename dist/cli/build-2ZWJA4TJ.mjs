@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { createRequire as __offmainRequire } from 'node:module';
+import { fileURLToPath as __offmainPath } from 'node:url';
+const require = __offmainRequire(import.meta.url);
+const __dirname = __offmainPath(new URL(".", import.meta.url));
+import {
+  BUILD_USAGE,
+  buildCommand
+} from "./chunk-JFFVZXNO.mjs";
+import "./chunk-IAWWPQKX.mjs";
+import "./chunk-NKYRLZ6Q.mjs";
+import "./chunk-DG7S4ZZ7.mjs";
+export {
+  BUILD_USAGE,
+  buildCommand
+};
