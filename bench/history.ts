@@ -2,7 +2,8 @@
  * Upstream's real shape (issue 12): about 22,000 commits, 21,400 on the first-parent line with 600 merges of
  * one-commit branches, a 10,000-file tree, about 60 commits a week on weekdays, made with git fast-import in
  * a few seconds. Measures resolve (newest, and a commit N first-parent commits back) and freshness (cold and
- * warm) against the raw git commands that do the same job, over smart HTTP and file://, as ratios.
+ * warm: the whole `freshness` call the deploy makes, from the deployed image tag) against the raw git commands
+ * that do the same job, over smart HTTP and file://, as ratios.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { git } from '../src/core/git.js';
-import { UpstreamHistory } from '../src/deploy/history.js';
+import { freshness } from '../src/deploy/freshness.js';
 import { resolveUpstream } from '../src/patch/upstream.js';
 import { startGitHttpServer } from '../test/support/git-http-server.js';
 import { peakLine, peakOfCli } from './peak.js';
@@ -26,7 +27,7 @@ const ONLY = process.env.BENCH_HISTORY_ONLY;
 
 
 /** Builds the repository; returns the first-parent line, oldest first. */
-function realShapedUpstream(bare: string): string[] {
+export function realShapedUpstream(bare: string): string[] {
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
   const out: string[] = [];
   let mark = 0;
@@ -135,6 +136,8 @@ export async function benchHistory(): Promise<void> {
       }
       for (const back of [10, 1000, 5000]) {
         const sha = line[line.length - 1 - back]!;
+        // What the config repository holds: the image tag, which names the commit by its first 7 hex digits.
+        const tagged = `4.6.0_${sha.slice(0, 7)}`;
         const log = (d: string) => git(['log', '--first-parent', '--format=%H %ct', `${sha}..main`], { cwd: d });
         const [r, o] = await measure(
           async () => {
@@ -142,19 +145,23 @@ export async function benchHistory(): Promise<void> {
             await git(['clone', '-q', '--bare', '--filter=blob:none', '--single-branch', url, d]);
             await log(d);
           },
-          async () => (await UpstreamHistory.open({ repository: url, cacheDir: fresh() })).notDeployed(sha),
+          () => freshness({ repository: url, cacheDir: fresh(), deployed: tagged }),
         );
         row(`freshness ${back} back, cold vs blobless clone + log`, r, o, 1.0);
+        if (label === 'file://' && back === 5000) {
+          const cold = peakOfCli(['freshness', '--upstream', url, '--deployed', tagged, '--warn-only', '--cache', fresh()], { cli: process.env.OFFMAIN_BENCH_CLI || undefined });
+          console.log(peakLine('offmain freshness (5000 back, cold)', cold) + (cold.status ? ` [exit ${cold.status}]` : ''));
+        }
         const kept = fresh();
         await git(['clone', '-q', '--bare', '--filter=blob:none', '--single-branch', url, kept]);
         const cache = fresh();
-        await (await UpstreamHistory.open({ repository: url, cacheDir: cache })).notDeployed(sha);
+        await freshness({ repository: url, cacheDir: cache, deployed: tagged });
         const [rw, ow] = await measure(
           async () => {
             await git(['fetch', '-q', url, '+refs/heads/main:refs/heads/main'], { cwd: kept });
             await log(kept);
           },
-          async () => (await UpstreamHistory.open({ repository: url, cacheDir: cache })).notDeployed(sha),
+          () => freshness({ repository: url, cacheDir: cache, deployed: tagged }),
         );
         row(`freshness ${back} back, warm vs git fetch + log on a kept clone`, rw, ow, 2);
       }

@@ -20,8 +20,13 @@ export interface CommitTime {
   time: number;
 }
 
-/** Depths tried in turn before the whole history. */
-const DEPTHS = [100, 1000, 10000];
+/**
+ * The first fetch's depth, and how much deeper each further fetch makes the history: 100, 400, 1,600, 6,400,
+ * ... first-parent commits, so a question about a commit N back fetches at most about 4N (and never fetches
+ * what is already here: each step deepens the kept history, it does not fetch it again).
+ */
+const FIRST_DEPTH = 100;
+const GROWTH = 4;
 
 export interface HistoryOptions {
   /** Upstream git URL or path; read from `dir`'s origin when omitted there. */
@@ -77,13 +82,10 @@ export async function privateCacheDir(repository: string): Promise<string> {
 
 /**
  * The tracked upstream branch's history, fetched blobless (commits and trees, no file contents) and only
- * as deep as the questions asked need: 100 commits first, then 1,000, 10,000, everything.
+ * as deep as the questions asked need: 100 commits first, then four times as deep at each step.
  */
 export class UpstreamHistory {
-  private step = 0;
   private complete = false;
-  /** Set once a question needed more history than the first fetch brought. */
-  private deepening = false;
   /** The git directory when it is a plain directory (the bare cache, a checkout's `.git`), else undefined. */
   private gitDir?: string;
   private constructor(
@@ -153,19 +155,17 @@ export class UpstreamHistory {
     return (await this.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
   }
 
-  /** Fetches the branch at the current depth step (or everything new, once complete). */
-  private async fetch(): Promise<void> {
+  /**
+   * Fetches the branch: the first time `FIRST_DEPTH` commits; a history kept from an earlier run (a cache, the
+   * patch step's checkout) only what is new, at the depth it has (never cut back); `deepen` commits more.
+   */
+  private async fetch(deepen?: number): Promise<void> {
     await locked(this.dir, async () => {
       const args = ['fetch', '-q', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
       const hadRef = (await this.run(['rev-parse', '--verify', '-q', this.tracking], true)).code === 0;
       if (hadRef && !(await this.isShallow())) this.complete = true;
-      if (!this.complete && (!hadRef || this.deepening)) {
-        // A history kept from an earlier run (a cache, the patch step's checkout) is never cut back to a step:
-        // the first fetch brings only what is new, at the depth it has.
-        const depth = DEPTHS[this.step];
-        if (depth !== undefined) args.push(`--depth=${depth}`);
-        else if (await this.isShallow()) args.push('--unshallow');
-      }
+      if (!this.complete && deepen !== undefined) args.push(`--deepen=${deepen}`);
+      else if (!hadRef) args.push(`--depth=${FIRST_DEPTH}`);
       args.push('origin', `+refs/heads/${this.ref}:${this.tracking}`);
       let r = await this.run(args, true);
       if (r.code !== 0 && /lock|already exists/i.test(r.stderr)) r = await this.run(args, true); // another process fetching
@@ -186,12 +186,9 @@ export class UpstreamHistory {
   /** Fetches deeper; false when the whole history is already there. */
   private async deepen(): Promise<boolean> {
     if (this.complete) return false;
-    this.deepening = true;
-    // The next step deeper than what is here already (a kept history may be deeper than the first steps).
-    const have = Number((await this.run(['rev-list', '--count', '--first-parent', this.tracking], true)).stdout.trim()) || 0;
-    do this.step++;
-    while (DEPTHS[this.step] !== undefined && DEPTHS[this.step]! <= have);
-    await this.fetch();
+    // GROWTH times as deep as what is here (a kept history may already be deep).
+    const have = Number((await this.run(['rev-list', '--count', '--first-parent', this.tracking], true)).stdout.trim()) || FIRST_DEPTH;
+    await this.fetch(have * (GROWTH - 1));
     return true;
   }
 

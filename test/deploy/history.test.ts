@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../../src/core/git.js';
@@ -53,13 +53,31 @@ describe('a kept cache', () => {
     const cache = tempDir();
     const count = async () => Number((await git(['rev-list', '--count', 'refs/remotes/origin/main'], { cwd: cache })).stdout);
     const h = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
-    expect(await h.resolve(line[1000]!.slice(0, 9))).toBe(line[1000]); // 199 back: the 1,000 step
-    expect(await count()).toBe(1000);
+    expect(await h.resolve(line[1000]!.slice(0, 9))).toBe(line[1000]); // 199 back: one step, to 400
+    expect(await count()).toBe(400);
     await repo.linearHistory('main', 3, unix('2026-08-03T00:00:00Z'));
     const again = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
-    expect(await count()).toBe(1003);
+    expect(await count()).toBe(403);
     expect(await again.resolve(line[1000]!.slice(0, 9))).toBe(line[1000]);
-    expect(await count()).toBe(1003);
+    expect(await count()).toBe(403);
+    // Deeper again from what is kept: 4x the 403 there, not a fixed step counted from the tip.
+    expect(await again.resolve(line[300]!.slice(0, 9))).toBe(line[300]);
+    expect(await count()).toBe(1203);
+  });
+});
+
+describe('deepening', () => {
+  it('fetches at most four times the depth a question needs: a commit exactly 1,000 back does not bring the whole history', async () => {
+    const repo = await createBareRepo(join(tempDir('offmain-up-'), 'long.git'));
+    const line = await repo.linearHistory('main', 3000, unix('2026-08-01T00:00:00Z'));
+    const cache = tempDir();
+    const count = async () => Number((await git(['rev-list', '--count', 'refs/remotes/origin/main'], { cwd: cache })).stdout);
+    const h = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
+    // Exactly 1,000 back (line[2999] is the head): 100, 400, then 1,600 deep; not all 3,000.
+    expect(await h.resolve(line[1999]!.slice(0, 9))).toBe(line[1999]);
+    expect(await count()).toBe(1600);
+    expect((await h.notDeployed(line[1999]!)).length).toBe(1000);
+    expect(existsSync(join(cache, 'shallow'))).toBe(true);
   });
 });
 
