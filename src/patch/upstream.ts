@@ -151,7 +151,7 @@ class Checkout {
    * Fetches `branches` blobless, deeper and deeper, until `commit` is found on one of them or the
    * whole history is there. Returns the commit's full sha if it is present at all, and the branch.
    */
-  async findOnBranches(branches: string[], commit: string): Promise<{ sha?: string; branch?: string }> {
+  async findOnBranches(branches: string[], commit: string): Promise<{ sha?: string; branch?: string; time?: number }> {
     const refspecs = branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
     const hadHistory = (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD'], true)).code === 0;
     const complete = hadHistory && !(await this.isShallow());
@@ -166,10 +166,10 @@ class Checkout {
       // Its committer date bounds the search: one blobless fetch of the branch's commits since then, as deep as
       // needed, instead of 100, 1,000, 10,000. A descendant dated before it (rare) cuts the walk short: then
       // the steps below decide.
-      const since = Number((await this.run(['show', '-s', '--format=%ct', sha])).stdout.trim()) - 1;
-      if (since > 0) {
-        await this.fetch(['--filter=blob:none', `--shallow-since=${since}`, 'origin', ...refspecs], true);
-        for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b };
+      const time = Number((await this.run(['show', '-s', '--format=%ct', sha])).stdout.trim());
+      if (time > 1) {
+        await this.fetch(['--filter=blob:none', `--shallow-since=${time - 1}`, 'origin', ...refspecs], true);
+        for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b, time };
       }
     }
     // An earlier checkout with full history only needs the new commits.
@@ -350,6 +350,7 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
       const found = await co.findOnBranches([ref], commit!);
       if (!found.branch || !found.sha) throw notOn(commit!, found.sha, [ref], remote, tagFor);
       sha = found.sha;
+      if (found.time) date = isoUtc(found.time);
     }
     resultRef = ref;
     tag = tagFor(sha);

@@ -68,3 +68,18 @@ describe('resolveUpstream newest commit', () => {
     ).rejects.toThrow(`branch develop was not found in ${server.url}/upstream.git`);
   });
 });
+
+describe('resolveUpstream a named commit', () => {
+  it('proves it on the branch with two fetches and reads its date once', async () => {
+    let r = { sha: '', date: '' };
+    const cmds = await gitCommands(async () => {
+      r = await resolveUpstream({ repository: fx.url, commit: fx.shas.main1, path: path.join(root, `c${++n}`) });
+    });
+    expect(r.sha).toBe(fx.shas.main1);
+    const date = (await git(['show', '-s', '--format=%cI', fx.shas.main1], { cwd: fx.repo.dir })).stdout.trim();
+    expect(Date.parse(r.date)).toBe(Date.parse(date));
+    // The commit with its tree, then the branch's commits since its date: no deepening steps.
+    expect(cmds.filter((c) => c === 'fetch')).toHaveLength(2);
+    expect(cmds.filter((c) => c === 'show')).toHaveLength(1);
+  });
+});
