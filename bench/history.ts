@@ -21,7 +21,10 @@ const FIRST_PARENT = 21_400;
 const MERGES = 600;
 const FILES = 10_000;
 const ROUNDS = Number(process.env.BENCH_HISTORY_ROUNDS ?? 3);
-/** `newest` measures only resolve newest (and the peaks), for a quick look at one line. */
+/**
+ * `newest` measures only resolve newest (and its peaks), `freshness` only freshness (cold and warm, and its
+ * peak), for a quick look at one part.
+ */
 const ONLY = process.env.BENCH_HISTORY_ONLY;
 
 
@@ -100,40 +103,45 @@ export async function benchHistory(): Promise<void> {
     }
     return [median(r), median(o)] as const;
   };
+  /** Resolve newest, its peaks, and resolving a commit N back. */
+  const resolveRows = async (label: string, url: string) => {
+    const [r0, o0] = await measure(
+      () => git(['clone', '-q', '--depth', '1', url, fresh()]),
+      () => resolveUpstream({ repository: url, path: fresh() }),
+    );
+    row('resolve newest vs git clone --depth 1', r0, o0, 1.1);
+    if (label === 'file://') {
+      // The CLI bundle in a child process (peakOfCli waits synchronously, so over file:// only: the HTTP
+      // server runs in this process). OFFMAIN_BENCH_CLI names a bundle built from the working tree.
+      const cli = process.env.OFFMAIN_BENCH_CLI || undefined;
+      const newest = peakOfCli(['resolve', '--repository', url, '--path', fresh()], { cli });
+      console.log(peakLine('offmain resolve (newest)', newest) + (newest.status ? ` [exit ${newest.status}]` : ''));
+      const old = peakOfCli(['resolve', '--repository', url, '--commit', line[line.length - 5001]!, '--path', fresh()], { cli });
+      console.log(peakLine('offmain resolve --commit (5000 back)', old) + (old.status ? ` [exit ${old.status}]` : ''));
+    }
+    if (ONLY === 'newest') return;
+    for (const back of [10, 500, 5000]) {
+      const sha = line[line.length - 1 - back]!;
+      const [r, o] = await measure(
+        async () => {
+          const d = fresh();
+          await git(['init', '-q', d]);
+          await git(['fetch', '-q', `--depth=${back + 1}`, url, 'main'], { cwd: d });
+          await git(['checkout', '-q', '--detach', sha], { cwd: d });
+        },
+        () => resolveUpstream({ repository: url, commit: sha, path: fresh() }),
+      );
+      row(`resolve a commit ${back} back vs fetch --depth=${back + 1} + checkout`, r, o, 1.2);
+    }
+  };
   try {
     for (const [label, url] of [
       ['smart HTTP', `${server.url}/upstream.git`],
       ['file://', `file://${join(root, 'upstream.git')}`],
     ] as const) {
       console.log(` ${label}`);
-      const [r0, o0] = await measure(
-        () => git(['clone', '-q', '--depth', '1', url, fresh()]),
-        () => resolveUpstream({ repository: url, path: fresh() }),
-      );
-      row('resolve newest vs git clone --depth 1', r0, o0, 1.1);
-      if (label === 'file://') {
-        // The CLI bundle in a child process (peakOfCli waits synchronously, so over file:// only: the HTTP
-        // server runs in this process). OFFMAIN_BENCH_CLI names a bundle built from the working tree.
-        const cli = process.env.OFFMAIN_BENCH_CLI || undefined;
-        const newest = peakOfCli(['resolve', '--repository', url, '--path', fresh()], { cli });
-        console.log(peakLine('offmain resolve (newest)', newest) + (newest.status ? ` [exit ${newest.status}]` : ''));
-        const old = peakOfCli(['resolve', '--repository', url, '--commit', line[line.length - 5001]!, '--path', fresh()], { cli });
-        console.log(peakLine('offmain resolve --commit (5000 back)', old) + (old.status ? ` [exit ${old.status}]` : ''));
-      }
+      if (ONLY !== 'freshness') await resolveRows(label, url);
       if (ONLY === 'newest') continue;
-      for (const back of [10, 500, 5000]) {
-        const sha = line[line.length - 1 - back]!;
-        const [r, o] = await measure(
-          async () => {
-            const d = fresh();
-            await git(['init', '-q', d]);
-            await git(['fetch', '-q', `--depth=${back + 1}`, url, 'main'], { cwd: d });
-            await git(['checkout', '-q', '--detach', sha], { cwd: d });
-          },
-          () => resolveUpstream({ repository: url, commit: sha, path: fresh() }),
-        );
-        row(`resolve a commit ${back} back vs fetch --depth=${back + 1} + checkout`, r, o, 1.2);
-      }
       for (const back of [10, 1000, 5000]) {
         const sha = line[line.length - 1 - back]!;
         // What the config repository holds: the image tag, which names the commit by its first 7 hex digits.

@@ -4,7 +4,7 @@
  * contents) into a cache directory or the patch step's checkout, only as deep as the questions asked need.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,11 @@ export async function privateCacheDir(repository: string): Promise<string> {
  */
 export class UpstreamHistory {
   private complete = false;
+  /**
+   * Answers learnt since the last fetch (`locate:<commit>` -> sha or undefined, `contains:<sha>` -> boolean,
+   * `time:<sha>`), so a question the callers ask twice (freshness: resolve, head, isAncestor) spawns git once.
+   */
+  private readonly known = new Map<string, string | number | boolean | undefined>();
   /** The git directory when it is a plain directory (the bare cache, a checkout's `.git`), else undefined. */
   private gitDir?: string;
   private constructor(
@@ -128,7 +133,11 @@ export class UpstreamHistory {
       if (!opts.dir && !existsSync(path.join(dir, 'HEAD'))) {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         await git(['init', '-q', '--bare', dir]);
+        // A new repository has no origin to ask about (another process's may have added it: then ask).
+        if ((await git(['remote', 'add', 'origin', fetchUrl], { cwd: dir, allowFailure: true })).code === 0) return;
       }
+      // A cache whose config already names this URL (what the last run wrote) needs no git process to say so.
+      if (!opts.dir && configNamesOrigin(dir, fetchUrl)) return;
       const has = await git(['remote', 'get-url', 'origin'], { cwd: dir, allowFailure: true });
       if (has.code !== 0) await git(['remote', 'add', 'origin', fetchUrl], { cwd: dir });
       else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(['remote', 'set-url', 'origin', fetchUrl], { cwd: dir });
@@ -162,7 +171,7 @@ export class UpstreamHistory {
   private async fetch(deepen?: number): Promise<void> {
     await locked(this.dir, async () => {
       const args = ['fetch', '-q', '--no-tags', '--no-write-fetch-head', '--filter=blob:none'];
-      const hadRef = (await this.run(['rev-parse', '--verify', '-q', this.tracking], true)).code === 0;
+      const hadRef = await this.hasTracking();
       if (hadRef && !(await this.isShallow())) this.complete = true;
       if (!this.complete && deepen !== undefined) args.push(`--deepen=${deepen}`);
       else if (!hadRef) args.push(`--depth=${FIRST_DEPTH}`);
@@ -180,7 +189,18 @@ export class UpstreamHistory {
         throw new OffmainError(`cannot read the upstream repository ${this.repository} (${why}): check its URL (and token, if private)`);
       }
       if (!(await this.isShallow())) this.complete = true;
+      this.known.clear(); // the branch may have moved: what was learnt about it is asked again
     });
+  }
+
+  /** Whether the tracking ref exists: read from the git directory's refs when it is plain, else asked of git. */
+  private async hasTracking(): Promise<boolean> {
+    if (this.gitDir) {
+      if (existsSync(path.join(this.gitDir, this.tracking))) return true;
+      const packed = readText(path.join(this.gitDir, 'packed-refs'));
+      if (packed === undefined || !packed.includes(` ${this.tracking}\n`)) return false;
+    }
+    return (await this.run(['rev-parse', '--verify', '-q', this.tracking], true)).code === 0;
   }
 
   /** Fetches deeper; false when the whole history is already there. */
@@ -194,24 +214,65 @@ export class UpstreamHistory {
 
   /** The newest commit of the branch. */
   async head(): Promise<CommitTime> {
-    const sha = (await this.run(['rev-parse', '--verify', `${this.tracking}^{commit}`])).stdout.trim();
-    return { sha, time: await this.commitTime(sha) };
+    const tip = this.known.get('tip');
+    if (typeof tip === 'string') return { sha: tip, time: this.known.get(`time:${tip}`) as number };
+    // One process for both: `show` of the tracking ref prints its sha and committer time.
+    const out = (await this.run(['show', '-s', '--format=%H %ct', `${this.tracking}^{commit}`, '--'])).stdout.trim();
+    const [sha = '', time = ''] = out.split(' ');
+    this.learnTip(sha, Number(time));
+    return { sha, time: Number(time) };
+  }
+
+  /** Remembers the branch's tip (until the next fetch): itself found, on the branch, and its time. */
+  private learnTip(sha: string, time: number): void {
+    this.known.set(`locate:${sha}`, sha);
+    this.known.set(`contains:${sha}`, true);
+    this.known.set(`time:${sha}`, time);
+    this.known.set('tip', sha);
   }
 
   async commitTime(sha: string): Promise<number> {
+    const was = this.known.get(`time:${sha}`);
+    if (typeof was === 'number') return was;
     return Number((await this.run(['show', '-s', '--format=%ct', sha])).stdout.trim());
   }
 
   /** A full sha, unique sha prefix, or offmain image tag -> the full sha if present locally (no lazy fetch). */
   private async locate(commit: string): Promise<string | undefined> {
     const c = commit.trim().toLowerCase();
+    const key = `locate:${c}`;
+    if (this.known.has(key)) return this.known.get(key) as string | undefined;
+    const found = await this.lookUp(c, commit);
+    if (found) {
+      // Not found may be found after a deepening; found stays found (under the full sha too).
+      this.known.set(key, found);
+      this.known.set(`locate:${found}`, found);
+    }
+    return found;
+  }
+
+  private async lookUp(c: string, commit: string): Promise<string | undefined> {
     if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(c)) {
       // A full sha of a missing object would make git fetch it, with its whole history, from the
       // promisor remote; `--missing=print` only looks.
+      // It prints a commit present here as itself, nothing for a tree or a blob, a tag's commit (another sha)
+      // for a tag, and fails for what is missing: only a commit here prints `c` back.
       const seen = await this.run(['rev-list', '--missing=print', '--no-walk', c], true);
-      if (seen.code !== 0 || !seen.stdout.startsWith(c)) return undefined;
-      const type = await this.run(['cat-file', '-t', c], true);
-      return type.stdout.trim() === 'commit' ? c : undefined;
+      return seen.code === 0 && seen.stdout.split('\n')[0] === c ? c : undefined;
+    }
+    if (!this.known.has('tip')) {
+      // The first question after a fetch: one process tells the commit and the branch's tip (what `head` and
+      // the freshness report ask next) with their times. Only sha and time are printed: no upstream text.
+      const both = await this.run(['log', '--no-walk=unsorted', '--format=%H %ct', '--end-of-options', `${this.tracking}^{commit}`, `${c}^{commit}`, '--'], true);
+      const rows = both.stdout.trim().split('\n').map((l) => /^([0-9a-f]{40,64}) (\d+)$/.exec(l));
+      if (both.code === 0 && rows[0] && rows.length <= 2 && rows.every((m) => m)) {
+        this.learnTip(rows[0][1]!, Number(rows[0][2]));
+        const [, sha, time] = rows[1] ?? rows[0]; // one row: the commit is the tip
+        if (sha!.startsWith(c)) {
+          this.known.set(`time:${sha}`, Number(time));
+          return sha;
+        }
+      }
     }
     const r = await this.run(['rev-parse', '--verify', '-q', '--end-of-options', `${c}^{commit}`], true);
     if (r.code === 0) return r.stdout.trim();
@@ -242,7 +303,12 @@ export class UpstreamHistory {
 
   /** Whether `sha` is in the branch's history. */
   private async contains(sha: string): Promise<boolean> {
-    return (await this.run(['merge-base', '--is-ancestor', sha, this.tracking], true)).code === 0;
+    const key = `contains:${sha}`;
+    const was = this.known.get(key);
+    if (typeof was === 'boolean') return was;
+    const is = (await this.run(['merge-base', '--is-ancestor', sha, this.tracking], true)).code === 0;
+    this.known.set(key, is);
+    return is;
   }
 
   /**
@@ -260,6 +326,8 @@ export class UpstreamHistory {
 
   /** `git merge-base --is-ancestor`: exit 0 yes, 1 no, anything else (an error) unknown. */
   private async ancestry(a: string, b: string): Promise<boolean | undefined> {
+    // Against the branch's tip (as `head` read it since the last fetch) that is `contains`, perhaps known.
+    if (b === this.known.get('tip')) return this.contains(a);
     const { code } = await this.run(['merge-base', '--is-ancestor', a, b], true);
     return code === 0 ? true : code === 1 ? false : undefined;
   }
@@ -299,4 +367,28 @@ export function shaOf(deployed: string): string {
   throw new OffmainError(
     `"${deployed}" is neither a commit sha nor an offmain image tag: pass a sha (7 to 40 hex digits) or a tag such as 4.8.0-alpha.1_2f40549`,
   );
+}
+
+/** A file's text, or undefined when it cannot be read. */
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a bare cache's config names `url` as origin's one URL, exactly as `git remote add` wrote it. A URL
+ * git would quote or escape, or a config written some other way, is never matched here: git is asked instead.
+ */
+export function configNamesOrigin(dir: string, url: string): boolean {
+  if (!/^[\x21-\x7e]+$/.test(url) || /["\\;#]/.test(url)) return false;
+  const config = readText(path.join(dir, 'config'));
+  if (config === undefined || config.split('[remote "origin"]').length !== 2) return false;
+  // Sections that would change which URL git uses (url.<base>.insteadOf) or read more config: ask git.
+  if (/^\s*\[\s*(?:url|include|includeif)\b/im.test(config)) return false;
+  const section = /^\[remote "origin"\]\n((?:\t.*\n)*)/m.exec(config);
+  const urls = section ? [...section[1]!.matchAll(/^\turl = (.*)$/gm)].map((m) => m[1]) : [];
+  return urls.length === 1 && urls[0] === url && !/^\s*url\s*=/m.test(config.replace(section![0], ''));
 }
