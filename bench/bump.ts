@@ -23,7 +23,8 @@ import { bump, type ImageTarget } from '../src/deploy/bump.js';
 import { peakLine, peakOfCli } from './peak.js';
 import { median } from './measure.js';
 
-const SIZES = [5000, 50000];
+/** `BENCH_BUMP_SIZES=5000` runs one size only (for working on one of them). */
+const SIZES = (process.env.BENCH_BUMP_SIZES ?? '5000,50000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const M = 'ghcr.io/acme/mastodon';
 const S = 'ghcr.io/acme/mastodon-streaming';
@@ -324,6 +325,8 @@ async function benchBumpOf(FILES: number): Promise<BumpBenchResult> {
     }
     const template = join(root, 'template');
     write(template, files);
+    // `BENCH_BUMP_KEEP=DIR` keeps a copy of the repository (to profile the bump on it).
+    if (process.env.BENCH_BUMP_KEEP) cpSync(template, `${process.env.BENCH_BUMP_KEEP}-${FILES}`, { recursive: true });
     const total = walk(template).length;
 
     // Baselines and bump, alternating, on fresh copies.
@@ -333,6 +336,7 @@ async function benchBumpOf(FILES: number): Promise<BumpBenchResult> {
     const bumps: number[] = [];
     let last = '';
     let changed = 0;
+    let parsed = 0;
     for (let r = 0; r < ROUNDS; r++) {
       const copy = join(root, `round-${r}`);
       cpSync(template, copy, { recursive: true });
@@ -355,6 +359,7 @@ async function benchBumpOf(FILES: number): Promise<BumpBenchResult> {
       const result = await bump({ dir: copy, targets: TARGETS });
       bumps.push(performance.now() - t);
       changed = result.files.length;
+      parsed = result.searched.parsed;
       last = copy;
     }
 
@@ -390,7 +395,7 @@ async function benchBumpOf(FILES: number): Promise<BumpBenchResult> {
       `  offmain bump (2 images, tag + digest)       ${b.toFixed(1)} ms = ${(b / grepMs).toFixed(2)}x grep -rl (goal: 2.5x: ${b <= 2.5 * grepMs ? 'met' : 'MISSED'}), ${(b / read).toFixed(2)}x the plain read, ${(b / gitGrepMs).toFixed(2)}x git grep`,
     );
     console.log(
-      `  verified: ${changed} files changed, ${scalars} scalars replaced, ${total - changed} files byte-identical; bytes changed outside the replaced scalars: ${outside}${ok ? '' : `  FAILED: ${problems.slice(0, 5).join(', ')}`}`,
+      `  verified: ${changed} files changed, ${scalars} scalars replaced, ${total - changed} files byte-identical (${parsed} of ${total} files parsed); bytes changed outside the replaced scalars: ${outside}${ok ? '' : `  FAILED: ${problems.slice(0, 5).join(', ')}`}`,
     );
     // Peak memory of the same bump as the CLI runs it (dist/cli/index.mjs, `npm run build` first), as a dry run.
     const sets = TARGETS.flatMap((t) => ['--set', `${t.repository}=${t.tag}@${t.digest}`]);

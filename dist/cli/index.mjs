@@ -107,16 +107,16 @@ var OFFMAIN_VERSION = package_default.version;
 
 // src/cli/main.ts
 var COMMANDS = {
-  resolve: async () => (await import("./upstream-PU4GOYDN.mjs")).upstreamCommands.resolve,
-  version: async () => (await import("./upstream-PU4GOYDN.mjs")).upstreamCommands.version,
-  patch: async () => (await import("./upstream-PU4GOYDN.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-VXT23UH7.mjs")).runCommand,
-  build: async () => (await import("./build-2ZWJA4TJ.mjs")).buildCommand,
-  runners: async () => (await import("./runners-F22N5MFJ.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-OPLO45CC.mjs")).decideCommand,
-  bump: async () => (await import("./deploy-RNQWJBNH.mjs")).deployCommands.bump,
-  deploy: async () => (await import("./deploy-RNQWJBNH.mjs")).deployCommands.deploy,
-  freshness: async () => (await import("./deploy-RNQWJBNH.mjs")).deployCommands.freshness
+  resolve: async () => (await import("./upstream-QKBZY4ZB.mjs")).upstreamCommands.resolve,
+  version: async () => (await import("./upstream-QKBZY4ZB.mjs")).upstreamCommands.version,
+  patch: async () => (await import("./upstream-QKBZY4ZB.mjs")).upstreamCommands.patch,
+  run: async () => (await import("./run-RB2VEVD2.mjs")).runCommand,
+  build: async () => (await import("./build-FVFUAVXE.mjs")).buildCommand,
+  runners: async () => (await import("./runners-ZT5LUHHP.mjs")).runnersCommand,
+  decide: async () => (await import("./decide-BYFFQ3TT.mjs")).decideCommand,
+  bump: async () => (await import("./deploy-IXXGFBYY.mjs")).deployCommands.bump,
+  deploy: async () => (await import("./deploy-IXXGFBYY.mjs")).deployCommands.deploy,
+  freshness: async () => (await import("./deploy-IXXGFBYY.mjs")).deployCommands.freshness
 };
 async function main(argv, io) {
   const quiet = argv.includes("--quiet") || argv.includes("-q");
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-RM6FQW4X.mjs");
+    const usage = await import("./usage-2L5RBKUM.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

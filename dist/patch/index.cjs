@@ -30366,10 +30366,10 @@ var Checkout = class {
     }
     let sha = await this.locate(commit);
     if (sha && !complete) {
-      const since = Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim()) - 1;
-      if (since > 0) {
-        await this.fetch(["--filter=blob:none", `--shallow-since=${since}`, "origin", ...refspecs], true);
-        for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b };
+      const time = Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim());
+      if (time > 1) {
+        await this.fetch(["--filter=blob:none", `--shallow-since=${time - 1}`, "origin", ...refspecs], true);
+        for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b, time };
       }
     }
     const steps = complete ? ["all"] : [...DEEPEN_STEPS, "all"];
@@ -30532,6 +30532,7 @@ async function resolveUpstream(opts) {
       const found = await co.findOnBranches([ref], commit);
       if (!found.branch || !found.sha) throw notOn(commit, found.sha, [ref], remote, tagFor);
       sha = found.sha;
+      if (found.time) date = isoUtc(found.time);
     }
     resultRef = ref;
     tag = tagFor(sha);
@@ -31256,6 +31257,19 @@ var ConfinedDir = class {
     } catch (e) {
       (0, import_node_fs.closeSync)(fd);
       throw e;
+    }
+  }
+  /** syncDir for several directories at once: their fsyncs are issued together, and all have returned at the end. */
+  async syncDirs(rels) {
+    const fds = [];
+    try {
+      for (const rel of new Set(rels)) {
+        const opened = this.openRead(rel);
+        if (opened) fds.push(opened.fd);
+      }
+      await Promise.allSettled(fds.map((fd) => new Promise((done) => (0, import_node_fs.fsync)(fd, done))));
+    } finally {
+      for (const fd of fds) (0, import_node_fs.closeSync)(fd);
     }
   }
   /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
@@ -37274,7 +37288,8 @@ var import_node_fs4 = require("node:fs");
 var import_promises6 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
 var import_node_path10 = __toESM(require("node:path"), 1);
-var DEPTHS = [100, 1e3, 1e4];
+var FIRST_DEPTH = 100;
+var GROWTH = 4;
 var locks = /* @__PURE__ */ new Map();
 function locked(key, fn) {
   const prev = locks.get(key) ?? Promise.resolve();
@@ -37316,10 +37331,12 @@ var UpstreamHistory = class _UpstreamHistory {
   repository;
   ref;
   auth;
-  step = 0;
   complete = false;
-  /** Set once a question needed more history than the first fetch brought. */
-  deepening = false;
+  /**
+   * Answers learnt since the last fetch (`locate:<commit>` -> sha or undefined, `contains:<sha>` -> boolean,
+   * `time:<sha>`), so a question the callers ask twice (freshness: resolve, head, isAncestor) spawns git once.
+   */
+  known = /* @__PURE__ */ new Map();
   /** The git directory when it is a plain directory (the bare cache, a checkout's `.git`), else undefined. */
   gitDir;
   get tracking() {
@@ -37353,7 +37370,9 @@ var UpstreamHistory = class _UpstreamHistory {
       if (!opts.dir && !(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "HEAD"))) {
         await (0, import_promises6.mkdir)(dir, { recursive: true, mode: 448 });
         await git(["init", "-q", "--bare", dir]);
+        if ((await git(["remote", "add", "origin", fetchUrl], { cwd: dir, allowFailure: true })).code === 0) return;
       }
+      if (!opts.dir && configNamesOrigin(dir, fetchUrl)) return;
       const has = await git(["remote", "get-url", "origin"], { cwd: dir, allowFailure: true });
       if (has.code !== 0) await git(["remote", "add", "origin", fetchUrl], { cwd: dir });
       else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(["remote", "set-url", "origin", fetchUrl], { cwd: dir });
@@ -37375,17 +37394,17 @@ var UpstreamHistory = class _UpstreamHistory {
     if (this.gitDir) return (0, import_node_fs4.existsSync)(import_node_path10.default.join(this.gitDir, "shallow"));
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   }
-  /** Fetches the branch at the current depth step (or everything new, once complete). */
-  async fetch() {
+  /**
+   * Fetches the branch: the first time `FIRST_DEPTH` commits; a history kept from an earlier run (a cache, the
+   * patch step's checkout) only what is new, at the depth it has (never cut back); `deepen` commits more.
+   */
+  async fetch(deepen) {
     await locked(this.dir, async () => {
       const args = ["fetch", "-q", "--no-tags", "--no-write-fetch-head", "--filter=blob:none"];
-      const hadRef = (await this.run(["rev-parse", "--verify", "-q", this.tracking], true)).code === 0;
+      const hadRef = await this.hasTracking();
       if (hadRef && !await this.isShallow()) this.complete = true;
-      if (!this.complete && (!hadRef || this.deepening)) {
-        const depth = DEPTHS[this.step];
-        if (depth !== void 0) args.push(`--depth=${depth}`);
-        else if (await this.isShallow()) args.push("--unshallow");
-      }
+      if (!this.complete && deepen !== void 0) args.push(`--deepen=${deepen}`);
+      else if (!hadRef) args.push(`--depth=${FIRST_DEPTH}`);
       args.push("origin", `+refs/heads/${this.ref}:${this.tracking}`);
       let r = await this.run(args, true);
       if (r.code !== 0 && /lock|already exists/i.test(r.stderr)) r = await this.run(args, true);
@@ -37400,35 +37419,75 @@ var UpstreamHistory = class _UpstreamHistory {
         throw new OffmainError(`cannot read the upstream repository ${this.repository} (${why}): check its URL (and token, if private)`);
       }
       if (!await this.isShallow()) this.complete = true;
+      this.known.clear();
     });
+  }
+  /** Whether the tracking ref exists: read from the git directory's refs when it is plain, else asked of git. */
+  async hasTracking() {
+    if (this.gitDir) {
+      if ((0, import_node_fs4.existsSync)(import_node_path10.default.join(this.gitDir, this.tracking))) return true;
+      const packed = readText(import_node_path10.default.join(this.gitDir, "packed-refs"));
+      if (packed === void 0 || !packed.includes(` ${this.tracking}
+`)) return false;
+    }
+    return (await this.run(["rev-parse", "--verify", "-q", this.tracking], true)).code === 0;
   }
   /** Fetches deeper; false when the whole history is already there. */
   async deepen() {
     if (this.complete) return false;
-    this.deepening = true;
-    const have = Number((await this.run(["rev-list", "--count", "--first-parent", this.tracking], true)).stdout.trim()) || 0;
-    do
-      this.step++;
-    while (DEPTHS[this.step] !== void 0 && DEPTHS[this.step] <= have);
-    await this.fetch();
+    const have = Number((await this.run(["rev-list", "--count", "--first-parent", this.tracking], true)).stdout.trim()) || FIRST_DEPTH;
+    await this.fetch(have * (GROWTH - 1));
     return true;
   }
   /** The newest commit of the branch. */
   async head() {
-    const sha = (await this.run(["rev-parse", "--verify", `${this.tracking}^{commit}`])).stdout.trim();
-    return { sha, time: await this.commitTime(sha) };
+    const tip = this.known.get("tip");
+    if (typeof tip === "string") return { sha: tip, time: this.known.get(`time:${tip}`) };
+    const out = (await this.run(["show", "-s", "--format=%H %ct", `${this.tracking}^{commit}`, "--"])).stdout.trim();
+    const [sha = "", time = ""] = out.split(" ");
+    this.learnTip(sha, Number(time));
+    return { sha, time: Number(time) };
+  }
+  /** Remembers the branch's tip (until the next fetch): itself found, on the branch, and its time. */
+  learnTip(sha, time) {
+    this.known.set(`locate:${sha}`, sha);
+    this.known.set(`contains:${sha}`, true);
+    this.known.set(`time:${sha}`, time);
+    this.known.set("tip", sha);
   }
   async commitTime(sha) {
+    const was = this.known.get(`time:${sha}`);
+    if (typeof was === "number") return was;
     return Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim());
   }
   /** A full sha, unique sha prefix, or offmain image tag -> the full sha if present locally (no lazy fetch). */
   async locate(commit) {
     const c = commit.trim().toLowerCase();
+    const key = `locate:${c}`;
+    if (this.known.has(key)) return this.known.get(key);
+    const found = await this.lookUp(c, commit);
+    if (found) {
+      this.known.set(key, found);
+      this.known.set(`locate:${found}`, found);
+    }
+    return found;
+  }
+  async lookUp(c, commit) {
     if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(c)) {
       const seen = await this.run(["rev-list", "--missing=print", "--no-walk", c], true);
-      if (seen.code !== 0 || !seen.stdout.startsWith(c)) return void 0;
-      const type = await this.run(["cat-file", "-t", c], true);
-      return type.stdout.trim() === "commit" ? c : void 0;
+      return seen.code === 0 && seen.stdout.split("\n")[0] === c ? c : void 0;
+    }
+    if (!this.known.has("tip")) {
+      const both = await this.run(["log", "--no-walk=unsorted", "--format=%H %ct", "--end-of-options", `${this.tracking}^{commit}`, `${c}^{commit}`, "--"], true);
+      const rows = both.stdout.trim().split("\n").map((l) => /^([0-9a-f]{40,64}) (\d+)$/.exec(l));
+      if (both.code === 0 && rows[0] && rows.length <= 2 && rows.every((m) => m)) {
+        this.learnTip(rows[0][1], Number(rows[0][2]));
+        const [, sha, time] = rows[1] ?? rows[0];
+        if (sha.startsWith(c)) {
+          this.known.set(`time:${sha}`, Number(time));
+          return sha;
+        }
+      }
     }
     const r = await this.run(["rev-parse", "--verify", "-q", "--end-of-options", `${c}^{commit}`], true);
     if (r.code === 0) return r.stdout.trim();
@@ -37456,7 +37515,12 @@ var UpstreamHistory = class _UpstreamHistory {
   }
   /** Whether `sha` is in the branch's history. */
   async contains(sha) {
-    return (await this.run(["merge-base", "--is-ancestor", sha, this.tracking], true)).code === 0;
+    const key = `contains:${sha}`;
+    const was = this.known.get(key);
+    if (typeof was === "boolean") return was;
+    const is = (await this.run(["merge-base", "--is-ancestor", sha, this.tracking], true)).code === 0;
+    this.known.set(key, is);
+    return is;
   }
   /**
    * Whether the commit `older` is an ancestor of (or equal to) `newer`; sha prefixes allowed.
@@ -37472,6 +37536,7 @@ var UpstreamHistory = class _UpstreamHistory {
   }
   /** `git merge-base --is-ancestor`: exit 0 yes, 1 no, anything else (an error) unknown. */
   async ancestry(a, b) {
+    if (b === this.known.get("tip")) return this.contains(a);
     const { code } = await this.run(["merge-base", "--is-ancestor", a, b], true);
     return code === 0 ? true : code === 1 ? false : void 0;
   }
@@ -37507,6 +37572,22 @@ function shaOf(deployed) {
   throw new OffmainError(
     `"${deployed}" is neither a commit sha nor an offmain image tag: pass a sha (7 to 40 hex digits) or a tag such as 4.8.0-alpha.1_2f40549`
   );
+}
+function readText(file) {
+  try {
+    return (0, import_node_fs4.readFileSync)(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function configNamesOrigin(dir, url) {
+  if (!/^[\x21-\x7e]+$/.test(url) || /["\\;#]/.test(url)) return false;
+  const config = readText(import_node_path10.default.join(dir, "config"));
+  if (config === void 0 || config.split('[remote "origin"]').length !== 2) return false;
+  if (/^\s*\[\s*(?:url|include|includeif)\b/im.test(config)) return false;
+  const section = /^\[remote "origin"\]\n((?:\t.*\n)*)/m.exec(config);
+  const urls = section ? [...section[1].matchAll(/^\turl = (.*)$/gm)].map((m) => m[1]) : [];
+  return urls.length === 1 && urls[0] === url && !/^\s*url\s*=/m.test(config.replace(section[0], ""));
 }
 
 // src/deploy/freshness.ts

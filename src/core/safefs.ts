@@ -23,6 +23,7 @@ import {
   constants,
   existsSync,
   fstatSync,
+  fsync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -388,6 +389,21 @@ export class ConfinedDir {
     } catch (e) {
       closeSync(fd);
       throw e;
+    }
+  }
+
+  /** syncDir for several directories at once: their fsyncs are issued together, and all have returned at the end. */
+  async syncDirs(rels: Iterable<string>): Promise<void> {
+    const fds: number[] = [];
+    try {
+      for (const rel of new Set(rels)) {
+        const opened = this.openRead(rel);
+        if (opened) fds.push(opened.fd);
+      }
+      // As in syncDir, a system that cannot fsync a directory is no error.
+      await Promise.allSettled(fds.map((fd) => new Promise((done) => fsync(fd, done))));
+    } finally {
+      for (const fd of fds) closeSync(fd);
     }
   }
 

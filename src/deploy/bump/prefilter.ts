@@ -17,6 +17,20 @@
  *  - a character whose lower case is ASCII (the Kelvin sign is `k`): a file with one is parsed;
  *  - aliases and merge keys, which repeat a value written elsewhere in the same file.
  * The needles come from the functions the scan itself matches with, so the two cannot drift.
+ *
+ * A second, exact pass (`live`) then looks at each place the name is found: most files that name the image only
+ * mention it in a comment or in prose. A place is dead, and a file with only dead places is skipped, when:
+ *  - the byte before it is a letter, a digit or `(`: `R` above starts with the path (or `host/` then the path,
+ *    or the registry's `/`), after a `name=` prefix (Argo CD kustomize images) or blanks at most, so a letter,
+ *    digit or `(` right before the path cannot be in `R`; in the file the byte before a value's character is
+ *    the character before it in the value (escapes and line breaks were ruled out above or are blanks);
+ *  - a comment holds it: on its line a `#` at the line's start or after a blank comes before it, with no quote,
+ *    `=` or backslash between the line's start and it. Then either the `#` starts a comment (to the end of the
+ *    line), or it is inside a quoted or block string that goes on past the name (it cannot end on that line
+ *    without a quote): that string holds `#` (and maybe blanks) before the name on the same line, so `R` is not
+ *    all of it, and no `=` lets a prefix be cut off.
+ * Both rules are off (the file is parsed) in a file holding `values` (Argo CD's `helm.values`, a string of YAML
+ * whose every mention of the path counts when it cannot be read) or `offmain:` (a marker names `R` in a comment).
  */
 import { canonicalRepository, repositoryPath } from '../../build/index.js';
 import { helmKeyNames, POLICY_MARKER, type HelmKeys } from './refs.js';
@@ -30,8 +44,12 @@ export interface PrefilterOptions {
   helmKeys?: HelmKeys;
 }
 
-/** Whether a file's bytes may name one of the images: false only when they cannot. */
-export type MayName = (bytes: Buffer) => boolean;
+/**
+ * Whether a file's bytes may name one of the images: false only when they cannot; `mentions` when they hold a
+ * target's path only where no reference can be (the file need not be parsed, but its lines are shown in the
+ * "no reference found" error as a parsed file's would be).
+ */
+export type MayName = (bytes: Buffer) => boolean | 'mentions';
 
 const quote = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Bytes as the regular expressions below see them: one character per byte (`latin1`). */
@@ -52,11 +70,42 @@ export function prefilter(repositories: Iterable<string>, opts: PrefilterOptions
   const path = anyOf(paths, 'i');
   const registry = anyOf(helmKeyNames(opts.helmKeys).registry);
   // One pass over most files: none of these, and the file cannot name a target (it may match more than that).
+  const pathAll = anyOf(paths, 'gi');
+  const lastAll = anyOf(lasts, 'gi');
   const first = new RegExp(`${escape.source}|${[...always, ...lasts].map(quote).join('|')}`, 'i');
   return (buf) => {
     const s = buf.toString('latin1');
     if (!first.test(s)) return false;
     if (escape.test(s) || always$?.test(s)) return true;
-    return path.test(s) || registry.test(s);
+    const registered = registry.test(s);
+    const named = path.test(s);
+    if (!registered && !named) return false;
+    if (DOUBT.test(s)) return true;
+    // With a registry key the path may be split at a `/`: each place of its last part must be dead.
+    if (live(s, registered ? lastAll : pathAll)) return true;
+    return named ? 'mentions' : false;
   };
+}
+
+/** Files where every mention may count: parsed whole. */
+const DOUBT = /values|offmain:/i;
+/** A byte before the name that no image reference has there. */
+const DEAD_BEFORE = /[A-Za-z0-9(]/;
+/** What may not stand between a line's start and a name for the `#` before it to rule it out. */
+const NOT_IN_COMMENT_LINE = /["'=\\]/;
+
+/** Whether one of the places `needle` finds in `s` may be (part of) an image reference (see the module comment). */
+function live(s: string, needle: RegExp): boolean {
+  needle.lastIndex = 0;
+  for (let m = needle.exec(s); m; m = needle.exec(s)) {
+    const at = m.index;
+    needle.lastIndex = at + 1; // every place, overlapping ones too
+    if (at > 0 && DEAD_BEFORE.test(s[at - 1]!)) continue;
+    const start = Math.max(s.lastIndexOf('\n', at - 1), s.lastIndexOf('\r', at - 1)) + 1;
+    const before = s.slice(start, at);
+    const hash = /(?:^|[ \t])#/.exec(before);
+    if (hash && !NOT_IN_COMMENT_LINE.test(before)) continue;
+    return true;
+  }
+  return false;
 }

@@ -23,8 +23,10 @@ export interface Found {
 export interface Scanned {
   found: Found[];
   mentions: (Mention & { file: string; line: number })[];
-  /** Every file that mentions a target, with its text. */
+  /** Every file that may reference a target (parsed), with its text. */
   texts: Map<string, string>;
+  /** In file order, every file whose text holds a target's path: the parsed ones and those that only mention it. */
+  named: Map<string, string>;
 }
 
 /** A reference whose edited scalar is anchored and aliased, with the edits planned for it. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bump } from '../../../src/deploy/bump.js';
 import { LOWERS_TO_ASCII, prefilter } from '../../../src/deploy/bump/prefilter.js';
 import { tempDir } from '../../support/tmp.js';
+import { rejection } from '../../support/errors.js';
 
 const M = 'ghcr.io/acme/mastodon';
 const NEW = '4.8.0_9c1e3d0';
@@ -27,6 +28,22 @@ const NAMING: [string, string, string][] = [
     'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: m}\nspec:\n  source:\n    helm:\n      parameters:\n        - {name: image.registry, value: ghcr.io/acme}\n        - {name: image.repository, value: mastodon}\n        - {name: image.tag, value: 4.7.0}\n',
   ],
   ['kustomize newName', 'kustomization.yaml', 'images:\n  - name: mastodon\n    newName: ghcr.io/acme/mastodon\n    newTag: 4.7.0\n'],
+  // The second pass: places that look like a comment or prose but are (or may be) a reference.
+  ['after a blank and a quote', 'k.yaml', `image: "${M}:4.7.0" # ${M}\n`],
+  ['JSON-style key, no blank', 'k.yaml', `{"image":${M}:4.7.0}\n`],
+  ['anchored', 'k.yaml', `image: &i ${M}:4.7.0\n`],
+  ['a "#" in a double-quoted string, then the reference on its line', 'k.yaml', `{a: "x\n  # y", image: ${M}:4.7.0}\n`],
+  ['a "#" in a single-quoted string, then the reference on its line', 'k.yaml', `{a: 'x\n  # y', image: ${M}:4.7.0}\n`],
+  [
+    'Argo CD kustomize name= after a "#" in a string',
+    'app.yaml',
+    `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: m}\nspec:\n  source:\n    kustomize:\n      images:\n        - "\n          # m=${M}:4.7.0"\n`,
+  ],
+  [
+    'Argo CD helm.values with the reference after a "#" of a comment line',
+    'app.yaml',
+    `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: m}\nspec:\n  source:\n    helm:\n      values: |\n        # (acme/mastodon) below\n        image: {repository: ${M}, tag: 4.7.0}\n`,
+  ],
   ['offmain marker', 'k.yaml', 'x:\n  y: "4.7.0" # offmain: GHCR.io/acme/mastodon:tag\n'],
   ['Flux image policy marker', 'k.yaml', 'x:\n  y: "4.7.0" # {"$imagepolicy": "flux-system:mastodon:tag"}\n'],
 ];
@@ -64,11 +81,66 @@ describe('bump prefilter: never skips a file the bump would change', () => {
       'service.yaml': 'kind: Service\nmetadata: {name: mastodon-web}\n', // the name, but no registry key nor the path
       'values.yaml': 'image:\n  registry: docker.io\n  repository: acme/redis\n', // a registry key, not the name
       'broken.yaml': 'a: [unclosed\n', // never parsed: no error
-      'notes.yaml': `# runbook: ${M} restarts\nkind: ConfigMap\n`, // may be a marker: parsed
+      'notes.yaml': `# runbook: ${M} restarts\nkind: ConfigMap\n`, // only in a comment, and no marker: not parsed
+      'marker.yaml': `# runbook: ${M} restarts\nkind: ConfigMap # offmain: x\n`, // a marker may name it: parsed
     });
     const r = await bump({ dir, targets: [{ repository: M, tag: NEW }], dryRun: true });
     expect(r.files).toEqual(['m.yaml']);
-    expect(r.searched).toEqual({ files: 6, parsed: 2 });
+    expect(r.searched).toEqual({ files: 7, parsed: 2 });
+  });
+
+  /** Files that name the image in comments or prose only: the second pass skips them, and nothing else changes. */
+  const DEAD: [string, string][] = [
+    ['a comment line', `# runbook: when ${M} restarts, see https://github.com/acme/mastodon-config\nkind: ConfigMap\n`],
+    ['a comment after a value', `a: 1 # bumped from ${M}\n`],
+    ['prose in parentheses', 'text: "the web image (acme/mastodon) is bumped by offmain"\n'],
+    ['after a letter', 'url: https://example.org/xacme/mastodon\n'],
+    ['a "#" in a multi-line string before it', `text: "multi\n  # ${M} continues"\n`],
+    ['a "#" line of a block string', `script: |\n  # pulls ${M}\n  echo hi\n`],
+    ['with a registry key, the last part in a comment', 'image:\n  registry: docker.io\n  repository: acme/redis # not mastodon\n'],
+  ];
+
+  it.each(DEAD)('skips a file naming it in %s: the same result as parsing it', async (_what, text) => {
+    const files = { 'm.yaml': `image: ${M}:4.7.0\n`, 'dead.yaml': text };
+    const opts = { targets: [{ repository: M, tag: NEW }], dryRun: true };
+    const filtered = await bump({ ...opts, dir: tree(files) });
+    const all = await bump({ ...opts, dir: tree(files) }, { prefilter: false });
+    expect({ ...filtered, searched: undefined }).toEqual({ ...all, searched: undefined });
+    expect(filtered.searched).toEqual({ files: 2, parsed: 1 });
+    expect(prefilter([M])(Buffer.from(text))).not.toBe(true);
+    // Without a reference, the error shows the lines that name it, as it does when every file is parsed.
+    const alone = tree({ 'dead.yaml': text });
+    const error = (filter: boolean) => rejection(bump({ ...opts, dir: alone }, { prefilter: filter }));
+    const message = (await error(true)).message;
+    expect(message).toBe((await error(false)).message);
+    expect(message).toMatch(/^no reference to ghcr\.io\/acme\/mastodon found in /);
+  });
+
+  /** Files where a mention that looks dead still counts: parsed, with the same outcome (here the same error). */
+  const COUNTED: [string, string, string][] = [
+    [
+      'an unreadable helm.values naming it in prose (a mention, named in the error)',
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: m}\nspec:\n  source:\n    helm:\n      values: "{{ broken (acme/mastodon)"\n`,
+      'app.yaml:7 (helm.values is',
+    ],
+    [
+      'a variable tag after an Argo CD name= in a string that holds a "#" (refused)',
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: m}\nspec:\n  source:\n    kustomize:\n      images:\n        - "\n          # m=${M}:\${TAG}"\n`,
+      'takes its tag from a variable',
+    ],
+  ];
+
+  it.each(COUNTED)('parses %s', async (_what, text, what) => {
+    const dir = tree({ 'app.yaml': text });
+    const outcome = async (filter: boolean) =>
+      bump({ targets: [{ repository: M, tag: NEW }], dryRun: true, dir }, { prefilter: filter }).then(
+        (r) => ({ ...r, searched: undefined }),
+        (e: Error) => e.message,
+      );
+    const filtered = await outcome(true);
+    expect(filtered).toEqual(await outcome(false));
+    expect(filtered).toContain(what);
+    expect(prefilter([M])(Buffer.from(text))).toBe(true);
   });
 
   it('the byte search: false only without the name, an escape or a lowering character', () => {

@@ -5,13 +5,13 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-GMLMNTQJ.mjs";
+} from "./chunk-PEW4N772.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-NKYRLZ6Q.mjs";
+} from "./chunk-7SC2UEY2.mjs";
 import {
   OffmainError,
   pathOption

@@ -9,7 +9,7 @@ import {
   parseImageRef,
   repositoryPath,
   validateTarget
-} from "./chunk-IAWWPQKX.mjs";
+} from "./chunk-HDQIEKDV.mjs";
 import {
   ConfinedDir,
   UnsafePathError,
@@ -37,7 +37,7 @@ import {
   stripHidden,
   visible,
   writeAllSync
-} from "./chunk-NKYRLZ6Q.mjs";
+} from "./chunk-7SC2UEY2.mjs";
 import {
   OffmainError,
   __commonJS,
@@ -11205,7 +11205,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11245,7 +11245,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11258,7 +11258,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11298,7 +11298,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -20838,9 +20838,10 @@ function removePair(at, map, slot) {
 
 // src/deploy/bump/journal.ts
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, fchownSync, fsyncSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, fsync, fsyncSync } from "node:fs";
 import { hostname } from "node:os";
 import { posix } from "node:path";
+import { promisify } from "node:util";
 var JOURNAL = ".offmain-bump-journal";
 var NAME = /^\.offmain-[0-9a-f]{24}\.(new|old)$/;
 function sibling(file, kind) {
@@ -20862,7 +20863,12 @@ function checkReplaceable(tree, files) {
     }
   }
 }
-function replaceAll(tree, reps) {
+var fsyncAsync = (fd) => promisify(fsync)(fd);
+async function syncAll(fds) {
+  const failed = (await Promise.allSettled(fds.map((fd) => fsyncAsync(fd)))).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+async function replaceAll(tree, reps) {
   if (reps.length === 0) return;
   checkReplaceable(tree, reps.map((r) => r.file));
   const entries = reps.map((r) => ({ target: r.file, temp: sibling(r.file, "new"), backup: sibling(r.file, "old") }));
@@ -20876,29 +20882,29 @@ function replaceAll(tree, reps) {
   }
   let committed = false;
   const made = [];
+  const staged = [];
   try {
     writeAllSync(journal, Buffer.from(`${JSON.stringify({ offmain: "bump-journal", version: 1, host: hostname(), pid: process.pid, entries })}
 `));
-    fsyncSync(journal);
-    tree.syncDir();
+    await Promise.all([syncAll([journal]), tree.syncDirs(["."])]);
     for (const [i, r] of reps.entries()) {
       const e = entries[i];
       const st = tree.lstat(r.file);
-      writeFile(tree, e.temp, r.text, st);
+      staged.push(writeFile(tree, e.temp, r.text, st));
       made.push({ ...e, backup: "" });
       try {
         tree.link(r.file, e.backup);
       } catch {
-        writeFile(tree, e.backup, r.old, st);
+        staged.push(writeFile(tree, e.backup, r.old, st));
       }
       made[made.length - 1].backup = e.backup;
     }
-    for (const d of dirs) tree.syncDir(d);
+    await Promise.all([syncAll(staged), tree.syncDirs(dirs)]);
     writeAllSync(journal, Buffer.from("commit\n"));
     fsyncSync(journal);
     committed = true;
     for (const e of entries) tree.rename(e.temp, e.target);
-    for (const d of dirs) tree.syncDir(d);
+    await tree.syncDirs(dirs);
   } catch (e) {
     try {
       if (committed) {
@@ -20914,6 +20920,8 @@ function replaceAll(tree, reps) {
       );
     }
     throw new OffmainError(`could not write ${tree.root}: ${errorMessage(e)}; every file was left as it was`);
+  } finally {
+    for (const fd of staged.splice(0)) closeSync(fd);
   }
   closeSync(journal);
   finish(tree, entries);
@@ -20929,7 +20937,6 @@ function writeFile(tree, rel, text, like) {
       } catch {
       }
     }
-    fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     try {
@@ -20938,7 +20945,7 @@ function writeFile(tree, rel, text, like) {
     }
     throw e;
   }
-  closeSync(fd);
+  return fd;
 }
 var exists = (tree, rel) => tree.lstat(rel) !== void 0;
 function discard(tree, entries) {
@@ -21066,13 +21073,37 @@ function prefilter(repositories, opts = {}) {
   const always$ = always.length ? anyOf(always) : void 0;
   const path5 = anyOf(paths, "i");
   const registry = anyOf(helmKeyNames(opts.helmKeys).registry);
+  const pathAll = anyOf(paths, "gi");
+  const lastAll = anyOf(lasts, "gi");
   const first = new RegExp(`${escape.source}|${[...always, ...lasts].map(quote).join("|")}`, "i");
   return (buf) => {
     const s = buf.toString("latin1");
     if (!first.test(s)) return false;
     if (escape.test(s) || always$?.test(s)) return true;
-    return path5.test(s) || registry.test(s);
+    const registered = registry.test(s);
+    const named = path5.test(s);
+    if (!registered && !named) return false;
+    if (DOUBT.test(s)) return true;
+    if (live(s, registered ? lastAll : pathAll)) return true;
+    return named ? "mentions" : false;
   };
+}
+var DOUBT = /values|offmain:/i;
+var DEAD_BEFORE = /[A-Za-z0-9(]/;
+var NOT_IN_COMMENT_LINE = /["'=\\]/;
+function live(s, needle) {
+  needle.lastIndex = 0;
+  for (let m = needle.exec(s); m; m = needle.exec(s)) {
+    const at = m.index;
+    needle.lastIndex = at + 1;
+    if (at > 0 && DEAD_BEFORE.test(s[at - 1])) continue;
+    const start = Math.max(s.lastIndexOf("\n", at - 1), s.lastIndexOf("\r", at - 1)) + 1;
+    const before = s.slice(start, at);
+    const hash = /(?:^|[ \t])#/.exec(before);
+    if (hash && !NOT_IN_COMMENT_LINE.test(before)) continue;
+    return true;
+  }
+  return false;
 }
 
 // src/deploy/bump/report.ts
@@ -21171,12 +21202,12 @@ async function bump(opts, internals = {}) {
     throw e;
   }
   if (!opts.dryRun) recover(tree, opts.log);
-  const { found, mentions: mentions3, texts, searched } = scan(tree, targets, opts, internals.prefilter !== false);
+  const { found, mentions: mentions3, texts, named, searched } = scan(tree, targets, opts, internals.prefilter !== false);
   const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
   const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, texts, mentions3)));
+    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, named, mentions3)));
   }
   const stuck = mentions3.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
   if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
@@ -21225,7 +21256,7 @@ async function bump(opts, internals = {}) {
     return [file, text];
   });
   checkReplaceable(tree, out.map(([file]) => file));
-  if (!opts.dryRun) replaceAll(tree, out.map(([file, text]) => ({ file, text, old: texts.get(file) })));
+  if (!opts.dryRun) await replaceAll(tree, out.map(([file, text]) => ({ file, text, old: texts.get(file) })));
   result.files = out.map(([file]) => file).sort();
   result.changed = out.length > 0;
   return result;
@@ -21237,15 +21268,18 @@ function scan(tree, targets, opts, filter) {
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
   const mayName = prefilter(targets.keys(), opts);
   const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
-  const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map(), searched: { files: 0, parsed: 0 } };
+  const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map(), named: /* @__PURE__ */ new Map(), searched: { files: 0, parsed: 0 } };
   const read = reader();
   out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
     const file = f.rel;
     if (f.stat.size > MAX_YAML_BYTES && skipOversized(f.fd, file, needles, (m) => opts.log?.warning(m))) return;
     const buf = read(f);
-    if (filter && !mayName(buf)) return;
-    out.searched.parsed++;
+    const may = filter ? mayName(buf) : true;
+    if (may === false) return;
     const text = buf.toString("utf8");
+    out.named.set(file, text);
+    if (may === "mentions") return;
+    out.searched.parsed++;
     out.texts.set(file, text);
     const { refs, mentions: mentions3, warnings } = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, "utf8").equals(buf)) {
@@ -21312,11 +21346,12 @@ function parsePolicies(entries) {
 
 // src/deploy/history.ts
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, lstat, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-var DEPTHS = [100, 1e3, 1e4];
+var FIRST_DEPTH = 100;
+var GROWTH = 4;
 var locks = /* @__PURE__ */ new Map();
 function locked(key, fn) {
   const prev = locks.get(key) ?? Promise.resolve();
@@ -21358,10 +21393,12 @@ var UpstreamHistory = class _UpstreamHistory {
   repository;
   ref;
   auth;
-  step = 0;
   complete = false;
-  /** Set once a question needed more history than the first fetch brought. */
-  deepening = false;
+  /**
+   * Answers learnt since the last fetch (`locate:<commit>` -> sha or undefined, `contains:<sha>` -> boolean,
+   * `time:<sha>`), so a question the callers ask twice (freshness: resolve, head, isAncestor) spawns git once.
+   */
+  known = /* @__PURE__ */ new Map();
   /** The git directory when it is a plain directory (the bare cache, a checkout's `.git`), else undefined. */
   gitDir;
   get tracking() {
@@ -21395,7 +21432,9 @@ var UpstreamHistory = class _UpstreamHistory {
       if (!opts.dir && !existsSync(path.join(dir, "HEAD"))) {
         await mkdir(dir, { recursive: true, mode: 448 });
         await git(["init", "-q", "--bare", dir]);
+        if ((await git(["remote", "add", "origin", fetchUrl], { cwd: dir, allowFailure: true })).code === 0) return;
       }
+      if (!opts.dir && configNamesOrigin(dir, fetchUrl)) return;
       const has = await git(["remote", "get-url", "origin"], { cwd: dir, allowFailure: true });
       if (has.code !== 0) await git(["remote", "add", "origin", fetchUrl], { cwd: dir });
       else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(["remote", "set-url", "origin", fetchUrl], { cwd: dir });
@@ -21417,17 +21456,17 @@ var UpstreamHistory = class _UpstreamHistory {
     if (this.gitDir) return existsSync(path.join(this.gitDir, "shallow"));
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   }
-  /** Fetches the branch at the current depth step (or everything new, once complete). */
-  async fetch() {
+  /**
+   * Fetches the branch: the first time `FIRST_DEPTH` commits; a history kept from an earlier run (a cache, the
+   * patch step's checkout) only what is new, at the depth it has (never cut back); `deepen` commits more.
+   */
+  async fetch(deepen2) {
     await locked(this.dir, async () => {
       const args = ["fetch", "-q", "--no-tags", "--no-write-fetch-head", "--filter=blob:none"];
-      const hadRef = (await this.run(["rev-parse", "--verify", "-q", this.tracking], true)).code === 0;
+      const hadRef = await this.hasTracking();
       if (hadRef && !await this.isShallow()) this.complete = true;
-      if (!this.complete && (!hadRef || this.deepening)) {
-        const depth = DEPTHS[this.step];
-        if (depth !== void 0) args.push(`--depth=${depth}`);
-        else if (await this.isShallow()) args.push("--unshallow");
-      }
+      if (!this.complete && deepen2 !== void 0) args.push(`--deepen=${deepen2}`);
+      else if (!hadRef) args.push(`--depth=${FIRST_DEPTH}`);
       args.push("origin", `+refs/heads/${this.ref}:${this.tracking}`);
       let r = await this.run(args, true);
       if (r.code !== 0 && /lock|already exists/i.test(r.stderr)) r = await this.run(args, true);
@@ -21442,35 +21481,75 @@ var UpstreamHistory = class _UpstreamHistory {
         throw new OffmainError(`cannot read the upstream repository ${this.repository} (${why}): check its URL (and token, if private)`);
       }
       if (!await this.isShallow()) this.complete = true;
+      this.known.clear();
     });
+  }
+  /** Whether the tracking ref exists: read from the git directory's refs when it is plain, else asked of git. */
+  async hasTracking() {
+    if (this.gitDir) {
+      if (existsSync(path.join(this.gitDir, this.tracking))) return true;
+      const packed = readText(path.join(this.gitDir, "packed-refs"));
+      if (packed === void 0 || !packed.includes(` ${this.tracking}
+`)) return false;
+    }
+    return (await this.run(["rev-parse", "--verify", "-q", this.tracking], true)).code === 0;
   }
   /** Fetches deeper; false when the whole history is already there. */
   async deepen() {
     if (this.complete) return false;
-    this.deepening = true;
-    const have = Number((await this.run(["rev-list", "--count", "--first-parent", this.tracking], true)).stdout.trim()) || 0;
-    do
-      this.step++;
-    while (DEPTHS[this.step] !== void 0 && DEPTHS[this.step] <= have);
-    await this.fetch();
+    const have = Number((await this.run(["rev-list", "--count", "--first-parent", this.tracking], true)).stdout.trim()) || FIRST_DEPTH;
+    await this.fetch(have * (GROWTH - 1));
     return true;
   }
   /** The newest commit of the branch. */
   async head() {
-    const sha = (await this.run(["rev-parse", "--verify", `${this.tracking}^{commit}`])).stdout.trim();
-    return { sha, time: await this.commitTime(sha) };
+    const tip = this.known.get("tip");
+    if (typeof tip === "string") return { sha: tip, time: this.known.get(`time:${tip}`) };
+    const out = (await this.run(["show", "-s", "--format=%H %ct", `${this.tracking}^{commit}`, "--"])).stdout.trim();
+    const [sha = "", time = ""] = out.split(" ");
+    this.learnTip(sha, Number(time));
+    return { sha, time: Number(time) };
+  }
+  /** Remembers the branch's tip (until the next fetch): itself found, on the branch, and its time. */
+  learnTip(sha, time) {
+    this.known.set(`locate:${sha}`, sha);
+    this.known.set(`contains:${sha}`, true);
+    this.known.set(`time:${sha}`, time);
+    this.known.set("tip", sha);
   }
   async commitTime(sha) {
+    const was = this.known.get(`time:${sha}`);
+    if (typeof was === "number") return was;
     return Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim());
   }
   /** A full sha, unique sha prefix, or offmain image tag -> the full sha if present locally (no lazy fetch). */
   async locate(commit) {
     const c = commit.trim().toLowerCase();
+    const key = `locate:${c}`;
+    if (this.known.has(key)) return this.known.get(key);
+    const found = await this.lookUp(c, commit);
+    if (found) {
+      this.known.set(key, found);
+      this.known.set(`locate:${found}`, found);
+    }
+    return found;
+  }
+  async lookUp(c, commit) {
     if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(c)) {
       const seen = await this.run(["rev-list", "--missing=print", "--no-walk", c], true);
-      if (seen.code !== 0 || !seen.stdout.startsWith(c)) return void 0;
-      const type = await this.run(["cat-file", "-t", c], true);
-      return type.stdout.trim() === "commit" ? c : void 0;
+      return seen.code === 0 && seen.stdout.split("\n")[0] === c ? c : void 0;
+    }
+    if (!this.known.has("tip")) {
+      const both = await this.run(["log", "--no-walk=unsorted", "--format=%H %ct", "--end-of-options", `${this.tracking}^{commit}`, `${c}^{commit}`, "--"], true);
+      const rows = both.stdout.trim().split("\n").map((l) => /^([0-9a-f]{40,64}) (\d+)$/.exec(l));
+      if (both.code === 0 && rows[0] && rows.length <= 2 && rows.every((m) => m)) {
+        this.learnTip(rows[0][1], Number(rows[0][2]));
+        const [, sha, time] = rows[1] ?? rows[0];
+        if (sha.startsWith(c)) {
+          this.known.set(`time:${sha}`, Number(time));
+          return sha;
+        }
+      }
     }
     const r = await this.run(["rev-parse", "--verify", "-q", "--end-of-options", `${c}^{commit}`], true);
     if (r.code === 0) return r.stdout.trim();
@@ -21498,7 +21577,12 @@ var UpstreamHistory = class _UpstreamHistory {
   }
   /** Whether `sha` is in the branch's history. */
   async contains(sha) {
-    return (await this.run(["merge-base", "--is-ancestor", sha, this.tracking], true)).code === 0;
+    const key = `contains:${sha}`;
+    const was = this.known.get(key);
+    if (typeof was === "boolean") return was;
+    const is = (await this.run(["merge-base", "--is-ancestor", sha, this.tracking], true)).code === 0;
+    this.known.set(key, is);
+    return is;
   }
   /**
    * Whether the commit `older` is an ancestor of (or equal to) `newer`; sha prefixes allowed.
@@ -21514,6 +21598,7 @@ var UpstreamHistory = class _UpstreamHistory {
   }
   /** `git merge-base --is-ancestor`: exit 0 yes, 1 no, anything else (an error) unknown. */
   async ancestry(a, b) {
+    if (b === this.known.get("tip")) return this.contains(a);
     const { code } = await this.run(["merge-base", "--is-ancestor", a, b], true);
     return code === 0 ? true : code === 1 ? false : void 0;
   }
@@ -21549,6 +21634,22 @@ function shaOf(deployed) {
   throw new OffmainError(
     `"${deployed}" is neither a commit sha nor an offmain image tag: pass a sha (7 to 40 hex digits) or a tag such as 4.8.0-alpha.1_2f40549`
   );
+}
+function readText(file) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function configNamesOrigin(dir, url) {
+  if (!/^[\x21-\x7e]+$/.test(url) || /["\\;#]/.test(url)) return false;
+  const config = readText(path.join(dir, "config"));
+  if (config === void 0 || config.split('[remote "origin"]').length !== 2) return false;
+  if (/^\s*\[\s*(?:url|include|includeif)\b/im.test(config)) return false;
+  const section = /^\[remote "origin"\]\n((?:\t.*\n)*)/m.exec(config);
+  const urls = section ? [...section[1].matchAll(/^\turl = (.*)$/gm)].map((m) => m[1]) : [];
+  return urls.length === 1 && urls[0] === url && !/^\s*url\s*=/m.test(config.replace(section[0], ""));
 }
 
 // src/deploy/freshness.ts
@@ -21946,7 +22047,7 @@ function deploySummaryMarkdown(r) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -21957,7 +22058,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path5 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL}`);

@@ -15,7 +15,7 @@ import {
   patchTree,
   resolveUpstream,
   versionOf
-} from "./chunk-NKYRLZ6Q.mjs";
+} from "./chunk-7SC2UEY2.mjs";
 import {
   OffmainError,
   pathOption

@@ -10,9 +10,9 @@ import {
   token,
   track,
   upstreamCommands
-} from "./chunk-F6XWBTLM.mjs";
+} from "./chunk-ZDTARXQF.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-NKYRLZ6Q.mjs";
+import "./chunk-7SC2UEY2.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
   patchOptions,

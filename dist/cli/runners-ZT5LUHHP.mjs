@@ -8,8 +8,8 @@ import {
 } from "./chunk-KV2BBYS3.mjs";
 import {
   runnerMatrix
-} from "./chunk-IAWWPQKX.mjs";
-import "./chunk-NKYRLZ6Q.mjs";
+} from "./chunk-HDQIEKDV.mjs";
+import "./chunk-7SC2UEY2.mjs";
 import {
   OffmainError,
   pathOption

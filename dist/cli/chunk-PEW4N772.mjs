@@ -13,13 +13,13 @@ import {
   formatHours,
   githubClient,
   parseSetArg
-} from "./chunk-V3NXRM3C.mjs";
+} from "./chunk-NWTV3HSI.mjs";
 import {
   RegistryClient,
   describeTag,
   parsePlatforms,
   streamingName
-} from "./chunk-IAWWPQKX.mjs";
+} from "./chunk-HDQIEKDV.mjs";
 import {
   DEFAULT_REPOSITORY,
   cell,
@@ -35,7 +35,7 @@ import {
   redactText,
   stableTags,
   versionOf
-} from "./chunk-NKYRLZ6Q.mjs";
+} from "./chunk-7SC2UEY2.mjs";
 import {
   OffmainError,
   errorMessage

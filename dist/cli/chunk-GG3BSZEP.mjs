@@ -9,10 +9,10 @@ import {
   build,
   buildOutputs,
   buildSummaryMarkdown
-} from "./chunk-IAWWPQKX.mjs";
+} from "./chunk-HDQIEKDV.mjs";
 import {
   headOf
-} from "./chunk-NKYRLZ6Q.mjs";
+} from "./chunk-7SC2UEY2.mjs";
 import {
   OffmainError,
   errorMessage,

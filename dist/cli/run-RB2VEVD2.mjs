@@ -9,12 +9,12 @@ import {
   resolveOptions,
   token,
   track
-} from "./chunk-F6XWBTLM.mjs";
+} from "./chunk-ZDTARXQF.mjs";
 import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-GMLMNTQJ.mjs";
+} from "./chunk-PEW4N772.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -24,7 +24,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-V3NXRM3C.mjs";
+} from "./chunk-NWTV3HSI.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -34,7 +34,7 @@ import {
   buildSummaryMarkdown,
   planBuild,
   readBuildTree
-} from "./chunk-IAWWPQKX.mjs";
+} from "./chunk-HDQIEKDV.mjs";
 import {
   DEFAULT_PATCH_SETS,
   DEFAULT_REPOSITORY,
@@ -46,7 +46,7 @@ import {
   patchSummaryMarkdown,
   prepare,
   redactUrl
-} from "./chunk-NKYRLZ6Q.mjs";
+} from "./chunk-7SC2UEY2.mjs";
 import {
   OffmainError,
   errorMessage,

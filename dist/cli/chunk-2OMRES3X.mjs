@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-V3NXRM3C.mjs";
+} from "./chunk-NWTV3HSI.mjs";
 import {
   parse,
   required

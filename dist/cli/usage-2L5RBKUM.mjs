@@ -5,20 +5,20 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   BUILD_USAGE
-} from "./chunk-JFFVZXNO.mjs";
+} from "./chunk-GG3BSZEP.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-Y37SPGLA.mjs";
-import "./chunk-GMLMNTQJ.mjs";
+} from "./chunk-HX6BIDE4.mjs";
+import "./chunk-PEW4N772.mjs";
 import {
   DEPLOY_USAGE
-} from "./chunk-WSZTNMCP.mjs";
-import "./chunk-V3NXRM3C.mjs";
+} from "./chunk-2OMRES3X.mjs";
+import "./chunk-NWTV3HSI.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-IAWWPQKX.mjs";
+import "./chunk-HDQIEKDV.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-NKYRLZ6Q.mjs";
+} from "./chunk-7SC2UEY2.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 
 // src/cli/usage.ts

@@ -4,15 +4,13 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DEPLOY_USAGE,
-  deployCommands
-} from "./chunk-WSZTNMCP.mjs";
-import "./chunk-V3NXRM3C.mjs";
-import "./chunk-KV2BBYS3.mjs";
-import "./chunk-IAWWPQKX.mjs";
-import "./chunk-NKYRLZ6Q.mjs";
+  BUILD_USAGE,
+  buildCommand
+} from "./chunk-GG3BSZEP.mjs";
+import "./chunk-HDQIEKDV.mjs";
+import "./chunk-7SC2UEY2.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DEPLOY_USAGE,
-  deployCommands
+  BUILD_USAGE,
+  buildCommand
 };

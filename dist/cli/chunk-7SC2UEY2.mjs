@@ -9901,10 +9901,10 @@ var Checkout = class {
     }
     let sha = await this.locate(commit);
     if (sha && !complete) {
-      const since = Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim()) - 1;
-      if (since > 0) {
-        await this.fetch(["--filter=blob:none", `--shallow-since=${since}`, "origin", ...refspecs], true);
-        for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b };
+      const time = Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim());
+      if (time > 1) {
+        await this.fetch(["--filter=blob:none", `--shallow-since=${time - 1}`, "origin", ...refspecs], true);
+        for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b, time };
       }
     }
     const steps = complete ? ["all"] : [...DEEPEN_STEPS, "all"];
@@ -10067,6 +10067,7 @@ async function resolveUpstream(opts) {
       const found = await co.findOnBranches([ref], commit);
       if (!found.branch || !found.sha) throw notOn(commit, found.sha, [ref], remote, tagFor);
       sha = found.sha;
+      if (found.time) date = isoUtc(found.time);
     }
     resultRef = ref;
     tag = tagFor(sha);
@@ -10506,6 +10507,7 @@ import {
   constants,
   existsSync,
   fstatSync,
+  fsync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -10811,6 +10813,19 @@ var ConfinedDir = class {
     } catch (e) {
       closeSync(fd);
       throw e;
+    }
+  }
+  /** syncDir for several directories at once: their fsyncs are issued together, and all have returned at the end. */
+  async syncDirs(rels) {
+    const fds = [];
+    try {
+      for (const rel of new Set(rels)) {
+        const opened = this.openRead(rel);
+        if (opened) fds.push(opened.fd);
+      }
+      await Promise.allSettled(fds.map((fd) => new Promise((done) => fsync(fd, done))));
+    } finally {
+      for (const fd of fds) closeSync(fd);
     }
   }
   /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */

@@ -4,13 +4,16 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  BUILD_USAGE,
-  buildCommand
-} from "./chunk-JFFVZXNO.mjs";
-import "./chunk-IAWWPQKX.mjs";
-import "./chunk-NKYRLZ6Q.mjs";
+  DECIDE_USAGE,
+  decideCommand
+} from "./chunk-HX6BIDE4.mjs";
+import "./chunk-PEW4N772.mjs";
+import "./chunk-NWTV3HSI.mjs";
+import "./chunk-KV2BBYS3.mjs";
+import "./chunk-HDQIEKDV.mjs";
+import "./chunk-7SC2UEY2.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  BUILD_USAGE,
-  buildCommand
+  DECIDE_USAGE,
+  decideCommand
 };
