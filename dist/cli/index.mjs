@@ -107,16 +107,16 @@ var OFFMAIN_VERSION = package_default.version;
 
 // src/cli/main.ts
 var COMMANDS = {
-  resolve: async () => (await import("./upstream-QKBZY4ZB.mjs")).upstreamCommands.resolve,
-  version: async () => (await import("./upstream-QKBZY4ZB.mjs")).upstreamCommands.version,
-  patch: async () => (await import("./upstream-QKBZY4ZB.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-RB2VEVD2.mjs")).runCommand,
-  build: async () => (await import("./build-FVFUAVXE.mjs")).buildCommand,
-  runners: async () => (await import("./runners-ZT5LUHHP.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-BYFFQ3TT.mjs")).decideCommand,
-  bump: async () => (await import("./deploy-IXXGFBYY.mjs")).deployCommands.bump,
-  deploy: async () => (await import("./deploy-IXXGFBYY.mjs")).deployCommands.deploy,
-  freshness: async () => (await import("./deploy-IXXGFBYY.mjs")).deployCommands.freshness
+  resolve: async () => (await import("./upstream-5NQLBN5J.mjs")).upstreamCommands.resolve,
+  version: async () => (await import("./upstream-5NQLBN5J.mjs")).upstreamCommands.version,
+  patch: async () => (await import("./upstream-5NQLBN5J.mjs")).upstreamCommands.patch,
+  run: async () => (await import("./run-G6G6YIEK.mjs")).runCommand,
+  build: async () => (await import("./build-S7OZ6AAQ.mjs")).buildCommand,
+  runners: async () => (await import("./runners-MDNI6ECO.mjs")).runnersCommand,
+  decide: async () => (await import("./decide-MAYCSRA6.mjs")).decideCommand,
+  bump: async () => (await import("./deploy-2S4LLE54.mjs")).deployCommands.bump,
+  deploy: async () => (await import("./deploy-2S4LLE54.mjs")).deployCommands.deploy,
+  freshness: async () => (await import("./deploy-2S4LLE54.mjs")).deployCommands.freshness
 };
 async function main(argv, io) {
   const quiet = argv.includes("--quiet") || argv.includes("-q");
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-2L5RBKUM.mjs");
+    const usage = await import("./usage-FBA7R2JR.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

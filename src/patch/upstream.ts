@@ -99,6 +99,12 @@ function unreachable(remote: Remote, r: GitResult): OffmainError {
   );
 }
 
+/** What fetchWanted found before fetching a named commit. */
+interface WantedCommit {
+  /** The checkout held its branches' whole history (not shallow). */
+  complete: boolean;
+}
+
 class Checkout {
   /** A new, empty checkout: nothing to clean after the checkout. */
   fresh = false;
@@ -123,15 +129,21 @@ class Checkout {
     return (await this.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
   }
 
+  /**
+   * A full sha that names a commit here, with its committer time, from local objects only, in one process:
+   * `--missing=print` keeps git from fetching a missing object from the promisor remote, and a tag (which
+   * rev-list peels), tree or blob prints no `commit <the same sha>` line.
+   */
+  async localCommit(sha: string): Promise<{ sha: string; time: number } | undefined> {
+    const r = await this.run(['rev-list', '--missing=print', '--no-walk', '--format=%ct', sha, '--'], true);
+    if (r.code !== 0) return undefined;
+    const m = /^commit ([0-9a-f]{40})\n(\d+)$/.exec(r.stdout.trim());
+    return m && m[1] === sha ? { sha, time: Number(m[2]) } : undefined;
+  }
+
   /** The commit for a full sha or unique prefix, looking only at local objects (never a lazy fetch). */
   async locate(commit: string): Promise<string | undefined> {
-    if (commit.length === 40) {
-      // `--missing=print` keeps git from fetching a missing object from the promisor remote.
-      const r = await this.run(['rev-list', '--missing=print', '--no-walk', commit], true);
-      if (r.code !== 0) return undefined;
-      const type = await this.run(['cat-file', '-t', commit], true);
-      return type.stdout.trim() === 'commit' ? commit : undefined;
-    }
+    if (commit.length === 40) return (await this.localCommit(commit))?.sha;
     const r = await this.run(['rev-parse', '--verify', '--end-of-options', `${commit}^{commit}`], true);
     if (r.code === 0) return r.stdout.trim();
     if (/ambiguous/i.test(r.stderr)) {
@@ -148,25 +160,39 @@ class Checkout {
   }
 
   /**
+   * What findOnBranches starts from: whether the checkout already holds its branches' whole history (read
+   * first: the fetch below may make it shallow), then, for a full sha, the commit with its whole tree (what the
+   * checkout needs, in one pack rather than blob by blob). The fetch also tells "exists elsewhere" from "not
+   * found" when the server serves any sha (GitHub does, even for commits of forks); a refusal just leaves it to
+   * the branch history. It may run while ls-remote lists the refs: it writes only WANTED_REF.
+   */
+  async fetchWanted(commit: string): Promise<WantedCommit> {
+    // A checkout made by this run has no history; one kept from an earlier run may have all of it.
+    const hadHistory = !this.fresh && (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD'], true)).code === 0;
+    const complete = hadHistory && !(await this.isShallow());
+    if (commit.length === 40) await this.fetch(['--depth=1', 'origin', `+${commit}:${WANTED_REF}`], true);
+    return { complete };
+  }
+
+  /**
    * Fetches `branches` blobless, deeper and deeper, until `commit` is found on one of them or the
    * whole history is there. Returns the commit's full sha if it is present at all, and the branch.
+   * `wanted`: fetchWanted for this commit, when the caller has started it already.
    */
-  async findOnBranches(branches: string[], commit: string): Promise<{ sha?: string; branch?: string; time?: number }> {
+  async findOnBranches(
+    branches: string[],
+    commit: string,
+    wanted?: Promise<WantedCommit>,
+  ): Promise<{ sha?: string; branch?: string; time?: number }> {
     const refspecs = branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
-    const hadHistory = (await this.run(['rev-parse', '--verify', '--quiet', 'HEAD'], true)).code === 0;
-    const complete = hadHistory && !(await this.isShallow());
-    if (commit.length === 40) {
-      // The commit with its whole tree (what the checkout needs, in one pack rather than blob by blob), and
-      // it tells "exists elsewhere" from "not found" when the server serves any sha (GitHub does, even for
-      // commits of forks); a refusal just leaves it to the branch history below.
-      await this.fetch(['--depth=1', 'origin', `+${commit}:${WANTED_REF}`], true);
-    }
-    let sha = await this.locate(commit);
+    const { complete } = await (wanted ?? this.fetchWanted(commit));
+    const local = commit.length === 40 ? await this.localCommit(commit) : undefined;
+    let sha = commit.length === 40 ? local?.sha : await this.locate(commit);
     if (sha && !complete) {
       // Its committer date bounds the search: one blobless fetch of the branch's commits since then, as deep as
       // needed, instead of 100, 1,000, 10,000. A descendant dated before it (rare) cuts the walk short: then
       // the steps below decide.
-      const time = Number((await this.run(['show', '-s', '--format=%ct', sha])).stdout.trim());
+      const time = local?.time ?? Number((await this.run(['show', '-s', '--format=%ct', sha])).stdout.trim());
       if (time > 1) {
         await this.fetch(['--filter=blob:none', `--shallow-since=${time - 1}`, 'origin', ...refspecs], true);
         for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b, time };
@@ -189,8 +215,9 @@ class Checkout {
     return { sha };
   }
 
-  async checkout(sha: string): Promise<void> {
-    const r = await this.run(['-c', 'advice.detachedHead=false', 'checkout', '--quiet', '--force', '--detach', sha, '--'], true);
+  /** Checks out `commit` (a sha, or a ref this run fetched) detached, and removes what is not in it. */
+  async checkout(commit: string): Promise<void> {
+    const r = await this.run(['-c', 'advice.detachedHead=false', 'checkout', '--quiet', '--force', '--detach', commit, '--'], true);
     if (r.code !== 0) throw unreachable(this.remote, r);
     if (!this.fresh) await this.run(['clean', '-q', '-ffdx']);
   }
@@ -301,6 +328,7 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
   listing.catch(() => undefined);
   let prepared: Promise<Checkout> | undefined;
   let early: Promise<{ co: Checkout; fetched: GitResult }> | undefined;
+  let wanted: Promise<WantedCommit> | undefined;
   if (track === 'main') {
     prepared = preparePath(dir, state, remote);
     prepared.catch(() => undefined);
@@ -310,9 +338,13 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
         fetched: await c.fetch(['--depth=1', 'origin', `+refs/heads/${ref}:refs/remotes/origin/${ref}`], true),
       }));
       early.catch(() => undefined);
+    } else {
+      // A named commit is fetched while the refs are listed too; it is proven on the branch afterwards.
+      wanted = prepared.then((c) => c.fetchWanted(commit));
+      wanted.catch(() => undefined);
     }
   }
-  const settled = () => (early ?? prepared)?.then(() => undefined, () => undefined);
+  const settled = () => (early ?? wanted ?? prepared)?.then(() => undefined, () => undefined);
   let refs: RemoteRef[];
   try {
     refs = await listing;
@@ -331,6 +363,7 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
   let tag: string | undefined;
   let co: Checkout;
   let date: string | undefined;
+  let checkedOut = false;
 
   if (track === 'main') {
     if (!heads.has(ref)) {
@@ -341,13 +374,21 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
       const e = await early;
       co = e.co;
       if (e.fetched.code !== 0) throw unreachable(remote, e.fetched);
-      const head = await co.run(['show', '-s', '--format=%H %ct', `refs/remotes/origin/${ref}^{commit}`, '--']);
-      const [full, ct] = head.stdout.trim().split(' ');
+      // The commit's sha and date are read while it is checked out: only this run's fetch wrote the ref.
+      const fetched = `refs/remotes/origin/${ref}`;
+      const [head, out] = await Promise.allSettled([
+        co.run(['show', '-s', '--format=%H %ct', `${fetched}^{commit}`, '--']),
+        co.checkout(fetched),
+      ]);
+      if (out.status === 'rejected') throw out.reason;
+      if (head.status === 'rejected') throw head.reason;
+      checkedOut = true;
+      const [full, ct] = head.value.stdout.trim().split(' ');
       sha = full!;
       date = isoUtc(Number(ct));
     } else {
       co = await prepared!;
-      const found = await co.findOnBranches([ref], commit!);
+      const found = await co.findOnBranches([ref], commit!, wanted);
       if (!found.branch || !found.sha) throw notOn(commit!, found.sha, [ref], remote, tagFor);
       sha = found.sha;
       if (found.time) date = isoUtc(found.time);
@@ -400,7 +441,7 @@ export async function resolveUpstream(opts: ResolveOptions): Promise<UpstreamCom
     }
   }
 
-  await co.checkout(sha);
+  if (!checkedOut) await co.checkout(sha);
   return {
     repository: redactUrl(repository),
     track,

@@ -168,6 +168,17 @@ describe.each(['file', 'http'] as const)('resolveUpstream over %s', (transport) 
     );
   });
 
+  it('refuses the sha of a tree, a file or an annotated tag as no commit', async () => {
+    const served = path.join(root, 'served', 'upstream.git');
+    const tagObject = (await git(['rev-parse', 'refs/tags/v4.2.0'], { cwd: served })).stdout.trim();
+    for (const spec of [`${fx.shas.main4}^{tree}`, `${fx.shas.main4}:app/one.rb`, tagObject]) {
+      const sha = (await git(['rev-parse', spec], { cwd: served })).stdout.trim();
+      if (spec === tagObject) expect((await git(['cat-file', '-t', sha], { cwd: served })).stdout.trim()).toBe('tag');
+      const e = await rejection(resolve({ commit: sha }));
+      expect(e.message).toBe(`commit ${sha.slice(0, 7)} was not found in ${url}: check the sha, or pass the full 40-character sha`);
+    }
+  });
+
   it('refuses an unknown branch and an invalid sha', async () => {
     expect((await rejection(resolve({ ref: 'develop' }))).message).toBe(
       `branch develop was not found in ${url}: check the ref setting (and the repository URL)`,

@@ -4,21 +4,13 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  patchOptions,
-  printPatchResult,
-  resolveOptions,
-  token,
-  track,
-  upstreamCommands
-} from "./chunk-ZDTARXQF.mjs";
-import "./chunk-KV2BBYS3.mjs";
-import "./chunk-7SC2UEY2.mjs";
+  BUILD_USAGE,
+  buildCommand
+} from "./chunk-EMXH7GVL.mjs";
+import "./chunk-UMAFHZH7.mjs";
+import "./chunk-4LWM2D66.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  patchOptions,
-  printPatchResult,
-  resolveOptions,
-  token,
-  track,
-  upstreamCommands
+  BUILD_USAGE,
+  buildCommand
 };

@@ -9,12 +9,12 @@ import {
   resolveOptions,
   token,
   track
-} from "./chunk-ZDTARXQF.mjs";
+} from "./chunk-QUJP5IRK.mjs";
 import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-PEW4N772.mjs";
+} from "./chunk-NISR3XHL.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -24,7 +24,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-NWTV3HSI.mjs";
+} from "./chunk-3WM4POWD.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -34,7 +34,7 @@ import {
   buildSummaryMarkdown,
   planBuild,
   readBuildTree
-} from "./chunk-HDQIEKDV.mjs";
+} from "./chunk-UMAFHZH7.mjs";
 import {
   DEFAULT_PATCH_SETS,
   DEFAULT_REPOSITORY,
@@ -46,7 +46,7 @@ import {
   patchSummaryMarkdown,
   prepare,
   redactUrl
-} from "./chunk-7SC2UEY2.mjs";
+} from "./chunk-4LWM2D66.mjs";
 import {
   OffmainError,
   errorMessage,

@@ -9,10 +9,10 @@ import {
   build,
   buildOutputs,
   buildSummaryMarkdown
-} from "./chunk-HDQIEKDV.mjs";
+} from "./chunk-UMAFHZH7.mjs";
 import {
   headOf
-} from "./chunk-7SC2UEY2.mjs";
+} from "./chunk-4LWM2D66.mjs";
 import {
   OffmainError,
   errorMessage,

@@ -9,7 +9,7 @@ import {
   parseImageRef,
   repositoryPath,
   validateTarget
-} from "./chunk-HDQIEKDV.mjs";
+} from "./chunk-UMAFHZH7.mjs";
 import {
   ConfinedDir,
   UnsafePathError,
@@ -37,7 +37,7 @@ import {
   stripHidden,
   visible,
   writeAllSync
-} from "./chunk-7SC2UEY2.mjs";
+} from "./chunk-4LWM2D66.mjs";
 import {
   OffmainError,
   __commonJS,

@@ -6,11 +6,11 @@ const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DEPLOY_USAGE,
   deployCommands
-} from "./chunk-2OMRES3X.mjs";
-import "./chunk-NWTV3HSI.mjs";
+} from "./chunk-ZIBQAC6Q.mjs";
+import "./chunk-3WM4POWD.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-HDQIEKDV.mjs";
-import "./chunk-7SC2UEY2.mjs";
+import "./chunk-UMAFHZH7.mjs";
+import "./chunk-4LWM2D66.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
   DEPLOY_USAGE,

@@ -9867,14 +9867,20 @@ var Checkout = class {
   async isShallow() {
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   }
+  /**
+   * A full sha that names a commit here, with its committer time, from local objects only, in one process:
+   * `--missing=print` keeps git from fetching a missing object from the promisor remote, and a tag (which
+   * rev-list peels), tree or blob prints no `commit <the same sha>` line.
+   */
+  async localCommit(sha) {
+    const r = await this.run(["rev-list", "--missing=print", "--no-walk", "--format=%ct", sha, "--"], true);
+    if (r.code !== 0) return void 0;
+    const m = /^commit ([0-9a-f]{40})\n(\d+)$/.exec(r.stdout.trim());
+    return m && m[1] === sha ? { sha, time: Number(m[2]) } : void 0;
+  }
   /** The commit for a full sha or unique prefix, looking only at local objects (never a lazy fetch). */
   async locate(commit) {
-    if (commit.length === 40) {
-      const r2 = await this.run(["rev-list", "--missing=print", "--no-walk", commit], true);
-      if (r2.code !== 0) return void 0;
-      const type = await this.run(["cat-file", "-t", commit], true);
-      return type.stdout.trim() === "commit" ? commit : void 0;
-    }
+    if (commit.length === 40) return (await this.localCommit(commit))?.sha;
     const r = await this.run(["rev-parse", "--verify", "--end-of-options", `${commit}^{commit}`], true);
     if (r.code === 0) return r.stdout.trim();
     if (/ambiguous/i.test(r.stderr)) {
@@ -9889,19 +9895,30 @@ var Checkout = class {
     return r.code === 0;
   }
   /**
+   * What findOnBranches starts from: whether the checkout already holds its branches' whole history (read
+   * first: the fetch below may make it shallow), then, for a full sha, the commit with its whole tree (what the
+   * checkout needs, in one pack rather than blob by blob). The fetch also tells "exists elsewhere" from "not
+   * found" when the server serves any sha (GitHub does, even for commits of forks); a refusal just leaves it to
+   * the branch history. It may run while ls-remote lists the refs: it writes only WANTED_REF.
+   */
+  async fetchWanted(commit) {
+    const hadHistory = !this.fresh && (await this.run(["rev-parse", "--verify", "--quiet", "HEAD"], true)).code === 0;
+    const complete = hadHistory && !await this.isShallow();
+    if (commit.length === 40) await this.fetch(["--depth=1", "origin", `+${commit}:${WANTED_REF}`], true);
+    return { complete };
+  }
+  /**
    * Fetches `branches` blobless, deeper and deeper, until `commit` is found on one of them or the
    * whole history is there. Returns the commit's full sha if it is present at all, and the branch.
+   * `wanted`: fetchWanted for this commit, when the caller has started it already.
    */
-  async findOnBranches(branches, commit) {
+  async findOnBranches(branches, commit, wanted) {
     const refspecs = branches.map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
-    const hadHistory = (await this.run(["rev-parse", "--verify", "--quiet", "HEAD"], true)).code === 0;
-    const complete = hadHistory && !await this.isShallow();
-    if (commit.length === 40) {
-      await this.fetch(["--depth=1", "origin", `+${commit}:${WANTED_REF}`], true);
-    }
-    let sha = await this.locate(commit);
+    const { complete } = await (wanted ?? this.fetchWanted(commit));
+    const local = commit.length === 40 ? await this.localCommit(commit) : void 0;
+    let sha = commit.length === 40 ? local?.sha : await this.locate(commit);
     if (sha && !complete) {
-      const time = Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim());
+      const time = local?.time ?? Number((await this.run(["show", "-s", "--format=%ct", sha])).stdout.trim());
       if (time > 1) {
         await this.fetch(["--filter=blob:none", `--shallow-since=${time - 1}`, "origin", ...refspecs], true);
         for (const b of branches) if (await this.isAncestor(sha, `refs/remotes/origin/${b}`)) return { sha, branch: b, time };
@@ -9922,8 +9939,9 @@ var Checkout = class {
     }
     return { sha };
   }
-  async checkout(sha) {
-    const r = await this.run(["-c", "advice.detachedHead=false", "checkout", "--quiet", "--force", "--detach", sha, "--"], true);
+  /** Checks out `commit` (a sha, or a ref this run fetched) detached, and removes what is not in it. */
+  async checkout(commit) {
+    const r = await this.run(["-c", "advice.detachedHead=false", "checkout", "--quiet", "--force", "--detach", commit, "--"], true);
     if (r.code !== 0) throw unreachable(this.remote, r);
     if (!this.fresh) await this.run(["clean", "-q", "-ffdx"]);
   }
@@ -10021,6 +10039,7 @@ async function resolveUpstream(opts) {
   listing.catch(() => void 0);
   let prepared;
   let early;
+  let wanted;
   if (track === "main") {
     prepared = preparePath(dir, state, remote);
     prepared.catch(() => void 0);
@@ -10030,9 +10049,12 @@ async function resolveUpstream(opts) {
         fetched: await c.fetch(["--depth=1", "origin", `+refs/heads/${ref}:refs/remotes/origin/${ref}`], true)
       }));
       early.catch(() => void 0);
+    } else {
+      wanted = prepared.then((c) => c.fetchWanted(commit));
+      wanted.catch(() => void 0);
     }
   }
-  const settled = () => (early ?? prepared)?.then(() => void 0, () => void 0);
+  const settled = () => (early ?? wanted ?? prepared)?.then(() => void 0, () => void 0);
   let refs;
   try {
     refs = await listing;
@@ -10049,6 +10071,7 @@ async function resolveUpstream(opts) {
   let tag;
   let co;
   let date;
+  let checkedOut = false;
   if (track === "main") {
     if (!heads.has(ref)) {
       await settled();
@@ -10058,13 +10081,20 @@ async function resolveUpstream(opts) {
       const e = await early;
       co = e.co;
       if (e.fetched.code !== 0) throw unreachable(remote, e.fetched);
-      const head = await co.run(["show", "-s", "--format=%H %ct", `refs/remotes/origin/${ref}^{commit}`, "--"]);
-      const [full, ct] = head.stdout.trim().split(" ");
+      const fetched = `refs/remotes/origin/${ref}`;
+      const [head, out] = await Promise.allSettled([
+        co.run(["show", "-s", "--format=%H %ct", `${fetched}^{commit}`, "--"]),
+        co.checkout(fetched)
+      ]);
+      if (out.status === "rejected") throw out.reason;
+      if (head.status === "rejected") throw head.reason;
+      checkedOut = true;
+      const [full, ct] = head.value.stdout.trim().split(" ");
       sha = full;
       date = isoUtc(Number(ct));
     } else {
       co = await prepared;
-      const found = await co.findOnBranches([ref], commit);
+      const found = await co.findOnBranches([ref], commit, wanted);
       if (!found.branch || !found.sha) throw notOn(commit, found.sha, [ref], remote, tagFor);
       sha = found.sha;
       if (found.time) date = isoUtc(found.time);
@@ -10116,7 +10146,7 @@ async function resolveUpstream(opts) {
       }
     }
   }
-  await co.checkout(sha);
+  if (!checkedOut) await co.checkout(sha);
   return {
     repository: redactUrl(repository),
     track,

@@ -12,7 +12,7 @@ import {
   isValidOciTag,
   redactUrl,
   versionOf
-} from "./chunk-7SC2UEY2.mjs";
+} from "./chunk-4LWM2D66.mjs";
 import {
   OffmainError
 } from "./chunk-DG7S4ZZ7.mjs";

@@ -4,13 +4,16 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  BUILD_USAGE,
-  buildCommand
-} from "./chunk-GG3BSZEP.mjs";
-import "./chunk-HDQIEKDV.mjs";
-import "./chunk-7SC2UEY2.mjs";
+  DECIDE_USAGE,
+  decideCommand
+} from "./chunk-VVKDPD5Y.mjs";
+import "./chunk-NISR3XHL.mjs";
+import "./chunk-3WM4POWD.mjs";
+import "./chunk-KV2BBYS3.mjs";
+import "./chunk-UMAFHZH7.mjs";
+import "./chunk-4LWM2D66.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  BUILD_USAGE,
-  buildCommand
+  DECIDE_USAGE,
+  decideCommand
 };

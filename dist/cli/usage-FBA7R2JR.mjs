@@ -5,20 +5,20 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   BUILD_USAGE
-} from "./chunk-GG3BSZEP.mjs";
+} from "./chunk-EMXH7GVL.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-HX6BIDE4.mjs";
-import "./chunk-PEW4N772.mjs";
+} from "./chunk-VVKDPD5Y.mjs";
+import "./chunk-NISR3XHL.mjs";
 import {
   DEPLOY_USAGE
-} from "./chunk-2OMRES3X.mjs";
-import "./chunk-NWTV3HSI.mjs";
+} from "./chunk-ZIBQAC6Q.mjs";
+import "./chunk-3WM4POWD.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-HDQIEKDV.mjs";
+import "./chunk-UMAFHZH7.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-7SC2UEY2.mjs";
+} from "./chunk-4LWM2D66.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 
 // src/cli/usage.ts

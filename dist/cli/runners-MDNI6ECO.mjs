@@ -8,8 +8,8 @@ import {
 } from "./chunk-KV2BBYS3.mjs";
 import {
   runnerMatrix
-} from "./chunk-HDQIEKDV.mjs";
-import "./chunk-7SC2UEY2.mjs";
+} from "./chunk-UMAFHZH7.mjs";
+import "./chunk-4LWM2D66.mjs";
 import {
   OffmainError,
   pathOption

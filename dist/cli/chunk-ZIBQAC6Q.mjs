@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-NWTV3HSI.mjs";
+} from "./chunk-3WM4POWD.mjs";
 import {
   parse,
   required

@@ -15,7 +15,7 @@ import {
   patchTree,
   resolveUpstream,
   versionOf
-} from "./chunk-7SC2UEY2.mjs";
+} from "./chunk-4LWM2D66.mjs";
 import {
   OffmainError,
   pathOption

@@ -5,13 +5,13 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-PEW4N772.mjs";
+} from "./chunk-NISR3XHL.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-7SC2UEY2.mjs";
+} from "./chunk-4LWM2D66.mjs";
 import {
   OffmainError,
   pathOption

@@ -4,16 +4,21 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DECIDE_USAGE,
-  decideCommand
-} from "./chunk-HX6BIDE4.mjs";
-import "./chunk-PEW4N772.mjs";
-import "./chunk-NWTV3HSI.mjs";
+  patchOptions,
+  printPatchResult,
+  resolveOptions,
+  token,
+  track,
+  upstreamCommands
+} from "./chunk-QUJP5IRK.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-HDQIEKDV.mjs";
-import "./chunk-7SC2UEY2.mjs";
+import "./chunk-4LWM2D66.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DECIDE_USAGE,
-  decideCommand
+  patchOptions,
+  printPatchResult,
+  resolveOptions,
+  token,
+  track,
+  upstreamCommands
 };

@@ -13,13 +13,13 @@ import {
   formatHours,
   githubClient,
   parseSetArg
-} from "./chunk-NWTV3HSI.mjs";
+} from "./chunk-3WM4POWD.mjs";
 import {
   RegistryClient,
   describeTag,
   parsePlatforms,
   streamingName
-} from "./chunk-HDQIEKDV.mjs";
+} from "./chunk-UMAFHZH7.mjs";
 import {
   DEFAULT_REPOSITORY,
   cell,
@@ -35,7 +35,7 @@ import {
   redactText,
   stableTags,
   versionOf
-} from "./chunk-7SC2UEY2.mjs";
+} from "./chunk-4LWM2D66.mjs";
 import {
   OffmainError,
   errorMessage
