@@ -22,8 +22,8 @@ const MERGES = 600;
 const FILES = 10_000;
 const ROUNDS = Number(process.env.BENCH_HISTORY_ROUNDS ?? 3);
 /**
- * `newest` measures only resolve newest (and its peaks), `freshness` only freshness (cold and warm, and its
- * peak), for a quick look at one part.
+ * `newest` measures only resolve newest (and its peaks), `resolve` resolve newest and N back, `freshness` only
+ * freshness (cold and warm, and its peak), for a quick look at one part.
  */
 const ONLY = process.env.BENCH_HISTORY_ONLY;
 
@@ -141,7 +141,7 @@ export async function benchHistory(): Promise<void> {
     ] as const) {
       console.log(` ${label}`);
       if (ONLY !== 'freshness') await resolveRows(label, url);
-      if (ONLY === 'newest') continue;
+      if (ONLY === 'newest' || ONLY === 'resolve') continue;
       for (const back of [10, 1000, 5000]) {
         const sha = line[line.length - 1 - back]!;
         // What the config repository holds: the image tag, which names the commit by its first 7 hex digits.
