@@ -405,7 +405,7 @@ async function benchBumpOf(FILES: number): Promise<BumpBenchResult> {
     );
     const f = median(finds);
     console.log(
-      `    of which finding and planning (--dry-run) ${f.toFixed(1)} ms = ${(f / grepMs).toFixed(2)}x grep -rl; the rest is the journalled write (4 rounds of fsync)`,
+      `    the same without writing (--dry-run)    ${f.toFixed(1)} ms = ${(f / grepMs).toFixed(2)}x grep -rl (the bump adds the journalled write: 4 rounds of fsync)`,
     );
     console.log(
       `  verified: ${changed} files changed, ${scalars} scalars replaced, ${total - changed} files byte-identical (${parsed} of ${total} files parsed); bytes changed outside the replaced scalars: ${outside}${ok ? '' : `  FAILED: ${problems.slice(0, 5).join(', ')}`}`,
