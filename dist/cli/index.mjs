@@ -110,13 +110,13 @@ var COMMANDS = {
   resolve: async () => (await import("./upstream-5NQLBN5J.mjs")).upstreamCommands.resolve,
   version: async () => (await import("./upstream-5NQLBN5J.mjs")).upstreamCommands.version,
   patch: async () => (await import("./upstream-5NQLBN5J.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-G6G6YIEK.mjs")).runCommand,
+  run: async () => (await import("./run-6JJTDIOR.mjs")).runCommand,
   build: async () => (await import("./build-S7OZ6AAQ.mjs")).buildCommand,
   runners: async () => (await import("./runners-MDNI6ECO.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-MAYCSRA6.mjs")).decideCommand,
-  bump: async () => (await import("./deploy-2S4LLE54.mjs")).deployCommands.bump,
-  deploy: async () => (await import("./deploy-2S4LLE54.mjs")).deployCommands.deploy,
-  freshness: async () => (await import("./deploy-2S4LLE54.mjs")).deployCommands.freshness
+  decide: async () => (await import("./decide-D3UCUZBP.mjs")).decideCommand,
+  bump: async () => (await import("./deploy-E6DF6LW6.mjs")).deployCommands.bump,
+  deploy: async () => (await import("./deploy-E6DF6LW6.mjs")).deployCommands.deploy,
+  freshness: async () => (await import("./deploy-E6DF6LW6.mjs")).deployCommands.freshness
 };
 async function main(argv, io) {
   const quiet = argv.includes("--quiet") || argv.includes("-q");
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-FBA7R2JR.mjs");
+    const usage = await import("./usage-IW4WAEBJ.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

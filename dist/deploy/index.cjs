@@ -7509,8 +7509,8 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path6 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
         this.opts.path = path6;
         this.opts.origin = origin;
@@ -21418,7 +21418,7 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit4(node, visitor) {
@@ -21430,7 +21430,7 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK;
+    visit4.BREAK = BREAK2;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path6) {
@@ -21446,8 +21446,8 @@ var require_visit = __commonJS({
             const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -21456,13 +21456,13 @@ var require_visit = __commonJS({
         } else if (identity2.isPair(node)) {
           path6 = Object.freeze(path6.concat(node));
           const ck = visit_("key", node.key, visitor, path6);
-          if (ck === BREAK)
-            return BREAK;
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
           const cv = visit_("value", node.value, visitor, path6);
-          if (cv === BREAK)
-            return BREAK;
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -21478,7 +21478,7 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
-    visitAsync.BREAK = BREAK;
+    visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path6) {
@@ -21494,8 +21494,8 @@ var require_visit = __commonJS({
             const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -21504,13 +21504,13 @@ var require_visit = __commonJS({
         } else if (identity2.isPair(node)) {
           path6 = Object.freeze(path6.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path6);
-          if (ck === BREAK)
-            return BREAK;
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
           const cv = await visitAsync_("value", node.value, visitor, path6);
-          if (cv === BREAK)
-            return BREAK;
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -25289,12 +25289,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -26883,7 +26883,7 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit4(cst, visitor) {
@@ -26891,7 +26891,7 @@ var require_cst_visit = __commonJS({
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK;
+    visit4.BREAK = BREAK2;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
     visit4.itemAtPath = (cst, path6) => {
@@ -26924,8 +26924,8 @@ var require_cst_visit = __commonJS({
             const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
@@ -32071,17 +32071,35 @@ function prefilter(repositories, opts = {}) {
 }
 var DOUBT = /values|offmain:/i;
 var DEAD_BEFORE = /[A-Za-z0-9(]/;
-var NOT_IN_COMMENT_LINE = /["'=\\]/;
+var BREAK = /[\r\n]/g;
+var BREAK_OR_HASH = /[\r\n]|[ \t]#/g;
+var BREAK_OR_QUOTE = /[\r\n"'=\\]/g;
+function search(re, s, from) {
+  re.lastIndex = from;
+  return re.exec(s)?.index ?? s.length;
+}
 function live(s, needle) {
+  let end = -1;
+  let hash = 0;
+  let quote2 = 0;
   needle.lastIndex = 0;
   for (let m = needle.exec(s); m; m = needle.exec(s)) {
     const at = m.index;
     needle.lastIndex = at + 1;
     if (at > 0 && DEAD_BEFORE.test(s[at - 1])) continue;
-    const start = Math.max(s.lastIndexOf("\n", at - 1), s.lastIndexOf("\r", at - 1)) + 1;
-    const before = s.slice(start, at);
-    const hash = /(?:^|[ \t])#/.exec(before);
-    if (hash && !NOT_IN_COMMENT_LINE.test(before)) continue;
+    if (at > end) {
+      let start = end + 1;
+      end = search(BREAK, s, start);
+      while (end < at) {
+        start = end + 1;
+        end = search(BREAK, s, start);
+      }
+      const h = s[start] === "#" ? start - 1 : search(BREAK_OR_HASH, s, start);
+      hash = h < end ? h + 1 : Infinity;
+      const q = search(BREAK_OR_QUOTE, s, start);
+      quote2 = q < end ? q : Infinity;
+    }
+    if (hash < at && quote2 > at) continue;
     return true;
   }
   return false;

@@ -91,20 +91,47 @@ export function prefilter(repositories: Iterable<string>, opts: PrefilterOptions
 const DOUBT = /values|offmain:/i;
 /** A byte before the name that no image reference has there. */
 const DEAD_BEFORE = /[A-Za-z0-9(]/;
-/** What may not stand between a line's start and a name for the `#` before it to rule it out. */
-const NOT_IN_COMMENT_LINE = /["'=\\]/;
+/** A line break. */
+const BREAK = /[\r\n]/g;
+/** A line break, or a `#` after a blank. */
+const BREAK_OR_HASH = /[\r\n]|[ \t]#/g;
+/** A line break, or what may not stand between a line's start and a name for the `#` before it to rule it out. */
+const BREAK_OR_QUOTE = /[\r\n"'=\\]/g;
 
-/** Whether one of the places `needle` finds in `s` may be (part of) an image reference (see the module comment). */
-function live(s: string, needle: RegExp): boolean {
+/** Where `re` first matches in `s` from `from`: its index, or the length of `s`. */
+function search(re: RegExp, s: string, from: number): number {
+  re.lastIndex = from;
+  return re.exec(s)?.index ?? s.length;
+}
+
+/**
+ * Whether one of the places `needle` finds in `s` may be (part of) an image reference (see the module comment).
+ * The places come in order and each line is read once, when the first of them on it is: the work is linear in
+ * the file's size however many places it holds (a hostile repository may fill 1 MiB files with them).
+ */
+export function live(s: string, needle: RegExp): boolean {
+  let end = -1; // the line break ending the current line (or the length of `s`); -1 before the first line
+  let hash = 0; // on the current line: the first `#` at its start or after a blank, or Infinity
+  let quote = 0; // on the current line: the first quote, `=` or backslash, or Infinity
   needle.lastIndex = 0;
   for (let m = needle.exec(s); m; m = needle.exec(s)) {
     const at = m.index;
     needle.lastIndex = at + 1; // every place, overlapping ones too
     if (at > 0 && DEAD_BEFORE.test(s[at - 1]!)) continue;
-    const start = Math.max(s.lastIndexOf('\n', at - 1), s.lastIndexOf('\r', at - 1)) + 1;
-    const before = s.slice(start, at);
-    const hash = /(?:^|[ \t])#/.exec(before);
-    if (hash && !NOT_IN_COMMENT_LINE.test(before)) continue;
+    if (at > end) {
+      let start = end + 1;
+      end = search(BREAK, s, start);
+      while (end < at) {
+        start = end + 1;
+        end = search(BREAK, s, start);
+      }
+      const h = s[start] === '#' ? start - 1 : search(BREAK_OR_HASH, s, start);
+      hash = h < end ? h + 1 : Infinity;
+      const q = search(BREAK_OR_QUOTE, s, start);
+      quote = q < end ? q : Infinity;
+    }
+    // A `#` before it on its line, and no quote, `=` or backslash before it: in a comment.
+    if (hash < at && quote > at) continue;
     return true;
   }
   return false;

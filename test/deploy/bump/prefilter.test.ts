@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bump } from '../../../src/deploy/bump.js';
-import { LOWERS_TO_ASCII, prefilter } from '../../../src/deploy/bump/prefilter.js';
+import { live, LOWERS_TO_ASCII, prefilter } from '../../../src/deploy/bump/prefilter.js';
 import { tempDir } from '../../support/tmp.js';
 import { rejection } from '../../support/errors.js';
 
@@ -151,6 +151,45 @@ describe('bump prefilter: never skips a file the bump would change', () => {
     for (const s of no) expect([s, may(Buffer.from(s))]).toEqual([s, false]);
     expect(prefilter([M], { policies: { 'a:b': M } })(Buffer.from('# {"$imagepolicy": "a:b"}'))).toBe(true);
     expect(prefilter([M], { policies: { 'a:b': 'ghcr.io/acme/other' } })(Buffer.from('# {"$imagepolicy": "a:b"}'))).toBe(false);
+  });
+
+  /** The second pass's rule as the module comment states it, place by place (the slow, obvious way). */
+  const liveByRule = (s: string, needle: RegExp): boolean => {
+    for (let at = s.search(needle); at >= 0; ) {
+      const lineStart = Math.max(s.lastIndexOf('\n', at - 1), s.lastIndexOf('\r', at - 1)) + 1;
+      const before = s.slice(lineStart, at);
+      const deadBefore = at > 0 && /[A-Za-z0-9(]/.test(s[at - 1]!);
+      const inComment = /(?:^|[ \t])#/.test(before) && !/["'=\\]/.test(before);
+      if (!deadBefore && !inComment) return true;
+      const rest = s.slice(at + 1).search(needle);
+      at = rest < 0 ? -1 : at + 1 + rest;
+    }
+    return false;
+  };
+
+  it('the second pass decides as its rule says, on 5,000 random texts', () => {
+    let seed = 12;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const parts = ['acme/mastodon', 'mastodon', '#', ' ', '\t', '\n', '\r', '"', "'", '=', '\\', 'a', '(', '/', ':'];
+    const needle = /acme\/mastodon|mastodon/gi;
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: rand(24) }, () => parts[rand(parts.length)]).join('');
+      expect([text, live(text, needle)]).toEqual([text, liveByRule(text, needle)]);
+    }
+  });
+
+  it('reads a 1 MiB file of mentions once: one long line, or a mention a line', () => {
+    // The rule applied place by place rereads the line (or the whole file) before each place: minutes for
+    // these, where a hostile config repository may hold thousands of them.
+    const needle = /acme\/mastodon/gi;
+    const oneLine = `a: ${'# x acme/mastodon '.repeat(55_000)}\n`;
+    const lines = '# acme/mastodon\n'.repeat(65_000);
+    for (const text of [oneLine, lines]) {
+      expect(text.length).toBeGreaterThan(900_000);
+      expect(live(text, needle)).toBe(false);
+      expect(prefilter([M])(Buffer.from(text))).toBe('mentions');
+    }
+    expect(live(`${lines}image: ${M}:4.7.0\n`, needle)).toBe(true);
   });
 
   it('knows every character whose lower case is ASCII', () => {

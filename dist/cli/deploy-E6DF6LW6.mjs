@@ -6,8 +6,8 @@ const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DEPLOY_USAGE,
   deployCommands
-} from "./chunk-ZIBQAC6Q.mjs";
-import "./chunk-3WM4POWD.mjs";
+} from "./chunk-YCUYAUYT.mjs";
+import "./chunk-WZFAOZZW.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-UMAFHZH7.mjs";
 import "./chunk-4LWM2D66.mjs";

@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-3WM4POWD.mjs";
+} from "./chunk-WZFAOZZW.mjs";
 import {
   parse,
   required

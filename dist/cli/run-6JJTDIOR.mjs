@@ -14,7 +14,7 @@ import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-NISR3XHL.mjs";
+} from "./chunk-LYFPMMIO.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -24,7 +24,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-3WM4POWD.mjs";
+} from "./chunk-WZFAOZZW.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";

@@ -6,9 +6,9 @@ const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DECIDE_USAGE,
   decideCommand
-} from "./chunk-VVKDPD5Y.mjs";
-import "./chunk-NISR3XHL.mjs";
-import "./chunk-3WM4POWD.mjs";
+} from "./chunk-3GBWHYRI.mjs";
+import "./chunk-LYFPMMIO.mjs";
+import "./chunk-WZFAOZZW.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-UMAFHZH7.mjs";
 import "./chunk-4LWM2D66.mjs";

@@ -7607,8 +7607,8 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path5 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
         this.opts.path = path5;
         this.opts.origin = origin;
@@ -21090,17 +21090,35 @@ function prefilter(repositories, opts = {}) {
 }
 var DOUBT = /values|offmain:/i;
 var DEAD_BEFORE = /[A-Za-z0-9(]/;
-var NOT_IN_COMMENT_LINE = /["'=\\]/;
+var BREAK = /[\r\n]/g;
+var BREAK_OR_HASH = /[\r\n]|[ \t]#/g;
+var BREAK_OR_QUOTE = /[\r\n"'=\\]/g;
+function search(re, s, from) {
+  re.lastIndex = from;
+  return re.exec(s)?.index ?? s.length;
+}
 function live(s, needle) {
+  let end = -1;
+  let hash = 0;
+  let quote2 = 0;
   needle.lastIndex = 0;
   for (let m = needle.exec(s); m; m = needle.exec(s)) {
     const at = m.index;
     needle.lastIndex = at + 1;
     if (at > 0 && DEAD_BEFORE.test(s[at - 1])) continue;
-    const start = Math.max(s.lastIndexOf("\n", at - 1), s.lastIndexOf("\r", at - 1)) + 1;
-    const before = s.slice(start, at);
-    const hash = /(?:^|[ \t])#/.exec(before);
-    if (hash && !NOT_IN_COMMENT_LINE.test(before)) continue;
+    if (at > end) {
+      let start = end + 1;
+      end = search(BREAK, s, start);
+      while (end < at) {
+        start = end + 1;
+        end = search(BREAK, s, start);
+      }
+      const h = s[start] === "#" ? start - 1 : search(BREAK_OR_HASH, s, start);
+      hash = h < end ? h + 1 : Infinity;
+      const q = search(BREAK_OR_QUOTE, s, start);
+      quote2 = q < end ? q : Infinity;
+    }
+    if (hash < at && quote2 > at) continue;
     return true;
   }
   return false;

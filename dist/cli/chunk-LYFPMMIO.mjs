@@ -13,7 +13,7 @@ import {
   formatHours,
   githubClient,
   parseSetArg
-} from "./chunk-3WM4POWD.mjs";
+} from "./chunk-WZFAOZZW.mjs";
 import {
   RegistryClient,
   describeTag,

@@ -8,12 +8,12 @@ import {
 } from "./chunk-EMXH7GVL.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-VVKDPD5Y.mjs";
-import "./chunk-NISR3XHL.mjs";
+} from "./chunk-3GBWHYRI.mjs";
+import "./chunk-LYFPMMIO.mjs";
 import {
   DEPLOY_USAGE
-} from "./chunk-ZIBQAC6Q.mjs";
-import "./chunk-3WM4POWD.mjs";
+} from "./chunk-YCUYAUYT.mjs";
+import "./chunk-WZFAOZZW.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-UMAFHZH7.mjs";
 import {
