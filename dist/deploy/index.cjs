@@ -11107,7 +11107,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11147,7 +11147,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11160,7 +11160,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module2) {
     "use strict";
-    var { promisify: promisify2 } = require("node:util");
+    var { promisify } = require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11200,7 +11200,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -30193,6 +30193,11 @@ var errno = (e) => e.code;
 function writeAllSync(fd, data) {
   for (let at = 0; at < data.length; ) at += (0, import_node_fs.writeSync)(fd, data, at, data.length - at);
 }
+async function syncAll(fds) {
+  const done = await Promise.allSettled(fds.map((fd) => new Promise((ok, fail) => (0, import_node_fs.fsync)(fd, (e) => e ? fail(e) : ok()))));
+  const failed = done.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
 var ConfinedDir = class {
   constructor(root, opts) {
     this.root = root;
@@ -30477,7 +30482,7 @@ var ConfinedDir = class {
         const opened = this.openRead(rel);
         if (opened) fds.push(opened.fd);
       }
-      await Promise.allSettled(fds.map((fd) => new Promise((done) => (0, import_node_fs.fsync)(fd, done))));
+      await syncAll(fds).catch(() => void 0);
     } finally {
       for (const fd of fds) (0, import_node_fs.closeSync)(fd);
     }
@@ -31822,7 +31827,6 @@ var import_node_crypto = require("node:crypto");
 var import_node_fs3 = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path3 = require("node:path");
-var import_node_util = require("node:util");
 var JOURNAL = ".offmain-bump-journal";
 var NAME = /^\.offmain-[0-9a-f]{24}\.(new|old)$/;
 function sibling(file, kind) {
@@ -31843,11 +31847,6 @@ function checkReplaceable(tree, files) {
       );
     }
   }
-}
-var fsyncAsync = (fd) => (0, import_node_util.promisify)(import_node_fs3.fsync)(fd);
-async function syncAll(fds) {
-  const failed = (await Promise.allSettled(fds.map((fd) => fsyncAsync(fd)))).find((r) => r.status === "rejected");
-  if (failed) throw failed.reason;
 }
 async function replaceAll(tree, reps) {
   if (reps.length === 0) return;

@@ -31013,6 +31013,11 @@ var errno = (e) => e.code;
 function writeAllSync(fd, data) {
   for (let at = 0; at < data.length; ) at += (0, import_node_fs.writeSync)(fd, data, at, data.length - at);
 }
+async function syncAll(fds) {
+  const done = await Promise.allSettled(fds.map((fd) => new Promise((ok, fail) => (0, import_node_fs.fsync)(fd, (e) => e ? fail(e) : ok()))));
+  const failed = done.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
 var ConfinedDir = class {
   constructor(root, opts) {
     this.root = root;
@@ -31297,7 +31302,7 @@ var ConfinedDir = class {
         const opened = this.openRead(rel);
         if (opened) fds.push(opened.fd);
       }
-      await Promise.allSettled(fds.map((fd) => new Promise((done) => (0, import_node_fs.fsync)(fd, done))));
+      await syncAll(fds).catch(() => void 0);
     } finally {
       for (const fd of fds) (0, import_node_fs.closeSync)(fd);
     }

@@ -93,6 +93,16 @@ export function writeAllSync(fd: number, data: Buffer): void {
   for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
 }
 
+/**
+ * fsyncs every one of `fds` at once (the file system can commit them in one go, where one after the other costs
+ * a flush each); rejects with the first error once all have returned, so that no descriptor is closed under a sync.
+ */
+export async function syncAll(fds: number[]): Promise<void> {
+  const done = await Promise.allSettled(fds.map((fd) => new Promise<void>((ok, fail) => fsync(fd, (e) => (e ? fail(e) : ok())))));
+  const failed = done.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 export class ConfinedDir {
   private realPath?: string;
   /** Absolute paths of directories already seen on the way to a file read, with no link (see openRead). */
@@ -401,7 +411,7 @@ export class ConfinedDir {
         if (opened) fds.push(opened.fd);
       }
       // As in syncDir, a system that cannot fsync a directory is no error.
-      await Promise.allSettled(fds.map((fd) => new Promise((done) => fsync(fd, done))));
+      await syncAll(fds).catch(() => undefined);
     } finally {
       for (const fd of fds) closeSync(fd);
     }

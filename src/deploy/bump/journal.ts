@@ -33,13 +33,12 @@
  * directory) and could not be atomic. Git never checks out hard links: only a hand-made checkout has them.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fsync, fsyncSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { posix } from 'node:path';
-import { promisify } from 'node:util';
 import { errorMessage, OffmainError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
-import { writeAllSync, type ConfinedDir } from '../../core/safefs.js';
+import { syncAll, writeAllSync, type ConfinedDir } from '../../core/safefs.js';
 
 export const JOURNAL = '.offmain-bump-journal';
 
@@ -81,14 +80,6 @@ export function checkReplaceable(tree: ConfinedDir, files: string[]): void {
       );
     }
   }
-}
-
-const fsyncAsync = (fd: number) => promisify(fsync)(fd);
-
-/** fsyncs every one of `fds` at once; the first error once all have returned (no fd is closed under a sync). */
-async function syncAll(fds: number[]): Promise<void> {
-  const failed = (await Promise.allSettled(fds.map((fd) => fsyncAsync(fd)))).find((r) => r.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
 /** Writes every replacement or none (see the module comment). */

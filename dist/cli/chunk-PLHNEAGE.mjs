@@ -5,13 +5,13 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-LYFPMMIO.mjs";
+} from "./chunk-C4KVBK6K.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-4LWM2D66.mjs";
+} from "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,
   pathOption

@@ -8,8 +8,8 @@ import {
 } from "./chunk-KV2BBYS3.mjs";
 import {
   runnerMatrix
-} from "./chunk-UMAFHZH7.mjs";
-import "./chunk-4LWM2D66.mjs";
+} from "./chunk-NMVX3A6H.mjs";
+import "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,
   pathOption

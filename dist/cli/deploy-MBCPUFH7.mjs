@@ -4,13 +4,15 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  BUILD_USAGE,
-  buildCommand
-} from "./chunk-EMXH7GVL.mjs";
-import "./chunk-UMAFHZH7.mjs";
-import "./chunk-4LWM2D66.mjs";
+  DEPLOY_USAGE,
+  deployCommands
+} from "./chunk-V3TRUZD6.mjs";
+import "./chunk-NPDX6W7Q.mjs";
+import "./chunk-KV2BBYS3.mjs";
+import "./chunk-NMVX3A6H.mjs";
+import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  BUILD_USAGE,
-  buildCommand
+  DEPLOY_USAGE,
+  deployCommands
 };

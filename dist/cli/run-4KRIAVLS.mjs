@@ -9,12 +9,12 @@ import {
   resolveOptions,
   token,
   track
-} from "./chunk-QUJP5IRK.mjs";
+} from "./chunk-4TYBFMUO.mjs";
 import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-LYFPMMIO.mjs";
+} from "./chunk-C4KVBK6K.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -24,7 +24,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-WZFAOZZW.mjs";
+} from "./chunk-NPDX6W7Q.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -34,7 +34,7 @@ import {
   buildSummaryMarkdown,
   planBuild,
   readBuildTree
-} from "./chunk-UMAFHZH7.mjs";
+} from "./chunk-NMVX3A6H.mjs";
 import {
   DEFAULT_PATCH_SETS,
   DEFAULT_REPOSITORY,
@@ -46,7 +46,7 @@ import {
   patchSummaryMarkdown,
   prepare,
   redactUrl
-} from "./chunk-4LWM2D66.mjs";
+} from "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,
   errorMessage,

@@ -10569,6 +10569,11 @@ var errno = (e) => e.code;
 function writeAllSync(fd, data) {
   for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
 }
+async function syncAll(fds) {
+  const done = await Promise.allSettled(fds.map((fd) => new Promise((ok, fail) => fsync(fd, (e) => e ? fail(e) : ok()))));
+  const failed = done.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
 var ConfinedDir = class {
   constructor(root, opts) {
     this.root = root;
@@ -10853,7 +10858,7 @@ var ConfinedDir = class {
         const opened = this.openRead(rel);
         if (opened) fds.push(opened.fd);
       }
-      await Promise.allSettled(fds.map((fd) => new Promise((done) => fsync(fd, done))));
+      await syncAll(fds).catch(() => void 0);
     } finally {
       for (const fd of fds) closeSync(fd);
     }
@@ -12681,6 +12686,7 @@ export {
   DEFAULT_PATCH_SETS,
   UnsafePathError,
   writeAllSync,
+  syncAll,
   ConfinedDir,
   require_dist,
   headOf,

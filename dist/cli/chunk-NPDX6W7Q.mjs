@@ -9,7 +9,7 @@ import {
   parseImageRef,
   repositoryPath,
   validateTarget
-} from "./chunk-UMAFHZH7.mjs";
+} from "./chunk-NMVX3A6H.mjs";
 import {
   ConfinedDir,
   UnsafePathError,
@@ -35,9 +35,10 @@ import {
   semverOf,
   stallSeconds,
   stripHidden,
+  syncAll,
   visible,
   writeAllSync
-} from "./chunk-4LWM2D66.mjs";
+} from "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,
   __commonJS,
@@ -11205,7 +11206,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11245,7 +11246,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11258,7 +11259,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11298,7 +11299,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -20838,10 +20839,9 @@ function removePair(at, map, slot) {
 
 // src/deploy/bump/journal.ts
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, fchownSync, fsync, fsyncSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, fsyncSync } from "node:fs";
 import { hostname } from "node:os";
 import { posix } from "node:path";
-import { promisify } from "node:util";
 var JOURNAL = ".offmain-bump-journal";
 var NAME = /^\.offmain-[0-9a-f]{24}\.(new|old)$/;
 function sibling(file, kind) {
@@ -20862,11 +20862,6 @@ function checkReplaceable(tree, files) {
       );
     }
   }
-}
-var fsyncAsync = (fd) => promisify(fsync)(fd);
-async function syncAll(fds) {
-  const failed = (await Promise.allSettled(fds.map((fd) => fsyncAsync(fd)))).find((r) => r.status === "rejected");
-  if (failed) throw failed.reason;
 }
 async function replaceAll(tree, reps) {
   if (reps.length === 0) return;

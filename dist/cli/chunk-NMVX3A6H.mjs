@@ -12,7 +12,7 @@ import {
   isValidOciTag,
   redactUrl,
   versionOf
-} from "./chunk-4LWM2D66.mjs";
+} from "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError
 } from "./chunk-DG7S4ZZ7.mjs";

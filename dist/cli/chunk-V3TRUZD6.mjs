@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-WZFAOZZW.mjs";
+} from "./chunk-NPDX6W7Q.mjs";
 import {
   parse,
   required

@@ -13,13 +13,13 @@ import {
   formatHours,
   githubClient,
   parseSetArg
-} from "./chunk-WZFAOZZW.mjs";
+} from "./chunk-NPDX6W7Q.mjs";
 import {
   RegistryClient,
   describeTag,
   parsePlatforms,
   streamingName
-} from "./chunk-UMAFHZH7.mjs";
+} from "./chunk-NMVX3A6H.mjs";
 import {
   DEFAULT_REPOSITORY,
   cell,
@@ -35,7 +35,7 @@ import {
   redactText,
   stableTags,
   versionOf
-} from "./chunk-4LWM2D66.mjs";
+} from "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,
   errorMessage

@@ -15,7 +15,7 @@ import {
   patchTree,
   resolveUpstream,
   versionOf
-} from "./chunk-4LWM2D66.mjs";
+} from "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,
   pathOption

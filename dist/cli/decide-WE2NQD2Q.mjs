@@ -4,15 +4,16 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DEPLOY_USAGE,
-  deployCommands
-} from "./chunk-YCUYAUYT.mjs";
-import "./chunk-WZFAOZZW.mjs";
+  DECIDE_USAGE,
+  decideCommand
+} from "./chunk-PLHNEAGE.mjs";
+import "./chunk-C4KVBK6K.mjs";
+import "./chunk-NPDX6W7Q.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-UMAFHZH7.mjs";
-import "./chunk-4LWM2D66.mjs";
+import "./chunk-NMVX3A6H.mjs";
+import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DEPLOY_USAGE,
-  deployCommands
+  DECIDE_USAGE,
+  decideCommand
 };

@@ -9,10 +9,10 @@ import {
   build,
   buildOutputs,
   buildSummaryMarkdown
-} from "./chunk-UMAFHZH7.mjs";
+} from "./chunk-NMVX3A6H.mjs";
 import {
   headOf
-} from "./chunk-4LWM2D66.mjs";
+} from "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,
   errorMessage,

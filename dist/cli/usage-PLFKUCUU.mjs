@@ -5,20 +5,20 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   BUILD_USAGE
-} from "./chunk-EMXH7GVL.mjs";
+} from "./chunk-N47JHAIK.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-3GBWHYRI.mjs";
-import "./chunk-LYFPMMIO.mjs";
+} from "./chunk-PLHNEAGE.mjs";
+import "./chunk-C4KVBK6K.mjs";
 import {
   DEPLOY_USAGE
-} from "./chunk-YCUYAUYT.mjs";
-import "./chunk-WZFAOZZW.mjs";
+} from "./chunk-V3TRUZD6.mjs";
+import "./chunk-NPDX6W7Q.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-UMAFHZH7.mjs";
+import "./chunk-NMVX3A6H.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-4LWM2D66.mjs";
+} from "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 
 // src/cli/usage.ts

@@ -4,21 +4,13 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  patchOptions,
-  printPatchResult,
-  resolveOptions,
-  token,
-  track,
-  upstreamCommands
-} from "./chunk-QUJP5IRK.mjs";
-import "./chunk-KV2BBYS3.mjs";
-import "./chunk-4LWM2D66.mjs";
+  BUILD_USAGE,
+  buildCommand
+} from "./chunk-N47JHAIK.mjs";
+import "./chunk-NMVX3A6H.mjs";
+import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  patchOptions,
-  printPatchResult,
-  resolveOptions,
-  token,
-  track,
-  upstreamCommands
+  BUILD_USAGE,
+  buildCommand
 };
