@@ -145,17 +145,14 @@ describe('offmain build with a real engine and registry', () => {
     expect(log.lines).toContain('== Registry check');
   });
 
-  it('a second run for the same commit builds nothing, fast, and outputs the existing digests', async () => {
+  it('a second run for the same commit builds nothing and outputs the existing digests (npm run bench times it)', async () => {
     const images = [`${ns}/a/mastodon`, `${ns}/b/mastodon`];
     const log = memoryLogger();
-    const t = performance.now();
     const again = await build(options(images), log);
-    const seconds = (performance.now() - t) / 1000;
     expect(again.builds).toBe(0);
     expect(log.lines.some((l) => l.includes('buildx build'))).toBe(false);
     expect(again.skipped).toBe(true);
     expect(again.images.map((i) => [i.status, i.digest, i.pinned])).toEqual(first.images.map((i) => ['skipped', i.digest, i.pinned]));
-    expect(seconds).toBeLessThan(2);
     expect(buildSummaryMarkdown(again)).toMatch(/nothing to build/);
     // Only the immutable tag is known to point at it: moving tags stay where they are.
     const tag = first.plan.imageTag;
