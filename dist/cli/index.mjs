@@ -62,7 +62,7 @@ function stderrLogger(opts = {}) {
 // package.json
 var package_default = {
   name: "offmain",
-  version: "0.1.0",
+  version: "1.0.0",
   description: "Run a Mastodon server off upstream main: resolve, patch, build and deploy within hours",
   license: "MIT",
   type: "module",

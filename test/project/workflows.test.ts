@@ -40,6 +40,14 @@ interface Job {
 
 const files = workflowFiles();
 
+/**
+ * The reusable workflow's jobs without `permissions:`: each needs a permission only for a feature the admin
+ * can turn off (decide: actions write for keepalive, id-token on GHES; attest: id-token and attestations
+ * write), and GitHub refuses the whole run at parse time when a called job asks for more than the caller
+ * grants (actions/runner PermissionsHelper.cs, #4151), so asking would make the feature's switch useless.
+ */
+const INHERITING = ['decide', 'attest'];
+
 /** `uses:` lines with their trailing comments (the YAML parser drops comments). */
 function usesLines(text: string): { uses: string; comment: string; line: number }[] {
   return text.split('\n').flatMap((l, i) => {
@@ -76,6 +84,13 @@ describe('workflows', () => {
       const jobs = Object.entries(doc.jobs ?? {});
       for (const [name, job] of jobs) {
         const perms = job.permissions ?? doc.permissions;
+        // The reusable workflow's jobs that need a permission for an optional feature only run with the
+        // caller's grant (asking for it would fail every caller that leaves it out: see INHERITING).
+        if (relative(ROOT, file) === '.github/workflows/offmain.yml' && INHERITING.includes(name)) {
+          expect(job.permissions, `job ${name} inherits the caller's grant`).toBeUndefined();
+          expect(doc.permissions, 'a workflow-level permissions: would cap the inheriting jobs').toBeUndefined();
+          continue;
+        }
         expect(perms, `job ${name} (or the workflow) must declare permissions`).toBeDefined();
         expect(perms, `job ${name}`).not.toBe('write-all');
         if (perms && typeof perms === 'object') {
@@ -168,11 +183,14 @@ async function runStep(step: FullStep, env: Record<string, string>, cwd = tempDi
 }
 
 /**
- * The small part of GitHub's expression language the job conditions use: `always()`, `==`, `!=`, `&&`,
- * `||`, `!`, parentheses, '' strings, and `needs.X.outputs.Y` / `needs.X.result` / `inputs.X` paths.
+ * The small part of GitHub's expression language the workflows use: `always()`, `cancelled()`,
+ * `success()`, `==`, `!=`, `&&`, `||` (which yield an operand, as GitHub's do), `!`, parentheses, ''
+ * strings, numbers, true/false, and dotted paths (`needs.X.outputs.Y`, `inputs.X`, `github.event_name`,
+ * `matrix.emulate`). A `${{ }}` wrapper is taken off first.
  */
-function evaluate(expr: string, ctx: Record<string, unknown>): unknown {
-  const tokens = expr.match(/\s*(always\(\)|'[^']*'|==|!=|&&|\|\||!|\(|\)|[A-Za-z_][\w.-]*)/g)!.map((t) => t.trim());
+function evaluate(expr: string, ctx: Record<string, unknown>, status: { cancelled?: boolean } = {}): unknown {
+  const body = expr.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
+  const tokens = body.match(/\s*(always\(\)|cancelled\(\)|success\(\)|'[^']*'|==|!=|&&|\|\||!|\(|\)|\d+|[A-Za-z_][\w.-]*)/g)!.map((t) => t.trim());
   let i = 0;
   const lookup = (path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], ctx) ?? '';
   const primary = (): unknown => {
@@ -184,8 +202,11 @@ function evaluate(expr: string, ctx: Record<string, unknown>): unknown {
     }
     if (t === '!') return !primary();
     if (t === 'always()') return true;
+    if (t === 'cancelled()') return Boolean(status.cancelled);
+    if (t === 'success()') return !status.cancelled;
     if (t.startsWith("'")) return t.slice(1, -1);
     if (t === 'true' || t === 'false') return t === 'true';
+    if (/^\d+$/.test(t)) return Number(t);
     return lookup(t);
   };
   const cmp = (): unknown => {
@@ -220,18 +241,28 @@ function evaluate(expr: string, ctx: Record<string, unknown>): unknown {
   return v;
 }
 
-type Decision = { platforms: string; merge: string; deploy: string; keepalive?: string };
-/** Which jobs run for a decision, in order (GitHub skips a job whose needs failed or were skipped unless its if says always()). */
-function jobsThatRun(decision: Decision, fail: string[] = []): string[] {
+/** A `${{ }}` template string (a concurrency group, a step input) with each expression evaluated. */
+function interpolate(template: string, ctx: Record<string, unknown>): string {
+  return template.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, e: string) => String(evaluate(e, ctx)));
+}
+
+type Decision = { platforms: string; merge: string; deploy: string; attest?: string };
+/**
+ * Which jobs run for a decision, in order. GitHub skips a job whose needs failed or were skipped unless its
+ * `if:` calls a status function (always(), !cancelled() ...), and after a cancel only `always()` jobs run.
+ */
+function jobsThatRun(decision: Decision, fail: string[] = [], cancelled = false): string[] {
   const results: Record<string, string> = {};
+  const outputs: Record<string, Record<string, string>> = { decide: decision, merge: { attest: decision.attest ?? '' } };
   for (const [name, job] of Object.entries(jobs)) {
     const needs = [job.needs ?? []].flat();
     const cond = job.if ?? 'success()';
+    const ctx = { needs: Object.fromEntries(needs.map((n) => [n, { result: results[n], outputs: outputs[n] ?? {} }])) };
     let run: boolean;
-    if (/always\(\)/.test(cond)) {
-      run = Boolean(evaluate(cond, { needs: Object.fromEntries(needs.map((n) => [n, { result: results[n], outputs: n === 'decide' ? decision : {} }])) }));
+    if (/always\(\)|cancelled\(\)/.test(cond)) {
+      run = Boolean(evaluate(cond, ctx, { cancelled }));
     } else {
-      run = needs.every((n) => results[n] === 'success') && (job.if === undefined || Boolean(evaluate(job.if, { needs: { decide: { outputs: decision } } })));
+      run = !cancelled && needs.every((n) => results[n] === 'success') && Boolean(evaluate(cond, ctx, { cancelled }));
     }
     results[name] = run ? (fail.includes(name) ? 'failure' : 'success') : 'skipped';
   }
@@ -241,19 +272,29 @@ function jobsThatRun(decision: Decision, fail: string[] = []): string[] {
 describe('the reusable workflow', () => {
   it('starts with the decision, and a run where nothing moved is that one job', () => {
     expect(Object.keys(jobs)[0]).toBe('decide');
-    expect(jobsThatRun({ platforms: '', merge: 'false', deploy: 'false', keepalive: 'false' })).toEqual(['decide']);
+    expect(jobsThatRun({ platforms: '', merge: 'false', deploy: 'false' })).toEqual(['decide']);
   });
 
+  const SIGNED = '[{"name":"ghcr.io/acme/mastodon","digest":"sha256:1","registry":"ghcr.io"}]';
   it.each([
-    ['a new commit', { platforms: 'linux/amd64,linux/arm64', merge: 'true', deploy: 'true' }, [], ['decide', 'patch', 'build', 'merge', 'deploy']],
+    ['a new commit', { platforms: 'linux/amd64,linux/arm64', merge: 'true', deploy: 'true', attest: SIGNED }, [], ['decide', 'patch', 'build', 'merge', 'attest', 'deploy']],
+    ['a new commit, attest off', { platforms: 'linux/amd64,linux/arm64', merge: 'true', deploy: 'true' }, [], ['decide', 'patch', 'build', 'merge', 'deploy']],
     ['the config repository behind', { platforms: '', merge: 'false', deploy: 'true' }, [], ['decide', 'patch', 'deploy']],
-    ['an image missing in one registry', { platforms: '', merge: 'true', deploy: 'true' }, [], ['decide', 'patch', 'merge', 'deploy']],
+    ['an image missing in one registry', { platforms: '', merge: 'true', deploy: 'true', attest: SIGNED }, [], ['decide', 'patch', 'merge', 'attest', 'deploy']],
     ['one platform missing', { platforms: 'linux/arm64', merge: 'true', deploy: 'false' }, [], ['decide', 'patch', 'build', 'merge']],
     ['a failed build', { platforms: 'linux/amd64,linux/arm64', merge: 'true', deploy: 'true' }, ['build'], ['decide', 'patch', 'build']],
     ['a failed merge', { platforms: '', merge: 'true', deploy: 'true' }, ['merge'], ['decide', 'patch', 'merge']],
-    ['day 50 without a commit', { platforms: '', merge: 'false', deploy: 'false', keepalive: 'true' }, [], ['decide', 'keepalive']],
+    ['a failed attestation: nothing unsigned is deployed', { platforms: '', merge: 'true', deploy: 'true', attest: SIGNED }, ['attest'], ['decide', 'patch', 'merge', 'attest']],
   ] as const)('%s: runs %j', (_what, decision, fail, expected) => {
     expect(jobsThatRun(decision, [...fail])).toEqual(expected);
+  });
+
+  it('a cancelled run merges and deploys nothing (!cancelled(), never always())', () => {
+    const conditions = Object.values(jobs).flatMap((j) => [j.if ?? '', ...(j.steps ?? []).map((st) => st.if ?? '')]);
+    expect(conditions.filter((c) => /always\(\)/.test(c))).toEqual([]);
+    const decision = { platforms: '', merge: 'true', deploy: 'true', attest: SIGNED };
+    expect(jobsThatRun(decision, [], true)).toEqual([]);
+    for (const job of ['merge', 'attest', 'deploy']) expect(jobs[job]!.if, job).toMatch(/^(\$\{\{ )?!cancelled\(\) && /);
   });
 
   it('deploys the merged images, or the ones the decision found everywhere', () => {
@@ -279,8 +320,9 @@ describe('the reusable workflow', () => {
     }
     expect(offmain.on.workflow_call.inputs['offmain-ref']!.required).toBeFalsy();
     expect(offmain.on.workflow_call.inputs['offmain-repository']!.required).toBeFalsy();
+    // On github.com nothing asks for id-token: write but signing (the attest job, from the caller's grant).
     const withIdToken = Object.entries(jobs).filter(([, j]) => j.permissions?.['id-token']).map(([n]) => n);
-    expect(withIdToken).toEqual(['decide']);
+    expect(withIdToken).toEqual([]);
   });
 
   it('the guard refuses a caller folder named .offmain-code', async () => {
@@ -293,7 +335,7 @@ describe('the reusable workflow', () => {
     expect(r.stdout).toMatch(/^::error::your repository has \.offmain-code/m);
   });
 
-  describe('which offmain runs: the OIDC token names it, a different offmain-ref fails with one line', () => {
+  describe('which offmain runs: the job context (or, on GHES, the OIDC token) names it; a different offmain-ref fails with one line', () => {
     let server: Server;
     let url = '';
     const SHA = 'a'.repeat(40);
@@ -311,12 +353,32 @@ describe('the reusable workflow', () => {
     afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
     const self = () => stepNamed('decide', /^self$/);
-    const run = (want: { repository?: string; ref?: string }, token = true) =>
+    // The job context as toJSON(job) gives it: github.com names the workflow file of this job (runner
+    // JobContext.cs, #4335); GHES gives only container, services and status.
+    const GHES_JOB = JSON.stringify({ status: 'success', services: {}, container: { network: '', id: '' } });
+    const run = (want: { repository?: string; ref?: string }, token = true, job = GHES_JOB) =>
       runStep(self(), {
+        JOB_CONTEXT: job,
         WANT_REPOSITORY: want.repository ?? '',
         WANT_REF: want.ref ?? '',
         ...(token ? { ACTIONS_ID_TOKEN_REQUEST_URL: url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' } : {}),
       });
+
+    it('reads the job context first, with no token at all (github.com needs no id-token: write)', async () => {
+      expect(self().env!.JOB_CONTEXT).toBe('${{ toJSON(job) }}');
+      const job = (repository: string) =>
+        JSON.stringify({ status: 'success', workflow_repository: repository, workflow_ref: 'acme/offmain/.github/workflows/offmain.yml@refs/tags/v1', workflow_sha: 'c'.repeat(40) });
+      const r = await run({ ref: 'v1' }, false, job('acme/offmain'));
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.outputs).toEqual({ repository: 'acme/offmain', sha: 'c'.repeat(40) });
+      expect(r.stdout).toMatch(/from the job context/);
+      const odd = await run({}, false, job('evil/offmain'));
+      expect(odd.code).toBe(1);
+      expect(odd.stdout).toMatch(/^::error::the job context disagrees with itself/m);
+      const other = await run({ ref: 'v2' }, false, job('acme/offmain'));
+      expect(other.code).toBe(1);
+      expect(other.stdout).toMatch(/^::error::offmain-ref is 'v2'/m);
+    });
 
     it.each([
       ['nothing to compare', {}, 0],
@@ -337,9 +399,9 @@ describe('the reusable workflow', () => {
     it('without id-token: write, or a token naming no called workflow, it stops and says why', async () => {
       const r = await run({}, false);
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/::error::offmain needs 'id-token: write'/);
+      expect(r.stdout).toMatch(/::error::this runner does not say which offmain commit .*grant 'id-token: write'/);
       claims = { job_workflow_ref: '', job_workflow_sha: '' };
-      expect((await run({})).stdout).toMatch(/::error::the OIDC token names no called workflow/);
+      expect((await run({})).stdout).toMatch(/::error::the job's OIDC token names no called workflow/);
     });
   });
 
@@ -402,16 +464,38 @@ describe('the reusable workflow', () => {
     });
   });
 
-  it('runs on the runner labels given, and emulate builds arm64 under QEMU', () => {
+  it('runs on the runner labels given; idle runs on their own label; emulate builds arm64 under QEMU', () => {
     const inputs = offmain.on.workflow_call.inputs;
     expect(inputs.runner!.default).toBe('ubuntu-24.04');
-    expect(inputs['arm64-runner']!.default).toBe('ubuntu-24.04-arm');
+    expect(inputs['decide-runner']!.default).toBe('ubuntu-24.04');
+    expect(inputs['arm64-runner']!.default).toBe('auto');
     for (const [name, job] of Object.entries(jobs)) {
-      expect(job['runs-on'], `job ${name}`).toMatch(/^\$\{\{ (inputs\.runner|matrix\.runner) \}\}$/);
+      const label = name === 'decide' ? 'inputs\\.decide-runner' : 'inputs\\.runner|matrix\\.runner';
+      expect(job['runs-on'], `job ${name}`).toMatch(new RegExp(`^\\$\\{\\{ (${label}) \\}\\}$`));
     }
     expect(stepNamed('patch', /^matrix$/).run).toMatch(/--runner "linux\/amd64=\$RUNNER" --runner "linux\/arm64=\$ARM64_RUNNER"/);
     const qemu = stepsOf('build').find((s) => s.uses?.startsWith('docker/setup-qemu-action@'))!;
     expect(qemu.if).toBe('matrix.emulate');
+    // An emulated Mastodon build takes hours: 6 h (a hosted job's limit) instead of 2.
+    const timeout = (jobs.build as { 'timeout-minutes': string })['timeout-minutes'];
+    expect(evaluate(timeout, { matrix: { emulate: true } })).toBe(360);
+    expect(evaluate(timeout, { matrix: { emulate: false } })).toBe(120);
+    expect(evaluate(timeout, { matrix: {} })).toBe(120);
+  });
+
+  it.each([
+    ['auto', 'true', 'ubuntu-24.04-arm'],
+    ['auto', 'false', 'emulate'],
+    ['auto', '', 'emulate'],
+    ['emulate', 'true', 'emulate'],
+    ['my-arm-runner', 'false', 'my-arm-runner'],
+  ])('arm64-runner %s in a repository public=%j builds on %s', async (input, pub, expected) => {
+    // The step's own script with `node ... runners` replaced by a probe printing the runner it was given.
+    const step = stepNamed('patch', /^matrix$/);
+    const probe = { ...step, run: step.run!.replace(/node \.offmain-code\/dist\/cli\/index\.mjs runners/, 'echo runners') };
+    const r = await runStep(probe, { PLATFORMS: 'linux/arm64', RUNNER: 'ubuntu-24.04', ARM64_RUNNER: input, PUBLIC: pub });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain(`--runner linux/arm64=${expected} `);
   });
 
   it('gives the gha cache a token, as build-push-action does', () => {
@@ -428,31 +512,91 @@ describe('the reusable workflow', () => {
   });
 
   describe('unattended for months: GitHub disables an idle schedule after 60 days', () => {
-    const age = () => stepNamed('decide', /^age$/);
-    const repoWithCommitAt = (daysAgo: number) => {
-      const dir = tempDir();
-      const date = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
-      const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-      execFileSync('git', ['init', '-q'], { cwd: dir });
-      execFileSync('git', ['-c', 'user.name=a', '-c', 'user.email=a@example.invalid', 'commit', '-q', '--allow-empty', '-m', 'x'], { cwd: dir, env });
-      return dir;
+    // A stand-in for the REST API, answering with the documented shapes of the calls the step makes.
+    let server: Server;
+    let api = '';
+    let lastCommitDaysAgo = 0;
+    let earlierRunsToday: number[] = [];
+    let enableStatus = 204;
+    let calls: string[] = [];
+    beforeAll(async () => {
+      server = createHttpServer((req, res) => {
+        calls.push(`${req.method} ${req.url}`);
+        if (req.headers.authorization !== 'Bearer ghs_job') {
+          res.writeHead(401).end('{"message":"Bad credentials"}');
+          return;
+        }
+        const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const url = new URL(req.url ?? '/', 'http://x');
+        if (url.pathname === '/repos/acme/ops/commits') {
+          const date = new Date(Date.now() - lastCommitDaysAgo * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+          json(200, [{ sha: 'f'.repeat(40), commit: { committer: { name: 'a', email: 'a@example.invalid', date } } }]);
+        } else if (url.pathname === '/repos/acme/ops/actions/workflows/offmain.yml/runs') {
+          expect(url.searchParams.get('event')).toBe('schedule');
+          expect(url.searchParams.get('created')).toBe(`>=${new Date().toISOString().slice(0, 10)}`);
+          const runs = [...earlierRunsToday, 500].map((id) => ({ id, event: 'schedule', status: id === 500 ? 'in_progress' : 'completed' }));
+          json(200, { total_count: runs.length, workflow_runs: runs });
+        } else if (req.method === 'PUT' && url.pathname === '/repos/acme/ops/actions/workflows/offmain.yml/enable') {
+          if (enableStatus === 204) res.writeHead(204).end();
+          else json(enableStatus, { message: 'Resource not accessible by integration', status: String(enableStatus) });
+        } else {
+          json(404, { message: 'Not Found' });
+        }
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+    const keepalive = () => stepNamed('decide', /^keepalive$/);
+    type KeepaliveCase = { days: number; keepalive?: string; event?: string; public?: string; earlier?: readonly number[]; enable?: number };
+    const run = (o: KeepaliveCase) => {
+      lastCommitDaysAgo = o.days;
+      earlierRunsToday = [...(o.earlier ?? [])];
+      enableStatus = o.enable ?? 204;
+      calls = [];
+      return runStep(keepalive(), {
+        GH_TOKEN: 'ghs_job',
+        GITHUB_API_URL: api,
+        GITHUB_REPOSITORY: 'acme/ops',
+        GITHUB_RUN_ID: '500',
+        KEEPALIVE: o.keepalive ?? 'true',
+        EVENT: o.event ?? 'schedule',
+        PUBLIC: o.public ?? 'true',
+        WORKFLOW_REF: 'acme/ops/.github/workflows/offmain.yml@refs/heads/main',
+      });
     };
-    it.each([
-      [49, 'true', 'schedule', 'false', false],
-      [50, 'true', 'schedule', 'true', true],
-      [55, 'true', 'workflow_dispatch', 'false', true],
-      [59, 'false', 'schedule', 'false', true],
-    ] as const)('%i days, keepalive %s, %s: keepalive job %s, warning %s', async (days, keepalive, event, expected, warns) => {
-      const r = await runStep(age(), { KEEPALIVE: keepalive, EVENT: event }, repoWithCommitAt(days));
-      expect(r.code, r.stdout).toBe(0);
-      expect(r.outputs.keepalive).toBe(expected);
-      expect(r.summary.includes(`last commit is ${days} days old`)).toBe(warns);
+    const enabled = () => calls.filter((c) => c.startsWith('PUT ')).length;
+
+    it('is a step of the decision job (an idle run stays one job), also after a failed step, never after a cancel', () => {
+      expect(jobs.keepalive).toBeUndefined();
+      const step = keepalive();
+      expect(step.if).toBe('${{ !cancelled() }}');
+      expect(stepsOf('decide').at(-1)).toBe(step);
+      expect(step.env!.GH_TOKEN).toBe('${{ github.token }}');
     });
 
-    it('re-enables the calling workflow with actions: write, in a job of its own', () => {
-      expect(jobs.keepalive!.permissions).toEqual({ actions: 'write' });
-      expect(jobs.keepalive!.if).toBe("needs.decide.outputs.keepalive == 'true'");
-      expect(jobs.keepalive!.steps![0]!.run).toMatch(/-X PUT .*\n.*\/actions\/workflows\/\$file\/enable/);
+    it.each([
+      ['49 days', { days: 49 }, 0, false],
+      ['50 days, the first scheduled run today', { days: 50 }, 1, false],
+      ['55 days, a run earlier today did it', { days: 55, earlier: [420] }, 0, false],
+      ['55 days, a manual run', { days: 55, event: 'workflow_dispatch' }, 0, false],
+      ['59 days, keepalive off: a warning only', { days: 59, keepalive: 'false' }, 0, true],
+      ['70 days, private: schedules are not disabled there', { days: 70, public: 'false' }, 0, false],
+    ] as [string, KeepaliveCase, number, boolean][])('%s', async (_what, o, puts, warns) => {
+      const r = await run(o);
+      expect(r.code, r.stdout).toBe(0);
+      expect(enabled()).toBe(puts);
+      expect(/^::warning::/m.test(r.stdout)).toBe(warns);
+      if (puts) expect(r.summary).toMatch(/re-enabled offmain\.yml \(keepalive\)/);
+      if (o.public === 'false') expect(calls).toEqual([]);
+    });
+
+    it('says what to grant when the caller left actions: write out, and never fails the job for it', async () => {
+      const r = await run({ days: 58, enable: 403 });
+      expect(r.code).toBe(0);
+      expect(enabled()).toBe(1);
+      expect(r.stdout).toMatch(/^::warning::.*grant 'actions: write' to the job that calls offmain/m);
     });
   });
 });
@@ -467,6 +611,7 @@ const VERIFIED_PINS: Record<string, { sha: string; tag: string }> = {
   'docker/login-action': { sha: '4907a6ddec9925e35a0a9e82d7399ccc52663121', tag: 'v4.1.0' },
   'docker/setup-qemu-action': { sha: '96fe6ef7f33517b61c61be40b68a1882f3264fb8', tag: 'v4.2.0' },
   'actions/create-github-app-token': { sha: '1b10c78c7865c340bc4f6099eb2f838309f1e8c3', tag: 'v3.1.1' },
+  'actions/attest': { sha: '1e69f48acb82d1966a394da916b4c1698aa569d6', tag: 'v4.2.2' },
 };
 
 describe('the workflows offmain runs pin verified commits of node24 majors', () => {
@@ -508,5 +653,212 @@ describe("the project's CI on GitHub's ubuntu-24.04 (cgroup v2)", () => {
     const root = fakeCgroup('0::/user.slice/user-0.slice/session-1.scope\n');
     expect(existsSync(join(root, 'init'))).toBe(false);
     expect(readFileSync(join(root, 'cgroup.subtree_control'), 'utf8')).toBe('');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The callers an admin copies: every README snippet that calls the reusable workflow, and the examples.
+// What GitHub decides about them before any job runs is checked here the way GitHub does it.
+// ---------------------------------------------------------------------------------------------
+
+interface CallerDoc {
+  on?: Record<string, { cron: string }[] | unknown>;
+  permissions?: Record<string, string> | string;
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean | string } | string;
+  jobs: Record<string, { uses?: string; permissions?: Record<string, string> | string; with?: Record<string, unknown>; secrets?: unknown }>;
+}
+
+/** YAML blocks of the README and docs/, and the example files, each a whole workflow. */
+function callerDocs(): { where: string; doc: CallerDoc }[] {
+  const out: { where: string; doc: CallerDoc }[] = [];
+  const markdown = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  for (const file of markdown) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)) {
+      if (!/^jobs:/m.test(m[1]!)) continue;
+      const line = text.slice(0, m.index).split('\n').length;
+      out.push({ where: `${file}:${line}`, doc: parse(m[1]!) as CallerDoc });
+    }
+  }
+  for (const f of readdirSync(join(ROOT, 'examples')).filter((x) => /\.ya?ml$/.test(x))) {
+    out.push({ where: `examples/${f}`, doc: parse(readFileSync(join(ROOT, 'examples', f), 'utf8')) as CallerDoc });
+  }
+  return out;
+}
+
+const LEVEL: Record<string, number> = { none: 0, read: 1, write: 2 };
+/** A job's token as GitHub grants it: once `permissions:` is given, every scope it leaves out is none. */
+function grant(perms: Record<string, string> | string | undefined): (scope: string) => number {
+  if (perms === 'write-all') return () => 2;
+  if (perms === 'read-all') return () => 1;
+  if (perms === undefined) throw new Error('no permissions: the repository default decides, which a snippet must not leave to chance');
+  if (typeof perms === 'string') throw new Error(`permissions: ${perms}?`);
+  return (scope) => LEVEL[perms[scope] ?? 'none'] ?? 0;
+}
+
+const callers = callerDocs().flatMap(({ where, doc }) =>
+  Object.entries(doc.jobs ?? {})
+    .filter(([, j]) => /\/offmain\/\.github\/workflows\/offmain\.yml@/.test(j.uses ?? ''))
+    .map(([name, job]) => ({ where: `${where} job ${name}`, doc, job })),
+);
+
+describe('what GitHub checks before the first job of a caller runs', () => {
+  it('finds the callers: the README quick start and the examples', () => {
+    expect(callers.map((c) => c.where.replace(/:\d+/, ''))).toEqual(
+      expect.arrayContaining(['README.md job offmain', 'examples/offmain-main-flux-pr.yml job offmain', 'examples/offmain-release.yml job offmain']),
+    );
+  });
+
+  it.each(callers.map((c) => [c.where, c] as const))('%s: grants every permission a called job asks for (else a startup failure)', (_w, c) => {
+    const granted = grant(c.job.permissions ?? c.doc.permissions);
+    for (const [name, job] of Object.entries(jobs)) {
+      for (const [scope, level] of Object.entries(job.permissions ?? {})) {
+        expect(granted(scope), `called job ${name} asks for ${scope}: ${level}`).toBeGreaterThanOrEqual(LEVEL[level]!);
+      }
+    }
+  });
+
+  it.each(callers.map((c) => [c.where, c] as const))('%s: grants what its defaults use at run time (keepalive, attestations, GHCR)', (_w, c) => {
+    const granted = grant(c.job.permissions ?? c.doc.permissions);
+    const w = c.job.with ?? {};
+    if (w.keepalive !== false) expect(granted('actions'), 'keepalive is on: actions: write').toBe(2);
+    if (w.attest !== 'false') {
+      expect(granted('id-token'), 'attest is on: id-token: write').toBe(2);
+      expect(granted('attestations'), 'attest is on: attestations: write').toBe(2);
+    }
+    if (/ghcr\.io\//.test(String(w.images ?? ''))) expect(granted('packages'), 'GHCR: packages: write').toBe(2);
+    // What the called workflow's jobs never need stays out of the snippet an admin copies.
+    expect(granted('contents'), 'contents').toBe(1);
+    for (const scope of ['pull-requests', 'issues', 'checks', 'deployments', 'statuses', 'security-events']) expect(granted(scope), scope).toBe(0);
+  });
+
+  it('a caller that turns the optional features off may leave their permissions out', () => {
+    const trimmed = { contents: 'read', packages: 'write' };
+    const granted = grant(trimmed);
+    for (const [name, job] of Object.entries(jobs)) {
+      for (const [scope, level] of Object.entries(job.permissions ?? {})) expect(granted(scope), `${name}: ${scope}`).toBeGreaterThanOrEqual(LEVEL[level]!);
+    }
+    // Docker Hub only, keepalive and attest off: still no startup failure except for packages (build, merge).
+    const asked = new Set(Object.values(jobs).flatMap((j) => Object.keys(j.permissions ?? {})));
+    expect([...asked].sort()).toEqual(['contents', 'packages']);
+  });
+
+});
+
+describe('runs are robust to GitHub scheduling them', () => {
+  const scheduled = callerDocs().filter(({ doc }) => doc.on && typeof doc.on === 'object' && 'schedule' in doc.on);
+
+  /** The minutes a cron's minute field fires at. */
+  const minutes = (field: string): number[] =>
+    field.split(',').flatMap((part) => {
+      const [range, step] = part.split('/') as [string, string | undefined];
+      const [lo, hi] = range === '*' ? [0, 59] : range.includes('-') ? range.split('-').map(Number) : [Number(range), step ? 59 : Number(range)];
+      const out: number[] = [];
+      for (let m = lo!; m <= hi!; m += Number(step ?? 1)) out.push(m);
+      return out;
+    });
+
+  it('the cron parser reads what the rule is about', () => {
+    expect(minutes('*/15')).toEqual([0, 15, 30, 45]);
+    expect(minutes('7,22,37,52')).toEqual([7, 22, 37, 52]);
+    expect(minutes('41')).toEqual([41]);
+  });
+
+  it.each(scheduled.map((s) => [s.where, s.doc] as const))('%s: schedules avoid minute 0 (the busiest, when GitHub drops queued runs)', (_w, doc) => {
+    for (const { cron } of (doc.on as { schedule: { cron: string }[] }).schedule) {
+      expect(minutes(cron.split(/\s+/)[0]!), cron).not.toContain(0);
+    }
+  });
+
+  it.each(scheduled.map((s) => [s.where, s.doc] as const))(
+    '%s: a manual run is never cancelled by a scheduled one, and groups are per workflow',
+    (_w, doc) => {
+      expect(doc.concurrency, 'a concurrency group keeps runs of one pipeline apart').toBeTypeOf('object');
+      const c = doc.concurrency as { group: string; 'cancel-in-progress'?: boolean };
+      expect(c['cancel-in-progress']).toBe(false);
+      const group = (event: string, runId: number, workflow = 'acme/ops/.github/workflows/offmain.yml@refs/heads/main') =>
+        interpolate(c.group, { github: { event_name: event, run_id: runId, workflow_ref: workflow, workflow: 'offmain' } }).toLowerCase();
+      // GitHub keeps one pending run per group and cancels it for a newer one (workflow syntax docs).
+      expect(group('schedule', 1)).toBe(group('schedule', 2));
+      for (const manual of ['workflow_dispatch', 'repository_dispatch']) {
+        expect(group(manual, 3)).not.toBe(group('schedule', 4));
+        expect(group(manual, 3)).not.toBe(group(manual, 5));
+      }
+      // Another workflow file of the same repository (main and release examples side by side): its own groups.
+      expect(group('schedule', 1, 'acme/ops/.github/workflows/offmain-release.yml@refs/heads/main')).not.toBe(group('schedule', 1));
+      // Never the called workflow's own deploy group.
+      expect(group('schedule', 1)).not.toMatch(/^offmain-deploy-/);
+    },
+  );
+
+  it("the called workflow's deploy group: scheduled deploys one at a time, a manual deploy never waits to be replaced", () => {
+    const c = (jobs.deploy as { concurrency: { group: string; 'cancel-in-progress': boolean } }).concurrency;
+    expect(c['cancel-in-progress']).toBe(false);
+    const group = (event: string, runId: number, config = 'acme/cluster') =>
+      interpolate(c.group, { github: { event_name: event, run_id: runId }, inputs: { 'config-repository': config, 'config-path': 'apps/mastodon' } });
+    expect(group('schedule', 1)).toBe(group('schedule', 2));
+    expect(group('workflow_dispatch', 3)).not.toBe(group('schedule', 4));
+    expect(group('schedule', 1, 'acme/other')).not.toBe(group('schedule', 1));
+  });
+
+  it('a re-run uploads its digests again, and a failed platform does not cancel the other', () => {
+    const upload = stepsOf('build').find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with!.overwrite).toBe(true);
+    expect((jobs.build as { strategy: { 'fail-fast': boolean } }).strategy['fail-fast']).toBe(false);
+  });
+});
+
+describe('GitHub App tokens', () => {
+  it('use client-id (app-id is deprecated in create-github-app-token v3) and only the permissions each job needs', () => {
+    const app = (job: string) => stepNamed(job, /^app$/);
+    for (const job of ['decide', 'deploy']) {
+      expect(app(job).with!['client-id']).toBe('${{ inputs.config-app-client-id || inputs.config-app-id }}');
+      expect(app(job).with!['app-id']).toBeUndefined();
+      expect(app(job).with!.repositories).toMatch(/config-name/);
+    }
+    expect(app('decide').with!['permission-contents']).toBe('read');
+    expect(Object.keys(app('decide').with!).filter((k) => k.startsWith('permission-'))).toEqual(['permission-contents']);
+    expect(app('deploy').with!['permission-contents']).toBe('write');
+    const pr = app('deploy').with!['permission-pull-requests']!;
+    expect(interpolate(pr, { inputs: { mode: 'pull-request' } })).toBe('write');
+    expect(interpolate(pr, { inputs: { mode: 'push' } })).toBe('');
+  });
+});
+
+describe('the upstream checks gate authenticates', () => {
+  it("with the job's token on github.com, an upstream-token secret when given, and nothing on GHES", () => {
+    const env = stepNamed('decide', /^decide$/).env!;
+    const token = (ctx: Record<string, unknown>) => interpolate(env.OFFMAIN_UPSTREAM_TOKEN!, ctx);
+    expect(token({ secrets: {}, github: { server_url: 'https://github.com', token: 'ghs_job' } })).toBe('ghs_job');
+    expect(token({ secrets: { 'upstream-token': 'ghp_x' }, github: { server_url: 'https://github.com', token: 'ghs_job' } })).toBe('ghp_x');
+    expect(token({ secrets: {}, github: { server_url: 'https://ghes.example', token: 'ghs_ghes' } })).toBe('');
+    expect(offmain.on.workflow_call.secrets['upstream-token']).toBeDefined();
+  });
+});
+
+describe('attestations', () => {
+  const subjects = () => stepNamed('merge', /^subjects$/);
+  const D = `sha256:${'a'.repeat(64)}`;
+  const E = `sha256:${'b'.repeat(64)}`;
+  it.each([
+    ['auto, public', 'auto', 'true', [{ name: 'ghcr.io/acme/mastodon', digest: D, registry: 'ghcr.io' }, { name: 'localhost:5000/acme/mastodon-streaming', digest: E, registry: 'localhost:5000' }]],
+    ['auto, private', 'auto', 'false', ''],
+    ['true, private', 'true', 'false', [{ name: 'ghcr.io/acme/mastodon', digest: D, registry: 'ghcr.io' }, { name: 'localhost:5000/acme/mastodon-streaming', digest: E, registry: 'localhost:5000' }]],
+    ['false', 'false', 'true', ''],
+  ] as const)('%s', async (_w, attest, pub, expected) => {
+    const r = await runStep(subjects(), { ATTEST: attest, PUBLIC: pub, IMAGES: `ghcr.io/acme/mastodon:4.8.0-alpha.1_2f40549@${D}\nlocalhost:5000/acme/mastodon-streaming@${E}\n` });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs.matrix === '' ? '' : JSON.parse(r.outputs.matrix!)).toEqual(expected);
+  });
+
+  it('refuses what is not a pinned image, and an unknown switch', async () => {
+    expect((await runStep(subjects(), { ATTEST: 'true', PUBLIC: 'true', IMAGES: 'ghcr.io/acme/mastodon:latest' })).code).toBe(1);
+    expect((await runStep(subjects(), { ATTEST: 'yes', PUBLIC: 'true', IMAGES: '' })).stdout).toMatch(/^::error::attest is 'yes'/m);
+  });
+
+  it('signs each pushed image by digest and pushes the attestation beside it', () => {
+    const attest = stepsOf('attest').find((s) => s.uses?.startsWith('actions/attest@'))!;
+    expect(attest.with).toEqual({ 'subject-name': '${{ matrix.name }}', 'subject-digest': '${{ matrix.digest }}', 'push-to-registry': true });
+    expect((jobs.attest as { strategy: { matrix: { include: string } } }).strategy.matrix.include).toBe('${{ fromJSON(needs.merge.outputs.attest) }}');
   });
 });
