@@ -30,6 +30,7 @@ export async function run(): Promise<void> {
       token,
       checks: optionalInput('checks'),
       requiredChecks: listInput('required-checks'),
+      checksApps: listInput('checks-apps'),
       minAge: optionalInput('min-age'),
       checksRepository: optionalInput('checks-repository'),
       log,

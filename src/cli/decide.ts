@@ -14,8 +14,8 @@ import { pathOption } from './paths.js';
 export const DECIDE_USAGE = `  decide   --image NAME [--image ...] [--streaming-image NAME ...] [--platforms P]
            [--repository URL] [--ref BRANCH] [--track main|release] [--commit SHA]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]]
-           [--checks require|names|off] [--required-check NAME ...] [--min-age 2h] [--checks-repository OWNER/NAME]
-           [--github-output FILE] [--summary FILE] [--json]
+           [--checks require|names|off] [--required-check NAME ...] [--checks-app SLUG ...] [--min-age 2h]
+           [--checks-repository OWNER/NAME] [--github-output FILE] [--summary FILE] [--json]
            what a run needs: which platforms to build, a merge, a deploy; nothing when nothing moved`;
 
 /** Option values may hold several items, one per line (a workflow input passes a block). */
@@ -57,6 +57,7 @@ export const decideCommand: Command = async (args, out) => {
     summary: { type: 'string' },
     checks: { type: 'string' },
     'required-check': { type: 'string', multiple: true },
+    'checks-app': { type: 'string', multiple: true },
     'min-age': { type: 'string' },
     'checks-repository': { type: 'string' },
   });
@@ -82,7 +83,7 @@ export const decideCommand: Command = async (args, out) => {
     config: v.config
       ? { repository: v.config, branch: v['config-branch'] || undefined, path: v['config-path'] || undefined, token: process.env.OFFMAIN_CONFIG_TOKEN || undefined }
       : undefined,
-    gate: { checks: v.checks || undefined, requiredChecks: items(v['required-check'], true), minAge: v['min-age'] || undefined, checksRepository: v['checks-repository'] || undefined },
+    gate: { checks: v.checks || undefined, requiredChecks: items(v['required-check'], true), checksApps: items(v['checks-app'], true), minAge: v['min-age'] || undefined, checksRepository: v['checks-repository'] || undefined },
     log: out.log,
   });
   if (githubOutput) {

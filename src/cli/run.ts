@@ -32,6 +32,7 @@ export async function runCommand(args: string[], out: CommandOut): Promise<numbe
     hold: { type: 'string' },
     checks: { type: 'string' },
     'required-check': { type: 'string', multiple: true },
+    'checks-app': { type: 'string', multiple: true },
     'min-age': { type: 'string' },
     'checks-repository': { type: 'string' },
   });
@@ -71,7 +72,7 @@ export async function runCommand(args: string[], out: CommandOut): Promise<numbe
             hold: v.hold,
           }
         : undefined,
-      gate: { checks: v.checks, requiredChecks: v['required-check'], minAge: v['min-age'], checksRepository: v['checks-repository'] },
+      gate: { checks: v.checks, requiredChecks: v['required-check'], checksApps: v['checks-app'], minAge: v['min-age'], checksRepository: v['checks-repository'] },
     },
     out.log,
   );

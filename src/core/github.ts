@@ -2,10 +2,13 @@
  * The GitHub REST (and GraphQL) client every stage uses: `@actions/github`'s Octokit, which takes the API
  * root from GITHUB_API_URL (GitHub Enterprise Server) and goes through the runner's proxy settings
  * (https_proxy, no_proxy), as a bare `@octokit/rest` client would not. Anonymous when no token is given.
- * Every request gives up after OFFMAIN_STALL_SECONDS (default 60): an API that never answers cannot hang a run.
+ * Every request goes through core/apifetch.ts: to the API's own origin only (a `Link` or a redirect to another
+ * host is refused, so the token stays on its host), cut after OFFMAIN_STALL_SECONDS (default 60) without
+ * progress, and bounded in size.
  */
 import { getOctokit } from '@actions/github';
-import { GitHub } from '@actions/github/lib/utils';
+import { defaults, GitHub } from '@actions/github/lib/utils';
+import { apiFetch } from './apifetch.js';
 import type { Logger } from './log.js';
 import { stallSeconds } from './timeouts.js';
 
@@ -27,16 +30,14 @@ export function apiRoot(apiUrl?: string): string {
 
 export function githubClient(opts: GitHubClientOptions): GitHubClient {
   const log = opts.log;
+  const baseUrl = apiRoot(opts.apiUrl);
   const options = {
-    baseUrl: apiRoot(opts.apiUrl),
+    baseUrl,
     userAgent: 'offmain',
     log: { debug: () => {}, info: () => {}, warn: (m: string) => log?.warning(m), error: () => {} },
+    // One origin, a bounded wait per read and a bounded size for every request (core/apifetch.ts).
+    // Over @actions/github's own fetch, which goes through the runner's proxy settings.
+    request: { ...defaults.request, fetch: apiFetch({ baseUrl, stallSeconds: stallSeconds(), fetch: defaults.request?.fetch as typeof fetch | undefined }) },
   };
-  const client = opts.token ? getOctokit(opts.token, options) : (new GitHub(options) as GitHubClient);
-  const stall = stallSeconds();
-  client.hook.wrap('request', (request, o) => {
-    o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1000) };
-    return request(o);
-  });
-  return client;
+  return opts.token ? getOctokit(opts.token, options) : (new GitHub(options) as GitHubClient);
 }

@@ -50,7 +50,7 @@ export interface DecideOptions {
    * The upstream checks gate, as the patch step runs it (tracking main, no commit pinned): the decision is made
    * for the commit the gate lets through, which the later jobs are then given.
    */
-  gate?: Pick<GateBeforePatchOptions, 'checks' | 'requiredChecks' | 'minAge' | 'checksRepository' | 'apiUrl' | 'now'>;
+  gate?: Pick<GateBeforePatchOptions, 'checks' | 'requiredChecks' | 'checksApps' | 'minAge' | 'checksRepository' | 'apiUrl' | 'now'>;
   env?: NodeJS.ProcessEnv;
   log: Logger;
 }

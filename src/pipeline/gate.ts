@@ -20,7 +20,7 @@ import { checksReader, parseChecksMode, type CheckResult, type ChecksMode, type 
 
 /** How many first-parent commits the gate looks at, at most (two API requests each). */
 export const MAX_GATE_COMMITS = 20;
-/** A commit with no check at all younger than this is waited for (its CI may not have started). */
+/** A commit with nothing that proves it, younger than this, is said to be waited for (its CI may not have started). */
 const NO_CHECKS_GRACE_HOURS = 24;
 
 export interface GateOptions {
@@ -29,6 +29,8 @@ export interface GateOptions {
   required?: string[];
   /** Only commits older than this many hours pass. */
   minAgeHours?: number;
+  /** Slugs of the apps whose check runs prove a commit; default GitHub Actions (upstream's own CI). */
+  apps?: string[];
   /** Upstream git URL (the history) and tracked branch. */
   repository: string;
   ref?: string;
@@ -49,7 +51,8 @@ export interface GateOptions {
 }
 
 export interface HeldBack extends CommitTime {
-  why: 'failed' | 'pending' | 'too young';
+  /** failed; pending (running, or not reported yet); unfinished (cancelled, stale, skipped); unproven (nothing proves it); too young (min-age). */
+  why: 'failed' | 'pending' | 'unfinished' | 'unproven' | 'too young';
   /** The checks that held it back. */
   checks: CheckResult[];
 }
@@ -102,7 +105,8 @@ export async function gate(opts: GateOptions): Promise<GateResult> {
     throw new OffmainError(`the upstream checks are read from GitHub, and ${inline(opts.repository, 200)} is not on GitHub: set checks: off, or name the GitHub repository whose checks count`);
   }
   const [owner, repo] = (slug ?? '/').split('/') as [string, string];
-  const reader = mode === 'off' ? undefined : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required });
+  const reader =
+    mode === 'off' ? undefined : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
 
   const heldBack: HeldBack[] = [];
   let chosen: CommitTime | undefined;
@@ -121,13 +125,23 @@ export async function gate(opts: GateOptions): Promise<GateResult> {
       failure = `the GitHub API rate limit is nearly used up (${reader.rateLimit.remaining} left until ${reader.rateLimit.reset ?? 'the reset'}): pass a token (upstream-token), or run again later`;
       break;
     }
-    const v = await reader.read(c.sha);
-    const noChecksYet = v.verdict === 'none' && ageHours < NO_CHECKS_GRACE_HOURS;
-    if (v.verdict === 'pass' || (v.verdict === 'none' && !noChecksYet)) {
+    const v = await reader.read(c.sha, { firstSeen: minAge > 0 });
+    // min-age counts from when GitHub first saw the commit: a committer date is whatever its author wrote.
+    if (minAge > 0) {
+      const seenHours = v.firstSeen === undefined ? undefined : (now - v.firstSeen * 1000) / 3_600_000;
+      if (seenHours === undefined || seenHours < minAge) {
+        heldBack.push({ ...c, why: 'too young', checks: seenHours === undefined ? [{ name: '(none)', kind: 'check-run', state: 'pending', detail: 'GitHub has no record of when it first saw it' }] : [] });
+        continue;
+      }
+    }
+    if (v.verdict === 'pass') {
       chosen = c;
       break;
     }
-    heldBack.push({ ...c, why: v.verdict === 'fail' ? 'failed' : 'pending', checks: v.blocking.length ? v.blocking : [{ name: '(none)', kind: 'check-run', state: 'pending', detail: 'no check reported yet' }] });
+    const why: HeldBack['why'] =
+      v.verdict === 'fail' ? 'failed' : v.verdict === 'pending' ? 'pending' : v.verdict === 'unfinished' ? 'unfinished' : ageHours < NO_CHECKS_GRACE_HOURS ? 'pending' : 'unproven';
+    const nothing: CheckResult = { name: '(none)', kind: 'check-run', state: 'pending', detail: why === 'pending' ? 'no check reported yet' : 'no check of upstream\'s CI succeeded' };
+    heldBack.push({ ...c, why, checks: v.blocking.length ? v.blocking : [nothing] });
     opts.log.info(`held back ${c.sha.slice(0, 7)}: ${heldLine(heldBack[heldBack.length - 1]!)}`);
   }
   if (!chosen && !failure) {
@@ -144,10 +158,11 @@ export async function gate(opts: GateOptions): Promise<GateResult> {
 
 /** Why one commit was held back, one line. */
 export function heldLine(h: HeldBack): string {
-  if (h.why === 'too young') return 'younger than min-age';
+  if (h.why === 'too young') return h.checks.length ? `younger than min-age: ${h.checks[0]!.detail}` : 'younger than min-age';
   const names = h.checks.slice(0, 5).map((c) => `${c.name} (${c.detail})`);
   const more = h.checks.length > 5 ? `, and ${h.checks.length - 5} more` : '';
-  return `${h.why === 'failed' ? 'checks failed' : 'checks still running'}: ${names.join(', ')}${more}`;
+  const what = { failed: 'checks failed', pending: 'checks still running', unfinished: 'checks never finished', unproven: 'nothing proves it passed' }[h.why];
+  return `${what}: ${names.join(', ')}${more}`;
 }
 
 /** The gate's section of a job summary. */
@@ -173,9 +188,11 @@ export interface GateBeforePatchOptions {
   /** A commit given by hand: no gate. */
   commit?: string;
   token?: string;
-  /** The adapters' words: `checks`, `required-checks`, `min-age`, `checks-repository`. */
+  /** The adapters' words: `checks`, `required-checks`, `checks-apps`, `min-age`, `checks-repository`. */
   checks?: string;
   requiredChecks?: string[];
+  /** Slugs of the apps whose check runs prove a commit; empty for GitHub Actions (upstream's own CI). */
+  checksApps?: string[];
   minAge?: string;
   checksRepository?: string;
   apiUrl?: string;
@@ -199,6 +216,7 @@ export async function gateBeforePatch(o: GateBeforePatchOptions): Promise<{ resu
     gate({
       mode,
       required: o.requiredChecks,
+      apps: o.checksApps?.map((a) => a.trim()).filter(Boolean),
       minAgeHours,
       repository: o.repository,
       ref: o.ref,

@@ -58,7 +58,7 @@ export interface PipelineOptions {
    * The upstream checks gate (tracking main, no commit given): which upstream commit to build. Default: mode
    * `require` when upstream is on GitHub, else off.
    */
-  gate?: Pick<GateBeforePatchOptions, 'checks' | 'requiredChecks' | 'minAge' | 'checksRepository' | 'apiUrl' | 'now'>;
+  gate?: Pick<GateBeforePatchOptions, 'checks' | 'requiredChecks' | 'checksApps' | 'minAge' | 'checksRepository' | 'apiUrl' | 'now'>;
 }
 
 export interface PipelineResult {

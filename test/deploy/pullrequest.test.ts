@@ -155,7 +155,7 @@ describe('an API that never answers', () => {
     await withEnv({ OFFMAIN_STALL_SECONDS: '1' }, () =>
       withTarpit(async (port) => {
         const gh = new GitHubPullRequests({ token: 't', owner: 'acme', repo: 'config', apiUrl: `http://127.0.0.1:${port}` });
-        await expect(gh.repository()).rejects.toThrow(/^GitHub could not be reached while .* in acme\/config \(.*abort.*\): check the API URL/i);
+        await expect(gh.repository()).rejects.toThrow(/^GitHub could not be reached while .* in acme\/config \(.*no answer for 1 s.*\): check the API URL/i);
       }),
     );
   }, 20_000);

@@ -38,7 +38,7 @@ function upstreamChecks(): StandInRepo['checks'] {
       runs: [
         { name: 'test', status: 'completed', conclusion: 'success' },
         { name: 'lint', status: 'completed', conclusion: 'neutral' },
-        { name: 'build-image', status: 'completed', conclusion: 'cancelled' }, // superseded by the next push
+        { name: 'build-image', status: 'completed', conclusion: 'success' },
         { name: 'chromatic', status: 'completed', conclusion: 'skipped' },
       ],
       statuses: [{ context: 'ci/crowdin', state: 'success' }],
@@ -65,7 +65,7 @@ const base = (api: GitHubStandIn, extra: Partial<GateOptions> = {}): GateOptions
 });
 
 describe('the upstream checks gate', () => {
-  it('require: holds back a failed commit and a running one, takes the newest green one; cancelled runs are no failure', async () => {
+  it('require: holds back a failed commit and a running one, takes the newest green one (neutral and skipped are no failure)', async () => {
     const api = await standIn();
     const g = await gate(base(api, { mode: 'require' }));
     expect(g.chosen?.sha).toBe(up.c.docker);
@@ -73,17 +73,21 @@ describe('the upstream checks gate', () => {
       [up.c.running, 'pending'],
       [up.c.red, 'failed'],
     ]);
-    expect(g.heldBack[1]!.checks).toEqual([expect.objectContaining({ name: 'test', state: 'fail', detail: 'completed/failure' })]);
+    expect(g.heldBack[1]!.checks).toEqual([
+      expect.objectContaining({ name: 'test', state: 'fail', detail: 'completed/failure' }),
+      expect.objectContaining({ name: 'build-image', state: 'unfinished', detail: 'completed/cancelled' }),
+    ]);
     expect(g.heldBack[0]!.checks).toEqual([expect.objectContaining({ name: 'test', state: 'pending', detail: 'in_progress' })]);
     // The gate's lag: the oldest commit held back (red, 2 h before now).
     expect(g.lagHours).toBe(2);
     expect(g.rateLimit).toEqual({ limit: 5000, remaining: 5000, reset: '2026-08-24T09:00:00Z' });
     expect(g.requests).toBe(6);
+    expect(api.requests.map((r) => r.path)).not.toContainEqual(expect.stringMatching(/check-suites/)); // no min-age: not asked
     // Anonymous reads (no token): a public repository.
     expect(api.requests.every((r) => r.login === undefined && r.method === 'GET')).toBe(true);
-    expect(api.requests[0]!.path).toBe(`/repos/mastodon/mastodon/commits/${up.c.running}/check-runs?filter=latest&per_page=100`);
+    expect(api.requests[0]!.path).toBe(`/repos/mastodon/mastodon/commits/${up.c.running}/check-runs?filter=latest&per_page=100&page=1`);
     const md = gateMarkdown(g, 'https://github.com/mastodon/mastodon.git');
-    expect(md).toContain(`| Held back [\`${up.c.red.slice(0, 7)}\`](https://github.com/mastodon/mastodon/commit/${up.c.red}) | checks failed: test (completed/failure) |`);
+    expect(md).toContain(`| Held back [\`${up.c.red.slice(0, 7)}\`](https://github.com/mastodon/mastodon/commit/${up.c.red}) | checks failed: test (completed/failure), build-image (completed/cancelled) |`);
     expect(md).toContain('| Gate lag | 2 h |');
   });
 
@@ -132,14 +136,131 @@ describe('the upstream checks gate', () => {
   });
 });
 
+describe('what counts as passed: only checks that completed with success, from upstream\'s CI', () => {
+  const NEW = () => new Date((up.times.running! + 3600) * 1000);
+  const only = async (runs: StandInRepo['checks'], extra: Partial<GateOptions> = {}) => gate(base(await standIn(runs), { maxCommits: 1, now: NEW(), ...extra }));
+
+  it.each([
+    ['a cancelled test beside a green lint', [{ name: 'test', status: 'completed', conclusion: 'cancelled' }, { name: 'lint', status: 'completed', conclusion: 'success' }], 'unfinished'],
+    ['every run cancelled', [{ name: 'test', status: 'completed', conclusion: 'cancelled' }, { name: 'lint', status: 'completed', conclusion: 'stale' }], 'unfinished'],
+    ['only neutral and skipped runs', [{ name: 'lint', status: 'completed', conclusion: 'neutral' }, { name: 'x', status: 'completed', conclusion: 'skipped' }], 'pending'],
+    ['green, but from an app that is not upstream\'s CI', [{ name: 'test', status: 'completed', conclusion: 'success', app: 'some-bot' }], 'pending'],
+    ['no check at all', [], 'pending'],
+  ] as const)('require: %s is held back (%s), never passed', async (_w, runs, why) => {
+    const g = await only({ [up.c.running]: { runs: [...runs] } }, { mode: 'require' });
+    expect(g.chosen).toBeUndefined();
+    expect(g.heldBack.map((h) => h.why)).toEqual([why]);
+  });
+
+  it('require: nothing that proves a commit, a day later, is unproven: still never passed', async () => {
+    const g = await only({ [up.c.running]: { runs: [] } }, { mode: 'require', now: new Date((up.times.running! + 30 * 3600) * 1000) });
+    expect(g.chosen).toBeUndefined();
+    expect(g.heldBack).toEqual([expect.objectContaining({ why: 'unproven', checks: [expect.objectContaining({ detail: "no check of upstream's CI succeeded" })] })]);
+  });
+
+  it('names: a cancelled, stale or skipped required check is not passed; another app\'s check of that name does not count', async () => {
+    for (const conclusion of ['cancelled', 'stale', 'skipped'] as const) {
+      const g = await only({ [up.c.running]: { runs: [{ name: 'test', status: 'completed', conclusion }] } }, { mode: 'names', required: ['test'] });
+      expect(g.chosen, conclusion).toBeUndefined();
+      expect(g.heldBack[0]!.why, conclusion).toBe('unfinished');
+    }
+    const impostor = { [up.c.running]: { runs: [{ name: 'test', status: 'completed' as const, conclusion: 'success' as const, app: 'evil-app' }] } };
+    const g = await only(impostor, { mode: 'names', required: ['test'] });
+    expect(g.heldBack[0]).toMatchObject({ why: 'pending', checks: [expect.objectContaining({ detail: 'not reported yet' })] });
+    // The admin may name the app whose checks count.
+    expect((await only(impostor, { mode: 'names', required: ['test'], apps: ['evil-app'] })).chosen?.sha).toBe(up.c.running);
+  });
+
+  it('names: compared exactly; a required name with an invisible character is refused, a reported one never matches', async () => {
+    await expect(only({}, { mode: 'names', required: ['te\u200bst'] })).rejects.toThrow(/required check "test" holds a control or invisible character/);
+    const g = await only({ [up.c.running]: { runs: [{ name: 'te\u200bst', status: 'completed', conclusion: 'success' }] } }, { mode: 'names', required: ['test'] });
+    expect(g.chosen).toBeUndefined();
+  });
+
+  it('reads every page: a failure on the third page of check runs, or the second of statuses, is seen', async () => {
+    const green = Array.from({ length: 240 }, (_, i) => ({ name: `spec-${i}`, status: 'completed' as const, conclusion: 'success' as const }));
+    const runs = [...green, { name: 'spec-late', status: 'completed' as const, conclusion: 'failure' as const }];
+    const g = await only({ [up.c.running]: { runs } }, { mode: 'require' });
+    expect(g.heldBack[0]).toMatchObject({ why: 'failed', checks: [expect.objectContaining({ name: 'spec-late' })] });
+    expect(g.requests).toBe(4); // three pages of runs, one of statuses
+    const statuses = [...Array.from({ length: 120 }, (_, i) => ({ context: `ci/${i}`, state: 'success' as const })), { context: 'ci/late', state: 'failure' as const }];
+    const s = await only({ [up.c.running]: { runs: [green[0]!], statuses } }, { mode: 'require' });
+    expect(s.heldBack[0]).toMatchObject({ why: 'failed', checks: [expect.objectContaining({ name: 'ci/late' })] });
+  });
+
+  it('min-age counts from when GitHub first saw the commit, not from the date its author wrote', async () => {
+    const green = [{ name: 'test', status: 'completed' as const, conclusion: 'success' as const }];
+    // Dated an hour before now, but pushed (its first check suite) ten minutes ago.
+    const pushed = new Date(NEW().getTime() - 10 * 60_000).toISOString();
+    const young = await only({ [up.c.running]: { runs: green, suites: [pushed] } }, { mode: 'require', minAgeHours: 0.5 });
+    expect(young.chosen).toBeUndefined();
+    expect(young.heldBack.map((h) => h.why)).toEqual(['too young']);
+    const old = new Date(NEW().getTime() - 50 * 60_000).toISOString();
+    expect((await only({ [up.c.running]: { runs: green, suites: [pushed, old] } }, { mode: 'require', minAgeHours: 0.5 })).chosen?.sha).toBe(up.c.running);
+    const unknown = await only({ [up.c.running]: { runs: green } }, { mode: 'require', minAgeHours: 0.5 });
+    expect(unknown.heldBack[0]).toMatchObject({ why: 'too young', checks: [expect.objectContaining({ detail: 'GitHub has no record of when it first saw it' })] });
+  });
+});
+
+describe('the gate fails closed on a reply it cannot read completely', () => {
+  const hostile = async (answer: (res: import('node:http').ServerResponse) => void) => {
+    const s = await startGitHubStandIn({
+      tokens: {},
+      repos: { 'mastodon/mastodon': { public: true, checks: {} } },
+      intercept: (path, res) => {
+        if (!/check-runs/.test(path)) return false;
+        answer(res);
+        return true;
+      },
+    });
+    servers.push(s);
+    return rejection(gate(base(s, { mode: 'require', maxCommits: 1 })));
+  };
+  const json = { 'content-type': 'application/json; charset=utf-8' };
+
+  it.each([
+    ['an HTML page with status 200', (r: import('node:http').ServerResponse) => r.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Unicorn!</body></html>'), /not GitHub's list of check_runs/],
+    ['JSON without the check_runs list', (r: import('node:http').ServerResponse) => r.writeHead(200, json).end('{"total_count":0}'), /not GitHub's list of check_runs/],
+    ['more runs announced than the pages hold', (r: import('node:http').ServerResponse) => r.writeHead(200, json).end('{"total_count":3,"check_runs":[]}'), /3 check_runs announced, the pages held 0/],
+    ['a check run without a name', (r: import('node:http').ServerResponse) => r.writeHead(200, json).end('{"total_count":1,"check_runs":[{"status":"completed","conclusion":"success"}]}'), /without its name/],
+    ['a body cut off', (r: import('node:http').ServerResponse) => {
+      r.writeHead(200, { ...json, 'content-length': '100' });
+      r.write('{"total_count":1,"check_ru');
+      setTimeout(() => r.destroy(), 50);
+    }, /did not answer .* completely|cannot read the check runs/],
+  ] as const)('%s', async (_w, answer, message) => {
+    const e = await hostile(answer);
+    expect(e.message).toMatch(message);
+    expect(e.message).toMatch(/cannot read the check runs of mastodon\/mastodon from the GitHub API/);
+  });
+
+  it('a reply that stops making progress is cut after the stall time, one that is slow but moving is read', async () => {
+    const prev = process.env.OFFMAIN_STALL_SECONDS;
+    process.env.OFFMAIN_STALL_SECONDS = '1';
+    try {
+      const e = await hostile((r) => {
+        r.writeHead(200, json);
+        r.write('{"total_count":1,');
+      });
+      expect(e.message).toMatch(/no progress for 1 s/);
+    } finally {
+      if (prev === undefined) delete process.env.OFFMAIN_STALL_SECONDS;
+      else process.env.OFFMAIN_STALL_SECONDS = prev;
+    }
+  }, 20_000);
+});
+
 describe('the verdict', () => {
   it('folds check runs and statuses', () => {
-    const c = (name: string, state: 'pass' | 'fail' | 'pending' | 'superseded') => ({ name, kind: 'check-run' as const, state, detail: state });
-    expect(verdictOf('a', [c('x', 'pass'), c('y', 'superseded')], 'require').verdict).toBe('pass');
+    const c = (name: string, state: 'pass' | 'fail' | 'pending' | 'unfinished' | 'neutral', app = 'github-actions') => ({ name, kind: 'check-run' as const, state, detail: state, app });
+    expect(verdictOf('a', [c('x', 'pass'), c('y', 'neutral')], 'require').verdict).toBe('pass');
+    expect(verdictOf('a', [c('x', 'pass'), c('y', 'unfinished')], 'require').verdict).toBe('unfinished');
     expect(verdictOf('a', [c('x', 'pass'), c('y', 'pending')], 'require').verdict).toBe('pending');
     expect(verdictOf('a', [c('x', 'fail'), c('y', 'pending')], 'require').verdict).toBe('fail');
-    expect(verdictOf('a', [c('y', 'superseded')], 'require').verdict).toBe('none');
+    expect(verdictOf('a', [c('y', 'neutral')], 'require').verdict).toBe('none');
+    expect(verdictOf('a', [c('x', 'pass', 'other')], 'require').verdict).toBe('none');
     expect(verdictOf('a', [c('x', 'fail')], 'names', ['y']).verdict).toBe('pending');
+    expect(verdictOf('a', [c('y', 'pass')], 'names', ['y']).verdict).toBe('pass');
     expect(parseChecksMode(' Names ')).toBe('names');
     expect(() => parseChecksMode('strict')).toThrow(/not a mode: use require, names or off/);
     expect(parseMinAge('2h')).toBe(2);
@@ -196,6 +317,6 @@ describe('the pipeline with the gate', () => {
     expect(md).toContain('### Upstream checks gate');
     expect(md).toContain('| Gate lag | 2 h: upstream commits the checks gate held back |');
     expect(md).toContain('### What the rollout brings');
-    expect(log.lines).toContain(`warning: upstream ${up.c.red.slice(0, 7)} is held back: checks failed: test (completed/failure)`);
+    expect(log.lines).toContain(`warning: upstream ${up.c.red.slice(0, 7)} is held back: checks failed: test (completed/failure), build-image (completed/cancelled)`);
   });
 });

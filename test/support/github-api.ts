@@ -12,8 +12,12 @@
  *   POST   /repos/{o}/{r}/issues/{n}/labels
  *   POST   /repos/{o}/{r}/issues/{n}/comments
  *   POST   /graphql   (enablePullRequestAutoMerge)
- *   GET    /repos/{o}/{r}/commits/{ref}/check-runs   (latest run per name; anonymous on a public repository)
- *   GET    /repos/{o}/{r}/commits/{ref}/status       (combined status; anonymous on a public repository)
+ *   GET    /repos/{o}/{r}/commits/{ref}/check-runs   (latest run per name; anonymous on a public repository; paged)
+ *   GET    /repos/{o}/{r}/commits/{ref}/status       (combined status; anonymous on a public repository; paged)
+ *   GET    /repos/{o}/{r}/commits/{ref}/check-suites (when GitHub first saw the commit)
+ *
+ * Lists are paged as GitHub pages them (`per_page`, `page`, a `Link` header with rel="next" and "last"), and
+ * `intercept` lets a test answer any request itself (the hostile replies: HTML, a cut body, a stall).
  *
  * Every reply carries GitHub's rate-limit headers (`x-ratelimit-limit`, `-remaining`, `-used`, `-reset`,
  * `-resource`); with `rateLimit` given, each request uses one, and none left is GitHub's 403
@@ -39,6 +43,8 @@ type CombinedStatus = RestEndpointMethodTypes['repos']['getCombinedStatusForRef'
 /** A check run as a test declares it: GitHub's lifecycle status and conclusion. */
 export interface StandInCheckRun {
   name: string;
+  /** The app that reported it (its slug); default `github-actions`, null for none. */
+  app?: string | null;
   status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
   conclusion?: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | 'stale' | null;
 }
@@ -57,8 +63,8 @@ export interface StandInRepo {
   gitDir?: string;
   /** Readable without a token (the check endpoints). */
   public?: boolean;
-  /** Commit sha -> its check runs and statuses. */
-  checks?: Record<string, { runs?: StandInCheckRun[]; statuses?: StandInStatus[] }>;
+  /** Commit sha -> its check runs and statuses, and when its check suites were created (ISO times). */
+  checks?: Record<string, { runs?: StandInCheckRun[]; statuses?: StandInStatus[]; suites?: string[] }>;
 }
 
 export interface StandInOptions {
@@ -68,6 +74,8 @@ export interface StandInOptions {
   repos: Record<string, StandInRepo>;
   /** The rate limit window: each request uses one; default 5000 left, never used up. */
   rateLimit?: { limit: number; remaining: number; reset: number };
+  /** Answers a request itself when it returns true (after the request is recorded). */
+  intercept?: (path: string, res: http.ServerResponse) => boolean;
 }
 
 export interface StoredPull {
@@ -268,6 +276,36 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
       default: false,
     }) satisfies Shape<Label>;
 
+  /** A GitHub App as the API shows it (GitHub Actions is app 15368). */
+  const appShape = (slug: string) => ({
+    id: slug === 'github-actions' ? 15368 : 900_000 + slug.length,
+    slug,
+    node_id: nodeId('App', slug.length),
+    name: slug === 'github-actions' ? 'GitHub Actions' : slug,
+    owner: null,
+    description: '',
+    external_url: `https://github.com/apps/${slug}`,
+    html_url: `https://github.com/apps/${slug}`,
+    created_at: NOW,
+    updated_at: NOW,
+    permissions: {},
+    events: [],
+  });
+
+  /** One page of a list, and GitHub's Link header for it. */
+  const paged = <T>(items: T[], u: URL): { page: T[]; link: Record<string, string> } => {
+    const per = Math.min(100, Number(u.searchParams.get('per_page') ?? 30) || 30);
+    const n = Math.max(1, Number(u.searchParams.get('page') ?? 1) || 1);
+    const last = Math.max(1, Math.ceil(items.length / per));
+    const at = (p: number) => {
+      const v = new URL(u.href, url);
+      v.searchParams.set('page', String(p));
+      return `<${url}${v.pathname}${v.search}>`;
+    };
+    const link: Record<string, string> = n < last ? { link: `${at(n + 1)}; rel="next", ${at(last)}; rel="last"` } : {};
+    return { page: items.slice((n - 1) * per, n * per), link };
+  };
+
   const checkRunList = (slug: string, headSha: string, runs: StandInCheckRun[]): Shape<CheckRunList> => {
     const api = `${url}/repos/${slug}`;
     const check_runs = runs.map((r, i) => {
@@ -288,7 +326,7 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
         output: { title: null, summary: null, text: null, annotations_count: 0, annotations_url: `${api}/check-runs/${id}/annotations` },
         name: r.name,
         check_suite: { id: 30_000 + i },
-        app: null,
+        app: (r.app === null ? null : appShape(r.app ?? 'github-actions')) as Shape<CheckRun['app']>,
         pull_requests: [],
       } satisfies Shape<CheckRun>;
     });
@@ -381,7 +419,8 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
         }
         limit.remaining--;
       }
-      const cm = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/(check-runs|status)$/.exec(u.pathname);
+      if (opts.intercept?.(u.pathname + u.search, res)) return;
+      const cm = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/(check-runs|status|check-suites)$/.exec(u.pathname);
       if (cm && req.method === 'GET' && (account || (!auth && opts.repos[`${cm[1]}/${cm[2]}`]?.public))) {
         const cslug = `${cm[1]}/${cm[2]}`;
         const crepo = opts.repos[cslug];
@@ -391,7 +430,18 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
         if (!found && !/^[0-9a-f]{7,64}$/.test(ref)) return error(422, `No commit found for SHA: ${ref}`);
         const headSha = found?.[0] ?? ref;
         const given = found?.[1] ?? {};
-        return cm[4] === 'check-runs' ? send(200, checkRunList(cslug, headSha, given.runs ?? [])) : send(200, combinedStatus(cslug, crepo, headSha, given.statuses ?? []));
+        if (cm[4] === 'check-runs') {
+          const list = checkRunList(cslug, headSha, given.runs ?? []);
+          const { page, link } = paged(list.check_runs ?? [], u);
+          return send(200, { ...list, check_runs: page }, link);
+        }
+        if (cm[4] === 'check-suites') {
+          const check_suites = (given.suites ?? []).map((created_at, i) => ({ id: 30_000 + i, head_sha: headSha, created_at, updated_at: created_at, app: appShape('github-actions') }));
+          return send(200, { total_count: check_suites.length, check_suites });
+        }
+        const combined = combinedStatus(cslug, crepo, headSha, given.statuses ?? []);
+        const { page, link } = paged(combined.statuses ?? [], u);
+        return send(200, { ...combined, statuses: page }, link);
       }
       if (!account) return error(401, 'Bad credentials');
       const write = req.method !== 'GET';
