@@ -7,8 +7,7 @@
  * `auths[host].auth` (base64 `user:password`), `username`/`password`, or `identitytoken`; a credential
  * helper (`credHelpers[host]` / `credsStore`) is asked through `docker-credential-NAME get`. Both auth
  * schemes registries use are supported: Basic (a plain registry with htpasswd) and Bearer tokens
- * (ghcr.io, Docker Hub, ...), anonymous when there are no credentials. Loopback registries
- * (127.0.0.1, localhost, [::1]) are spoken to over plain HTTP, as Docker does; all others over HTTPS.
+ * (ghcr.io, Docker Hub, ...), anonymous when there are no credentials. Names and shapes: oci.ts.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
@@ -18,106 +17,31 @@ import { Readable } from 'node:stream';
 import { OffmainError } from '../core/errors.js';
 import { isLoopbackHost } from '../core/remote.js';
 import { parseChallenge, realmUrl, type Challenge } from './challenge.js';
+import {
+  isIndexMediaType,
+  locate,
+  MANIFEST_ACCEPT,
+  type Descriptor,
+  type ImageDescription,
+  type Manifest,
+  type ManifestJson,
+  type PlatformImage,
+  type RegistryLocation,
+} from './oci.js';
 import { credentialsFor, dockerConfigPath, type Credentials } from './credentials.js';
 
-export const MEDIA = {
-  ociIndex: 'application/vnd.oci.image.index.v1+json',
-  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-} as const;
-
-export const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
-
-export function isIndexMediaType(mediaType: string | undefined): boolean {
-  return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Names
-// ---------------------------------------------------------------------------------------------
-
-export interface RegistryLocation {
-  /** The registry as written in the image name (`ghcr.io`, `docker.io`, `127.0.0.1:5000`). */
-  registry: string;
-  /** Where its API answers (`registry-1.docker.io` for Docker Hub). */
-  apiHost: string;
-  /** The repository path inside the registry (`owner/mastodon`, `library/x`). */
-  path: string;
-  /** `http` for loopback registries, `https` otherwise. */
-  scheme: 'http' | 'https';
-}
-
-const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-
-/** Where a repository lives: `owner/x` -> Docker Hub `owner/x`; `x` -> Docker Hub `library/x`. */
-export function locate(repository: string): RegistryLocation {
-  const parts = repository.split('/');
-  const first = parts[0] ?? '';
-  const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const registry = hasHost ? first.toLowerCase() : 'docker.io';
-  let path = hasHost ? parts.slice(1).join('/') : repository;
-  const hub = DOCKER_HUB_NAMES.has(registry);
-  if (hub && !path.includes('/')) path = `library/${path}`;
-  return {
-    registry: hub ? 'docker.io' : registry,
-    apiHost: hub ? 'registry-1.docker.io' : registry,
-    path,
-    scheme: isLoopbackHost(registry) ? 'http' : 'https',
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The client
-// ---------------------------------------------------------------------------------------------
-
-export interface Manifest {
-  digest: string;
-  mediaType: string;
-  /** The exact bytes the registry returned (their sha256 is the digest). */
-  bytes: Buffer;
-  json: ManifestJson;
-}
-
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  platform?: { os: string; architecture: string; variant?: string };
-  annotations?: Record<string, string>;
-}
-
-export interface ManifestJson {
-  schemaVersion?: number;
-  mediaType?: string;
-  manifests?: Descriptor[];
-  config?: Descriptor;
-  layers?: Descriptor[];
-  annotations?: Record<string, string>;
-}
-
-export interface PlatformImage {
-  /** `linux/amd64`, `linux/arm/v7`. */
-  platform: string;
-  digest: string;
-  /** Compressed size: config plus layers. */
-  size?: number;
-  annotations: Record<string, string>;
-}
-
-export interface ImageDescription {
-  repository: string;
-  reference: string;
-  digest: string;
-  mediaType: string;
-  /** Annotations of the index (or of the manifest, for a single-platform image). */
-  annotations: Record<string, string>;
-  platforms: PlatformImage[];
-  /** Attestation manifests (provenance, SBOM) in the index. */
-  attestations: number;
-  /** Labels of the image config (of the first platform), when asked for. */
-  labels?: Record<string, string>;
-}
+export {
+  isIndexMediaType,
+  locate,
+  MANIFEST_ACCEPT,
+  MEDIA,
+  type Descriptor,
+  type ImageDescription,
+  type Manifest,
+  type ManifestJson,
+  type PlatformImage,
+  type RegistryLocation,
+} from './oci.js';
 
 export interface RegistryClientOptions {
   env?: NodeJS.ProcessEnv;
