@@ -50,8 +50,13 @@ export interface BuildOptions {
   commit: string;
   /** Its committer date (ISO 8601); read from the tree's git checkout when omitted. */
   commitDate?: string;
-  /** Upstream repository URL, for the `source` label; default upstream Mastodon. */
+  /** Upstream repository URL, for the `offmain.upstream.source` label; default upstream Mastodon. */
   upstream?: string;
+  /**
+   * The repository that runs offmain, an https URL, for the `org.opencontainers.image.source` label (ghcr.io
+   * links a new package to it); default the upstream repository. The adapters pass the job's repository.
+   */
+  sourceRepository?: string;
   track?: Track;
   branch?: string;
   /** Repositories of the mastodon image, one per registry. */
@@ -197,6 +202,7 @@ export async function build(opts: BuildOptions, log: Logger): Promise<BuildResul
         commitTime: opts.commitDate ?? (await commitDateOf(dir, commit)),
         version,
         upstream: opts.upstream,
+        sourceRepository: opts.sourceRepository,
         track: opts.track,
         branch: opts.branch,
         images: opts.images,

@@ -50,6 +50,8 @@ function options(images: string[], extra: Partial<BuildOptions> = {}): BuildOpti
     sbom: s.sbomGenerator,
     patchReport: PATCH_REPORT(tree.sha),
     tags: ['edge', 'main-{commit_time}-{sha7}'],
+    // The repository that runs offmain: what a new ghcr.io package links to.
+    sourceRepository: 'https://github.com/acme/offmain-config',
     env: s.env,
     ...extra,
   };
@@ -108,10 +110,14 @@ describe('offmain build with a real engine and registry', () => {
         // Provenance and SBOM attestations, one per platform.
         expect(d.attestations).toBe(2);
         expect(await predicateTypes(repository, d)).toEqual(['https://slsa.dev/provenance/v0.2', 'https://spdx.dev/Document']);
-        // Labels and annotations describe the upstream commit, at index and manifest level.
+        // Labels and annotations, at index and manifest level: the source is the repository that runs offmain
+        // (a ghcr.io package links to it), the rest describes the upstream commit.
         const expected = {
-          [LABEL.source]: 'https://github.com/mastodon/mastodon',
+          [LABEL.source]: 'https://github.com/acme/offmain-config',
+          [LABEL.url]: 'https://github.com/mastodon/mastodon',
           [LABEL.revision]: tree.sha,
+          [LABEL.upstreamSource]: 'https://github.com/mastodon/mastodon',
+          [LABEL.upstreamRevision]: tree.sha,
           [LABEL.version]: `4.8.0-alpha.1+${sha7}`,
           [LABEL.created]: '2026-08-21T14:03:11Z',
           [LABEL.title]: image.key,
@@ -144,6 +150,7 @@ describe('offmain build with a real engine and registry', () => {
     const summary = buildSummaryMarkdown(first);
     expect(summary).toMatch(/\| 🔨 built \| `sha256:[0-9a-f]{64}` \| linux\/amd64 \(\d/);
     expect(summary).toMatch(/\d+\/\d+ steps cached/);
+    expect(summary).toContain('Source label (the repository a new ghcr.io package links to): https://github.com/acme/offmain-config.');
     expect(log.lines).toContain('== Registry check');
   });
 
