@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { build, BUILD_MODES, buildOutputs, buildSummaryMarkdown, CACHE_MODES } from '../build/index.js';
+import { build, BUILD_MODES, buildOutputs, buildSummaryMarkdown, CACHE_MODES, runningRepository, validateSourceRepository } from '../build/index.js';
 import { errorMessage, OffmainError } from '../core/errors.js';
 import { actionsLogger, setFailed } from './logger.js';
 import { booleanInput, choiceInput, listInput, optionalInput } from './inputs.js';
@@ -42,6 +42,9 @@ export async function run(): Promise<void> {
     const sbom = /^(true|false)$/i.test(sbomInput) ? sbomInput.toLowerCase() === 'true' : sbomInput;
     const mode = choiceInput('mode', BUILD_MODES, 'all');
     const platforms = listInput('platforms');
+    // The image's source label names the repository that runs offmain, so that a new ghcr.io package links to it.
+    const sourceInput = optionalInput('source-repository');
+    const sourceRepository = sourceInput ? validateSourceRepository(sourceInput, 'input source-repository') : runningRepository(process.env);
 
     const result = await build(
       {
@@ -49,6 +52,7 @@ export async function run(): Promise<void> {
         commit,
         commitDate: optionalInput('commit-date'),
         upstream: optionalInput('repository'),
+        sourceRepository,
         track: choiceInput('track', ['main', 'release'] as const, 'main'),
         branch: optionalInput('ref'),
         images: listInput('images'),

@@ -19,3 +19,4 @@ export {
 export { describeTag, type TagContent } from './skip.js';
 export { RegistryClient } from './registry.js';
 export { LABEL, parsePlatforms, streamingName } from './plan.js';
+export { runningRepository, validateSourceRepository } from './sourcerepo.js';

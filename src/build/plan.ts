@@ -6,9 +6,12 @@
  *   Dockerfile             -> mastodon            (web and Sidekiq), context: the tree root
  *   streaming/Dockerfile   -> mastodon-streaming  (v4.3 and later),  context: the tree root too
  *
- * Labels and annotations describe the UPSTREAM commit (not the workflow repository that runs offmain):
- * source, revision, version (display version), created (the upstream commit time, so a rebuild gives the
- * same value), title, licenses, plus `offmain.patches` listing the patch ids in effect.
+ * Labels and annotations: `source` is the repository that runs offmain (ghcr.io links a new package to
+ * the repository this label names, and only a linked package lets that repository's token push; see
+ * sourcerepo.ts), by default the upstream one; the upstream commit is `revision` (what the skip check reads),
+ * `offmain.upstream.source` and `offmain.upstream.revision`, with `url` and `description` pointing at
+ * upstream too; version (display version), created (the upstream commit time, so a rebuild gives the same
+ * value), title, licenses, plus `offmain.patches` listing the patch ids in effect.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +19,7 @@ import { join } from 'node:path';
 import { OffmainError } from '../core/errors.js';
 import { dockerfileArgs } from './dockerfile.js';
 import { isValidRepository, parseImageRef, sameRepository } from './imageref.js';
+import { validateSourceRepository } from './sourcerepo.js';
 import { defaultTagTemplates, renderTags, type TagContext } from './tags.js';
 import { githubRepoSlug, redactUrl } from '../core/remote.js';
 import { DEFAULT_REPOSITORY, isValidOciTag, type Track, type VersionInfo } from '../patch/index.js';
@@ -41,6 +45,8 @@ export const LABEL = {
   url: 'org.opencontainers.image.url',
   patches: 'offmain.patches',
   patchesDigest: 'offmain.patches.digest',
+  upstreamSource: 'offmain.upstream.source',
+  upstreamRevision: 'offmain.upstream.revision',
 } as const;
 
 export const MASTODON_LICENSE = 'AGPL-3.0';
@@ -151,7 +157,7 @@ export function parseBuildArgs(input: readonly string[] | Record<string, string>
   return out;
 }
 
-/** The web address of the upstream repository for `org.opencontainers.image.source`. */
+/** The web address of the upstream repository (`offmain.upstream.source`, `org.opencontainers.image.url`). */
 export function sourceUrl(repository: string): string {
   const slug = githubRepoSlug(repository);
   if (slug) return `https://github.com/${slug}`;
@@ -184,8 +190,13 @@ export interface PlanInput {
   version: Pick<VersionInfo, 'display' | 'imageTag'> & {
     declared: { text: string; major: number; minor: number; patch: number; shape?: string };
   };
-  /** Upstream repository URL (labels `source`/`url`); default upstream Mastodon. */
+  /** Upstream repository URL (labels `offmain.upstream.source`, `url`); default upstream Mastodon. */
   upstream?: string;
+  /**
+   * The repository that runs offmain, an https URL (label `org.opencontainers.image.source`, which links a
+   * ghcr.io package to it); default the upstream repository.
+   */
+  sourceRepository?: string;
   track?: Track;
   /** The upstream branch, for `{branch}`; default `main`, or `stable-X.Y` for a release. */
   branch?: string;
@@ -233,7 +244,10 @@ export interface BuildPlan {
   imageTag: string;
   track: Track;
   branch: string;
-  source: string;
+  /** The upstream repository's web address. */
+  upstream: string;
+  /** The `org.opencontainers.image.source` label: the repository that runs offmain (default: upstream). */
+  sourceRepository: string;
   platforms: string[];
   /** Every tag, the immutable one first. */
   tags: string[];
@@ -311,7 +325,8 @@ export function planBuild(input: PlanInput, files: BuildTreeFiles): BuildPlan {
   const tags = renderTags([input.version.imageTag, ...(input.tags ?? defaultTagTemplates(track))], ctx);
 
   const created = new Date(Date.parse(input.commitTime)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const source = sourceUrl(input.upstream ?? DEFAULT_REPOSITORY);
+  const upstream = sourceUrl(input.upstream ?? DEFAULT_REPOSITORY);
+  const source = input.sourceRepository?.trim() ? validateSourceRepository(input.sourceRepository) : upstream;
   const patches = [...new Set(input.patches ?? [])];
 
   const plans: ImagePlan[] = [];
@@ -332,15 +347,17 @@ export function planBuild(input: PlanInput, files: BuildTreeFiles): BuildPlan {
     }
     const labels: Record<string, string> = {
       [LABEL.source]: source,
-      [LABEL.url]: source,
+      [LABEL.url]: upstream,
       [LABEL.revision]: sha,
+      [LABEL.upstreamSource]: upstream,
+      [LABEL.upstreamRevision]: sha,
       [LABEL.version]: input.version.display,
       [LABEL.created]: created,
       [LABEL.title]: key,
       [LABEL.description]:
         key === 'mastodon'
-          ? `Mastodon ${input.version.display} (web and Sidekiq), built by offmain from ${source} at ${sha.slice(0, 7)}`
-          : `Mastodon ${input.version.display} streaming server, built by offmain from ${source} at ${sha.slice(0, 7)}`,
+          ? `Mastodon ${input.version.display} (web and Sidekiq), built by offmain from ${upstream} at ${sha.slice(0, 7)}`
+          : `Mastodon ${input.version.display} streaming server, built by offmain from ${upstream} at ${sha.slice(0, 7)}`,
       [LABEL.licenses]: MASTODON_LICENSE,
       [LABEL.patches]: patches.join(','),
       ...(input.patchesDigest ? { [LABEL.patchesDigest]: input.patchesDigest } : {}),
@@ -367,7 +384,8 @@ export function planBuild(input: PlanInput, files: BuildTreeFiles): BuildPlan {
     imageTag: input.version.imageTag,
     track,
     branch,
-    source,
+    upstream,
+    sourceRepository: source,
     platforms,
     tags,
     patches,

@@ -7,8 +7,12 @@
  * `auths[host].auth` (base64 `user:password`), `username`/`password`, or `identitytoken`; a credential
  * helper (`credHelpers[host]` / `credsStore`) is asked through `docker-credential-NAME get`. Both auth
  * schemes registries use are supported: Basic (a plain registry with htpasswd) and Bearer tokens
- * (ghcr.io, Docker Hub, ...), anonymous when there are no credentials. Loopback registries
- * (127.0.0.1, localhost, [::1]) are spoken to over plain HTTP, as Docker does; all others over HTTPS.
+ * (ghcr.io, Docker Hub, ...), anonymous when there are no credentials. Names and shapes: oci.ts.
+ *
+ * Reads that only ask whether something exists (a manifest, a digest, the tag list) take a 403 as "not
+ * there": ghcr.io answers 403 for a package that does not exist yet. The refusal is kept (`unreadable`),
+ * and `checkPush` asks the one question that tells a new package from a bad token: may this account push?
+ * A refused push is always an error, with what to do (refusal.ts). A 401 stays an error everywhere.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
@@ -18,106 +22,32 @@ import { Readable } from 'node:stream';
 import { OffmainError } from '../core/errors.js';
 import { isLoopbackHost } from '../core/remote.js';
 import { parseChallenge, realmUrl, type Challenge } from './challenge.js';
+import {
+  isIndexMediaType,
+  locate,
+  MANIFEST_ACCEPT,
+  type Descriptor,
+  type ImageDescription,
+  type Manifest,
+  type ManifestJson,
+  type PlatformImage,
+  type RegistryLocation,
+} from './oci.js';
 import { credentialsFor, dockerConfigPath, type Credentials } from './credentials.js';
+import { anonymousRefused, credentialsRefused, errorDetail, isGhcr, pushRefused, readRefused, type RefusalContext } from './refusal.js';
 
-export const MEDIA = {
-  ociIndex: 'application/vnd.oci.image.index.v1+json',
-  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-} as const;
-
-export const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
-
-export function isIndexMediaType(mediaType: string | undefined): boolean {
-  return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Names
-// ---------------------------------------------------------------------------------------------
-
-export interface RegistryLocation {
-  /** The registry as written in the image name (`ghcr.io`, `docker.io`, `127.0.0.1:5000`). */
-  registry: string;
-  /** Where its API answers (`registry-1.docker.io` for Docker Hub). */
-  apiHost: string;
-  /** The repository path inside the registry (`owner/mastodon`, `library/x`). */
-  path: string;
-  /** `http` for loopback registries, `https` otherwise. */
-  scheme: 'http' | 'https';
-}
-
-const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-
-/** Where a repository lives: `owner/x` -> Docker Hub `owner/x`; `x` -> Docker Hub `library/x`. */
-export function locate(repository: string): RegistryLocation {
-  const parts = repository.split('/');
-  const first = parts[0] ?? '';
-  const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const registry = hasHost ? first.toLowerCase() : 'docker.io';
-  let path = hasHost ? parts.slice(1).join('/') : repository;
-  const hub = DOCKER_HUB_NAMES.has(registry);
-  if (hub && !path.includes('/')) path = `library/${path}`;
-  return {
-    registry: hub ? 'docker.io' : registry,
-    apiHost: hub ? 'registry-1.docker.io' : registry,
-    path,
-    scheme: isLoopbackHost(registry) ? 'http' : 'https',
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The client
-// ---------------------------------------------------------------------------------------------
-
-export interface Manifest {
-  digest: string;
-  mediaType: string;
-  /** The exact bytes the registry returned (their sha256 is the digest). */
-  bytes: Buffer;
-  json: ManifestJson;
-}
-
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  platform?: { os: string; architecture: string; variant?: string };
-  annotations?: Record<string, string>;
-}
-
-export interface ManifestJson {
-  schemaVersion?: number;
-  mediaType?: string;
-  manifests?: Descriptor[];
-  config?: Descriptor;
-  layers?: Descriptor[];
-  annotations?: Record<string, string>;
-}
-
-export interface PlatformImage {
-  /** `linux/amd64`, `linux/arm/v7`. */
-  platform: string;
-  digest: string;
-  /** Compressed size: config plus layers. */
-  size?: number;
-  annotations: Record<string, string>;
-}
-
-export interface ImageDescription {
-  repository: string;
-  reference: string;
-  digest: string;
-  mediaType: string;
-  /** Annotations of the index (or of the manifest, for a single-platform image). */
-  annotations: Record<string, string>;
-  platforms: PlatformImage[];
-  /** Attestation manifests (provenance, SBOM) in the index. */
-  attestations: number;
-  /** Labels of the image config (of the first platform), when asked for. */
-  labels?: Record<string, string>;
-}
+export {
+  isIndexMediaType,
+  locate,
+  MANIFEST_ACCEPT,
+  MEDIA,
+  type Descriptor,
+  type ImageDescription,
+  type Manifest,
+  type ManifestJson,
+  type PlatformImage,
+  type RegistryLocation,
+} from './oci.js';
 
 export interface RegistryClientOptions {
   env?: NodeJS.ProcessEnv;
@@ -131,10 +61,25 @@ export class RegistryError extends OffmainError {
     message: string,
     readonly registry: string,
     readonly status?: number,
+    /** A read refused with 403: why, in a few words (the read methods take it as "not there"). */
+    readonly readRefusal?: string,
   ) {
     super(message);
     this.name = 'RegistryError';
   }
+}
+
+/** How a request is refused: a read, a push, and whether the token service said it. */
+interface RefusalKind {
+  push?: boolean;
+  tokenService?: boolean;
+  detail?: string;
+}
+
+/** One key per repository however it is spelled (`docker.io/x` and `x`). */
+function canonical(repository: string): string {
+  const loc = locate(repository);
+  return `${loc.registry}/${loc.path}`;
 }
 
 function sha256(bytes: Buffer): string {
@@ -147,6 +92,11 @@ export class RegistryClient {
   private readonly creds = new Map<string, Promise<Credentials | undefined>>();
   private readonly challenges = new Map<string, Challenge | null>();
   private readonly tokens = new Map<string, string>();
+  /** Per repository, why its last read was refused with 403 (taken as "not there"). */
+  private readonly refusedReads = new Map<string, string>();
+  /** Repositories read with the push token: their reads were refused, their push was not. */
+  private readonly readAsPusher = new Set<string>();
+  private readonly pushChecks = new Map<string, Promise<void>>();
   /** Requests made, for tests and the benchmark. */
   requests = 0;
 
@@ -164,7 +114,7 @@ export class RegistryClient {
     return c;
   }
 
-  private async authorization(loc: RegistryLocation, scope: string, challenge: Challenge): Promise<string | undefined> {
+  private async authorization(loc: RegistryLocation, scope: string, challenge: Challenge, push: boolean): Promise<string | undefined> {
     const creds = await this.credentials(loc.registry);
     if (challenge.scheme === 'basic') {
       if (!creds?.username || creds.password === undefined) return undefined;
@@ -195,7 +145,7 @@ export class RegistryClient {
       throw new RegistryError(`registry ${loc.registry}: its token service ${url.origin} cannot be reached (${(e as Error).message})`, loc.registry);
     }
     if (res.status === 401 || res.status === 403) {
-      throw this.refused(loc, creds, res.status);
+      throw this.refused(loc, creds, res.status, { push, tokenService: true, detail: await this.detailOf(loc, res) });
     }
     if (!res.ok) throw new RegistryError(`registry ${loc.registry}: its token service answered HTTP ${res.status}`, loc.registry, res.status);
     const body = (await res.json()) as { token?: string; access_token?: string };
@@ -206,27 +156,35 @@ export class RegistryClient {
     return value;
   }
 
-  private refused(loc: RegistryLocation, creds: Credentials | undefined, status: number, push = false): RegistryError {
-    if (!creds) {
-      return new RegistryError(
-        `registry ${loc.registry} refused anonymous access to ${loc.path} (HTTP ${status}) and ${dockerConfigPath(this.env)} has no credentials for it: log in first (docker login ${loc.registry}, or docker/login-action)`,
-        loc.registry,
-        status,
-      );
+  /**
+   * The error for a refusal: a 401 from the token service, or on a read, is about the credentials; a 403 on a
+   * read is a read refusal (the read methods take it as "not there"); anything refused on a push is a push
+   * refusal, with what to do (for ghcr.io, GitHub's own three causes).
+   */
+  private refused(loc: RegistryLocation, creds: Credentials | undefined, status: number, kind: RefusalKind = {}): RegistryError {
+    const ghcr = isGhcr(loc.registry, this.challenges.get(loc.registry));
+    const ctx: RefusalContext = { registry: loc.registry, path: loc.path, creds, configPath: dockerConfigPath(this.env), ghcr, env: this.env };
+    const detail = kind.detail ?? '';
+    if (status === 403 && !kind.push) {
+      const r = readRefused(ctx, status, detail, kind.tokenService ? 'its token service' : 'the registry');
+      return new RegistryError(r.message, loc.registry, status, r.reason);
     }
-    const who = creds.username ? `user "${creds.username}"` : 'the identity token';
-    if (status === 403 || push) {
-      return new RegistryError(
-        `registry ${loc.registry} refused ${who} (from ${creds.source}) ${push ? 'push access' : 'access'} to ${loc.path} (HTTP ${status}): give that account write access to the repository, or log in as one that has it`,
-        loc.registry,
-        status,
-      );
+    if (!creds) return new RegistryError(anonymousRefused(ctx, status), loc.registry, status);
+    if (status === 401 && (kind.tokenService || !kind.push)) return new RegistryError(credentialsRefused({ ...ctx, creds }, status), loc.registry, status);
+    return new RegistryError(pushRefused({ ...ctx, creds }, status, detail), loc.registry, status);
+  }
+
+  /** The error code and message of a refusal's body, without any secret offmain holds. */
+  private async detailOf(loc: RegistryLocation, res: Response): Promise<string> {
+    let body = '';
+    try {
+      body = (await res.text()).slice(0, 64 * 1024);
+    } catch {
+      /* no body */
     }
-    return new RegistryError(
-      `registry ${loc.registry} refused the credentials of ${who} (from ${creds.source}) (HTTP ${status}): log in again (docker login ${loc.registry}) with a valid password or token`,
-      loc.registry,
-      status,
-    );
+    const creds = await this.credentials(loc.registry);
+    const tokens = [...this.tokens.values()].map((t) => t.replace(/^Bearer /, ''));
+    return errorDetail(body, [creds?.password, creds?.identityToken, ...tokens]);
   }
 
   /** One API request with authentication: anonymous first, then the challenge the registry answers with. */
@@ -235,7 +193,8 @@ export class RegistryClient {
     pathAndQuery: string,
     init: { method?: string; headers?: Record<string, string>; body?: () => BodyInit; push?: boolean; timeout?: boolean; absolute?: string },
   ): Promise<Response> {
-    const scope = `repository:${loc.path}:${init.push ? 'pull,push' : 'pull'}`;
+    const push = Boolean(init.push);
+    const scope = `repository:${loc.path}:${push || this.readAsPusher.has(`${loc.registry}/${loc.path}`) ? 'pull,push' : 'pull'}`;
     const url = init.absolute ?? `${loc.scheme}://${loc.apiHost}/v2/${pathAndQuery}`;
     const hostKey = loc.registry;
     const origin = new URL(`${loc.scheme}://${loc.apiHost}/`).origin;
@@ -281,39 +240,90 @@ export class RegistryClient {
     };
 
     let challenge = this.challenges.get(hostKey);
-    let auth = challenge ? await this.authorization(loc, scope, challenge) : undefined;
+    let auth = challenge ? await this.authorization(loc, scope, challenge, push) : undefined;
     let res = await send(auth);
     if (res.status === 401) {
       await res.body?.cancel();
       const c = parseChallenge(res.headers.get('www-authenticate'));
-      if (!c) throw this.refused(loc, await this.credentials(loc.registry), 401, init.push);
+      if (!c) throw this.refused(loc, await this.credentials(loc.registry), 401, { push });
       challenge = c;
       this.challenges.set(hostKey, c);
       this.tokens.delete(`${loc.registry} ${scope}`);
-      auth = await this.authorization(loc, scope, c);
-      if (!auth && c.scheme === 'basic') throw this.refused(loc, undefined, 401, init.push);
+      auth = await this.authorization(loc, scope, c, push);
+      if (!auth && c.scheme === 'basic') throw this.refused(loc, undefined, 401, { push });
       res = await send(auth);
       if (res.status === 401) {
         await res.body?.cancel();
-        throw this.refused(loc, await this.credentials(loc.registry), 401, init.push);
+        throw this.refused(loc, await this.credentials(loc.registry), 401, { push });
       }
     }
     if (res.status === 403) {
-      await res.body?.cancel();
-      throw this.refused(loc, await this.credentials(loc.registry), 403, init.push);
+      throw this.refused(loc, await this.credentials(loc.registry), 403, { push, detail: await this.detailOf(loc, res) });
     }
     return res;
   }
 
   private async failed(loc: RegistryLocation, what: string, res: Response): Promise<RegistryError> {
-    let detail = '';
-    try {
-      const body = (await res.json()) as { errors?: { code?: string; message?: string }[] };
-      detail = body.errors?.map((e) => `${e.code ?? ''} ${e.message ?? ''}`.trim()).join('; ') ?? '';
-    } catch {
-      /* not JSON */
-    }
+    const detail = await this.detailOf(loc, res);
     return new RegistryError(`registry ${loc.registry}: ${what} answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`, loc.registry, res.status);
+  }
+
+  /**
+   * A read that asks whether something exists: a 403 is "not there" (`absent`), and why is kept for
+   * `unreadable`. Every other refusal or failure is thrown.
+   */
+  private async existenceRead<T>(repository: string, read: () => Promise<T>, absent: T): Promise<T> {
+    const key = canonical(repository);
+    try {
+      const value = await read();
+      this.refusedReads.delete(key);
+      return value;
+    } catch (e) {
+      if (!(e instanceof RegistryError) || !e.readRefusal) throw e;
+      this.refusedReads.set(key, e.readRefusal);
+      return absent;
+    }
+  }
+
+  /**
+   * Why the last read of a repository was refused (`HTTP 403, DENIED: denied from its token service`), when
+   * it was: what offmain took as "not there" without knowing.
+   */
+  unreadable(repository: string): string | undefined {
+    return this.refusedReads.get(canonical(repository));
+  }
+
+  /**
+   * Whether the credentials Docker has may push to a repository, asked the way every push starts: an upload
+   * is opened and cancelled at once (no blob, manifest or tag is written). A refusal throws, with what to do.
+   * Other answers are left to the push itself. Once a push is allowed, a repository whose reads were refused
+   * is read with the push token from then on (ghcr.io gives it for a package this job may create).
+   */
+  checkPush(repository: string): Promise<void> {
+    const key = canonical(repository);
+    let check = this.pushChecks.get(key);
+    if (!check) {
+      check = this.probePush(repository).then(() => {
+        if (this.refusedReads.has(key)) this.readAsPusher.add(key);
+      });
+      this.pushChecks.set(key, check);
+    }
+    return check;
+  }
+
+  private async probePush(repository: string): Promise<void> {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/blobs/uploads/`, { method: 'POST', push: true, headers: { 'Content-Length': '0' } });
+    await res.body?.cancel();
+    const location = res.headers.get('location');
+    if (res.status !== 202 || !location) return;
+    try {
+      const url = new URL(location, `${loc.scheme}://${loc.apiHost}/`);
+      const del = await this.request(loc, '', { method: 'DELETE', push: true, absolute: url.toString() });
+      await del.body?.cancel();
+    } catch {
+      // Not every registry cancels uploads (ghcr.io answers 405); an open upload expires by itself.
+    }
   }
 
   /** Checks that the registry answers and accepts the credentials Docker has (GET /v2/ and a pull token). */
@@ -324,41 +334,48 @@ export class RegistryClient {
     if (res.status >= 500) throw await this.failed(loc, `listing ${loc.path}`, res);
   }
 
-  /** A manifest or index by tag or digest, or undefined when the registry does not have it. */
-  async manifest(repository: string, reference: string): Promise<Manifest | undefined> {
-    const loc = locate(repository);
-    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return undefined;
-    }
-    if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const json = JSON.parse(bytes.toString('utf8')) as ManifestJson;
-    const mediaType = json.mediaType ?? res.headers.get('content-type')?.split(';')[0] ?? '';
-    return { digest: res.headers.get('docker-content-digest') ?? sha256(bytes), mediaType, bytes, json };
+  /** A manifest or index by tag or digest, or undefined when the registry does not have it (404, or 403: see above). */
+  manifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    return this.existenceRead(repository, async () => {
+      const loc = locate(repository);
+      const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return undefined;
+      }
+      if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const json = JSON.parse(bytes.toString('utf8')) as ManifestJson;
+      const mediaType = json.mediaType ?? res.headers.get('content-type')?.split(';')[0] ?? '';
+      return { digest: res.headers.get('docker-content-digest') ?? sha256(bytes), mediaType, bytes, json };
+    }, undefined);
   }
 
-  /** The digest of a tag (HEAD), or undefined. */
+  /** The digest of a tag (HEAD), or undefined (404, or 403: see above). */
   async digest(repository: string, reference: string): Promise<string | undefined> {
-    const loc = locate(repository);
-    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_ACCEPT } });
-    if (res.status === 404) return undefined;
-    if (!res.ok) throw new RegistryError(`registry ${loc.registry}: HEAD ${loc.path}/manifests/${reference} answered HTTP ${res.status}`, loc.registry, res.status);
-    const d = res.headers.get('docker-content-digest');
-    if (d) return d;
-    return (await this.manifest(repository, reference))?.digest;
+    const head = await this.existenceRead(repository, async () => {
+      const loc = locate(repository);
+      const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_ACCEPT } });
+      if (res.status === 404) return { found: false };
+      if (!res.ok) throw new RegistryError(`registry ${loc.registry}: HEAD ${loc.path}/manifests/${reference} answered HTTP ${res.status}`, loc.registry, res.status);
+      return { found: true, digest: res.headers.get('docker-content-digest') ?? undefined };
+    }, { found: false });
+    if (!head.found) return undefined;
+    return head.digest ?? (await this.manifest(repository, reference))?.digest;
   }
 
-  async tags(repository: string): Promise<string[]> {
-    const loc = locate(repository);
-    const res = await this.request(loc, `${loc.path}/tags/list`, {});
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return [];
-    }
-    if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
-    return ((await res.json()) as { tags?: string[] | null }).tags ?? [];
+  /** The tags of a repository; none when it does not exist (404, or 403: see above). */
+  tags(repository: string): Promise<string[]> {
+    return this.existenceRead(repository, async () => {
+      const loc = locate(repository);
+      const res = await this.request(loc, `${loc.path}/tags/list`, {});
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return [];
+      }
+      if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
+      return ((await res.json()) as { tags?: string[] | null }).tags ?? [];
+    }, [] as string[]);
   }
 
   async blob(repository: string, digest: string): Promise<Buffer> {

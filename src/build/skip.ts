@@ -9,11 +9,18 @@
  *   another revision, or this revision with other patches -> refused unless `force`: an immutable tag is
  *                                                       never silently overwritten
  *   nowhere                                          -> built
+ *
+ * A read refused with 403 counts as "not there": ghcr.io answers so for a package that does not exist yet,
+ * but also for a token that is not valid, and only a push tells the two apart. So such a repository's push
+ * access is checked at once (a refusal fails the step here, with what to do), and its tag read again with
+ * the push token. Before anything is built or copied, every repository it will push to is checked the same
+ * way: a refused push fails in seconds, not after the build.
  */
 import { OffmainError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { buildxError, docker, imagetoolsCreateArgs, type BuildMode } from './buildx.js';
 import { LABEL, pinnedRefs, type BuildPlan, type ImagePlan } from './plan.js';
+import { pushRefusalHint } from './refusal.js';
 import type { ImageDescription, RegistryClient } from './registry.js';
 import type { ImageResult } from './step.js';
 
@@ -24,6 +31,10 @@ type Existing = {
   description?: ImageDescription;
   revision?: string;
   patches?: string;
+  /** Missing, as far as offmain may see: its reads are refused (why), even with the push token. */
+  unreadable?: string;
+  /** Its first read was refused (why); the push token then read it. */
+  refused?: string;
 };
 
 /** What one repository holds under a tag: the image, and the upstream revision and patches it was built from. */
@@ -44,13 +55,23 @@ export async function describeTag(registry: RegistryClient, repository: string, 
   return { description: d, revision: about[LABEL.revision], patches: about[LABEL.patches], patchesDigest: about[LABEL.patchesDigest] };
 }
 
-/** Asks every repository of an image whether its immutable tag exists, for which revision and patches. */
+/**
+ * Asks every repository of an image whether its immutable tag exists, for which revision and patches. A
+ * repository whose read is refused (403) has its push access checked first (see the module comment).
+ */
 export async function checkExisting(registry: RegistryClient, image: ImagePlan, plan: BuildPlan): Promise<Existing[]> {
   const wantPatches = image.labels[LABEL.patchesDigest];
   return Promise.all(
     image.repositories.map(async (repository): Promise<Existing> => {
-      const t = await describeTag(registry, repository, plan.imageTag);
-      if (!t) return { repository, state: 'missing' };
+      let t = await describeTag(registry, repository, plan.imageTag);
+      const refused = t ? undefined : registry.unreadable(repository);
+      let unreadable: string | undefined;
+      if (refused) {
+        await registry.checkPush(repository);
+        t = await describeTag(registry, repository, plan.imageTag);
+        unreadable = t ? undefined : registry.unreadable(repository);
+      }
+      if (!t) return { repository, state: 'missing', ...(unreadable ? { unreadable } : refused ? { refused } : {}) };
       const { revision, patchesDigest: digest } = t;
       const state = revision !== plan.commit ? 'other' : wantPatches && digest && digest !== wantPatches ? 'repatched' : 'same';
       return { repository, state, description: t.description, revision, patches: t.patches };
@@ -95,7 +116,13 @@ export async function skipExisting(
     }
     const same = existing.filter((e) => e.state === 'same');
     for (const e of existing) {
-      log.info(`${e.repository}:${plan.imageTag}: ${e.state === 'same' ? `exists (${e.description!.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === 'missing' ? 'not there yet' : e.state === 'repatched' ? 'exists with other patches; force: rebuilding' : `exists with revision ${e.revision ?? '(none)'}; force: rebuilding`}`);
+      if (e.unreadable) {
+        log.warning(
+          `${e.repository}:${plan.imageTag}: not readable (${e.unreadable}), though this account may push there: taken as not there yet; offmain cannot see whether the tag exists, and a push replaces it`,
+        );
+        continue;
+      }
+      log.info(`${e.repository}:${plan.imageTag}: ${e.state === 'same' ? `exists (${e.description!.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === 'missing' ? `not there yet${e.refused ? ` (a read was refused, ${e.refused}; this account may push there)` : ''}` : e.state === 'repatched' ? 'exists with other patches; force: rebuilding' : `exists with revision ${e.revision ?? '(none)'}; force: rebuilding`}`);
     }
     if (ctx.force || same.length === 0) {
       pending.push(image);
@@ -118,6 +145,7 @@ export async function skipExisting(
     const t = performance.now();
     if (missing.length && ctx.mode !== 'platform') {
       status = 'copied';
+      await Promise.all(missing.map((m) => registry.checkPush(m.repository)));
       for (const m of missing) {
         // One tag per imagetools call (it pushes several tags concurrently, and a tag can then land
         // before the manifests it lists); the moving tags are then set on the same bytes.
@@ -130,7 +158,10 @@ export async function skipExisting(
         });
         log.info(`copying ${source.repository}@${source.description!.digest} to ${m.repository} (${image.tags.join(', ')})`);
         const r = await docker(args, { env: ctx.env, log, stream: true });
-        if (r.code !== 0) throw new OffmainError(`copying ${image.key} to ${m.repository} failed: ${buildxError(r.stderr)}`);
+        if (r.code !== 0) {
+          const error = buildxError(r.stderr);
+          throw new OffmainError(`copying ${image.key} to ${m.repository} failed: ${error}${pushRefusalHint(error, [m.repository], ctx.env)}`);
+        }
         const copied = await registry.digest(m.repository, plan.imageTag);
         if (!copied) throw new OffmainError(`copying ${image.key} to ${m.repository}: ${plan.imageTag} is missing right after imagetools create`);
         await registry.tag(m.repository, copied, image.tags.slice(1));
@@ -153,5 +184,7 @@ export async function skipExisting(
       seconds: (performance.now() - t) / 1000,
     });
   }
+  // Every repository a build or merge will push to: a refused push fails now, not after the build.
+  await Promise.all([...new Set(pending.flatMap((i) => i.repositories))].map((r) => registry.checkPush(r)));
   return { done, pending, keep };
 }

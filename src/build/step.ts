@@ -39,6 +39,7 @@ import {
   type ImageKey,
   type ImagePlan,
 } from './plan.js';
+import { pushRefusalHint } from './refusal.js';
 import { RegistryClient } from './registry.js';
 import { skipExisting } from './skip.js';
 
@@ -49,8 +50,13 @@ export interface BuildOptions {
   commit: string;
   /** Its committer date (ISO 8601); read from the tree's git checkout when omitted. */
   commitDate?: string;
-  /** Upstream repository URL, for the `source` label; default upstream Mastodon. */
+  /** Upstream repository URL, for the `offmain.upstream.source` label; default upstream Mastodon. */
   upstream?: string;
+  /**
+   * The repository that runs offmain, an https URL, for the `org.opencontainers.image.source` label (ghcr.io
+   * links a new package to it); default the upstream repository. The adapters pass the job's repository.
+   */
+  sourceRepository?: string;
   track?: Track;
   branch?: string;
   /** Repositories of the mastodon image, one per registry. */
@@ -196,6 +202,7 @@ export async function build(opts: BuildOptions, log: Logger): Promise<BuildResul
         commitTime: opts.commitDate ?? (await commitDateOf(dir, commit)),
         version,
         upstream: opts.upstream,
+        sourceRepository: opts.sourceRepository,
         track: opts.track,
         branch: opts.branch,
         images: opts.images,
@@ -319,7 +326,10 @@ async function buildImage(image: ImagePlan, plan: BuildPlan, c: BuildImageContex
   // Values of build arguments the user gave may be secrets: the logged command names them only.
   const given = parseBuildArgs(c.opts.buildArgs);
   c.log.info(commandLine(args, (name) => PUBLIC_BUILD_ARGS.has(name) && !Object.hasOwn(given, name)));
-  const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(', ')})`, { env: c.env, log: c.log });
+  const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(', ')})`, { env: c.env, log: c.log }).catch((e: unknown) => {
+    if (e instanceof OffmainError && c.push) throw new OffmainError(`${e.message}${pushRefusalHint(e.message, image.repositories, c.env)}`);
+    throw e;
+  });
   c.log.info(`${image.key}: ${r.digest} in ${r.seconds.toFixed(1)} s, ${r.cached} of ${r.steps} steps from the cache`);
 
   const digests = new Map<string, string>();
@@ -409,7 +419,10 @@ async function mergeImage(
     });
     log.info(commandLine(args));
     const r = await docker(args, { env, log, stream: true });
-    if (r.code !== 0) throw new OffmainError(`merging ${image.key} into ${repository} failed: ${buildxError(r.stderr)}`);
+    if (r.code !== 0) {
+      const error = buildxError(r.stderr);
+      throw new OffmainError(`merging ${image.key} into ${repository} failed: ${error}${pushRefusalHint(error, [repository], env)}`);
+    }
     const digest = await registry.digest(repository, plan.imageTag);
     if (!digest) throw new OffmainError(`merge: ${repository}:${plan.imageTag} is missing right after imagetools create`);
     await registry.tag(repository, digest, image.tags.slice(1));

@@ -63,8 +63,9 @@ export function buildSummaryMarkdown(r: BuildResult): string {
   const lines: string[] = [];
   lines.push(`### offmain build: ${r.skipped ? 'nothing to build' : r.mode === 'platform' ? `${p.platforms[0]} by digest` : 'images pushed'}`);
   lines.push('');
-  lines.push(`Upstream ${p.source} at \`${p.shortSha}\` (${p.commitTime}), version \`${p.version}\`, mode \`${r.mode}\`${r.push ? '' : ' (not pushed)'}, cache \`${r.cache}\`.`);
+  lines.push(`Upstream ${p.upstream} at \`${p.shortSha}\` (${p.commitTime}), version \`${p.version}\`, mode \`${r.mode}\`${r.push ? '' : ' (not pushed)'}, cache \`${r.cache}\`.`);
   if (p.patches.length) lines.push(`Patches: ${p.patches.map((x) => `\`${x}\``).join(', ')}.`);
+  if (p.sourceRepository !== p.upstream) lines.push(`Source label (the repository a new ghcr.io package links to): ${p.sourceRepository}.`);
   lines.push('');
   lines.push('| image | status | digest | platforms | size | time | cache |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- |');

@@ -3,6 +3,7 @@
  * and push; with --config, deploy and freshness), or with --demo the same on embedded local defaults.
  */
 import { resolve } from 'node:path';
+import { runningRepository, validateSourceRepository } from '../build/index.js';
 import { OffmainError } from '../core/errors.js';
 import { pipelineSummaryMarkdown, runPipeline } from '../pipeline/run.js';
 import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, prepare } from '../patch/index.js';
@@ -22,6 +23,7 @@ export async function runCommand(args: string[], out: CommandOut): Promise<numbe
     platforms: { type: 'string' },
     tag: { type: 'string', multiple: true },
     'plan-only': { type: 'boolean' },
+    'source-repository': { type: 'string' },
     config: { type: 'string' },
     'config-branch': { type: 'string' },
     'config-path': { type: 'string' },
@@ -58,7 +60,14 @@ export async function runCommand(args: string[], out: CommandOut): Promise<numbe
   const result = await runPipeline(
     {
       upstream,
-      build: { images: v.image, streamingImages: v['streaming-image'], platforms: v.platforms, tags: v.tag, planOnly: v['plan-only'] },
+      build: {
+        images: v.image,
+        streamingImages: v['streaming-image'],
+        platforms: v.platforms,
+        tags: v.tag,
+        planOnly: v['plan-only'],
+        sourceRepository: v['source-repository'] !== undefined ? validateSourceRepository(v['source-repository'], '--source-repository') : runningRepository(process.env),
+      },
       deploy: v.config
         ? {
             repository: v.config,

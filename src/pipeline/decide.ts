@@ -61,6 +61,8 @@ export interface RepositoryState {
   state: 'same' | 'missing' | 'other' | 'repatched';
   digest?: string;
   platforms: string[];
+  /** Missing because its read was refused (why): ghcr.io's answer for a package that does not exist yet. */
+  unreadable?: string;
 }
 
 export interface Decision {
@@ -159,10 +161,17 @@ async function platformOf(registry: RegistryClient, repository: string, digest: 
   return parts.length >= 2 ? parts.join('/') : 'unknown';
 }
 
-/** The state of one repository's tag against this commit and these patches. */
+/**
+ * The state of one repository's tag against this commit and these patches. A read refused with 403 is
+ * "missing" (ghcr.io answers so for a package that does not exist yet): the build then checks its push
+ * access before it builds, and a refused push fails there, with what to do.
+ */
 async function repositoryState(opts: DecideOptions, registry: RegistryClient, repository: string, tag: string, sha: string): Promise<RepositoryState> {
   const t: TagContent | undefined = await describeTag(registry, repository, tag);
-  if (!t) return { repository, state: 'missing', platforms: [] };
+  if (!t) {
+    const unreadable = registry.unreadable(repository);
+    return { repository, state: 'missing', platforms: [], ...(unreadable ? { unreadable } : {}) };
+  }
   const platforms = await Promise.all(t.description.platforms.map((p) => (p.platform === 'unknown' ? platformOf(registry, repository, p.digest) : p.platform)));
   if (t.revision !== sha) return { repository, state: 'other', digest: t.description.digest, platforms };
   if (t.patchesDigest) {
@@ -256,7 +265,10 @@ async function decideWith(opts: DecideOptions, standalone: boolean): Promise<Dec
       if (same.length === 0) for (const p of platforms) legs.add(p);
       else for (const p of platforms) if (!same[0]!.platforms.includes(p)) legs.add(p);
       if (same.length < image.repositories.length || legs.size) merge = true;
-      for (const r of image.repositories) log.info(`${r.repository}:${tag}: ${r.state === 'same' ? `there (${r.platforms.join(', ')})` : 'missing'}`);
+      for (const r of image.repositories) {
+        const missing = r.unreadable ? `missing (not readable, ${r.unreadable}: taken as not built yet; the build checks the push access)` : 'missing';
+        log.info(`${r.repository}:${tag}: ${r.state === 'same' ? `there (${r.platforms.join(', ')})` : missing}`);
+      }
     }
     const everywhere = !merge && legs.size === 0;
     const pinned = everywhere ? images.flatMap((i) => i.repositories.map((r) => `${r.repository}:${tag}@${r.digest}`)) : [];

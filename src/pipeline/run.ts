@@ -93,6 +93,7 @@ async function planOnly(prepared: PrepareResult, opts: PipelineOptions): Promise
       commitTime: u.date,
       version: prepared.version,
       upstream: u.repository,
+      sourceRepository: opts.build.sourceRepository,
       track: u.track,
       branch: u.track === 'main' ? u.ref : undefined,
       images: opts.build.images,

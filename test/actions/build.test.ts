@@ -43,7 +43,9 @@ describe('action-build as the runner runs it (committed bundle)', () => {
       tags: 'edge\nmain-{commit_time}-{sha7}',
       'build-args': 'RUBY_YJIT_ENABLE=1',
     };
-    const r = await runAction('build', inputs, runnerEnv());
+    // The runner's own variables: the image's source label names this repository (a ghcr.io package links to it).
+    const github = { GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/offmain-config' };
+    const r = await runAction('build', inputs, { ...runnerEnv(), ...github });
     expect(r.stdout).not.toMatch(/::error/);
     expect(r.code).toBe(0);
     const sha7 = tree.sha.slice(0, 7);
@@ -69,6 +71,13 @@ describe('action-build as the runner runs it (committed bundle)', () => {
     expect(r.summary).toContain(`\`${ns}/mastodon:${tag}@${r.outputs.digest}\``);
     const registry = new RegistryClient({ env: s.env });
     expect(await registry.digest(`${ns}/mirror/mastodon`, 'edge')).toBe(r.outputs.digest);
+    const labels = (await registry.describe(`${ns}/mastodon`, tag, { labels: true }))!.labels!;
+    expect(labels).toMatchObject({
+      'org.opencontainers.image.source': 'https://github.com/acme/offmain-config',
+      'org.opencontainers.image.revision': tree.sha,
+      'offmain.upstream.source': 'https://github.com/mastodon/mastodon',
+      'offmain.upstream.revision': tree.sha,
+    });
 
     const again = await runAction('build', inputs, runnerEnv());
     expect(again.code).toBe(0);
@@ -89,5 +98,9 @@ describe('action-build as the runner runs it (committed bundle)', () => {
     expect(noCommit.stdout).toMatch(/::error::input commit is required/);
     const badMode = await runAction('build', { path: tree.dir, commit: tree.sha, images: `${s.registry}/acme/mastodon`, mode: 'everything' }, runnerEnv());
     expect(badMode.stdout).toMatch(/::error::input mode is "everything": expected one of all, platform, merge/);
+    const badSource = await runAction('build', { path: tree.dir, commit: tree.sha, images: `${s.registry}/acme/mastodon`, 'source-repository': 'https://x:ghs_secret@github.com/acme/x' }, runnerEnv());
+    expect(badSource.code).toBe(1);
+    expect(badSource.stdout).toMatch(/::error::input source-repository "https:\/\/github\.com\/acme\/x" carries credentials/);
+    expect(badSource.stdout).not.toContain('ghs_secret');
   });
 });

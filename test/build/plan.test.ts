@@ -80,6 +80,8 @@ describe('the build plan', () => {
       [LABEL.source]: 'https://github.com/mastodon/mastodon',
       [LABEL.url]: 'https://github.com/mastodon/mastodon',
       [LABEL.revision]: SHA,
+      [LABEL.upstreamSource]: 'https://github.com/mastodon/mastodon',
+      [LABEL.upstreamRevision]: SHA,
       [LABEL.version]: '4.8.0-alpha.1+2f40549',
       [LABEL.created]: '2026-08-21T14:03:11Z',
       [LABEL.title]: 'mastodon',
@@ -90,6 +92,37 @@ describe('the build plan', () => {
     expect(web!.annotations).toEqual(web!.labels);
     expect(streaming!.labels[LABEL.title]).toBe('mastodon-streaming');
     expect(p.warnings).toEqual([]);
+  });
+
+  it('the source label is the repository that runs offmain; upstream keeps revision, url and offmain.upstream.*', async () => {
+    const p = await planFor('main', { upstream: 'https://github.com/mastodon/mastodon.git', sourceRepository: 'https://github.com/acme/offmain-config.git/' });
+    expect(p.sourceRepository).toBe('https://github.com/acme/offmain-config');
+    expect(p.upstream).toBe('https://github.com/mastodon/mastodon');
+    for (const image of p.images) {
+      expect(image.labels).toMatchObject({
+        [LABEL.source]: 'https://github.com/acme/offmain-config',
+        [LABEL.url]: 'https://github.com/mastodon/mastodon',
+        [LABEL.revision]: SHA,
+        [LABEL.upstreamSource]: 'https://github.com/mastodon/mastodon',
+        [LABEL.upstreamRevision]: SHA,
+      });
+      expect(image.labels[LABEL.description]).toContain(`built by offmain from https://github.com/mastodon/mastodon at 2f40549`);
+      expect(image.annotations).toEqual(image.labels);
+    }
+    // Default (outside GitHub Actions, nothing given): upstream, as before.
+    expect((await planFor('main')).sourceRepository).toBe('https://github.com/mastodon/mastodon');
+    expect((await planFor('main', { sourceRepository: ' ' })).sourceRepository).toBe('https://github.com/mastodon/mastodon');
+  });
+
+  it.each([
+    ['http://github.com/acme/offmain-config', /is not an https URL/],
+    ['https://x-access-token:ghs_abc@github.com/acme/offmain-config', /carries credentials/],
+    ['https://github.com/acme/offmain-config\n::error::forged', /contains white space or a control character/],
+    ['acme/offmain-config', /is not a URL/],
+  ] as [string, RegExp][])('a source repository %j is refused', async (sourceRepository, message) => {
+    const e = await planFor('main', { sourceRepository }).catch((x: Error) => x);
+    expect(String(e)).toMatch(message);
+    expect(String(e)).not.toContain('ghs_abc');
   });
 
   it('release: latest and vX.Y, branch stable-X.Y', async () => {

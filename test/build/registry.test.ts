@@ -168,9 +168,11 @@ describe('a token-auth (Bearer) registry, like ghcr.io and Docker Hub', () => {
     const repo = `${tr.registry}/acme/mastodon`;
     const reader = new RegistryClient({ env: cfg('reader', 'r-secret') });
     expect(await reader.digest(repo, '4.8.0_abc1234')).toMatch(/^sha256:/);
-    await expect(reader.pushOciLayout(tinyOciLayout('denied').dir, repo)).rejects.toThrow(
-      new RegExp(`registry ${tr.registry.replace(/\./g, '\\.')} refused user "reader" \\(from .*\\) push access to acme/mastodon`),
-    );
+    const refused = await reader.pushOciLayout(tinyOciLayout('denied').dir, repo).catch((e: Error) => e.message);
+    expect(refused).toMatch(new RegExp(`registry ${tr.registry.replace(/\./g, '\\.')} refused user "reader" \\(from .*\\) push access to acme/mastodon`));
+    // Not ghcr.io: the generic advice, not GitHub's.
+    expect(refused).toMatch(/give that account write access to the repository/);
+    expect(refused).not.toMatch(/Manage Actions access/);
     const wrong = new RegistryClient({ env: cfg('writer', 'not-it') });
     await expect(wrong.digest(repo, 'x')).rejects.toThrow(new RegExp(`registry ${tr.registry.replace(/\./g, '\\.')} refused the credentials of user "writer"`));
     const anonymous = new RegistryClient({ env: { ...process.env, DOCKER_CONFIG: tempDir() } });
@@ -186,6 +188,85 @@ describe('a token-auth (Bearer) registry, like ghcr.io and Docker Hub', () => {
     const anonymous = new RegistryClient({ env: { ...process.env, DOCKER_CONFIG: tempDir() } });
     expect(await anonymous.digest(repo, 'edge')).toBe(layout.digest);
     expect(tr.tokenRequests.some((r) => r.user === '' && r.scope === 'repository:public/mastodon:pull')).toBe(true);
+  });
+});
+
+describe('a registry that answers like ghcr.io: 403 for a package that does not exist yet', () => {
+  let gh: TokenRegistry;
+  const cfg = (user: string, password: string, extra: NodeJS.ProcessEnv = {}) => ({ ...process.env, DOCKER_CONFIG: dockerConfigWith(gh.registry, user, password), ...extra });
+  beforeAll(async () => {
+    gh = await startTokenRegistry({ users: { writer: 'w-secret' }, readOnlyUsers: { reader: 'r-secret' }, ghcr: true });
+  });
+  afterAll(async () => {
+    await gh?.close();
+  });
+
+  it('asked whether a tag exists, a package that is not there is "not there" (not an error), and the refusal is kept', async () => {
+    const client = new RegistryClient({ env: cfg('writer', 'w-secret') });
+    const repo = `${gh.registry}/acme/first`;
+    expect(await client.digest(repo, '4.8.0_abc1234')).toBeUndefined();
+    expect(await client.manifest(repo, '4.8.0_abc1234')).toBeUndefined();
+    expect(await client.describe(repo, '4.8.0_abc1234')).toBeUndefined();
+    expect(await client.tags(repo)).toEqual([]);
+    expect(client.unreadable(repo)).toBe('HTTP 403, DENIED: denied from its token service');
+  });
+
+  it('a push allowed tells a new package from a bad token: then read with the push token, pushed, read back', async () => {
+    const client = new RegistryClient({ env: cfg('writer', 'w-secret') });
+    const repo = `${gh.registry}/acme/new`;
+    expect(await client.digest(repo, 'edge')).toBeUndefined();
+    await client.checkPush(repo);
+    // The probe opened an upload and cancelled it: nothing is there.
+    expect(await client.digest(repo, 'edge')).toBeUndefined();
+    expect(client.unreadable(repo)).toBeUndefined();
+    const layout = tinyOciLayout('first-run');
+    await client.pushOciLayout(layout.dir, repo);
+    await client.tag(repo, layout.digest, ['edge']);
+    expect(await client.digest(repo, 'edge')).toBe(layout.digest);
+    // A new client (a later run): the package exists, the pull token is given.
+    const later = new RegistryClient({ env: cfg('reader', 'r-secret') });
+    expect(await later.digest(repo, 'edge')).toBe(layout.digest);
+    expect(gh.tokenRequests.filter((r) => r.user === 'writer' && r.scope === `repository:acme/new:pull,push`).length).toBeGreaterThan(0);
+  });
+
+  it('a refused push says what GitHub wants: Manage Actions access with the Write role, packages: write, a valid token', async () => {
+    const event = join(tempDir(), 'event.json');
+    writeFileSync(event, JSON.stringify({ repository: { full_name: 'acme/offmain-config', owner: { login: 'acme', type: 'User' } } }));
+    const env = cfg('reader', 'r-secret', { GITHUB_REPOSITORY: 'acme/offmain-config', GITHUB_REPOSITORY_OWNER: 'acme', GITHUB_EVENT_PATH: event });
+    const client = new RegistryClient({ env });
+    const repo = `${gh.registry}/acme/mastodon`;
+    expect(await client.digest(repo, 'x')).toBeUndefined();
+    const message = await client.checkPush(repo).then(
+      () => 'allowed',
+      (e: Error) => e.message,
+    );
+    expect(message).toContain(`registry ${gh.registry} refused user "reader" (from ${join(env.DOCKER_CONFIG!, 'config.json')}) push access to acme/mastodon (HTTP 403, DENIED: permission_denied: write_package)`);
+    expect(message).toContain('if the package acme/mastodon already exists but is not linked to the repository acme/offmain-config, add that repository under the package\'s "Manage Actions access" (Package settings) with the Write role: https://github.com/users/acme/packages/container/mastodon/settings');
+    expect(message).toContain('if it is new, the workflow job needs "permissions: packages: write"');
+    expect(message).toContain('log in again');
+    expect(message).not.toContain('r-secret');
+    // The client's own push (platform mode on the docker driver) says the same.
+    await expect(client.pushOciLayout(tinyOciLayout('refused').dir, repo)).rejects.toThrow(/Manage Actions access/);
+    // Another owner than the one running offmain: both forms of the settings page.
+    const other = await new RegistryClient({ env }).checkPush(`${gh.registry}/elsewhere/mastodon-streaming`).catch((e: Error) => e.message);
+    expect(other).toContain('https://github.com/orgs/elsewhere/packages/container/mastodon-streaming/settings (users/ instead of orgs/ for a personal account)');
+  });
+
+  it('a wrong token gets 403 from the token service too: its reads are "not there", its push is refused with what to do', async () => {
+    const client = new RegistryClient({ env: cfg('writer', 'expired-token') });
+    const repo = `${gh.registry}/acme/mastodon`;
+    expect(await client.digest(repo, 'x')).toBeUndefined();
+    const message = await client.checkPush(repo).catch((e: Error) => e.message);
+    expect(message).toMatch(/refused user "writer" .* push access to acme\/mastodon \(HTTP 403, DENIED: denied\): if the package/);
+    expect(message).toMatch(/otherwise the token is not valid for acme .*: log in again$/);
+    expect(message).not.toContain('expired-token');
+  });
+
+  it('anonymous: the read is "not there", the push says to log in first', async () => {
+    const client = new RegistryClient({ env: { ...process.env, DOCKER_CONFIG: tempDir() } });
+    const repo = `${gh.registry}/acme/mastodon`;
+    expect(await client.digest(repo, 'x')).toBeUndefined();
+    await expect(client.checkPush(repo)).rejects.toThrow(/refused anonymous access to acme\/mastodon .* log in first/);
   });
 });
 

@@ -3,9 +3,9 @@
  * registry with htpasswd auth, both started by scripts/services.sh (the test command does it).
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../../src/build/step.js';
 import { buildOutputs, buildSummaryMarkdown } from '../../src/build/summary.js';
 import { LABEL } from '../../src/build/plan.js';
@@ -13,6 +13,8 @@ import { buildCommand } from '../../src/cli/build.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { RegistryClient, type ImageDescription } from '../../src/build/registry.js';
 import { dockerConfigWith, miniMastodon, namespace, services, untar, unusedPort, type MiniTree, type Services } from '../support/services.js';
+import { startTokenRegistry, type TokenRegistry } from '../support/token-registry.js';
+import { tempDir } from '../support/tmp.js';
 
 let s: Services;
 let tree: MiniTree;
@@ -48,6 +50,8 @@ function options(images: string[], extra: Partial<BuildOptions> = {}): BuildOpti
     sbom: s.sbomGenerator,
     patchReport: PATCH_REPORT(tree.sha),
     tags: ['edge', 'main-{commit_time}-{sha7}'],
+    // The repository that runs offmain: what a new ghcr.io package links to.
+    sourceRepository: 'https://github.com/acme/offmain-config',
     env: s.env,
     ...extra,
   };
@@ -106,10 +110,14 @@ describe('offmain build with a real engine and registry', () => {
         // Provenance and SBOM attestations, one per platform.
         expect(d.attestations).toBe(2);
         expect(await predicateTypes(repository, d)).toEqual(['https://slsa.dev/provenance/v0.2', 'https://spdx.dev/Document']);
-        // Labels and annotations describe the upstream commit, at index and manifest level.
+        // Labels and annotations, at index and manifest level: the source is the repository that runs offmain
+        // (a ghcr.io package links to it), the rest describes the upstream commit.
         const expected = {
-          [LABEL.source]: 'https://github.com/mastodon/mastodon',
+          [LABEL.source]: 'https://github.com/acme/offmain-config',
+          [LABEL.url]: 'https://github.com/mastodon/mastodon',
           [LABEL.revision]: tree.sha,
+          [LABEL.upstreamSource]: 'https://github.com/mastodon/mastodon',
+          [LABEL.upstreamRevision]: tree.sha,
           [LABEL.version]: `4.8.0-alpha.1+${sha7}`,
           [LABEL.created]: '2026-08-21T14:03:11Z',
           [LABEL.title]: image.key,
@@ -142,6 +150,7 @@ describe('offmain build with a real engine and registry', () => {
     const summary = buildSummaryMarkdown(first);
     expect(summary).toMatch(/\| 🔨 built \| `sha256:[0-9a-f]{64}` \| linux\/amd64 \(\d/);
     expect(summary).toMatch(/\d+\/\d+ steps cached/);
+    expect(summary).toContain('Source label (the repository a new ghcr.io package links to): https://github.com/acme/offmain-config.');
     expect(log.lines).toContain('== Registry check');
   });
 
@@ -317,5 +326,47 @@ describe('bad input is refused with one clear message, before anything is pushed
     await expect(build({ ...options([`${namespace(s)}/mastodon`], { patchReport: undefined }), dir: t.dir, commit: t.sha }, memoryLogger())).rejects.toThrow(
       /the commit date of [0-9a-f]{7} is unknown .*pass the commit date/,
     );
+  });
+});
+
+describe('the first run against a registry that answers like ghcr.io (403 for a package that is not there yet)', () => {
+  let gh: TokenRegistry;
+  /** The test registry's login (the base image) and one for the ghcr.io-like registry. */
+  const env = (user: string, password: string) => {
+    const dir = tempDir('offmain-docker-config-');
+    const auths = JSON.parse(readFileSync(join(s.env.DOCKER_CONFIG!, 'config.json'), 'utf8')).auths as Record<string, unknown>;
+    auths[gh.registry] = { auth: Buffer.from(`${user}:${password}`).toString('base64') };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths }));
+    return { ...s.env, DOCKER_CONFIG: dir };
+  };
+  const short: Partial<BuildOptions> = { platforms: 'linux/amd64', sbom: false, provenance: false, tags: ['edge'] };
+  beforeAll(async () => {
+    gh = await startTokenRegistry({ users: { writer: 'w-secret' }, readOnlyUsers: { reader: 'r-secret' }, ghcr: true });
+  });
+  afterAll(async () => {
+    await gh?.close();
+  });
+
+  it('builds and pushes: the refused read is "not there yet", the push access is checked, and the next run skips', async () => {
+    const repo = `${gh.registry}/acme/mastodon`;
+    const log = memoryLogger();
+    const r = await build(options([repo], { ...short, env: env('writer', 'w-secret') }), log);
+    expect(r.images.map((i) => i.status)).toEqual(['built', 'built']);
+    const tag = r.plan.imageTag;
+    expect(log.lines).toContain(`${repo}:${tag}: not there yet (a read was refused, HTTP 403, DENIED: denied from its token service; this account may push there)`);
+    const writer = new RegistryClient({ env: env('writer', 'w-secret') });
+    expect(await writer.digest(repo, 'edge')).toBe(r.images[0]!.digest);
+    const again = await build(options([repo], { ...short, env: env('writer', 'w-secret') }), memoryLogger());
+    expect(again.skipped).toBe(true);
+  });
+
+  it('an account that may not push fails before anything is built, with what GitHub wants', async () => {
+    const log = memoryLogger();
+    const err = await build(options([`${gh.registry}/acme/other`], { ...short, env: env('reader', 'r-secret') }), log).catch((e: Error) => e.message);
+    expect(err).toMatch(/refused user "reader" .* push access to acme\/other(-streaming)? \(HTTP 403, DENIED: permission_denied: write_package\): if the package acme\/other(-streaming)? already exists/);
+    expect(err).toContain('"Manage Actions access" (Package settings) with the Write role');
+    expect(err).toContain('"permissions: packages: write"');
+    expect(err).not.toContain('r-secret');
+    expect(log.lines.some((l) => l.includes('buildx build'))).toBe(false);
   });
 });

@@ -21,6 +21,8 @@ describe('offmain build: arguments', () => {
     [['--dir', '.', '--image', 'ghcr.io/a/m', '--no-sbom', '--sbom-generator', 'x'], /contradict/],
     [['--dir', '.', '--bogus'], /offmain build: Unknown option '--bogus'/],
     [['--dir', join(FIXTURES, 'main'), '--commit', SHA, '--image', 'ghcr.io/Acme/m'], /has capital letters/],
+    [['--dir', '.', '--image', 'ghcr.io/a/m', '--source-repository', 'http://github.com/a/b'], /--source-repository "http:\/\/github\.com\/a\/b" is not an https URL/],
+    [['--dir', '.', '--image', 'ghcr.io/a/m', '--source-repository', 'https://a:ghp_x@github.com/a/b'], /--source-repository "https:\/\/github\.com\/a\/b" carries credentials/],
   ])('%j fails with one line', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(1);
@@ -33,5 +35,6 @@ describe('offmain build: arguments', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/usage: offmain build --dir DIR --image NAME/);
     expect(r.out).toMatch(/\{commit_time\}/);
+    expect(r.out).toMatch(/--source-repository URL +the repository that runs offmain/);
   });
 });

@@ -6,13 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, buildOutputs, type BuildOptions } from '../../src/build/index.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { decide, type DecideOptions } from '../../src/pipeline/decide.js';
 import { patchesDigest } from '../../src/patch/index.js';
 import { rejection } from '../support/errors.js';
-import { COMMIT_DATE, miniMastodon, namespace, services, type MiniTree, type Services } from '../support/services.js';
+import { COMMIT_DATE, dockerConfigWith, miniMastodon, namespace, services, type MiniTree, type Services } from '../support/services.js';
+import { startTokenRegistry, type TokenRegistry } from '../support/token-registry.js';
 import { tempDir } from '../support/tmp.js';
 
 let s: Services;
@@ -165,5 +166,27 @@ describe('decide', () => {
     mkdirSync(missing);
     expect((await rejection(decide(options({ upstream: missing })))).message).toMatch(/^cannot read the git repository .*missing\.git/);
     expect((await rejection(decide(options({ commit: 'abc1234' })))).message).toMatch(/not a full 40-character sha/);
+  });
+});
+
+describe('decide against a registry that answers like ghcr.io', () => {
+  let gh: TokenRegistry;
+  beforeAll(async () => {
+    gh = await startTokenRegistry({ users: { writer: 'w-secret' }, ghcr: true });
+  });
+  afterAll(async () => {
+    await gh?.close();
+  });
+
+  it('a package that does not exist yet (403 on the read) is missing, to be built: not an error', async () => {
+    const log = memoryLogger();
+    const env = { ...s.env, DOCKER_CONFIG: dockerConfigWith(gh.registry, 'writer', 'w-secret') };
+    const d = await decide(options({ images: [`${gh.registry}/acme/mastodon`], config: undefined, env, log }));
+    expect(d).toMatchObject({ platforms: ['linux/amd64', 'linux/arm64'], merge: true, deploy: false });
+    expect(d.images.map((i) => i.repositories[0])).toEqual([
+      { repository: `${gh.registry}/acme/mastodon`, state: 'missing', platforms: [], unreadable: 'HTTP 403, DENIED: denied from its token service' },
+      { repository: `${gh.registry}/acme/mastodon-streaming`, state: 'missing', platforms: [], unreadable: 'HTTP 403, DENIED: denied from its token service' },
+    ]);
+    expect(log.lines.some((l) => l.includes('acme/mastodon:') && l.includes('missing (not readable, HTTP 403, DENIED: denied from its token service: taken as not built yet'))).toBe(true);
   });
 });

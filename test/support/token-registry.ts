@@ -6,6 +6,15 @@
  *   users          may pull and push
  *   readOnlyUsers  may pull only
  *   anonymous      may pull repositories under `public/`
+ *
+ * With `ghcr`, it answers the way ghcr.io does (its service is named `ghcr.io`, its errors have ghcr.io's
+ * body shape `{"errors":[{"code":"DENIED","message":"..."}]}`):
+ *   - a pull-only token for a repository that does not exist yet: 403 DENIED `denied` (what ghcr.io answers
+ *     a workflow token for a package that is not there); a request with a push scope (or another
+ *     repository's, as a push that mounts blobs asks) still gets its token
+ *   - a wrong password: 403 DENIED `denied` from the token service (not 401)
+ *   - a request whose token lacks the rights: 403 DENIED (`permission_denied: write_package` for a write),
+ *     where distribution itself answers 401; a front before distribution rewrites those answers
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createSign, randomBytes, randomUUID } from 'node:crypto';
@@ -16,7 +25,7 @@ import { join } from 'node:path';
 import { tempDir } from './tmp.js';
 
 export interface TokenRegistry {
-  /** `127.0.0.1:PORT` */
+  /** `127.0.0.1:PORT` (the ghcr.io-like front, with `ghcr`) */
   registry: string;
   /** Token requests served, with the scope asked for. */
   tokenRequests: { user: string; scope: string }[];
@@ -33,18 +42,43 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startTokenRegistry(opts: { users: Record<string, string>; readOnlyUsers?: Record<string, string> }): Promise<TokenRegistry> {
+const DENIED = (message: string) => JSON.stringify({ errors: [{ code: 'DENIED', message }] });
+
+export async function startTokenRegistry(opts: { users: Record<string, string>; readOnlyUsers?: Record<string, string>; ghcr?: boolean }): Promise<TokenRegistry> {
   const dir = tempDir('offmain-token-registry-');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=offmain-test-token-issuer'], {
     stdio: 'ignore',
   });
   const key = readFileSync(join(dir, 'key.pem'), 'utf8');
   const certDer = readFileSync(join(dir, 'cert.pem'), 'utf8').replace(/-----[^-]+-----|\s/g, '');
-  const service = 'offmain-test-registry';
+  const service = opts.ghcr ? 'ghcr.io' : 'offmain-test-registry';
   const issuer = 'offmain-test-issuer';
   const tokenRequests: TokenRegistry['tokenRequests'] = [];
+  const port = await freePort();
 
-  const tokens = http.createServer((req, res) => {
+  const sign = (user: string, access: { type: string; name: string; actions: string[] }[]) => {
+    const now = Math.floor(Date.now() / 1000);
+    const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5c: [certDer] }));
+    const claims = b64url(JSON.stringify({ iss: issuer, sub: user, aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access }));
+    const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(key).toString('base64url');
+    return `${header}.${claims}.${signature}`;
+  };
+  /** Whether distribution holds a repository (asked with a token of the stand-in's own). */
+  const exists = async (name: string) => {
+    const r = await fetch(`http://127.0.0.1:${port}/v2/${name}/tags/list`, {
+      headers: { Authorization: `Bearer ${sign('stand-in', [{ type: 'repository', name, actions: ['pull'] }])}` },
+    });
+    await r.body?.cancel();
+    return r.status === 200;
+  };
+
+  const tokens = http.createServer(async (req, res) => {
+    // Only GET with Basic credentials; the OAuth2 form (POST) is not offered, and containerd then falls back.
+    if (req.method !== 'GET') {
+      req.resume();
+      res.writeHead(404).end();
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://x');
     const m = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     const decoded = m ? Buffer.from(m[1]!, 'base64').toString('utf8') : '';
@@ -55,28 +89,32 @@ export async function startTokenRegistry(opts: { users: Record<string, string>; 
       if (opts.users[user] === pass) rights = ['pull', 'push'];
       else if (opts.readOnlyUsers?.[user] === pass) rights = ['pull'];
       else {
-        res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"details":"incorrect username or password"}');
+        tokenRequests.push({ user, scope: url.searchParams.get('scope') ?? '' });
+        if (opts.ghcr) res.writeHead(403, { 'Content-Type': 'application/json' }).end(DENIED('denied'));
+        else res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"details":"incorrect username or password"}');
         return;
       }
     }
-    const access = url.searchParams.getAll('scope').flatMap((scope) => {
-      tokenRequests.push({ user, scope });
-      const [type, name, actions] = scope.split(':');
+    const scopes = url.searchParams.getAll('scope').map((scope) => scope.split(':'));
+    for (const scope of url.searchParams.getAll('scope')) tokenRequests.push({ user, scope });
+    if (opts.ghcr && scopes.length) {
+      const missing = await Promise.all(scopes.map(async ([type, name, actions]) => type === 'repository' && !!name && actions === 'pull' && !(await exists(name))));
+      if (missing.every(Boolean)) {
+        res.writeHead(403, { 'Content-Type': 'application/json' }).end(DENIED('denied'));
+        return;
+      }
+    }
+    const access = scopes.flatMap(([type, name, actions]) => {
       if (type !== 'repository' || !name || !actions) return [];
       const allowed = (m ? rights : name.startsWith('public/') ? ['pull'] : []).filter((a) => actions.split(',').includes(a));
       return [{ type, name, actions: allowed }];
     });
-    const now = Math.floor(Date.now() / 1000);
-    const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5c: [certDer] }));
-    const claims = b64url(JSON.stringify({ iss: issuer, sub: user, aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access }));
-    const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(key).toString('base64url');
-    const token = `${header}.${claims}.${signature}`;
+    const token = sign(user, access);
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token, access_token: token, expires_in: 300 }));
   });
   await new Promise<void>((r) => tokens.listen(0, '127.0.0.1', r));
   const tokenPort = (tokens.address() as AddressInfo).port;
 
-  const port = await freePort();
   writeFileSync(
     join(dir, 'config.yml'),
     [
@@ -117,14 +155,37 @@ export async function startTokenRegistry(opts: { users: Record<string, string>; 
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  // ghcr.io answers 403 where distribution answers 401 to a token without the rights: a front rewrites that.
+  let front: http.Server | undefined;
+  if (opts.ghcr) {
+    front = http.createServer((req, res) => {
+      const up = http.request(`http://127.0.0.1:${port}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (r) => {
+        if (r.statusCode === 401 && /^Bearer /i.test(req.headers.authorization ?? '')) {
+          r.resume();
+          const write = req.method !== 'GET' && req.method !== 'HEAD';
+          res.writeHead(403, { 'Content-Type': 'application/json' }).end(DENIED(write ? 'permission_denied: write_package' : 'denied'));
+          return;
+        }
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.destroy());
+      req.on('error', () => up.destroy());
+      req.pipe(up);
+    });
+    await new Promise<void>((r) => front!.listen(0, '127.0.0.1', r));
+  }
   return {
-    registry: `127.0.0.1:${port}`,
+    registry: `127.0.0.1:${front ? (front.address() as AddressInfo).port : port}`,
     tokenRequests,
     close: async () => {
       child.kill('SIGTERM');
       await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
-      tokens.closeAllConnections();
-      await new Promise<void>((r) => tokens.close(() => r()));
+      for (const server of [tokens, front]) {
+        if (!server) continue;
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+      }
     },
   };
 }
