@@ -110,13 +110,13 @@ var COMMANDS = {
   resolve: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.resolve,
   version: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.version,
   patch: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-4KRIAVLS.mjs")).runCommand,
-  build: async () => (await import("./build-HWD53SJ5.mjs")).buildCommand,
-  runners: async () => (await import("./runners-UVR6XTM2.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-WE2NQD2Q.mjs")).decideCommand,
-  bump: async () => (await import("./deploy-MBCPUFH7.mjs")).deployCommands.bump,
-  deploy: async () => (await import("./deploy-MBCPUFH7.mjs")).deployCommands.deploy,
-  freshness: async () => (await import("./deploy-MBCPUFH7.mjs")).deployCommands.freshness
+  run: async () => (await import("./run-LUE5LWE2.mjs")).runCommand,
+  build: async () => (await import("./build-E6ARRVCW.mjs")).buildCommand,
+  runners: async () => (await import("./runners-ZUI6TSPZ.mjs")).runnersCommand,
+  decide: async () => (await import("./decide-JGV2RPBU.mjs")).decideCommand,
+  bump: async () => (await import("./deploy-OYBY7EJF.mjs")).deployCommands.bump,
+  deploy: async () => (await import("./deploy-OYBY7EJF.mjs")).deployCommands.deploy,
+  freshness: async () => (await import("./deploy-OYBY7EJF.mjs")).deployCommands.freshness
 };
 async function main(argv, io) {
   const quiet = argv.includes("--quiet") || argv.includes("-q");
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-PLFKUCUU.mjs");
+    const usage = await import("./usage-NYLYQMIZ.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

@@ -12394,7 +12394,7 @@ var require_response = __commonJS({
     var assert = require("node:assert");
     var { types } = require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12537,8 +12537,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12554,7 +12554,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12687,7 +12687,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12755,7 +12755,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -15425,7 +15425,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15952,7 +15952,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -30980,7 +30980,7 @@ function validateTarget(t, what = t.repository) {
   }
 }
 
-// src/build/registry.ts
+// src/build/oci.ts
 var MEDIA = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
   ociManifest: "application/vnd.oci.image.manifest.v1+json",
@@ -37464,6 +37464,74 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/core/apifetch.ts
+var MAX_API_BYTES = 32 * 1024 * 1024;
+var MAX_REDIRECTS = 3;
+function urlOf(input) {
+  return new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+}
+function apiFetch(opts) {
+  const origin = new URL(opts.baseUrl).origin;
+  const max = opts.maxBytes ?? MAX_API_BYTES;
+  const stallMs = opts.stallSeconds * 1e3;
+  const send = opts.fetch ?? fetch;
+  return async (input, init) => {
+    let url = urlOf(input);
+    const deadline = AbortSignal.timeout(stallMs * 10);
+    for (let hop = 0; ; hop++) {
+      if (url.origin !== origin) {
+        throw new OffmainError(`refusing to send a GitHub API request to ${inline(url.origin, 120)}: the API is ${origin} (a reply pointed elsewhere)`);
+      }
+      const stall = new AbortController();
+      let timer = setTimeout(() => stall.abort(new Error(`no answer for ${opts.stallSeconds} s`)), stallMs);
+      const poke = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => stall.abort(new Error(`no progress for ${opts.stallSeconds} s`)), stallMs);
+      };
+      const signals = [stall.signal, deadline, ...init?.signal ? [init.signal] : []];
+      try {
+        const res = await send(url, { ...init, redirect: "manual", signal: AbortSignal.any(signals) });
+        poke();
+        if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
+          await res.body?.cancel();
+          if (hop >= MAX_REDIRECTS) throw new OffmainError(`the GitHub API at ${origin} redirected more than ${MAX_REDIRECTS} times`);
+          url = new URL(res.headers.get("location"), url);
+          continue;
+        }
+        const length = Number(res.headers.get("content-length"));
+        if (Number.isFinite(length) && length > max) {
+          await res.body?.cancel();
+          throw new OffmainError(`the GitHub API at ${origin} answered ${url.pathname} with ${length} bytes, more than the ${max} offmain reads`);
+        }
+        const chunks = [];
+        let size = 0;
+        if (res.body) {
+          const reader2 = res.body.getReader();
+          for (; ; ) {
+            const { done, value } = await reader2.read();
+            if (done) break;
+            poke();
+            size += value.byteLength;
+            if (size > max) {
+              await reader2.cancel();
+              throw new OffmainError(`the GitHub API at ${origin} answered ${url.pathname} with more than the ${max} bytes offmain reads`);
+            }
+            chunks.push(value);
+          }
+        }
+        const body = res.status === 204 || res.status === 304 ? null : Buffer.concat(chunks);
+        return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      } catch (e) {
+        if (e instanceof OffmainError) throw e;
+        const why = stall.signal.aborted ? String(stall.signal.reason?.message ?? "stalled") : deadline.aborted ? `not done in ${opts.stallSeconds * 10} s` : e.message;
+        throw new OffmainError(`the GitHub API at ${origin} did not answer ${url.pathname} completely: ${inline(why, 200)}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  };
+}
+
 // src/core/github.ts
 var DEFAULT_API_URL = "https://api.github.com";
 function apiRoot(apiUrl) {
@@ -37471,21 +37539,19 @@ function apiRoot(apiUrl) {
 }
 function githubClient(opts) {
   const log = opts.log;
+  const baseUrl2 = apiRoot(opts.apiUrl);
   const options = {
-    baseUrl: apiRoot(opts.apiUrl),
+    baseUrl: baseUrl2,
     userAgent: "offmain",
     log: { debug: () => {
     }, info: () => {
     }, warn: (m) => log?.warning(m), error: () => {
-    } }
+    } },
+    // One origin, a bounded wait per read and a bounded size for every request (core/apifetch.ts).
+    // Over @actions/github's own fetch, which goes through the runner's proxy settings.
+    request: { ...defaults.request, fetch: apiFetch({ baseUrl: baseUrl2, stallSeconds: stallSeconds(), fetch: defaults.request?.fetch }) }
   };
-  const client = opts.token ? getOctokit(opts.token, options) : new GitHub(options);
-  const stall = stallSeconds();
-  client.hook.wrap("request", (request2, o) => {
-    o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1e3) };
-    return request2(o);
-  });
-  return client;
+  return opts.token ? getOctokit(opts.token, options) : new GitHub(options);
 }
 
 // src/deploy/pullrequest.ts

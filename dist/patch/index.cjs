@@ -12394,7 +12394,7 @@ var require_response = __commonJS({
     var assert = require("node:assert");
     var { types } = require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12537,8 +12537,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12554,7 +12554,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12687,7 +12687,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12755,7 +12755,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -15425,7 +15425,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15952,7 +15952,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -33846,8 +33846,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -37256,6 +37256,74 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/core/apifetch.ts
+var MAX_API_BYTES = 32 * 1024 * 1024;
+var MAX_REDIRECTS = 3;
+function urlOf(input) {
+  return new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+}
+function apiFetch(opts) {
+  const origin = new URL(opts.baseUrl).origin;
+  const max = opts.maxBytes ?? MAX_API_BYTES;
+  const stallMs = opts.stallSeconds * 1e3;
+  const send = opts.fetch ?? fetch;
+  return async (input, init) => {
+    let url = urlOf(input);
+    const deadline = AbortSignal.timeout(stallMs * 10);
+    for (let hop = 0; ; hop++) {
+      if (url.origin !== origin) {
+        throw new OffmainError(`refusing to send a GitHub API request to ${inline(url.origin, 120)}: the API is ${origin} (a reply pointed elsewhere)`);
+      }
+      const stall = new AbortController();
+      let timer = setTimeout(() => stall.abort(new Error(`no answer for ${opts.stallSeconds} s`)), stallMs);
+      const poke = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => stall.abort(new Error(`no progress for ${opts.stallSeconds} s`)), stallMs);
+      };
+      const signals = [stall.signal, deadline, ...init?.signal ? [init.signal] : []];
+      try {
+        const res = await send(url, { ...init, redirect: "manual", signal: AbortSignal.any(signals) });
+        poke();
+        if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
+          await res.body?.cancel();
+          if (hop >= MAX_REDIRECTS) throw new OffmainError(`the GitHub API at ${origin} redirected more than ${MAX_REDIRECTS} times`);
+          url = new URL(res.headers.get("location"), url);
+          continue;
+        }
+        const length = Number(res.headers.get("content-length"));
+        if (Number.isFinite(length) && length > max) {
+          await res.body?.cancel();
+          throw new OffmainError(`the GitHub API at ${origin} answered ${url.pathname} with ${length} bytes, more than the ${max} offmain reads`);
+        }
+        const chunks = [];
+        let size = 0;
+        if (res.body) {
+          const reader = res.body.getReader();
+          for (; ; ) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            poke();
+            size += value.byteLength;
+            if (size > max) {
+              await reader.cancel();
+              throw new OffmainError(`the GitHub API at ${origin} answered ${url.pathname} with more than the ${max} bytes offmain reads`);
+            }
+            chunks.push(value);
+          }
+        }
+        const body = res.status === 204 || res.status === 304 ? null : Buffer.concat(chunks);
+        return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      } catch (e) {
+        if (e instanceof OffmainError) throw e;
+        const why = stall.signal.aborted ? String(stall.signal.reason?.message ?? "stalled") : deadline.aborted ? `not done in ${opts.stallSeconds * 10} s` : e.message;
+        throw new OffmainError(`the GitHub API at ${origin} did not answer ${url.pathname} completely: ${inline(why, 200)}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  };
+}
+
 // src/core/github.ts
 var DEFAULT_API_URL = "https://api.github.com";
 function apiRoot(apiUrl) {
@@ -37263,21 +37331,19 @@ function apiRoot(apiUrl) {
 }
 function githubClient(opts) {
   const log = opts.log;
+  const baseUrl2 = apiRoot(opts.apiUrl);
   const options = {
-    baseUrl: apiRoot(opts.apiUrl),
+    baseUrl: baseUrl2,
     userAgent: "offmain",
     log: { debug: () => {
     }, info: () => {
     }, warn: (m) => log?.warning(m), error: () => {
-    } }
+    } },
+    // One origin, a bounded wait per read and a bounded size for every request (core/apifetch.ts).
+    // Over @actions/github's own fetch, which goes through the runner's proxy settings.
+    request: { ...defaults.request, fetch: apiFetch({ baseUrl: baseUrl2, stallSeconds: stallSeconds(), fetch: defaults.request?.fetch }) }
   };
-  const client = opts.token ? getOctokit(opts.token, options) : new GitHub(options);
-  const stall = stallSeconds();
-  client.hook.wrap("request", (request2, o) => {
-    o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1e3) };
-    return request2(o);
-  });
-  return client;
+  return opts.token ? getOctokit(opts.token, options) : new GitHub(options);
 }
 
 // src/deploy/step.ts
@@ -37289,7 +37355,7 @@ var import_semver6 = __toESM(require_semver2(), 1);
 // src/deploy/bump/edit.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 
-// src/build/registry.ts
+// src/build/oci.ts
 var MEDIA = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
   ociManifest: "application/vnd.oci.image.manifest.v1+json",
@@ -37653,40 +37719,61 @@ function parseChecksMode(value) {
   if (v === "require" || v === "names" || v === "off") return v;
   throw new OffmainError(`checks "${inline(value, 60)}" is not a mode: use require, names or off`);
 }
-var PASS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
-var SUPERSEDED = /* @__PURE__ */ new Set(["cancelled", "stale"]);
+var DEFAULT_CHECK_APPS = ["github-actions"];
+var MAX_CHECK_PAGES = 10;
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f]/;
+function requiredCheckName(name) {
+  const n = name.trim();
+  if (!n || CONTROL2.test(n) || stripHidden(n) !== n) {
+    throw new OffmainError(`required check "${inline(n, 80)}" holds a control or invisible character: write the name exactly as GitHub shows it`);
+  }
+  return n;
+}
 function runState(status, conclusion) {
   if (status !== "completed") return "pending";
-  if (conclusion && PASS.has(conclusion)) return "pass";
-  if (conclusion && SUPERSEDED.has(conclusion)) return "superseded";
+  if (conclusion === "success") return "pass";
+  if (conclusion === "neutral" || conclusion === "skipped") return "neutral";
+  if (conclusion === "cancelled" || conclusion === "stale") return "unfinished";
   return "fail";
 }
 function statusState(state) {
   return state === "success" ? "pass" : state === "pending" ? "pending" : "fail";
 }
-function verdictOf(sha, checks, mode, required = []) {
-  let counted = checks;
+function verdictOf(sha, checks, mode, required = [], apps = DEFAULT_CHECK_APPS) {
+  const trusted = (c) => c.kind === "check-run" && c.app !== void 0 && apps.includes(c.app);
   const blocking = [];
   if (mode === "names") {
-    counted = checks.filter((c) => required.includes(c.name));
     for (const name of required) {
-      if (!counted.some((c) => c.name === name)) blocking.push({ name, kind: "check-run", state: "pending", detail: "not reported yet" });
+      const named = checks.filter((c) => (c.rawName ?? c.name) === name && (c.kind === "status" || trusted(c)));
+      if (!named.length) {
+        blocking.push({ name: inline(name, 200), kind: "check-run", state: "pending", detail: "not reported yet" });
+        continue;
+      }
+      for (const c of named) if (c.state !== "pass") blocking.push(c.state === "neutral" ? { ...c, state: "unfinished" } : c);
     }
+  } else {
+    blocking.push(...checks.filter((c) => c.state === "fail" || c.state === "pending" || c.state === "unfinished"));
   }
-  blocking.push(...counted.filter((c) => c.state === "fail"));
-  const pending = counted.filter((c) => c.state === "pending");
-  const failed = blocking.some((c) => c.state === "fail");
-  blocking.push(...pending);
-  const verdict = failed ? "fail" : blocking.length ? "pending" : counted.some((c) => c.state === "pass") ? "pass" : "none";
+  const has = (s) => blocking.some((c) => c.state === s);
+  let verdict;
+  if (has("fail")) verdict = "fail";
+  else if (has("pending")) verdict = "pending";
+  else if (has("unfinished")) verdict = "unfinished";
+  else if (mode === "names") verdict = "pass";
+  else verdict = checks.some((c) => c.state === "pass" && trusted(c)) ? "pass" : "none";
   return { sha, verdict, checks, blocking };
 }
 function header(headers, name) {
   const v = Number(headers[name]);
   return Number.isFinite(v) ? v : void 0;
 }
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function checksReader(opts) {
   const rateLimit = {};
   const self = { rateLimit, requests: 0, read };
+  const apps = opts.apps?.length ? opts.apps : DEFAULT_CHECK_APPS;
+  const required = (opts.required ?? []).map(requiredCheckName);
+  const where = `${opts.owner}/${opts.repo}`;
   const note = (headers) => {
     const limit = header(headers, "x-ratelimit-limit");
     const remaining = header(headers, "x-ratelimit-remaining");
@@ -37695,6 +37782,7 @@ function checksReader(opts) {
     if (remaining !== void 0) rateLimit.remaining = remaining;
     if (reset !== void 0) rateLimit.reset = new Date(reset * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
   };
+  const unreadable = (what, why) => new OffmainError(`cannot read the ${what} of ${where} from the GitHub API (${why}): nothing is taken as passed; run again, or set checks: off`);
   const call = async (what, fn) => {
     self.requests++;
     try {
@@ -37709,36 +37797,79 @@ function checksReader(opts) {
           `the GitHub API rate limit (${rateLimit.limit ?? "?"} requests an hour) is used up until ${rateLimit.reset ?? "the next hour"}: pass a token (upstream-token) for a higher limit, or run again after the reset`
         );
       }
-      throw new OffmainError(`cannot read the ${what} of ${opts.owner}/${opts.repo} from the GitHub API (${errorMessage(e)}): check the API URL and token, or set checks: off`);
+      throw new OffmainError(`cannot read the ${what} of ${where} from the GitHub API (${errorMessage(e)}): check the API URL and token, or set checks: off`);
     }
   };
-  async function read(sha) {
-    const runs = await call(
+  async function all(what, key, page) {
+    const items = [];
+    for (let n = 1; ; n++) {
+      const { data } = await call(what, () => page(n));
+      if (!isObject(data) || !Array.isArray(data[key]) || typeof data.total_count !== "number" || !Number.isInteger(data.total_count) || data.total_count < 0) {
+        throw unreadable(what, `the reply is not GitHub's list of ${key} with its total_count`);
+      }
+      const got = data[key];
+      items.push(...got);
+      if (items.length > data.total_count) throw unreadable(what, `${items.length} ${key} where ${data.total_count} were announced`);
+      if (items.length === data.total_count) return items;
+      if (got.length === 0) throw unreadable(what, `${data.total_count} ${key} announced, the pages held ${items.length}`);
+      if (n >= MAX_CHECK_PAGES) throw unreadable(what, `more than ${MAX_CHECK_PAGES * 100} ${key}: more than offmain reads`);
+    }
+  }
+  async function firstSeenOf(sha) {
+    const { data } = await call("check suites", () => opts.client.rest.checks.listSuitesForRef({ owner: opts.owner, repo: opts.repo, ref: sha, per_page: 100 }));
+    if (!isObject(data) || !Array.isArray(data.check_suites)) throw unreadable("check suites", "the reply is not a list of check suites");
+    let first;
+    for (const s of data.check_suites) {
+      const t = isObject(s) && typeof s.created_at === "string" ? Date.parse(s.created_at) : NaN;
+      if (!Number.isFinite(t)) throw unreadable("check suites", "a check suite without a creation time");
+      first = first === void 0 ? t : Math.min(first, t);
+    }
+    return first === void 0 ? void 0 : Math.floor(first / 1e3);
+  }
+  async function read(sha, o = {}) {
+    const runs = await all(
       "check runs",
-      () => opts.client.rest.checks.listForRef({ owner: opts.owner, repo: opts.repo, ref: sha, filter: "latest", per_page: 100 })
+      "check_runs",
+      (page) => opts.client.rest.checks.listForRef({ owner: opts.owner, repo: opts.repo, ref: sha, filter: "latest", per_page: 100, page })
     );
-    const status = await call("commit statuses", () => opts.client.rest.repos.getCombinedStatusForRef({ owner: opts.owner, repo: opts.repo, ref: sha, per_page: 100 }));
+    const statuses = await all(
+      "commit statuses",
+      "statuses",
+      (page) => opts.client.rest.repos.getCombinedStatusForRef({ owner: opts.owner, repo: opts.repo, ref: sha, per_page: 100, page })
+    );
     const checks = [];
-    for (const r of Array.isArray(runs.data?.check_runs) ? runs.data.check_runs : []) {
-      const state = runState(String(r.status), r.conclusion);
+    for (const r of runs) {
+      if (!isObject(r) || typeof r.name !== "string" || typeof r.status !== "string" || !(r.conclusion === null || r.conclusion === void 0 || typeof r.conclusion === "string")) {
+        throw unreadable("check runs", "a check run without its name, status or conclusion");
+      }
+      const app = isObject(r.app) && typeof r.app.slug === "string" ? r.app.slug : void 0;
       checks.push({
         name: inline(r.name, 200),
+        rawName: r.name,
         kind: "check-run",
-        state,
+        state: runState(r.status, r.conclusion),
         detail: r.status === "completed" ? `completed/${inline(r.conclusion ?? "none", 40)}` : inline(r.status, 40),
+        ...app !== void 0 ? { app } : {},
         ...typeof r.html_url === "string" ? { url: r.html_url } : {}
       });
     }
-    for (const s of Array.isArray(status.data?.statuses) ? status.data.statuses : []) {
+    for (const s of statuses) {
+      if (!isObject(s) || typeof s.context !== "string" || typeof s.state !== "string") throw unreadable("commit statuses", "a status without its context or state");
       checks.push({
         name: inline(s.context, 200),
+        rawName: s.context,
         kind: "status",
-        state: statusState(String(s.state)),
+        state: statusState(s.state),
         detail: inline(s.state, 40),
         ...typeof s.target_url === "string" ? { url: s.target_url } : {}
       });
     }
-    return verdictOf(sha, checks, opts.mode, opts.required);
+    const verdict = verdictOf(sha, checks, opts.mode, required, apps);
+    if (o.firstSeen) {
+      const first = await firstSeenOf(sha);
+      if (first !== void 0) verdict.firstSeen = first;
+    }
+    return verdict;
   }
   return self;
 }
@@ -37776,7 +37907,7 @@ async function gate(opts) {
     throw new OffmainError(`the upstream checks are read from GitHub, and ${inline(opts.repository, 200)} is not on GitHub: set checks: off, or name the GitHub repository whose checks count`);
   }
   const [owner, repo] = (slug ?? "/").split("/");
-  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required });
+  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
   const heldBack = [];
   let chosen;
   let failure;
@@ -37794,13 +37925,21 @@ async function gate(opts) {
       failure = `the GitHub API rate limit is nearly used up (${reader.rateLimit.remaining} left until ${reader.rateLimit.reset ?? "the reset"}): pass a token (upstream-token), or run again later`;
       break;
     }
-    const v = await reader.read(c.sha);
-    const noChecksYet = v.verdict === "none" && ageHours < NO_CHECKS_GRACE_HOURS;
-    if (v.verdict === "pass" || v.verdict === "none" && !noChecksYet) {
+    const v = await reader.read(c.sha, { firstSeen: minAge > 0 });
+    if (minAge > 0) {
+      const seenHours = v.firstSeen === void 0 ? void 0 : (now - v.firstSeen * 1e3) / 36e5;
+      if (seenHours === void 0 || seenHours < minAge) {
+        heldBack.push({ ...c, why: "too young", checks: seenHours === void 0 ? [{ name: "(none)", kind: "check-run", state: "pending", detail: "GitHub has no record of when it first saw it" }] : [] });
+        continue;
+      }
+    }
+    if (v.verdict === "pass") {
       chosen = c;
       break;
     }
-    heldBack.push({ ...c, why: v.verdict === "fail" ? "failed" : "pending", checks: v.blocking.length ? v.blocking : [{ name: "(none)", kind: "check-run", state: "pending", detail: "no check reported yet" }] });
+    const why = v.verdict === "fail" ? "failed" : v.verdict === "pending" ? "pending" : v.verdict === "unfinished" ? "unfinished" : ageHours < NO_CHECKS_GRACE_HOURS ? "pending" : "unproven";
+    const nothing = { name: "(none)", kind: "check-run", state: "pending", detail: why === "pending" ? "no check reported yet" : "no check of upstream's CI succeeded" };
+    heldBack.push({ ...c, why, checks: v.blocking.length ? v.blocking : [nothing] });
     opts.log.info(`held back ${c.sha.slice(0, 7)}: ${heldLine(heldBack[heldBack.length - 1])}`);
   }
   if (!chosen && !failure) {
@@ -37815,10 +37954,11 @@ async function gate(opts) {
   return result;
 }
 function heldLine(h) {
-  if (h.why === "too young") return "younger than min-age";
+  if (h.why === "too young") return h.checks.length ? `younger than min-age: ${h.checks[0].detail}` : "younger than min-age";
   const names = h.checks.slice(0, 5).map((c) => `${c.name} (${c.detail})`);
   const more = h.checks.length > 5 ? `, and ${h.checks.length - 5} more` : "";
-  return `${h.why === "failed" ? "checks failed" : "checks still running"}: ${names.join(", ")}${more}`;
+  const what = { failed: "checks failed", pending: "checks still running", unfinished: "checks never finished", unproven: "nothing proves it passed" }[h.why];
+  return `${what}: ${names.join(", ")}${more}`;
 }
 function gateMarkdown(g, upstream) {
   const link = (sha) => {
@@ -37845,6 +37985,7 @@ async function gateBeforePatch(o) {
     () => gate({
       mode,
       required: o.requiredChecks,
+      apps: o.checksApps?.map((a) => a.trim()).filter(Boolean),
       minAgeHours,
       repository: o.repository,
       ref: o.ref,
@@ -37976,6 +38117,7 @@ async function run() {
       token,
       checks: optionalInput("checks"),
       requiredChecks: listInput("required-checks"),
+      checksApps: listInput("checks-apps"),
       minAge: optionalInput("min-age"),
       checksRepository: optionalInput("checks-repository"),
       log

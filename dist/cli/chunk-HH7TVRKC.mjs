@@ -13,13 +13,13 @@ import {
   formatHours,
   githubClient,
   parseSetArg
-} from "./chunk-NPDX6W7Q.mjs";
+} from "./chunk-ISWWGIKW.mjs";
 import {
   RegistryClient,
   describeTag,
   parsePlatforms,
   streamingName
-} from "./chunk-NMVX3A6H.mjs";
+} from "./chunk-2L7XVWZW.mjs";
 import {
   DEFAULT_REPOSITORY,
   cell,
@@ -34,6 +34,7 @@ import {
   patchesDigest,
   redactText,
   stableTags,
+  stripHidden,
   versionOf
 } from "./chunk-C7D6ZUBF.mjs";
 import {
@@ -53,40 +54,61 @@ function parseChecksMode(value) {
   if (v === "require" || v === "names" || v === "off") return v;
   throw new OffmainError(`checks "${inline(value, 60)}" is not a mode: use require, names or off`);
 }
-var PASS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
-var SUPERSEDED = /* @__PURE__ */ new Set(["cancelled", "stale"]);
+var DEFAULT_CHECK_APPS = ["github-actions"];
+var MAX_CHECK_PAGES = 10;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function requiredCheckName(name) {
+  const n = name.trim();
+  if (!n || CONTROL.test(n) || stripHidden(n) !== n) {
+    throw new OffmainError(`required check "${inline(n, 80)}" holds a control or invisible character: write the name exactly as GitHub shows it`);
+  }
+  return n;
+}
 function runState(status, conclusion) {
   if (status !== "completed") return "pending";
-  if (conclusion && PASS.has(conclusion)) return "pass";
-  if (conclusion && SUPERSEDED.has(conclusion)) return "superseded";
+  if (conclusion === "success") return "pass";
+  if (conclusion === "neutral" || conclusion === "skipped") return "neutral";
+  if (conclusion === "cancelled" || conclusion === "stale") return "unfinished";
   return "fail";
 }
 function statusState(state) {
   return state === "success" ? "pass" : state === "pending" ? "pending" : "fail";
 }
-function verdictOf(sha, checks, mode, required = []) {
-  let counted = checks;
+function verdictOf(sha, checks, mode, required = [], apps = DEFAULT_CHECK_APPS) {
+  const trusted = (c) => c.kind === "check-run" && c.app !== void 0 && apps.includes(c.app);
   const blocking = [];
   if (mode === "names") {
-    counted = checks.filter((c) => required.includes(c.name));
     for (const name of required) {
-      if (!counted.some((c) => c.name === name)) blocking.push({ name, kind: "check-run", state: "pending", detail: "not reported yet" });
+      const named = checks.filter((c) => (c.rawName ?? c.name) === name && (c.kind === "status" || trusted(c)));
+      if (!named.length) {
+        blocking.push({ name: inline(name, 200), kind: "check-run", state: "pending", detail: "not reported yet" });
+        continue;
+      }
+      for (const c of named) if (c.state !== "pass") blocking.push(c.state === "neutral" ? { ...c, state: "unfinished" } : c);
     }
+  } else {
+    blocking.push(...checks.filter((c) => c.state === "fail" || c.state === "pending" || c.state === "unfinished"));
   }
-  blocking.push(...counted.filter((c) => c.state === "fail"));
-  const pending = counted.filter((c) => c.state === "pending");
-  const failed = blocking.some((c) => c.state === "fail");
-  blocking.push(...pending);
-  const verdict = failed ? "fail" : blocking.length ? "pending" : counted.some((c) => c.state === "pass") ? "pass" : "none";
+  const has = (s) => blocking.some((c) => c.state === s);
+  let verdict;
+  if (has("fail")) verdict = "fail";
+  else if (has("pending")) verdict = "pending";
+  else if (has("unfinished")) verdict = "unfinished";
+  else if (mode === "names") verdict = "pass";
+  else verdict = checks.some((c) => c.state === "pass" && trusted(c)) ? "pass" : "none";
   return { sha, verdict, checks, blocking };
 }
 function header(headers, name) {
   const v = Number(headers[name]);
   return Number.isFinite(v) ? v : void 0;
 }
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function checksReader(opts) {
   const rateLimit = {};
   const self = { rateLimit, requests: 0, read };
+  const apps = opts.apps?.length ? opts.apps : DEFAULT_CHECK_APPS;
+  const required = (opts.required ?? []).map(requiredCheckName);
+  const where = `${opts.owner}/${opts.repo}`;
   const note = (headers) => {
     const limit = header(headers, "x-ratelimit-limit");
     const remaining = header(headers, "x-ratelimit-remaining");
@@ -95,6 +117,7 @@ function checksReader(opts) {
     if (remaining !== void 0) rateLimit.remaining = remaining;
     if (reset !== void 0) rateLimit.reset = new Date(reset * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
   };
+  const unreadable = (what, why) => new OffmainError(`cannot read the ${what} of ${where} from the GitHub API (${why}): nothing is taken as passed; run again, or set checks: off`);
   const call = async (what, fn) => {
     self.requests++;
     try {
@@ -109,36 +132,79 @@ function checksReader(opts) {
           `the GitHub API rate limit (${rateLimit.limit ?? "?"} requests an hour) is used up until ${rateLimit.reset ?? "the next hour"}: pass a token (upstream-token) for a higher limit, or run again after the reset`
         );
       }
-      throw new OffmainError(`cannot read the ${what} of ${opts.owner}/${opts.repo} from the GitHub API (${errorMessage(e)}): check the API URL and token, or set checks: off`);
+      throw new OffmainError(`cannot read the ${what} of ${where} from the GitHub API (${errorMessage(e)}): check the API URL and token, or set checks: off`);
     }
   };
-  async function read(sha) {
-    const runs = await call(
+  async function all(what, key, page) {
+    const items = [];
+    for (let n = 1; ; n++) {
+      const { data } = await call(what, () => page(n));
+      if (!isObject(data) || !Array.isArray(data[key]) || typeof data.total_count !== "number" || !Number.isInteger(data.total_count) || data.total_count < 0) {
+        throw unreadable(what, `the reply is not GitHub's list of ${key} with its total_count`);
+      }
+      const got = data[key];
+      items.push(...got);
+      if (items.length > data.total_count) throw unreadable(what, `${items.length} ${key} where ${data.total_count} were announced`);
+      if (items.length === data.total_count) return items;
+      if (got.length === 0) throw unreadable(what, `${data.total_count} ${key} announced, the pages held ${items.length}`);
+      if (n >= MAX_CHECK_PAGES) throw unreadable(what, `more than ${MAX_CHECK_PAGES * 100} ${key}: more than offmain reads`);
+    }
+  }
+  async function firstSeenOf(sha) {
+    const { data } = await call("check suites", () => opts.client.rest.checks.listSuitesForRef({ owner: opts.owner, repo: opts.repo, ref: sha, per_page: 100 }));
+    if (!isObject(data) || !Array.isArray(data.check_suites)) throw unreadable("check suites", "the reply is not a list of check suites");
+    let first;
+    for (const s of data.check_suites) {
+      const t = isObject(s) && typeof s.created_at === "string" ? Date.parse(s.created_at) : NaN;
+      if (!Number.isFinite(t)) throw unreadable("check suites", "a check suite without a creation time");
+      first = first === void 0 ? t : Math.min(first, t);
+    }
+    return first === void 0 ? void 0 : Math.floor(first / 1e3);
+  }
+  async function read(sha, o = {}) {
+    const runs = await all(
       "check runs",
-      () => opts.client.rest.checks.listForRef({ owner: opts.owner, repo: opts.repo, ref: sha, filter: "latest", per_page: 100 })
+      "check_runs",
+      (page) => opts.client.rest.checks.listForRef({ owner: opts.owner, repo: opts.repo, ref: sha, filter: "latest", per_page: 100, page })
     );
-    const status = await call("commit statuses", () => opts.client.rest.repos.getCombinedStatusForRef({ owner: opts.owner, repo: opts.repo, ref: sha, per_page: 100 }));
+    const statuses = await all(
+      "commit statuses",
+      "statuses",
+      (page) => opts.client.rest.repos.getCombinedStatusForRef({ owner: opts.owner, repo: opts.repo, ref: sha, per_page: 100, page })
+    );
     const checks = [];
-    for (const r of Array.isArray(runs.data?.check_runs) ? runs.data.check_runs : []) {
-      const state = runState(String(r.status), r.conclusion);
+    for (const r of runs) {
+      if (!isObject(r) || typeof r.name !== "string" || typeof r.status !== "string" || !(r.conclusion === null || r.conclusion === void 0 || typeof r.conclusion === "string")) {
+        throw unreadable("check runs", "a check run without its name, status or conclusion");
+      }
+      const app = isObject(r.app) && typeof r.app.slug === "string" ? r.app.slug : void 0;
       checks.push({
         name: inline(r.name, 200),
+        rawName: r.name,
         kind: "check-run",
-        state,
+        state: runState(r.status, r.conclusion),
         detail: r.status === "completed" ? `completed/${inline(r.conclusion ?? "none", 40)}` : inline(r.status, 40),
+        ...app !== void 0 ? { app } : {},
         ...typeof r.html_url === "string" ? { url: r.html_url } : {}
       });
     }
-    for (const s of Array.isArray(status.data?.statuses) ? status.data.statuses : []) {
+    for (const s of statuses) {
+      if (!isObject(s) || typeof s.context !== "string" || typeof s.state !== "string") throw unreadable("commit statuses", "a status without its context or state");
       checks.push({
         name: inline(s.context, 200),
+        rawName: s.context,
         kind: "status",
-        state: statusState(String(s.state)),
+        state: statusState(s.state),
         detail: inline(s.state, 40),
         ...typeof s.target_url === "string" ? { url: s.target_url } : {}
       });
     }
-    return verdictOf(sha, checks, opts.mode, opts.required);
+    const verdict = verdictOf(sha, checks, opts.mode, required, apps);
+    if (o.firstSeen) {
+      const first = await firstSeenOf(sha);
+      if (first !== void 0) verdict.firstSeen = first;
+    }
+    return verdict;
   }
   return self;
 }
@@ -176,7 +242,7 @@ async function gate(opts) {
     throw new OffmainError(`the upstream checks are read from GitHub, and ${inline(opts.repository, 200)} is not on GitHub: set checks: off, or name the GitHub repository whose checks count`);
   }
   const [owner, repo] = (slug ?? "/").split("/");
-  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required });
+  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
   const heldBack = [];
   let chosen;
   let failure;
@@ -194,13 +260,21 @@ async function gate(opts) {
       failure = `the GitHub API rate limit is nearly used up (${reader.rateLimit.remaining} left until ${reader.rateLimit.reset ?? "the reset"}): pass a token (upstream-token), or run again later`;
       break;
     }
-    const v = await reader.read(c.sha);
-    const noChecksYet = v.verdict === "none" && ageHours < NO_CHECKS_GRACE_HOURS;
-    if (v.verdict === "pass" || v.verdict === "none" && !noChecksYet) {
+    const v = await reader.read(c.sha, { firstSeen: minAge > 0 });
+    if (minAge > 0) {
+      const seenHours = v.firstSeen === void 0 ? void 0 : (now - v.firstSeen * 1e3) / 36e5;
+      if (seenHours === void 0 || seenHours < minAge) {
+        heldBack.push({ ...c, why: "too young", checks: seenHours === void 0 ? [{ name: "(none)", kind: "check-run", state: "pending", detail: "GitHub has no record of when it first saw it" }] : [] });
+        continue;
+      }
+    }
+    if (v.verdict === "pass") {
       chosen = c;
       break;
     }
-    heldBack.push({ ...c, why: v.verdict === "fail" ? "failed" : "pending", checks: v.blocking.length ? v.blocking : [{ name: "(none)", kind: "check-run", state: "pending", detail: "no check reported yet" }] });
+    const why = v.verdict === "fail" ? "failed" : v.verdict === "pending" ? "pending" : v.verdict === "unfinished" ? "unfinished" : ageHours < NO_CHECKS_GRACE_HOURS ? "pending" : "unproven";
+    const nothing = { name: "(none)", kind: "check-run", state: "pending", detail: why === "pending" ? "no check reported yet" : "no check of upstream's CI succeeded" };
+    heldBack.push({ ...c, why, checks: v.blocking.length ? v.blocking : [nothing] });
     opts.log.info(`held back ${c.sha.slice(0, 7)}: ${heldLine(heldBack[heldBack.length - 1])}`);
   }
   if (!chosen && !failure) {
@@ -215,10 +289,11 @@ async function gate(opts) {
   return result;
 }
 function heldLine(h) {
-  if (h.why === "too young") return "younger than min-age";
+  if (h.why === "too young") return h.checks.length ? `younger than min-age: ${h.checks[0].detail}` : "younger than min-age";
   const names = h.checks.slice(0, 5).map((c) => `${c.name} (${c.detail})`);
   const more = h.checks.length > 5 ? `, and ${h.checks.length - 5} more` : "";
-  return `${h.why === "failed" ? "checks failed" : "checks still running"}: ${names.join(", ")}${more}`;
+  const what = { failed: "checks failed", pending: "checks still running", unfinished: "checks never finished", unproven: "nothing proves it passed" }[h.why];
+  return `${what}: ${names.join(", ")}${more}`;
 }
 function gateMarkdown(g, upstream) {
   const link = (sha) => {
@@ -245,6 +320,7 @@ async function gateBeforePatch(o) {
     () => gate({
       mode,
       required: o.requiredChecks,
+      apps: o.checksApps?.map((a) => a.trim()).filter(Boolean),
       minAgeHours,
       repository: o.repository,
       ref: o.ref,
@@ -321,7 +397,10 @@ async function platformOf(registry, repository, digest) {
 }
 async function repositoryState(opts, registry, repository, tag, sha) {
   const t = await describeTag(registry, repository, tag);
-  if (!t) return { repository, state: "missing", platforms: [] };
+  if (!t) {
+    const unreadable = registry.unreadable(repository);
+    return { repository, state: "missing", platforms: [], ...unreadable ? { unreadable } : {} };
+  }
   const platforms = await Promise.all(t.description.platforms.map((p) => p.platform === "unknown" ? platformOf(registry, repository, p.digest) : p.platform));
   if (t.revision !== sha) return { repository, state: "other", digest: t.description.digest, platforms };
   if (t.patchesDigest) {
@@ -397,7 +476,10 @@ async function decideWith(opts, standalone) {
       if (same.length === 0) for (const p of platforms) legs.add(p);
       else for (const p of platforms) if (!same[0].platforms.includes(p)) legs.add(p);
       if (same.length < image.repositories.length || legs.size) merge = true;
-      for (const r of image.repositories) log.info(`${r.repository}:${tag}: ${r.state === "same" ? `there (${r.platforms.join(", ")})` : "missing"}`);
+      for (const r of image.repositories) {
+        const missing = r.unreadable ? `missing (not readable, ${r.unreadable}: taken as not built yet; the build checks the push access)` : "missing";
+        log.info(`${r.repository}:${tag}: ${r.state === "same" ? `there (${r.platforms.join(", ")})` : missing}`);
+      }
     }
     const everywhere = !merge && legs.size === 0;
     const pinned = everywhere ? images.flatMap((i) => i.repositories.map((r) => `${r.repository}:${tag}@${r.digest}`)) : [];

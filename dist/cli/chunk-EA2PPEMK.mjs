@@ -8,8 +8,10 @@ import {
   CACHE_MODES,
   build,
   buildOutputs,
-  buildSummaryMarkdown
-} from "./chunk-NMVX3A6H.mjs";
+  buildSummaryMarkdown,
+  runningRepository,
+  validateSourceRepository
+} from "./chunk-2L7XVWZW.mjs";
 import {
   headOf
 } from "./chunk-C7D6ZUBF.mjs";
@@ -30,7 +32,9 @@ patched tree with docker buildx, tags them by upstream commit and pushes them on
   --dir DIR                 the (patched) Mastodon tree (required)
   --commit SHA              the upstream commit the tree is at (default: the tree's git HEAD)
   --commit-date ISO         its committer date (default: from the tree's git checkout)
-  --repository URL          upstream repository, for the source label (default upstream Mastodon)
+  --repository URL          upstream repository, for the offmain.upstream.source label (default upstream Mastodon)
+  --source-repository URL   the repository that runs offmain (https), for the source label a new ghcr.io
+                            package links to (default: in GitHub Actions the job's repository, else upstream)
   --track main|release      main: moving tag edge; release: latest and vX.Y (default main)
   --ref BRANCH              the upstream branch, for {branch} (default main / stable-X.Y)
   --image NAME              a repository of the mastodon image, one per registry (repeatable, required)
@@ -56,6 +60,7 @@ var options = {
   commit: { type: "string" },
   "commit-date": { type: "string" },
   repository: { type: "string" },
+  "source-repository": { type: "string" },
   track: { type: "string" },
   ref: { type: "string" },
   image: { type: "string", multiple: true },
@@ -99,12 +104,15 @@ async function buildCommand(args, out) {
     if (!v.image?.length) throw new OffmainError("offmain build: --image is required: the repository of the mastodon image, e.g. ghcr.io/owner/mastodon");
     if (v["no-sbom"] && v["sbom-generator"]) throw new OffmainError("offmain build: --no-sbom and --sbom-generator contradict each other");
     const dir = pathOption("build", "dir", v.dir, "directory");
+    const source = v["source-repository"];
+    const sourceRepository = source !== void 0 ? validateSourceRepository(source, "--source-repository") : runningRepository(process.env);
     const result = await build(
       {
         dir,
         commit: v.commit ?? await headOf(dir),
         commitDate: v["commit-date"],
         upstream: v.repository,
+        sourceRepository,
         track: choice("track", v.track, ["main", "release"], "main"),
         branch: v.ref,
         images: v.image,

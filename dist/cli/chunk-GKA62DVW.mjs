@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-NPDX6W7Q.mjs";
+} from "./chunk-ISWWGIKW.mjs";
 import {
   parse,
   required

@@ -8,6 +8,7 @@ import {
   cell,
   git,
   githubRepoSlug,
+  inline,
   isLoopbackHost,
   isValidOciTag,
   redactUrl,
@@ -16,6 +17,39 @@ import {
 import {
   OffmainError
 } from "./chunk-DG7S4ZZ7.mjs";
+
+// src/build/sourcerepo.ts
+var UNWANTED = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+function quoted(value) {
+  return JSON.stringify(value.slice(0, 200)).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function validateSourceRepository(value, what = "source-repository") {
+  const v = value.trim();
+  const shown = quoted(redactUrl(v));
+  const refuse = (why) => new OffmainError(`${what} ${shown} ${why}: give the web address of the repository that runs offmain, e.g. https://github.com/OWNER/REPOSITORY`);
+  if (UNWANTED.test(v)) throw refuse("contains white space or a control character");
+  let url;
+  try {
+    url = new URL(v);
+  } catch {
+    throw refuse("is not a URL");
+  }
+  if (url.protocol !== "https:") throw refuse("is not an https URL");
+  if (url.username || url.password || /^https:\/\/[^/]*@/i.test(v)) throw refuse("carries credentials (user:token@)");
+  if (url.search || url.hash || /[?#]/.test(v)) throw refuse("has a query or fragment");
+  const path = url.pathname.replace(/\/+$/, "").replace(/\.git$/, "");
+  if (!url.hostname || !path || path === "/") throw refuse("names no repository (no path)");
+  return `${url.origin}${path}`;
+}
+function runningRepository(env = process.env) {
+  const repository = env.GITHUB_REPOSITORY?.trim();
+  if (env.GITHUB_ACTIONS !== "true" || !repository) return void 0;
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new OffmainError(`GITHUB_REPOSITORY is ${quoted(repository)}, not OWNER/REPOSITORY: pass source-repository`);
+  }
+  const server = (env.GITHUB_SERVER_URL?.trim() || "https://github.com").replace(/\/+$/, "");
+  return validateSourceRepository(`${server}/${repository}`, "GITHUB_SERVER_URL/GITHUB_REPOSITORY");
+}
 
 // src/build/buildx.ts
 import { spawn } from "node:child_process";
@@ -203,7 +237,9 @@ var LABEL = {
   licenses: "org.opencontainers.image.licenses",
   url: "org.opencontainers.image.url",
   patches: "offmain.patches",
-  patchesDigest: "offmain.patches.digest"
+  patchesDigest: "offmain.patches.digest",
+  upstreamSource: "offmain.upstream.source",
+  upstreamRevision: "offmain.upstream.revision"
 };
 var MASTODON_LICENSE = "AGPL-3.0";
 var ARCHES = {
@@ -361,7 +397,8 @@ function planBuild(input, files) {
   };
   const tags = renderTags([input.version.imageTag, ...input.tags ?? defaultTagTemplates(track)], ctx);
   const created = new Date(Date.parse(input.commitTime)).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const source = sourceUrl(input.upstream ?? DEFAULT_REPOSITORY);
+  const upstream = sourceUrl(input.upstream ?? DEFAULT_REPOSITORY);
+  const source = input.sourceRepository?.trim() ? validateSourceRepository(input.sourceRepository) : upstream;
   const patches = [...new Set(input.patches ?? [])];
   const plans = [];
   const entries = [
@@ -381,12 +418,14 @@ function planBuild(input, files) {
     }
     const labels = {
       [LABEL.source]: source,
-      [LABEL.url]: source,
+      [LABEL.url]: upstream,
       [LABEL.revision]: sha,
+      [LABEL.upstreamSource]: upstream,
+      [LABEL.upstreamRevision]: sha,
       [LABEL.version]: input.version.display,
       [LABEL.created]: created,
       [LABEL.title]: key,
-      [LABEL.description]: key === "mastodon" ? `Mastodon ${input.version.display} (web and Sidekiq), built by offmain from ${source} at ${sha.slice(0, 7)}` : `Mastodon ${input.version.display} streaming server, built by offmain from ${source} at ${sha.slice(0, 7)}`,
+      [LABEL.description]: key === "mastodon" ? `Mastodon ${input.version.display} (web and Sidekiq), built by offmain from ${upstream} at ${sha.slice(0, 7)}` : `Mastodon ${input.version.display} streaming server, built by offmain from ${upstream} at ${sha.slice(0, 7)}`,
       [LABEL.licenses]: MASTODON_LICENSE,
       [LABEL.patches]: patches.join(","),
       ...input.patchesDigest ? { [LABEL.patchesDigest]: input.patchesDigest } : {}
@@ -412,7 +451,8 @@ function planBuild(input, files) {
     imageTag: input.version.imageTag,
     track,
     branch,
-    source,
+    upstream,
+    sourceRepository: source,
     platforms,
     tags,
     patches,
@@ -609,9 +649,92 @@ import { readFile as readFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4, resolve as resolvePath } from "node:path";
 
+// src/build/refusal.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var GHCR = "ghcr.io";
+function isGhcr(registry, challenge) {
+  return registry === GHCR || challenge?.scheme === "bearer" && challenge.service === GHCR;
+}
+function errorDetail(body, secrets = []) {
+  let text = "";
+  try {
+    const json = JSON.parse(body);
+    if (Array.isArray(json.errors)) {
+      text = json.errors.slice(0, 3).map((e) => [e?.code, e?.message].filter((x) => typeof x === "string" && x).join(": ")).filter(Boolean).join("; ");
+    } else if (typeof json.details === "string") text = json.details;
+  } catch {
+  }
+  for (const s of secrets) if (s && s.length >= 4) text = text.split(s).join("***");
+  return inline(text, 200);
+}
+function who(creds) {
+  return `${creds.username ? `user "${creds.username}"` : "the identity token"} (from ${creds.source})`;
+}
+function status(code, detail) {
+  return `HTTP ${code}${detail ? `, ${detail}` : ""}`;
+}
+function anonymousRefused(c, code) {
+  return `registry ${c.registry} refused anonymous access to ${c.path} (HTTP ${code}) and ${c.configPath} has no credentials for it: log in first (docker login ${c.registry}, or docker/login-action)`;
+}
+function credentialsRefused(c, code) {
+  return `registry ${c.registry} refused the credentials of ${who(c.creds)} (HTTP ${code}): log in again (docker login ${c.registry}) with a valid password or token`;
+}
+function readRefused(c, code, detail, where) {
+  const reason = `${status(code, detail)} from ${where}`;
+  const subject = c.creds ? who(c.creds) : "anonymous access";
+  return {
+    reason,
+    message: `registry ${c.registry} refused ${subject} read access to ${c.path} (${reason}): check that this account may read the repository${c.creds ? `, or log in again (docker login ${c.registry})` : ` (docker login ${c.registry})`}`
+  };
+}
+function pushRefused(c, code, detail) {
+  const head = `registry ${c.registry} refused ${who(c.creds)} push access to ${c.path} (${status(code, detail)})`;
+  if (c.ghcr) return `${head}: ${ghcrAdvice(c.path, c.env)}`;
+  return `${head}: give that account write access to the repository, or log in as one that has it`;
+}
+function ghcrPackage(path) {
+  const [owner = "", ...rest] = path.split("/");
+  return { owner, name: rest.join("/") };
+}
+function ownerIsOrganization(owner, env) {
+  if (!env.GITHUB_EVENT_PATH || env.GITHUB_REPOSITORY_OWNER?.toLowerCase() !== owner.toLowerCase()) return void 0;
+  try {
+    const event = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8"));
+    const type = event.repository?.owner?.type;
+    return type === "Organization" ? true : type === "User" ? false : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function ghcrSettingsUrl(path, env = {}) {
+  const { owner, name } = ghcrPackage(path);
+  const url = (kind) => `https://github.com/${kind}/${owner}/packages/container/${encodeURIComponent(name)}/settings`;
+  const org = ownerIsOrganization(owner, env);
+  if (org === void 0) return `${url("orgs")} (users/ instead of orgs/ for a personal account)`;
+  return url(org ? "orgs" : "users");
+}
+function ghcrAdvice(path, env = {}) {
+  const { owner, name } = ghcrPackage(path);
+  const repo = env.GITHUB_REPOSITORY ? `the repository ${env.GITHUB_REPOSITORY}` : "the repository that runs offmain";
+  return [
+    `if the package ${owner}/${name} already exists but is not linked to ${repo}, add that repository under the package's "Manage Actions access" (Package settings) with the Write role: ${ghcrSettingsUrl(path, env)}`,
+    `if it is new, the workflow job needs "permissions: packages: write" (and, in an organization, members must be allowed to create packages)`,
+    `otherwise the token is not valid for ${owner} (expired, or a personal token without write:packages): log in again`
+  ].join("; ");
+}
+var PUSH_REFUSED = /\b(?:401 Unauthorized|403 Forbidden)\b|(?:^|: )denied\b|permission_denied|write_package|installation not allowed|insufficient_scope/i;
+function pushRefusalHint(error, repositories, env = {}) {
+  if (!PUSH_REFUSED.test(error)) return "";
+  const onGhcr = repositories.filter((r) => r.toLowerCase().startsWith(`${GHCR}/`));
+  const named = (r) => error.split(r).slice(1).some((after) => !/^[a-z0-9._/-]/i.test(after));
+  const ghcr = onGhcr.find(named) ?? onGhcr[0];
+  if (!ghcr) return "";
+  return `. ${GHCR} refused the push to ${ghcr}: ${ghcrAdvice(ghcr.slice(GHCR.length + 1), env)}`;
+}
+
 // src/build/registry.ts
 import { createHash } from "node:crypto";
-import { createReadStream, readFileSync as readFileSync2, statSync } from "node:fs";
+import { createReadStream, readFileSync as readFileSync3, statSync } from "node:fs";
 import { readFile as readFile3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 import { Readable } from "node:stream";
@@ -639,6 +762,34 @@ function realmUrl(registry, realm) {
   throw new OffmainError(
     `registry ${registry} names its token service as ${url ? `${url.protocol}//${url.host}` : "something that is not a URL"}: offmain sends credentials only over https (or to this machine); check the registry`
   );
+}
+
+// src/build/oci.ts
+var MEDIA = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json"
+};
+var MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(", ");
+function isIndexMediaType(mediaType) {
+  return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
+}
+var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]);
+function locate(repository) {
+  const parts = repository.split("/");
+  const first = parts[0] ?? "";
+  const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const registry = hasHost ? first.toLowerCase() : "docker.io";
+  let path = hasHost ? parts.slice(1).join("/") : repository;
+  const hub = DOCKER_HUB_NAMES.has(registry);
+  if (hub && !path.includes("/")) path = `library/${path}`;
+  return {
+    registry: hub ? "docker.io" : registry,
+    apiHost: hub ? "registry-1.docker.io" : registry,
+    path,
+    scheme: isLoopbackHost(registry) ? "http" : "https"
+  };
 }
 
 // src/build/credentials.ts
@@ -716,42 +867,22 @@ async function credentialsFor(registry, env = process.env) {
 }
 
 // src/build/registry.ts
-var MEDIA = {
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json"
-};
-var MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(", ");
-function isIndexMediaType(mediaType) {
-  return mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-}
-var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]);
-function locate(repository) {
-  const parts = repository.split("/");
-  const first = parts[0] ?? "";
-  const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
-  const registry = hasHost ? first.toLowerCase() : "docker.io";
-  let path = hasHost ? parts.slice(1).join("/") : repository;
-  const hub = DOCKER_HUB_NAMES.has(registry);
-  if (hub && !path.includes("/")) path = `library/${path}`;
-  return {
-    registry: hub ? "docker.io" : registry,
-    apiHost: hub ? "registry-1.docker.io" : registry,
-    path,
-    scheme: isLoopbackHost(registry) ? "http" : "https"
-  };
-}
 var RegistryError = class extends OffmainError {
-  constructor(message, registry, status) {
+  constructor(message, registry, status2, readRefusal) {
     super(message);
     this.registry = registry;
-    this.status = status;
+    this.status = status2;
+    this.readRefusal = readRefusal;
     this.name = "RegistryError";
   }
   registry;
   status;
+  readRefusal;
 };
+function canonical(repository) {
+  const loc = locate(repository);
+  return `${loc.registry}/${loc.path}`;
+}
 function sha256(bytes) {
   return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
@@ -761,6 +892,11 @@ var RegistryClient = class {
   creds = /* @__PURE__ */ new Map();
   challenges = /* @__PURE__ */ new Map();
   tokens = /* @__PURE__ */ new Map();
+  /** Per repository, why its last read was refused with 403 (taken as "not there"). */
+  refusedReads = /* @__PURE__ */ new Map();
+  /** Repositories read with the push token: their reads were refused, their push was not. */
+  readAsPusher = /* @__PURE__ */ new Set();
+  pushChecks = /* @__PURE__ */ new Map();
   /** Requests made, for tests and the benchmark. */
   requests = 0;
   constructor(opts = {}) {
@@ -775,7 +911,7 @@ var RegistryClient = class {
     }
     return c;
   }
-  async authorization(loc, scope, challenge) {
+  async authorization(loc, scope, challenge, push) {
     const creds = await this.credentials(loc.registry);
     if (challenge.scheme === "basic") {
       if (!creds?.username || creds.password === void 0) return void 0;
@@ -806,7 +942,7 @@ var RegistryClient = class {
       throw new RegistryError(`registry ${loc.registry}: its token service ${url.origin} cannot be reached (${e.message})`, loc.registry);
     }
     if (res.status === 401 || res.status === 403) {
-      throw this.refused(loc, creds, res.status);
+      throw this.refused(loc, creds, res.status, { push, tokenService: true, detail: await this.detailOf(loc, res) });
     }
     if (!res.ok) throw new RegistryError(`registry ${loc.registry}: its token service answered HTTP ${res.status}`, loc.registry, res.status);
     const body = await res.json();
@@ -816,31 +952,38 @@ var RegistryClient = class {
     this.tokens.set(key, value);
     return value;
   }
-  refused(loc, creds, status, push = false) {
-    if (!creds) {
-      return new RegistryError(
-        `registry ${loc.registry} refused anonymous access to ${loc.path} (HTTP ${status}) and ${dockerConfigPath(this.env)} has no credentials for it: log in first (docker login ${loc.registry}, or docker/login-action)`,
-        loc.registry,
-        status
-      );
+  /**
+   * The error for a refusal: a 401 from the token service, or on a read, is about the credentials; a 403 on a
+   * read is a read refusal (the read methods take it as "not there"); anything refused on a push is a push
+   * refusal, with what to do (for ghcr.io, GitHub's own three causes).
+   */
+  refused(loc, creds, status2, kind = {}) {
+    const ghcr = isGhcr(loc.registry, this.challenges.get(loc.registry));
+    const ctx = { registry: loc.registry, path: loc.path, creds, configPath: dockerConfigPath(this.env), ghcr, env: this.env };
+    const detail = kind.detail ?? "";
+    if (status2 === 403 && !kind.push) {
+      const r = readRefused(ctx, status2, detail, kind.tokenService ? "its token service" : "the registry");
+      return new RegistryError(r.message, loc.registry, status2, r.reason);
     }
-    const who = creds.username ? `user "${creds.username}"` : "the identity token";
-    if (status === 403 || push) {
-      return new RegistryError(
-        `registry ${loc.registry} refused ${who} (from ${creds.source}) ${push ? "push access" : "access"} to ${loc.path} (HTTP ${status}): give that account write access to the repository, or log in as one that has it`,
-        loc.registry,
-        status
-      );
+    if (!creds) return new RegistryError(anonymousRefused(ctx, status2), loc.registry, status2);
+    if (status2 === 401 && (kind.tokenService || !kind.push)) return new RegistryError(credentialsRefused({ ...ctx, creds }, status2), loc.registry, status2);
+    return new RegistryError(pushRefused({ ...ctx, creds }, status2, detail), loc.registry, status2);
+  }
+  /** The error code and message of a refusal's body, without any secret offmain holds. */
+  async detailOf(loc, res) {
+    let body = "";
+    try {
+      body = (await res.text()).slice(0, 64 * 1024);
+    } catch {
     }
-    return new RegistryError(
-      `registry ${loc.registry} refused the credentials of ${who} (from ${creds.source}) (HTTP ${status}): log in again (docker login ${loc.registry}) with a valid password or token`,
-      loc.registry,
-      status
-    );
+    const creds = await this.credentials(loc.registry);
+    const tokens = [...this.tokens.values()].map((t) => t.replace(/^Bearer /, ""));
+    return errorDetail(body, [creds?.password, creds?.identityToken, ...tokens]);
   }
   /** One API request with authentication: anonymous first, then the challenge the registry answers with. */
   async request(loc, pathAndQuery, init) {
-    const scope = `repository:${loc.path}:${init.push ? "pull,push" : "pull"}`;
+    const push = Boolean(init.push);
+    const scope = `repository:${loc.path}:${push || this.readAsPusher.has(`${loc.registry}/${loc.path}`) ? "pull,push" : "pull"}`;
     const url = init.absolute ?? `${loc.scheme}://${loc.apiHost}/v2/${pathAndQuery}`;
     const hostKey = loc.registry;
     const origin = new URL(`${loc.scheme}://${loc.apiHost}/`).origin;
@@ -883,37 +1026,84 @@ var RegistryClient = class {
       }
     };
     let challenge = this.challenges.get(hostKey);
-    let auth = challenge ? await this.authorization(loc, scope, challenge) : void 0;
+    let auth = challenge ? await this.authorization(loc, scope, challenge, push) : void 0;
     let res = await send(auth);
     if (res.status === 401) {
       await res.body?.cancel();
       const c = parseChallenge(res.headers.get("www-authenticate"));
-      if (!c) throw this.refused(loc, await this.credentials(loc.registry), 401, init.push);
+      if (!c) throw this.refused(loc, await this.credentials(loc.registry), 401, { push });
       challenge = c;
       this.challenges.set(hostKey, c);
       this.tokens.delete(`${loc.registry} ${scope}`);
-      auth = await this.authorization(loc, scope, c);
-      if (!auth && c.scheme === "basic") throw this.refused(loc, void 0, 401, init.push);
+      auth = await this.authorization(loc, scope, c, push);
+      if (!auth && c.scheme === "basic") throw this.refused(loc, void 0, 401, { push });
       res = await send(auth);
       if (res.status === 401) {
         await res.body?.cancel();
-        throw this.refused(loc, await this.credentials(loc.registry), 401, init.push);
+        throw this.refused(loc, await this.credentials(loc.registry), 401, { push });
       }
     }
     if (res.status === 403) {
-      await res.body?.cancel();
-      throw this.refused(loc, await this.credentials(loc.registry), 403, init.push);
+      throw this.refused(loc, await this.credentials(loc.registry), 403, { push, detail: await this.detailOf(loc, res) });
     }
     return res;
   }
   async failed(loc, what, res) {
-    let detail = "";
+    const detail = await this.detailOf(loc, res);
+    return new RegistryError(`registry ${loc.registry}: ${what} answered HTTP ${res.status}${detail ? ` (${detail})` : ""}`, loc.registry, res.status);
+  }
+  /**
+   * A read that asks whether something exists: a 403 is "not there" (`absent`), and why is kept for
+   * `unreadable`. Every other refusal or failure is thrown.
+   */
+  async existenceRead(repository, read, absent) {
+    const key = canonical(repository);
     try {
-      const body = await res.json();
-      detail = body.errors?.map((e) => `${e.code ?? ""} ${e.message ?? ""}`.trim()).join("; ") ?? "";
+      const value = await read();
+      this.refusedReads.delete(key);
+      return value;
+    } catch (e) {
+      if (!(e instanceof RegistryError) || !e.readRefusal) throw e;
+      this.refusedReads.set(key, e.readRefusal);
+      return absent;
+    }
+  }
+  /**
+   * Why the last read of a repository was refused (`HTTP 403, DENIED: denied from its token service`), when
+   * it was: what offmain took as "not there" without knowing.
+   */
+  unreadable(repository) {
+    return this.refusedReads.get(canonical(repository));
+  }
+  /**
+   * Whether the credentials Docker has may push to a repository, asked the way every push starts: an upload
+   * is opened and cancelled at once (no blob, manifest or tag is written). A refusal throws, with what to do.
+   * Other answers are left to the push itself. Once a push is allowed, a repository whose reads were refused
+   * is read with the push token from then on (ghcr.io gives it for a package this job may create).
+   */
+  checkPush(repository) {
+    const key = canonical(repository);
+    let check = this.pushChecks.get(key);
+    if (!check) {
+      check = this.probePush(repository).then(() => {
+        if (this.refusedReads.has(key)) this.readAsPusher.add(key);
+      });
+      this.pushChecks.set(key, check);
+    }
+    return check;
+  }
+  async probePush(repository) {
+    const loc = locate(repository);
+    const res = await this.request(loc, `${loc.path}/blobs/uploads/`, { method: "POST", push: true, headers: { "Content-Length": "0" } });
+    await res.body?.cancel();
+    const location = res.headers.get("location");
+    if (res.status !== 202 || !location) return;
+    try {
+      const url = new URL(location, `${loc.scheme}://${loc.apiHost}/`);
+      const del = await this.request(loc, "", { method: "DELETE", push: true, absolute: url.toString() });
+      await del.body?.cancel();
     } catch {
     }
-    return new RegistryError(`registry ${loc.registry}: ${what} answered HTTP ${res.status}${detail ? ` (${detail})` : ""}`, loc.registry, res.status);
   }
   /** Checks that the registry answers and accepts the credentials Docker has (GET /v2/ and a pull token). */
   async check(repository) {
@@ -922,39 +1112,46 @@ var RegistryClient = class {
     await res.body?.cancel();
     if (res.status >= 500) throw await this.failed(loc, `listing ${loc.path}`, res);
   }
-  /** A manifest or index by tag or digest, or undefined when the registry does not have it. */
-  async manifest(repository, reference) {
-    const loc = locate(repository);
-    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return void 0;
-    }
-    if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const json = JSON.parse(bytes.toString("utf8"));
-    const mediaType = json.mediaType ?? res.headers.get("content-type")?.split(";")[0] ?? "";
-    return { digest: res.headers.get("docker-content-digest") ?? sha256(bytes), mediaType, bytes, json };
+  /** A manifest or index by tag or digest, or undefined when the registry does not have it (404, or 403: see above). */
+  manifest(repository, reference) {
+    return this.existenceRead(repository, async () => {
+      const loc = locate(repository);
+      const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { headers: { Accept: MANIFEST_ACCEPT } });
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return void 0;
+      }
+      if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const json = JSON.parse(bytes.toString("utf8"));
+      const mediaType = json.mediaType ?? res.headers.get("content-type")?.split(";")[0] ?? "";
+      return { digest: res.headers.get("docker-content-digest") ?? sha256(bytes), mediaType, bytes, json };
+    }, void 0);
   }
-  /** The digest of a tag (HEAD), or undefined. */
+  /** The digest of a tag (HEAD), or undefined (404, or 403: see above). */
   async digest(repository, reference) {
-    const loc = locate(repository);
-    const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { method: "HEAD", headers: { Accept: MANIFEST_ACCEPT } });
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new RegistryError(`registry ${loc.registry}: HEAD ${loc.path}/manifests/${reference} answered HTTP ${res.status}`, loc.registry, res.status);
-    const d = res.headers.get("docker-content-digest");
-    if (d) return d;
-    return (await this.manifest(repository, reference))?.digest;
+    const head = await this.existenceRead(repository, async () => {
+      const loc = locate(repository);
+      const res = await this.request(loc, `${loc.path}/manifests/${reference}`, { method: "HEAD", headers: { Accept: MANIFEST_ACCEPT } });
+      if (res.status === 404) return { found: false };
+      if (!res.ok) throw new RegistryError(`registry ${loc.registry}: HEAD ${loc.path}/manifests/${reference} answered HTTP ${res.status}`, loc.registry, res.status);
+      return { found: true, digest: res.headers.get("docker-content-digest") ?? void 0 };
+    }, { found: false });
+    if (!head.found) return void 0;
+    return head.digest ?? (await this.manifest(repository, reference))?.digest;
   }
-  async tags(repository) {
-    const loc = locate(repository);
-    const res = await this.request(loc, `${loc.path}/tags/list`, {});
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return [];
-    }
-    if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
-    return (await res.json()).tags ?? [];
+  /** The tags of a repository; none when it does not exist (404, or 403: see above). */
+  tags(repository) {
+    return this.existenceRead(repository, async () => {
+      const loc = locate(repository);
+      const res = await this.request(loc, `${loc.path}/tags/list`, {});
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return [];
+      }
+      if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
+      return (await res.json()).tags ?? [];
+    }, []);
   }
   async blob(repository, digest) {
     const loc = locate(repository);
@@ -1082,7 +1279,7 @@ var RegistryClient = class {
         repository,
         d.digest,
         size2,
-        () => size2 < 4 * 1024 * 1024 ? readFileSync2(file) : Readable.toWeb(createReadStream(file))
+        () => size2 < 4 * 1024 * 1024 ? readFileSync3(file) : Readable.toWeb(createReadStream(file))
       );
       if (did) {
         uploaded++;
@@ -1116,8 +1313,15 @@ async function checkExisting(registry, image, plan) {
   const wantPatches = image.labels[LABEL.patchesDigest];
   return Promise.all(
     image.repositories.map(async (repository) => {
-      const t = await describeTag(registry, repository, plan.imageTag);
-      if (!t) return { repository, state: "missing" };
+      let t = await describeTag(registry, repository, plan.imageTag);
+      const refused = t ? void 0 : registry.unreadable(repository);
+      let unreadable;
+      if (refused) {
+        await registry.checkPush(repository);
+        t = await describeTag(registry, repository, plan.imageTag);
+        unreadable = t ? void 0 : registry.unreadable(repository);
+      }
+      if (!t) return { repository, state: "missing", ...unreadable ? { unreadable } : refused ? { refused } : {} };
       const { revision, patchesDigest: digest } = t;
       const state = revision !== plan.commit ? "other" : wantPatches && digest && digest !== wantPatches ? "repatched" : "same";
       return { repository, state, description: t.description, revision, patches: t.patches };
@@ -1147,7 +1351,13 @@ async function skipExisting(plan, registry, ctx) {
     }
     const same = existing.filter((e) => e.state === "same");
     for (const e of existing) {
-      log.info(`${e.repository}:${plan.imageTag}: ${e.state === "same" ? `exists (${e.description.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === "missing" ? "not there yet" : e.state === "repatched" ? "exists with other patches; force: rebuilding" : `exists with revision ${e.revision ?? "(none)"}; force: rebuilding`}`);
+      if (e.unreadable) {
+        log.warning(
+          `${e.repository}:${plan.imageTag}: not readable (${e.unreadable}), though this account may push there: taken as not there yet; offmain cannot see whether the tag exists, and a push replaces it`
+        );
+        continue;
+      }
+      log.info(`${e.repository}:${plan.imageTag}: ${e.state === "same" ? `exists (${e.description.digest}), revision ${plan.commit.slice(0, 7)}` : e.state === "missing" ? `not there yet${e.refused ? ` (a read was refused, ${e.refused}; this account may push there)` : ""}` : e.state === "repatched" ? "exists with other patches; force: rebuilding" : `exists with revision ${e.revision ?? "(none)"}; force: rebuilding`}`);
     }
     if (ctx.force || same.length === 0) {
       pending.push(image);
@@ -1164,10 +1374,11 @@ async function skipExisting(plan, registry, ctx) {
     }
     const digests = new Map(same.map((e) => [e.repository, e.description.digest]));
     const missing = existing.filter((e) => e.state === "missing");
-    let status = "skipped";
+    let status2 = "skipped";
     const t = performance.now();
     if (missing.length && ctx.mode !== "platform") {
-      status = "copied";
+      status2 = "copied";
+      await Promise.all(missing.map((m) => registry.checkPush(m.repository)));
       for (const m of missing) {
         const args = imagetoolsCreateArgs({
           repository: m.repository,
@@ -1178,7 +1389,10 @@ async function skipExisting(plan, registry, ctx) {
         });
         log.info(`copying ${source.repository}@${source.description.digest} to ${m.repository} (${image.tags.join(", ")})`);
         const r = await docker(args, { env: ctx.env, log, stream: true });
-        if (r.code !== 0) throw new OffmainError(`copying ${image.key} to ${m.repository} failed: ${buildxError(r.stderr)}`);
+        if (r.code !== 0) {
+          const error = buildxError(r.stderr);
+          throw new OffmainError(`copying ${image.key} to ${m.repository} failed: ${error}${pushRefusalHint(error, [m.repository], ctx.env)}`);
+        }
         const copied = await registry.digest(m.repository, plan.imageTag);
         if (!copied) throw new OffmainError(`copying ${image.key} to ${m.repository}: ${plan.imageTag} is missing right after imagetools create`);
         await registry.tag(m.repository, copied, image.tags.slice(1));
@@ -1193,14 +1407,15 @@ async function skipExisting(plan, registry, ctx) {
       repositories: image.repositories,
       // A skipped image keeps its moving tags where they are (a rerun of an older commit must not move
       // `edge` back); only the immutable tag is known to point at it.
-      tags: status === "copied" ? image.tags : [plan.imageTag],
+      tags: status2 === "copied" ? image.tags : [plan.imageTag],
       digest: source.description.digest,
       pinned: pinnedRefs(image, plan.imageTag, digests),
       platforms: source.description.platforms.map((p) => ({ platform: p.platform, digest: p.digest })),
-      status,
+      status: status2,
       seconds: (performance.now() - t) / 1e3
     });
   }
+  await Promise.all([...new Set(pending.flatMap((i) => i.repositories))].map((r) => registry.checkPush(r)));
   return { done, pending, keep };
 }
 
@@ -1281,6 +1496,7 @@ async function build(opts, log) {
         commitTime: opts.commitDate ?? await commitDateOf(dir, commit),
         version,
         upstream: opts.upstream,
+        sourceRepository: opts.sourceRepository,
         track: opts.track,
         branch: opts.branch,
         images: opts.images,
@@ -1382,7 +1598,10 @@ async function buildImage(image, plan, c) {
   });
   const given = parseBuildArgs(c.opts.buildArgs);
   c.log.info(commandLine(args, (name) => PUBLIC_BUILD_ARGS.has(name) && !Object.hasOwn(given, name)));
-  const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(", ")})`, { env: c.env, log: c.log });
+  const r = await runBuildxBuild(args, metadataFile, `${image.key} (${plan.platforms.join(", ")})`, { env: c.env, log: c.log }).catch((e) => {
+    if (e instanceof OffmainError && c.push) throw new OffmainError(`${e.message}${pushRefusalHint(e.message, image.repositories, c.env)}`);
+    throw e;
+  });
   c.log.info(`${image.key}: ${r.digest} in ${r.seconds.toFixed(1)} s, ${r.cached} of ${r.steps} steps from the cache`);
   const digests = /* @__PURE__ */ new Map();
   if (c.mode === "platform") {
@@ -1460,7 +1679,10 @@ async function mergeImage(image, plan, digests, registry, opts, env, log) {
     });
     log.info(commandLine(args));
     const r = await docker(args, { env, log, stream: true });
-    if (r.code !== 0) throw new OffmainError(`merging ${image.key} into ${repository} failed: ${buildxError(r.stderr)}`);
+    if (r.code !== 0) {
+      const error = buildxError(r.stderr);
+      throw new OffmainError(`merging ${image.key} into ${repository} failed: ${error}${pushRefusalHint(error, [repository], env)}`);
+    }
     const digest = await registry.digest(repository, plan.imageTag);
     if (!digest) throw new OffmainError(`merge: ${repository}:${plan.imageTag} is missing right after imagetools create`);
     await registry.tag(repository, digest, image.tags.slice(1));
@@ -1517,8 +1739,9 @@ function buildSummaryMarkdown(r) {
   const lines = [];
   lines.push(`### offmain build: ${r.skipped ? "nothing to build" : r.mode === "platform" ? `${p.platforms[0]} by digest` : "images pushed"}`);
   lines.push("");
-  lines.push(`Upstream ${p.source} at \`${p.shortSha}\` (${p.commitTime}), version \`${p.version}\`, mode \`${r.mode}\`${r.push ? "" : " (not pushed)"}, cache \`${r.cache}\`.`);
+  lines.push(`Upstream ${p.upstream} at \`${p.shortSha}\` (${p.commitTime}), version \`${p.version}\`, mode \`${r.mode}\`${r.push ? "" : " (not pushed)"}, cache \`${r.cache}\`.`);
   if (p.patches.length) lines.push(`Patches: ${p.patches.map((x) => `\`${x}\``).join(", ")}.`);
+  if (p.sourceRepository !== p.upstream) lines.push(`Source label (the repository a new ghcr.io package links to): ${p.sourceRepository}.`);
   lines.push("");
   lines.push("| image | status | digest | platforms | size | time | cache |");
   lines.push("| --- | --- | --- | --- | --- | --- | --- |");
@@ -1583,6 +1806,8 @@ export {
   canonicalRepository,
   repositoryPath,
   validateTarget,
+  validateSourceRepository,
+  runningRepository,
   parsePlatforms,
   streamingName,
   readBuildTree,

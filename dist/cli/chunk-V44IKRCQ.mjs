@@ -5,7 +5,7 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-C4KVBK6K.mjs";
+} from "./chunk-HH7TVRKC.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -23,8 +23,8 @@ import { randomBytes } from "node:crypto";
 var DECIDE_USAGE = `  decide   --image NAME [--image ...] [--streaming-image NAME ...] [--platforms P]
            [--repository URL] [--ref BRANCH] [--track main|release] [--commit SHA]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]]
-           [--checks require|names|off] [--required-check NAME ...] [--min-age 2h] [--checks-repository OWNER/NAME]
-           [--github-output FILE] [--summary FILE] [--json]
+           [--checks require|names|off] [--required-check NAME ...] [--checks-app SLUG ...] [--min-age 2h]
+           [--checks-repository OWNER/NAME] [--github-output FILE] [--summary FILE] [--json]
            what a run needs: which platforms to build, a merge, a deploy; nothing when nothing moved`;
 function items(values, commas = false) {
   return (values ?? []).flatMap((v) => v.split(commas ? /[\n,]/ : /\n/)).map((v) => v.trim()).filter(Boolean);
@@ -62,6 +62,7 @@ var decideCommand = async (args, out) => {
     summary: { type: "string" },
     checks: { type: "string" },
     "required-check": { type: "string", multiple: true },
+    "checks-app": { type: "string", multiple: true },
     "min-age": { type: "string" },
     "checks-repository": { type: "string" }
   });
@@ -85,7 +86,7 @@ var decideCommand = async (args, out) => {
     streamingImages: items(v["streaming-image"], true),
     platforms: v.platforms || void 0,
     config: v.config ? { repository: v.config, branch: v["config-branch"] || void 0, path: v["config-path"] || void 0, token: process.env.OFFMAIN_CONFIG_TOKEN || void 0 } : void 0,
-    gate: { checks: v.checks || void 0, requiredChecks: items(v["required-check"], true), minAge: v["min-age"] || void 0, checksRepository: v["checks-repository"] || void 0 },
+    gate: { checks: v.checks || void 0, requiredChecks: items(v["required-check"], true), checksApps: items(v["checks-app"], true), minAge: v["min-age"] || void 0, checksRepository: v["checks-repository"] || void 0 },
     log: out.log
   });
   if (githubOutput) {

@@ -9,7 +9,7 @@ import {
   parseImageRef,
   repositoryPath,
   validateTarget
-} from "./chunk-NMVX3A6H.mjs";
+} from "./chunk-2L7XVWZW.mjs";
 import {
   ConfinedDir,
   UnsafePathError,
@@ -12493,7 +12493,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12636,8 +12636,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12653,7 +12653,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12786,7 +12786,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12854,7 +12854,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -13700,7 +13700,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14655,7 +14655,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15524,7 +15524,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -16051,7 +16051,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -19193,7 +19193,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -23185,8 +23185,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -23202,7 +23202,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -26224,6 +26224,74 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/core/apifetch.ts
+var MAX_API_BYTES = 32 * 1024 * 1024;
+var MAX_REDIRECTS = 3;
+function urlOf(input) {
+  return new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+}
+function apiFetch(opts) {
+  const origin = new URL(opts.baseUrl).origin;
+  const max = opts.maxBytes ?? MAX_API_BYTES;
+  const stallMs = opts.stallSeconds * 1e3;
+  const send = opts.fetch ?? fetch;
+  return async (input, init) => {
+    let url = urlOf(input);
+    const deadline = AbortSignal.timeout(stallMs * 10);
+    for (let hop = 0; ; hop++) {
+      if (url.origin !== origin) {
+        throw new OffmainError(`refusing to send a GitHub API request to ${inline(url.origin, 120)}: the API is ${origin} (a reply pointed elsewhere)`);
+      }
+      const stall = new AbortController();
+      let timer = setTimeout(() => stall.abort(new Error(`no answer for ${opts.stallSeconds} s`)), stallMs);
+      const poke = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => stall.abort(new Error(`no progress for ${opts.stallSeconds} s`)), stallMs);
+      };
+      const signals = [stall.signal, deadline, ...init?.signal ? [init.signal] : []];
+      try {
+        const res = await send(url, { ...init, redirect: "manual", signal: AbortSignal.any(signals) });
+        poke();
+        if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
+          await res.body?.cancel();
+          if (hop >= MAX_REDIRECTS) throw new OffmainError(`the GitHub API at ${origin} redirected more than ${MAX_REDIRECTS} times`);
+          url = new URL(res.headers.get("location"), url);
+          continue;
+        }
+        const length = Number(res.headers.get("content-length"));
+        if (Number.isFinite(length) && length > max) {
+          await res.body?.cancel();
+          throw new OffmainError(`the GitHub API at ${origin} answered ${url.pathname} with ${length} bytes, more than the ${max} offmain reads`);
+        }
+        const chunks = [];
+        let size = 0;
+        if (res.body) {
+          const reader2 = res.body.getReader();
+          for (; ; ) {
+            const { done, value } = await reader2.read();
+            if (done) break;
+            poke();
+            size += value.byteLength;
+            if (size > max) {
+              await reader2.cancel();
+              throw new OffmainError(`the GitHub API at ${origin} answered ${url.pathname} with more than the ${max} bytes offmain reads`);
+            }
+            chunks.push(value);
+          }
+        }
+        const body = res.status === 204 || res.status === 304 ? null : Buffer.concat(chunks);
+        return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      } catch (e) {
+        if (e instanceof OffmainError) throw e;
+        const why = stall.signal.aborted ? String(stall.signal.reason?.message ?? "stalled") : deadline.aborted ? `not done in ${opts.stallSeconds * 10} s` : e.message;
+        throw new OffmainError(`the GitHub API at ${origin} did not answer ${url.pathname} completely: ${inline(why, 200)}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  };
+}
+
 // src/core/github.ts
 var DEFAULT_API_URL = "https://api.github.com";
 function apiRoot(apiUrl) {
@@ -26231,21 +26299,19 @@ function apiRoot(apiUrl) {
 }
 function githubClient(opts) {
   const log = opts.log;
+  const baseUrl2 = apiRoot(opts.apiUrl);
   const options = {
-    baseUrl: apiRoot(opts.apiUrl),
+    baseUrl: baseUrl2,
     userAgent: "offmain",
     log: { debug: () => {
     }, info: () => {
     }, warn: (m) => log?.warning(m), error: () => {
-    } }
+    } },
+    // One origin, a bounded wait per read and a bounded size for every request (core/apifetch.ts).
+    // Over @actions/github's own fetch, which goes through the runner's proxy settings.
+    request: { ...defaults.request, fetch: apiFetch({ baseUrl: baseUrl2, stallSeconds: stallSeconds(), fetch: defaults.request?.fetch }) }
   };
-  const client = opts.token ? getOctokit(opts.token, options) : new GitHub(options);
-  const stall = stallSeconds();
-  client.hook.wrap("request", (request2, o) => {
-    o.request = { ...o.request, signal: o.request?.signal ?? AbortSignal.timeout(stall * 1e3) };
-    return request2(o);
-  });
-  return client;
+  return opts.token ? getOctokit(opts.token, options) : new GitHub(options);
 }
 
 // src/deploy/pullrequest.ts

@@ -14,7 +14,7 @@ import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-C4KVBK6K.mjs";
+} from "./chunk-HH7TVRKC.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -24,7 +24,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-NPDX6W7Q.mjs";
+} from "./chunk-ISWWGIKW.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -33,8 +33,10 @@ import {
   build,
   buildSummaryMarkdown,
   planBuild,
-  readBuildTree
-} from "./chunk-NMVX3A6H.mjs";
+  readBuildTree,
+  runningRepository,
+  validateSourceRepository
+} from "./chunk-2L7XVWZW.mjs";
 import {
   DEFAULT_PATCH_SETS,
   DEFAULT_REPOSITORY,
@@ -112,6 +114,7 @@ async function planOnly(prepared, opts) {
       commitTime: u.date,
       version: prepared.version,
       upstream: u.repository,
+      sourceRepository: opts.build.sourceRepository,
       track: u.track,
       branch: u.track === "main" ? u.ref : void 0,
       images: opts.build.images,
@@ -576,6 +579,7 @@ async function runCommand(args, out) {
     platforms: { type: "string" },
     tag: { type: "string", multiple: true },
     "plan-only": { type: "boolean" },
+    "source-repository": { type: "string" },
     config: { type: "string" },
     "config-branch": { type: "string" },
     "config-path": { type: "string" },
@@ -586,6 +590,7 @@ async function runCommand(args, out) {
     hold: { type: "string" },
     checks: { type: "string" },
     "required-check": { type: "string", multiple: true },
+    "checks-app": { type: "string", multiple: true },
     "min-age": { type: "string" },
     "checks-repository": { type: "string" }
   });
@@ -611,7 +616,14 @@ async function runCommand(args, out) {
   const result = await runPipeline(
     {
       upstream,
-      build: { images: v.image, streamingImages: v["streaming-image"], platforms: v.platforms, tags: v.tag, planOnly: v["plan-only"] },
+      build: {
+        images: v.image,
+        streamingImages: v["streaming-image"],
+        platforms: v.platforms,
+        tags: v.tag,
+        planOnly: v["plan-only"],
+        sourceRepository: v["source-repository"] !== void 0 ? validateSourceRepository(v["source-repository"], "--source-repository") : runningRepository(process.env)
+      },
       deploy: v.config ? {
         repository: v.config,
         branch: v["config-branch"],
@@ -623,7 +635,7 @@ async function runCommand(args, out) {
         allowDowngrade: v["allow-downgrade"],
         hold: v.hold
       } : void 0,
-      gate: { checks: v.checks, requiredChecks: v["required-check"], minAge: v["min-age"], checksRepository: v["checks-repository"] }
+      gate: { checks: v.checks, requiredChecks: v["required-check"], checksApps: v["checks-app"], minAge: v["min-age"], checksRepository: v["checks-repository"] }
     },
     out.log
   );

@@ -5,17 +5,17 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   BUILD_USAGE
-} from "./chunk-N47JHAIK.mjs";
+} from "./chunk-EA2PPEMK.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-PLHNEAGE.mjs";
-import "./chunk-C4KVBK6K.mjs";
+} from "./chunk-V44IKRCQ.mjs";
+import "./chunk-HH7TVRKC.mjs";
 import {
   DEPLOY_USAGE
-} from "./chunk-V3TRUZD6.mjs";
-import "./chunk-NPDX6W7Q.mjs";
+} from "./chunk-GKA62DVW.mjs";
+import "./chunk-ISWWGIKW.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-NMVX3A6H.mjs";
+import "./chunk-2L7XVWZW.mjs";
 import {
   DEFAULT_PATCH_SETS
 } from "./chunk-C7D6ZUBF.mjs";
@@ -34,11 +34,12 @@ commands:
            apply patch sets (default: ${DEFAULT_PATCH_SETS.join(", ")}) and diffs, all or nothing
   run      [--repository URL] [--ref BRANCH] [--commit SHA] [--track main|release] [--path DIR]
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...]
-           [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]]
+           [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]
+            [--source-repository URL]]
            [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR] [--mode push|pull-request]
             [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON]]
-           [--checks require|names|off] [--required-check NAME ...] [--min-age 2h] [--checks-repository OWNER/NAME] [--json]
-           the chain in one go: the upstream checks gate (main; default require when upstream is on GitHub), resolve and patch; with --image, build and push; with --config, deploy
+           [--checks require|names|off] [--required-check NAME ...] [--checks-app SLUG ...] [--min-age 2h] [--checks-repository OWNER/NAME] [--json]
+           the chain in one go: the upstream checks gate (main; default require when upstream is on GitHub), resolve and patch; with --image, build and push (the images' source label: --source-repository, default the GitHub Actions job's repository, else upstream); with --config, deploy
            (token from OFFMAIN_CONFIG_TOKEN) and measure the freshness; prints the summary
   build    --dir DIR --image NAME [--image NAME ...] [--streaming-image NAME ...] [--platforms P] [--push]
            [--mode all|platform|merge] [--digest IMAGE@sha256:...] [--tag TEMPLATE ...] [--json] ...

@@ -6,11 +6,11 @@ const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DECIDE_USAGE,
   decideCommand
-} from "./chunk-PLHNEAGE.mjs";
-import "./chunk-C4KVBK6K.mjs";
-import "./chunk-NPDX6W7Q.mjs";
+} from "./chunk-V44IKRCQ.mjs";
+import "./chunk-HH7TVRKC.mjs";
+import "./chunk-ISWWGIKW.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-NMVX3A6H.mjs";
+import "./chunk-2L7XVWZW.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {

@@ -8,7 +8,7 @@ import {
 } from "./chunk-KV2BBYS3.mjs";
 import {
   runnerMatrix
-} from "./chunk-NMVX3A6H.mjs";
+} from "./chunk-2L7XVWZW.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,
