@@ -30458,6 +30458,27 @@ function locate(repository) {
     scheme: isLoopbackHost(registry) ? "http" : "https"
   };
 }
+var RegistryError = class extends OffmainError {
+  constructor(message, registry, status2, readRefusal) {
+    super(message);
+    this.registry = registry;
+    this.status = status2;
+    this.readRefusal = readRefusal;
+    this.name = "RegistryError";
+  }
+  registry;
+  status;
+  readRefusal;
+};
+function parseReply(loc, what, bytes) {
+  try {
+    const v = JSON.parse(bytes.toString("utf8"));
+    if (typeof v !== "object" || v === null) throw new Error("not an object");
+    return v;
+  } catch {
+    throw new RegistryError(`registry ${loc.registry}: ${what} is not the JSON object the registry API returns (${bytes.length} bytes)`, loc.registry);
+  }
+}
 
 // src/build/credentials.ts
 var import_node_child_process3 = require("node:child_process");
@@ -30534,18 +30555,6 @@ async function credentialsFor(registry, env = process.env) {
 }
 
 // src/build/registry.ts
-var RegistryError = class extends OffmainError {
-  constructor(message, registry, status2, readRefusal) {
-    super(message);
-    this.registry = registry;
-    this.status = status2;
-    this.readRefusal = readRefusal;
-    this.name = "RegistryError";
-  }
-  registry;
-  status;
-  readRefusal;
-};
 function canonical(repository) {
   const loc = locate(repository);
   return `${loc.registry}/${loc.path}`;
@@ -30612,7 +30621,7 @@ var RegistryClient = class {
       throw this.refused(loc, creds, res.status, { push, tokenService: true, detail: await this.detailOf(loc, res) });
     }
     if (!res.ok) throw new RegistryError(`registry ${loc.registry}: its token service answered HTTP ${res.status}`, loc.registry, res.status);
-    const body = await res.json();
+    const body = parseReply(loc, "its token service's answer", Buffer.from(await res.arrayBuffer()));
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError(`registry ${loc.registry}: its token service returned no token`, loc.registry);
     const value = `Bearer ${token}`;
@@ -30790,7 +30799,7 @@ var RegistryClient = class {
       }
       if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
       const bytes = Buffer.from(await res.arrayBuffer());
-      const json = JSON.parse(bytes.toString("utf8"));
+      const json = parseReply(loc, `the manifest ${loc.path}:${reference}`, bytes);
       const mediaType = json.mediaType ?? res.headers.get("content-type")?.split(";")[0] ?? "";
       return { digest: res.headers.get("docker-content-digest") ?? sha256(bytes), mediaType, bytes, json };
     }, void 0);
@@ -30817,7 +30826,9 @@ var RegistryClient = class {
         return [];
       }
       if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
-      return (await res.json()).tags ?? [];
+      const tags = parseReply(loc, `the tag list of ${loc.path}`, Buffer.from(await res.arrayBuffer())).tags ?? [];
+      if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string")) throw new RegistryError(`registry ${loc.registry}: the tag list of ${loc.path} is not a list of tags`, loc.registry);
+      return tags;
     }, []);
   }
   async blob(repository, digest) {
@@ -30829,7 +30840,7 @@ var RegistryClient = class {
   /** The labels of an image config blob. */
   async configLabels(repository, manifest) {
     if (!manifest.config) return {};
-    const config = JSON.parse((await this.blob(repository, manifest.config.digest)).toString("utf8"));
+    const config = parseReply(locate(repository), `the image config ${manifest.config.digest}`, await this.blob(repository, manifest.config.digest));
     return config.config?.Labels ?? {};
   }
   /**

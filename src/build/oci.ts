@@ -2,7 +2,10 @@
  * The names and shapes of the OCI distribution API (v2) that offmain speaks: media types, where a repository
  * lives (registry, API host, path, scheme), and manifests, descriptors and what a tag is (`ImageDescription`).
  * Loopback registries (127.0.0.1, localhost, [::1]) are plain HTTP, as Docker treats them; all others HTTPS.
+ * Also the error every registry call throws (`RegistryError`), and the one way a reply is parsed (`parseReply`):
+ * a reply that is not JSON is one line naming what it was, never the reply itself.
  */
+import { OffmainError } from '../core/errors.js';
 import { isLoopbackHost } from '../core/remote.js';
 
 export const MEDIA = {
@@ -99,3 +102,32 @@ export interface ImageDescription {
   /** Labels of the image config (of the first platform), when asked for. */
   labels?: Record<string, string>;
 }
+
+/** A refused or failed registry call; the message names the registry and what to do. */
+export class RegistryError extends OffmainError {
+  constructor(
+    message: string,
+    readonly registry: string,
+    readonly status?: number,
+    /** A read refused with 403: why, in a few words (the read methods take it as "not there"). */
+    readonly readRefusal?: string,
+  ) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
+
+/**
+ * A registry's JSON reply, or one line that names what could not be read: a parser's message would quote the
+ * reply, which is the registry's text, not offmain's (it could hold a `::` runner command).
+ */
+export function parseReply(loc: RegistryLocation, what: string, bytes: Buffer): unknown {
+  try {
+    const v: unknown = JSON.parse(bytes.toString('utf8'));
+    if (typeof v !== 'object' || v === null) throw new Error('not an object');
+    return v;
+  } catch {
+    throw new RegistryError(`registry ${loc.registry}: ${what} is not the JSON object the registry API returns (${bytes.length} bytes)`, loc.registry);
+  }
+}
+

@@ -31,6 +31,8 @@ import {
   type Manifest,
   type ManifestJson,
   type PlatformImage,
+  parseReply,
+  RegistryError,
   type RegistryLocation,
 } from './oci.js';
 import { credentialsFor, dockerConfigPath, type Credentials } from './credentials.js';
@@ -46,6 +48,7 @@ export {
   type Manifest,
   type ManifestJson,
   type PlatformImage,
+  RegistryError,
   type RegistryLocation,
 } from './oci.js';
 
@@ -55,19 +58,6 @@ export interface RegistryClientOptions {
   timeoutMs?: number;
 }
 
-/** A refused or failed registry call; the message names the registry and what to do. */
-export class RegistryError extends OffmainError {
-  constructor(
-    message: string,
-    readonly registry: string,
-    readonly status?: number,
-    /** A read refused with 403: why, in a few words (the read methods take it as "not there"). */
-    readonly readRefusal?: string,
-  ) {
-    super(message);
-    this.name = 'RegistryError';
-  }
-}
 
 /** How a request is refused: a read, a push, and whether the token service said it. */
 interface RefusalKind {
@@ -148,7 +138,7 @@ export class RegistryClient {
       throw this.refused(loc, creds, res.status, { push, tokenService: true, detail: await this.detailOf(loc, res) });
     }
     if (!res.ok) throw new RegistryError(`registry ${loc.registry}: its token service answered HTTP ${res.status}`, loc.registry, res.status);
-    const body = (await res.json()) as { token?: string; access_token?: string };
+    const body = parseReply(loc, 'its token service\'s answer', Buffer.from(await res.arrayBuffer())) as { token?: string; access_token?: string };
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError(`registry ${loc.registry}: its token service returned no token`, loc.registry);
     const value = `Bearer ${token}`;
@@ -345,7 +335,7 @@ export class RegistryClient {
       }
       if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
       const bytes = Buffer.from(await res.arrayBuffer());
-      const json = JSON.parse(bytes.toString('utf8')) as ManifestJson;
+      const json = parseReply(loc, `the manifest ${loc.path}:${reference}`, bytes) as ManifestJson;
       const mediaType = json.mediaType ?? res.headers.get('content-type')?.split(';')[0] ?? '';
       return { digest: res.headers.get('docker-content-digest') ?? sha256(bytes), mediaType, bytes, json };
     }, undefined);
@@ -374,7 +364,9 @@ export class RegistryClient {
         return [];
       }
       if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
-      return ((await res.json()) as { tags?: string[] | null }).tags ?? [];
+      const tags = (parseReply(loc, `the tag list of ${loc.path}`, Buffer.from(await res.arrayBuffer())) as { tags?: unknown }).tags ?? [];
+      if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) throw new RegistryError(`registry ${loc.registry}: the tag list of ${loc.path} is not a list of tags`, loc.registry);
+      return tags as string[];
     }, [] as string[]);
   }
 
@@ -388,7 +380,7 @@ export class RegistryClient {
   /** The labels of an image config blob. */
   async configLabels(repository: string, manifest: ManifestJson): Promise<Record<string, string>> {
     if (!manifest.config) return {};
-    const config = JSON.parse((await this.blob(repository, manifest.config.digest)).toString('utf8')) as {
+    const config = parseReply(locate(repository), `the image config ${manifest.config.digest}`, await this.blob(repository, manifest.config.digest)) as {
       config?: { Labels?: Record<string, string> | null };
     };
     return config.config?.Labels ?? {};

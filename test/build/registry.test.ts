@@ -353,3 +353,36 @@ describe('registry credentials go only to the registry, and to a token service o
     );
   });
 });
+
+describe('a registry that answers with text of its own', () => {
+  let server: http.Server;
+  let host = '';
+  const replies: Record<string, string> = {};
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const body = replies[req.url ?? ''];
+      if (body === undefined) return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const config = `sha256:${'c'.repeat(64)}`;
+    replies['/v2/acme/mastodon/manifests/good'] = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 10 }, layers: [] });
+    replies[`/v2/acme/mastodon/blobs/${config}`] = 'x\n::error::pwn';
+    replies['/v2/acme/mastodon/manifests/bad'] = '<html>\n::warning::owned\n</html>';
+    replies['/v2/acme/mastodon/tags/list'] = '{"tags":"::error::x"}';
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('is one line naming what could not be read, never the reply (which could hold a runner command)', async () => {
+    const client = new RegistryClient({ env: { DOCKER_CONFIG: tempDir() } });
+    const manifest = await client.manifest(`${host}/acme/mastodon`, 'good');
+    const e1 = await client.configLabels(`${host}/acme/mastodon`, manifest!.json).catch((e: Error) => e);
+    expect((e1 as Error).message).toBe(`registry ${host}: the image config sha256:${'c'.repeat(64)} is not the JSON object the registry API returns (14 bytes)`);
+    const e2 = await client.manifest(`${host}/acme/mastodon`, 'bad').catch((e: Error) => e);
+    expect((e2 as Error).message).toMatch(/the manifest acme\/mastodon:bad is not the JSON object/);
+    const e3 = await client.tags(`${host}/acme/mastodon`).catch((e: Error) => e);
+    expect((e3 as Error).message).toMatch(/the tag list of acme\/mastodon is not a list of tags/);
+    for (const e of [e1, e2, e3]) expect((e as Error).message).not.toMatch(/::|pwn|owned/);
+  });
+});

@@ -13,13 +13,13 @@ import {
   formatHours,
   githubClient,
   parseSetArg
-} from "./chunk-ISWWGIKW.mjs";
+} from "./chunk-M7C2SEEP.mjs";
 import {
   RegistryClient,
   describeTag,
   parsePlatforms,
   streamingName
-} from "./chunk-2L7XVWZW.mjs";
+} from "./chunk-EFJSDRV6.mjs";
 import {
   DEFAULT_REPOSITORY,
   cell,

@@ -5,17 +5,17 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   BUILD_USAGE
-} from "./chunk-EA2PPEMK.mjs";
+} from "./chunk-47E7ZMWG.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-V44IKRCQ.mjs";
-import "./chunk-HH7TVRKC.mjs";
+} from "./chunk-XIVT5GCW.mjs";
+import "./chunk-RZQZDO3G.mjs";
 import {
   DEPLOY_USAGE
-} from "./chunk-GKA62DVW.mjs";
-import "./chunk-ISWWGIKW.mjs";
+} from "./chunk-HITSBTGW.mjs";
+import "./chunk-M7C2SEEP.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-2L7XVWZW.mjs";
+import "./chunk-EFJSDRV6.mjs";
 import {
   DEFAULT_PATCH_SETS
 } from "./chunk-C7D6ZUBF.mjs";

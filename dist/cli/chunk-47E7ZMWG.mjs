@@ -11,7 +11,7 @@ import {
   buildSummaryMarkdown,
   runningRepository,
   validateSourceRepository
-} from "./chunk-2L7XVWZW.mjs";
+} from "./chunk-EFJSDRV6.mjs";
 import {
   headOf
 } from "./chunk-C7D6ZUBF.mjs";

@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-ISWWGIKW.mjs";
+} from "./chunk-M7C2SEEP.mjs";
 import {
   parse,
   required

@@ -791,6 +791,27 @@ function locate(repository) {
     scheme: isLoopbackHost(registry) ? "http" : "https"
   };
 }
+var RegistryError = class extends OffmainError {
+  constructor(message, registry, status2, readRefusal) {
+    super(message);
+    this.registry = registry;
+    this.status = status2;
+    this.readRefusal = readRefusal;
+    this.name = "RegistryError";
+  }
+  registry;
+  status;
+  readRefusal;
+};
+function parseReply(loc, what, bytes) {
+  try {
+    const v = JSON.parse(bytes.toString("utf8"));
+    if (typeof v !== "object" || v === null) throw new Error("not an object");
+    return v;
+  } catch {
+    throw new RegistryError(`registry ${loc.registry}: ${what} is not the JSON object the registry API returns (${bytes.length} bytes)`, loc.registry);
+  }
+}
 
 // src/build/credentials.ts
 import { execFile } from "node:child_process";
@@ -867,18 +888,6 @@ async function credentialsFor(registry, env = process.env) {
 }
 
 // src/build/registry.ts
-var RegistryError = class extends OffmainError {
-  constructor(message, registry, status2, readRefusal) {
-    super(message);
-    this.registry = registry;
-    this.status = status2;
-    this.readRefusal = readRefusal;
-    this.name = "RegistryError";
-  }
-  registry;
-  status;
-  readRefusal;
-};
 function canonical(repository) {
   const loc = locate(repository);
   return `${loc.registry}/${loc.path}`;
@@ -945,7 +954,7 @@ var RegistryClient = class {
       throw this.refused(loc, creds, res.status, { push, tokenService: true, detail: await this.detailOf(loc, res) });
     }
     if (!res.ok) throw new RegistryError(`registry ${loc.registry}: its token service answered HTTP ${res.status}`, loc.registry, res.status);
-    const body = await res.json();
+    const body = parseReply(loc, "its token service's answer", Buffer.from(await res.arrayBuffer()));
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError(`registry ${loc.registry}: its token service returned no token`, loc.registry);
     const value = `Bearer ${token}`;
@@ -1123,7 +1132,7 @@ var RegistryClient = class {
       }
       if (!res.ok) throw await this.failed(loc, `GET ${loc.path}/manifests/${reference}`, res);
       const bytes = Buffer.from(await res.arrayBuffer());
-      const json = JSON.parse(bytes.toString("utf8"));
+      const json = parseReply(loc, `the manifest ${loc.path}:${reference}`, bytes);
       const mediaType = json.mediaType ?? res.headers.get("content-type")?.split(";")[0] ?? "";
       return { digest: res.headers.get("docker-content-digest") ?? sha256(bytes), mediaType, bytes, json };
     }, void 0);
@@ -1150,7 +1159,9 @@ var RegistryClient = class {
         return [];
       }
       if (!res.ok) throw await this.failed(loc, `listing the tags of ${loc.path}`, res);
-      return (await res.json()).tags ?? [];
+      const tags = parseReply(loc, `the tag list of ${loc.path}`, Buffer.from(await res.arrayBuffer())).tags ?? [];
+      if (!Array.isArray(tags) || !tags.every((t) => typeof t === "string")) throw new RegistryError(`registry ${loc.registry}: the tag list of ${loc.path} is not a list of tags`, loc.registry);
+      return tags;
     }, []);
   }
   async blob(repository, digest) {
@@ -1162,7 +1173,7 @@ var RegistryClient = class {
   /** The labels of an image config blob. */
   async configLabels(repository, manifest) {
     if (!manifest.config) return {};
-    const config = JSON.parse((await this.blob(repository, manifest.config.digest)).toString("utf8"));
+    const config = parseReply(locate(repository), `the image config ${manifest.config.digest}`, await this.blob(repository, manifest.config.digest));
     return config.config?.Labels ?? {};
   }
   /**

@@ -14,7 +14,7 @@ import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-HH7TVRKC.mjs";
+} from "./chunk-RZQZDO3G.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -24,7 +24,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-ISWWGIKW.mjs";
+} from "./chunk-M7C2SEEP.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -36,7 +36,7 @@ import {
   readBuildTree,
   runningRepository,
   validateSourceRepository
-} from "./chunk-2L7XVWZW.mjs";
+} from "./chunk-EFJSDRV6.mjs";
 import {
   DEFAULT_PATCH_SETS,
   DEFAULT_REPOSITORY,

@@ -4,13 +4,15 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  BUILD_USAGE,
-  buildCommand
-} from "./chunk-EA2PPEMK.mjs";
-import "./chunk-2L7XVWZW.mjs";
+  DEPLOY_USAGE,
+  deployCommands
+} from "./chunk-HITSBTGW.mjs";
+import "./chunk-M7C2SEEP.mjs";
+import "./chunk-KV2BBYS3.mjs";
+import "./chunk-EFJSDRV6.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  BUILD_USAGE,
-  buildCommand
+  DEPLOY_USAGE,
+  deployCommands
 };

@@ -6,11 +6,11 @@ const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DECIDE_USAGE,
   decideCommand
-} from "./chunk-V44IKRCQ.mjs";
-import "./chunk-HH7TVRKC.mjs";
-import "./chunk-ISWWGIKW.mjs";
+} from "./chunk-XIVT5GCW.mjs";
+import "./chunk-RZQZDO3G.mjs";
+import "./chunk-M7C2SEEP.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-2L7XVWZW.mjs";
+import "./chunk-EFJSDRV6.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {

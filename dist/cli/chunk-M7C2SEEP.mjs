@@ -9,7 +9,7 @@ import {
   parseImageRef,
   repositoryPath,
   validateTarget
-} from "./chunk-2L7XVWZW.mjs";
+} from "./chunk-EFJSDRV6.mjs";
 import {
   ConfinedDir,
   UnsafePathError,

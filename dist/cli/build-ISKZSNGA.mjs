@@ -4,15 +4,13 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DEPLOY_USAGE,
-  deployCommands
-} from "./chunk-GKA62DVW.mjs";
-import "./chunk-ISWWGIKW.mjs";
-import "./chunk-KV2BBYS3.mjs";
-import "./chunk-2L7XVWZW.mjs";
+  BUILD_USAGE,
+  buildCommand
+} from "./chunk-47E7ZMWG.mjs";
+import "./chunk-EFJSDRV6.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DEPLOY_USAGE,
-  deployCommands
+  BUILD_USAGE,
+  buildCommand
 };
