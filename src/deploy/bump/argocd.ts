@@ -76,7 +76,8 @@ function parameters(w: Walk, items: unknown[]): Reference[] {
     const prefix = name.slice(0, name.length - tagKey.length);
     const repoKey = [...w.keys.repository, 'name'].find((k) => value(prefix + k));
     if (!repoKey) continue;
-    const registry = w.keys.registry.map((k) => value(prefix + k)).find((v) => v);
+    const registryKey = w.keys.registry.find((k) => value(prefix + k));
+    const registry = registryKey && value(prefix + registryKey);
     const repo = `${registry ? `${registry.replace(/\/+$/, '')}/` : ''}${value(prefix + repoKey)}`;
     if (!w.wanted(repo)) continue;
     const tag = w.slot(param, 'value');
@@ -94,6 +95,9 @@ function parameters(w: Walk, items: unknown[]): Reference[] {
       pinInTag: true,
       offset: tag.scalar.range[0],
       now: w.current(tag, digest, true),
+      // Where an adoption rewrites the repository (bump/adopt.ts).
+      repo: w.slot(byName.get(prefix + repoKey)!, 'value'),
+      registry: registryKey ? w.slot(byName.get(prefix + registryKey)!, 'value') : undefined,
     };
     if (/@sha256:/.test(String(tag.scalar.value))) r.tagPinned = true;
     refs.push(r);
