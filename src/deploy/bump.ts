@@ -137,7 +137,13 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
     throw e;
   }
   if (!opts.dryRun) recover(tree, opts.log);
-  const { found, mentions, texts, named, searched } = scan(tree, wanted, opts, internals.prefilter !== false);
+  const scanned = scan(tree, wanted, opts, internals.prefilter !== false);
+  const { mentions, texts, named, searched } = scanned;
+  // A manifest's image that a Kustomize image entry matches by name is the entry's to move (a base names
+  // ghcr.io/mastodon/mastodon, its kustomization `newName`s ours): adopting the manifest too would leave the
+  // entry matching nothing, and adopting again would never be a no-op.
+  const matched = new Set(scanned.found.flatMap((f) => (f.ref.matches ? [f.ref.matches] : [])));
+  const found = scanned.found.filter((f) => !(f.ref.kind === 'workload' && adoption.has(f.ref.repository) && matched.has(f.ref.repository)));
   // One image pushed to several registries (ghcr.io/acme/mastodon and docker.io/acme/mastodon, same tag
   // and digest) is one target: the config has to reference one of its copies, not all of them.
   const sameImage = (t: ImageTarget) => `${t.repository.split('/').pop()}:${t.tag}@${t.digest ?? ''}`;

@@ -50,6 +50,7 @@ export function argoSource(w: Walk, source: YAMLMap): Reference[] {
   const k = w.map(source, 'kustomize');
   for (const item of k ? w.items(w.get(k, 'images')) : []) {
     const r = w.whole(item, 'kustomize', (v) => v.slice(0, v.indexOf('=') + 1));
+    if (r?.shape === 'whole') r.matches = r.prefix ? canonicalRepository(r.prefix.slice(0, -1)) : r.repository;
     if (r) refs.push(r);
   }
   return refs;

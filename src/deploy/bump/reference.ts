@@ -72,6 +72,8 @@ export type Reference = (WholeRef | SplitRef) & {
   shared?: number[];
   /** Said with the change (a duplicate key on the way, ...). */
   notes?: string[];
+  /** A Kustomize image (an `images:` entry, Argo CD's `kustomize.images`): the name it matches in the manifests, canonical. */
+  matches?: string;
   /** `# offmain: REPOSITORY` markers: where REPOSITORY is in their comments (rewritten when it is adopted). */
   markerNames?: [number, number][];
 };

@@ -236,7 +236,8 @@ class DocScan implements Walk {
     for (const entry of this.items(images)) {
       if (!isMap(entry)) continue;
       const newName = this.str(entry, 'newName');
-      const repo = newName ?? this.str(entry, 'name');
+      const name = this.str(entry, 'name');
+      const repo = newName ?? name;
       if (!repo || !this.wanted(repo)) continue;
       const tag = this.slot(entry, 'newTag');
       const digest = this.slot(entry, 'digest');
@@ -253,6 +254,7 @@ class DocScan implements Walk {
         offset: (tag ?? digest)?.scalar.range[0] ?? entry.range![0],
         now: this.current(tag, digest),
       };
+      if (name) r.matches = canonicalRepository(name);
       // Adopted, `name` stays (it is what the transformer matches in the manifests): `newName` is set.
       if (newName !== undefined) r.repo = this.slot(entry, 'newName');
       else Object.assign(r, { addName: 'newName', nameAfter: this.slot(entry, 'name') });
