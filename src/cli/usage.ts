@@ -22,7 +22,7 @@ commands:
            [--patch-set NAME|FILE ...] [--patch FILE.diff ...]
            [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]]
            [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR] [--mode push|pull-request]
-            [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON]]
+            [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON] [--adopt REPOSITORY[=TARGET] ...]]
            [--checks require|names|off] [--required-check NAME ...] [--min-age 2h] [--checks-repository OWNER/NAME] [--json]
            the chain in one go: the upstream checks gate (main; default require when upstream is on GitHub), resolve and patch; with --image, build and push; with --config, deploy
            (token from OFFMAIN_CONFIG_TOKEN) and measure the freshness; prints the summary
