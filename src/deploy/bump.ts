@@ -151,7 +151,9 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
     const hint = adoptHint(t, adoptable(tree, opts), [...targets.values(), ...adoption.values()]);
-    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, named, mentions), hint));
+    // A line the hint names is another image's reference, not one of this image's that offmain cannot edit.
+    const places = uneditable(t.repository, named, mentions).filter((p) => !hint?.at.has(p.slice(0, p.indexOf(' ('))));
+    throw new OffmainError(noReference(dir, searched.files, t.repository, places, hint?.hint));
   }
   refuseHalfMarked(found.filter((f) => adoption.has(f.ref.repository)));
   // A reference offmain cannot edit beside ones it can: moving only some of them would go unnoticed.

@@ -11,7 +11,8 @@
  * names is no error: adopting again after the first run changes nothing.
  *
  * Without adoption, the "no reference" error says how: it lists where the config names a Mastodon image that is
- * not being deployed (last path component `mastodon` or `mastodon-streaming`) and the flag to pass.
+ * not being deployed (last path component `mastodon` or `mastodon-streaming`, another registry or owner than the
+ * image missing: one of the admin's own is a typo to fix, not a build to adopt) and the flag to pass.
  */
 import { OffmainError } from '../../core/errors.js';
 import { canonicalRepository, isValidRepository, parseImageRef } from '../../build/index.js';
@@ -107,19 +108,22 @@ export interface Adoptable {
 }
 
 /**
- * What the "no reference" error adds when the config names other Mastodon images of `target`'s kind: where,
- * and the exact flag and input that adopt them. Undefined when it names none.
+ * What the "no reference" error adds when the config names other Mastodon images of `target`'s kind: where
+ * (`at`: `file:line`), and the exact flag and input that adopt them. Undefined when it names none.
  */
-export function adoptHint(target: ImageTarget, found: readonly Adoptable[], deployed: readonly ImageTarget[]): string | undefined {
+export function adoptHint(target: ImageTarget, found: readonly Adoptable[], deployed: readonly ImageTarget[]): { hint: string; at: Set<string> } | undefined {
   const kind = imageKind(target.repository);
   const ours = new Set(deployed.map((t) => canonicalRepository(t.repository)));
-  const places = found.filter((f) => imageKind(f.repository) === kind && !ours.has(f.repository));
+  // An image of the target's own registry and owner is no other build to adopt: a typo in the name given, more likely.
+  const owner = (r: string) => canonicalRepository(r).replace(/\/[^/]*$/, '');
+  const places = found.filter((f) => imageKind(f.repository) === kind && !ours.has(f.repository) && owner(f.repository) !== owner(target.repository));
   if (!places.length) return undefined;
   const repos = [...new Set(places.map((p) => p.repository))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const shown = places.slice(0, 10).map((p) => `${p.file}:${p.line} (${p.repository})`).join(', ') + (places.length > 10 ? ` and ${places.length - 10} more` : '');
   const flags = repos.map((r) => `${ADOPT_HOW.flag} ${r}`).join(' ');
   const input = repos.length > 1 ? `${ADOPT_HOW.input}, one per line` : ADOPT_HOW.input;
-  return `it names ${repos.length > 1 ? 'other Mastodon images' : 'another Mastodon image'} instead: ${shown}; to switch ${places.length > 1 ? 'them' : 'it'} to ${target.repository} in this deploy, pass ${flags} (action-deploy: ${input})`;
+  const hint = `it names ${repos.length > 1 ? 'other Mastodon images' : 'another Mastodon image'} instead: ${shown}; to switch ${places.length > 1 ? 'them' : 'it'} to ${target.repository} in this deploy, pass ${flags} (action-deploy: ${input})`;
+  return { hint, at: new Set(places.map((p) => `${p.file}:${p.line}`)) };
 }
 
 function rank(repository: string): number {

@@ -65,9 +65,15 @@ describe('bump without --adopt over upstream\'s images: the error says how to ad
     );
   });
 
-  it('leaves the plain advice when nothing like a Mastodon image is named (a Kustomize placeholder `mastodon` is none)', async () => {
-    const dir = dirWith({ 'deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: mastodon\n' });
-    expect(await refused(dir, {})).toMatch(new RegExp(`; add an offmain marker \\(# offmain: ${M}\\) on the line to update$`));
+  it('leaves the plain advice when nothing like another build is named: a Kustomize placeholder `mastodon`, or our own owner\'s image (a typo)', async () => {
+    const workload = (image: string) => `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ${image}\n`;
+    const plain = new RegExp(`; add an offmain marker \\(# offmain: ${M}\\) on the line to update$`);
+    expect(await refused(dirWith({ 'deploy.yaml': workload('mastodon') }), {})).toMatch(plain);
+    expect(await refused(dirWith({ 'deploy.yaml': workload(`ghcr.io/acme/mastodn:v1`) }), { targets: [{ repository: M, tag: NEW }] })).toMatch(plain);
+    const typo = await refused(dirWith({ 'deploy.yaml': workload(`${M}:4.8.0-alpha.1_2f40549`) }), { targets: [{ repository: 'ghcr.io/acme/mastdon', tag: NEW }] });
+    expect(typo).toMatch(/; add an offmain marker \(# offmain: ghcr\.io\/acme\/mastdon\) on the line to update$/);
+    // Another registry of the same owner is another copy to adopt (a move from Docker Hub to ghcr.io).
+    expect(await refused(dirWith({ 'deploy.yaml': workload('docker.io/acme/mastodon:v4.3.2') }), { targets: [{ repository: M, tag: NEW }] })).toMatch(/pass --adopt acme\/mastodon \(action-deploy: adopt\)$/);
   });
 });
 
