@@ -100,6 +100,10 @@ describe('bump --adopt: which image, any spelling', () => {
     expect(readFileSync(join(dir, 'compose.yaml'), 'utf8')).toBe(
       text.replace(/image: \S+?mastodon(-streaming)?:v4\.3\.2/gi, (_m, s?: string) => `image: ${s ? S : M}:${NEW}@${s ? DB : DA}`),
     );
+    // library/ and no host are one repository too.
+    const library = dirWith({ 'compose.yaml': 'services:\n  web:\n    image: mastodon:v4.3.2\n  sidekiq:\n    image: docker.io/library/mastodon:v4.3.2\n' });
+    const l = await bump({ dir: library, targets: [TARGETS[0]!], adopt: ['library/mastodon'], dryRun: true });
+    expect(l.changes.map((c) => [c.line, c.adopted])).toEqual([[3, 'mastodon'], [5, 'mastodon']]);
   });
 
   it('maps by kind: a -streaming repository to the streaming image, any other to the mastodon image; TARGET after = says', async () => {
