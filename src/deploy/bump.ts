@@ -139,11 +139,12 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
   if (!opts.dryRun) recover(tree, opts.log);
   const scanned = scan(tree, wanted, opts, internals.prefilter !== false);
   const { mentions, texts, named, searched } = scanned;
-  // A manifest's image that a Kustomize image entry matches by name is the entry's to move (a base names
-  // ghcr.io/mastodon/mastodon, its kustomization `newName`s ours): adopting the manifest too would leave the
-  // entry matching nothing, and adopting again would never be a no-op.
+  // A manifest's image with no tag that a Kustomize image entry matches by name is a placeholder, the entry's to
+  // set (a base names ghcr.io/mastodon/mastodon, its kustomization `newName`s ours): it is not adopted, so that
+  // adopting again stays a no-op. One with a tag is adopted: it runs what it says should the entry not match it.
   const matched = new Set(scanned.found.flatMap((f) => (f.ref.matches ? [f.ref.matches] : [])));
-  const found = scanned.found.filter((f) => !(f.ref.kind === 'workload' && adoption.has(f.ref.repository) && matched.has(f.ref.repository)));
+  const placeholder = (f: Found) => f.ref.kind === 'workload' && !f.ref.now.tag && !f.ref.now.digest && matched.has(f.ref.repository);
+  const found = scanned.found.filter((f) => !(adoption.has(f.ref.repository) && placeholder(f)));
   // One image pushed to several registries (ghcr.io/acme/mastodon and docker.io/acme/mastodon, same tag
   // and digest) is one target: the config has to reference one of its copies, not all of them.
   const sameImage = (t: ImageTarget) => `${t.repository.split('/').pop()}:${t.tag}@${t.digest ?? ''}`;

@@ -148,17 +148,17 @@ describe('bump --adopt: which image, any spelling', () => {
     expect(r2.previous[M]).toEqual({ tag: '4.8.0-alpha.1_2f40549', display: '4.8.0-alpha.1+2f40549' });
   });
 
-  it('leaves a manifest image that a Kustomize entry matches by name to that entry: adopted, or adopting again', async () => {
+  it('leaves a manifest image with no tag that a Kustomize entry matches by name (a placeholder) to that entry', async () => {
     const kustomization = (newName: string) =>
       `images:\n  - name: ${UP}\n    newName: ${newName}\n    newTag: v4.3.2\n  - name: ${UPS}\n    newName: ${newName}-streaming\n    newTag: v4.3.2\n`;
     const workload = (image: string) => `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: ${image}\n`;
     const files = { 'kustomization.yaml': kustomization('tootsuite/mastodon'), 'web.yaml': workload(UP), 'streaming.yaml': workload(`${UPS}:v4.3.2`) };
     const dir = dirWith(files);
     const r = await bump({ dir, targets: TARGETS, adopt: [UP, UPS, 'tootsuite/mastodon', 'tootsuite/mastodon-streaming'] });
-    expect(r.files).toEqual(['kustomization.yaml']);
-    expect(snapshot(dir)).toEqual({ ...files, 'kustomization.yaml': kustomization(M).replaceAll('newTag: v4.3.2', `newTag: ${NEW}`).replace(`${NEW}\n`, `${NEW}\n    digest: ${DA}\n`).replace(/(streaming\n    newTag: \S+\n)$/, `$1    digest: ${DB}\n`) });
+    expect(r.files).toEqual(['kustomization.yaml', 'streaming.yaml']);
+    expect(snapshot(dir)).toEqual({ ...files, 'streaming.yaml': workload(`${S}:${NEW}@${DB}`), 'kustomization.yaml': kustomization(M).replaceAll('newTag: v4.3.2', `newTag: ${NEW}`).replace(`${NEW}\n`, `${NEW}\n    digest: ${DA}\n`).replace(/(streaming\n    newTag: \S+\n)$/, `$1    digest: ${DB}\n`) });
     const again = await bump({ dir, targets: TARGETS, adopt: [UP, UPS] });
-    expect([again.changed, again.unchanged.map((c) => c.file)]).toEqual([false, ['kustomization.yaml', 'kustomization.yaml']]);
+    expect([again.changed, again.unchanged.map((c) => c.file)]).toEqual([false, ['kustomization.yaml', 'kustomization.yaml', 'streaming.yaml']]);
   });
 });
 
