@@ -47,6 +47,7 @@ export async function run(): Promise<void> {
       digestInTag: booleanInput('digest-in-tag', false),
       allowDowngrade: booleanInput('allow-downgrade', false),
       policies: parsePolicies(listInput('image-policies')),
+      adopt: listInput('adopt'),
       author: optionalInput('author'),
       upstream:
         upstreamRepository || upstreamPath

@@ -11,6 +11,7 @@ export { runnerMatrix } from './runners.js';
 export {
   canonicalRepository,
   formatImageRef,
+  isValidRepository,
   parseImageRef,
   repositoryPath,
   validateTarget,

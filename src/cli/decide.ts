@@ -13,7 +13,8 @@ import { pathOption } from './paths.js';
 
 export const DECIDE_USAGE = `  decide   --image NAME [--image ...] [--streaming-image NAME ...] [--platforms P]
            [--repository URL] [--ref BRANCH] [--track main|release] [--commit SHA]
-           [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]]
+           [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]
+            [--adopt REPOSITORY[=TARGET] ...]]
            [--checks require|names|off] [--required-check NAME ...] [--checks-app SLUG ...] [--min-age 2h]
            [--checks-repository OWNER/NAME] [--github-output FILE] [--summary FILE] [--json]
            what a run needs: which platforms to build, a merge, a deploy; nothing when nothing moved`;
@@ -53,6 +54,7 @@ export const decideCommand: Command = async (args, out) => {
     config: { type: 'string' },
     'config-branch': { type: 'string' },
     'config-path': { type: 'string' },
+    adopt: { type: 'string', multiple: true },
     'github-output': { type: 'string' },
     summary: { type: 'string' },
     checks: { type: 'string' },
@@ -83,6 +85,7 @@ export const decideCommand: Command = async (args, out) => {
     config: v.config
       ? { repository: v.config, branch: v['config-branch'] || undefined, path: v['config-path'] || undefined, token: process.env.OFFMAIN_CONFIG_TOKEN || undefined }
       : undefined,
+    adopt: items(v.adopt),
     gate: { checks: v.checks || undefined, requiredChecks: items(v['required-check'], true), checksApps: items(v['checks-app'], true), minAge: v['min-age'] || undefined, checksRepository: v['checks-repository'] || undefined },
     log: out.log,
   });

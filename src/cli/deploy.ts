@@ -14,12 +14,14 @@ import { pathOption } from './paths.js';
 export type { Command, CommandOut };
 
 export const DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--digest-in-tag] [--allow-downgrade]
-            [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
-            set the image tags (and digests) in a config directory, changing only those scalars
+            [--policy NAMESPACE:NAME=REPOSITORY ...] [--adopt REPOSITORY[=TARGET] ...] [--dry-run] [--json]
+            set the image tags (and digests) in a config directory, changing only those scalars;
+            --adopt switches references to another image (ghcr.io/mastodon/mastodon) to ours
   deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
             [--mode push|pull-request] [--path SUBDIR] [--author "Name <email>"]
             [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
             [--version VERSION] [--patch-report FILE] [--no-digest] [--digest-in-tag] [--allow-downgrade] [--policy ...]
+            [--adopt REPOSITORY[=TARGET] ...]
             [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
             [--max-lag HOURS] [--warn-only] [--hold REASON] [--json]
             clone the config repo, bump, commit, push (or open one pull request), report the lag
@@ -41,6 +43,13 @@ function date(command: string, value: string | undefined): Date | undefined {
 }
 
 const policyOption = { policy: { type: 'string', multiple: true } } as const;
+/** `--adopt REPOSITORY[=TARGET]`, repeatable; one value may hold several, one per line (a workflow input). */
+const adoptOption = { adopt: { type: 'string', multiple: true } } as const;
+
+export function adoptValues(values: string[] | undefined): string[] | undefined {
+  const out = (values ?? []).flatMap((v) => v.split('\n')).map((v) => v.trim()).filter(Boolean);
+  return out.length ? out : undefined;
+}
 
 /** Wraps a command so that an OffmainError becomes one line and exit code 1. */
 function guarded(fn: Command): Command {
@@ -69,6 +78,7 @@ const bumpCommand: Command = async (args, out) => {
     'allow-downgrade': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     ...policyOption,
+    ...adoptOption,
   });
   const dir = pathOption('bump', 'dir', required('bump', 'dir', v.dir), 'directory');
   if (!v.set?.length) throw new OffmainError('offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)');
@@ -79,6 +89,7 @@ const bumpCommand: Command = async (args, out) => {
     digestInTag: Boolean(v['digest-in-tag']),
     allowDowngrade: Boolean(v['allow-downgrade']),
     policies: parsePolicies(v.policy),
+    adopt: adoptValues(v.adopt),
     dryRun: Boolean(v['dry-run']),
     log: out.log,
   });
@@ -124,6 +135,7 @@ const deployCommand: Command = async (args, out) => {
     'api-url': { type: 'string' },
     now: { type: 'string' },
     ...policyOption,
+    ...adoptOption,
   });
   const repository = required('deploy', 'repository', v.repository);
   if (!v.image?.length) throw new OffmainError('offmain deploy: --image REPOSITORY=TAG[@DIGEST] is required (see offmain --help)');
@@ -164,6 +176,7 @@ const deployCommand: Command = async (args, out) => {
     digestInTag: Boolean(v['digest-in-tag']),
     allowDowngrade: Boolean(v['allow-downgrade']),
     policies: parsePolicies(v.policy),
+    adopt: adoptValues(v.adopt),
     author: v.author,
     upstream,
     version: v.version,

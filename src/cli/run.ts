@@ -9,6 +9,7 @@ import { pipelineSummaryMarkdown, runPipeline } from '../pipeline/run.js';
 import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, prepare } from '../patch/index.js';
 import { parse, type CommandOut } from './args.js';
 import { runDemo } from './demo.js';
+import { adoptValues } from './deploy.js';
 import { pathOption } from './paths.js';
 import { patchOptions, printPatchResult, resolveOptions, token, track } from './upstream.js';
 
@@ -32,6 +33,7 @@ export async function runCommand(args: string[], out: CommandOut): Promise<numbe
     'warn-only': { type: 'boolean' },
     'allow-downgrade': { type: 'boolean' },
     hold: { type: 'string' },
+    adopt: { type: 'string', multiple: true },
     checks: { type: 'string' },
     'required-check': { type: 'string', multiple: true },
     'checks-app': { type: 'string', multiple: true },
@@ -79,6 +81,7 @@ export async function runCommand(args: string[], out: CommandOut): Promise<numbe
             warnOnly: v['warn-only'],
             allowDowngrade: v['allow-downgrade'],
             hold: v.hold,
+            adopt: adoptValues(v.adopt),
           }
         : undefined,
       gate: { checks: v.checks, requiredChecks: v['required-check'], checksApps: v['checks-app'], minAge: v['min-age'], checksRepository: v['checks-repository'] },

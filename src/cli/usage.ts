@@ -23,7 +23,7 @@ commands:
            [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]
             [--source-repository URL]]
            [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR] [--mode push|pull-request]
-            [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON]]
+            [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON] [--adopt REPOSITORY[=TARGET] ...]]
            [--checks require|names|off] [--required-check NAME ...] [--checks-app SLUG ...] [--min-age 2h] [--checks-repository OWNER/NAME] [--json]
            the chain in one go: the upstream checks gate (main; default require when upstream is on GitHub), resolve and patch; with --image, build and push (the images' source label: --source-repository, default the GitHub Actions job's repository, else upstream); with --config, deploy
            (token from OFFMAIN_CONFIG_TOKEN) and measure the freshness; prints the summary

@@ -14,6 +14,10 @@
  * Only files that may name a target are parsed (bump/prefilter.ts, a byte search that is exact about what it
  * rules out); the rest are read once into a reused buffer and dropped.
  *
+ * On the first deploy the config may still name upstream's images: `adopt` names those repositories, and their
+ * references move to the images being deployed, repository included, in the same edit (bump/adopt.ts); without
+ * it, the "no reference" error says where such images are named and how to adopt them.
+ *
  * The config repository is someone else's: the walk skips symbolic links, every file is read through a
  * ConfinedDir walk (core/safefs.ts eachFile: directory descriptors, O_NOFOLLOW, nothing outside), and the writes
  * go through a crash-safe journal (bump/journal.ts) that keeps each file's mode and refuses hard-linked files.
@@ -23,6 +27,7 @@ import { resolve } from 'node:path';
 import { OffmainError } from '../core/errors.js';
 import { ConfinedDir, type WalkedFile } from '../core/safefs.js';
 import type { Logger } from '../core/log.js';
+import { adoptHint, MASTODON_LIKE, resolveAdoption, type Adoptable } from './bump/adopt.js';
 import { refuseDowngrade, type UpstreamAncestry } from './bump/downgrade.js';
 import { applyEdits, assertParses, planReference, type Edit } from './bump/edit.js';
 import { checkReplaceable, recover, replaceAll } from './bump/journal.js';
@@ -67,6 +72,11 @@ export interface BumpOptions {
   log?: Pick<Logger, 'warning'>;
   /** Key names of Helm values image mappings (defaults: repository, tag, digest, registry). */
   helmKeys?: HelmKeys;
+  /**
+   * Repositories the config names now that are to become images being deployed (bump/adopt.ts): `REPOSITORY`
+   * (a `-streaming` one becomes the streaming image, any other the mastodon image) or `REPOSITORY=TARGET`.
+   */
+  adopt?: readonly string[];
 }
 
 export interface BumpChange {
@@ -76,6 +86,8 @@ export interface BumpChange {
   /** As given in the target. */
   repository: string;
   kind: RefKind;
+  /** The repository the reference named before, when it is adopted (canonical). */
+  adopted?: string;
   /** The whole reference for one-string layouts, `tag[@digest]` for split ones. */
   old: string;
   new: string;
@@ -112,6 +124,9 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
     targets.set(c, t);
   }
   if (targets.size === 0) throw new OffmainError('no image to bump: give at least one repository=tag');
+  const adoption = resolveAdoption(opts.adopt, [...targets.values()]);
+  const wanted = new Set([...targets.keys(), ...adoption.keys()]);
+  const targetOf = (f: Found) => targets.get(f.ref.repository) ?? adoption.get(f.ref.repository)!;
 
   const tree = new ConfinedDir(dir, { what: 'the config directory', advice: ADVICE });
   try {
@@ -122,15 +137,26 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
     throw e;
   }
   if (!opts.dryRun) recover(tree, opts.log);
-  const { found, mentions, texts, named, searched } = scan(tree, targets, opts, internals.prefilter !== false);
+  const scanned = scan(tree, wanted, opts, internals.prefilter !== false);
+  const { mentions, texts, named, searched } = scanned;
+  // A manifest's image with no tag that a Kustomize image entry matches by name is a placeholder, the entry's to
+  // set (a base names ghcr.io/mastodon/mastodon, its kustomization `newName`s ours): it is not adopted, so that
+  // adopting again stays a no-op. One with a tag is adopted: it runs what it says should the entry not match it.
+  const matched = new Set(scanned.found.flatMap((f) => (f.ref.matches ? [f.ref.matches] : [])));
+  const placeholder = (f: Found) => f.ref.kind === 'workload' && !f.ref.now.tag && !f.ref.now.digest && matched.has(f.ref.repository);
+  const found = scanned.found.filter((f) => !(adoption.has(f.ref.repository) && placeholder(f)));
   // One image pushed to several registries (ghcr.io/acme/mastodon and docker.io/acme/mastodon, same tag
   // and digest) is one target: the config has to reference one of its copies, not all of them.
   const sameImage = (t: ImageTarget) => `${t.repository.split('/').pop()}:${t.tag}@${t.digest ?? ''}`;
-  const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository)!)));
+  const referenced = new Set(found.map((f) => sameImage(targetOf(f))));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, named, mentions)));
+    const hint = adoptHint(t, adoptable(tree, opts), [...targets.values(), ...adoption.values()]);
+    // A line the hint names is another image's reference, not one of this image's that offmain cannot edit.
+    const places = uneditable(t.repository, named, mentions).filter((p) => !hint?.at.has(p.slice(0, p.indexOf(' ('))));
+    throw new OffmainError(noReference(dir, searched.files, t.repository, places, hint?.hint));
   }
+  refuseHalfMarked(found.filter((f) => adoption.has(f.ref.repository)));
   // A reference offmain cannot edit beside ones it can: moving only some of them would go unnoticed.
   const stuck = mentions.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
   if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
@@ -141,10 +167,11 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
   const shared: SharedUse[] = [];
   const moving = new Set<Found>();
   for (const f of found) {
-    const t = targets.get(f.ref.repository)!;
-    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? undefined : t.digest, digestInTag: opts.digestInTag };
+    const t = targetOf(f);
+    const adopted = adoption.has(f.ref.repository) ? f.ref.repository : undefined;
+    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? undefined : t.digest, digestInTag: opts.digestInTag, adopt: !!adopted };
     const plan = planReference(f.file, f.text, f.ref, want);
-    const notes = [...(f.ref.notes ?? []), ...(plan.note ? [plan.note] : [])];
+    const notes = [...(adopted ? [`adopted: ${adopted} -> ${t.repository}`] : []), ...(f.ref.notes ?? []), ...(plan.note ? [plan.note] : [])];
     plan.note = notes.length ? notes.join('; ') : undefined;
     const change: BumpChange = {
       file: f.file,
@@ -154,14 +181,16 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
       old: plan.old,
       new: plan.new,
     };
+    if (adopted) change.adopted = adopted;
     if (plan.note) change.note = plan.note;
     if (f.ref.shared) shared.push({ found: f, edits: plan.edits, to: plan.new });
     if (plan.edits.length === 0) {
       result.unchanged.push(change);
       continue;
     }
-    if (!opts.allowDowngrade) {
-      await refuseDowngrade({ file: f.file, line: change.line, repository: t.repository, from: f.ref.now.tag, to: t.tag }, opts.upstream);
+    // An adopted `:name` marker holds no tag: the downgrade check is its `:tag` marker's (refuseHalfMarked).
+    if (!opts.allowDowngrade && !(adopted && f.ref.shape === 'whole' && f.ref.nameOnly)) {
+      await refuseDowngrade({ file: f.file, line: change.line, repository: t.repository, from: f.ref.now.tag, to: t.tag, adopted }, opts.upstream);
     }
     result.changes.push(change);
     moving.add(f);
@@ -170,9 +199,11 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
     edits.set(f.file, list);
   }
 
-  // What was deployed: the first reference that moves (else the first one with a tag), in file order.
+  // What was deployed: the first reference that moves (else the first one with a tag), in file order; the
+  // image's own references before the ones adopted.
   for (const [c, t] of targets) {
-    const mine = found.filter((f) => f.ref.repository === c && f.ref.now.tag);
+    const tagged = found.filter((f) => targetOf(f) === t && f.ref.now.tag);
+    const mine = [...tagged.filter((f) => f.ref.repository === c), ...tagged.filter((f) => f.ref.repository !== c)];
     const tag = (mine.find((f) => moving.has(f)) ?? mine[0])?.ref.now.tag;
     result.previous[t.repository] = tag ? { tag, display: parseImageTag(tag)?.display } : {};
   }
@@ -200,11 +231,11 @@ const YAML_FILE = /\.ya?ml$/i;
  * byte search first (bump/prefilter.ts), so that most files are never parsed. One buffer is reused for the
  * reads and only the texts of files naming a target are kept: memory does not grow with the size of the repository.
  */
-function scan(tree: ConfinedDir, targets: Map<string, ImageTarget>, opts: BumpOptions, filter: boolean): Scanned & { searched: BumpResult['searched'] } {
-  const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
+function scan(tree: ConfinedDir, wanted: Set<string>, opts: BumpOptions, filter: boolean): Scanned & { searched: BumpResult['searched'] } {
+  const needles = [...wanted].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from('$imagepolicy'));
-  const mayName = prefilter(targets.keys(), opts);
-  const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
+  const mayName = prefilter(wanted, opts);
+  const scanOpts = { repositories: wanted, policies: opts.policies, helmKeys: opts.helmKeys };
   const out: Scanned & { searched: BumpResult['searched'] } = { found: [], mentions: [], texts: new Map(), named: new Map(), searched: { files: 0, parsed: 0 } };
   const read = reader();
   out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
@@ -227,6 +258,48 @@ function scan(tree: ConfinedDir, targets: Map<string, ImageTarget>, opts: BumpOp
     out.found.push(...refs.map((ref) => ({ file, text, ref })));
   });
   return out;
+}
+
+/**
+ * Where the config names a Mastodon image not being bumped (bump/adopt.ts), for the "no reference" error: its
+ * references found the way the bump finds its own, in files that say `mastodon`. Only on that error's way.
+ */
+function adoptable(tree: ConfinedDir, opts: BumpOptions): Adoptable[] {
+  const out: Adoptable[] = [];
+  const scanOpts = { repositories: MASTODON_LIKE, helmKeys: opts.helmKeys };
+  const read = reader();
+  tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+    if (f.stat.size > MAX_YAML_BYTES) return;
+    const buf = read(f);
+    if (!/mastodon/i.test(buf.toString('latin1'))) return;
+    const text = buf.toString('utf8');
+    try {
+      for (const r of findReferences(text, f.rel, scanOpts).refs) out.push({ file: f.rel, line: lineAt(text, r.offset), repository: r.repository });
+    } catch {
+      // A file the bump cannot read is named by its own error, not here.
+    }
+  });
+  return out;
+}
+
+/**
+ * Adopted, a `:tag` / `:digest` marker moves only with a `:name` marker of that repository in its file, and a
+ * `:name` marker only with a `:tag` one: else the tag would move and the repository, written where offmain does
+ * not look, stay upstream's (or the other way round), naming an image that does not exist.
+ */
+function refuseHalfMarked(adopted: Found[]): void {
+  const marked = (f: Found, part: 'name' | 'tag') =>
+    adopted.some((g) => g.file === f.file && g.ref.kind === 'marker' && g.ref.repository === f.ref.repository && (part === 'name' ? g.ref.shape === 'whole' : g.ref.shape === 'split' && g.ref.tag));
+  for (const f of adopted) {
+    if (f.ref.kind !== 'marker') continue;
+    const [has, lacks] = f.ref.shape === 'split' ? ['tag', 'name'] as const : f.ref.nameOnly ? ['repository', 'tag'] as const : [];
+    if (!has || marked(f, lacks)) continue;
+    const line = lineAt(f.text, f.ref.offset);
+    throw new OffmainError(
+      `${f.file}:${line}: this marker sets the ${has} of ${f.ref.repository}, and no marker in the file sets its ${lacks === 'name' ? 'repository' : 'tag'} (# offmain: ${f.ref.repository}:${lacks}), so adopting it would name an image that does not exist; mark that line too, or change it by hand, nothing was changed`,
+      { file: f.file, line },
+    );
+  }
 }
 
 /**

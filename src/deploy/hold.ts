@@ -64,6 +64,13 @@ export async function findHolds(opts: FindHoldsOptions): Promise<Hold[]> {
   const lines = new Map<string, string[]>();
   const held = new Map<string, Hold>();
   const prefix = opts.prefix ? `${opts.prefix.replace(/\/+$/, '')}/` : '';
+  // Each image's names: its repository, and the ones adopted for it (bump/adopt.ts) that its lines still say.
+  const names = new Map(opts.targets.map((t) => [t, [t.repository]]));
+  for (const ref of opts.references) {
+    const t = ref.adopted && opts.targets.find((x) => canonicalRepository(x.repository) === canonicalRepository(ref.repository));
+    if (t && !names.get(t)!.includes(ref.adopted!)) names.get(t)!.push(ref.adopted!);
+  }
+  const says = (line: string, t: ImageTarget) => names.get(t)!.some((r) => mentions(line, r));
   for (const ref of opts.references) {
     const target = opts.targets.find((t) => canonicalRepository(t.repository) === canonicalRepository(ref.repository));
     if (!target || held.has(target.repository)) continue;
@@ -73,7 +80,7 @@ export async function findHolds(opts: FindHoldsOptions): Promise<Hold[]> {
       const reason = holdReason(text[i]!);
       if (reason === undefined) continue;
       // A marker on another image's line is that image's.
-      if (opts.targets.some((t) => t !== target && mentions(text[i]!, t.repository) && !mentions(text[i]!, target.repository))) continue;
+      if (opts.targets.some((t) => t !== target && says(text[i]!, t) && !says(text[i]!, target))) continue;
       const hold: Hold = { repository: target.repository, reason, source: 'marker', file: `${prefix}${ref.file}`, line: i + 1 };
       const since = await opts.origin?.(hold.file!, hold.line!);
       if (since) hold.since = since;

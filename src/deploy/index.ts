@@ -7,6 +7,7 @@ export { deploy, type DeployMode, type DeployOptions, type DeployResult } from '
 export { ConfigCheckout, configRemote, type ConfigRemote } from './configrepo.js';
 export { deployCommitMessage, deploySummaryMarkdown } from './message.js';
 export { bump, parsePolicies, parseSetArg, type BumpOptions, type BumpResult, type ImageTarget } from './bump.js';
+export { imageKind as adoptedKind } from './bump/adopt.js';
 export {
   DEFAULT_MAX_LAG_HOURS,
   freshness,

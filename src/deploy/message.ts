@@ -45,7 +45,7 @@ export const MAX_MESSAGE = 64 * 1024;
 /** At most this many patches and files are listed one by one; the rest are counted. */
 const MAX_LISTED = 200;
 /** The headings of the body, the only lines of it shaped like a trailer. */
-const HEADINGS = ['Patches:', 'Images:', 'Files:', ...ROLLOUT_HEADINGS];
+const HEADINGS = ['Patches:', 'Images:', 'Adopted:', 'Files:', ...ROLLOUT_HEADINGS];
 
 /** Up to MAX_LISTED items as `- ...` lines, and how many more there are. */
 function listed<T>(items: readonly T[], line: (item: T) => string, what: string): string[] {
@@ -102,6 +102,20 @@ export function deployCommitMessage(input: CommitMessageInput): { subject: strin
     body.push(`- ${inline(formatImageRef(t), 400)}${moved}`);
   }
   body.push('');
+  // The first deploy over another build's images (bump/adopt.ts): which repositories it replaced.
+  const adopted = new Map<string, { to: string; n: number }>();
+  for (const c of input.bump.changes) {
+    if (!c.adopted) continue;
+    const key = `${c.adopted}\0${c.repository}`;
+    adopted.set(key, { to: c.repository, n: (adopted.get(key)?.n ?? 0) + 1 });
+  }
+  if (adopted.size) {
+    body.push('Adopted:');
+    for (const [key, a] of adopted) {
+      body.push(`- ${inline(key.split('\0')[0], 300)} -> ${inline(a.to, 300)} (${a.n} reference${a.n === 1 ? '' : 's'})`);
+    }
+    body.push('');
+  }
   body.push('Files:');
   const prefix = input.prefix ? `${input.prefix.replace(/\/+$/, '')}/` : '';
   body.push(

@@ -1,6 +1,6 @@
 /**
  * What the deploy checks and gathers in the config repository before it bumps anything: the holds (hold.ts:
- * markers next to the references the bump finds, or the `hold` input), the Redis driver check
+ * markers next to the references the bump finds, adopted ones too, or the `hold` input), the Redis driver check
  * (redisdriver.ts: stop, or warn with warn-only), and, once the bump knows what is deployed, what the rollout
  * brings (rollout.ts, with the patch statuses the last deploy commit listed).
  */
@@ -8,6 +8,7 @@ import { errorMessage, OffmainError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { parseImageTag, type PatchReport } from '../patch/index.js';
 import { bump, type BumpOptions, type BumpResult, type ImageTarget } from './bump.js';
+import { adoptionEntries, resolveAdoption } from './bump/adopt.js';
 import { lastDeployMessage, lineOrigin } from './configlog.js';
 import type { ConfigCheckout } from './configrepo.js';
 import type { UpstreamHistory } from './history.js';
@@ -32,6 +33,8 @@ export interface Preflight {
   holds: Hold[];
   /** The targets not held: what the bump may move. */
   targets: ImageTarget[];
+  /** The adoption for those targets, as `REPOSITORY=TARGET` (bump/adopt.ts): a held image adopts nothing. */
+  adopt: string[];
   redisDriver: RedisDriverFinding[];
   /** What the config repository names now, per target repository. */
   previous: BumpResult['previous'];
@@ -67,7 +70,8 @@ export async function preflight(o: PreflightOptions): Promise<Preflight> {
     }
     for (const f of redisDriver) o.log.warning(redisDriverProblem(f, need));
   }
-  return { holds, targets: o.bump.targets.filter((t) => !held.has(t.repository)), redisDriver, previous: found.previous };
+  const adopt = adoptionEntries(resolveAdoption(o.bump.adopt, o.bump.targets), (t) => !held.has(t.repository));
+  return { holds, targets: o.bump.targets.filter((t) => !held.has(t.repository)), adopt, redisDriver, previous: found.previous };
 }
 
 export interface RolloutForOptions {

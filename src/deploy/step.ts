@@ -80,6 +80,11 @@ export interface DeployOptions {
   allowDowngrade?: boolean;
   policies?: Record<string, string>;
   helmKeys?: HelmKeys;
+  /**
+   * Repositories the config repository names now that become the images deployed, repository, tag and digest
+   * (bump.ts BumpOptions.adopt): the first deploy over upstream's ghcr.io/mastodon/mastodon.
+   */
+  adopt?: readonly string[];
   /** `Name <email>`, author and committer; default DEFAULT_AUTHOR. */
   author?: string;
   upstream?: UpstreamInfo;
@@ -316,6 +321,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       allowDowngrade: opts.allowDowngrade,
       policies: opts.policies,
       helmKeys: opts.helmKeys,
+      adopt: opts.adopt,
       upstream: ancestry,
       log,
     };
@@ -323,6 +329,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       preflight({ co, bump: bumpOptions, sub, report, hold: opts.hold, warnOnly: opts.warnOnly, log }),
     );
     bumpOptions.targets = pre.targets;
+    bumpOptions.adopt = pre.adopt;
     const heldReason = `held: ${pre.holds.map((h) => `${h.repository}${h.reason ? ` (${h.reason})` : ''}`).join(', ')}`;
     const extra = {
       ...(pre.holds.length ? { holds: pre.holds } : {}),

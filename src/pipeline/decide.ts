@@ -8,7 +8,7 @@
  *   each image        in every registry: the tag with this revision and these patches (the skip check of
  *                     the build step, src/build), and which platforms its index holds
  *   the config repo   a depth-1 clone (deploy/configrepo.ts, the deploy's own) and a dry-run bump to the
- *                     pinned references: does it run them already
+ *                     pinned references, with the deploy's adoption: does it run them already
  *
  * The upstream ls-remote and the config clone run side by side, and so do the registry questions.
  * `offmain run` makes the same decision first (`decideForRun`): it hands in its own config clone (the deploy
@@ -25,7 +25,7 @@ import { git } from '../core/git.js';
 import type { Logger } from '../core/log.js';
 import { gitRemote, parseLsRemote, redactText } from '../core/remote.js';
 import { describeTag, parsePlatforms, RegistryClient, streamingName, type TagContent } from '../build/index.js';
-import { bump, ConfigCheckout, configRemote, parseSetArg } from '../deploy/index.js';
+import { adoptedKind, bump, ConfigCheckout, configRemote, parseSetArg } from '../deploy/index.js';
 import { DEFAULT_REPOSITORY, parseImageTag, patchesDigest, stableTags, versionOf, type Track } from '../patch/index.js';
 import { gateBeforePatch, type GateBeforePatchOptions, type GateResult } from './gate.js';
 
@@ -44,6 +44,11 @@ export interface DecideOptions {
   streamingImages?: readonly string[];
   platforms?: string;
   config?: { repository: string; branch?: string; path?: string; token?: string };
+  /**
+   * The deploy's adoption (`REPOSITORY[=TARGET]`, deploy/bump.ts BumpOptions.adopt): references to upstream's
+   * images then mean the config repository does not run these yet (a deploy), not that it cannot be asked.
+   */
+  adopt?: readonly string[];
   /** The config repository already being cloned (the run's clone, which its deploy reuses); kept, not removed. */
   checkout?: Promise<ConfigCheckout>;
   /**
@@ -202,6 +207,20 @@ async function deployedTag(configDir: string, repository: string, sha: string): 
   }
 }
 
+/**
+ * The adoption as the deploy will make it, each repository pinned (`FROM=TO`) to the first registry of the image
+ * of its kind: the decision asks every registry's copy, of which the deploy job is given one.
+ */
+function adoptionFor(adopt: readonly string[] | undefined, images: { key: string; repositories: RepositoryState[] }[]): string[] | undefined {
+  if (!adopt?.length) return undefined;
+  return adopt.map((a) => {
+    if (a.includes('=')) return a;
+    const key = adoptedKind(a) === 'streaming' ? 'mastodon-streaming' : 'mastodon';
+    const to = images.find((i) => i.key === key)?.repositories[0]?.repository;
+    return to ? `${a}=${to}` : a;
+  });
+}
+
 /** The decision; throws when a tag holds another revision or other patches (it is never overwritten). */
 export async function decide(opts: DecideOptions): Promise<Decision> {
   return (await decideWith(opts, true))!;
@@ -276,7 +295,8 @@ async function decideWith(opts: DecideOptions, standalone: boolean): Promise<Dec
     if (everywhere && cloned) {
       try {
         if ('error' in cloned) throw cloned.error;
-        runs = !(await bump({ dir: configDir!, targets: pinned.map(parseSetArg), dryRun: true, allowDowngrade: true })).changed;
+        const targets = pinned.map(parseSetArg);
+        runs = !(await bump({ dir: configDir!, targets, adopt: adoptionFor(opts.adopt, images), dryRun: true, allowDowngrade: true })).changed;
       } catch (e) {
         // The deploy job says what is wrong with the config repository, with its own words.
         log.warning(`the config repository could not be asked (${(e as Error).message}): deploying`);

@@ -176,6 +176,7 @@ export async function runPipeline(opts: PipelineOptions, log: Logger): Promise<P
           streamingImages: opts.build.streamingImages,
           platforms: Array.isArray(opts.build.platforms) ? opts.build.platforms.join(',') : (opts.build.platforms as string | undefined),
           config: { repository: d!.repository, branch: d!.branch, path: d!.path, token: d!.token },
+          adopt: d!.adopt,
           checkout,
           gate: opts.gate,
           env: opts.build.env,

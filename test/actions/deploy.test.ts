@@ -193,6 +193,25 @@ describe('action-deploy as the runner runs it (committed bundle)', () => {
     expect(bad.stdout).toMatch(/::error::"ghcr\.io\/acme\/mastodon" has no tag/);
   });
 
+  it('adopts upstream\'s images with the adopt input (one per line), and without it fails saying to pass it', async () => {
+    const upstreamValues = values('v4.3.2').replace(M, 'ghcr.io/mastodon/mastodon').replace(S, 'ghcr.io/mastodon/mastodon-streaming');
+    const s = await served({ 'values.yaml': upstreamValues });
+    const before = await s.head();
+    const inputs = { repository: s.slug, token: PUSH, images: `${M}=${tag(u.c!)}@${DA}\n${S}=${tag(u.c!)}@${DB}\n` };
+    const plain = await runAction('deploy', inputs, env());
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toMatch(/::error::no reference to ghcr\.io\/acme\/mastodon found .*values\.yaml:4 \(ghcr\.io\/mastodon\/mastodon\).*pass --adopt ghcr\.io\/mastodon\/mastodon \(action-deploy: adopt\)/);
+    expect(await s.head()).toBe(before);
+
+    const r = await runAction('deploy', { ...inputs, adopt: 'ghcr.io/mastodon/mastodon\nghcr.io/mastodon/mastodon-streaming\n' }, env());
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.outputs).toMatchObject({ changed: 'true', files: 'values.yaml', 'previous-version': 'v4.3.2' });
+    expect(await s.repo.run(['show', 'main:values.yaml'])).toBe(
+      values(tag(u.c!)).replace('digest: ""', `digest: "${DA}"`).replace("digest: ''", `digest: '${DB}'`).trimEnd(),
+    );
+    expect(await s.repo.run(['log', '-1', '--format=%B', 'main'])).toContain(`Adopted:\n- ghcr.io/mastodon/mastodon -> ${M} (1 reference)\n`);
+  });
+
   it('never sends the default token to a config repository on another host than the GitHub server', async () => {
     const s = await served({ 'values.yaml': values(tag(u.a!)) });
     const before = await s.head();

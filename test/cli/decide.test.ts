@@ -36,7 +36,7 @@ describe('offmain decide', () => {
       main(
         // Empty options are what the workflow passes for inputs left at ''.
         ['decide', '--repository', tree.dir, '--track', 'main', '--ref', 'main', '--commit', '', '--patch-set', 'redis-tls\nversion-metadata\n', '--patch', '',
-          '--image', `${ns}/mastodon\n`, '--streaming-image', '', '--platforms', 'linux/amd64,linux/arm64', '--config', '', '--config-branch', '', '--config-path', '',
+          '--image', `${ns}/mastodon\n`, '--streaming-image', '', '--platforms', 'linux/amd64,linux/arm64', '--config', '', '--config-branch', '', '--config-path', '', '--adopt', 'ghcr.io/mastodon/mastodon\nghcr.io/mastodon/mastodon-streaming\n',
           '--github-output', output, '--summary', summary, '--json'],
         { stdout: (x) => stdout.push(x), log: memoryLogger() },
       ),

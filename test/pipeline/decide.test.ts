@@ -108,6 +108,21 @@ describe('decide', () => {
     // The same tag with other patch texts: an immutable tag is never overwritten, so the run stops here.
     const e = await rejection(decide(options({ patchSets: ['version-metadata'] })));
     expect(e.message).toMatch(new RegExp(`${ns}/mastodon:${tag} already exists with other patches`));
+
+    // The config repository still on upstream's images: with the deploy's adoption it does not run these yet (a
+    // deploy); without it, it cannot be asked (a deploy too, with a warning that says how to adopt).
+    writeFileSync(
+      join(config, 'kustomization.yaml'),
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: ghcr.io/mastodon/mastodon\n    newTag: v4.3.2\n  - name: ghcr.io/mastodon/mastodon-streaming\n    newTag: v4.3.2\n',
+    );
+    g(config, 'commit', '-q', '-am', 'upstream images');
+    const log = memoryLogger();
+    expect(await decide(options({ adopt: ['ghcr.io/mastodon/mastodon', 'ghcr.io/mastodon/mastodon-streaming'], log }))).toMatchObject({ deploy: true, configRuns: false });
+    expect(log.lines.join('\n')).not.toMatch(/could not be asked/);
+    const unasked = memoryLogger();
+    expect(await decide(options({ log: unasked }))).toMatchObject({ deploy: true, configRuns: false });
+    expect(unasked.lines.join('\n')).toMatch(/could not be asked \(no reference to .*pass --adopt ghcr\.io\/mastodon\/mastodon \(action-deploy: adopt\)\): deploying/);
+    writeConfig(tag, { m: digest(behind.pinned[0]!), s: digest(behind.pinned[1]!) });
   });
 
   it('a new registry: the image is copied (a merge), nothing is built', async () => {

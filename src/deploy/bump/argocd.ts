@@ -50,6 +50,7 @@ export function argoSource(w: Walk, source: YAMLMap): Reference[] {
   const k = w.map(source, 'kustomize');
   for (const item of k ? w.items(w.get(k, 'images')) : []) {
     const r = w.whole(item, 'kustomize', (v) => v.slice(0, v.indexOf('=') + 1));
+    if (r?.shape === 'whole') r.matches = r.prefix ? canonicalRepository(r.prefix.slice(0, -1)) : r.repository;
     if (r) refs.push(r);
   }
   return refs;
@@ -76,7 +77,8 @@ function parameters(w: Walk, items: unknown[]): Reference[] {
     const prefix = name.slice(0, name.length - tagKey.length);
     const repoKey = [...w.keys.repository, 'name'].find((k) => value(prefix + k));
     if (!repoKey) continue;
-    const registry = w.keys.registry.map((k) => value(prefix + k)).find((v) => v);
+    const registryKey = w.keys.registry.find((k) => value(prefix + k));
+    const registry = registryKey && value(prefix + registryKey);
     const repo = `${registry ? `${registry.replace(/\/+$/, '')}/` : ''}${value(prefix + repoKey)}`;
     if (!w.wanted(repo)) continue;
     const tag = w.slot(param, 'value');
@@ -94,6 +96,9 @@ function parameters(w: Walk, items: unknown[]): Reference[] {
       pinInTag: true,
       offset: tag.scalar.range[0],
       now: w.current(tag, digest, true),
+      // Where an adoption rewrites the repository (bump/adopt.ts).
+      repo: w.slot(byName.get(prefix + repoKey)!, 'value'),
+      registry: registryKey ? w.slot(byName.get(prefix + registryKey)!, 'value') : undefined,
     };
     if (/@sha256:/.test(String(tag.scalar.value))) r.tagPinned = true;
     refs.push(r);

@@ -11,6 +11,13 @@
  *   from the deployed one, and a newer version must not sit on an older commit. A history that cannot answer
  *   (an error, a commit it cannot place) refuses too.
  * - Without it, the same version on another commit is refused: nothing tells which commit is newer.
+ * - An adopted reference (bump/adopt.ts) runs another build: upstream's `v4.3.2`, a fork's. Another offmain tag
+ *   is checked as above. Otherwise the old tag's version is compared where it has one: `v4.3.2` (or `4.3.2`,
+ *   `v4.4.0-beta.1`) exactly; `v4.3` or `v4` as the newest release of that series, so the new version must be
+ *   past the series (4.4.0-alpha.1 over `v4.3`) to go ahead and is a downgrade below its first release. A tag
+ *   with no version (`latest`, `edge`, none: a chart's or a base's default) cannot tell, so it is refused: the
+ *   database of a newer upstream release must never meet older code. Then the new commit is checked as any first
+ *   offmain tag is.
  */
 import semver from 'semver';
 import { errorMessage, OffmainError } from '../../core/errors.js';
@@ -37,6 +44,8 @@ export interface Move {
   /** The tag there now, if any. */
   from?: string;
   to: string;
+  /** The reference is adopted: the repository it names now (canonical), whose tag `from` is. */
+  adopted?: string;
 }
 
 type Verdict = { downgrade: boolean; why: string } | undefined;
@@ -50,18 +59,19 @@ export async function refuseDowngrade(move: Move, upstream?: UpstreamAncestry): 
   if (upstream) {
     const known = verdicts.get(upstream) ?? new Map<string, Promise<Verdict>>();
     verdicts.set(upstream, known);
-    const key = `${move.from ?? ''}\0${move.to}`;
-    verdict = known.get(key) ?? judge(move.from, move.to, upstream);
+    const key = `${move.adopted ? 'adopted' : ''}\0${move.from ?? ''}\0${move.to}`;
+    verdict = known.get(key) ?? (move.adopted ? judgeAdopted(move.from, move.to, upstream) : judge(move.from, move.to, upstream));
     known.set(key, verdict);
   } else {
-    verdict = judge(move.from, move.to);
+    verdict = move.adopted ? judgeAdopted(move.from, move.to) : judge(move.from, move.to);
   }
   const v = await verdict;
   if (!v) return;
   const shown = (tag: string) => parseImageTag(tag)?.display ?? tag;
+  const before = move.adopted ? `${move.adopted}${move.from ? `:${move.from}` : ''}` : move.from && shown(move.from);
   const what = v.downgrade
-    ? `refusing to downgrade ${move.repository} from ${shown(move.from!)} (deployed) to ${shown(move.to)} (${v.why})`
-    : `refusing to deploy ${move.repository} ${shown(move.to)}${move.from ? ` over ${shown(move.from)} (deployed)` : ''}: ${v.why}`;
+    ? `refusing to downgrade ${move.repository} from ${before} (deployed) to ${shown(move.to)} (${v.why})`
+    : `refusing to deploy ${move.repository} ${shown(move.to)}${before ? ` over ${before} (deployed)` : ''}: ${v.why}`;
   throw new OffmainError(`${move.file}:${move.line}: ${what}; pass --allow-downgrade to deploy it anyway`, {
     file: move.file,
     line: move.line,
@@ -108,6 +118,47 @@ async function judge(from: string | undefined, to: string, upstream?: UpstreamAn
   } catch (e) {
     return undecided(`the upstream history could not be checked (${errorMessage(e)})`);
   }
+}
+
+/** The release series a tag names: `v4.3.2` exactly, `v4.3` / `v4` as any release of it; undefined for none. */
+function releaseOf(tag: string | undefined): { exact: string } | { first: string; past: string } | undefined {
+  const m = tag ? /^v?(\d+)(?:\.(\d+)(?:\.(\d+)([-.]?[0-9A-Za-z.-]+)?)?)?$/.exec(tag) : null;
+  if (!m) return undefined;
+  const [, major, minor, patch, pre] = m;
+  if (patch !== undefined) {
+    try {
+      return { exact: semverOf(`${major}.${minor}.${patch}${pre ?? ''}`) };
+    } catch {
+      return undefined;
+    }
+  }
+  if (minor !== undefined) return { first: `${major}.${minor}.0-0`, past: `${major}.${Number(minor) + 1}.0-0` };
+  return { first: `${major}.0.0-0`, past: `${Number(major) + 1}.0.0-0` };
+}
+
+/** The check of an adopted reference (see the module comment): fails closed where the old tag tells no version. */
+async function judgeAdopted(from: string | undefined, to: string, upstream?: UpstreamAncestry): Promise<Verdict> {
+  if (from && parseImageTag(from)) return judge(from, to, upstream);
+  const b = parseImageTag(to);
+  const old = from ? `the tag ${from} names no version` : 'it has no tag (it runs the version the chart or the base sets)';
+  if (!b) return { downgrade: false, why: `"${to}" is not an offmain image tag (VERSION_SHA), so nothing tells whether it goes back` };
+  const release = releaseOf(from);
+  if (!release) return { downgrade: false, why: `${old}, so nothing tells whether ${b.version} goes back: check the version the cluster runs` };
+  let version: string;
+  try {
+    version = semverOf(b.version);
+  } catch (e) {
+    return { downgrade: false, why: `the version ${b.version} cannot be compared (${errorMessage(e)})` };
+  }
+  if ('exact' in release) {
+    if (semver.lt(version, release.exact)) return { downgrade: true, why: 'an older version' };
+  } else {
+    if (semver.lt(version, release.first)) return { downgrade: true, why: 'an older version' };
+    if (semver.lt(version, release.past)) {
+      return { downgrade: false, why: `${from} is any release of its series, so nothing tells whether ${b.version} goes back` };
+    }
+  }
+  return judge(undefined, to, upstream);
 }
 
 /** Why `sha` does not count as on the tracked branch, or undefined when it is. */

@@ -5,9 +5,9 @@
  */
 import { isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { OffmainError } from '../../core/errors.js';
-import { formatImageRef } from '../../build/index.js';
+import { canonicalRepository, formatImageRef, repositoryPath } from '../../build/index.js';
 import { firstProblem, parseYaml } from './parse.js';
-import { lineAt, scalarText, type Reference, type Slot, type SourceScalar } from './refs.js';
+import { lineAt, scalarText, type Reference, type Slot, type SourceScalar, type SplitRef } from './refs.js';
 
 export interface Edit {
   start: number;
@@ -22,6 +22,8 @@ export interface Want {
   digest?: string;
   /** Pin a Helm tag as `tag@digest` when its mapping has no digest key (a tag already pinned is always kept pinned). */
   digestInTag?: boolean;
+  /** The reference names a repository adopted (bump/adopt.ts): its repository becomes `repository` too. */
+  adopt?: boolean;
 }
 
 export interface Plan {
@@ -37,14 +39,19 @@ export function planReference(file: string, text: string, ref: Reference, want: 
   const at = { file, text };
   if (ref.shape === 'whole') {
     const old = scalarText(ref.scalar, text);
-    const name = ref.name || want.repository;
-    const value = ref.prefix + (ref.nameOnly ? name : formatImageRef({ ...want, repository: name }));
-    const plan: Plan = { edits: value === old ? [] : [replaceScalar(at, ref.scalar, value)], old, new: value };
+    const name = want.adopt ? want.repository : ref.name || want.repository;
+    // An Argo CD kustomize image names the manifests' image it replaces: adopted, it becomes `OLD=NEW:TAG`.
+    const prefix = want.adopt && ref.kind === 'kustomize' && !ref.prefix ? `${ref.name}=` : ref.prefix;
+    const value = prefix + (ref.nameOnly ? name : formatImageRef({ ...want, repository: name }));
+    const edits = value === old ? [] : [replaceScalar(at, ref.scalar, value)];
+    if (want.adopt) edits.push(...markerEdits(at, ref, want.repository));
+    const plan: Plan = { edits, old, new: value };
     if (ref.now.digest && !want.digest && !ref.nameOnly) plan.note = DROPPED;
     return plan;
   }
 
-  const edits: Edit[] = [];
+  // Adopted: the repository first (a `newName` added after `name` comes before a tag added there too).
+  const edits: Edit[] = want.adopt ? renameEdits(at, ref, want.repository) : [];
   const add: [string, string][] = [];
   const notes: string[] = [];
   // A Helm tag without a digest key holds the pin itself: `tag@sha256:...` (kept when it is there, or asked for).
@@ -81,9 +88,64 @@ export function planReference(file: string, text: string, ref: Reference, want: 
   }
 
   const old = `${ref.now.tag ?? ''}${ref.now.digest ? `@${ref.now.digest}` : ''}`;
-  const plan: Plan = { edits, old, new: `${ref.tag || ref.addTag ? want.tag : ''}${pinned ? `@${want.digest}` : ''}` };
+  const plan: Plan = { edits: joinInserts(edits), old, new: `${ref.tag || ref.addTag ? want.tag : ''}${pinned ? `@${want.digest}` : ''}` };
   if (notes.length) plan.note = notes.join('; ');
   return plan;
+}
+
+/**
+ * The edits that point an adopted split reference at `repository`: Helm's `repository` (with `registry` when
+ * the mapping splits them), Kustomize's `newName` (set or added; `name` is what the transformer matches in
+ * the manifests and stays), a marker's repository. Refuses (one line) where the repository cannot be set alone.
+ */
+function renameEdits(at: At, ref: Reference & SplitRef, repository: string): Edit[] {
+  if (ref.kind === 'marker') return markerEdits(at, ref, repository);
+  const line = lineAt(at.text, ref.offset);
+  const refuse = (why: string): never => {
+    throw new OffmainError(`${at.file}:${line}: cannot adopt ${ref.repository} here: ${why}; set the repository by hand, nothing was changed`, { file: at.file, line });
+  };
+  if (ref.addName && ref.nameAfter && !ref.repo) {
+    return [insertPairs(at, ref.map, ref.nameAfter.pair, [[ref.addName, repository]], ref.nameAfter.scalar)];
+  }
+  if (!ref.repo) return refuse('its repository is not written in this mapping (it comes from a merge key or elsewhere)');
+  for (const slot of [ref.repo, ref.registry]) {
+    if (slot && (slot.alias || slot.scalar.anchor)) refuse(`the repository on line ${lineAt(at.text, slot.scalar.range[0])} is anchored or an alias, so changing it would change other places too`);
+  }
+  const edits: Edit[] = [];
+  const set = (slot: Slot, value: string) => {
+    if (scalarText(slot.scalar, at.text) !== value) edits.push(replaceScalar(at, slot.scalar, value));
+  };
+  if (!ref.registry) {
+    set(ref.repo, repository);
+    return edits;
+  }
+  // `registry` + `repository`: the host in one, the path in the other (a registry that already names it stays).
+  const c = canonicalRepository(repository);
+  const path = repositoryPath(repository);
+  const host = path === c ? 'docker.io' : repository.slice(0, repository.indexOf('/'));
+  const rest = path === c ? c : repository.slice(repository.indexOf('/') + 1);
+  const registry = scalarText(ref.registry.scalar, at.text).replace(/\/+$/, '');
+  if (canonicalRepository(`${registry}/${rest}`) !== c) set(ref.registry, host);
+  set(ref.repo, rest);
+  return edits;
+}
+
+/** An adopted `# offmain: REPOSITORY` marker names the new repository, so that the next run finds it. */
+function markerEdits(at: At, ref: Reference, repository: string): Edit[] {
+  return (ref.markerNames ?? [])
+    .filter(([start, end]) => canonicalRepository(at.text.slice(start, end)) !== canonicalRepository(repository))
+    .map(([start, end]) => ({ start, end, text: repository }));
+}
+
+/** Keys added at one place by two edits (a `newName` and a `newTag` after `name`) in one edit, in order. */
+function joinInserts(edits: Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (const e of edits) {
+    const same = e.start === e.end ? out.find((o) => o.start === e.start && o.end === e.end) : undefined;
+    if (same) same.text += e.text;
+    else out.push({ ...e });
+  }
+  return out;
 }
 
 /** Applies non-overlapping edits (in one pass: many edits to a big file stay linear). */

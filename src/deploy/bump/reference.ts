@@ -49,6 +49,15 @@ export interface SplitRef {
   pinInTag?: boolean;
   /** The tag scalar holds `tag@digest` now. */
   tagPinned?: boolean;
+  /**
+   * Where the repository is written, rewritten only when the reference is adopted (bump/adopt.ts): Helm's
+   * `repository` (and `registry`), Kustomize's `newName`. Without them the mapping cannot be adopted.
+   */
+  repo?: Slot;
+  registry?: Slot;
+  /** Kustomize: the key to add for the new name (`newName`) after the `name` pair, quoted like it. */
+  addName?: string;
+  nameAfter?: Slot;
 }
 
 export type Reference = (WholeRef | SplitRef) & {
@@ -63,6 +72,10 @@ export type Reference = (WholeRef | SplitRef) & {
   shared?: number[];
   /** Said with the change (a duplicate key on the way, ...). */
   notes?: string[];
+  /** A Kustomize image (an `images:` entry, Argo CD's `kustomize.images`): the name it matches in the manifests, canonical. */
+  matches?: string;
+  /** `# offmain: REPOSITORY` markers: where REPOSITORY is in their comments (rewritten when it is adopted). */
+  markerNames?: [number, number][];
 };
 
 /** A place the image's name appears in a form offmain cannot edit. */
@@ -85,9 +98,12 @@ export interface FileScan {
   warnings: { line: number; message: string }[];
 }
 
+/** Canonical repositories to look for: a set, or a rule that lists none (the adoption hint's, bump/adopt.ts). */
+export type Repositories = { has(repository: string): boolean } & Iterable<string>;
+
 export interface ScanOptions {
   /** Canonical repositories to look for. */
-  repositories: Set<string>;
+  repositories: Repositories;
   /** `namespace:name` of a Flux ImagePolicy -> repository. */
   policies?: Record<string, string>;
   helmKeys?: HelmKeys;

@@ -235,11 +235,13 @@ class DocScan implements Walk {
     const refs: Reference[] = [];
     for (const entry of this.items(images)) {
       if (!isMap(entry)) continue;
-      const repo = this.str(entry, 'newName') ?? this.str(entry, 'name');
+      const newName = this.str(entry, 'newName');
+      const name = this.str(entry, 'name');
+      const repo = newName ?? name;
       if (!repo || !this.wanted(repo)) continue;
       const tag = this.slot(entry, 'newTag');
       const digest = this.slot(entry, 'digest');
-      refs.push({
+      const r: Reference = {
         shape: 'split',
         kind: 'kustomize',
         repository: canonicalRepository(repo),
@@ -251,7 +253,12 @@ class DocScan implements Walk {
         dropDigest: 'remove-line',
         offset: (tag ?? digest)?.scalar.range[0] ?? entry.range![0],
         now: this.current(tag, digest),
-      });
+      };
+      if (name) r.matches = canonicalRepository(name);
+      // Adopted, `name` stays (it is what the transformer matches in the manifests): `newName` is set.
+      if (newName !== undefined) r.repo = this.slot(entry, 'newName');
+      else Object.assign(r, { addName: 'newName', nameAfter: this.slot(entry, 'name') });
+      refs.push(r);
     }
     return refs;
   }
@@ -269,7 +276,8 @@ class DocScan implements Walk {
         const repoKey = k.repository.find((key) => this.str(map, key) !== undefined);
         const tagKey = k.tag.find((key) => map.has(key));
         if (!repoKey) return;
-        const registry = k.registry.map((key) => this.str(map, key)).find((v) => v);
+        const registryKey = k.registry.find((key) => this.str(map, key));
+        const registry = registryKey && this.str(map, registryKey);
         const repo = `${registry ? `${registry.replace(/\/+$/, '')}/` : ''}${this.str(map, repoKey)}`;
         if (!this.wanted(repo)) return;
         // A tag merged in (`<<: *common`) is edited where it is written, with the mapping it comes from.
@@ -291,6 +299,9 @@ class DocScan implements Walk {
           offset: tag?.alias?.range?.[0] ?? tag?.scalar.range[0] ?? repoSlot?.scalar.range[0] ?? map.range![0],
           now: this.current(tag, digest, true),
         };
+        // Where an adoption rewrites the repository: written in this mapping itself (not merged in), or nowhere.
+        const registrySlot = registryKey ? this.slot(map, registryKey) : undefined;
+        if (repoSlot && (!registryKey || registrySlot)) Object.assign(r, { repo: repoSlot, registry: registrySlot });
         // The chart's default tag (its appVersion) is in use: add `tag` next to `repository`, quoted like it.
         if (!tagKey && repoSlot) Object.assign(r, { addTag: k.tag[0], after: repoSlot.pair, like: repoSlot.scalar });
         if (tag && /@sha256:/.test(scalarText(tag.scalar, this.text))) r.tagPinned = true;
@@ -357,10 +368,12 @@ class DocScan implements Walk {
         if (key === 'key') return;
         const s = node as SourceScalar;
         const eol = this.text.indexOf('\n', s.range[1]);
-        const m = /^[ \t]*#[ \t]*(.*?)\s*$/.exec(this.text.slice(s.range[1], eol < 0 ? undefined : eol));
-        const marker = m ? this.parseMarker(m[1]!) : undefined;
+        const m = /^([ \t]*#[ \t]*)(.*?)\s*$/.exec(this.text.slice(s.range[1], eol < 0 ? undefined : eol));
+        const marker = m ? this.parseMarker(m[2]!) : undefined;
         if (!marker) return;
         const { repo, part } = marker;
+        const at = s.range[1] + m![1]!.length;
+        const names: [number, number][] = marker.name ? [[at + marker.name[0], at + marker.name[1]]] : [];
         if (part === 'whole' || part === 'name') {
           const value = s.value == null ? '' : String(s.value);
           if (this.templated(s, value, repo)) return;
@@ -376,6 +389,7 @@ class DocScan implements Walk {
             nameOnly: part === 'name',
             now: same && part === 'whole' ? { tag: ref.tag, digest: ref.digest } : {},
             offset: s.range[0],
+            markerNames: names,
           });
           return;
         }
@@ -392,29 +406,34 @@ class DocScan implements Walk {
             dropDigest: 'empty',
             offset: s.range[0],
             now: {},
+            markerNames: [],
           };
           splits.set(parent, r);
           refs.push(r);
         }
         r[part] = { pair: isPair(last) ? last : undefined, scalar: s };
+        r.markerNames!.push(...names);
         r.now = this.current(r.tag, r.digest);
       },
     });
     return refs;
   }
 
-  private parseMarker(comment: string): { repo: string; part: 'whole' | 'tag' | 'digest' | 'name' } | undefined {
+  /** The repository and part a marker names; for `offmain:` markers, where the repository is in `comment`. */
+  private parseMarker(comment: string): { repo: string; part: 'whole' | 'tag' | 'digest' | 'name'; name?: [number, number] } | undefined {
     const withPart = (spec: string, known: (s: string) => string | undefined) => {
       const m = /^(.*?)(?::(tag|digest|name))?$/.exec(spec)!;
       const repo = known(m[1]!);
-      return repo ? { repo, part: (m[2] ?? 'whole') as 'whole' | 'tag' | 'digest' | 'name' } : undefined;
+      return repo ? { repo, part: (m[2] ?? 'whole') as 'whole' | 'tag' | 'digest' | 'name', length: m[1]!.length } : undefined;
     };
     const own = /^offmain:\s*(\S+)$/.exec(comment);
     if (own) {
-      return withPart(own[1]!, (r) => {
+      const found = withPart(own[1]!, (r) => {
         const c = canonicalRepository(r);
         return this.opts.repositories.has(c) ? c : undefined;
       });
+      const start = comment.length - own[1]!.length;
+      return found && { repo: found.repo, part: found.part, name: [start, start + found.length] };
     }
     if (!comment.includes(POLICY_MARKER) || !this.opts.policies) return undefined;
     let policy: unknown;

@@ -117,11 +117,10 @@ export function uneditable(repository: string, texts: Map<string, string>, menti
   return out;
 }
 
-/** The "no reference found" message. */
-export function noReference(dir: string, files: number, repository: string, places: string[]): string {
-  const head = `no reference to ${repository} found in ${dir} (searched ${files} YAML files: ${SEARCHED})`;
+/** The "no reference found" message; `adopt`: where the config names another Mastodon image, and how to adopt it. */
+export function noReference(dir: string, files: number, repository: string, places: string[], adopt?: string): string {
+  const head = `no reference to ${repository} found in ${dir} (searched ${files} YAML files: ${SEARCHED})${adopt ? `; ${adopt}` : ''}`;
   const shown = places.slice(0, 20).join('; ') + (places.length > 20 ? `; and ${places.length - 20} more places` : '');
-  return places.length
-    ? `${head}; it appears where offmain cannot edit it: ${shown}`
-    : `${head}; add an offmain marker (# offmain: ${repository}) on the line to update`;
+  if (places.length) return `${head}; it appears where offmain cannot edit it: ${shown}`;
+  return adopt ? head : `${head}; add an offmain marker (# offmain: ${repository}) on the line to update`;
 }
