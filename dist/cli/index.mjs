@@ -110,13 +110,13 @@ var COMMANDS = {
   resolve: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.resolve,
   version: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.version,
   patch: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-2OL2VNQ2.mjs")).runCommand,
-  build: async () => (await import("./build-ISKZSNGA.mjs")).buildCommand,
-  runners: async () => (await import("./runners-HHQTYKOW.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-DZETEM6X.mjs")).decideCommand,
-  bump: async () => (await import("./deploy-65KQSAD2.mjs")).deployCommands.bump,
-  deploy: async () => (await import("./deploy-65KQSAD2.mjs")).deployCommands.deploy,
-  freshness: async () => (await import("./deploy-65KQSAD2.mjs")).deployCommands.freshness
+  run: async () => (await import("./run-BVZ53CTI.mjs")).runCommand,
+  build: async () => (await import("./build-DI2EFU3X.mjs")).buildCommand,
+  runners: async () => (await import("./runners-SA56RBC2.mjs")).runnersCommand,
+  decide: async () => (await import("./decide-33NXDAJG.mjs")).decideCommand,
+  bump: async () => (await import("./deploy-JRRW7SQA.mjs")).deployCommands.bump,
+  deploy: async () => (await import("./deploy-JRRW7SQA.mjs")).deployCommands.deploy,
+  freshness: async () => (await import("./deploy-JRRW7SQA.mjs")).deployCommands.freshness
 };
 async function main(argv, io) {
   const quiet = argv.includes("--quiet") || argv.includes("-q");
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-KYCYKYEL.mjs");
+    const usage = await import("./usage-AJVBURCQ.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }
@@ -155,6 +155,10 @@ async function main(argv, io) {
     throw e;
   }
 }
+function internalErrorText(e) {
+  return `${runnerSafe(`offmain: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)}
+`;
+}
 
 // src/entries/cli.ts
 main(process.argv.slice(2)).then(
@@ -162,8 +166,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`${runnerSafe(`offmain: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)}
-`);
+    process.stderr.write(internalErrorText(e));
     process.exitCode = 1;
   }
 );

@@ -30851,79 +30851,6 @@ function neutraliseTrailers(body, own = []) {
 var import_node_fs4 = require("node:fs");
 var import_node_path4 = require("node:path");
 
-// src/deploy/bump/downgrade.ts
-var import_semver6 = __toESM(require_semver2(), 1);
-var verdicts = /* @__PURE__ */ new WeakMap();
-async function refuseDowngrade(move, upstream) {
-  let verdict;
-  if (upstream) {
-    const known = verdicts.get(upstream) ?? /* @__PURE__ */ new Map();
-    verdicts.set(upstream, known);
-    const key = `${move.from ?? ""}\0${move.to}`;
-    verdict = known.get(key) ?? judge(move.from, move.to, upstream);
-    known.set(key, verdict);
-  } else {
-    verdict = judge(move.from, move.to);
-  }
-  const v = await verdict;
-  if (!v) return;
-  const shown = (tag) => parseImageTag(tag)?.display ?? tag;
-  const what = v.downgrade ? `refusing to downgrade ${move.repository} from ${shown(move.from)} (deployed) to ${shown(move.to)} (${v.why})` : `refusing to deploy ${move.repository} ${shown(move.to)}${move.from ? ` over ${shown(move.from)} (deployed)` : ""}: ${v.why}`;
-  throw new OffmainError(`${move.file}:${move.line}: ${what}; pass --allow-downgrade to deploy it anyway`, {
-    file: move.file,
-    line: move.line
-  });
-}
-async function judge(from, to, upstream) {
-  const a = from ? parseImageTag(from) : void 0;
-  const b = parseImageTag(to);
-  const undecided = (why) => ({ downgrade: false, why });
-  if (a && !b) return undecided(`"${to}" is not an offmain image tag (VERSION_SHA), so nothing tells whether it goes back`);
-  let order = 1;
-  if (a && b) {
-    try {
-      order = import_semver6.default.compare(semverOf(b.version), semverOf(a.version));
-    } catch (e) {
-      return undecided(`the versions ${a.version} and ${b.version} cannot be compared (${errorMessage(e)})`);
-    }
-    if (order < 0) return { downgrade: true, why: "an older version" };
-  }
-  if (!b) return void 0;
-  const same = !!a && (a.shortSha.startsWith(b.shortSha) || b.shortSha.startsWith(a.shortSha));
-  if (!upstream) {
-    if (!a || same || order > 0) return void 0;
-    return undecided(
-      `both are version ${b.version}, and without the upstream history nothing tells whether ${b.shortSha} descends from ${a.shortSha}: deploy with the upstream repository given`
-    );
-  }
-  try {
-    const placed = await onBranch(upstream, b.shortSha, "its commit");
-    if (placed) return undecided(placed);
-    if (!a || same) return void 0;
-    const deployed = await onBranch(upstream, a.shortSha, "the deployed commit");
-    if (deployed) return undecided(deployed);
-    if (order === 0) {
-      const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
-      if (forward === true) return void 0;
-      if (forward === false) return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
-      return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
-    }
-    if (await upstream.isAncestor(b.shortSha, a.shortSha) === true) return { downgrade: true, why: `an older commit than ${a.shortSha}` };
-    return void 0;
-  } catch (e) {
-    return undecided(`the upstream history could not be checked (${errorMessage(e)})`);
-  }
-}
-async function onBranch(upstream, sha, what) {
-  const place = await upstream.place(sha);
-  if (place === "branch") return void 0;
-  if (place === "elsewhere") return `${what} ${sha} is in upstream but not on ${upstream.branch} (a fork or an unmerged branch)`;
-  return `${what} ${sha} was not found in upstream (not on ${upstream.branch}, whose whole history was searched)`;
-}
-
-// src/deploy/bump/edit.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-
 // src/build/imageref.ts
 function parseImageRef(ref) {
   const at = ref.indexOf("@");
@@ -30994,6 +30921,196 @@ var NATIVE_RUNNERS = Object.freeze({
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
 });
+
+// src/deploy/bump/adopt.ts
+var UPSTREAM_IMAGES = ["ghcr.io/mastodon/mastodon", "ghcr.io/mastodon/mastodon-streaming", "tootsuite/mastodon", "tootsuite/mastodon-streaming"];
+var lastPart = (repository) => canonicalRepository(repository).split("/").pop();
+function imageKind(repository) {
+  return lastPart(repository).endsWith("-streaming") ? "streaming" : "mastodon";
+}
+var ADOPT_HOW = { flag: "--adopt", input: "adopt" };
+function resolveAdoption(entries, targets) {
+  const out = /* @__PURE__ */ new Map();
+  const ours = new Map(targets.map((t) => [canonicalRepository(t.repository), t]));
+  for (const raw of entries ?? []) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const eq = entry.indexOf("=");
+    const from = (eq >= 0 ? entry.slice(0, eq) : entry).trim();
+    const to = eq >= 0 ? entry.slice(eq + 1).trim() : void 0;
+    const said = `adopt ${entry}`;
+    const ref = parseImageRef(from);
+    if (ref.tag !== void 0 || ref.digest !== void 0) {
+      throw new OffmainError(`${said}: name the repository to replace without a tag or digest, e.g. ${ADOPT_HOW.flag} ${ref.repository}`);
+    }
+    if (!isValidRepository(from)) {
+      throw new OffmainError(`${said}: "${from}" is not an image repository (expected e.g. ghcr.io/mastodon/mastodon, lower case, no tag)`);
+    }
+    const c = canonicalRepository(from);
+    if (ours.has(c)) {
+      throw new OffmainError(`${said}: ${from} is an image being deployed, not one to replace; name the repository the config repository names now, e.g. ghcr.io/mastodon/mastodon`);
+    }
+    let target;
+    if (to !== void 0) {
+      target = ours.get(canonicalRepository(to));
+      if (!target) throw new OffmainError(`${said}: ${to || "(empty)"} is not one of the images being deployed (${[...ours.values()].map((t) => t.repository).join(", ")})`);
+    } else {
+      const kind = imageKind(from);
+      const fits = targets.filter((t) => imageKind(t.repository) === kind);
+      if (fits.length === 0) {
+        throw new OffmainError(
+          `${said}: no ${kind} image is being deployed to replace it with (images: ${targets.map((t) => t.repository).join(", ")}); give the ${kind} image too, or adopt ${from} in the deploy that brings it`
+        );
+      }
+      if (fits.length > 1) {
+        throw new OffmainError(
+          `${said}: it could become ${fits.map((t) => t.repository).join(" or ")}; name the one the cluster pulls from: ${ADOPT_HOW.flag} ${from}=${fits[0].repository} (action-deploy ${ADOPT_HOW.input}: the same line)`
+        );
+      }
+      target = fits[0];
+    }
+    const had = out.get(c);
+    if (had && had !== target) throw new OffmainError(`${said}: ${from} is adopted twice, as ${had.repository} and as ${target.repository}; give it once`);
+    out.set(c, target);
+  }
+  return out;
+}
+function adoptionEntries(adoption, keep) {
+  return [...adoption].filter(([, t]) => keep(t)).map(([from, t]) => `${from}=${t.repository}`);
+}
+var MASTODON_LIKE = {
+  has: (c) => c.includes("/") && /^mastodon(?:-streaming)?$/.test(lastPart(c)),
+  *[Symbol.iterator]() {
+  }
+};
+function adoptHint(target, found, deployed) {
+  const kind = imageKind(target.repository);
+  const ours = new Set(deployed.map((t) => canonicalRepository(t.repository)));
+  const owner = (r) => canonicalRepository(r).replace(/\/[^/]*$/, "");
+  const places = found.filter((f) => imageKind(f.repository) === kind && !ours.has(f.repository) && owner(f.repository) !== owner(target.repository));
+  if (!places.length) return void 0;
+  const repos = [...new Set(places.map((p) => p.repository))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const shown = places.slice(0, 10).map((p) => `${p.file}:${p.line} (${p.repository})`).join(", ") + (places.length > 10 ? ` and ${places.length - 10} more` : "");
+  const flags = repos.map((r) => `${ADOPT_HOW.flag} ${r}`).join(" ");
+  const input = repos.length > 1 ? `${ADOPT_HOW.input}, one per line` : ADOPT_HOW.input;
+  const hint = `it names ${repos.length > 1 ? "other Mastodon images" : "another Mastodon image"} instead: ${shown}; to switch ${places.length > 1 ? "them" : "it"} to ${target.repository} in this deploy, pass ${flags} (action-deploy: ${input})`;
+  return { hint, at: new Set(places.map((p) => `${p.file}:${p.line}`)) };
+}
+function rank(repository) {
+  const i = UPSTREAM_IMAGES.indexOf(repository);
+  return i < 0 ? UPSTREAM_IMAGES.length : i;
+}
+
+// src/deploy/bump/downgrade.ts
+var import_semver6 = __toESM(require_semver2(), 1);
+var verdicts = /* @__PURE__ */ new WeakMap();
+async function refuseDowngrade(move, upstream) {
+  let verdict;
+  if (upstream) {
+    const known = verdicts.get(upstream) ?? /* @__PURE__ */ new Map();
+    verdicts.set(upstream, known);
+    const key = `${move.adopted ? "adopted" : ""}\0${move.from ?? ""}\0${move.to}`;
+    verdict = known.get(key) ?? (move.adopted ? judgeAdopted(move.from, move.to, upstream) : judge(move.from, move.to, upstream));
+    known.set(key, verdict);
+  } else {
+    verdict = move.adopted ? judgeAdopted(move.from, move.to) : judge(move.from, move.to);
+  }
+  const v = await verdict;
+  if (!v) return;
+  const shown = (tag) => parseImageTag(tag)?.display ?? tag;
+  const before = move.adopted ? `${move.adopted}${move.from ? `:${move.from}` : ""}` : move.from && shown(move.from);
+  const what = v.downgrade ? `refusing to downgrade ${move.repository} from ${before} (deployed) to ${shown(move.to)} (${v.why})` : `refusing to deploy ${move.repository} ${shown(move.to)}${before ? ` over ${before} (deployed)` : ""}: ${v.why}`;
+  throw new OffmainError(`${move.file}:${move.line}: ${what}; pass --allow-downgrade to deploy it anyway`, {
+    file: move.file,
+    line: move.line
+  });
+}
+async function judge(from, to, upstream) {
+  const a = from ? parseImageTag(from) : void 0;
+  const b = parseImageTag(to);
+  const undecided = (why) => ({ downgrade: false, why });
+  if (a && !b) return undecided(`"${to}" is not an offmain image tag (VERSION_SHA), so nothing tells whether it goes back`);
+  let order = 1;
+  if (a && b) {
+    try {
+      order = import_semver6.default.compare(semverOf(b.version), semverOf(a.version));
+    } catch (e) {
+      return undecided(`the versions ${a.version} and ${b.version} cannot be compared (${errorMessage(e)})`);
+    }
+    if (order < 0) return { downgrade: true, why: "an older version" };
+  }
+  if (!b) return void 0;
+  const same = !!a && (a.shortSha.startsWith(b.shortSha) || b.shortSha.startsWith(a.shortSha));
+  if (!upstream) {
+    if (!a || same || order > 0) return void 0;
+    return undecided(
+      `both are version ${b.version}, and without the upstream history nothing tells whether ${b.shortSha} descends from ${a.shortSha}: deploy with the upstream repository given`
+    );
+  }
+  try {
+    const placed = await onBranch(upstream, b.shortSha, "its commit");
+    if (placed) return undecided(placed);
+    if (!a || same) return void 0;
+    const deployed = await onBranch(upstream, a.shortSha, "the deployed commit");
+    if (deployed) return undecided(deployed);
+    if (order === 0) {
+      const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
+      if (forward === true) return void 0;
+      if (forward === false) return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
+      return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
+    }
+    if (await upstream.isAncestor(b.shortSha, a.shortSha) === true) return { downgrade: true, why: `an older commit than ${a.shortSha}` };
+    return void 0;
+  } catch (e) {
+    return undecided(`the upstream history could not be checked (${errorMessage(e)})`);
+  }
+}
+function releaseOf(tag) {
+  const m = tag ? /^v?(\d+)(?:\.(\d+)(?:\.(\d+)([-.]?[0-9A-Za-z.-]+)?)?)?$/.exec(tag) : null;
+  if (!m) return void 0;
+  const [, major, minor, patch, pre] = m;
+  if (patch !== void 0) {
+    try {
+      return { exact: semverOf(`${major}.${minor}.${patch}${pre ?? ""}`) };
+    } catch {
+      return void 0;
+    }
+  }
+  if (minor !== void 0) return { first: `${major}.${minor}.0-0`, past: `${major}.${Number(minor) + 1}.0-0` };
+  return { first: `${major}.0.0-0`, past: `${Number(major) + 1}.0.0-0` };
+}
+async function judgeAdopted(from, to, upstream) {
+  if (from && parseImageTag(from)) return judge(from, to, upstream);
+  const b = parseImageTag(to);
+  const old = from ? `the tag ${from} names no version` : "it has no tag (it runs the version the chart or the base sets)";
+  if (!b) return { downgrade: false, why: `"${to}" is not an offmain image tag (VERSION_SHA), so nothing tells whether it goes back` };
+  const release = releaseOf(from);
+  if (!release) return { downgrade: false, why: `${old}, so nothing tells whether ${b.version} goes back: check the version the cluster runs` };
+  let version;
+  try {
+    version = semverOf(b.version);
+  } catch (e) {
+    return { downgrade: false, why: `the version ${b.version} cannot be compared (${errorMessage(e)})` };
+  }
+  if ("exact" in release) {
+    if (import_semver6.default.lt(version, release.exact)) return { downgrade: true, why: "an older version" };
+  } else {
+    if (import_semver6.default.lt(version, release.first)) return { downgrade: true, why: "an older version" };
+    if (import_semver6.default.lt(version, release.past)) {
+      return { downgrade: false, why: `${from} is any release of its series, so nothing tells whether ${b.version} goes back` };
+    }
+  }
+  return judge(void 0, to, upstream);
+}
+async function onBranch(upstream, sha, what) {
+  const place = await upstream.place(sha);
+  if (place === "branch") return void 0;
+  if (place === "elsewhere") return `${what} ${sha} is in upstream but not on ${upstream.branch} (a fork or an unmerged branch)`;
+  return `${what} ${sha} was not found in upstream (not on ${upstream.branch}, whose whole history was searched)`;
+}
+
+// src/deploy/bump/edit.ts
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/deploy/bump/parse.ts
 var import_node_fs2 = require("node:fs");
@@ -31092,6 +31209,7 @@ function argoSource(w, source) {
   const k = w.map(source, "kustomize");
   for (const item of k ? w.items(w.get(k, "images")) : []) {
     const r = w.whole(item, "kustomize", (v) => v.slice(0, v.indexOf("=") + 1));
+    if (r?.shape === "whole") r.matches = r.prefix ? canonicalRepository(r.prefix.slice(0, -1)) : r.repository;
     if (r) refs.push(r);
   }
   return refs;
@@ -31113,7 +31231,8 @@ function parameters(w, items) {
     const prefix = name.slice(0, name.length - tagKey.length);
     const repoKey = [...w.keys.repository, "name"].find((k) => value(prefix + k));
     if (!repoKey) continue;
-    const registry = w.keys.registry.map((k) => value(prefix + k)).find((v) => v);
+    const registryKey = w.keys.registry.find((k) => value(prefix + k));
+    const registry = registryKey && value(prefix + registryKey);
     const repo = `${registry ? `${registry.replace(/\/+$/, "")}/` : ""}${value(prefix + repoKey)}`;
     if (!w.wanted(repo)) continue;
     const tag = w.slot(param, "value");
@@ -31130,7 +31249,10 @@ function parameters(w, items) {
       dropDigest: "empty",
       pinInTag: true,
       offset: tag.scalar.range[0],
-      now: w.current(tag, digest, true)
+      now: w.current(tag, digest, true),
+      // Where an adoption rewrites the repository (bump/adopt.ts).
+      repo: w.slot(byName.get(prefix + repoKey), "value"),
+      registry: registryKey ? w.slot(byName.get(prefix + registryKey), "value") : void 0
     };
     if (/@sha256:/.test(String(tag.scalar.value))) r.tagPinned = true;
     refs.push(r);
@@ -31428,11 +31550,13 @@ var DocScan = class _DocScan {
     const refs = [];
     for (const entry of this.items(images)) {
       if (!(0, import_yaml5.isMap)(entry)) continue;
-      const repo = this.str(entry, "newName") ?? this.str(entry, "name");
+      const newName = this.str(entry, "newName");
+      const name = this.str(entry, "name");
+      const repo = newName ?? name;
       if (!repo || !this.wanted(repo)) continue;
       const tag = this.slot(entry, "newTag");
       const digest = this.slot(entry, "digest");
-      refs.push({
+      const r = {
         shape: "split",
         kind: "kustomize",
         repository: canonicalRepository(repo),
@@ -31444,7 +31568,11 @@ var DocScan = class _DocScan {
         dropDigest: "remove-line",
         offset: (tag ?? digest)?.scalar.range[0] ?? entry.range[0],
         now: this.current(tag, digest)
-      });
+      };
+      if (name) r.matches = canonicalRepository(name);
+      if (newName !== void 0) r.repo = this.slot(entry, "newName");
+      else Object.assign(r, { addName: "newName", nameAfter: this.slot(entry, "name") });
+      refs.push(r);
     }
     return refs;
   }
@@ -31461,7 +31589,8 @@ var DocScan = class _DocScan {
         const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
         const tagKey = k.tag.find((key) => map.has(key));
         if (!repoKey) return;
-        const registry = k.registry.map((key) => this.str(map, key)).find((v) => v);
+        const registryKey = k.registry.find((key) => this.str(map, key));
+        const registry = registryKey && this.str(map, registryKey);
         const repo = `${registry ? `${registry.replace(/\/+$/, "")}/` : ""}${this.str(map, repoKey)}`;
         if (!this.wanted(repo)) return;
         if (!tagKey && k.tag.some((key) => this.get(map, key) !== void 0)) return;
@@ -31482,6 +31611,8 @@ var DocScan = class _DocScan {
           offset: tag?.alias?.range?.[0] ?? tag?.scalar.range[0] ?? repoSlot?.scalar.range[0] ?? map.range[0],
           now: this.current(tag, digest, true)
         };
+        const registrySlot = registryKey ? this.slot(map, registryKey) : void 0;
+        if (repoSlot && (!registryKey || registrySlot)) Object.assign(r, { repo: repoSlot, registry: registrySlot });
         if (!tagKey && repoSlot) Object.assign(r, { addTag: k.tag[0], after: repoSlot.pair, like: repoSlot.scalar });
         if (tag && /@sha256:/.test(scalarText(tag.scalar, this.text))) r.tagPinned = true;
         refs.push(r);
@@ -31538,10 +31669,12 @@ var DocScan = class _DocScan {
         if (key === "key") return;
         const s = node;
         const eol = this.text.indexOf("\n", s.range[1]);
-        const m = /^[ \t]*#[ \t]*(.*?)\s*$/.exec(this.text.slice(s.range[1], eol < 0 ? void 0 : eol));
-        const marker = m ? this.parseMarker(m[1]) : void 0;
+        const m = /^([ \t]*#[ \t]*)(.*?)\s*$/.exec(this.text.slice(s.range[1], eol < 0 ? void 0 : eol));
+        const marker = m ? this.parseMarker(m[2]) : void 0;
         if (!marker) return;
         const { repo, part } = marker;
+        const at = s.range[1] + m[1].length;
+        const names = marker.name ? [[at + marker.name[0], at + marker.name[1]]] : [];
         if (part === "whole" || part === "name") {
           const value = s.value == null ? "" : String(s.value);
           if (this.templated(s, value, repo)) return;
@@ -31556,7 +31689,8 @@ var DocScan = class _DocScan {
             name: same ? ref.repository : "",
             nameOnly: part === "name",
             now: same && part === "whole" ? { tag: ref.tag, digest: ref.digest } : {},
-            offset: s.range[0]
+            offset: s.range[0],
+            markerNames: names
           });
           return;
         }
@@ -31571,29 +31705,34 @@ var DocScan = class _DocScan {
             map: parent,
             dropDigest: "empty",
             offset: s.range[0],
-            now: {}
+            now: {},
+            markerNames: []
           };
           splits.set(parent, r);
           refs.push(r);
         }
         r[part] = { pair: (0, import_yaml5.isPair)(last) ? last : void 0, scalar: s };
+        r.markerNames.push(...names);
         r.now = this.current(r.tag, r.digest);
       }
     });
     return refs;
   }
+  /** The repository and part a marker names; for `offmain:` markers, where the repository is in `comment`. */
   parseMarker(comment) {
     const withPart = (spec, known) => {
       const m = /^(.*?)(?::(tag|digest|name))?$/.exec(spec);
       const repo = known(m[1]);
-      return repo ? { repo, part: m[2] ?? "whole" } : void 0;
+      return repo ? { repo, part: m[2] ?? "whole", length: m[1].length } : void 0;
     };
     const own = /^offmain:\s*(\S+)$/.exec(comment);
     if (own) {
-      return withPart(own[1], (r) => {
+      const found = withPart(own[1], (r) => {
         const c = canonicalRepository(r);
         return this.opts.repositories.has(c) ? c : void 0;
       });
+      const start = comment.length - own[1].length;
+      return found && { repo: found.repo, part: found.part, name: [start, start + found.length] };
     }
     if (!comment.includes(POLICY_MARKER) || !this.opts.policies) return void 0;
     let policy;
@@ -31686,13 +31825,16 @@ function planReference(file, text, ref, want) {
   const at = { file, text };
   if (ref.shape === "whole") {
     const old2 = scalarText(ref.scalar, text);
-    const name = ref.name || want.repository;
-    const value = ref.prefix + (ref.nameOnly ? name : formatImageRef({ ...want, repository: name }));
-    const plan2 = { edits: value === old2 ? [] : [replaceScalar(at, ref.scalar, value)], old: old2, new: value };
+    const name = want.adopt ? want.repository : ref.name || want.repository;
+    const prefix = want.adopt && ref.kind === "kustomize" && !ref.prefix ? `${ref.name}=` : ref.prefix;
+    const value = prefix + (ref.nameOnly ? name : formatImageRef({ ...want, repository: name }));
+    const edits2 = value === old2 ? [] : [replaceScalar(at, ref.scalar, value)];
+    if (want.adopt) edits2.push(...markerEdits(at, ref, want.repository));
+    const plan2 = { edits: edits2, old: old2, new: value };
     if (ref.now.digest && !want.digest && !ref.nameOnly) plan2.note = DROPPED;
     return plan2;
   }
-  const edits = [];
+  const edits = want.adopt ? renameEdits(at, ref, want.repository) : [];
   const add = [];
   const notes = [];
   const inTag = !!ref.pinInTag && !ref.digest && (!!ref.tagPinned || !!want.digestInTag);
@@ -31727,9 +31869,51 @@ function planReference(file, text, ref, want) {
     edits.push(insertPairs(at, ref.map, after, add, ref.tag?.scalar ?? ref.like));
   }
   const old = `${ref.now.tag ?? ""}${ref.now.digest ? `@${ref.now.digest}` : ""}`;
-  const plan = { edits, old, new: `${ref.tag || ref.addTag ? want.tag : ""}${pinned ? `@${want.digest}` : ""}` };
+  const plan = { edits: joinInserts(edits), old, new: `${ref.tag || ref.addTag ? want.tag : ""}${pinned ? `@${want.digest}` : ""}` };
   if (notes.length) plan.note = notes.join("; ");
   return plan;
+}
+function renameEdits(at, ref, repository) {
+  if (ref.kind === "marker") return markerEdits(at, ref, repository);
+  const line = lineAt2(at.text, ref.offset);
+  const refuse = (why) => {
+    throw new OffmainError(`${at.file}:${line}: cannot adopt ${ref.repository} here: ${why}; set the repository by hand, nothing was changed`, { file: at.file, line });
+  };
+  if (ref.addName && ref.nameAfter && !ref.repo) {
+    return [insertPairs(at, ref.map, ref.nameAfter.pair, [[ref.addName, repository]], ref.nameAfter.scalar)];
+  }
+  if (!ref.repo) return refuse("its repository is not written in this mapping (it comes from a merge key or elsewhere)");
+  for (const slot of [ref.repo, ref.registry]) {
+    if (slot && (slot.alias || slot.scalar.anchor)) refuse(`the repository on line ${lineAt2(at.text, slot.scalar.range[0])} is anchored or an alias, so changing it would change other places too`);
+  }
+  const edits = [];
+  const set = (slot, value) => {
+    if (scalarText(slot.scalar, at.text) !== value) edits.push(replaceScalar(at, slot.scalar, value));
+  };
+  if (!ref.registry) {
+    set(ref.repo, repository);
+    return edits;
+  }
+  const c = canonicalRepository(repository);
+  const path6 = repositoryPath(repository);
+  const host = path6 === c ? "docker.io" : repository.slice(0, repository.indexOf("/"));
+  const rest = path6 === c ? c : repository.slice(repository.indexOf("/") + 1);
+  const registry = scalarText(ref.registry.scalar, at.text).replace(/\/+$/, "");
+  if (canonicalRepository(`${registry}/${rest}`) !== c) set(ref.registry, host);
+  set(ref.repo, rest);
+  return edits;
+}
+function markerEdits(at, ref, repository) {
+  return (ref.markerNames ?? []).filter(([start, end]) => canonicalRepository(at.text.slice(start, end)) !== canonicalRepository(repository)).map(([start, end]) => ({ start, end, text: repository }));
+}
+function joinInserts(edits) {
+  const out = [];
+  for (const e of edits) {
+    const same = e.start === e.end ? out.find((o) => o.start === e.start && o.end === e.end) : void 0;
+    if (same) same.text += e.text;
+    else out.push({ ...e });
+  }
+  return out;
 }
 function applyEdits(text, edits) {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -32173,10 +32357,11 @@ function uneditable(repository, texts, mentions3) {
   }
   return out;
 }
-function noReference(dir, files, repository, places) {
-  const head = `no reference to ${repository} found in ${dir} (searched ${files} YAML files: ${SEARCHED})`;
+function noReference(dir, files, repository, places, adopt) {
+  const head = `no reference to ${repository} found in ${dir} (searched ${files} YAML files: ${SEARCHED})${adopt ? `; ${adopt}` : ""}`;
   const shown = places.slice(0, 20).join("; ") + (places.length > 20 ? `; and ${places.length - 20} more places` : "");
-  return places.length ? `${head}; it appears where offmain cannot edit it: ${shown}` : `${head}; add an offmain marker (# offmain: ${repository}) on the line to update`;
+  if (places.length) return `${head}; it appears where offmain cannot edit it: ${shown}`;
+  return adopt ? head : `${head}; add an offmain marker (# offmain: ${repository}) on the line to update`;
 }
 
 // src/deploy/bump.ts
@@ -32191,6 +32376,9 @@ async function bump(opts, internals = {}) {
     targets.set(c, t);
   }
   if (targets.size === 0) throw new OffmainError("no image to bump: give at least one repository=tag");
+  const adoption = resolveAdoption(opts.adopt, [...targets.values()]);
+  const wanted = /* @__PURE__ */ new Set([...targets.keys(), ...adoption.keys()]);
+  const targetOf = (f) => targets.get(f.ref.repository) ?? adoption.get(f.ref.repository);
   const tree = new ConfinedDir(dir, { what: "the config directory", advice: ADVICE });
   try {
     if (!tree.lstat(".")?.isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${dir}`), { code: "ENOTDIR" });
@@ -32200,13 +32388,20 @@ async function bump(opts, internals = {}) {
     throw e;
   }
   if (!opts.dryRun) recover(tree, opts.log);
-  const { found, mentions: mentions3, texts, named, searched } = scan(tree, targets, opts, internals.prefilter !== false);
+  const scanned = scan(tree, wanted, opts, internals.prefilter !== false);
+  const { mentions: mentions3, texts, named, searched } = scanned;
+  const matched = new Set(scanned.found.flatMap((f) => f.ref.matches ? [f.ref.matches] : []));
+  const placeholder = (f) => f.ref.kind === "workload" && !f.ref.now.tag && !f.ref.now.digest && matched.has(f.ref.repository);
+  const found = scanned.found.filter((f) => !(adoption.has(f.ref.repository) && placeholder(f)));
   const sameImage = (t) => `${t.repository.split("/").pop()}:${t.tag}@${t.digest ?? ""}`;
-  const referenced = new Set(found.map((f) => sameImage(targets.get(f.ref.repository))));
+  const referenced = new Set(found.map((f) => sameImage(targetOf(f))));
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
-    throw new OffmainError(noReference(dir, searched.files, t.repository, uneditable(t.repository, named, mentions3)));
+    const hint = adoptHint(t, adoptable(tree, opts), [...targets.values(), ...adoption.values()]);
+    const places = uneditable(t.repository, named, mentions3).filter((p) => !hint?.at.has(p.slice(0, p.indexOf(" ("))));
+    throw new OffmainError(noReference(dir, searched.files, t.repository, places, hint?.hint));
   }
+  refuseHalfMarked(found.filter((f) => adoption.has(f.ref.repository)));
   const stuck = mentions3.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
   if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
   const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [], searched };
@@ -32214,10 +32409,11 @@ async function bump(opts, internals = {}) {
   const shared = [];
   const moving = /* @__PURE__ */ new Set();
   for (const f of found) {
-    const t = targets.get(f.ref.repository);
-    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? void 0 : t.digest, digestInTag: opts.digestInTag };
+    const t = targetOf(f);
+    const adopted = adoption.has(f.ref.repository) ? f.ref.repository : void 0;
+    const want = { repository: t.repository, tag: t.tag, digest: opts.pinDigest === false ? void 0 : t.digest, digestInTag: opts.digestInTag, adopt: !!adopted };
     const plan = planReference(f.file, f.text, f.ref, want);
-    const notes = [...f.ref.notes ?? [], ...plan.note ? [plan.note] : []];
+    const notes = [...adopted ? [`adopted: ${adopted} -> ${t.repository}`] : [], ...f.ref.notes ?? [], ...plan.note ? [plan.note] : []];
     plan.note = notes.length ? notes.join("; ") : void 0;
     const change = {
       file: f.file,
@@ -32227,14 +32423,15 @@ async function bump(opts, internals = {}) {
       old: plan.old,
       new: plan.new
     };
+    if (adopted) change.adopted = adopted;
     if (plan.note) change.note = plan.note;
     if (f.ref.shared) shared.push({ found: f, edits: plan.edits, to: plan.new });
     if (plan.edits.length === 0) {
       result.unchanged.push(change);
       continue;
     }
-    if (!opts.allowDowngrade) {
-      await refuseDowngrade({ file: f.file, line: change.line, repository: t.repository, from: f.ref.now.tag, to: t.tag }, opts.upstream);
+    if (!opts.allowDowngrade && !(adopted && f.ref.shape === "whole" && f.ref.nameOnly)) {
+      await refuseDowngrade({ file: f.file, line: change.line, repository: t.repository, from: f.ref.now.tag, to: t.tag, adopted }, opts.upstream);
     }
     result.changes.push(change);
     moving.add(f);
@@ -32243,7 +32440,8 @@ async function bump(opts, internals = {}) {
     edits.set(f.file, list);
   }
   for (const [c, t] of targets) {
-    const mine = found.filter((f) => f.ref.repository === c && f.ref.now.tag);
+    const tagged = found.filter((f) => targetOf(f) === t && f.ref.now.tag);
+    const mine = [...tagged.filter((f) => f.ref.repository === c), ...tagged.filter((f) => f.ref.repository !== c)];
     const tag = (mine.find((f) => moving.has(f)) ?? mine[0])?.ref.now.tag;
     result.previous[t.repository] = tag ? { tag, display: parseImageTag(tag)?.display } : {};
   }
@@ -32261,11 +32459,11 @@ async function bump(opts, internals = {}) {
 }
 var ADVICE = "offmain does not read or write through symbolic links in the config repository; commit the file itself, nothing was changed";
 var YAML_FILE = /\.ya?ml$/i;
-function scan(tree, targets, opts, filter) {
-  const needles = [...targets.keys()].map((c) => Buffer.from(repositoryPath(c)));
+function scan(tree, wanted, opts, filter) {
+  const needles = [...wanted].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
-  const mayName = prefilter(targets.keys(), opts);
-  const scanOpts = { repositories: new Set(targets.keys()), policies: opts.policies, helmKeys: opts.helmKeys };
+  const mayName = prefilter(wanted, opts);
+  const scanOpts = { repositories: wanted, policies: opts.policies, helmKeys: opts.helmKeys };
   const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map(), named: /* @__PURE__ */ new Map(), searched: { files: 0, parsed: 0 } };
   const read = reader();
   out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
@@ -32288,6 +32486,35 @@ function scan(tree, targets, opts, filter) {
     out.found.push(...refs.map((ref) => ({ file, text, ref })));
   });
   return out;
+}
+function adoptable(tree, opts) {
+  const out = [];
+  const scanOpts = { repositories: MASTODON_LIKE, helmKeys: opts.helmKeys };
+  const read = reader();
+  tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+    if (f.stat.size > MAX_YAML_BYTES) return;
+    const buf = read(f);
+    if (!/mastodon/i.test(buf.toString("latin1"))) return;
+    const text = buf.toString("utf8");
+    try {
+      for (const r of findReferences(text, f.rel, scanOpts).refs) out.push({ file: f.rel, line: lineAt2(text, r.offset), repository: r.repository });
+    } catch {
+    }
+  });
+  return out;
+}
+function refuseHalfMarked(adopted) {
+  const marked = (f, part) => adopted.some((g) => g.file === f.file && g.ref.kind === "marker" && g.ref.repository === f.ref.repository && (part === "name" ? g.ref.shape === "whole" : g.ref.shape === "split" && g.ref.tag));
+  for (const f of adopted) {
+    if (f.ref.kind !== "marker") continue;
+    const [has, lacks] = f.ref.shape === "split" ? ["tag", "name"] : f.ref.nameOnly ? ["repository", "tag"] : [];
+    if (!has || marked(f, lacks)) continue;
+    const line = lineAt2(f.text, f.ref.offset);
+    throw new OffmainError(
+      `${f.file}:${line}: this marker sets the ${has} of ${f.ref.repository}, and no marker in the file sets its ${lacks === "name" ? "repository" : "tag"} (# offmain: ${f.ref.repository}:${lacks}), so adopting it would name an image that does not exist; mark that line too, or change it by hand, nothing was changed`,
+      { file: f.file, line }
+    );
+  }
 }
 function reader() {
   let buf = Buffer.allocUnsafe(64 * 1024);
@@ -32999,6 +33226,12 @@ async function findHolds(opts) {
   const lines = /* @__PURE__ */ new Map();
   const held = /* @__PURE__ */ new Map();
   const prefix = opts.prefix ? `${opts.prefix.replace(/\/+$/, "")}/` : "";
+  const names = new Map(opts.targets.map((t) => [t, [t.repository]]));
+  for (const ref of opts.references) {
+    const t = ref.adopted && opts.targets.find((x) => canonicalRepository(x.repository) === canonicalRepository(ref.repository));
+    if (t && !names.get(t).includes(ref.adopted)) names.get(t).push(ref.adopted);
+  }
+  const says = (line, t) => names.get(t).some((r) => mentions2(line, r));
   for (const ref of opts.references) {
     const target = opts.targets.find((t) => canonicalRepository(t.repository) === canonicalRepository(ref.repository));
     if (!target || held.has(target.repository)) continue;
@@ -33007,7 +33240,7 @@ async function findHolds(opts) {
     for (let i = Math.max(0, ref.line - 1 - NEAR); i <= Math.min(text.length - 1, ref.line - 1 + NEAR); i++) {
       const reason = holdReason(text[i]);
       if (reason === void 0) continue;
-      if (opts.targets.some((t) => t !== target && mentions2(text[i], t.repository) && !mentions2(text[i], target.repository))) continue;
+      if (opts.targets.some((t) => t !== target && says(text[i], t) && !says(text[i], target))) continue;
       const hold = { repository: target.repository, reason, source: "marker", file: `${prefix}${ref.file}`, line: i + 1 };
       const since = await opts.origin?.(hold.file, hold.line);
       if (since) hold.since = since;
@@ -33188,7 +33421,7 @@ function displayOf(tag) {
 var MAX_SUBJECT = 100;
 var MAX_MESSAGE = 64 * 1024;
 var MAX_LISTED = 200;
-var HEADINGS = ["Patches:", "Images:", "Files:", ...ROLLOUT_HEADINGS];
+var HEADINGS = ["Patches:", "Images:", "Adopted:", "Files:", ...ROLLOUT_HEADINGS];
 function listed(items, line, what) {
   const out = items.slice(0, MAX_LISTED).map((i) => `- ${line(i)}`);
   if (items.length > MAX_LISTED) out.push(`- \u2026 and ${items.length - MAX_LISTED} more ${what}`);
@@ -33233,6 +33466,19 @@ function deployCommitMessage(input) {
     body.push(`- ${inline(formatImageRef(t), 400)}${moved}`);
   }
   body.push("");
+  const adopted = /* @__PURE__ */ new Map();
+  for (const c of input.bump.changes) {
+    if (!c.adopted) continue;
+    const key = `${c.adopted}\0${c.repository}`;
+    adopted.set(key, { to: c.repository, n: (adopted.get(key)?.n ?? 0) + 1 });
+  }
+  if (adopted.size) {
+    body.push("Adopted:");
+    for (const [key, a] of adopted) {
+      body.push(`- ${inline(key.split("\0")[0], 300)} -> ${inline(a.to, 300)} (${a.n} reference${a.n === 1 ? "" : "s"})`);
+    }
+    body.push("");
+  }
   body.push("Files:");
   const prefix = input.prefix ? `${input.prefix.replace(/\/+$/, "")}/` : "";
   body.push(
@@ -37864,7 +38110,8 @@ async function preflight(o) {
     }
     for (const f of redisDriver) o.log.warning(redisDriverProblem(f, need));
   }
-  return { holds, targets: o.bump.targets.filter((t) => !held.has(t.repository)), redisDriver, previous: found.previous };
+  const adopt = adoptionEntries(resolveAdoption(o.bump.adopt, o.bump.targets), (t) => !held.has(t.repository));
+  return { holds, targets: o.bump.targets.filter((t) => !held.has(t.repository)), adopt, redisDriver, previous: found.previous };
 }
 async function rolloutFor(o) {
   const prevSha = o.previousTag ? parseImageTag(o.previousTag)?.shortSha : void 0;
@@ -38016,6 +38263,7 @@ async function deploy(opts) {
       allowDowngrade: opts.allowDowngrade,
       policies: opts.policies,
       helmKeys: opts.helmKeys,
+      adopt: opts.adopt,
       upstream: ancestry,
       log
     };
@@ -38024,6 +38272,7 @@ async function deploy(opts) {
       () => preflight({ co, bump: bumpOptions, sub, report, hold: opts.hold, warnOnly: opts.warnOnly, log })
     );
     bumpOptions.targets = pre.targets;
+    bumpOptions.adopt = pre.adopt;
     const heldReason = `held: ${pre.holds.map((h) => `${h.repository}${h.reason ? ` (${h.reason})` : ""}`).join(", ")}`;
     const extra = {
       ...pre.holds.length ? { holds: pre.holds } : {},
@@ -38366,6 +38615,7 @@ async function run() {
       digestInTag: booleanInput("digest-in-tag", false),
       allowDowngrade: booleanInput("allow-downgrade", false),
       policies: parsePolicies(listInput("image-policies")),
+      adopt: listInput("adopt"),
       author: optionalInput("author"),
       upstream: upstreamRepository || upstreamPath ? {
         repository: upstreamRepository,

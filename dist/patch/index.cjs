@@ -37349,12 +37349,6 @@ function githubClient(opts) {
 // src/deploy/step.ts
 var import_semver7 = __toESM(require_semver2(), 1);
 
-// src/deploy/bump/downgrade.ts
-var import_semver6 = __toESM(require_semver2(), 1);
-
-// src/deploy/bump/edit.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-
 // src/build/oci.ts
 var MEDIA = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
@@ -37369,6 +37363,12 @@ var NATIVE_RUNNERS = Object.freeze({
   "linux/amd64": "ubuntu-24.04",
   "linux/arm64": "ubuntu-24.04-arm"
 });
+
+// src/deploy/bump/downgrade.ts
+var import_semver6 = __toESM(require_semver2(), 1);
+
+// src/deploy/bump/edit.ts
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/deploy/bump/parse.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -37710,7 +37710,7 @@ var ROLLOUT_HEADINGS = ["Rollout:"];
 
 // src/deploy/message.ts
 var MAX_MESSAGE = 64 * 1024;
-var HEADINGS = ["Patches:", "Images:", "Files:", ...ROLLOUT_HEADINGS];
+var HEADINGS = ["Patches:", "Images:", "Adopted:", "Files:", ...ROLLOUT_HEADINGS];
 
 // src/pipeline/checks.ts
 function parseChecksMode(value) {

@@ -8,7 +8,7 @@
  */
 import { isOffmainError, OffmainError } from '../core/errors.js';
 import { stderrLogger } from '../core/log.js';
-import { runnerSafeResult } from '../core/runnertext.js';
+import { runnerSafe, runnerSafeResult } from '../core/runnertext.js';
 import type { Command, CommandOut } from './args.js';
 import { OFFMAIN_VERSION } from './packageversion.js';
 import { systemErrorLine } from './paths.js';
@@ -63,4 +63,12 @@ export async function main(argv: string[], io?: Partial<CommandOut>): Promise<nu
     }
     throw e;
   }
+}
+
+/**
+ * What the CLI prints for an error that is a bug in offmain (the entry's last resort): its stack, which may
+ * quote what a server sent, so never in a form the runner reads as a `::` command.
+ */
+export function internalErrorText(e: unknown): string {
+  return `${runnerSafe(`offmain: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)}\n`;
 }

@@ -251,3 +251,12 @@ describe('path arguments of the wrong kind: one line, exit 1, no stack trace', (
     expect(systemErrorLine('deploy', new TypeError('x is undefined'))).toBeUndefined();
   });
 });
+
+describe('an internal error', () => {
+  it('is printed runner-safe: a stack that quotes a server never becomes a :: command', async () => {
+    const { internalErrorText } = await import('../../src/cli/main.js');
+    const text = internalErrorText(new Error('Unexpected token \'x\', "x\n::error::pwn" is not valid JSON'));
+    expect(text).toMatch(/^offmain: internal error: /);
+    expect(text.split('\n').filter((l) => /^\s*::/.test(l))).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import {
 } from "./chunk-KV2BBYS3.mjs";
 import {
   runnerMatrix
-} from "./chunk-EFJSDRV6.mjs";
+} from "./chunk-ELO4NBSL.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import {
   OffmainError,

@@ -11,10 +11,13 @@ import {
   track
 } from "./chunk-4TYBFMUO.mjs";
 import {
+  adoptValues
+} from "./chunk-VRTZVZF6.mjs";
+import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-RZQZDO3G.mjs";
+} from "./chunk-CVNBQ4YT.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -24,7 +27,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-M7C2SEEP.mjs";
+} from "./chunk-54TWN4SH.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -36,7 +39,7 @@ import {
   readBuildTree,
   runningRepository,
   validateSourceRepository
-} from "./chunk-EFJSDRV6.mjs";
+} from "./chunk-ELO4NBSL.mjs";
 import {
   DEFAULT_PATCH_SETS,
   DEFAULT_REPOSITORY,
@@ -187,6 +190,7 @@ async function runPipeline(opts, log) {
           streamingImages: opts.build.streamingImages,
           platforms: Array.isArray(opts.build.platforms) ? opts.build.platforms.join(",") : opts.build.platforms,
           config: { repository: d.repository, branch: d.branch, path: d.path, token: d.token },
+          adopt: d.adopt,
           checkout,
           gate: opts.gate,
           env: opts.build.env,
@@ -588,6 +592,7 @@ async function runCommand(args, out) {
     "warn-only": { type: "boolean" },
     "allow-downgrade": { type: "boolean" },
     hold: { type: "string" },
+    adopt: { type: "string", multiple: true },
     checks: { type: "string" },
     "required-check": { type: "string", multiple: true },
     "checks-app": { type: "string", multiple: true },
@@ -633,7 +638,8 @@ async function runCommand(args, out) {
         maxLagHours: maxLag,
         warnOnly: v["warn-only"],
         allowDowngrade: v["allow-downgrade"],
-        hold: v.hold
+        hold: v.hold,
+        adopt: adoptValues(v.adopt)
       } : void 0,
       gate: { checks: v.checks, requiredChecks: v["required-check"], checksApps: v["checks-app"], minAge: v["min-age"], checksRepository: v["checks-repository"] }
     },

@@ -1816,6 +1816,7 @@ export {
   formatImageRef,
   canonicalRepository,
   repositoryPath,
+  isValidRepository,
   validateTarget,
   validateSourceRepository,
   runningRepository,

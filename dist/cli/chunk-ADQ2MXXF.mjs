@@ -11,7 +11,7 @@ import {
   buildSummaryMarkdown,
   runningRepository,
   validateSourceRepository
-} from "./chunk-EFJSDRV6.mjs";
+} from "./chunk-ELO4NBSL.mjs";
 import {
   headOf
 } from "./chunk-C7D6ZUBF.mjs";

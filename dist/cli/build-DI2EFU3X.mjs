@@ -4,15 +4,13 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DEPLOY_USAGE,
-  deployCommands
-} from "./chunk-HITSBTGW.mjs";
-import "./chunk-M7C2SEEP.mjs";
-import "./chunk-KV2BBYS3.mjs";
-import "./chunk-EFJSDRV6.mjs";
+  BUILD_USAGE,
+  buildCommand
+} from "./chunk-ADQ2MXXF.mjs";
+import "./chunk-ELO4NBSL.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DEPLOY_USAGE,
-  deployCommands
+  BUILD_USAGE,
+  buildCommand
 };

@@ -4,18 +4,18 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
+  DEPLOY_USAGE
+} from "./chunk-VRTZVZF6.mjs";
+import {
   BUILD_USAGE
-} from "./chunk-47E7ZMWG.mjs";
+} from "./chunk-ADQ2MXXF.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-XIVT5GCW.mjs";
-import "./chunk-RZQZDO3G.mjs";
-import {
-  DEPLOY_USAGE
-} from "./chunk-HITSBTGW.mjs";
-import "./chunk-M7C2SEEP.mjs";
+} from "./chunk-ZYRAP2BF.mjs";
+import "./chunk-CVNBQ4YT.mjs";
+import "./chunk-54TWN4SH.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-EFJSDRV6.mjs";
+import "./chunk-ELO4NBSL.mjs";
 import {
   DEFAULT_PATCH_SETS
 } from "./chunk-C7D6ZUBF.mjs";
@@ -37,7 +37,7 @@ commands:
            [--image NAME ... [--streaming-image NAME ...] [--platforms P] [--tag TEMPLATE ...] [--plan-only]
             [--source-repository URL]]
            [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR] [--mode push|pull-request]
-            [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON]]
+            [--max-lag HOURS] [--warn-only] [--allow-downgrade] [--hold REASON] [--adopt REPOSITORY[=TARGET] ...]]
            [--checks require|names|off] [--required-check NAME ...] [--checks-app SLUG ...] [--min-age 2h] [--checks-repository OWNER/NAME] [--json]
            the chain in one go: the upstream checks gate (main; default require when upstream is on GitHub), resolve and patch; with --image, build and push (the images' source label: --source-repository, default the GitHub Actions job's repository, else upstream); with --config, deploy
            (token from OFFMAIN_CONFIG_TOKEN) and measure the freshness; prints the summary

@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-M7C2SEEP.mjs";
+} from "./chunk-54TWN4SH.mjs";
 import {
   parse,
   required
@@ -30,12 +30,14 @@ import {
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 var DEPLOY_USAGE = `  bump      --dir DIR --set REPOSITORY=TAG[@DIGEST] [--set ...] [--no-digest] [--digest-in-tag] [--allow-downgrade]
-            [--policy NAMESPACE:NAME=REPOSITORY ...] [--dry-run] [--json]
-            set the image tags (and digests) in a config directory, changing only those scalars
+            [--policy NAMESPACE:NAME=REPOSITORY ...] [--adopt REPOSITORY[=TARGET] ...] [--dry-run] [--json]
+            set the image tags (and digests) in a config directory, changing only those scalars;
+            --adopt switches references to another image (ghcr.io/mastodon/mastodon) to ours
   deploy    --repository OWNER/NAME|URL --image REPOSITORY=TAG[@DIGEST] [--image ...] [--branch BRANCH]
             [--mode push|pull-request] [--path SUBDIR] [--author "Name <email>"]
             [--upstream URL] [--upstream-ref BRANCH] [--upstream-commit SHA] [--upstream-path DIR]
             [--version VERSION] [--patch-report FILE] [--no-digest] [--digest-in-tag] [--allow-downgrade] [--policy ...]
+            [--adopt REPOSITORY[=TARGET] ...]
             [--label LABEL ...] [--auto-merge merge|squash|rebase] [--keep-superseded]
             [--max-lag HOURS] [--warn-only] [--hold REASON] [--json]
             clone the config repo, bump, commit, push (or open one pull request), report the lag
@@ -54,6 +56,11 @@ function date(command, value) {
   return d;
 }
 var policyOption = { policy: { type: "string", multiple: true } };
+var adoptOption = { adopt: { type: "string", multiple: true } };
+function adoptValues(values) {
+  const out = (values ?? []).flatMap((v) => v.split("\n")).map((v) => v.trim()).filter(Boolean);
+  return out.length ? out : void 0;
+}
 function guarded(fn) {
   return async (args, out) => {
     try {
@@ -77,7 +84,8 @@ var bumpCommand = async (args, out) => {
     "digest-in-tag": { type: "boolean" },
     "allow-downgrade": { type: "boolean" },
     "dry-run": { type: "boolean" },
-    ...policyOption
+    ...policyOption,
+    ...adoptOption
   });
   const dir = pathOption("bump", "dir", required("bump", "dir", v.dir), "directory");
   if (!v.set?.length) throw new OffmainError("offmain bump: --set REPOSITORY=TAG[@DIGEST] is required (see offmain --help)");
@@ -88,6 +96,7 @@ var bumpCommand = async (args, out) => {
     digestInTag: Boolean(v["digest-in-tag"]),
     allowDowngrade: Boolean(v["allow-downgrade"]),
     policies: parsePolicies(v.policy),
+    adopt: adoptValues(v.adopt),
     dryRun: Boolean(v["dry-run"]),
     log: out.log
   });
@@ -129,7 +138,8 @@ var deployCommand = async (args, out) => {
     "server-url": { type: "string" },
     "api-url": { type: "string" },
     now: { type: "string" },
-    ...policyOption
+    ...policyOption,
+    ...adoptOption
   });
   const repository = required("deploy", "repository", v.repository);
   if (!v.image?.length) throw new OffmainError("offmain deploy: --image REPOSITORY=TAG[@DIGEST] is required (see offmain --help)");
@@ -168,6 +178,7 @@ var deployCommand = async (args, out) => {
     digestInTag: Boolean(v["digest-in-tag"]),
     allowDowngrade: Boolean(v["allow-downgrade"]),
     policies: parsePolicies(v.policy),
+    adopt: adoptValues(v.adopt),
     author: v.author,
     upstream,
     version: v.version,
@@ -229,5 +240,6 @@ var deployCommands = {
 
 export {
   DEPLOY_USAGE,
+  adoptValues,
   deployCommands
 };

@@ -6,11 +6,11 @@ const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DECIDE_USAGE,
   decideCommand
-} from "./chunk-XIVT5GCW.mjs";
-import "./chunk-RZQZDO3G.mjs";
-import "./chunk-M7C2SEEP.mjs";
+} from "./chunk-ZYRAP2BF.mjs";
+import "./chunk-CVNBQ4YT.mjs";
+import "./chunk-54TWN4SH.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-EFJSDRV6.mjs";
+import "./chunk-ELO4NBSL.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {

@@ -5,7 +5,7 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-RZQZDO3G.mjs";
+} from "./chunk-CVNBQ4YT.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -22,7 +22,8 @@ import { appendFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 var DECIDE_USAGE = `  decide   --image NAME [--image ...] [--streaming-image NAME ...] [--platforms P]
            [--repository URL] [--ref BRANCH] [--track main|release] [--commit SHA]
-           [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]]
+           [--patch-set NAME|FILE ...] [--patch FILE.diff ...] [--config OWNER/NAME|URL [--config-branch B] [--config-path DIR]
+            [--adopt REPOSITORY[=TARGET] ...]]
            [--checks require|names|off] [--required-check NAME ...] [--checks-app SLUG ...] [--min-age 2h]
            [--checks-repository OWNER/NAME] [--github-output FILE] [--summary FILE] [--json]
            what a run needs: which platforms to build, a merge, a deploy; nothing when nothing moved`;
@@ -58,6 +59,7 @@ var decideCommand = async (args, out) => {
     config: { type: "string" },
     "config-branch": { type: "string" },
     "config-path": { type: "string" },
+    adopt: { type: "string", multiple: true },
     "github-output": { type: "string" },
     summary: { type: "string" },
     checks: { type: "string" },
@@ -86,6 +88,7 @@ var decideCommand = async (args, out) => {
     streamingImages: items(v["streaming-image"], true),
     platforms: v.platforms || void 0,
     config: v.config ? { repository: v.config, branch: v["config-branch"] || void 0, path: v["config-path"] || void 0, token: process.env.OFFMAIN_CONFIG_TOKEN || void 0 } : void 0,
+    adopt: items(v.adopt),
     gate: { checks: v.checks || void 0, requiredChecks: items(v["required-check"], true), checksApps: items(v["checks-app"], true), minAge: v["min-age"] || void 0, checksRepository: v["checks-repository"] || void 0 },
     log: out.log
   });

@@ -12,14 +12,15 @@ import {
   configRemote,
   formatHours,
   githubClient,
+  imageKind,
   parseSetArg
-} from "./chunk-M7C2SEEP.mjs";
+} from "./chunk-54TWN4SH.mjs";
 import {
   RegistryClient,
   describeTag,
   parsePlatforms,
   streamingName
-} from "./chunk-EFJSDRV6.mjs";
+} from "./chunk-ELO4NBSL.mjs";
 import {
   DEFAULT_REPOSITORY,
   cell,
@@ -424,6 +425,15 @@ async function deployedTag(configDir, repository, sha) {
     return void 0;
   }
 }
+function adoptionFor(adopt, images) {
+  if (!adopt?.length) return void 0;
+  return adopt.map((a) => {
+    if (a.includes("=")) return a;
+    const key = imageKind(a) === "streaming" ? "mastodon-streaming" : "mastodon";
+    const to = images.find((i) => i.key === key)?.repositories[0]?.repository;
+    return to ? `${a}=${to}` : a;
+  });
+}
 async function decide(opts) {
   return await decideWith(opts, true);
 }
@@ -487,7 +497,8 @@ async function decideWith(opts, standalone) {
     if (everywhere && cloned) {
       try {
         if ("error" in cloned) throw cloned.error;
-        runs = !(await bump({ dir: configDir, targets: pinned.map(parseSetArg), dryRun: true, allowDowngrade: true })).changed;
+        const targets = pinned.map(parseSetArg);
+        runs = !(await bump({ dir: configDir, targets, adopt: adoptionFor(opts.adopt, images), dryRun: true, allowDowngrade: true })).changed;
       } catch (e) {
         log.warning(`the config repository could not be asked (${e.message}): deploying`);
         runs = false;

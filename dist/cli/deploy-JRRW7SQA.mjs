@@ -4,13 +4,17 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  BUILD_USAGE,
-  buildCommand
-} from "./chunk-47E7ZMWG.mjs";
-import "./chunk-EFJSDRV6.mjs";
+  DEPLOY_USAGE,
+  adoptValues,
+  deployCommands
+} from "./chunk-VRTZVZF6.mjs";
+import "./chunk-54TWN4SH.mjs";
+import "./chunk-KV2BBYS3.mjs";
+import "./chunk-ELO4NBSL.mjs";
 import "./chunk-C7D6ZUBF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  BUILD_USAGE,
-  buildCommand
+  DEPLOY_USAGE,
+  adoptValues,
+  deployCommands
 };
