@@ -59,6 +59,23 @@ describe('offmain version', () => {
 });
 
 describe('offmain patch', () => {
+  it.each(['v4.0', 'v4.1', 'main-2023'])('reads the version of a %s tree it patched, and patches it again with nothing to do', async (line) => {
+    const dir = fixtureCopy(line);
+    const before = await cli(['version', '--dir', dir, '--commit', SHA]);
+    expect(before.code).toBe(0);
+    const first = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).patches).toContainEqual(expect.objectContaining({ id: 'version-metadata', status: 'applied' }));
+    const after = await cli(['version', '--dir', dir, '--commit', SHA]);
+    expect([after.code, after.stdout]).toEqual([0, before.stdout]);
+    const again = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout);
+    expect(report.changedFiles).toEqual([]);
+    expect(report.patches.map((p: { status: string }) => p.status)).not.toContain('applied');
+    expect(report.version).toBe(before.stdout);
+  });
+
   it('patches a v4.2 tree and prints the JSON report', async () => {
     const dir = fixtureCopy('v4.2');
     const r = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
