@@ -79,3 +79,24 @@ describe('lib/mastodon/version.rb as upstream wrote it, and as version-metadata 
     expect(() => parseVersionRb(src)).toThrow(/lib\/mastodon\/version\.rb:23: cannot read the version: unexpected expression `metadata = `git rev-parse HEAD`/);
   });
 });
+
+describe('redis-tls on main between the REDIS_DRIVER switch (d5f02ad, #30717) and the refactor (388d547, #31694)', () => {
+  it('changes nothing, says to set REDIS_DRIVER=ruby, and exits clean twice', async () => {
+    const dir = real('d5f02adad7');
+    const files = snapshot(dir);
+    const v = await versionOf(dir, shaOf('d5f02adad7'));
+    expect(v.declared.text).toBe('4.3.0-alpha.4');
+    for (let i = 0; i < 2; i++) {
+      const r = await runPatches({ dir, version: semverOf(v.declared.text), patchSets: ['redis-tls', 'version-metadata'] });
+      expect(r.ok).toBe(true);
+      expect(r.changedFiles).toEqual([]);
+      expect(r.results.map((p) => [p.id, p.status])).toEqual([
+        ['hiredis-removal', 'not-needed'],
+        ['streaming-redis', 'not-needed'],
+        ['version-metadata', 'not-needed'],
+      ]);
+      expect(r.results[0]!.reason).toMatch(/^set REDIS_DRIVER=ruby: this main \(June to September 2024/);
+    }
+    expect(snapshot(dir)).toEqual(files);
+  });
+});
