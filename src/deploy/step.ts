@@ -140,6 +140,8 @@ export interface DeployResult {
   message?: string;
   /** Why nothing was pushed, when nothing was. */
   reason?: string;
+  /** A dry run: `changed` says what a deploy would change; nothing was committed or pushed. */
+  dryRun?: boolean;
   attempts: number;
   upstream?: { repository: string; ref: string; compareUrl?: string; commitUrl?: string };
   /** What the rollout brings (upstream commits, migrations, env and build changes, patch status changes). */
@@ -343,6 +345,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       return {
         ...extra,
         ...(ro ? { rollout: ro } : {}),
+        dryRun: true,
         changed: r.changed,
         mode,
         repository: remote.display,

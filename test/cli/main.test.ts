@@ -206,11 +206,13 @@ describe('offmain resolve and run', () => {
 });
 
 describe('offmain run, the whole chain', () => {
-  it('plans the build and deploys the tags to a config repository with --plan-only', async () => {
+  it('plans the build and shows the bump with --plan-only, writing nothing to the config repository', async () => {
     const root = tempDir();
     const upstream = await makeDemoUpstream(root);
     const { makeDemoConfigRepo } = await import('../../src/cli/demo.js');
     const config = await makeDemoConfigRepo(root, 'registry.example/acme');
+    const { git } = await import('../../src/core/git.js');
+    const before = (await git(['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: join(root, 'config.git') })).stdout;
     const r = await cli([
       'run', '--repository', upstream.url, '--path', join(root, 'co'),
       '--image', 'registry.example/acme/mastodon', '--plan-only',
@@ -218,10 +220,10 @@ describe('offmain run, the whole chain', () => {
     ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ ok: true, deploy: { changed: true, lagHours: 0 } });
-    const { git } = await import('../../src/core/git.js');
-    const k = (await git(['show', 'main:apps/mastodon/kustomization.yaml'], { cwd: join(root, 'config.git') })).stdout;
-    expect(k).toContain(`newTag: "4.8.0-alpha.1_${upstream.shas.main.slice(0, 7)}"`);
+    expect(out).toMatchObject({ ok: true, deploy: { changed: true, dryRun: true } });
+    expect(out.deploy.commit).toBeUndefined();
+    expect(r.log.join('\n')).toMatch(/the bump would move apps\/mastodon\/kustomization\.yaml from .* to 4\.8\.0-alpha\.1\+[0-9a-f]{7}; nothing was committed or pushed/);
+    expect((await git(['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: join(root, 'config.git') })).stdout).toBe(before);
   });
 
   it('refuses --config without --image', async () => {
