@@ -215,15 +215,17 @@ async function olderDeploy(otherRef: string, ours: string, history?: UpstreamHis
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
   const mine = parseImageTag(ours);
   if (!theirs || !mine) return false;
+  if (theirs.shortSha === mine.shortSha) return false;
+  // On the tracked branch the history decides (main's version number drops at times), then the version.
+  const ancestry = await history?.isAncestor(theirs.shortSha, mine.shortSha).catch(() => undefined);
+  if (ancestry !== undefined) return ancestry;
   let order: number;
   try {
     order = semver.compare(semverOf(mine.version), semverOf(theirs.version));
   } catch {
     return false;
   }
-  if (order !== 0) return order > 0;
-  if (theirs.shortSha === mine.shortSha) return false;
-  return (await history?.isAncestor(theirs.shortSha, mine.shortSha)) === true;
+  return order > 0;
 }
 
 // ---------------------------------------------------------------------------------------------
