@@ -149,6 +149,20 @@ export class UpstreamHistory {
     return history;
   }
 
+  /**
+   * The text of `file` at the commit `sha` (a full sha present here), or undefined when the commit has no such
+   * regular file (absent, a symbolic link, a submodule) or it is larger than `maxBytes`: upstream text, so the
+   * size is read from the tree first and the blob (fetched alone from upstream in a blobless history) only then.
+   */
+  async fileAt(sha: string, file: string, maxBytes: number): Promise<string | undefined> {
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith('-') || file.includes('\0')) return undefined;
+    const entry = await this.run(['ls-tree', '-l', '-z', '--end-of-options', sha, '--', file], true);
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t([^\0]*)\0$/.exec(entry.stdout);
+    if (entry.code !== 0 || !m || m[4] !== file || Number(m[3]) > maxBytes) return undefined;
+    const blob = await this.run(['cat-file', 'blob', m[2]!], true);
+    return blob.code === 0 ? blob.stdout : undefined;
+  }
+
   /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
   read(args: string[]): Promise<GitResult> {
     return this.run(args, true);

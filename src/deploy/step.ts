@@ -33,7 +33,7 @@ import { deployCommitMessage, displayOf } from './message.js';
 import { BRANCH_PREFIX, GitHubPullRequests, PR_MARKER, type MergeMethod, type PullRequestResult } from './pullrequest.js';
 import type { Hold } from './hold.js';
 import { preflight, rolloutFor } from './preflight.js';
-import type { RedisDriverFinding } from './redisdriver.js';
+import { MAX_UPSTREAM_BYTES, type RedisDriverFinding } from './redisdriver.js';
 import type { RolloutReport } from './rollout.js';
 
 export type DeployMode = 'push' | 'pull-request';
@@ -202,6 +202,11 @@ function configDir(clone: string, sub: string, given: string): string {
   return tree.abs(sub);
 }
 
+/** The new commit's files, read from the upstream history (bounded), for the Redis driver check. */
+function upstreamTree(history: UpstreamHistory | undefined, sha: string | undefined) {
+  return history && sha ? { commit: sha, read: (file: string) => history.fileAt(sha, file, MAX_UPSTREAM_BYTES) } : undefined;
+}
+
 /** A clone made earlier in the run: it must be of this repository and branch. */
 function reused(co: ConfigCheckout, remote: ConfigRemote, branch: string | undefined): ConfigCheckout {
   if (co.remote.fetchUrl !== remote.fetchUrl || (branch && co.branch !== branch)) {
@@ -324,7 +329,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       log,
     };
     const pre = await log.group('Check the config repository', () =>
-      preflight({ co, bump: bumpOptions, sub, report, hold: opts.hold, warnOnly: opts.warnOnly, log }),
+      preflight({ co, bump: bumpOptions, sub, report, upstreamTree: upstreamTree(history, deployedSha), version: nextVersion, hold: opts.hold, warnOnly: opts.warnOnly, log }),
     );
     bumpOptions.targets = pre.targets;
     const heldReason = `held: ${pre.holds.map((h) => `${h.repository}${h.reason ? ` (${h.reason})` : ''}`).join(', ')}`;
