@@ -207,7 +207,7 @@ export async function runDemo(out: CommandOut & { log: Logger }, opts: { root?: 
   out.stdout(
     services
       ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)`
-      : 'offmain demo: no Docker engine is available here, so the build runs as a printed plan (start one with `bash scripts/services.sh start`); every other step is real',
+      : 'offmain demo: no Docker engine is available here, so the build runs as a printed plan and the deploy as a dry run (start one with `bash scripts/services.sh start`); every other step is real',
   );
   const root = opts.root ?? mkdtempSync(join(tmpdir(), 'offmain-demo-'));
   const registry = services?.registry ?? '127.0.0.1:5000';
@@ -250,7 +250,7 @@ export async function runDemo(out: CommandOut & { log: Logger }, opts: { root?: 
   } else {
     const built = second.build ? `${second.build.builds} builds${second.build.skipped ? ' (skipped: already in the registry)' : ''}` : 'plan only';
     out.stdout(
-      `\nsecond run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : 'changed nothing (already at the target)'}; ${second.seconds} s`,
+      `\nsecond run: ${built}; deploy ${second.deploy?.dryRun ? 'shown as a dry run (nothing built, so nothing written)' : second.deploy?.changed ? `committed ${second.deploy.commit}` : 'changed nothing (already at the target)'}; ${second.seconds} s`,
     );
   }
   // The other upstream line: the newest stable release needs the Redis TLS patch (shown, not deployed).

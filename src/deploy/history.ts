@@ -42,6 +42,15 @@ export interface HistoryOptions {
   token?: string;
 }
 
+/** What git says when another process holds a lock of the repository (shallow.lock, a ref's .lock). */
+const LOCKED = /\.lock\b|unable to lock|cannot lock|already exists/i;
+
+/** How long a fetch waits for another process's lock on the cache: OFFMAIN_CACHE_LOCK_SECONDS (default 120). */
+function lockWaitMs(): number {
+  const s = Number(process.env.OFFMAIN_CACHE_LOCK_SECONDS);
+  return (Number.isFinite(s) && s >= 0 ? s : 120) * 1000;
+}
+
 /** In-process lock per directory: two fetches into one repository at once would trip over git's locks. */
 const locks = new Map<string, Promise<unknown>>();
 function locked<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -149,6 +158,20 @@ export class UpstreamHistory {
     return history;
   }
 
+  /**
+   * The text of `file` at the commit `sha` (a full sha present here), or undefined when the commit has no such
+   * regular file (absent, a symbolic link, a submodule) or it is larger than `maxBytes`: upstream text, so the
+   * size is read from the tree first and the blob (fetched alone from upstream in a blobless history) only then.
+   */
+  async fileAt(sha: string, file: string, maxBytes: number): Promise<string | undefined> {
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith('-') || file.includes('\0')) return undefined;
+    const entry = await this.run(['ls-tree', '-l', '-z', '--end-of-options', sha, '--', file], true);
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t([^\0]*)\0$/.exec(entry.stdout);
+    if (entry.code !== 0 || !m || m[4] !== file || Number(m[3]) > maxBytes) return undefined;
+    const blob = await this.run(['cat-file', 'blob', m[2]!], true);
+    return blob.code === 0 ? blob.stdout : undefined;
+  }
+
   /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
   read(args: string[]): Promise<GitResult> {
     return this.run(args, true);
@@ -177,7 +200,12 @@ export class UpstreamHistory {
       else if (!hadRef) args.push(`--depth=${FIRST_DEPTH}`);
       args.push('origin', `+refs/heads/${this.ref}:${this.tracking}`);
       let r = await this.run(args, true);
-      if (r.code !== 0 && /lock|already exists/i.test(r.stderr)) r = await this.run(args, true); // another process fetching
+      // Another process fetching into the same cache (two deploys sharing --cache) holds shallow.lock or a ref
+      // lock: wait for it, a bounded time, rather than lose the lag and the rollout notes.
+      for (let waited = 0, pause = 100; r.code !== 0 && LOCKED.test(r.stderr) && waited < lockWaitMs(); waited += pause, pause = Math.min(pause * 2, 2000)) {
+        await new Promise((ok) => setTimeout(ok, pause));
+        r = await this.run(args, true);
+      }
       if (r.code !== 0) {
         const why = redactText(
           (r.stderr.split('\n').find((l) => l.startsWith('fatal:')) ?? r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`).replace(/^fatal: /, ''),

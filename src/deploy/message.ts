@@ -141,7 +141,7 @@ export function deploySummaryMarkdown(r: DeployResult): string {
   const rows: string[][] = [
     ['Config repository', `${cell(r.repository)} (${cell(r.branch)})`],
     ['Deployed before', r.previous.version ? `\`${cell(r.previous.version)}\`` : 'unknown'],
-    ['Deployed now', `\`${cell(r.next.version)}\``],
+    [r.dryRun ? 'Would deploy' : 'Deployed now', `\`${cell(r.next.version)}\``],
   ];
   if (r.upstream?.compareUrl) rows.push(['Upstream changes', `[compare](${r.upstream.compareUrl})`]);
   if (r.pullRequest) {
@@ -161,7 +161,7 @@ export function deploySummaryMarkdown(r: DeployResult): string {
     return [`\`${cell(t.repository)}\``, `\`${cell(t.tag)}\``, t.digest ? `\`${t.digest}\`` : '', moved ? 'updated' : 'already there'];
   });
   const out = [
-    `## offmain deploy: ${r.changed ? (r.mode === 'push' ? 'pushed' : 'pull request') : 'no change'}`,
+    `## offmain deploy: ${r.dryRun ? (r.changed ? 'dry run, nothing written' : 'dry run, no change') : r.changed ? (r.mode === 'push' ? 'pushed' : 'pull request') : 'no change'}`,
     '',
     table(rows),
     '',

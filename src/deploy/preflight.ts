@@ -13,7 +13,7 @@ import { lastDeployMessage, lineOrigin } from './configlog.js';
 import type { ConfigCheckout } from './configrepo.js';
 import type { UpstreamHistory } from './history.js';
 import { findHolds, holdLine, type Hold } from './hold.js';
-import { findUncoveredRediss, redisDriverNeed, redisDriverProblem, type RedisDriverFinding } from './redisdriver.js';
+import { findUncoveredRediss, redisDriverNeedFor, redisDriverProblem, type RedisDriverFinding, type RedisDriverSources } from './redisdriver.js';
 import { patchesFromMessage, rollout, type RolloutReport } from './rollout.js';
 
 export interface PreflightOptions {
@@ -23,6 +23,9 @@ export interface PreflightOptions {
   /** The bumped directory's path inside the config repository ('' for the root). */
   sub: string;
   report?: PatchReport;
+  /** The new commit's upstream tree and display version, for the Redis driver check (redisdriver.ts). */
+  upstreamTree?: RedisDriverSources['tree'];
+  version?: string;
   /** The `hold` input. */
   hold?: string;
   warnOnly?: boolean;
@@ -55,7 +58,7 @@ export async function preflight(o: PreflightOptions): Promise<Preflight> {
   const held = new Set(holds.map((h) => h.repository));
 
   let redisDriver: RedisDriverFinding[] = [];
-  const need = redisDriverNeed(o.report);
+  const need = await redisDriverNeedFor({ tree: o.upstreamTree, report: o.report, version: o.version });
   if (need) {
     const listed = await o.co.run(['ls-files', '-z', '--', o.sub || '.']);
     const files = listed.stdout

@@ -1,16 +1,21 @@
 /**
- * The Redis driver check. Mastodon 4.3 to 4.5 talk TLS to Redis (`rediss://`) only with the pure-Ruby driver,
- * chosen at run time by `REDIS_DRIVER=ruby` (the patch report's `hiredis-removal` says `not-needed` and asks
- * for it). When the config repository sets a `rediss://` URL in an env (a ConfigMap, Helm values
- * `mastodon.extraEnvVars` or `redis.*`, a compose `environment:`, an env file) and nothing next to it sets
- * `REDIS_DRIVER=ruby`, the rollout would break Redis: the deploy stops before pushing, naming the file and line
- * and the variable to add. Files are read through core/safefs.ts; only text is scanned, nothing is run.
+ * The Redis driver check. Mastodon 4.3 to 4.5, and main from the switch (d5f02ad, June 2024) to the redis 5
+ * upgrade (bb64905, April 2026, 4.6.0-alpha.6), talk TLS to Redis (`rediss://`) only with the pure-Ruby driver,
+ * chosen at run time by `REDIS_DRIVER=ruby`. Whether the new commit needs it is read from its upstream tree
+ * (the deploy's upstream history: redis-rb 4.x in Gemfile.lock and the `REDIS_DRIVER` switch in the Redis
+ * configuration), whatever inputs were passed; only without a history does the patch report (`hiredis-removal`
+ * not needed, asking for it) or else the version tell. When the config repository sets a `rediss://` URL in an
+ * env (a ConfigMap, Helm values `mastodon.extraEnvVars` or `redis.*`, a compose `environment:`, an env file) and
+ * nothing next to it sets `REDIS_DRIVER=ruby`, the rollout would break Redis: the deploy stops before pushing,
+ * naming the file and line and the variable to add. Files are read through core/safefs.ts and, upstream's,
+ * bounded (history.ts `fileAt`); only text is scanned, nothing is run.
  */
 import path from 'node:path';
 import { ConfinedDir } from '../core/safefs.js';
 import { MAX_YAML_BYTES } from './bump/parse.js';
 import { inline } from '../core/untrusted.js';
-import type { PatchReport } from '../patch/index.js';
+import semver from 'semver';
+import { semverOf, type PatchReport } from '../patch/index.js';
 
 export interface RedisDriverFinding {
   /** Relative to the config repository root. */
@@ -29,6 +34,64 @@ export function redisDriverNeed(report: PatchReport | undefined): string | undef
     (x) => typeof x?.id === 'string' && /(^|\/)hiredis-removal$/.test(x.id) && x.status === 'not-needed' && /REDIS_DRIVER=ruby/.test(String(x.reason ?? '')),
   );
   return p ? `patch ${p.id} is not needed on this upstream line: it asks for REDIS_DRIVER=ruby` : undefined;
+}
+
+/** Reads a file of the new upstream commit (undefined when it has none); history.ts `fileAt`. */
+export type UpstreamFileReader = (file: string) => Promise<string | undefined>;
+
+/** Larger than any Gemfile.lock or Redis configuration upstream has had. */
+export const MAX_UPSTREAM_BYTES = 1024 * 1024;
+
+/** Where upstream's Redis driver switch has been: the 2024-06 form (d5f02ad), then the refactored one (388d547). */
+const SWITCH_FILES = ['lib/mastodon/redis_configuration.rb', 'lib/mastodon/redis_config.rb'];
+
+/**
+ * Whether the upstream tree needs REDIS_DRIVER=ruby for TLS, read from it: redis-rb 4.x resolved in Gemfile.lock
+ * and a driver that is hiredis unless REDIS_DRIVER is `ruby`. Undefined when it does not; throws nothing for an
+ * unreadable file (that file just does not count).
+ */
+export async function redisDriverNeedOfTree(read: UpstreamFileReader, commit: string): Promise<string | undefined> {
+  const lock = await read('Gemfile.lock').catch(() => undefined);
+  const redis = lock === undefined ? undefined : /^    redis \((4\.[0-9.]{1,20})\)$/m.exec(lock)?.[1];
+  if (!redis) return undefined;
+  for (const file of SWITCH_FILES) {
+    const text = await read(file).catch(() => undefined);
+    if (text !== undefined && /REDIS_DRIVER['"](?:\]|\s*,\s*['"]hiredis['"]\s*\))\s*==\s*['"]ruby['"]/.test(text) && /:hiredis\b/.test(text)) {
+      return `upstream ${commit.slice(0, 7)} runs redis-rb ${redis}, whose driver is hiredis unless REDIS_DRIVER=ruby (${file})`;
+    }
+  }
+  return undefined;
+}
+
+/** Only where nothing else tells: versions 4.3.0-alpha to 4.6.0 (the last alphas of 4.6.0 may not need it). */
+function redisDriverNeedOfVersion(version: string | undefined): string | undefined {
+  if (!version) return undefined;
+  let v: string;
+  try {
+    v = semverOf(version.replace(/\+.*$/, ''));
+  } catch {
+    return undefined;
+  }
+  return semver.satisfies(v, '>=4.3.0-0 <4.6.0', { includePrerelease: true })
+    ? `Mastodon ${version.replace(/\+.*$/, '')} (4.3 to 4.5) chooses its Redis driver with REDIS_DRIVER, and the upstream tree could not be read`
+    : undefined;
+}
+
+export interface RedisDriverSources {
+  /** The new commit's upstream tree (the deploy's history), with its sha: what decides when there. */
+  tree?: { read: UpstreamFileReader; commit: string };
+  report?: PatchReport;
+  /** The display version deployed (`4.4.0+abc1234`). */
+  version?: string;
+}
+
+/** Why this deploy needs REDIS_DRIVER=ruby next to every rediss:// URL, or undefined when it does not. */
+export async function redisDriverNeedFor(src: RedisDriverSources): Promise<string | undefined> {
+  if (src.tree && (await src.tree.read('Gemfile.lock').catch(() => undefined)) !== undefined) {
+    return redisDriverNeedOfTree(src.tree.read, src.tree.commit);
+  }
+  if (Array.isArray(src.report?.patches) && src.report.patches.some((p) => /(^|\/)hiredis-removal$/.test(String(p?.id)))) return redisDriverNeed(src.report);
+  return redisDriverNeedOfVersion(src.version);
 }
 
 /** Whether a text sets REDIS_DRIVER to ruby, in any of the env shapes. */

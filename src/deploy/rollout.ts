@@ -1,17 +1,32 @@
 /**
- * What a rollout brings: for the range from the deployed upstream commit to the new one, the number of
- * commits, the new database migrations (`db/migrate`) and post-deployment migrations (`db/post_migrate`,
- * which must run after the new code is live), the variables added to or removed from
- * `.env.production.sample`, the Dockerfiles and build arguments that changed, and the patches whose status
- * changed. Read from the blobless upstream history (history.ts): the file list comes from trees
- * (`git diff --name-status --no-renames`), and only the few blobs it needs (the env sample, changed
- * Dockerfiles) are fetched. Everything read is upstream text: lists are bounded, names filtered to their
- * shapes, and the text forms go through core/untrusted.ts.
+ * What a rollout brings: for the range from the deployed upstream commit to the new one, the commits (for a
+ * sideways move, those brought in and those taken out), the new database migrations (`db/migrate`) and
+ * post-deployment migrations (`db/post_migrate`, which must run after the new code is live) by version (a
+ * migration moved between the two is neither new nor removed), every change of `.env.production.sample`
+ * (variables added or removed, values changed), the Ruby and Node.js versions, the Dockerfiles and their build
+ * arguments (each Dockerfile on its own), and the patches whose status changed. Read from the blobless upstream
+ * history (history.ts): the file list comes from trees (`git diff --name-status --no-renames`), and only the few
+ * blobs it needs are fetched, each bounded. Everything read is upstream text (rolloutfiles.ts parses it): lists
+ * are bounded, names filtered to their shapes, and the text forms go through core/untrusted.ts.
  */
 import { cell } from '../core/markdown.js';
 import { compareUrl } from '../core/remote.js';
 import { inline } from '../core/untrusted.js';
 import type { UpstreamHistory } from './history.js';
+import {
+  dockerfileChange,
+  envChanges,
+  isDockerfile,
+  migrationChanges,
+  RUNTIME_FILES,
+  runtimeVersion,
+  type DiffEntry,
+  type DockerfileChange,
+  type EnvChanges,
+  type RuntimeChange,
+} from './rolloutfiles.js';
+
+export { buildArgNames, envNames } from './rolloutfiles.js';
 
 /** At most this many items of each kind are named; the rest are counted. */
 export const MAX_EACH = 10;
@@ -30,16 +45,23 @@ export interface RolloutReport {
   to: string;
   /** `forward` when `to` contains `from`, `rollback` when `from` contains `to`, else `sideways`. */
   direction: 'forward' | 'rollback' | 'sideways';
-  /** Commits in the range (for a rollback: the commits taken out). */
+  /** Commits in the range (for a rollback: the commits taken out; sideways: the ones brought in). */
   commits: number;
+  /** Sideways: the commits of the deployed side the new one lacks (taken out). */
+  commitsTakenOut?: number;
   compareUrl?: string;
-  /** Files under db/migrate the new commit adds (for a rollback: the ones it lacks). */
+  /** Migrations under db/migrate the new commit adds, by version (for a rollback: the ones it lacks). */
   migrations: string[];
   postMigrations: string[];
   /** Migrations the new commit no longer has (a rollback: the database keeps their changes). */
   removedMigrations: string[];
-  env: { added: string[]; removed: string[] };
-  build: { files: string[]; argsAdded: string[]; argsRemoved: string[] };
+  /** Migrations moved between db/migrate and db/post_migrate: not new, not removed, not run again. */
+  movedMigrations: { file: string; from: string; to: string }[];
+  env: EnvChanges;
+  /** Ruby and Node.js versions that change (`.ruby-version`, `.nvmrc`). */
+  runtime: RuntimeChange[];
+  /** `files`: every Dockerfile of the range; `dockerfiles`: each with its own args; the two lists: of the Dockerfiles changed in place. */
+  build: { files: string[]; argsAdded: string[]; argsRemoved: string[]; dockerfiles: DockerfileChange[] };
   patches: PatchStatusChange[];
 }
 
@@ -53,36 +75,13 @@ export interface RolloutInput {
   patchesAfter?: Record<string, string>;
 }
 
-const isDockerfile = (f: string) => /(^|\/)Dockerfile[^/]*$/.test(f) || /(^|\/)[^/]*\.Dockerfile$/.test(f);
+/** Larger than any env sample, Dockerfile or version file upstream has had: a bigger one is not read. */
+const MAX_READ = 512 * 1024;
 
-/** Variable names of an env sample, commented-out examples included (`# REDIS_PASSWORD=`). */
-export function envNames(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const line of text.split('\n')) {
-    const m = /^\s*(?:#\s*)?(?:export\s+)?([A-Z][A-Z0-9_]{0,80})=/.exec(line);
-    if (m) out.add(m[1]!);
-  }
-  return out;
-}
-
-/** `ARG NAME` / `ARG NAME=default` names of a Dockerfile. */
-export function buildArgNames(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const line of text.split('\n')) {
-    const m = /^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]{0,80})\b/i.exec(line);
-    if (m) out.add(m[1]!);
-  }
-  return out;
-}
-
-function minus(a: Set<string>, b: Set<string>): string[] {
-  return [...a].filter((x) => !b.has(x)).sort();
-}
-
-/** A file's content at a commit ('' when absent); fetches the one blob from upstream in a blobless clone. */
+/** A file's content at a commit ('' when absent or too large); fetches the one blob in a blobless history. */
 async function blob(history: UpstreamHistory, sha: string, file: string): Promise<string> {
-  const r = await history.read(['cat-file', 'blob', `${sha}:${file}`]);
-  return r.code === 0 ? r.stdout : '';
+  const full = sha.length >= 40 ? sha : ((await history.read(['rev-parse', '--verify', '-q', `${sha}^{commit}`])).stdout.trim() || sha);
+  return (await history.fileAt(full, file, MAX_READ)) ?? '';
 }
 
 /** Patch statuses that differ between two reports (id -> status). */
@@ -101,45 +100,45 @@ export async function rollout(input: RolloutInput): Promise<RolloutReport> {
   const forward = (await h.isAncestor(from, to)) === true;
   const back = !forward && (await h.isAncestor(to, from)) === true;
   const direction = forward ? 'forward' : back ? 'rollback' : 'sideways';
-  const count = await h.read(['rev-list', '--count', back ? `${to}..${from}` : `${from}..${to}`]);
+  const count = async (range: string) => Number((await h.read(['rev-list', '--count', range])).stdout.trim()) || 0;
   const names = await h.read(['diff', '--name-status', '--no-renames', '-z', from, to, '--']);
-  const entries: { status: string; file: string }[] = [];
+  const entries: DiffEntry[] = [];
   const parts = names.stdout.split('\0');
   for (let i = 0; i + 1 < parts.length; i += 2) entries.push({ status: parts[i]!, file: parts[i + 1]! });
 
-  const base = (f: string) => f.slice(f.lastIndexOf('/') + 1);
-  const under = (dir: string, status: string) =>
-    entries.filter((e) => e.status === status && e.file.startsWith(`${dir}/`) && e.file.endsWith('.rb')).map((e) => base(e.file)).sort();
+  const mig = migrationChanges(entries);
   const report: RolloutReport = {
     from,
     to,
     direction,
-    commits: Number(count.stdout.trim()) || 0,
-    migrations: under('db/migrate', 'A'),
-    postMigrations: under('db/post_migrate', 'A'),
-    removedMigrations: [...under('db/migrate', 'D'), ...under('db/post_migrate', 'D')].sort(),
-    env: { added: [], removed: [] },
-    build: { files: [], argsAdded: [], argsRemoved: [] },
+    commits: await count(back ? `${to}..${from}` : `${from}..${to}`),
+    ...(direction === 'sideways' ? { commitsTakenOut: await count(`${to}..${from}`) } : {}),
+    migrations: mig.migrations,
+    postMigrations: mig.postMigrations,
+    removedMigrations: mig.removed,
+    movedMigrations: mig.moved,
+    env: { added: [], removed: [], changed: [], touched: false },
+    runtime: [],
+    build: { files: [], argsAdded: [], argsRemoved: [], dockerfiles: [] },
     patches: patchChanges(input.patchesBefore, input.patchesAfter),
   };
   const cmp = compareUrl(h.repository, back ? to : from, back ? from : to);
   if (cmp) report.compareUrl = cmp;
 
-  if (entries.some((e) => e.file === ENV_SAMPLE)) {
-    const [a, b] = [envNames(await blob(h, from, ENV_SAMPLE)), envNames(await blob(h, to, ENV_SAMPLE))];
-    report.env = { added: minus(b, a), removed: minus(a, b) };
+  if (entries.some((e) => e.file === ENV_SAMPLE)) report.env = envChanges(await blob(h, from, ENV_SAMPLE), await blob(h, to, ENV_SAMPLE));
+  for (const e of entries.filter((x) => Object.hasOwn(RUNTIME_FILES, x.file))) {
+    const [was, now] = [runtimeVersion(await blob(h, from, e.file)), runtimeVersion(await blob(h, to, e.file))];
+    if (was !== now) report.runtime.push({ name: RUNTIME_FILES[e.file]!, file: e.file, from: was, to: now });
   }
   const dockerfiles = entries.filter((e) => isDockerfile(e.file));
   report.build.files = dockerfiles.map((e) => e.file).sort();
-  const argsAdded = new Set<string>();
-  const argsRemoved = new Set<string>();
   for (const d of dockerfiles.slice(0, MAX_EACH)) {
-    const [a, b] = [buildArgNames(await blob(h, from, d.file)), buildArgNames(await blob(h, to, d.file))];
-    for (const x of minus(b, a)) argsAdded.add(x);
-    for (const x of minus(a, b)) argsRemoved.add(x);
+    report.build.dockerfiles.push(dockerfileChange(d.file, d.status, await blob(h, from, d.file), await blob(h, to, d.file)));
   }
-  report.build.argsAdded = [...argsAdded].sort();
-  report.build.argsRemoved = [...argsRemoved].sort();
+  report.build.dockerfiles.sort((x, y) => x.file.localeCompare(y.file));
+  const inPlace = report.build.dockerfiles.filter((d) => d.status === 'changed');
+  report.build.argsAdded = [...new Set(inPlace.flatMap((d) => d.argsAdded))].sort();
+  report.build.argsRemoved = [...new Set(inPlace.flatMap((d) => d.argsRemoved))].sort();
   return report;
 }
 
@@ -156,12 +155,43 @@ export const ROLLOUT_HEADINGS = ['Rollout:'];
 export const POST_MIGRATE_WARNING =
   'WARNING: post-deployment migrations run after the new code is live: migrate with SKIP_POST_DEPLOYMENT_MIGRATIONS=true before the rollout, then run `rails db:migrate` again after it';
 
+/** What the range is, in words: `4 upstream commits brought in`, a rollback, or both sides of a sideways move. */
+function rangeWords(r: RolloutReport): string {
+  const n = (k: number) => `${k} upstream commit${k === 1 ? '' : 's'}`;
+  if (r.direction === 'rollback') return `${n(r.commits)} taken out (rollback)`;
+  if (r.direction === 'sideways') return `${n(r.commits)} brought in and ${n(r.commitsTakenOut ?? 0)} taken out (the two commits are not on one line)`;
+  return `${n(r.commits)} brought in`;
+}
+
+/** `FETCH_REPLIES_ENABLED true -> false`, each side inline. */
+const valueChange = (c: { name: string; from: string; to: string }) => `${c.name} ${inline(c.from, 60) || "''"} -> ${inline(c.to, 60) || "''"}`;
+
+/** `Ruby 3.3.5 -> 3.4.1 (.ruby-version)`. */
+const runtimeChange = (c: RuntimeChange) => `${c.name} ${inline(c.from, 40) || '(none)'} -> ${inline(c.to, 40) || '(none)'} (${c.file})`;
+
+/** `streaming/Dockerfile (new; build args: A, B)`, `Dockerfile (build args added: X)`. */
+function dockerfileWords(d: DockerfileChange, quote = (s: string) => s): string {
+  if (d.status === 'added') return `${quote(inline(d.file, 120))} (new${d.argsAdded.length ? `; build args: ${few(d.argsAdded, quote)}` : ''})`;
+  if (d.status === 'removed') return `${quote(inline(d.file, 120))} (removed)`;
+  const args = [d.argsAdded.length ? `build args added: ${few(d.argsAdded, quote)}` : '', d.argsRemoved.length ? `build args removed: ${few(d.argsRemoved, quote)}` : ''].filter(Boolean);
+  return `${quote(inline(d.file, 120))}${args.length ? ` (${args.join('; ')})` : ''}`;
+}
+
+/** The env sample's changes in words, or '' when it did not change. */
+function envWords(env: EnvChanges, quote = (s: string) => s): string[] {
+  const out: string[] = [];
+  if (env.added.length) out.push(`adds: ${few(env.added, quote)}`);
+  if (env.removed.length) out.push(`removes: ${few(env.removed, quote)}`);
+  if (env.changed?.length) out.push(`changes: ${few(env.changed.map(valueChange), quote)}`);
+  if (!out.length && env.touched) out.push('changed (comments only)');
+  return out;
+}
+
 /** The rollout section of the commit message and pull request body, plain text, bounded. */
 export function rolloutLines(r: RolloutReport): string[] {
   const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
   const out = ['Rollout:'];
-  const verb = r.direction === 'rollback' ? 'taken out (rollback)' : r.direction === 'sideways' ? 'apart (not on one line)' : 'brought in';
-  out.push(`- ${n(r.commits, 'upstream commit')} ${verb}${r.compareUrl ? `: ${inline(r.compareUrl, 300)}` : ''}`);
+  out.push(`- ${rangeWords(r)}${r.compareUrl ? `: ${inline(r.compareUrl, 300)}` : ''}`);
   const mig = r.direction === 'rollback' ? 'the database keeps them; roll back by hand if needed' : '';
   if (r.migrations.length) out.push(`- ${n(r.migrations.length, 'migration')} (db/migrate): ${few(r.migrations)}`);
   if (r.postMigrations.length) {
@@ -171,18 +201,15 @@ export function rolloutLines(r: RolloutReport): string[] {
   if (r.removedMigrations.length) {
     out.push(`- ${n(r.removedMigrations.length, 'migration')} not in the new commit${mig ? ` (${mig})` : ''}: ${few(r.removedMigrations)}`);
   }
-  if (r.env.added.length) out.push(`- ${ENV_SAMPLE} adds: ${few(r.env.added)}`);
-  if (r.env.removed.length) out.push(`- ${ENV_SAMPLE} removes: ${few(r.env.removed)}`);
-  if (r.build.files.length) {
-    const args = [
-      r.build.argsAdded.length ? `build args added: ${few(r.build.argsAdded)}` : '',
-      r.build.argsRemoved.length ? `build args removed: ${few(r.build.argsRemoved)}` : '',
-    ].filter(Boolean);
-    out.push(`- Dockerfiles changed: ${few(r.build.files)}${args.length ? `; ${args.join('; ')}` : ''}`);
-  }
+  const moved = r.movedMigrations ?? [];
+  if (moved.length) out.push(`- ${n(moved.length, 'migration')} moved between db/migrate and db/post_migrate (nothing new to run): ${few(moved.map((m) => `${m.file} (${m.from} -> ${m.to})`))}`);
+  for (const w of envWords(r.env)) out.push(`- ${ENV_SAMPLE} ${w}`);
+  for (const c of r.runtime ?? []) out.push(`- ${runtimeChange(c)}`);
+  const dockerfiles = r.build.dockerfiles ?? [];
+  if (dockerfiles.length) out.push(`- Dockerfiles changed: ${dockerfiles.map((d) => dockerfileWords(d)).join(', ')}${r.build.files.length > dockerfiles.length ? `, … and ${r.build.files.length - dockerfiles.length} more` : ''}`);
   for (const p of r.patches.slice(0, MAX_EACH)) out.push(`- patch ${inline(p.id, 100)}: ${inline(p.from, 40)} -> ${inline(p.to, 40)}`);
   if (r.patches.length > MAX_EACH) out.push(`- … and ${r.patches.length - MAX_EACH} more patch changes`);
-  if (out.length === 2 && r.commits > 0) out.push('- no migration, env or build change');
+  if (out.length === 2 && r.commits > 0) out.push('- no migration, env, runtime or build change');
   return out;
 }
 
@@ -190,22 +217,17 @@ export function rolloutLines(r: RolloutReport): string[] {
 export function rolloutMarkdown(r: RolloutReport, heading = '### What the rollout brings'): string {
   const code = (s: string) => `\`${cell(s)}\``;
   const list = (items: readonly string[]) => few(items, code);
-  const rows: string[][] = [
-    [
-      'Commits',
-      `${r.commits}${r.direction === 'rollback' ? ' taken out (rollback)' : r.direction === 'sideways' ? ' (not on one line)' : ''}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ''}`,
-    ],
-  ];
+  const rows: string[][] = [['Commits', `${cell(rangeWords(r))}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ''}`]];
   if (r.migrations.length) rows.push(['Migrations', list(r.migrations)]);
   if (r.postMigrations.length) rows.push(['Post-deployment migrations', `⚠️ ${list(r.postMigrations)}: ${cell(POST_MIGRATE_WARNING.replace(/^WARNING: /, ''))}`]);
   if (r.removedMigrations.length) rows.push(['Migrations not in the new commit', list(r.removedMigrations)]);
-  if (r.env.added.length || r.env.removed.length) {
-    rows.push(['Env variables', [r.env.added.length ? `added ${list(r.env.added)}` : '', r.env.removed.length ? `removed ${list(r.env.removed)}` : ''].filter(Boolean).join('; ')]);
-  }
-  if (r.build.files.length) {
-    const args = [r.build.argsAdded.length ? `args added ${list(r.build.argsAdded)}` : '', r.build.argsRemoved.length ? `args removed ${list(r.build.argsRemoved)}` : ''];
-    rows.push(['Build', [list(r.build.files), ...args].filter(Boolean).join('; ')]);
-  }
+  const moved = r.movedMigrations ?? [];
+  if (moved.length) rows.push(['Migrations moved', `${list(moved.map((m) => m.file))} (between db/migrate and db/post_migrate: nothing new to run)`]);
+  const env = envWords(r.env, code);
+  if (env.length) rows.push(['Env variables', env.join('; ')]);
+  for (const c of r.runtime ?? []) rows.push([c.name, code(runtimeChange(c))]);
+  const dockerfiles = r.build.dockerfiles ?? [];
+  if (dockerfiles.length) rows.push(['Build', dockerfiles.map((d) => dockerfileWords(d, code)).join('; ')]);
   for (const p of r.patches.slice(0, MAX_EACH)) rows.push([`Patch ${code(p.id)}`, `${cell(inline(p.from, 40))} → ${cell(inline(p.to, 40))}`]);
   return [heading, '', '| | |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a} | ${b} |`), ''].join('\n');
 }

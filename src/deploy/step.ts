@@ -33,7 +33,7 @@ import { deployCommitMessage, displayOf } from './message.js';
 import { BRANCH_PREFIX, GitHubPullRequests, PR_MARKER, type MergeMethod, type PullRequestResult } from './pullrequest.js';
 import type { Hold } from './hold.js';
 import { preflight, rolloutFor } from './preflight.js';
-import type { RedisDriverFinding } from './redisdriver.js';
+import { MAX_UPSTREAM_BYTES, type RedisDriverFinding } from './redisdriver.js';
 import type { RolloutReport } from './rollout.js';
 
 export type DeployMode = 'push' | 'pull-request';
@@ -145,6 +145,8 @@ export interface DeployResult {
   message?: string;
   /** Why nothing was pushed, when nothing was. */
   reason?: string;
+  /** A dry run: `changed` says what a deploy would change; nothing was committed or pushed. */
+  dryRun?: boolean;
   attempts: number;
   upstream?: { repository: string; ref: string; compareUrl?: string; commitUrl?: string };
   /** What the rollout brings (upstream commits, migrations, env and build changes, patch status changes). */
@@ -205,6 +207,11 @@ function configDir(clone: string, sub: string, given: string): string {
   return tree.abs(sub);
 }
 
+/** The new commit's files, read from the upstream history (bounded), for the Redis driver check. */
+function upstreamTree(history: UpstreamHistory | undefined, sha: string | undefined) {
+  return history && sha ? { commit: sha, read: (file: string) => history.fileAt(sha, file, MAX_UPSTREAM_BYTES) } : undefined;
+}
+
 /** A clone made earlier in the run: it must be of this repository and branch. */
 function reused(co: ConfigCheckout, remote: ConfigRemote, branch: string | undefined): ConfigCheckout {
   if (co.remote.fetchUrl !== remote.fetchUrl || (branch && co.branch !== branch)) {
@@ -218,15 +225,17 @@ async function olderDeploy(otherRef: string, ours: string, history?: UpstreamHis
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
   const mine = parseImageTag(ours);
   if (!theirs || !mine) return false;
+  if (theirs.shortSha === mine.shortSha) return false;
+  // On the tracked branch the history decides (main's version number drops at times), then the version.
+  const ancestry = await history?.isAncestor(theirs.shortSha, mine.shortSha).catch(() => undefined);
+  if (ancestry !== undefined) return ancestry;
   let order: number;
   try {
     order = semver.compare(semverOf(mine.version), semverOf(theirs.version));
   } catch {
     return false;
   }
-  if (order !== 0) return order > 0;
-  if (theirs.shortSha === mine.shortSha) return false;
-  return (await history?.isAncestor(theirs.shortSha, mine.shortSha)) === true;
+  return order > 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,7 +335,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       log,
     };
     const pre = await log.group('Check the config repository', () =>
-      preflight({ co, bump: bumpOptions, sub, report, hold: opts.hold, warnOnly: opts.warnOnly, log }),
+      preflight({ co, bump: bumpOptions, sub, report, upstreamTree: upstreamTree(history, deployedSha), version: nextVersion, hold: opts.hold, warnOnly: opts.warnOnly, log }),
     );
     bumpOptions.targets = pre.targets;
     bumpOptions.adopt = pre.adopt;
@@ -350,6 +359,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       return {
         ...extra,
         ...(ro ? { rollout: ro } : {}),
+        dryRun: true,
         changed: r.changed,
         mode,
         repository: remote.display,

@@ -7,10 +7,9 @@
  *   display   4.8.0-alpha.1+2f40549  (what the About page shows)
  *   image tag 4.8.0-alpha.1_2f40549  (`+` is not allowed in OCI tags; `_` never occurs in semver)
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import semver from 'semver';
 import { OffmainError } from '../core/errors.js';
+import { ConfinedDir } from '../core/safefs.js';
 
 export const VERSION_FILE = 'lib/mastodon/version.rb';
 
@@ -37,18 +36,56 @@ export interface DeclaredVersion {
 const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const SHA = /^[0-9a-f]{7,40}$/;
 
-/** Body of `def NAME` as one expression: `def x\n  EXPR\nend` or `def x = EXPR`. */
-function methodBody(source: string, name: string): { expr: string; line: number } | undefined {
+/** A line of Ruby without its comment: a `#` inside a string literal (`"+#{x}"`) is not one. */
+function withoutComment(line: string): string {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#') return line.slice(0, i);
+  }
+  return line;
+}
+
+/** Where `sep` first stands in `text` outside string literals and brackets, or -1. */
+function topLevelIndex(text: string, sep: string): number {
+  let quote = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (depth === 0 && text.startsWith(sep, i)) return i;
+  }
+  return -1;
+}
+
+interface MethodBody {
+  /** The statements, comments and blank lines dropped, each trimmed. */
+  statements: string[];
+  /** The statements as one line, for messages and one-expression bodies. */
+  expr: string;
+  line: number;
+}
+
+/** Body of `def NAME`: `def x\n  STATEMENTS\nend` or `def x = EXPR`. */
+function methodBody(source: string, name: string): MethodBody | undefined {
   const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, 'm');
   const m = re.exec(source);
   if (!m) return undefined;
   const line = source.slice(0, m.index).split('\n').length;
-  const body = (m[1] ?? m[2] ?? '')
+  const statements = (m[1] ?? m[2] ?? '')
     .split('\n')
-    .map((l) => l.replace(/#.*$/, '').trim())
-    .filter(Boolean)
-    .join(' ');
-  return { expr: body, line };
+    .map((l) => withoutComment(l).trim())
+    .filter(Boolean);
+  return { statements, expr: statements.join(' '), line };
 }
 
 /** A Ruby string literal's value, or undefined when `expr` is not one. */
@@ -59,31 +96,66 @@ function stringLiteral(expr: string): string | undefined {
   return m[2]!.replace(/\\(.)/g, '$1');
 }
 
+/** Local variables of a method body, with the values they hold when no environment variable is set. */
+type Locals = ReadonlyMap<string, string>;
+
+const MAX_DEPTH = 3;
+
 /**
  * The value an expression gives with no environment variable set:
- * a literal, `ENV.fetch('X', 'd')`, `ENV.fetch('X') { 'd' }`, `ENV['X'].presence || other`, `ENV.fetch('X', nil)`.
+ * a literal, `ENV.fetch('X', 'd')`, `ENV.fetch('X') { 'd' }`, `ENV['X'].presence || other`, `ENV.fetch('X', nil)`,
+ * another method of the file, a local variable, and `x.empty? ? a : b` (also `blank?`, `present?`), the form
+ * offmain's own version-metadata patch writes.
  */
-function valueWithoutEnv(source: string, expr: string, depth = 0): string | undefined {
+function valueWithoutEnv(source: string, expr: string, depth = 0, locals: Locals = new Map()): string | undefined {
   const e = expr.trim();
   const literal = stringLiteral(e);
   if (literal !== undefined) return literal;
   if (e === 'nil' || e === "''" || e === '""') return '';
+  if (locals.has(e)) return locals.get(e);
+  const ternary = /^([a-z_][a-z0-9_]*)\.(empty|blank|present)\?\s+\?\s+/.exec(e);
+  if (ternary && locals.has(ternary[1]!)) {
+    const rest = e.slice(ternary[0].length);
+    const colon = topLevelIndex(rest, ' : ');
+    if (colon < 0) return undefined;
+    const empty = locals.get(ternary[1]!)!.trim() === '';
+    const yes = ternary[2] === 'present' ? !empty : empty;
+    return valueWithoutEnv(source, yes ? rest.slice(0, colon) : rest.slice(colon + 3), depth, locals);
+  }
   let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1]!, depth);
+  if (m) return valueWithoutEnv(source, m[1]!, depth, locals);
   m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1]!, depth);
+  if (m) return valueWithoutEnv(source, m[1]!, depth, locals);
   m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
-  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1]!, depth);
-  if (/^[a-z_]+$/.test(e) && depth < 3) {
+  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1]!, depth, locals);
+  if (/^[a-z_]+$/.test(e) && depth < MAX_DEPTH) {
     const body = methodBody(source, e);
-    if (body) return valueWithoutEnv(source, body.expr, depth + 1);
+    if (body) return bodyValue(source, body, depth + 1);
   }
   return undefined;
 }
 
+/**
+ * A method body's value with no environment variable set: `local = EXPR` statements, then the expression
+ * that is returned. Anything else (a condition, a loop, a call with effects) is not read.
+ */
+function bodyValue(source: string, body: MethodBody, depth = 0): string | undefined {
+  const locals = new Map<string, string>();
+  const last = body.statements.length - 1;
+  if (last < 0) return undefined;
+  for (const s of body.statements.slice(0, last)) {
+    const m = /^([a-z_][a-z0-9_]*)\s*=\s*([^=~].*)$/.exec(s);
+    if (!m) return undefined;
+    const v = valueWithoutEnv(source, m[2]!, depth, locals);
+    if (v === undefined) return undefined;
+    locals.set(m[1]!, v);
+  }
+  return valueWithoutEnv(source, body.statements[last]!, depth, locals);
+}
+
 function integerMethod(source: string, name: string, file: string): number {
   const body = methodBody(source, name);
-  if (!body || !/^\d+$/.test(body.expr)) {
+  if (!body || body.statements.length !== 1 || !/^\d+$/.test(body.expr)) {
     throw new OffmainError(
       `${file}${body ? `:${body.line}` : ''}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
       { file, line: body?.line },
@@ -101,7 +173,7 @@ export function parseVersionRb(source: string, file = VERSION_FILE): DeclaredVer
 
   const defaultPrerelease = methodBody(source, 'default_prerelease');
   if (defaultPrerelease) {
-    const pre = valueWithoutEnv(source, defaultPrerelease.expr);
+    const pre = bodyValue(source, defaultPrerelease);
     if (pre === undefined || !/^[0-9A-Za-z.-]*$/.test(pre)) {
       throw new OffmainError(
         `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
@@ -114,8 +186,8 @@ export function parseVersionRb(source: string, file = VERSION_FILE): DeclaredVer
   const flags = methodBody(source, 'flags');
   const suffix = methodBody(source, 'suffix');
   if (flags && suffix) {
-    const f = valueWithoutEnv(source, flags.expr);
-    const s = valueWithoutEnv(source, suffix.expr);
+    const f = bodyValue(source, flags);
+    const s = bodyValue(source, suffix);
     if (f === undefined || s === undefined) {
       const bad = f === undefined ? flags : suffix;
       throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
@@ -123,7 +195,9 @@ export function parseVersionRb(source: string, file = VERSION_FILE): DeclaredVer
         line: bad.line,
       });
     }
-    const readsEnv = /ENV/.test(flags.expr) || /ENV/.test(suffix.expr);
+    // Main of mid-2023 reads these two; a literal tree that offmain's version-metadata patch made read
+    // MASTODON_VERSION_METADATA is still the literal shape.
+    const readsEnv = /MASTODON_VERSION_(?:FLAGS|SUFFIX)/.test(`${flags.expr} ${suffix.expr}`);
     return {
       major,
       minor,
@@ -137,18 +211,35 @@ export function parseVersionRb(source: string, file = VERSION_FILE): DeclaredVer
   return { major, minor, patch, prerelease: '', shape: 'literal', text: core };
 }
 
-/** Reads and parses `lib/mastodon/version.rb` in a checked-out tree. */
+/** More than any version.rb upstream has had (about 2 KB): a bigger file is not read. */
+export const MAX_VERSION_RB_BYTES = 64 * 1024;
+
+/**
+ * Reads and parses `lib/mastodon/version.rb` in a checked-out tree: through no symbolic link (the tree is
+ * upstream's, core/safefs.ts), and only up to MAX_VERSION_RB_BYTES.
+ */
 export async function readDeclaredVersion(dir: string): Promise<DeclaredVersion> {
-  let source: string;
+  const tree = new ConfinedDir(dir, { what: 'the upstream tree', advice: 'offmain reads the version only from a regular file of the tree' });
+  const notFound = () =>
+    new OffmainError(`${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`, {
+      file: VERSION_FILE,
+    });
+  let st;
   try {
-    source = await readFile(join(dir, VERSION_FILE), 'utf8');
-  } catch {
-    throw new OffmainError(
-      `${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`,
-      { file: VERSION_FILE },
-    );
+    st = tree.lstat(VERSION_FILE);
+  } catch (e) {
+    if (e instanceof OffmainError) throw e;
+    throw notFound();
   }
-  return parseVersionRb(source);
+  if (!st?.isFile()) throw notFound();
+  if (st.size > MAX_VERSION_RB_BYTES) {
+    throw new OffmainError(`${VERSION_FILE} is ${st.size} bytes, more than the ${MAX_VERSION_RB_BYTES} a version file can be: is this a Mastodon tree?`, {
+      file: VERSION_FILE,
+    });
+  }
+  const source = tree.read(VERSION_FILE);
+  if (source === undefined || source.length > MAX_VERSION_RB_BYTES) throw notFound();
+  return parseVersionRb(source.toString('utf8'));
 }
 
 /** `4.1.2` + `5811ccc6...` -> `4.1.2+5811ccc`. */

@@ -27,13 +27,14 @@ import {
   deploySummaryMarkdown,
   freshness,
   freshnessLine,
+  freshnessMarkdown,
   type FreshnessReport,
   type ImageTarget,
   UpstreamHistory,
 } from '../deploy/index.js';
 import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, failureLine, patchSummaryMarkdown, prepare, type PrepareOptions, type PrepareResult } from '../patch/index.js';
+import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, failureLine, parseImageTag, patchSummaryMarkdown, prepare, type PrepareOptions, type PrepareResult } from '../patch/index.js';
 import { redactUrl } from '../core/remote.js';
 import { decideForRun, type Decision } from './decide.js';
 import { gateBeforePatch, gateMarkdown, type GateBeforePatchOptions, type GateResult } from './gate.js';
@@ -43,7 +44,10 @@ export type PipelineBuildOptions = Omit<
   BuildOptions,
   'dir' | 'commit' | 'commitDate' | 'upstream' | 'track' | 'branch' | 'patchReport' | 'mode' | 'digests' | 'push'
 > & {
-  /** No Docker engine: make the build plan (images, tags, args, labels) and deploy the tags without digests. */
+  /**
+   * No Docker engine: make the build plan (images, tags, args, labels) and show what the deploy would bump.
+   * Nothing is built or pushed, and nothing is written to the config repository (a dry run of the deploy).
+   */
   planOnly?: boolean;
 };
 
@@ -317,7 +321,20 @@ async function goOn(opts: PipelineOptions, c: GoOn): Promise<PipelineResult> {
   }
 
   let deployed: DeployResult | undefined;
-  if (opts.deploy) {
+  let planFreshness: FreshnessReport | undefined;
+  if (opts.deploy && plan) {
+    // Nothing was built: the images do not exist, so nothing may name them. Only show what the bump would be.
+    deployed = await log.group('Deploy (plan only: nothing is written)', async () => {
+      const r = await deploy({ ...(await deployOptions(deployTargets({ plan }))), pinDigest: false, dryRun: true });
+      log.info(
+        r.changed
+          ? `the bump would move ${r.files.join(', ')} from ${r.previous.version ?? 'an unknown version'} to ${r.next.version}; nothing was committed or pushed`
+          : `the config repository already names ${r.next.version}`,
+      );
+      return r;
+    });
+    planFreshness = await lagOfDeployed(deployed, await historyOnce(), opts.deploy, gated?.result.lagHours, log);
+  } else if (opts.deploy) {
     deployed = await log.group('Deploy', async () => deploy(await deployOptions(deployTargets({ build: built, plan }))));
   }
   return {
@@ -329,9 +346,33 @@ async function goOn(opts: PipelineOptions, c: GoOn): Promise<PipelineResult> {
     plan,
     build: built,
     deploy: deployed,
-    ...(deployed?.freshness ? { freshness: deployed.freshness } : {}),
+    ...(deployed?.freshness ? { freshness: deployed.freshness } : planFreshness ? { freshness: planFreshness } : {}),
     seconds: seconds(),
   };
+}
+
+/**
+ * Plan only: how far behind the cluster is now, on the commit the config repository still names. Reported,
+ * never a failure (this run deploys nothing that could make it better).
+ */
+async function lagOfDeployed(
+  r: DeployResult,
+  history: UpstreamHistory,
+  d: PipelineDeployOptions,
+  gateLagHours: number | undefined,
+  log: Logger,
+): Promise<FreshnessReport | undefined> {
+  const running = r.previous.tag ? parseImageTag(r.previous.tag)?.shortSha : undefined;
+  if (!running) return undefined;
+  try {
+    const f = await freshness({ history, deployed: running, now: d.now, maxLagHours: d.maxLagHours, warnOnly: true });
+    if (gateLagHours !== undefined) f.gateLagHours = gateLagHours;
+    log.info(`the cluster still runs ${running}: ${freshnessLine(f)}`);
+    return f;
+  } catch (e) {
+    log.warning(`the lag cannot be measured: ${errorMessage(e)}`);
+    return undefined;
+  }
 }
 
 function planMarkdown(plan: BuildPlan): string {
@@ -359,6 +400,7 @@ export function pipelineSummaryMarkdown(r: PipelineResult): string {
   if (r.build) parts.push(buildSummaryMarkdown(r.build));
   if (r.plan) parts.push(planMarkdown(r.plan));
   if (r.deploy) parts.push(deploySummaryMarkdown(r.deploy));
+  if (r.deploy?.dryRun && r.freshness) parts.push(freshnessMarkdown(r.freshness));
   if (r.failure) parts.push(`**Stopped before anything was built or pushed:** ${r.failure}\n`);
   return parts.join('\n');
 }

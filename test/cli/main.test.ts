@@ -59,6 +59,23 @@ describe('offmain version', () => {
 });
 
 describe('offmain patch', () => {
+  it.each(['v4.0', 'v4.1', 'main-2023'])('reads the version of a %s tree it patched, and patches it again with nothing to do', async (line) => {
+    const dir = fixtureCopy(line);
+    const before = await cli(['version', '--dir', dir, '--commit', SHA]);
+    expect(before.code).toBe(0);
+    const first = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).patches).toContainEqual(expect.objectContaining({ id: 'version-metadata', status: 'applied' }));
+    const after = await cli(['version', '--dir', dir, '--commit', SHA]);
+    expect([after.code, after.stdout]).toEqual([0, before.stdout]);
+    const again = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout);
+    expect(report.changedFiles).toEqual([]);
+    expect(report.patches.map((p: { status: string }) => p.status)).not.toContain('applied');
+    expect(report.version).toBe(before.stdout);
+  });
+
   it('patches a v4.2 tree and prints the JSON report', async () => {
     const dir = fixtureCopy('v4.2');
     const r = await cli(['patch', '--dir', dir, '--commit', SHA, '--json']);
@@ -189,11 +206,13 @@ describe('offmain resolve and run', () => {
 });
 
 describe('offmain run, the whole chain', () => {
-  it('plans the build and deploys the tags to a config repository with --plan-only', async () => {
+  it('plans the build and shows the bump with --plan-only, writing nothing to the config repository', async () => {
     const root = tempDir();
     const upstream = await makeDemoUpstream(root);
     const { makeDemoConfigRepo } = await import('../../src/cli/demo.js');
     const config = await makeDemoConfigRepo(root, 'registry.example/acme');
+    const { git } = await import('../../src/core/git.js');
+    const before = (await git(['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: join(root, 'config.git') })).stdout;
     const r = await cli([
       'run', '--repository', upstream.url, '--path', join(root, 'co'),
       '--image', 'registry.example/acme/mastodon', '--plan-only',
@@ -201,10 +220,10 @@ describe('offmain run, the whole chain', () => {
     ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ ok: true, deploy: { changed: true, lagHours: 0 } });
-    const { git } = await import('../../src/core/git.js');
-    const k = (await git(['show', 'main:apps/mastodon/kustomization.yaml'], { cwd: join(root, 'config.git') })).stdout;
-    expect(k).toContain(`newTag: "4.8.0-alpha.1_${upstream.shas.main.slice(0, 7)}"`);
+    expect(out).toMatchObject({ ok: true, deploy: { changed: true, dryRun: true } });
+    expect(out.deploy.commit).toBeUndefined();
+    expect(r.log.join('\n')).toMatch(/the bump would move apps\/mastodon\/kustomization\.yaml from .* to 4\.8\.0-alpha\.1\+[0-9a-f]{7}; nothing was committed or pushed/);
+    expect((await git(['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: join(root, 'config.git') })).stdout).toBe(before);
   });
 
   it('refuses --config without --image', async () => {

@@ -518,6 +518,30 @@ describe('bump: refusals leave every file as it was', () => {
     );
   });
 
+  it('lets ancestry decide on the tracked branch when main\'s version drops (4.7.1-alpha.1 at f440615, 4.7.0-alpha.1 at its child 6d9d399)', async () => {
+    const dir = repo({ 'a.yaml': deployment('4.7.1-alpha.1_f440615') });
+    const main = () => upstreamOf(['f440615', '6d9d399']);
+    const forward = await bump({ dir, targets: [{ repository: M, tag: '4.7.0-alpha.1_6d9d399' }], upstream: main(), dryRun: true });
+    expect(forward.changed).toBe(true);
+    // Back again is refused, though its version is higher; and without the history the version still decides.
+    const back = repo({ 'a.yaml': deployment('4.7.0-alpha.1_6d9d399') });
+    expect(await refusal(back, '4.7.1-alpha.1_f440615', { upstream: main() })).toMatch(/refusing to downgrade .* to 4\.7\.1-alpha\.1\+f440615 \(an older commit than 6d9d399\)/);
+    expect(await refusal(dir, '4.7.0-alpha.1_6d9d399')).toMatch(/refusing to downgrade .* \(an older version\)/);
+    // A history that cannot place them fails closed.
+    const unsure: UpstreamAncestry = { branch: 'main of up', place: async () => 'branch', isAncestor: async () => undefined };
+    expect(await refusal(dir, '4.7.0-alpha.1_6d9d399', { upstream: unsure })).toMatch(/: the history of main of up cannot tell whether 6d9d399 descends from f440615;/);
+  });
+
+  it('lets the version decide across release lines: a 4.5 release off main, then main', async () => {
+    const dir = repo({ 'a.yaml': deployment('4.5.3_5555555') });
+    expect((await bump({ dir, targets: [{ repository: M, tag: '4.8.0-alpha.1_bbbbbbb' }], upstream: upstreamOf(['aaaaaaa', 'bbbbbbb']), dryRun: true })).changed).toBe(true);
+    const newer = repo({ 'a.yaml': deployment('4.9.0_9999999') });
+    expect(await refusal(newer, '4.8.0-alpha.1_bbbbbbb', { upstream: upstreamOf(['aaaaaaa', 'bbbbbbb']) })).toMatch(/refusing to downgrade .* \(an older version\)/);
+    // The same line off the branch stays refused: nothing tells which commit is newer.
+    const sameLine = repo({ 'a.yaml': deployment('4.8.0-alpha.1_5555555') });
+    expect(await refusal(sameLine, '4.8.0-alpha.2_bbbbbbb', { upstream: upstreamOf(['aaaaaaa', 'bbbbbbb']) })).toMatch(/: the deployed commit 5555555 was not found in upstream/);
+  });
+
   it('refuses when the history fails, saying why', async () => {
     const dir = repo({ 'a.yaml': deployment('4.8.0-alpha.1_aaaaaaa') });
     expect(await refusal(dir, '4.8.0-alpha.2_bbbbbbb', { upstream: upstreamOf([], [], 'cannot read the upstream repository x (timeout)') })).toMatch(

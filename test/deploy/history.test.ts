@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../../src/core/git.js';
@@ -111,6 +111,29 @@ describe('the default cache directory', () => {
       expect(b).not.toBe(defaultCacheDir('https://example.com/b.git'));
       expect(lstatSync(b).isSymbolicLink()).toBe(false);
       expect(readdirSync(target)).toEqual([]);
+    });
+  });
+});
+
+describe('one cache shared by two runs', () => {
+  it("waits (a bounded time) for the other process's shallow.lock instead of losing the history", async () => {
+    const repo = await createBareRepo(join(tempDir('offmain-up-'), 'shared.git'));
+    const root = await repo.commit({ files: { a: '1\n' }, message: 'root', date: '2026-01-01T00:00:00Z', ref: 'refs/heads/main' });
+    await repo.linearHistory('main', 150, unix('2026-08-01T00:00:00Z'));
+    const cache = tempDir();
+    const h = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: cache });
+    // Another deploy is deepening the same cache: it holds shallow.lock for a while.
+    writeFileSync(join(cache, 'shallow.lock'), '');
+    setTimeout(() => rmSync(join(cache, 'shallow.lock')), 700);
+    const t0 = Date.now();
+    expect(await h.resolve(root.slice(0, 9))).toBe(root);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(600);
+
+    // The wait is bounded: a lock that stays is one clear failure, not a hang.
+    const other = await UpstreamHistory.open({ repository: `file://${repo.dir}`, cacheDir: tempDir() });
+    writeFileSync(join(other.dir, 'shallow.lock'), '');
+    await withEnv({ OFFMAIN_CACHE_LOCK_SECONDS: '0.3' }, async () => {
+      await expect(other.resolve(root.slice(0, 9))).rejects.toThrow(/cannot read the upstream repository .*shallow\.lock/);
     });
   });
 });

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../src/core/log.js';
-import { findUncoveredRediss, redisDriverNeed, setsRubyDriver } from '../../src/deploy/redisdriver.js';
+import { findUncoveredRediss, redisDriverNeed, redisDriverNeedFor, redisDriverNeedOfTree, setsRubyDriver } from '../../src/deploy/redisdriver.js';
 import { deploy } from '../../src/deploy/step.js';
 import { runPatches } from '../../src/patch/apply.js';
 import { DEFAULT_PATCH_SETS } from '../../src/patch/builtin.js';
@@ -136,5 +136,73 @@ describe('the deploy with the Redis driver check', () => {
     const r = await deploy(opts(noDriver.dir, await reportOf('v4.6', '4.6.0')));
     expect(r.changed).toBe(true);
     expect(r.redisDriver).toBeUndefined();
+  });
+});
+
+const UPSTREAM = join(__dirname, '..', 'fixtures', 'upstream');
+/** A reader over one directory of real upstream files (test/fixtures/upstream/<sha10>). */
+const realTree = (sha10: string) => async (file: string) => {
+  try {
+    return readFileSync(join(UPSTREAM, sha10, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+describe('which commits need REDIS_DRIVER=ruby, read from the upstream tree (real files)', () => {
+  it.each([
+    ['d7b7617321', 'main just before the switch (d5f02ad^): hiredis hard-wired, the patch removes it', false],
+    ['d5f02adad7', 'the switch in lib/mastodon/redis_config.rb (#30717, 4.3.0-alpha.4)', true],
+    ['388d5473e1', 'the switch in lib/mastodon/redis_configuration.rb (#31694, 4.3.0-beta.1)', true],
+    ['73fc8d34d9', 'the last commit before redis 5 (bb64905^, redis 4.8.1)', true],
+    ['bb64905b21', 'redis 5.4.1 (#38110, 4.6.0-alpha.6): hiredis-client does TLS', false],
+  ])('%s: %s', async (sha10, _what, needs) => {
+    const need = await redisDriverNeedOfTree(realTree(sha10), `${sha10}${'0'.repeat(30)}`);
+    if (needs) expect(need).toMatch(new RegExp(`^upstream ${sha10.slice(0, 7)} runs redis-rb 4\\.\\d+\\.\\d+, whose driver is hiredis unless REDIS_DRIVER=ruby \\(lib/mastodon/redis_config(uration)?\\.rb\\)$`));
+    else expect(need).toBeUndefined();
+  });
+
+  it.each([
+    ['v4.2', false],
+    ['v4.3', true],
+    ['v4.4', true],
+    ['v4.5', true],
+    ['v4.6', false],
+    ['main', false],
+  ])('release line %s: %s', async (line, needs) => {
+    const dir = join(__dirname, '..', 'fixtures', 'mastodon', line);
+    const read = async (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined);
+    expect(Boolean(await redisDriverNeedFor({ tree: { read, commit: 'a'.repeat(40) } }))).toBe(needs);
+  });
+
+  it('falls back to the patch report, then to the version, only without a tree', async () => {
+    const none = async () => undefined;
+    expect(await redisDriverNeedFor({ tree: { read: none, commit: 'a'.repeat(40) }, report: await reportOf('v4.6', '4.6.0'), version: '4.4.0+abcdef0' })).toBeUndefined();
+    expect(await redisDriverNeedFor({ version: '4.4.2+abcdef0' })).toMatch(/^Mastodon 4\.4\.2 \(4\.3 to 4\.5\) chooses its Redis driver/);
+    expect(await redisDriverNeedFor({ version: '4.6.0+abcdef0' })).toBeUndefined();
+    expect(await redisDriverNeedFor({ report: await reportOf('v4.4', '4.4.0'), version: '4.8.0+abcdef0' })).toMatch(/hiredis-removal is not needed/);
+  });
+});
+
+describe('the deploy reads the need from the new commit, whatever inputs were passed', () => {
+  it('stops on the last redis 4 commit of main without a patch report (or with a wrong one), passes on redis 5', async () => {
+    const up = await createBareRepo(join(tempDir('offmain-rup-'), 'mastodon.git'));
+    const files = (sha10: string) =>
+      Object.fromEntries(['Gemfile.lock', 'lib/mastodon/redis_configuration.rb', 'lib/mastodon/version.rb'].map((f) => [f, readFileSync(join(UPSTREAM, sha10, f), 'utf8')]));
+    const base = await up.commit({ files: { ...files('388d5473e1') }, message: 'Refactor (ruby) redis configuration (#31694)', date: '2026-04-01T10:00:00Z' });
+    const last4 = await up.commit({ files: files('73fc8d34d9'), message: 'Change collection update (#38644)', date: '2026-04-12T10:00:00Z', parents: [base] });
+    const redis5 = await up.commit({ files: files('bb64905b21'), message: 'Update redis gem to version 5.4.1 (#38110)', date: '2026-04-13T10:00:00Z', parents: [last4], ref: 'refs/heads/main' });
+    const t = (sha: string, v: string) => `${v}_${sha.slice(0, 7)}`;
+    const repo = await createBareRepo(join(tempDir('offmain-rcfg-'), 'config.git'));
+    const values = `image:\n  repository: ${M}\n  tag: ${t(base, '4.3.0-beta.1')}\nmastodon:\n  extraEnvVars:\n    REDIS_URL: rediss://redis.example.com:6380\n`;
+    await repo.commit({ files: { 'helm/values.yaml': values }, message: 'initial', date: '2026-04-01T10:00:00Z', ref: 'refs/heads/main' });
+    const upstream = () => ({ repository: `file://${up.dir}`, cacheDir: join(tempDir(), 'c') });
+    const onLast4 = { repository: repo.dir, images: [{ repository: M, tag: t(last4, '4.6.0-alpha.5') }], upstream: upstream(), now: new Date('2026-04-13T12:00:00Z') };
+    await expect(deploy(onLast4)).rejects.toThrow(
+      new RegExp(`^helm/values\\.yaml:6 sets a rediss:// Redis URL \\(REDIS_URL\\) without REDIS_DRIVER=ruby, and this Mastodon needs it for TLS \\(upstream ${last4.slice(0, 7)} runs redis-rb 4\\.8\\.1, whose driver is hiredis unless REDIS_DRIVER=ruby \\(lib/mastodon/redis_configuration\\.rb\\)\\)`),
+    );
+    await expect(deploy({ ...onLast4, upstream: upstream(), patchReport: await reportOf('v4.6', '4.6.0') })).rejects.toThrow(/without REDIS_DRIVER=ruby/);
+    const r = await deploy({ ...onLast4, upstream: upstream(), images: [{ repository: M, tag: t(redis5, '4.6.0-alpha.6') }] });
+    expect([r.changed, r.redisDriver]).toEqual([true, undefined]);
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/cli/deploy.js';
@@ -9,6 +9,7 @@ import { memoryLogger } from '../../src/core/log.js';
 import type { PatchReport } from '../../src/patch/step.js';
 import { PR_MARKER } from '../../src/deploy/pullrequest.js';
 import { resolveUpstream } from '../../src/patch/upstream.js';
+import { parseVersionRb } from '../../src/patch/version.js';
 import { createBareRepo, FixtureRepo } from '../support/git-fixture.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-http-server.js';
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-api.js';
@@ -16,6 +17,7 @@ import { snapshot, tempDir } from '../support/tmp.js';
 import { rejection } from '../support/errors.js';
 
 import { DA, DB, FIXTURES, M, NEW, OLD, POLICIES, S, TARGETS } from '../support/configrepo.js';
+const UPSTREAM_FIXTURES = join(dirname(FIXTURES), 'upstream');
 const PUSH = 'push-token-5f3a9c1e';
 const READ = 'read-token-77b2d0aa';
 const IDENT = { GIT_AUTHOR_NAME: 'Admin', GIT_AUTHOR_EMAIL: 'admin@example.org', GIT_COMMITTER_NAME: 'Admin', GIT_COMMITTER_EMAIL: 'admin@example.org' };
@@ -420,6 +422,22 @@ describe('deploy with the upstream history', () => {
     expect(r.freshness).toMatchObject({ lag: { hours: 64, behind: 1 }, status: 'fail', deployed: { sha: u.b }, head: { sha: u.c } });
     expect(r.message).toContain(`Upstream commit: ${u.b} of ${up.dir} (main)`);
     expect(deploySummaryMarkdown(r)).toMatch(/\| Lag \| 64 h \(2\.7 days\) \(goal 48 h\): ❌ past goal \|/);
+  });
+
+  it("main's version drops on a descendant (f440615 4.7.1-alpha.1, then 6d9d399 4.7.0-alpha.1): deployed forward, not back", async () => {
+    const real = (sha10: string) => readFileSync(join(UPSTREAM_FIXTURES, sha10, 'lib/mastodon/version.rb'), 'utf8');
+    const main = await createBareRepo(join(tempDir('offmain-up-'), 'mastodon.git'));
+    const f1 = await main.commit({ files: { 'lib/mastodon/version.rb': real('f440615b01') }, message: 'Bump version to v4.6.1 (#39597)', date: '2026-06-24T10:00:00Z' });
+    const f2 = await main.commit({ files: { 'lib/mastodon/version.rb': real('6d9d399aa7') }, message: 'Bump version to v4.6.2 (#39613)', date: '2026-06-25T10:00:00Z', parents: [f1], ref: 'refs/heads/main' });
+    const tagAt = async (sha: string) => tag(sha, parseVersionRb(await main.run(['show', `${sha}:lib/mastodon/version.rb`])).text);
+    const [t1, t2] = [await tagAt(f1), await tagAt(f2)];
+    expect([t1.split('_')[0], t2.split('_')[0]]).toEqual(['4.7.1-alpha.1', '4.7.0-alpha.1']);
+    const s = await served({ 'k.yaml': kustomization(t1) });
+    const r = await deploy(opts(s, { policies: undefined, images: [{ repository: M, tag: t2 }], upstream: { repository: main.dir, cacheDir: tempDir() }, now: new Date('2026-06-25T12:00:00Z') }));
+    expect(r.changed).toBe(true);
+    expect(r.freshness).toMatchObject({ lag: { behind: 0 }, status: 'ok' });
+    const back = await rejection(deploy(opts(s, { policies: undefined, images: [{ repository: M, tag: t1 }], upstream: { repository: main.dir, cacheDir: tempDir() } })));
+    expect(back.message).toMatch(new RegExp(`refusing to downgrade .* to 4\\.7\\.1-alpha\\.1\\+${f1.slice(0, 7)} \\(an older commit than ${f2.slice(0, 7)}\\)`));
   });
 
   it('same version, a commit that is not a descendant: refused as a downgrade', async () => {

@@ -198,15 +198,20 @@ describe('the pipeline end to end', () => {
 });
 
 describe('the demo without a Docker engine', () => {
-  it('says so first, prints the build plan, and still patches, bumps and commits for real', async () => {
+  it('says so first, prints the build plan, patches for real and shows the bump without writing it', async () => {
     const { runDemo } = await import('../../src/cli/demo.js');
     const out: string[] = [];
-    const code = await runDemo({ stdout: (s) => out.push(s), log: memoryLogger() }, { root: tempDir('offmain-demo-'), services: null });
+    const root = tempDir('offmain-demo-');
+    const config = join(root, 'config.git');
+    const code = await runDemo({ stdout: (s) => out.push(s), log: memoryLogger() }, { root, services: null });
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^offmain demo: no Docker engine is available here, so the build runs as a printed plan/);
+    expect(out[0]).toMatch(/^offmain demo: no Docker engine is available here, so the build runs as a printed plan and the deploy as a dry run/);
     const text = out.join('\n');
     expect(text).toMatch(/## offmain build plan/);
-    expect(text).toMatch(/## offmain deploy: pushed/);
-    expect(text).toMatch(/second run: plan only; deploy changed nothing/);
+    expect(text).toMatch(/## offmain deploy: dry run, nothing written/);
+    expect(text).toMatch(/\| Would deploy \| `4\.8\.0-alpha\.1\+[0-9a-f]{7}` \|/);
+    expect(text).toMatch(/second run: plan only; deploy shown as a dry run \(nothing built, so nothing written\)/);
+    // Images that were never built are named nowhere: the config repository has only its first commit.
+    expect((await git(['rev-list', '--count', '--all'], { cwd: config })).stdout.trim()).toBe('1');
   });
 });

@@ -311,8 +311,10 @@ describe('the pipeline with the gate', () => {
     expect(r.ok).toBe(true);
     expect(r.prepared!.upstream.sha).toBe(up.c.docker);
     expect(r.gate?.heldBack.map((h) => h.sha)).toEqual([up.c.running, up.c.red]);
-    expect(r.deploy?.next.tag).toBe(tagOf(up.c.docker));
-    expect(r.deploy?.freshness).toMatchObject({ gateLagHours: 2, lag: { behind: 2, hours: 2 } });
+    expect(r.deploy).toMatchObject({ dryRun: true, changed: true, next: { tag: tagOf(up.c.docker) } });
+    expect(r.deploy?.commit).toBeUndefined();
+    // Plan only: nothing is deployed, so the lag is the one of the commit the cluster still runs.
+    expect(r.freshness).toMatchObject({ gateLagHours: 2, deployed: { sha: up.c.base } });
     const md = pipelineSummaryMarkdown(r);
     expect(md).toContain('### Upstream checks gate');
     expect(md).toContain('| Gate lag | 2 h: upstream commits the checks gate held back |');

@@ -3,13 +3,16 @@
  * new one goes forward. It fails closed: a move it cannot show to go forward is refused (unless downgrades are
  * allowed) with one message saying why.
  *
- * - A lower version is a downgrade. Versions that cannot be compared are refused.
+ * - Both commits on the tracked branch (the upstream history given): ancestry decides, not the version numbers
+ *   (main's own number drops at times). Forward when the new commit descends from the deployed one; a downgrade
+ *   when it is an ancestor of it, or neither (a side branch); refused when the history cannot tell.
+ * - Otherwise a lower version is a downgrade. Versions that cannot be compared are refused.
  * - An offmain tag replaced by one that is not (`latest`, `v4.3.1`) is refused: nothing tells what it holds.
  *   The reverse, the first offmain tag over a plain one, goes ahead.
  * - With the upstream history: the new commit, and the deployed one, must be on the tracked branch (a commit
- *   only elsewhere in upstream, or nowhere in it, is refused); for the same version the new commit must descend
- *   from the deployed one, and a newer version must not sit on an older commit. A history that cannot answer
- *   (an error, a commit it cannot place) refuses too.
+ *   only elsewhere in upstream, or nowhere in it, is refused), but for a deployed commit of another release
+ *   line (4.5.x off main, and now main or 4.6.x): then the version decides. A history that cannot answer (an
+ *   error, a commit it cannot place) refuses too.
  * - Without it, the same version on another commit is refused: nothing tells which commit is newer.
  * - An adopted reference (bump/adopt.ts) runs another build: upstream's `v4.3.2`, a fork's. Another offmain tag
  *   is checked as above. Otherwise the old tag's version is compared where it has one: `v4.3.2` (or `4.3.2`,
@@ -90,11 +93,11 @@ async function judge(from: string | undefined, to: string, upstream?: UpstreamAn
     } catch (e) {
       return undecided(`the versions ${a.version} and ${b.version} cannot be compared (${errorMessage(e)})`);
     }
-    if (order < 0) return { downgrade: true, why: 'an older version' };
   }
   if (!b) return undefined; // no offmain tag either side: nothing offmain deployed to protect
   const same = !!a && (a.shortSha.startsWith(b.shortSha) || b.shortSha.startsWith(a.shortSha));
   if (!upstream) {
+    if (order < 0) return { downgrade: true, why: 'an older version' };
     if (!a || same || order > 0) return undefined;
     return undecided(
       `both are version ${b.version}, and without the upstream history nothing tells whether ${b.shortSha} descends from ${a.shortSha}: deploy with the upstream repository given`,
@@ -105,16 +108,21 @@ async function judge(from: string | undefined, to: string, upstream?: UpstreamAn
     if (placed) return undecided(placed);
     if (!a || same) return undefined;
     const deployed = await onBranch(upstream, a.shortSha, 'the deployed commit');
-    if (deployed) return undecided(deployed);
-    if (order === 0) {
-      const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
-      if (forward === true) return undefined;
-      if (forward === false) return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
-      return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
+    if (deployed) {
+      // Across release lines (a 4.5.x release, off main, to main or to 4.6.x): the version decides.
+      if (lineOf(a.version) !== lineOf(b.version)) return order < 0 ? { downgrade: true, why: 'an older version' } : order > 0 ? undefined : undecided(deployed);
+      return undecided(deployed);
     }
-    // A newer version on a commit the deployed one already contains: a replay under another version.
-    if ((await upstream.isAncestor(b.shortSha, a.shortSha)) === true) return { downgrade: true, why: `an older commit than ${a.shortSha}` };
-    return undefined;
+    // Both on the tracked branch: the history decides, whatever the version numbers say (main's own number
+    // drops at times, e.g. 4.7.1-alpha.1 at f440615 and 4.7.0-alpha.1 at its descendant 6d9d399).
+    const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
+    if (forward === true) return undefined;
+    if (forward === undefined) return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
+    // Not forward: refused; the message says which way it goes, as far as a second question tells.
+    if (order !== 0 && (await upstream.isAncestor(b.shortSha, a.shortSha)) === true) {
+      return { downgrade: true, why: order < 0 ? 'an older version' : `an older commit than ${a.shortSha}` };
+    }
+    return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
   } catch (e) {
     return undecided(`the upstream history could not be checked (${errorMessage(e)})`);
   }
@@ -159,6 +167,12 @@ async function judgeAdopted(from: string | undefined, to: string, upstream?: Ups
     }
   }
   return judge(undefined, to, upstream);
+}
+
+/** The release line of a version: `4.7` of 4.7.1-alpha.1. */
+function lineOf(version: string): string {
+  const v = semver.parse(semverOf(version));
+  return v ? `${v.major}.${v.minor}` : version;
 }
 
 /** Why `sha` does not count as on the tracked branch, or undefined when it is. */

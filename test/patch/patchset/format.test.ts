@@ -18,7 +18,7 @@ describe('parsePatchSet', () => {
     const redis = parsePatchSet(BUILTIN_PATCH_SETS['redis-tls']!, 'patches/redis-tls.yml');
     expect(redis.name).toBe('redis-tls');
     expect(redis.patches.map((p) => p.id)).toEqual(['hiredis-removal', 'streaming-redis']);
-    expect(redis.patches[0]!.variants).toHaveLength(3);
+    expect(redis.patches[0]!.variants).toHaveLength(4);
     expect(redis.patches[0]!.description).toContain('~> 4.8.1');
     const meta = parsePatchSet(BUILTIN_PATCH_SETS['version-metadata']!, 'patches/version-metadata.yml');
     expect(meta.patches.map((p) => p.id)).toEqual(['version-metadata']);
