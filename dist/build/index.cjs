@@ -29238,7 +29238,7 @@ function group(name, fn) {
 
 // src/build/step.ts
 var import_node_fs7 = require("node:fs");
-var import_promises5 = require("node:fs/promises");
+var import_promises4 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
 var import_node_path5 = require("node:path");
 
@@ -29353,19 +29353,370 @@ var import_semver = __toESM(require_semver2(), 1);
 var DEFAULT_REPOSITORY = "https://github.com/mastodon/mastodon.git";
 
 // src/patch/version.ts
-var import_promises = require("node:fs/promises");
-var import_node_path = require("node:path");
 var import_semver2 = __toESM(require_semver2(), 1);
+
+// src/core/safefs.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var UnsafePathError = class extends OffmainError {
+  constructor(message, file, link) {
+    super(message, { file });
+    this.link = link;
+  }
+  link;
+};
+var procFd;
+function hasProcFd() {
+  procFd ??= process.platform === "linux" && (0, import_node_fs.existsSync)("/proc/self/fd");
+  return procFd;
+}
+var errno = (e) => e.code;
+async function syncAll(fds) {
+  const done = await Promise.allSettled(fds.map((fd) => new Promise((ok, fail) => (0, import_node_fs.fsync)(fd, (e) => e ? fail(e) : ok()))));
+  const failed = done.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+var ConfinedDir = class {
+  constructor(root, opts) {
+    this.root = root;
+    this.opts = opts;
+  }
+  root;
+  opts;
+  realPath;
+  /** Absolute paths of directories already seen on the way to a file read, with no link (see openRead). */
+  readDirs = /* @__PURE__ */ new Set();
+  /** The directory with the links in its own path resolved (resolved on first use). */
+  get real() {
+    this.realPath ??= (0, import_node_fs.realpathSync)(this.root);
+    return this.realPath;
+  }
+  /**
+   * The components of `rel` (`.` or '' is the directory itself when `dirOk`). Throws for a path that is
+   * absolute or leaves the directory.
+   */
+  parts(rel, dirOk = false) {
+    const norm = import_node_path.posix.normalize(rel);
+    const parts = norm.split("/").filter((p) => p !== "" && p !== ".");
+    if (rel.includes("\0") || (0, import_node_path.isAbsolute)(rel) || import_node_path.posix.isAbsolute(rel) || parts[0] === ".." || !dirOk && parts.length === 0) {
+      throw new UnsafePathError(`"${rel}" is not a path inside ${this.opts.what}: give a path relative to it, without ..`, rel);
+    }
+    return parts;
+  }
+  /** The absolute path of `rel` (checked to stay inside, not checked for links). */
+  abs(rel) {
+    return (0, import_node_path.join)(this.real, ...this.parts(rel, true));
+  }
+  /**
+   * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
+   * directory on the way, does not exist.
+   */
+  lstat(rel, knownDirs) {
+    const parts = this.parts(rel, true);
+    let abs = this.real;
+    if (parts.length === 0) return (0, import_node_fs.lstatSync)(abs);
+    let st;
+    for (const [i, p] of parts.entries()) {
+      if (st && !st.isDirectory()) return void 0;
+      abs = (0, import_node_path.join)(abs, p);
+      if (knownDirs?.has(abs) && i < parts.length - 1) {
+        st = void 0;
+        continue;
+      }
+      try {
+        st = (0, import_node_fs.lstatSync)(abs);
+      } catch (e) {
+        if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+        throw e;
+      }
+      if (st.isSymbolicLink()) throw this.linkError(parts, i);
+      if (knownDirs && st.isDirectory() && i < parts.length - 1) knownDirs.add(abs);
+    }
+    return st;
+  }
+  linkError(parts, at) {
+    const shown = parts.join("/");
+    const link = parts.slice(0, at + 1).join("/");
+    const where = at === parts.length - 1 ? "is a symbolic link" : `is under a symbolic link (${link})`;
+    return new UnsafePathError(`${shown} ${where}: ${this.opts.advice}`, shown, link);
+  }
+  /** Checks that `fd` is the file at `rel`, reached through no link; returns its fstat. */
+  verify(fd, rel) {
+    const parts = this.parts(rel, true);
+    const st = (0, import_node_fs.fstatSync)(fd);
+    let same;
+    if (hasProcFd()) {
+      let actual;
+      try {
+        actual = (0, import_node_fs.readlinkSync)(`/proc/self/fd/${fd}`);
+      } catch {
+        actual = void 0;
+      }
+      same = actual === void 0 ? this.sameInode(rel, st) : actual === (0, import_node_path.join)(this.real, ...parts);
+    } else {
+      same = this.sameInode(rel, st);
+    }
+    if (same) return st;
+    this.lstat(rel);
+    const shown = parts.join("/");
+    throw new UnsafePathError(`${shown} changed while offmain opened it (something on the way was replaced): ${this.opts.advice}`, shown);
+  }
+  sameInode(rel, st) {
+    const now = this.lstat(rel);
+    return now !== void 0 && now.ino === st.ino && now.dev === st.dev;
+  }
+  open(rel, flags, mode) {
+    const abs = this.abs(rel);
+    try {
+      return (0, import_node_fs.openSync)(abs, flags | O_NOFOLLOW, mode);
+    } catch (e) {
+      if (errno(e) === "ELOOP" || errno(e) === "EMLINK") {
+        const parts = this.parts(rel);
+        throw this.linkError(parts, parts.length - 1);
+      }
+      throw e;
+    }
+  }
+  /**
+   * Opens `rel` to read: no link on the way, the file itself opened with O_NOFOLLOW (and O_NONBLOCK, so that a
+   * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
+   */
+  openRead(rel) {
+    if (!this.lstat(rel, hasProcFd() ? this.readDirs : void 0)) return void 0;
+    let fd;
+    try {
+      fd = this.open(rel, O_RDONLY | O_NONBLOCK);
+    } catch (e) {
+      if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+      throw e;
+    }
+    try {
+      return { fd, stat: this.verify(fd, rel) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** The bytes of the regular file `rel`; undefined when it does not exist. */
+  read(rel) {
+    this.parts(rel);
+    const opened = this.openRead(rel);
+    if (!opened) return void 0;
+    try {
+      if (!opened.stat.isFile()) {
+        const shown = this.parts(rel).join("/");
+        throw new OffmainError(`${shown} is ${opened.stat.isDirectory() ? "a directory" : "not a regular file"}: expected a file`, { file: shown });
+      }
+      return (0, import_node_fs.readFileSync)(opened.fd);
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+  /** The parent directory of `rel` must exist, as a directory with no link on the way. */
+  parentDir(rel) {
+    const dir = import_node_path.posix.dirname(this.parts(rel).join("/"));
+    if (!this.lstat(dir)?.isDirectory()) {
+      throw Object.assign(new Error(`ENOENT: no such directory, ${dir}`), { code: "ENOENT" });
+    }
+  }
+  /**
+   * Creates the file `rel`, which must not exist, exclusively (O_CREAT|O_EXCL|O_NOFOLLOW) with `mode` (less the
+   * umask), in an existing directory; returns the descriptor, open to write. The caller closes it.
+   */
+  create(rel, mode = 438) {
+    this.parentDir(rel);
+    const fd = this.open(rel, O_WRONLY | O_CREAT | O_EXCL, mode);
+    try {
+      this.verify(fd, rel);
+      return fd;
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Opens the existing regular file `rel` to write it in place (not truncated). The caller closes `fd`. */
+  openWrite(rel) {
+    this.parts(rel);
+    if (!this.lstat(rel)) throw Object.assign(new Error(`ENOENT: no such file, ${rel}`), { code: "ENOENT" });
+    const fd = this.open(rel, O_WRONLY);
+    try {
+      const stat2 = this.verify(fd, rel);
+      if (!stat2.isFile()) throw new Error(`${rel} is not a regular file`);
+      return { fd, stat: stat2 };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Creates the missing directories of `rel` one at a time, never through a link; returns the first one made. */
+  mkdirs(rel) {
+    const parts = this.parts(rel, true);
+    let first;
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      const st = this.lstat(sub);
+      if (st?.isDirectory()) continue;
+      if (st) throw Object.assign(new Error(`ENOTDIR: ${sub} is a file, not a directory`), { code: "ENOTDIR" });
+      (0, import_node_fs.mkdirSync)((0, import_node_path.join)(this.real, ...parts.slice(0, i)));
+      this.lstat(sub);
+      first ??= sub;
+    }
+    return first;
+  }
+  /** Removes the file `rel` (a link at the end is removed, not followed; none may be on the way). */
+  unlink(rel) {
+    this.lstat(import_node_path.posix.dirname(this.parts(rel).join("/")));
+    (0, import_node_fs.unlinkSync)(this.abs(rel));
+  }
+  /** Renames `from` over `to` (atomic within a file system); no link on the way to either. */
+  rename(from, to) {
+    this.lstat(import_node_path.posix.dirname(this.parts(from).join("/")));
+    this.lstat(import_node_path.posix.dirname(this.parts(to).join("/")));
+    (0, import_node_fs.renameSync)(this.abs(from), this.abs(to));
+  }
+  /** Gives the file `existing` a second name `name` (a hard link); no link on the way to either. */
+  link(existing, name) {
+    if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
+    this.parentDir(name);
+    (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
+  }
+  /**
+   * Visits every regular file under the directory that `opts` asks for, in the order of their relative paths
+   * sorted (as strings), each opened to read (O_NOFOLLOW and O_NONBLOCK) and closed when `visit` returns. A
+   * symbolic link in the tree is skipped, never followed; one swapped in for a file or directory after its
+   * directory was listed is an UnsafePathError naming it. Returns how many files were visited.
+   */
+  eachFile(opts, visit) {
+    const byFd = hasProcFd() && !opts.byPath;
+    let visited = 0;
+    const walk = (dirFd, prefix) => {
+      const at = (name) => dirFd === void 0 ? (0, import_node_path.join)(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`;
+      const entries = (0, import_node_fs.readdirSync)(dirFd === void 0 ? (0, import_node_path.join)(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
+      const keyed = entries.map((e) => [e.isDirectory() ? `${e.name}/` : e.name, e]);
+      keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      for (const [, e] of keyed) {
+        const rel = prefix + e.name;
+        if (e.isDirectory()) {
+          if (opts.dir && !opts.dir(e.name)) continue;
+          const sub = dirFd === void 0 ? void 0 : this.openAt(at(e.name), O_RDONLY | O_DIRECTORY, rel);
+          if (sub === null) continue;
+          try {
+            walk(sub, `${rel}/`);
+          } finally {
+            if (sub !== void 0) (0, import_node_fs.closeSync)(sub);
+          }
+        } else if (e.isFile() && (!opts.file || opts.file(e.name))) {
+          const opened = dirFd === void 0 ? this.openRead(rel) : this.openFileAt(at(e.name), rel);
+          if (!opened) continue;
+          try {
+            if (!opened.stat.isFile()) continue;
+            visited++;
+            visit({ rel, fd: opened.fd, stat: opened.stat });
+          } finally {
+            (0, import_node_fs.closeSync)(opened.fd);
+          }
+        }
+      }
+    };
+    const top = byFd ? (0, import_node_fs.openSync)(this.real, O_RDONLY | O_DIRECTORY) : void 0;
+    try {
+      walk(top, "");
+    } finally {
+      if (top !== void 0) (0, import_node_fs.closeSync)(top);
+    }
+    return visited;
+  }
+  /**
+   * Opens `path` (a name under a directory descriptor, /proc/self/fd/<fd>/<name>) without following a link at
+   * the end: the descriptor, or null when it is gone or no longer of the kind asked for; a link is an error.
+   */
+  openAt(path, flags, rel) {
+    try {
+      return (0, import_node_fs.openSync)(path, flags | O_NOFOLLOW);
+    } catch (e) {
+      const code = errno(e);
+      let link = code === "ELOOP" || code === "EMLINK";
+      if (code === "ENOTDIR") link = (0, import_node_fs.lstatSync)(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+      if (link) throw this.linkError([rel], 0);
+      if (code === "ENOENT" || code === "ENOTDIR") return null;
+      throw e;
+    }
+  }
+  openFileAt(path, rel) {
+    const fd = this.openAt(path, O_RDONLY | O_NONBLOCK, rel);
+    if (fd === null) return void 0;
+    try {
+      return { fd, stat: (0, import_node_fs.fstatSync)(fd) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** syncDir for several directories at once: their fsyncs are issued together, and all have returned at the end. */
+  async syncDirs(rels) {
+    const fds = [];
+    try {
+      for (const rel of new Set(rels)) {
+        const opened = this.openRead(rel);
+        if (opened) fds.push(opened.fd);
+      }
+      await syncAll(fds).catch(() => void 0);
+    } finally {
+      for (const fd of fds) (0, import_node_fs.closeSync)(fd);
+    }
+  }
+  /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
+  syncDir(rel = ".") {
+    const opened = this.openRead(rel);
+    if (!opened) return;
+    try {
+      (0, import_node_fs.fsyncSync)(opened.fd);
+    } catch {
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+};
+
+// src/patch/version.ts
 var VERSION_FILE = "lib/mastodon/version.rb";
 var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 var SHA = /^[0-9a-f]{7,40}$/;
+function withoutComment(line) {
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "#") return line.slice(0, i);
+  }
+  return line;
+}
+function topLevelIndex(text, sep) {
+  let quote = "";
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (depth === 0 && text.startsWith(sep, i)) return i;
+  }
+  return -1;
+}
 function methodBody(source, name) {
   const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, "m");
   const m = re.exec(source);
   if (!m) return void 0;
   const line = source.slice(0, m.index).split("\n").length;
-  const body = (m[1] ?? m[2] ?? "").split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean).join(" ");
-  return { expr: body, line };
+  const statements = (m[1] ?? m[2] ?? "").split("\n").map((l) => withoutComment(l).trim()).filter(Boolean);
+  return { statements, expr: statements.join(" "), line };
 }
 function stringLiteral(expr) {
   const m = /^(['"])((?:[^'"\\]|\\.)*)\1$/.exec(expr.trim());
@@ -29373,26 +29724,50 @@ function stringLiteral(expr) {
   if (m[1] === '"' && m[2].includes("#{")) return void 0;
   return m[2].replace(/\\(.)/g, "$1");
 }
-function valueWithoutEnv(source, expr, depth = 0) {
+var MAX_DEPTH = 3;
+function valueWithoutEnv(source, expr, depth = 0, locals = /* @__PURE__ */ new Map()) {
   const e = expr.trim();
   const literal = stringLiteral(e);
   if (literal !== void 0) return literal;
   if (e === "nil" || e === "''" || e === '""') return "";
+  if (locals.has(e)) return locals.get(e);
+  const ternary = /^([a-z_][a-z0-9_]*)\.(empty|blank|present)\?\s+\?\s+/.exec(e);
+  if (ternary && locals.has(ternary[1])) {
+    const rest = e.slice(ternary[0].length);
+    const colon = topLevelIndex(rest, " : ");
+    if (colon < 0) return void 0;
+    const empty = locals.get(ternary[1]).trim() === "";
+    const yes = ternary[2] === "present" ? !empty : empty;
+    return valueWithoutEnv(source, yes ? rest.slice(0, colon) : rest.slice(colon + 3), depth, locals);
+  }
   let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
+  if (m) return valueWithoutEnv(source, m[1], depth, locals);
   m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
+  if (m) return valueWithoutEnv(source, m[1], depth, locals);
   m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
-  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth);
-  if (/^[a-z_]+$/.test(e) && depth < 3) {
+  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth, locals);
+  if (/^[a-z_]+$/.test(e) && depth < MAX_DEPTH) {
     const body = methodBody(source, e);
-    if (body) return valueWithoutEnv(source, body.expr, depth + 1);
+    if (body) return bodyValue(source, body, depth + 1);
   }
   return void 0;
 }
+function bodyValue(source, body, depth = 0) {
+  const locals = /* @__PURE__ */ new Map();
+  const last = body.statements.length - 1;
+  if (last < 0) return void 0;
+  for (const s of body.statements.slice(0, last)) {
+    const m = /^([a-z_][a-z0-9_]*)\s*=\s*([^=~].*)$/.exec(s);
+    if (!m) return void 0;
+    const v = valueWithoutEnv(source, m[2], depth, locals);
+    if (v === void 0) return void 0;
+    locals.set(m[1], v);
+  }
+  return valueWithoutEnv(source, body.statements[last], depth, locals);
+}
 function integerMethod(source, name, file) {
   const body = methodBody(source, name);
-  if (!body || !/^\d+$/.test(body.expr)) {
+  if (!body || body.statements.length !== 1 || !/^\d+$/.test(body.expr)) {
     throw new OffmainError(
       `${file}${body ? `:${body.line}` : ""}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
       { file, line: body?.line }
@@ -29407,7 +29782,7 @@ function parseVersionRb(source, file = VERSION_FILE) {
   const core = `${major}.${minor}.${patch}`;
   const defaultPrerelease = methodBody(source, "default_prerelease");
   if (defaultPrerelease) {
-    const pre = valueWithoutEnv(source, defaultPrerelease.expr);
+    const pre = bodyValue(source, defaultPrerelease);
     if (pre === void 0 || !/^[0-9A-Za-z.-]*$/.test(pre)) {
       throw new OffmainError(
         `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
@@ -29419,8 +29794,8 @@ function parseVersionRb(source, file = VERSION_FILE) {
   const flags = methodBody(source, "flags");
   const suffix = methodBody(source, "suffix");
   if (flags && suffix) {
-    const f = valueWithoutEnv(source, flags.expr);
-    const s = valueWithoutEnv(source, suffix.expr);
+    const f = bodyValue(source, flags);
+    const s = bodyValue(source, suffix);
     if (f === void 0 || s === void 0) {
       const bad = f === void 0 ? flags : suffix;
       throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
@@ -29428,7 +29803,7 @@ function parseVersionRb(source, file = VERSION_FILE) {
         line: bad.line
       });
     }
-    const readsEnv = /ENV/.test(flags.expr) || /ENV/.test(suffix.expr);
+    const readsEnv = /MASTODON_VERSION_(?:FLAGS|SUFFIX)/.test(`${flags.expr} ${suffix.expr}`);
     return {
       major,
       minor,
@@ -29440,17 +29815,28 @@ function parseVersionRb(source, file = VERSION_FILE) {
   }
   return { major, minor, patch, prerelease: "", shape: "literal", text: core };
 }
+var MAX_VERSION_RB_BYTES = 64 * 1024;
 async function readDeclaredVersion(dir) {
-  let source;
+  const tree = new ConfinedDir(dir, { what: "the upstream tree", advice: "offmain reads the version only from a regular file of the tree" });
+  const notFound = () => new OffmainError(`${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`, {
+    file: VERSION_FILE
+  });
+  let st;
   try {
-    source = await (0, import_promises.readFile)((0, import_node_path.join)(dir, VERSION_FILE), "utf8");
-  } catch {
-    throw new OffmainError(
-      `${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`,
-      { file: VERSION_FILE }
-    );
+    st = tree.lstat(VERSION_FILE);
+  } catch (e) {
+    if (e instanceof OffmainError) throw e;
+    throw notFound();
   }
-  return parseVersionRb(source);
+  if (!st?.isFile()) throw notFound();
+  if (st.size > MAX_VERSION_RB_BYTES) {
+    throw new OffmainError(`${VERSION_FILE} is ${st.size} bytes, more than the ${MAX_VERSION_RB_BYTES} a version file can be: is this a Mastodon tree?`, {
+      file: VERSION_FILE
+    });
+  }
+  const source = tree.read(VERSION_FILE);
+  if (source === void 0 || source.length > MAX_VERSION_RB_BYTES) throw notFound();
+  return parseVersionRb(source.toString("utf8"));
 }
 function displayVersion(declared, sha) {
   const s = sha.toLowerCase();
@@ -29519,6 +29905,28 @@ patches:
           switch since 4.3, PR #30717), and with the Ruby driver rediss:// URLs work. Nothing is
           changed: removing the hiredis gem here makes redis-rb 4.x fail with 'Cannot load driver
           "hiredis"', and editing hiredis-client breaks the frozen bundle install.
+
+      # main from 2024-06-17 (d5f02ad, PR #30717) to the refactor of 2024-09-02 (388d547, PR #31694),
+      # 4.3.0-alpha.4 to 4.3.0-beta.1: the same run-time switch, written
+      # \`ENV.fetch('REDIS_DRIVER', 'hiredis') == 'ruby'\` in lib/mastodon/redis_config.rb (the cache and
+      # Sidekiq) and app/lib/redis_configuration.rb (every other connection). The lines the 4.0-4.2
+      # variant deletes are gone; change nothing here either.
+      - when:
+          - version: ">=4.0.0 <4.6.0"
+          - file: lib/mastodon/redis_config.rb
+            contains: "ENV\\\\.fetch\\\\('REDIS_DRIVER', 'hiredis'\\\\) == 'ruby'"
+        require:
+          - file: app/lib/redis_configuration.rb
+            contains: "ENV\\\\.fetch\\\\('REDIS_DRIVER', 'hiredis'\\\\) == 'ruby'"
+          - file: lib/mastodon/redis_config.rb
+            not-contains: '^\\s*driver: :hiredis,$'
+          - file: Gemfile.lock
+            contains: '^    redis \\(4\\.'
+        not-needed: >-
+          set REDIS_DRIVER=ruby: this main (June to September 2024, 4.3.0-alpha.4 to 4.3.0-beta.1) chooses
+          the Redis driver at run time (upstream's switch, PR #30717), and with the Ruby driver rediss://
+          URLs work. Nothing is changed: removing the hiredis gem makes redis-rb 4.x fail with 'Cannot
+          load driver "hiredis"' unless REDIS_DRIVER=ruby is set anyway.
 
       # 4.0-4.2: hiredis is hard-wired (Gemfile require, redis_config.rb, the setup task,
       # RedisConfiguration#raw_connection).
@@ -29613,8 +30021,13 @@ patches:
       Declare ARG/ENV MASTODON_VERSION_METADATA in the Dockerfile's final stage and make
       lib/mastodon/version.rb's suffix return "+<metadata>" when it is set (plain Ruby).
     variants:
-      # Release lines up to 4.1.x: flags and suffix are hard-coded ''.
-      - when: { file: lib/mastodon/version.rb, contains: "def flags\\\\n\\\\s*''\\\\n\\\\s*end" }
+      # Release lines up to 4.1.x (and main then, 4.0.0rc to 4.1.2): suffix is hard-coded '' (flags too,
+      # or 'rc1' and the like). The second alternative is this variant's own result, so that a second run
+      # picks the same variant and finds it already applied.
+      - when:
+          any:
+            - { file: lib/mastodon/version.rb, contains: "^    def suffix\\\\n      ''\\\\n    end$" }
+            - { file: lib/mastodon/version.rb, contains: "^      metadata\\\\.empty\\\\? \\\\? '' : \\"\\\\+#\\\\{metadata\\\\}\\"$" }
         operations:
           - file: Dockerfile
             insert-after: '^FROM\\s'
@@ -29635,10 +30048,10 @@ patches:
           - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
           - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
 
-      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2): flags and suffix read
-      # MASTODON_VERSION_FLAGS / MASTODON_VERSION_SUFFIX; the suffix keeps working when no
-      # metadata is given.
-      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_FLAGS'" }
+      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2; 2dbbeed reads the flags with
+      # \`.presence ||\`): suffix reads MASTODON_VERSION_SUFFIX, and keeps working when no metadata is
+      # given. The replacement still contains the pattern of \`when\`, so a second run picks this variant.
+      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_SUFFIX', ''\\\\)" }
         operations:
           - file: Dockerfile
             insert-after: '^FROM\\s'
@@ -29677,10 +30090,6 @@ var DEFAULT_PATCH_SETS = Object.freeze(["redis-tls", "version-metadata"]);
 
 // src/patch/apply.ts
 var import_semver5 = __toESM(require_semver2(), 1);
-
-// src/core/safefs.ts
-var import_node_fs = require("node:fs");
-var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
 
 // src/patch/patchset/conditions.ts
 var import_semver3 = __toESM(require_semver2(), 1);
@@ -29723,7 +30132,7 @@ var import_node_string_decoder = require("node:string_decoder");
 
 // src/build/plan.ts
 var import_node_fs2 = require("node:fs");
-var import_promises2 = require("node:fs/promises");
+var import_promises = require("node:fs/promises");
 var import_node_path2 = require("node:path");
 
 // src/build/dockerfile.ts
@@ -30006,7 +30415,7 @@ function sourceUrl(repository) {
   return redactUrl(repository.trim()).replace(/\.git\/?$/, "").replace(/\/$/, "");
 }
 async function readBuildTree(dir) {
-  const read = async (p) => (0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, p)) ? (0, import_promises2.readFile)((0, import_node_path2.join)(dir, p), "utf8") : void 0;
+  const read = async (p) => (0, import_node_fs2.existsSync)((0, import_node_path2.join)(dir, p)) ? (0, import_promises.readFile)((0, import_node_path2.join)(dir, p), "utf8") : void 0;
   return { dockerfile: await read(DOCKERFILES.mastodon), streamingDockerfile: await read(DOCKERFILES["mastodon-streaming"]) };
 }
 function argsFor(declared, input) {
@@ -30402,7 +30811,7 @@ function pushRefusalHint(error2, repositories, env = {}) {
 // src/build/registry.ts
 var import_node_crypto = require("node:crypto");
 var import_node_fs6 = require("node:fs");
-var import_promises4 = require("node:fs/promises");
+var import_promises3 = require("node:fs/promises");
 var import_node_path4 = require("node:path");
 var import_node_stream = require("node:stream");
 
@@ -30483,7 +30892,7 @@ function parseReply(loc, what, bytes) {
 // src/build/credentials.ts
 var import_node_child_process3 = require("node:child_process");
 var import_node_fs5 = require("node:fs");
-var import_promises3 = require("node:fs/promises");
+var import_promises2 = require("node:fs/promises");
 var import_node_os = require("node:os");
 var import_node_path3 = require("node:path");
 function dockerConfigPath(env = process.env) {
@@ -30529,7 +30938,7 @@ async function credentialsFor(registry, env = process.env) {
   if (!(0, import_node_fs5.existsSync)(file)) return void 0;
   let config;
   try {
-    config = JSON.parse(await (0, import_promises3.readFile)(file, "utf8"));
+    config = JSON.parse(await (0, import_promises2.readFile)(file, "utf8"));
   } catch {
     throw new OffmainError(`${file} is not valid JSON: fix or remove it (it is Docker's config with the registry credentials)`);
   }
@@ -30944,7 +31353,7 @@ var RegistryClient = class {
    * manifest and blob below it) to a repository, by digest only: no tag is created. Returns the digest.
    */
   async pushOciLayout(layoutDir, repository) {
-    const index = JSON.parse(await (0, import_promises4.readFile)((0, import_node_path4.join)(layoutDir, "index.json"), "utf8"));
+    const index = JSON.parse(await (0, import_promises3.readFile)((0, import_node_path4.join)(layoutDir, "index.json"), "utf8"));
     const root = index.manifests?.[0];
     if (!root) throw new OffmainError(`${layoutDir}/index.json names no image: the build exported nothing`);
     const blobPath = (digest) => (0, import_node_path4.join)(layoutDir, "blobs", ...digest.split(":"));
@@ -30965,7 +31374,7 @@ var RegistryClient = class {
       }
     };
     const pushManifest = async (d) => {
-      const raw = await (0, import_promises4.readFile)(blobPath(d.digest));
+      const raw = await (0, import_promises3.readFile)(blobPath(d.digest));
       const json = JSON.parse(raw.toString("utf8"));
       if (isIndexMediaType(d.mediaType)) {
         for (const child of json.manifests ?? []) await pushManifest(child);
@@ -31112,7 +31521,7 @@ async function patchInfo(report, commit) {
   if (report === void 0 || report === "") return { ids: [] };
   let r;
   if (typeof report === "string") {
-    const text = report.trim().startsWith("{") ? report : await (0, import_promises5.readFile)(report, "utf8").catch(() => {
+    const text = report.trim().startsWith("{") ? report : await (0, import_promises4.readFile)(report, "utf8").catch(() => {
       throw new OffmainError(`patch report "${report}" is neither JSON nor a readable file: pass the patch step's patch-report output`);
     });
     try {

@@ -107,16 +107,16 @@ var OFFMAIN_VERSION = package_default.version;
 
 // src/cli/main.ts
 var COMMANDS = {
-  resolve: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.resolve,
-  version: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.version,
-  patch: async () => (await import("./upstream-7JERZEUR.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-BVZ53CTI.mjs")).runCommand,
-  build: async () => (await import("./build-DI2EFU3X.mjs")).buildCommand,
-  runners: async () => (await import("./runners-SA56RBC2.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-33NXDAJG.mjs")).decideCommand,
-  bump: async () => (await import("./deploy-JRRW7SQA.mjs")).deployCommands.bump,
-  deploy: async () => (await import("./deploy-JRRW7SQA.mjs")).deployCommands.deploy,
-  freshness: async () => (await import("./deploy-JRRW7SQA.mjs")).deployCommands.freshness
+  resolve: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.resolve,
+  version: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.version,
+  patch: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.patch,
+  run: async () => (await import("./run-KBE2LAG6.mjs")).runCommand,
+  build: async () => (await import("./build-NZRETY6F.mjs")).buildCommand,
+  runners: async () => (await import("./runners-GQTCRM56.mjs")).runnersCommand,
+  decide: async () => (await import("./decide-OXSZX4LI.mjs")).decideCommand,
+  bump: async () => (await import("./deploy-2SMOPSPC.mjs")).deployCommands.bump,
+  deploy: async () => (await import("./deploy-2SMOPSPC.mjs")).deployCommands.deploy,
+  freshness: async () => (await import("./deploy-2SMOPSPC.mjs")).deployCommands.freshness
 };
 async function main(argv, io) {
   const quiet = argv.includes("--quiet") || argv.includes("-q");
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-AJVBURCQ.mjs");
+    const usage = await import("./usage-DKCWXL2G.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

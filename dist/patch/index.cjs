@@ -29459,7 +29459,7 @@ var require_lib = __commonJS({
 });
 
 // src/actions/patch.ts
-var import_node_path12 = require("node:path");
+var import_node_path11 = require("node:path");
 
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
@@ -30639,19 +30639,373 @@ function notOn(commit, existing, branches, remote, tagFor) {
 }
 
 // src/patch/version.ts
-var import_promises2 = require("node:fs/promises");
-var import_node_path3 = require("node:path");
 var import_semver2 = __toESM(require_semver2(), 1);
+
+// src/core/safefs.ts
+var import_node_fs = require("node:fs");
+var import_node_path3 = require("node:path");
+var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
+var UnsafePathError = class extends OffmainError {
+  constructor(message, file, link) {
+    super(message, { file });
+    this.link = link;
+  }
+  link;
+};
+var procFd;
+function hasProcFd() {
+  procFd ??= process.platform === "linux" && (0, import_node_fs.existsSync)("/proc/self/fd");
+  return procFd;
+}
+var errno = (e) => e.code;
+function writeAllSync(fd, data) {
+  for (let at = 0; at < data.length; ) at += (0, import_node_fs.writeSync)(fd, data, at, data.length - at);
+}
+async function syncAll(fds) {
+  const done = await Promise.allSettled(fds.map((fd) => new Promise((ok, fail) => (0, import_node_fs.fsync)(fd, (e) => e ? fail(e) : ok()))));
+  const failed = done.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+var ConfinedDir = class {
+  constructor(root, opts) {
+    this.root = root;
+    this.opts = opts;
+  }
+  root;
+  opts;
+  realPath;
+  /** Absolute paths of directories already seen on the way to a file read, with no link (see openRead). */
+  readDirs = /* @__PURE__ */ new Set();
+  /** The directory with the links in its own path resolved (resolved on first use). */
+  get real() {
+    this.realPath ??= (0, import_node_fs.realpathSync)(this.root);
+    return this.realPath;
+  }
+  /**
+   * The components of `rel` (`.` or '' is the directory itself when `dirOk`). Throws for a path that is
+   * absolute or leaves the directory.
+   */
+  parts(rel, dirOk = false) {
+    const norm = import_node_path3.posix.normalize(rel);
+    const parts = norm.split("/").filter((p) => p !== "" && p !== ".");
+    if (rel.includes("\0") || (0, import_node_path3.isAbsolute)(rel) || import_node_path3.posix.isAbsolute(rel) || parts[0] === ".." || !dirOk && parts.length === 0) {
+      throw new UnsafePathError(`"${rel}" is not a path inside ${this.opts.what}: give a path relative to it, without ..`, rel);
+    }
+    return parts;
+  }
+  /** The absolute path of `rel` (checked to stay inside, not checked for links). */
+  abs(rel) {
+    return (0, import_node_path3.join)(this.real, ...this.parts(rel, true));
+  }
+  /**
+   * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
+   * directory on the way, does not exist.
+   */
+  lstat(rel, knownDirs) {
+    const parts = this.parts(rel, true);
+    let abs = this.real;
+    if (parts.length === 0) return (0, import_node_fs.lstatSync)(abs);
+    let st;
+    for (const [i, p] of parts.entries()) {
+      if (st && !st.isDirectory()) return void 0;
+      abs = (0, import_node_path3.join)(abs, p);
+      if (knownDirs?.has(abs) && i < parts.length - 1) {
+        st = void 0;
+        continue;
+      }
+      try {
+        st = (0, import_node_fs.lstatSync)(abs);
+      } catch (e) {
+        if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+        throw e;
+      }
+      if (st.isSymbolicLink()) throw this.linkError(parts, i);
+      if (knownDirs && st.isDirectory() && i < parts.length - 1) knownDirs.add(abs);
+    }
+    return st;
+  }
+  linkError(parts, at) {
+    const shown = parts.join("/");
+    const link = parts.slice(0, at + 1).join("/");
+    const where = at === parts.length - 1 ? "is a symbolic link" : `is under a symbolic link (${link})`;
+    return new UnsafePathError(`${shown} ${where}: ${this.opts.advice}`, shown, link);
+  }
+  /** Checks that `fd` is the file at `rel`, reached through no link; returns its fstat. */
+  verify(fd, rel) {
+    const parts = this.parts(rel, true);
+    const st = (0, import_node_fs.fstatSync)(fd);
+    let same;
+    if (hasProcFd()) {
+      let actual;
+      try {
+        actual = (0, import_node_fs.readlinkSync)(`/proc/self/fd/${fd}`);
+      } catch {
+        actual = void 0;
+      }
+      same = actual === void 0 ? this.sameInode(rel, st) : actual === (0, import_node_path3.join)(this.real, ...parts);
+    } else {
+      same = this.sameInode(rel, st);
+    }
+    if (same) return st;
+    this.lstat(rel);
+    const shown = parts.join("/");
+    throw new UnsafePathError(`${shown} changed while offmain opened it (something on the way was replaced): ${this.opts.advice}`, shown);
+  }
+  sameInode(rel, st) {
+    const now = this.lstat(rel);
+    return now !== void 0 && now.ino === st.ino && now.dev === st.dev;
+  }
+  open(rel, flags, mode) {
+    const abs = this.abs(rel);
+    try {
+      return (0, import_node_fs.openSync)(abs, flags | O_NOFOLLOW, mode);
+    } catch (e) {
+      if (errno(e) === "ELOOP" || errno(e) === "EMLINK") {
+        const parts = this.parts(rel);
+        throw this.linkError(parts, parts.length - 1);
+      }
+      throw e;
+    }
+  }
+  /**
+   * Opens `rel` to read: no link on the way, the file itself opened with O_NOFOLLOW (and O_NONBLOCK, so that a
+   * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
+   */
+  openRead(rel) {
+    if (!this.lstat(rel, hasProcFd() ? this.readDirs : void 0)) return void 0;
+    let fd;
+    try {
+      fd = this.open(rel, O_RDONLY | O_NONBLOCK);
+    } catch (e) {
+      if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
+      throw e;
+    }
+    try {
+      return { fd, stat: this.verify(fd, rel) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** The bytes of the regular file `rel`; undefined when it does not exist. */
+  read(rel) {
+    this.parts(rel);
+    const opened = this.openRead(rel);
+    if (!opened) return void 0;
+    try {
+      if (!opened.stat.isFile()) {
+        const shown = this.parts(rel).join("/");
+        throw new OffmainError(`${shown} is ${opened.stat.isDirectory() ? "a directory" : "not a regular file"}: expected a file`, { file: shown });
+      }
+      return (0, import_node_fs.readFileSync)(opened.fd);
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+  /** The parent directory of `rel` must exist, as a directory with no link on the way. */
+  parentDir(rel) {
+    const dir = import_node_path3.posix.dirname(this.parts(rel).join("/"));
+    if (!this.lstat(dir)?.isDirectory()) {
+      throw Object.assign(new Error(`ENOENT: no such directory, ${dir}`), { code: "ENOENT" });
+    }
+  }
+  /**
+   * Creates the file `rel`, which must not exist, exclusively (O_CREAT|O_EXCL|O_NOFOLLOW) with `mode` (less the
+   * umask), in an existing directory; returns the descriptor, open to write. The caller closes it.
+   */
+  create(rel, mode = 438) {
+    this.parentDir(rel);
+    const fd = this.open(rel, O_WRONLY | O_CREAT | O_EXCL, mode);
+    try {
+      this.verify(fd, rel);
+      return fd;
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Opens the existing regular file `rel` to write it in place (not truncated). The caller closes `fd`. */
+  openWrite(rel) {
+    this.parts(rel);
+    if (!this.lstat(rel)) throw Object.assign(new Error(`ENOENT: no such file, ${rel}`), { code: "ENOENT" });
+    const fd = this.open(rel, O_WRONLY);
+    try {
+      const stat4 = this.verify(fd, rel);
+      if (!stat4.isFile()) throw new Error(`${rel} is not a regular file`);
+      return { fd, stat: stat4 };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** Creates the missing directories of `rel` one at a time, never through a link; returns the first one made. */
+  mkdirs(rel) {
+    const parts = this.parts(rel, true);
+    let first;
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      const st = this.lstat(sub);
+      if (st?.isDirectory()) continue;
+      if (st) throw Object.assign(new Error(`ENOTDIR: ${sub} is a file, not a directory`), { code: "ENOTDIR" });
+      (0, import_node_fs.mkdirSync)((0, import_node_path3.join)(this.real, ...parts.slice(0, i)));
+      this.lstat(sub);
+      first ??= sub;
+    }
+    return first;
+  }
+  /** Removes the file `rel` (a link at the end is removed, not followed; none may be on the way). */
+  unlink(rel) {
+    this.lstat(import_node_path3.posix.dirname(this.parts(rel).join("/")));
+    (0, import_node_fs.unlinkSync)(this.abs(rel));
+  }
+  /** Renames `from` over `to` (atomic within a file system); no link on the way to either. */
+  rename(from, to) {
+    this.lstat(import_node_path3.posix.dirname(this.parts(from).join("/")));
+    this.lstat(import_node_path3.posix.dirname(this.parts(to).join("/")));
+    (0, import_node_fs.renameSync)(this.abs(from), this.abs(to));
+  }
+  /** Gives the file `existing` a second name `name` (a hard link); no link on the way to either. */
+  link(existing, name) {
+    if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
+    this.parentDir(name);
+    (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
+  }
+  /**
+   * Visits every regular file under the directory that `opts` asks for, in the order of their relative paths
+   * sorted (as strings), each opened to read (O_NOFOLLOW and O_NONBLOCK) and closed when `visit` returns. A
+   * symbolic link in the tree is skipped, never followed; one swapped in for a file or directory after its
+   * directory was listed is an UnsafePathError naming it. Returns how many files were visited.
+   */
+  eachFile(opts, visit4) {
+    const byFd = hasProcFd() && !opts.byPath;
+    let visited = 0;
+    const walk = (dirFd, prefix) => {
+      const at = (name) => dirFd === void 0 ? (0, import_node_path3.join)(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`;
+      const entries = (0, import_node_fs.readdirSync)(dirFd === void 0 ? (0, import_node_path3.join)(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
+      const keyed = entries.map((e) => [e.isDirectory() ? `${e.name}/` : e.name, e]);
+      keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      for (const [, e] of keyed) {
+        const rel = prefix + e.name;
+        if (e.isDirectory()) {
+          if (opts.dir && !opts.dir(e.name)) continue;
+          const sub = dirFd === void 0 ? void 0 : this.openAt(at(e.name), O_RDONLY | O_DIRECTORY, rel);
+          if (sub === null) continue;
+          try {
+            walk(sub, `${rel}/`);
+          } finally {
+            if (sub !== void 0) (0, import_node_fs.closeSync)(sub);
+          }
+        } else if (e.isFile() && (!opts.file || opts.file(e.name))) {
+          const opened = dirFd === void 0 ? this.openRead(rel) : this.openFileAt(at(e.name), rel);
+          if (!opened) continue;
+          try {
+            if (!opened.stat.isFile()) continue;
+            visited++;
+            visit4({ rel, fd: opened.fd, stat: opened.stat });
+          } finally {
+            (0, import_node_fs.closeSync)(opened.fd);
+          }
+        }
+      }
+    };
+    const top = byFd ? (0, import_node_fs.openSync)(this.real, O_RDONLY | O_DIRECTORY) : void 0;
+    try {
+      walk(top, "");
+    } finally {
+      if (top !== void 0) (0, import_node_fs.closeSync)(top);
+    }
+    return visited;
+  }
+  /**
+   * Opens `path` (a name under a directory descriptor, /proc/self/fd/<fd>/<name>) without following a link at
+   * the end: the descriptor, or null when it is gone or no longer of the kind asked for; a link is an error.
+   */
+  openAt(path4, flags, rel) {
+    try {
+      return (0, import_node_fs.openSync)(path4, flags | O_NOFOLLOW);
+    } catch (e) {
+      const code = errno(e);
+      let link = code === "ELOOP" || code === "EMLINK";
+      if (code === "ENOTDIR") link = (0, import_node_fs.lstatSync)(path4, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+      if (link) throw this.linkError([rel], 0);
+      if (code === "ENOENT" || code === "ENOTDIR") return null;
+      throw e;
+    }
+  }
+  openFileAt(path4, rel) {
+    const fd = this.openAt(path4, O_RDONLY | O_NONBLOCK, rel);
+    if (fd === null) return void 0;
+    try {
+      return { fd, stat: (0, import_node_fs.fstatSync)(fd) };
+    } catch (e) {
+      (0, import_node_fs.closeSync)(fd);
+      throw e;
+    }
+  }
+  /** syncDir for several directories at once: their fsyncs are issued together, and all have returned at the end. */
+  async syncDirs(rels) {
+    const fds = [];
+    try {
+      for (const rel of new Set(rels)) {
+        const opened = this.openRead(rel);
+        if (opened) fds.push(opened.fd);
+      }
+      await syncAll(fds).catch(() => void 0);
+    } finally {
+      for (const fd of fds) (0, import_node_fs.closeSync)(fd);
+    }
+  }
+  /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
+  syncDir(rel = ".") {
+    const opened = this.openRead(rel);
+    if (!opened) return;
+    try {
+      (0, import_node_fs.fsyncSync)(opened.fd);
+    } catch {
+    } finally {
+      (0, import_node_fs.closeSync)(opened.fd);
+    }
+  }
+};
+
+// src/patch/version.ts
 var VERSION_FILE = "lib/mastodon/version.rb";
 var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 var SHA = /^[0-9a-f]{7,40}$/;
+function withoutComment(line) {
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "#") return line.slice(0, i);
+  }
+  return line;
+}
+function topLevelIndex(text, sep2) {
+  let quote = "";
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (depth === 0 && text.startsWith(sep2, i)) return i;
+  }
+  return -1;
+}
 function methodBody(source, name) {
   const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, "m");
   const m = re.exec(source);
   if (!m) return void 0;
   const line = source.slice(0, m.index).split("\n").length;
-  const body = (m[1] ?? m[2] ?? "").split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean).join(" ");
-  return { expr: body, line };
+  const statements = (m[1] ?? m[2] ?? "").split("\n").map((l) => withoutComment(l).trim()).filter(Boolean);
+  return { statements, expr: statements.join(" "), line };
 }
 function stringLiteral(expr) {
   const m = /^(['"])((?:[^'"\\]|\\.)*)\1$/.exec(expr.trim());
@@ -30659,26 +31013,50 @@ function stringLiteral(expr) {
   if (m[1] === '"' && m[2].includes("#{")) return void 0;
   return m[2].replace(/\\(.)/g, "$1");
 }
-function valueWithoutEnv(source, expr, depth = 0) {
+var MAX_DEPTH = 3;
+function valueWithoutEnv(source, expr, depth = 0, locals = /* @__PURE__ */ new Map()) {
   const e = expr.trim();
   const literal = stringLiteral(e);
   if (literal !== void 0) return literal;
   if (e === "nil" || e === "''" || e === '""') return "";
+  if (locals.has(e)) return locals.get(e);
+  const ternary = /^([a-z_][a-z0-9_]*)\.(empty|blank|present)\?\s+\?\s+/.exec(e);
+  if (ternary && locals.has(ternary[1])) {
+    const rest = e.slice(ternary[0].length);
+    const colon = topLevelIndex(rest, " : ");
+    if (colon < 0) return void 0;
+    const empty = locals.get(ternary[1]).trim() === "";
+    const yes = ternary[2] === "present" ? !empty : empty;
+    return valueWithoutEnv(source, yes ? rest.slice(0, colon) : rest.slice(colon + 3), depth, locals);
+  }
   let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
+  if (m) return valueWithoutEnv(source, m[1], depth, locals);
   m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
+  if (m) return valueWithoutEnv(source, m[1], depth, locals);
   m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
-  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth);
-  if (/^[a-z_]+$/.test(e) && depth < 3) {
+  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth, locals);
+  if (/^[a-z_]+$/.test(e) && depth < MAX_DEPTH) {
     const body = methodBody(source, e);
-    if (body) return valueWithoutEnv(source, body.expr, depth + 1);
+    if (body) return bodyValue(source, body, depth + 1);
   }
   return void 0;
 }
+function bodyValue(source, body, depth = 0) {
+  const locals = /* @__PURE__ */ new Map();
+  const last = body.statements.length - 1;
+  if (last < 0) return void 0;
+  for (const s of body.statements.slice(0, last)) {
+    const m = /^([a-z_][a-z0-9_]*)\s*=\s*([^=~].*)$/.exec(s);
+    if (!m) return void 0;
+    const v = valueWithoutEnv(source, m[2], depth, locals);
+    if (v === void 0) return void 0;
+    locals.set(m[1], v);
+  }
+  return valueWithoutEnv(source, body.statements[last], depth, locals);
+}
 function integerMethod(source, name, file) {
   const body = methodBody(source, name);
-  if (!body || !/^\d+$/.test(body.expr)) {
+  if (!body || body.statements.length !== 1 || !/^\d+$/.test(body.expr)) {
     throw new OffmainError(
       `${file}${body ? `:${body.line}` : ""}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
       { file, line: body?.line }
@@ -30693,7 +31071,7 @@ function parseVersionRb(source, file = VERSION_FILE) {
   const core = `${major}.${minor}.${patch}`;
   const defaultPrerelease = methodBody(source, "default_prerelease");
   if (defaultPrerelease) {
-    const pre = valueWithoutEnv(source, defaultPrerelease.expr);
+    const pre = bodyValue(source, defaultPrerelease);
     if (pre === void 0 || !/^[0-9A-Za-z.-]*$/.test(pre)) {
       throw new OffmainError(
         `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
@@ -30705,8 +31083,8 @@ function parseVersionRb(source, file = VERSION_FILE) {
   const flags = methodBody(source, "flags");
   const suffix = methodBody(source, "suffix");
   if (flags && suffix) {
-    const f = valueWithoutEnv(source, flags.expr);
-    const s = valueWithoutEnv(source, suffix.expr);
+    const f = bodyValue(source, flags);
+    const s = bodyValue(source, suffix);
     if (f === void 0 || s === void 0) {
       const bad = f === void 0 ? flags : suffix;
       throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
@@ -30714,7 +31092,7 @@ function parseVersionRb(source, file = VERSION_FILE) {
         line: bad.line
       });
     }
-    const readsEnv = /ENV/.test(flags.expr) || /ENV/.test(suffix.expr);
+    const readsEnv = /MASTODON_VERSION_(?:FLAGS|SUFFIX)/.test(`${flags.expr} ${suffix.expr}`);
     return {
       major,
       minor,
@@ -30726,17 +31104,28 @@ function parseVersionRb(source, file = VERSION_FILE) {
   }
   return { major, minor, patch, prerelease: "", shape: "literal", text: core };
 }
+var MAX_VERSION_RB_BYTES = 64 * 1024;
 async function readDeclaredVersion(dir) {
-  let source;
+  const tree = new ConfinedDir(dir, { what: "the upstream tree", advice: "offmain reads the version only from a regular file of the tree" });
+  const notFound = () => new OffmainError(`${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`, {
+    file: VERSION_FILE
+  });
+  let st;
   try {
-    source = await (0, import_promises2.readFile)((0, import_node_path3.join)(dir, VERSION_FILE), "utf8");
-  } catch {
-    throw new OffmainError(
-      `${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`,
-      { file: VERSION_FILE }
-    );
+    st = tree.lstat(VERSION_FILE);
+  } catch (e) {
+    if (e instanceof OffmainError) throw e;
+    throw notFound();
   }
-  return parseVersionRb(source);
+  if (!st?.isFile()) throw notFound();
+  if (st.size > MAX_VERSION_RB_BYTES) {
+    throw new OffmainError(`${VERSION_FILE} is ${st.size} bytes, more than the ${MAX_VERSION_RB_BYTES} a version file can be: is this a Mastodon tree?`, {
+      file: VERSION_FILE
+    });
+  }
+  const source = tree.read(VERSION_FILE);
+  if (source === void 0 || source.length > MAX_VERSION_RB_BYTES) throw notFound();
+  return parseVersionRb(source.toString("utf8"));
 }
 function displayVersion(declared, sha) {
   const s = sha.toLowerCase();
@@ -30784,8 +31173,8 @@ async function versionOf(dir, sha) {
 // src/patch/step.ts
 var import_node_fs3 = require("node:fs");
 var import_node_crypto = require("node:crypto");
-var import_promises5 = require("node:fs/promises");
-var import_node_path9 = require("node:path");
+var import_promises4 = require("node:fs/promises");
+var import_node_path8 = require("node:path");
 
 // patches/redis-tls.yml
 var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
@@ -30826,6 +31215,28 @@ patches:
           switch since 4.3, PR #30717), and with the Ruby driver rediss:// URLs work. Nothing is
           changed: removing the hiredis gem here makes redis-rb 4.x fail with 'Cannot load driver
           "hiredis"', and editing hiredis-client breaks the frozen bundle install.
+
+      # main from 2024-06-17 (d5f02ad, PR #30717) to the refactor of 2024-09-02 (388d547, PR #31694),
+      # 4.3.0-alpha.4 to 4.3.0-beta.1: the same run-time switch, written
+      # \`ENV.fetch('REDIS_DRIVER', 'hiredis') == 'ruby'\` in lib/mastodon/redis_config.rb (the cache and
+      # Sidekiq) and app/lib/redis_configuration.rb (every other connection). The lines the 4.0-4.2
+      # variant deletes are gone; change nothing here either.
+      - when:
+          - version: ">=4.0.0 <4.6.0"
+          - file: lib/mastodon/redis_config.rb
+            contains: "ENV\\\\.fetch\\\\('REDIS_DRIVER', 'hiredis'\\\\) == 'ruby'"
+        require:
+          - file: app/lib/redis_configuration.rb
+            contains: "ENV\\\\.fetch\\\\('REDIS_DRIVER', 'hiredis'\\\\) == 'ruby'"
+          - file: lib/mastodon/redis_config.rb
+            not-contains: '^\\s*driver: :hiredis,$'
+          - file: Gemfile.lock
+            contains: '^    redis \\(4\\.'
+        not-needed: >-
+          set REDIS_DRIVER=ruby: this main (June to September 2024, 4.3.0-alpha.4 to 4.3.0-beta.1) chooses
+          the Redis driver at run time (upstream's switch, PR #30717), and with the Ruby driver rediss://
+          URLs work. Nothing is changed: removing the hiredis gem makes redis-rb 4.x fail with 'Cannot
+          load driver "hiredis"' unless REDIS_DRIVER=ruby is set anyway.
 
       # 4.0-4.2: hiredis is hard-wired (Gemfile require, redis_config.rb, the setup task,
       # RedisConfiguration#raw_connection).
@@ -30920,8 +31331,13 @@ patches:
       Declare ARG/ENV MASTODON_VERSION_METADATA in the Dockerfile's final stage and make
       lib/mastodon/version.rb's suffix return "+<metadata>" when it is set (plain Ruby).
     variants:
-      # Release lines up to 4.1.x: flags and suffix are hard-coded ''.
-      - when: { file: lib/mastodon/version.rb, contains: "def flags\\\\n\\\\s*''\\\\n\\\\s*end" }
+      # Release lines up to 4.1.x (and main then, 4.0.0rc to 4.1.2): suffix is hard-coded '' (flags too,
+      # or 'rc1' and the like). The second alternative is this variant's own result, so that a second run
+      # picks the same variant and finds it already applied.
+      - when:
+          any:
+            - { file: lib/mastodon/version.rb, contains: "^    def suffix\\\\n      ''\\\\n    end$" }
+            - { file: lib/mastodon/version.rb, contains: "^      metadata\\\\.empty\\\\? \\\\? '' : \\"\\\\+#\\\\{metadata\\\\}\\"$" }
         operations:
           - file: Dockerfile
             insert-after: '^FROM\\s'
@@ -30942,10 +31358,10 @@ patches:
           - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
           - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
 
-      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2): flags and suffix read
-      # MASTODON_VERSION_FLAGS / MASTODON_VERSION_SUFFIX; the suffix keeps working when no
-      # metadata is given.
-      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_FLAGS'" }
+      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2; 2dbbeed reads the flags with
+      # \`.presence ||\`): suffix reads MASTODON_VERSION_SUFFIX, and keeps working when no metadata is
+      # given. The replacement still contains the pattern of \`when\`, so a second run picks this variant.
+      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_SUFFIX', ''\\\\)" }
         operations:
           - file: Dockerfile
             insert-after: '^FROM\\s'
@@ -30989,336 +31405,9 @@ function builtinPatchSet(name) {
 }
 
 // src/patch/apply.ts
-var import_promises4 = require("node:fs/promises");
-var import_node_path8 = require("node:path");
+var import_promises3 = require("node:fs/promises");
+var import_node_path7 = require("node:path");
 var import_semver5 = __toESM(require_semver2(), 1);
-
-// src/core/safefs.ts
-var import_node_fs = require("node:fs");
-var import_node_path4 = require("node:path");
-var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = import_node_fs.constants;
-var UnsafePathError = class extends OffmainError {
-  constructor(message, file, link) {
-    super(message, { file });
-    this.link = link;
-  }
-  link;
-};
-var procFd;
-function hasProcFd() {
-  procFd ??= process.platform === "linux" && (0, import_node_fs.existsSync)("/proc/self/fd");
-  return procFd;
-}
-var errno = (e) => e.code;
-function writeAllSync(fd, data) {
-  for (let at = 0; at < data.length; ) at += (0, import_node_fs.writeSync)(fd, data, at, data.length - at);
-}
-async function syncAll(fds) {
-  const done = await Promise.allSettled(fds.map((fd) => new Promise((ok, fail) => (0, import_node_fs.fsync)(fd, (e) => e ? fail(e) : ok()))));
-  const failed = done.find((r) => r.status === "rejected");
-  if (failed) throw failed.reason;
-}
-var ConfinedDir = class {
-  constructor(root, opts) {
-    this.root = root;
-    this.opts = opts;
-  }
-  root;
-  opts;
-  realPath;
-  /** Absolute paths of directories already seen on the way to a file read, with no link (see openRead). */
-  readDirs = /* @__PURE__ */ new Set();
-  /** The directory with the links in its own path resolved (resolved on first use). */
-  get real() {
-    this.realPath ??= (0, import_node_fs.realpathSync)(this.root);
-    return this.realPath;
-  }
-  /**
-   * The components of `rel` (`.` or '' is the directory itself when `dirOk`). Throws for a path that is
-   * absolute or leaves the directory.
-   */
-  parts(rel, dirOk = false) {
-    const norm = import_node_path4.posix.normalize(rel);
-    const parts = norm.split("/").filter((p) => p !== "" && p !== ".");
-    if (rel.includes("\0") || (0, import_node_path4.isAbsolute)(rel) || import_node_path4.posix.isAbsolute(rel) || parts[0] === ".." || !dirOk && parts.length === 0) {
-      throw new UnsafePathError(`"${rel}" is not a path inside ${this.opts.what}: give a path relative to it, without ..`, rel);
-    }
-    return parts;
-  }
-  /** The absolute path of `rel` (checked to stay inside, not checked for links). */
-  abs(rel) {
-    return (0, import_node_path4.join)(this.real, ...this.parts(rel, true));
-  }
-  /**
-   * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
-   * directory on the way, does not exist.
-   */
-  lstat(rel, knownDirs) {
-    const parts = this.parts(rel, true);
-    let abs = this.real;
-    if (parts.length === 0) return (0, import_node_fs.lstatSync)(abs);
-    let st;
-    for (const [i, p] of parts.entries()) {
-      if (st && !st.isDirectory()) return void 0;
-      abs = (0, import_node_path4.join)(abs, p);
-      if (knownDirs?.has(abs) && i < parts.length - 1) {
-        st = void 0;
-        continue;
-      }
-      try {
-        st = (0, import_node_fs.lstatSync)(abs);
-      } catch (e) {
-        if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
-        throw e;
-      }
-      if (st.isSymbolicLink()) throw this.linkError(parts, i);
-      if (knownDirs && st.isDirectory() && i < parts.length - 1) knownDirs.add(abs);
-    }
-    return st;
-  }
-  linkError(parts, at) {
-    const shown = parts.join("/");
-    const link = parts.slice(0, at + 1).join("/");
-    const where = at === parts.length - 1 ? "is a symbolic link" : `is under a symbolic link (${link})`;
-    return new UnsafePathError(`${shown} ${where}: ${this.opts.advice}`, shown, link);
-  }
-  /** Checks that `fd` is the file at `rel`, reached through no link; returns its fstat. */
-  verify(fd, rel) {
-    const parts = this.parts(rel, true);
-    const st = (0, import_node_fs.fstatSync)(fd);
-    let same;
-    if (hasProcFd()) {
-      let actual;
-      try {
-        actual = (0, import_node_fs.readlinkSync)(`/proc/self/fd/${fd}`);
-      } catch {
-        actual = void 0;
-      }
-      same = actual === void 0 ? this.sameInode(rel, st) : actual === (0, import_node_path4.join)(this.real, ...parts);
-    } else {
-      same = this.sameInode(rel, st);
-    }
-    if (same) return st;
-    this.lstat(rel);
-    const shown = parts.join("/");
-    throw new UnsafePathError(`${shown} changed while offmain opened it (something on the way was replaced): ${this.opts.advice}`, shown);
-  }
-  sameInode(rel, st) {
-    const now = this.lstat(rel);
-    return now !== void 0 && now.ino === st.ino && now.dev === st.dev;
-  }
-  open(rel, flags, mode) {
-    const abs = this.abs(rel);
-    try {
-      return (0, import_node_fs.openSync)(abs, flags | O_NOFOLLOW, mode);
-    } catch (e) {
-      if (errno(e) === "ELOOP" || errno(e) === "EMLINK") {
-        const parts = this.parts(rel);
-        throw this.linkError(parts, parts.length - 1);
-      }
-      throw e;
-    }
-  }
-  /**
-   * Opens `rel` to read: no link on the way, the file itself opened with O_NOFOLLOW (and O_NONBLOCK, so that a
-   * FIFO does not block), verified. Undefined when it does not exist. The caller closes `fd`.
-   */
-  openRead(rel) {
-    if (!this.lstat(rel, hasProcFd() ? this.readDirs : void 0)) return void 0;
-    let fd;
-    try {
-      fd = this.open(rel, O_RDONLY | O_NONBLOCK);
-    } catch (e) {
-      if (errno(e) === "ENOENT" || errno(e) === "ENOTDIR") return void 0;
-      throw e;
-    }
-    try {
-      return { fd, stat: this.verify(fd, rel) };
-    } catch (e) {
-      (0, import_node_fs.closeSync)(fd);
-      throw e;
-    }
-  }
-  /** The bytes of the regular file `rel`; undefined when it does not exist. */
-  read(rel) {
-    this.parts(rel);
-    const opened = this.openRead(rel);
-    if (!opened) return void 0;
-    try {
-      if (!opened.stat.isFile()) {
-        const shown = this.parts(rel).join("/");
-        throw new OffmainError(`${shown} is ${opened.stat.isDirectory() ? "a directory" : "not a regular file"}: expected a file`, { file: shown });
-      }
-      return (0, import_node_fs.readFileSync)(opened.fd);
-    } finally {
-      (0, import_node_fs.closeSync)(opened.fd);
-    }
-  }
-  /** The parent directory of `rel` must exist, as a directory with no link on the way. */
-  parentDir(rel) {
-    const dir = import_node_path4.posix.dirname(this.parts(rel).join("/"));
-    if (!this.lstat(dir)?.isDirectory()) {
-      throw Object.assign(new Error(`ENOENT: no such directory, ${dir}`), { code: "ENOENT" });
-    }
-  }
-  /**
-   * Creates the file `rel`, which must not exist, exclusively (O_CREAT|O_EXCL|O_NOFOLLOW) with `mode` (less the
-   * umask), in an existing directory; returns the descriptor, open to write. The caller closes it.
-   */
-  create(rel, mode = 438) {
-    this.parentDir(rel);
-    const fd = this.open(rel, O_WRONLY | O_CREAT | O_EXCL, mode);
-    try {
-      this.verify(fd, rel);
-      return fd;
-    } catch (e) {
-      (0, import_node_fs.closeSync)(fd);
-      throw e;
-    }
-  }
-  /** Opens the existing regular file `rel` to write it in place (not truncated). The caller closes `fd`. */
-  openWrite(rel) {
-    this.parts(rel);
-    if (!this.lstat(rel)) throw Object.assign(new Error(`ENOENT: no such file, ${rel}`), { code: "ENOENT" });
-    const fd = this.open(rel, O_WRONLY);
-    try {
-      const stat4 = this.verify(fd, rel);
-      if (!stat4.isFile()) throw new Error(`${rel} is not a regular file`);
-      return { fd, stat: stat4 };
-    } catch (e) {
-      (0, import_node_fs.closeSync)(fd);
-      throw e;
-    }
-  }
-  /** Creates the missing directories of `rel` one at a time, never through a link; returns the first one made. */
-  mkdirs(rel) {
-    const parts = this.parts(rel, true);
-    let first;
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      const st = this.lstat(sub);
-      if (st?.isDirectory()) continue;
-      if (st) throw Object.assign(new Error(`ENOTDIR: ${sub} is a file, not a directory`), { code: "ENOTDIR" });
-      (0, import_node_fs.mkdirSync)((0, import_node_path4.join)(this.real, ...parts.slice(0, i)));
-      this.lstat(sub);
-      first ??= sub;
-    }
-    return first;
-  }
-  /** Removes the file `rel` (a link at the end is removed, not followed; none may be on the way). */
-  unlink(rel) {
-    this.lstat(import_node_path4.posix.dirname(this.parts(rel).join("/")));
-    (0, import_node_fs.unlinkSync)(this.abs(rel));
-  }
-  /** Renames `from` over `to` (atomic within a file system); no link on the way to either. */
-  rename(from, to) {
-    this.lstat(import_node_path4.posix.dirname(this.parts(from).join("/")));
-    this.lstat(import_node_path4.posix.dirname(this.parts(to).join("/")));
-    (0, import_node_fs.renameSync)(this.abs(from), this.abs(to));
-  }
-  /** Gives the file `existing` a second name `name` (a hard link); no link on the way to either. */
-  link(existing, name) {
-    if (!this.lstat(existing)?.isFile()) throw Object.assign(new Error(`ENOENT: no such file, ${existing}`), { code: "ENOENT" });
-    this.parentDir(name);
-    (0, import_node_fs.linkSync)(this.abs(existing), this.abs(name));
-  }
-  /**
-   * Visits every regular file under the directory that `opts` asks for, in the order of their relative paths
-   * sorted (as strings), each opened to read (O_NOFOLLOW and O_NONBLOCK) and closed when `visit` returns. A
-   * symbolic link in the tree is skipped, never followed; one swapped in for a file or directory after its
-   * directory was listed is an UnsafePathError naming it. Returns how many files were visited.
-   */
-  eachFile(opts, visit4) {
-    const byFd = hasProcFd() && !opts.byPath;
-    let visited = 0;
-    const walk = (dirFd, prefix) => {
-      const at = (name) => dirFd === void 0 ? (0, import_node_path4.join)(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`;
-      const entries = (0, import_node_fs.readdirSync)(dirFd === void 0 ? (0, import_node_path4.join)(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
-      const keyed = entries.map((e) => [e.isDirectory() ? `${e.name}/` : e.name, e]);
-      keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-      for (const [, e] of keyed) {
-        const rel = prefix + e.name;
-        if (e.isDirectory()) {
-          if (opts.dir && !opts.dir(e.name)) continue;
-          const sub = dirFd === void 0 ? void 0 : this.openAt(at(e.name), O_RDONLY | O_DIRECTORY, rel);
-          if (sub === null) continue;
-          try {
-            walk(sub, `${rel}/`);
-          } finally {
-            if (sub !== void 0) (0, import_node_fs.closeSync)(sub);
-          }
-        } else if (e.isFile() && (!opts.file || opts.file(e.name))) {
-          const opened = dirFd === void 0 ? this.openRead(rel) : this.openFileAt(at(e.name), rel);
-          if (!opened) continue;
-          try {
-            if (!opened.stat.isFile()) continue;
-            visited++;
-            visit4({ rel, fd: opened.fd, stat: opened.stat });
-          } finally {
-            (0, import_node_fs.closeSync)(opened.fd);
-          }
-        }
-      }
-    };
-    const top = byFd ? (0, import_node_fs.openSync)(this.real, O_RDONLY | O_DIRECTORY) : void 0;
-    try {
-      walk(top, "");
-    } finally {
-      if (top !== void 0) (0, import_node_fs.closeSync)(top);
-    }
-    return visited;
-  }
-  /**
-   * Opens `path` (a name under a directory descriptor, /proc/self/fd/<fd>/<name>) without following a link at
-   * the end: the descriptor, or null when it is gone or no longer of the kind asked for; a link is an error.
-   */
-  openAt(path4, flags, rel) {
-    try {
-      return (0, import_node_fs.openSync)(path4, flags | O_NOFOLLOW);
-    } catch (e) {
-      const code = errno(e);
-      let link = code === "ELOOP" || code === "EMLINK";
-      if (code === "ENOTDIR") link = (0, import_node_fs.lstatSync)(path4, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-      if (link) throw this.linkError([rel], 0);
-      if (code === "ENOENT" || code === "ENOTDIR") return null;
-      throw e;
-    }
-  }
-  openFileAt(path4, rel) {
-    const fd = this.openAt(path4, O_RDONLY | O_NONBLOCK, rel);
-    if (fd === null) return void 0;
-    try {
-      return { fd, stat: (0, import_node_fs.fstatSync)(fd) };
-    } catch (e) {
-      (0, import_node_fs.closeSync)(fd);
-      throw e;
-    }
-  }
-  /** syncDir for several directories at once: their fsyncs are issued together, and all have returned at the end. */
-  async syncDirs(rels) {
-    const fds = [];
-    try {
-      for (const rel of new Set(rels)) {
-        const opened = this.openRead(rel);
-        if (opened) fds.push(opened.fd);
-      }
-      await syncAll(fds).catch(() => void 0);
-    } finally {
-      for (const fd of fds) (0, import_node_fs.closeSync)(fd);
-    }
-  }
-  /** Makes the names in directory `rel` durable (fsync of the directory); skipped where that is not possible. */
-  syncDir(rel = ".") {
-    const opened = this.openRead(rel);
-    if (!opened) return;
-    try {
-      (0, import_node_fs.fsyncSync)(opened.fd);
-    } catch {
-    } finally {
-      (0, import_node_fs.closeSync)(opened.fd);
-    }
-  }
-};
 
 // src/patch/lockfile.ts
 var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
@@ -31903,7 +31992,7 @@ function evaluateOperation(op, text, at = identity) {
 
 // src/patch/patchset/workspace.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_path4 = require("node:path");
 var ADVICE = "offmain does not patch through symbolic links; name the real file in the patch (links in the upstream tree are never followed)";
 var Workspace = class {
   constructor(dir) {
@@ -31951,7 +32040,7 @@ var Workspace = class {
         const wanted = this.modes.get(path4);
         if (before === null) {
           if (after === null) continue;
-          const made = this.tree.mkdirs(import_node_path5.posix.dirname(path4));
+          const made = this.tree.mkdirs(import_node_path4.posix.dirname(path4));
           if (made) createdDirs.push(made);
           done.push({ path: path4, before });
           const fd = this.tree.create(path4);
@@ -32020,7 +32109,7 @@ function removeEmptyDirs(tree, first) {
     } catch {
       return;
     }
-    for (const ent of entries) if (ent.isDirectory()) walk(import_node_path5.posix.join(d, ent.name));
+    for (const ent of entries) if (ent.isDirectory()) walk(import_node_path4.posix.join(d, ent.name));
     try {
       (0, import_node_fs2.rmdirSync)(tree.abs(d));
     } catch {
@@ -32219,7 +32308,7 @@ async function evaluatePatch(set, patch, ws, version) {
 }
 
 // src/patch/patchset/format.ts
-var import_node_path6 = require("node:path");
+var import_node_path5 = require("node:path");
 var import_semver4 = __toESM(require_semver2(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 var NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -32293,8 +32382,8 @@ var YamlReader = class {
   }
   path(entry, what) {
     const p = this.string(entry, what);
-    const norm = import_node_path6.posix.normalize(p.replace(/^\.\//, ""));
-    if ((0, import_node_path6.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
+    const norm = import_node_path5.posix.normalize(p.replace(/^\.\//, ""));
+    if ((0, import_node_path5.isAbsolute)(p) || p.includes("\\") || norm === "." || norm.startsWith("../") || norm === "..") {
       this.fail(entry.line, `${what} must be a path inside the Mastodon tree, relative to its root (got "${p}")`);
     }
     return norm;
@@ -32508,9 +32597,9 @@ function parseExpect(r, entry) {
 }
 
 // src/patch/unifieddiff.ts
-var import_promises3 = require("node:fs/promises");
+var import_promises2 = require("node:fs/promises");
 var import_node_os = require("node:os");
-var import_node_path7 = require("node:path");
+var import_node_path6 = require("node:path");
 function unquote(p) {
   if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2) return p;
   const body = p.slice(1, -1);
@@ -32548,8 +32637,8 @@ function parseUnifiedDiff(text, source) {
     return safePath(p.slice(slash + 1), line);
   };
   const safePath = (p, line) => {
-    const norm = import_node_path7.posix.normalize(p);
-    if ((0, import_node_path7.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
+    const norm = import_node_path6.posix.normalize(p);
+    if ((0, import_node_path6.isAbsolute)(p) || norm === ".." || norm.startsWith("../") || norm === "." || norm === "") {
       fail(line, `path "${p}" is outside the tree`);
     }
     return norm;
@@ -32680,14 +32769,14 @@ function parseUnifiedDiff(text, source) {
   return {
     source,
     text,
-    description: subject ?? firstText ?? `unified diff ${(0, import_node_path7.basename)(source)}`,
+    description: subject ?? firstText ?? `unified diff ${(0, import_node_path6.basename)(source)}`,
     files: files.map(({ oldPath, newPath, newMode, hunks, line }) => ({ oldPath, newPath, newMode, hunks, line }))
   };
 }
 async function loadUnifiedDiff(path4, baseDir = process.cwd()) {
   let text;
   try {
-    text = await (0, import_promises3.readFile)((0, import_node_path7.resolve)(baseDir, path4), "utf8");
+    text = await (0, import_promises2.readFile)((0, import_node_path6.resolve)(baseDir, path4), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path4}`, { file: path4 });
@@ -32705,7 +32794,7 @@ function touchedPaths(diff) {
 }
 function gitEnv(scratch) {
   return {
-    GIT_CEILING_DIRECTORIES: (0, import_node_path7.dirname)(scratch),
+    GIT_CEILING_DIRECTORIES: (0, import_node_path6.dirname)(scratch),
     GIT_DIR: void 0,
     GIT_WORK_TREE: void 0,
     GIT_INDEX_FILE: void 0,
@@ -32714,9 +32803,9 @@ function gitEnv(scratch) {
 }
 var APPLY_ARGS = ["apply", "-p1", "--whitespace=nowarn"];
 async function applyUnifiedDiff(diff, ws) {
-  const base = { id: (0, import_node_path7.basename)(diff.source), set: diff.source, description: diff.description };
+  const base = { id: (0, import_node_path6.basename)(diff.source), set: diff.source, description: diff.description };
   const paths = touchedPaths(diff);
-  const scratch = await (0, import_promises3.mkdtemp)((0, import_node_path7.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
+  const scratch = await (0, import_promises2.mkdtemp)((0, import_node_path6.join)((0, import_node_os.tmpdir)(), "offmain-diff-"));
   const copy = new ConfinedDir(scratch, { what: "the scratch copy", advice: "git apply made a symbolic link, which offmain does not patch" });
   try {
     const current = /* @__PURE__ */ new Map();
@@ -32732,9 +32821,9 @@ async function applyUnifiedDiff(diff, ws) {
       }
       current.set(p, text);
       if (text === null) continue;
-      const abs = (0, import_node_path7.join)(scratch, p);
-      await (0, import_promises3.mkdir)((0, import_node_path7.dirname)(abs), { recursive: true });
-      await (0, import_promises3.writeFile)(abs, text, "utf8");
+      const abs = (0, import_node_path6.join)(scratch, p);
+      await (0, import_promises2.mkdir)((0, import_node_path6.dirname)(abs), { recursive: true });
+      await (0, import_promises2.writeFile)(abs, text, "utf8");
     }
     const env = gitEnv(scratch);
     const check = await git([...APPLY_ARGS, "--check"], { cwd: scratch, input: diff.text, env, allowFailure: true });
@@ -32785,7 +32874,7 @@ async function applyUnifiedDiff(diff, ws) {
     }
     return { result: { ...base, status: "applied", files: [...overlay.edits.keys()].sort() }, overlay };
   } finally {
-    await (0, import_promises3.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises2.rm)(scratch, { recursive: true, force: true });
   }
 }
 async function explainFailure(diff, stderr, current, ws) {
@@ -32850,7 +32939,7 @@ async function loadPatchSet(spec, baseDir = process.cwd()) {
   }
   let text;
   try {
-    text = await (0, import_promises4.readFile)((0, import_node_path8.resolve)(baseDir, spec), "utf8");
+    text = await (0, import_promises3.readFile)((0, import_node_path7.resolve)(baseDir, spec), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") {
@@ -32875,8 +32964,8 @@ async function runPatches(opts) {
   const baseDir = opts.baseDir ?? process.cwd();
   const sets = await Promise.all(opts.patchSets.map((s) => loadPatchSet(s, baseDir)));
   const diffs = await Promise.all((opts.diffs ?? []).map((d) => loadUnifiedDiff(d, baseDir)));
-  const dir = (0, import_node_path8.resolve)(opts.dir);
-  const info2 = await (0, import_promises4.stat)(dir).catch(() => void 0);
+  const dir = (0, import_node_path7.resolve)(opts.dir);
+  const info2 = await (0, import_promises3.stat)(dir).catch(() => void 0);
   if (!info2?.isDirectory()) throw new OffmainError(`the Mastodon tree ${opts.dir} is not a directory`);
   const ws = new Workspace(dir);
   const results = [];
@@ -32927,7 +33016,7 @@ function unsafePath(e, base) {
 async function headOf(dir) {
   if (!(0, import_node_fs3.existsSync)(dir)) throw new OffmainError(`${dir} does not exist: point --dir at a checked-out Mastodon tree`);
   const top = await git(["rev-parse", "--show-toplevel"], { cwd: dir, allowFailure: true });
-  const own = top.code === 0 && await (0, import_promises5.realpath)(top.stdout.trim()) === await (0, import_promises5.realpath)(dir);
+  const own = top.code === 0 && await (0, import_promises4.realpath)(top.stdout.trim()) === await (0, import_promises4.realpath)(dir);
   const head = own ? await git(["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, allowFailure: true }) : void 0;
   if (!head || head.code !== 0) {
     throw new OffmainError(`${dir} is not a git checkout, so its commit is unknown: pass --commit SHA (the upstream commit the tree is at)`);
@@ -32935,7 +33024,7 @@ async function headOf(dir) {
   return head.stdout.trim();
 }
 async function patchTree(opts, log) {
-  const dir = (0, import_node_path9.resolve)(opts.dir);
+  const dir = (0, import_node_path8.resolve)(opts.dir);
   const commit = opts.commit ?? await headOf(dir);
   const version = await log.group("Version", async () => {
     const v = await versionOf(dir, commit);
@@ -32988,8 +33077,8 @@ async function patchTree(opts, log) {
 }
 async function patchesDigest(sets, diffs, baseDir = process.cwd(), inEffect = []) {
   const h = (0, import_node_crypto.createHash)("sha256");
-  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises5.readFile)((0, import_node_path9.resolve)(baseDir, spec), "utf8")}\0`);
-  for (const d of diffs) h.update(`diff\0${await (0, import_promises5.readFile)((0, import_node_path9.resolve)(baseDir, d), "utf8")}\0`);
+  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await (0, import_promises4.readFile)((0, import_node_path8.resolve)(baseDir, spec), "utf8")}\0`);
+  for (const d of diffs) h.update(`diff\0${await (0, import_promises4.readFile)((0, import_node_path8.resolve)(baseDir, d), "utf8")}\0`);
   h.update(`in-effect\0${[...inEffect].sort().join(",")}`);
   return `sha256:${h.digest("hex")}`;
 }
@@ -37347,7 +37436,7 @@ function githubClient(opts) {
 }
 
 // src/deploy/step.ts
-var import_semver7 = __toESM(require_semver2(), 1);
+var import_semver8 = __toESM(require_semver2(), 1);
 
 // src/build/oci.ts
 var MEDIA = {
@@ -37386,11 +37475,16 @@ var import_yaml4 = __toESM(require_dist(), 1);
 // src/deploy/history.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs4 = require("node:fs");
-var import_promises6 = require("node:fs/promises");
+var import_promises5 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var FIRST_DEPTH = 100;
 var GROWTH = 4;
+var LOCKED = /\.lock\b|unable to lock|cannot lock|already exists/i;
+function lockWaitMs() {
+  const s = Number(process.env.OFFMAIN_CACHE_LOCK_SECONDS);
+  return (Number.isFinite(s) && s >= 0 ? s : 120) * 1e3;
+}
 var locks = /* @__PURE__ */ new Map();
 function locked(key, fn) {
   const prev = locks.get(key) ?? Promise.resolve();
@@ -37404,22 +37498,22 @@ function locked(key, fn) {
 function defaultCacheDir(repository) {
   const base = process.env.RUNNER_TEMP || (0, import_node_os2.tmpdir)();
   const id = (0, import_node_crypto2.createHash)("sha256").update(redactUrl(repository)).digest("hex").slice(0, 12);
-  return import_node_path10.default.join(base, `offmain-upstream-${id}`);
+  return import_node_path9.default.join(base, `offmain-upstream-${id}`);
 }
 async function privateCacheDir(repository) {
   const dir = defaultCacheDir(repository);
   try {
-    await (0, import_promises6.mkdir)(dir, { mode: 448 });
+    await (0, import_promises5.mkdir)(dir, { mode: 448 });
   } catch (e) {
     if (e.code !== "EEXIST") throw e;
   }
-  const st = await (0, import_promises6.lstat)(dir);
+  const st = await (0, import_promises5.lstat)(dir);
   const uid = process.getuid?.();
   if (st.isDirectory() && (uid === void 0 || st.uid === uid)) {
-    if ((st.mode & 63) !== 0) await (0, import_promises6.chmod)(dir, 448);
+    if ((st.mode & 63) !== 0) await (0, import_promises5.chmod)(dir, 448);
     return dir;
   }
-  return (0, import_promises6.mkdtemp)(`${dir}-`);
+  return (0, import_promises5.mkdtemp)(`${dir}-`);
 }
 var UpstreamHistory = class _UpstreamHistory {
   constructor(dir, repository, ref, auth2) {
@@ -37449,8 +37543,8 @@ var UpstreamHistory = class _UpstreamHistory {
     let repository = opts.repository?.trim();
     let dir;
     if (opts.dir) {
-      dir = import_node_path10.default.resolve(opts.dir);
-      if (!(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, ".git")) && !(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "HEAD"))) {
+      dir = import_node_path9.default.resolve(opts.dir);
+      if (!(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, ".git")) && !(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, "HEAD"))) {
         throw new OffmainError(`upstream path ${dir} is not a git checkout: pass the patch step's path output, or leave it empty`);
       }
       if (!repository) {
@@ -37462,14 +37556,14 @@ var UpstreamHistory = class _UpstreamHistory {
       }
     } else {
       if (!repository) throw new OffmainError("no upstream repository given: pass the upstream git URL");
-      dir = opts.cacheDir ? import_node_path10.default.resolve(opts.cacheDir) : await privateCacheDir(repository);
+      dir = opts.cacheDir ? import_node_path9.default.resolve(opts.cacheDir) : await privateCacheDir(repository);
     }
     const remote = gitRemote(repository, opts.token);
     const fetchUrl = remote.fetchUrl;
     const history = new _UpstreamHistory(dir, remote.display, ref, remote);
     await locked(dir, async () => {
-      if (!opts.dir && !(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "HEAD"))) {
-        await (0, import_promises6.mkdir)(dir, { recursive: true, mode: 448 });
+      if (!opts.dir && !(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, "HEAD"))) {
+        await (0, import_promises5.mkdir)(dir, { recursive: true, mode: 448 });
         await git(["init", "-q", "--bare", dir]);
         if ((await git(["remote", "add", "origin", fetchUrl], { cwd: dir, allowFailure: true })).code === 0) return;
       }
@@ -37479,10 +37573,23 @@ var UpstreamHistory = class _UpstreamHistory {
       else if (!opts.dir && has.stdout.trim() !== fetchUrl) await git(["remote", "set-url", "origin", fetchUrl], { cwd: dir });
     });
     if (!opts.dir) history.gitDir = dir;
-    else if ((0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, ".git", "HEAD"))) history.gitDir = import_node_path10.default.join(dir, ".git");
-    else if ((0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "HEAD")) && !(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, ".git"))) history.gitDir = dir;
+    else if ((0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, ".git", "HEAD"))) history.gitDir = import_node_path9.default.join(dir, ".git");
+    else if ((0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, "HEAD")) && !(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, ".git"))) history.gitDir = dir;
     await history.fetch();
     return history;
+  }
+  /**
+   * The text of `file` at the commit `sha` (a full sha present here), or undefined when the commit has no such
+   * regular file (absent, a symbolic link, a submodule) or it is larger than `maxBytes`: upstream text, so the
+   * size is read from the tree first and the blob (fetched alone from upstream in a blobless history) only then.
+   */
+  async fileAt(sha, file, maxBytes) {
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith("-") || file.includes("\0")) return void 0;
+    const entry = await this.run(["ls-tree", "-l", "-z", "--end-of-options", sha, "--", file], true);
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t([^\0]*)\0$/.exec(entry.stdout);
+    if (entry.code !== 0 || !m || m[4] !== file || Number(m[3]) > maxBytes) return void 0;
+    const blob = await this.run(["cat-file", "blob", m[2]], true);
+    return blob.code === 0 ? blob.stdout : void 0;
   }
   /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
   read(args) {
@@ -37492,7 +37599,7 @@ var UpstreamHistory = class _UpstreamHistory {
     return git(args, { cwd: this.dir, env: this.auth.env, allowFailure });
   }
   async isShallow() {
-    if (this.gitDir) return (0, import_node_fs4.existsSync)(import_node_path10.default.join(this.gitDir, "shallow"));
+    if (this.gitDir) return (0, import_node_fs4.existsSync)(import_node_path9.default.join(this.gitDir, "shallow"));
     return (await this.run(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
   }
   /**
@@ -37508,7 +37615,10 @@ var UpstreamHistory = class _UpstreamHistory {
       else if (!hadRef) args.push(`--depth=${FIRST_DEPTH}`);
       args.push("origin", `+refs/heads/${this.ref}:${this.tracking}`);
       let r = await this.run(args, true);
-      if (r.code !== 0 && /lock|already exists/i.test(r.stderr)) r = await this.run(args, true);
+      for (let waited = 0, pause = 100; r.code !== 0 && LOCKED.test(r.stderr) && waited < lockWaitMs(); waited += pause, pause = Math.min(pause * 2, 2e3)) {
+        await new Promise((ok) => setTimeout(ok, pause));
+        r = await this.run(args, true);
+      }
       if (r.code !== 0) {
         const why = redactText(
           (r.stderr.split("\n").find((l) => l.startsWith("fatal:")) ?? r.stderr.trim().split("\n").pop() ?? `exit ${r.code}`).replace(/^fatal: /, ""),
@@ -37526,8 +37636,8 @@ var UpstreamHistory = class _UpstreamHistory {
   /** Whether the tracking ref exists: read from the git directory's refs when it is plain, else asked of git. */
   async hasTracking() {
     if (this.gitDir) {
-      if ((0, import_node_fs4.existsSync)(import_node_path10.default.join(this.gitDir, this.tracking))) return true;
-      const packed = readText(import_node_path10.default.join(this.gitDir, "packed-refs"));
+      if ((0, import_node_fs4.existsSync)(import_node_path9.default.join(this.gitDir, this.tracking))) return true;
+      const packed = readText(import_node_path9.default.join(this.gitDir, "packed-refs"));
       if (packed === void 0 || !packed.includes(` ${this.tracking}
 `)) return false;
     }
@@ -37683,7 +37793,7 @@ function readText(file) {
 }
 function configNamesOrigin(dir, url) {
   if (!/^[\x21-\x7e]+$/.test(url) || /["\\;#]/.test(url)) return false;
-  const config = readText(import_node_path10.default.join(dir, "config"));
+  const config = readText(import_node_path9.default.join(dir, "config"));
   if (config === void 0 || config.split('[remote "origin"]').length !== 2) return false;
   if (/^\s*\[\s*(?:url|include|includeif)\b/im.test(config)) return false;
   const section = /^\[remote "origin"\]\n((?:\t.*\n)*)/m.exec(config);
@@ -37705,12 +37815,20 @@ function formatHours(hours) {
   return hours >= 48 ? `${h} h (${(hours / 24).toFixed(1)} days)` : `${h} h`;
 }
 
+// src/deploy/rolloutfiles.ts
+var RUNTIME_FILES = Object.freeze({ ".ruby-version": "Ruby", ".nvmrc": "Node.js", ".node-version": "Node.js" });
+
 // src/deploy/rollout.ts
+var MAX_READ = 512 * 1024;
 var ROLLOUT_HEADINGS = ["Rollout:"];
 
 // src/deploy/message.ts
 var MAX_MESSAGE = 64 * 1024;
 var HEADINGS = ["Patches:", "Images:", "Adopted:", "Files:", ...ROLLOUT_HEADINGS];
+
+// src/deploy/redisdriver.ts
+var import_semver7 = __toESM(require_semver2(), 1);
+var MAX_UPSTREAM_BYTES = 1024 * 1024;
 
 // src/pipeline/checks.ts
 function parseChecksMode(value) {
@@ -38004,7 +38122,7 @@ async function gateBeforePatch(o) {
 
 // src/actions/logger.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_path11 = require("node:path");
+var import_node_path10 = require("node:path");
 
 // src/core/runnertext.ts
 var ZWSP = "\u200B";
@@ -38046,7 +38164,7 @@ function setFailed2(message) {
 }
 function actionsLogger(fileBase = "") {
   const props = (w) => ({
-    file: w?.file ? (0, import_node_path11.join)(fileBase, w.file) : void 0,
+    file: w?.file ? (0, import_node_path10.join)(fileBase, w.file) : void 0,
     startLine: w?.line,
     title: w?.title
   });
@@ -38103,12 +38221,12 @@ async function run() {
     const token = optionalInput("token");
     if (token) setSecret(token);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const path4 = (0, import_node_path12.resolve)(workspace, optionalInput("path") ?? "mastodon");
+    const path4 = (0, import_node_path11.resolve)(workspace, optionalInput("path") ?? "mastodon");
     const patchSets = listInput("patch-sets");
     const repository = optionalInput("repository") ?? DEFAULT_REPOSITORY;
     const ref = optionalInput("ref") ?? "main";
     const track = choiceInput("track", ["main", "release"], "main");
-    const log = actionsLogger((0, import_node_path12.relative)(workspace, path4));
+    const log = actionsLogger((0, import_node_path11.relative)(workspace, path4));
     const gated = await gateBeforePatch({
       repository,
       ref,

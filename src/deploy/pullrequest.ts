@@ -4,7 +4,9 @@
  * `enablePullRequestAutoMerge`, the only API for it). Earlier offmain pull requests that this one supersedes
  * may be closed with a comment; a pull request is only ever closed when offmain opened it: its head branch is
  * `offmain/...` in the same repository, its author is the same account as this run's, and its body carries
- * offmain's marker. Anything a person opened is left alone.
+ * offmain's marker. Anything a person opened is left alone. An open pull request from offmain's own branch is
+ * updated only when offmain opened it and its head is still the commit offmain pushed (else the deploy stops),
+ * and auto-merge is pinned to that commit (`expectedHeadOid`): commits someone else pushes never ride along.
  */
 import { OffmainError } from '../core/errors.js';
 import { githubClient, type GitHubClient } from '../core/github.js';
@@ -25,6 +27,8 @@ export interface PullRequestInfo {
   headRef: string;
   headSha: string;
   title: string;
+  /** Its description as GitHub has it (to find offmain's marker). */
+  body: string;
 }
 
 export interface GitHubOptions {
@@ -40,6 +44,11 @@ export interface PullRequestOptions {
   base: string;
   /** Branch name in the same repository, e.g. `offmain/4.8.0-alpha.1_2f40549`. */
   head: string;
+  /**
+   * The commit offmain just pushed to `head`: an open pull request from that branch is taken over only when
+   * offmain opened it and its head is still this commit, and auto-merge is pinned to it.
+   */
+  headSha: string;
   title: string;
   /** The marker is appended when missing. */
   body: string;
@@ -82,6 +91,7 @@ function info(p: RawPull): PullRequestInfo {
     headRef: p.head.ref,
     headSha: p.head.sha,
     title: p.title,
+    body: p.body ?? '',
   };
 }
 
@@ -190,6 +200,7 @@ export class GitHubPullRequests {
     const { owner, repo } = this.opts;
     let pr = await this.findOpen(o.head, o.base);
     let created = false;
+    if (pr) await this.mayTakeOver(pr, o);
     if (pr) {
       try {
         const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title, body, base: o.base });
@@ -209,6 +220,7 @@ export class GitHubPullRequests {
         if (isHttpError(e) && e.status === 422 && /already exists/i.test(apiText(e))) {
           const other = await this.findOpen(o.head, o.base);
           if (!other) this.fail(e, 'opening a pull request');
+          await this.mayTakeOver(other, o);
           try {
             const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title, body });
             pr = info(data as RawPull);
@@ -232,7 +244,7 @@ export class GitHubPullRequests {
       }
     }
 
-    if (o.autoMerge) result.autoMerge = await this.enableAutoMerge(pr, o.autoMerge);
+    if (o.autoMerge) result.autoMerge = await this.enableAutoMerge(pr, o.autoMerge, o.headSha);
 
     if (o.closeSuperseded !== false && o.isSuperseded) {
       for (const other of await this.listOpen(o.base)) {
@@ -265,15 +277,46 @@ export class GitHubPullRequests {
     return result;
   }
 
-  /** Enables auto-merge; on failure warns and returns why (the pull request itself stands). */
-  async enableAutoMerge(pr: PullRequestInfo, method: MergeMethod): Promise<string> {
-    const mutation = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) {
+  /** Who the token is (GraphQL `viewer`: it answers for user, App installation and Actions tokens alike). */
+  async viewerLogin(): Promise<string> {
+    try {
+      const r = await this.octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+      if (typeof r.viewer?.login !== 'string' || !r.viewer.login) throw new OffmainError('GitHub named no account for the token');
+      return r.viewer.login;
+    } catch (e) {
+      if (e instanceof OffmainError) throw e;
+      this.fail(e, 'asking GitHub which account the token is');
+    }
+  }
+
+  /**
+   * An open pull request from offmain's branch is offmain's to update only when offmain opened it (as this
+   * token's account, with its marker) and nobody pushed to it since offmain did: else a person's commits on
+   * that branch would ride along into the cluster. Anything else stops the deploy and says what to do.
+   */
+  private async mayTakeOver(pr: PullRequestInfo, o: PullRequestOptions): Promise<void> {
+    const me = await this.viewerLogin();
+    const problems: string[] = [];
+    if (pr.author !== me) problems.push(`it was opened by ${inline(pr.author, 60) || 'an unknown account'}, not by offmain as ${inline(me, 60)}`);
+    else if (!pr.body.includes(PR_MARKER)) problems.push('its description lost the marker offmain writes');
+    if (pr.headSha !== o.headSha) problems.push(`its head is ${pr.headSha.slice(0, 12)}, not the commit offmain pushed (${o.headSha.slice(0, 12)}): someone pushed to ${o.head} since`);
+    if (problems.length) {
+      throw new OffmainError(
+        `pull request #${pr.number} from ${o.head} is not offmain's to update (${problems.join('; ')}): offmain does not take it over. ` +
+          `Close it (and delete the branch ${o.head}); the next run opens its own`,
+      );
+    }
+  }
+
+  /** Enables auto-merge, pinned to the head offmain pushed; on failure warns and returns why (the pull request itself stands). */
+  async enableAutoMerge(pr: PullRequestInfo, method: MergeMethod, expectedHeadOid: string): Promise<string> {
+    const mutation = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid}) {
     pullRequest { number autoMergeRequest { enabledAt mergeMethod } }
   }
 }`;
     try {
-      await this.octokit.graphql(mutation, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase() });
+      await this.octokit.graphql(mutation, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase(), expectedHeadOid });
       this.opts.log?.info(`enabled auto-merge (${method}) on #${pr.number}`);
       return 'enabled';
     } catch (e) {

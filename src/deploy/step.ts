@@ -482,6 +482,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
           gh!.openOrUpdate({
             base: co.branch,
             head: prBranch,
+            headSha: outcome.commit,
             title: subject!,
             body: `${rest.join('\n').trim()}\n\nOpened by offmain: merging it rolls the cluster out to \`${nextVersion}\`.\n\n${PR_MARKER}\n`,
             labels: opts.labels,

@@ -7,6 +7,8 @@ import { GitHubPullRequests, MAX_BODY, MAX_TITLE, PR_MARKER, pullRequestBody, pu
 import { startGitHubStandIn, type GitHubStandIn } from '../support/github-api.js';
 
 const BOT = 'offmain-bot';
+/** The head sha the stand-in reports for a branch of a repository it serves no git for. */
+const Z = '0'.repeat(40);
 let api: GitHubStandIn;
 let n = 0;
 
@@ -54,7 +56,7 @@ describe('GitHubPullRequests against the API stand-in', () => {
   it('opens one pull request, then updates the same one', async () => {
     const { gh } = client();
     const h = head();
-    const first = await gh.openOrUpdate({ base: 'live', head: h, title: 'mastodon a -> b', body: 'first body', labels: ['deploy', ' deploy ', ''] });
+    const first = await gh.openOrUpdate({ headSha: Z, base: 'live', head: h, title: 'mastodon a -> b', body: 'first body', labels: ['deploy', ' deploy ', ''] });
     expect(first).toMatchObject({ created: true, labels: ['deploy'], closed: [] });
     expect(first.pullRequest).toMatchObject({ author: BOT, headRef: h, title: 'mastodon a -> b' });
     expect(first.pullRequest.url).toBe(`https://github.com/acme/config/pull/${first.pullRequest.number}`);
@@ -63,7 +65,7 @@ describe('GitHubPullRequests against the API stand-in', () => {
     const create = api.requests.find((r) => r.method === 'POST' && r.path === '/repos/acme/config/pulls' && (r.body as { head?: string }).head === h);
     expect(create?.body).toEqual({ title: 'mastodon a -> b', body: `first body\n\n${PR_MARKER}\n`, head: h, base: 'live' });
 
-    const second = await gh.openOrUpdate({ base: 'live', head: h, title: 'mastodon a -> c', body: `second\n${PR_MARKER}` });
+    const second = await gh.openOrUpdate({ headSha: Z, base: 'live', head: h, title: 'mastodon a -> c', body: `second\n${PR_MARKER}` });
     expect(second).toMatchObject({ created: false, pullRequest: { number: first.pullRequest.number, title: 'mastodon a -> c' } });
     // The marker ends the body exactly once, however the caller placed it.
     expect(stored.body).toBe(`second\n\n${PR_MARKER}\n`);
@@ -76,7 +78,7 @@ describe('GitHubPullRequests against the API stand-in', () => {
     const { gh } = client();
     const h = head();
     const fork = api.addPull({ owner: 'acme', repo: 'config', head: h, headRepo: 'mallory/config', base: 'live', user: 'mallory', title: 'fork' });
-    const r = await gh.openOrUpdate({ base: 'live', head: h, title: 't', body: 'b' });
+    const r = await gh.openOrUpdate({ headSha: Z, base: 'live', head: h, title: 't', body: 'b' });
     expect(r.created).toBe(true);
     expect(r.pullRequest.number).not.toBe(fork.number);
     expect(fork.title).toBe('fork');
@@ -88,14 +90,14 @@ describe('GitHubPullRequests against the API stand-in', () => {
       calls = 0;
       override async findOpen(branch: string, base?: string): Promise<PullRequestInfo | undefined> {
         if (this.calls++ === 0) {
-          api.addPull({ owner: 'acme', repo: 'config', head: branch, base: base ?? 'live', user: BOT, title: 'the other run' });
+          api.addPull({ owner: 'acme', repo: 'config', head: branch, base: base ?? 'live', user: BOT, title: 'the other run', body: `by the other run\n\n${PR_MARKER}\n` });
           return undefined;
         }
         return super.findOpen(branch, base);
       }
     }
     const gh = new Racy({ token: 'tok-write', owner: 'acme', repo: 'config', apiUrl: api.url });
-    const r = await gh.openOrUpdate({ base: 'live', head: h, title: 'this run', body: 'b' });
+    const r = await gh.openOrUpdate({ headSha: Z, base: 'live', head: h, title: 'this run', body: 'b' });
     expect(r.created).toBe(false);
     expect(api.pulls.filter((p) => p.head === h).map((p) => p.title)).toEqual(['this run']);
     expect(api.requests.some((q) => q.method === 'POST' && (q.body as { head?: string }).head === h)).toBe(true);
@@ -103,14 +105,15 @@ describe('GitHubPullRequests against the API stand-in', () => {
 
   it('enables auto-merge through GraphQL, or warns when the repository does not allow it', async () => {
     const { gh } = client();
-    const r = await gh.openOrUpdate({ base: 'live', head: head(), title: 't', body: 'b', autoMerge: 'rebase' });
+    const r = await gh.openOrUpdate({ headSha: Z, base: 'live', head: head(), title: 't', body: 'b', autoMerge: 'rebase' });
     expect(r.autoMerge).toBe('enabled');
     const gql = api.requests.filter((q) => q.path === '/graphql').pop()!;
-    expect((gql.body as { variables: unknown }).variables).toEqual({ pullRequestId: r.pullRequest.nodeId, mergeMethod: 'REBASE' });
+    // Pinned to the commit offmain pushed: a commit pushed after it never rides along into the merge.
+    expect((gql.body as { variables: unknown }).variables).toEqual({ pullRequestId: r.pullRequest.nodeId, mergeMethod: 'REBASE', expectedHeadOid: Z });
     expect(api.pulls.find((p) => p.number === r.pullRequest.number)?.autoMerge).toBe('REBASE');
 
     const strict = client('tok-write', 'strict');
-    const s = await strict.gh.openOrUpdate({ base: 'main', head: head(), title: 't', body: 'b', autoMerge: 'squash' });
+    const s = await strict.gh.openOrUpdate({ headSha: Z, base: 'main', head: head(), title: 't', body: 'b', autoMerge: 'squash' });
     expect(s.autoMerge).toBe('Pull request Auto merge is not allowed for this repository');
     expect(strict.log.lines).toContainEqual(expect.stringMatching(/^warning: auto-merge could not be enabled on pull request #\d+ .*allow auto-merge in the repository settings/));
   });
@@ -121,12 +124,13 @@ describe('GitHubPullRequests against the API stand-in', () => {
     const person = api.addPull({ owner: 'acme', repo: 'config', head: 'offmain/4.7.0_2222222', base: 'live', user: 'alice', title: 'alice', body: PR_MARKER });
     const asked: string[] = [];
     // Without a judge of what is older: nothing is closed.
-    await gh.openOrUpdate({ base: 'live', head: head(), title: 't', body: 'b' });
+    await gh.openOrUpdate({ headSha: Z, base: 'live', head: head(), title: 't', body: 'b' });
     expect([older.state, person.state]).toEqual(['open', 'open']);
     // Asked not to close: nothing is closed even when older.
-    await gh.openOrUpdate({ base: 'live', head: head(), title: 't', body: 'b', closeSuperseded: false, isSuperseded: async () => true });
+    await gh.openOrUpdate({ headSha: Z, base: 'live', head: head(), title: 't', body: 'b', closeSuperseded: false, isSuperseded: async () => true });
     expect(older.state).toBe('open');
     const r = await gh.openOrUpdate({
+      headSha: Z,
       base: 'live',
       head: head(),
       title: 't',
@@ -143,8 +147,29 @@ describe('GitHubPullRequests against the API stand-in', () => {
     expect(log.lines.join('\n')).toContain(`left pull request #${person.number} (${person.head}) open: it was not opened by offmain as ${BOT}`);
   });
 
+  it('takes over an open pull request on its branch only when offmain opened it and nobody pushed to it since', async () => {
+    const { gh } = client();
+    const h1 = head();
+    const alice = api.addPull({ owner: 'acme', repo: 'config', head: h1, base: 'live', user: 'alice', title: 'alice', body: PR_MARKER });
+    expect(await rejection(gh.openOrUpdate({ headSha: Z, base: 'live', head: h1, title: 't', body: 'b', autoMerge: 'squash' }))).toBe(
+      `pull request #${alice.number} from ${h1} is not offmain's to update (it was opened by alice, not by offmain as ${BOT}): offmain does not take it over. Close it (and delete the branch ${h1}); the next run opens its own`,
+    );
+    expect([alice.title, alice.autoMerge]).toEqual(['alice', undefined]);
+    const h2 = head();
+    const pushed = api.addPull({ owner: 'acme', repo: 'config', head: h2, base: 'live', user: BOT, title: 'mine', body: PR_MARKER });
+    const other = 'b'.repeat(40);
+    expect(await rejection(gh.openOrUpdate({ headSha: other, base: 'live', head: h2, title: 't', body: 'b' }))).toMatch(
+      new RegExp(`not offmain's to update \\(its head is 000000000000, not the commit offmain pushed \\(bbbbbbbbbbbb\\): someone pushed to ${h2.replace(/[.]/g, '\\.')} since\\)`),
+    );
+    expect(pushed.title).toBe('mine');
+    const h3 = head();
+    const unmarked = api.addPull({ owner: 'acme', repo: 'config', head: h3, base: 'live', user: BOT, title: 'edited' });
+    expect(await rejection(gh.openOrUpdate({ headSha: Z, base: 'live', head: h3, title: 't', body: 'b' }))).toMatch(/its description lost the marker offmain writes/);
+    expect(unmarked.title).toBe('edited');
+  });
+
   it('a read-only token: the 403 names what the token needs', async () => {
-    expect(await rejection(client('tok-read').gh.openOrUpdate({ base: 'live', head: head(), title: 't', body: 'b' }))).toMatch(
+    expect(await rejection(client('tok-read').gh.openOrUpdate({ headSha: Z, base: 'live', head: head(), title: 't', body: 'b' }))).toMatch(
       /^GitHub refused opening a pull request in acme\/config \(403 Resource not accessible by personal access token\): the token needs pull-requests: write/,
     );
   });
@@ -174,7 +199,7 @@ describe('what the pull request says', () => {
       '',
       PR_MARKER,
     ].join('\n');
-    const r = await gh.openOrUpdate({ base: 'live', head: h, title: `mastodon a -> b\n@bob ${'t'.repeat(400)}`, body });
+    const r = await gh.openOrUpdate({ headSha: Z, base: 'live', head: h, title: `mastodon a -> b\n@bob ${'t'.repeat(400)}`, body });
     const stored = api.pulls.find((p) => p.number === r.pullRequest.number)!;
     expect(stored.title).not.toMatch(/[\r\n]|(^|\W)@[a-z]/);
     expect(stored.title.length).toBeLessThanOrEqual(MAX_TITLE);

@@ -11,7 +11,7 @@
  *   PATCH  /repos/{o}/{r}/pulls/{n}
  *   POST   /repos/{o}/{r}/issues/{n}/labels
  *   POST   /repos/{o}/{r}/issues/{n}/comments
- *   POST   /graphql   (enablePullRequestAutoMerge)
+ *   POST   /graphql   (viewer { login }; enablePullRequestAutoMerge, with expectedHeadOid checked against the head)
  *   GET    /repos/{o}/{r}/commits/{ref}/check-runs   (latest run per name; anonymous on a public repository; paged)
  *   GET    /repos/{o}/{r}/commits/{ref}/status       (combined status; anonymous on a public repository; paged)
  *   GET    /repos/{o}/{r}/commits/{ref}/check-suites (when GitHub first saw the commit)
@@ -449,7 +449,8 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
       if (u.pathname === '/graphql' && req.method === 'POST') {
         const query = String(body.query ?? '');
         const vars = (body.variables ?? {}) as Record<string, string>;
-        if (!/enablePullRequestAutoMerge/.test(query)) return send(200, { errors: [{ message: 'This stand-in only knows enablePullRequestAutoMerge' }] });
+        if (/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) return send(200, { data: { viewer: { login: account.login } } });
+        if (!/enablePullRequestAutoMerge/.test(query)) return send(200, { errors: [{ message: 'This stand-in only knows viewer and enablePullRequestAutoMerge' }] });
         const id = vars.pullRequestId ?? /pullRequestId:\s*"([^"]+)"/.exec(query)?.[1];
         const pr = pulls.find((p) => nodeId('PullRequest', p.number) === id);
         const gqlError = (type: string, message: string) =>
@@ -457,6 +458,10 @@ export async function startGitHubStandIn(opts: StandInOptions): Promise<GitHubSt
         if (!pr) return gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
         if (account.readOnly) return gqlError('FORBIDDEN', 'Resource not accessible by personal access token');
         if (!opts.repos[`${pr.owner}/${pr.repo}`]?.allowAutoMerge) return gqlError('UNPROCESSABLE', 'Pull request Auto merge is not allowed for this repository');
+        const current = sha(pr) ?? '0'.repeat(40);
+        if (vars.expectedHeadOid !== undefined && vars.expectedHeadOid !== current) {
+          return gqlError('UNPROCESSABLE', `Head sha didn't match expected head sha (the pull request's head is ${current})`);
+        }
         pr.autoMerge = String(vars.mergeMethod ?? 'MERGE');
         return send(200, {
           data: { enablePullRequestAutoMerge: { pullRequest: { number: pr.number, autoMergeRequest: { enabledAt: NOW, mergeMethod: pr.autoMerge } } } },

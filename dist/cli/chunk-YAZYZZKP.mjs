@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-54TWN4SH.mjs";
+} from "./chunk-2HUULPNL.mjs";
 import {
   parse,
   required

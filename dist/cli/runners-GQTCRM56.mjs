@@ -8,8 +8,8 @@ import {
 } from "./chunk-KV2BBYS3.mjs";
 import {
   runnerMatrix
-} from "./chunk-ELO4NBSL.mjs";
-import "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-P7I5BRSY.mjs";
+import "./chunk-UU3CHNWJ.mjs";
 import {
   OffmainError,
   pathOption

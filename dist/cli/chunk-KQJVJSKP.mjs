@@ -15,7 +15,7 @@ import {
   patchTree,
   resolveUpstream,
   versionOf
-} from "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-UU3CHNWJ.mjs";
 import {
   OffmainError,
   pathOption

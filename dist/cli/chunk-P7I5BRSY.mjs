@@ -13,7 +13,7 @@ import {
   isValidOciTag,
   redactUrl,
   versionOf
-} from "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-UU3CHNWJ.mjs";
 import {
   OffmainError
 } from "./chunk-DG7S4ZZ7.mjs";

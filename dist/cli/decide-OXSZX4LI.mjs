@@ -4,13 +4,16 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  BUILD_USAGE,
-  buildCommand
-} from "./chunk-ADQ2MXXF.mjs";
-import "./chunk-ELO4NBSL.mjs";
-import "./chunk-C7D6ZUBF.mjs";
+  DECIDE_USAGE,
+  decideCommand
+} from "./chunk-3BFJW32D.mjs";
+import "./chunk-YRVMFAQS.mjs";
+import "./chunk-2HUULPNL.mjs";
+import "./chunk-KV2BBYS3.mjs";
+import "./chunk-P7I5BRSY.mjs";
+import "./chunk-UU3CHNWJ.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  BUILD_USAGE,
-  buildCommand
+  DECIDE_USAGE,
+  decideCommand
 };

@@ -11,10 +11,10 @@ import {
   buildSummaryMarkdown,
   runningRepository,
   validateSourceRepository
-} from "./chunk-ELO4NBSL.mjs";
+} from "./chunk-P7I5BRSY.mjs";
 import {
   headOf
-} from "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-UU3CHNWJ.mjs";
 import {
   OffmainError,
   errorMessage,

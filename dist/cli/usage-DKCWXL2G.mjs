@@ -5,20 +5,20 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DEPLOY_USAGE
-} from "./chunk-VRTZVZF6.mjs";
+} from "./chunk-YAZYZZKP.mjs";
 import {
   BUILD_USAGE
-} from "./chunk-ADQ2MXXF.mjs";
+} from "./chunk-XKVYLPIS.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-ZYRAP2BF.mjs";
-import "./chunk-CVNBQ4YT.mjs";
-import "./chunk-54TWN4SH.mjs";
+} from "./chunk-3BFJW32D.mjs";
+import "./chunk-YRVMFAQS.mjs";
+import "./chunk-2HUULPNL.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-ELO4NBSL.mjs";
+import "./chunk-P7I5BRSY.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-UU3CHNWJ.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 
 // src/cli/usage.ts

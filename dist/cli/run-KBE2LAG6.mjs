@@ -9,15 +9,15 @@ import {
   resolveOptions,
   token,
   track
-} from "./chunk-4TYBFMUO.mjs";
+} from "./chunk-KQJVJSKP.mjs";
 import {
   adoptValues
-} from "./chunk-VRTZVZF6.mjs";
+} from "./chunk-YAZYZZKP.mjs";
 import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-CVNBQ4YT.mjs";
+} from "./chunk-YRVMFAQS.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -27,7 +27,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-54TWN4SH.mjs";
+} from "./chunk-2HUULPNL.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -39,7 +39,7 @@ import {
   readBuildTree,
   runningRepository,
   validateSourceRepository
-} from "./chunk-ELO4NBSL.mjs";
+} from "./chunk-P7I5BRSY.mjs";
 import {
   DEFAULT_PATCH_SETS,
   DEFAULT_REPOSITORY,
@@ -48,10 +48,11 @@ import {
   failureLine,
   git,
   inline,
+  parseImageTag,
   patchSummaryMarkdown,
   prepare,
   redactUrl
-} from "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-UU3CHNWJ.mjs";
 import {
   OffmainError,
   errorMessage,
@@ -303,7 +304,17 @@ async function goOn(opts, c) {
     );
   }
   let deployed;
-  if (opts.deploy) {
+  let planFreshness;
+  if (opts.deploy && plan) {
+    deployed = await log.group("Deploy (plan only: nothing is written)", async () => {
+      const r = await deploy({ ...await deployOptions(deployTargets({ plan })), pinDigest: false, dryRun: true });
+      log.info(
+        r.changed ? `the bump would move ${r.files.join(", ")} from ${r.previous.version ?? "an unknown version"} to ${r.next.version}; nothing was committed or pushed` : `the config repository already names ${r.next.version}`
+      );
+      return r;
+    });
+    planFreshness = await lagOfDeployed(deployed, await historyOnce(), opts.deploy, gated?.result.lagHours, log);
+  } else if (opts.deploy) {
     deployed = await log.group("Deploy", async () => deploy(await deployOptions(deployTargets({ build: built, plan }))));
   }
   return {
@@ -315,9 +326,22 @@ async function goOn(opts, c) {
     plan,
     build: built,
     deploy: deployed,
-    ...deployed?.freshness ? { freshness: deployed.freshness } : {},
+    ...deployed?.freshness ? { freshness: deployed.freshness } : planFreshness ? { freshness: planFreshness } : {},
     seconds: seconds()
   };
+}
+async function lagOfDeployed(r, history, d, gateLagHours, log) {
+  const running = r.previous.tag ? parseImageTag(r.previous.tag)?.shortSha : void 0;
+  if (!running) return void 0;
+  try {
+    const f = await freshness({ history, deployed: running, now: d.now, maxLagHours: d.maxLagHours, warnOnly: true });
+    if (gateLagHours !== void 0) f.gateLagHours = gateLagHours;
+    log.info(`the cluster still runs ${running}: ${freshnessLine(f)}`);
+    return f;
+  } catch (e) {
+    log.warning(`the lag cannot be measured: ${errorMessage(e)}`);
+    return void 0;
+  }
 }
 function planMarkdown(plan) {
   const rows = plan.images.map(
@@ -342,6 +366,7 @@ function pipelineSummaryMarkdown(r) {
   if (r.build) parts.push(buildSummaryMarkdown(r.build));
   if (r.plan) parts.push(planMarkdown(r.plan));
   if (r.deploy) parts.push(deploySummaryMarkdown(r.deploy));
+  if (r.deploy?.dryRun && r.freshness) parts.push(freshnessMarkdown(r.freshness));
   if (r.failure) parts.push(`**Stopped before anything was built or pushed:** ${r.failure}
 `);
   return parts.join("\n");
@@ -518,7 +543,7 @@ async function demoServices(root = resolve(fixturesRoot(), "../../..")) {
 async function runDemo(out, opts = {}) {
   const services = opts.services === null ? void 0 : opts.services ?? await demoServices();
   out.stdout(
-    services ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)` : "offmain demo: no Docker engine is available here, so the build runs as a printed plan (start one with `bash scripts/services.sh start`); every other step is real"
+    services ? `offmain demo: real build with the Docker engine and registry at ${services.registry} (scripts/services.sh)` : "offmain demo: no Docker engine is available here, so the build runs as a printed plan and the deploy as a dry run (start one with `bash scripts/services.sh start`); every other step is real"
   );
   const root = opts.root ?? mkdtempSync(join3(tmpdir2(), "offmain-demo-"));
   const registry = services?.registry ?? "127.0.0.1:5000";
@@ -559,7 +584,7 @@ second run: nothing new, stopped at the decision (no upstream checkout, no patch
     const built = second.build ? `${second.build.builds} builds${second.build.skipped ? " (skipped: already in the registry)" : ""}` : "plan only";
     out.stdout(
       `
-second run: ${built}; deploy ${second.deploy?.changed ? `committed ${second.deploy.commit}` : "changed nothing (already at the target)"}; ${second.seconds} s`
+second run: ${built}; deploy ${second.deploy?.dryRun ? "shown as a dry run (nothing built, so nothing written)" : second.deploy?.changed ? `committed ${second.deploy.commit}` : "changed nothing (already at the target)"}; ${second.seconds} s`
     );
   }
   const release = await prepare({ repository: upstream.url, track: "release", path: join3(root, "mastodon-release") }, out.log);
@@ -646,7 +671,7 @@ async function runCommand(args, out) {
     out.log
   );
   out.stdout(
-    v.json ? JSON.stringify({ ok: result.ok, failure: result.failure, upstream: result.upstream, nothingNew: Boolean(result.nothingNew), patch: result.prepared?.report, images: result.build?.images.flatMap((i) => i.pinned) ?? result.nothingNew?.pinned, deploy: result.deploy && { changed: result.deploy.changed, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours, rollout: result.deploy.rollout, holds: result.deploy.holds }, lagHours: result.freshness?.lag.hours, gate: result.gate }, null, 2) : pipelineSummaryMarkdown(result)
+    v.json ? JSON.stringify({ ok: result.ok, failure: result.failure, upstream: result.upstream, nothingNew: Boolean(result.nothingNew), patch: result.prepared?.report, images: result.build?.images.flatMap((i) => i.pinned) ?? result.nothingNew?.pinned, deploy: result.deploy && { changed: result.deploy.changed, ...result.deploy.dryRun ? { dryRun: true } : {}, commit: result.deploy.commit, pullRequest: result.deploy.pullRequest?.url, lagHours: result.deploy.freshness?.lag.hours, rollout: result.deploy.rollout, holds: result.deploy.holds }, lagHours: result.freshness?.lag.hours, gate: result.gate }, null, 2) : pipelineSummaryMarkdown(result)
   );
   if (result.failure) out.log.error(result.failure);
   const late = result.freshness?.status === "fail";

@@ -10,7 +10,7 @@ import {
   parseImageRef,
   repositoryPath,
   validateTarget
-} from "./chunk-ELO4NBSL.mjs";
+} from "./chunk-P7I5BRSY.mjs";
 import {
   ConfinedDir,
   UnsafePathError,
@@ -39,7 +39,7 @@ import {
   syncAll,
   visible,
   writeAllSync
-} from "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-UU3CHNWJ.mjs";
 import {
   OffmainError,
   __commonJS,
@@ -20053,11 +20053,11 @@ async function judge(from, to, upstream) {
     } catch (e) {
       return undecided(`the versions ${a.version} and ${b.version} cannot be compared (${errorMessage(e)})`);
     }
-    if (order < 0) return { downgrade: true, why: "an older version" };
   }
   if (!b) return void 0;
   const same = !!a && (a.shortSha.startsWith(b.shortSha) || b.shortSha.startsWith(a.shortSha));
   if (!upstream) {
+    if (order < 0) return { downgrade: true, why: "an older version" };
     if (!a || same || order > 0) return void 0;
     return undecided(
       `both are version ${b.version}, and without the upstream history nothing tells whether ${b.shortSha} descends from ${a.shortSha}: deploy with the upstream repository given`
@@ -20068,15 +20068,17 @@ async function judge(from, to, upstream) {
     if (placed) return undecided(placed);
     if (!a || same) return void 0;
     const deployed = await onBranch(upstream, a.shortSha, "the deployed commit");
-    if (deployed) return undecided(deployed);
-    if (order === 0) {
-      const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
-      if (forward === true) return void 0;
-      if (forward === false) return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
-      return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
+    if (deployed) {
+      if (lineOf(a.version) !== lineOf(b.version)) return order < 0 ? { downgrade: true, why: "an older version" } : order > 0 ? void 0 : undecided(deployed);
+      return undecided(deployed);
     }
-    if (await upstream.isAncestor(b.shortSha, a.shortSha) === true) return { downgrade: true, why: `an older commit than ${a.shortSha}` };
-    return void 0;
+    const forward = await upstream.isAncestor(a.shortSha, b.shortSha);
+    if (forward === true) return void 0;
+    if (forward === void 0) return undecided(`the history of ${upstream.branch} cannot tell whether ${b.shortSha} descends from ${a.shortSha}`);
+    if (order !== 0 && await upstream.isAncestor(b.shortSha, a.shortSha) === true) {
+      return { downgrade: true, why: order < 0 ? "an older version" : `an older commit than ${a.shortSha}` };
+    }
+    return { downgrade: true, why: `not a descendant of ${a.shortSha}` };
   } catch (e) {
     return undecided(`the upstream history could not be checked (${errorMessage(e)})`);
   }
@@ -20117,6 +20119,10 @@ async function judgeAdopted(from, to, upstream) {
     }
   }
   return judge(void 0, to, upstream);
+}
+function lineOf(version) {
+  const v = import_semver.default.parse(semverOf(version));
+  return v ? `${v.major}.${v.minor}` : version;
 }
 async function onBranch(upstream, sha, what) {
   const place = await upstream.place(sha);
@@ -20331,7 +20337,7 @@ function embeddedDocuments(text, s) {
 }
 
 // src/deploy/bump/duplicates.ts
-function settleDuplicates(doc, refs, lineOf) {
+function settleDuplicates(doc, refs, lineOf2) {
   const dups = duplicateKeys(doc);
   if (dups.length === 0) return { refs, warnings: [], dropped: [] };
   const losing = dups.flatMap((d) => d.pairs.slice(0, -1).map((p) => span(p)));
@@ -20339,7 +20345,7 @@ function settleDuplicates(doc, refs, lineOf) {
   const warnings = [];
   const dropped = [];
   for (const d of dups) {
-    const lines = d.pairs.map((p) => lineOf(span(p)[0]));
+    const lines = d.pairs.map((p) => lineOf2(span(p)[0]));
     const shown = `"${d.key}" is given ${d.pairs.length} times in one mapping (lines ${lines.join(", ")})`;
     const winner = span(d.pairs[d.pairs.length - 1]);
     const onPath = kept.filter((r) => r.offset >= winner[0] && r.offset < winner[1] || "map" in r && r.map === d.map);
@@ -21593,6 +21599,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 var FIRST_DEPTH = 100;
 var GROWTH = 4;
+var LOCKED = /\.lock\b|unable to lock|cannot lock|already exists/i;
+function lockWaitMs() {
+  const s = Number(process.env.OFFMAIN_CACHE_LOCK_SECONDS);
+  return (Number.isFinite(s) && s >= 0 ? s : 120) * 1e3;
+}
 var locks = /* @__PURE__ */ new Map();
 function locked(key, fn) {
   const prev = locks.get(key) ?? Promise.resolve();
@@ -21686,6 +21697,19 @@ var UpstreamHistory = class _UpstreamHistory {
     await history.fetch();
     return history;
   }
+  /**
+   * The text of `file` at the commit `sha` (a full sha present here), or undefined when the commit has no such
+   * regular file (absent, a symbolic link, a submodule) or it is larger than `maxBytes`: upstream text, so the
+   * size is read from the tree first and the blob (fetched alone from upstream in a blobless history) only then.
+   */
+  async fileAt(sha, file, maxBytes) {
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith("-") || file.includes("\0")) return void 0;
+    const entry = await this.run(["ls-tree", "-l", "-z", "--end-of-options", sha, "--", file], true);
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t([^\0]*)\0$/.exec(entry.stdout);
+    if (entry.code !== 0 || !m || m[4] !== file || Number(m[3]) > maxBytes) return void 0;
+    const blob2 = await this.run(["cat-file", "blob", m[2]], true);
+    return blob2.code === 0 ? blob2.stdout : void 0;
+  }
   /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
   read(args) {
     return this.run(args, true);
@@ -21710,7 +21734,10 @@ var UpstreamHistory = class _UpstreamHistory {
       else if (!hadRef) args.push(`--depth=${FIRST_DEPTH}`);
       args.push("origin", `+refs/heads/${this.ref}:${this.tracking}`);
       let r = await this.run(args, true);
-      if (r.code !== 0 && /lock|already exists/i.test(r.stderr)) r = await this.run(args, true);
+      for (let waited = 0, pause = 100; r.code !== 0 && LOCKED.test(r.stderr) && waited < lockWaitMs(); waited += pause, pause = Math.min(pause * 2, 2e3)) {
+        await new Promise((ok) => setTimeout(ok, pause));
+        r = await this.run(args, true);
+      }
       if (r.code !== 0) {
         const why = redactText(
           (r.stderr.split("\n").find((l) => l.startsWith("fatal:")) ?? r.stderr.trim().split("\n").pop() ?? `exit ${r.code}`).replace(/^fatal: /, ""),
@@ -22026,17 +22053,54 @@ function holdsMarkdown(holds) {
   return ["### Held", "", "| Image | Held by | Since | Reason |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
 }
 
-// src/deploy/rollout.ts
-var MAX_EACH = 10;
-var ENV_SAMPLE = ".env.production.sample";
-var isDockerfile = (f) => /(^|\/)Dockerfile[^/]*$/.test(f) || /(^|\/)[^/]*\.Dockerfile$/.test(f);
-function envNames(text) {
-  const out = /* @__PURE__ */ new Set();
+// src/deploy/rolloutfiles.ts
+var MIGRATE_DIR = "db/migrate";
+var POST_MIGRATE_DIR = "db/post_migrate";
+function migrationVersion(base) {
+  return /^(\d{1,20})_/.exec(base)?.[1] ?? base;
+}
+function migrationChanges(entries) {
+  const of = (status) => entries.filter((e) => e.status === status && e.file.endsWith(".rb")).map((e) => ({ dir: e.file.slice(0, e.file.lastIndexOf("/")), base: e.file.slice(e.file.lastIndexOf("/") + 1) })).filter((m) => m.dir === MIGRATE_DIR || m.dir === POST_MIGRATE_DIR);
+  const added = of("A");
+  const deleted = of("D");
+  const deletedAt = new Map(deleted.map((m) => [migrationVersion(m.base), m]));
+  const addedAt = new Map(added.map((m) => [migrationVersion(m.base), m]));
+  const out = { migrations: [], postMigrations: [], removed: [], moved: [] };
+  for (const m of added) {
+    const was = deletedAt.get(migrationVersion(m.base));
+    if (was) out.moved.push({ file: m.base, from: was.dir, to: m.dir });
+    else (m.dir === MIGRATE_DIR ? out.migrations : out.postMigrations).push(m.base);
+  }
+  for (const m of deleted) if (!addedAt.has(migrationVersion(m.base))) out.removed.push(m.base);
+  out.migrations.sort();
+  out.postMigrations.sort();
+  out.removed.sort();
+  out.moved.sort((a, b) => a.file.localeCompare(b.file));
+  return out;
+}
+var MAX_VALUE = 120;
+function envLines(text) {
+  const out = /* @__PURE__ */ new Map();
   for (const line of text.split("\n")) {
-    const m = /^\s*(?:#\s*)?(?:export\s+)?([A-Z][A-Z0-9_]{0,80})=/.exec(line);
-    if (m) out.add(m[1]);
+    const m = /^\s*(#\s*)?(?:export\s+)?([A-Z][A-Z0-9_]{0,80})=(.*)$/.exec(line);
+    if (m && !out.has(m[2])) out.set(m[2], { value: m[3].trim().slice(0, MAX_VALUE), commented: Boolean(m[1]) });
   }
   return out;
+}
+function envChanges(before, after) {
+  const [a, b] = [envLines(before), envLines(after)];
+  const shown = (l) => `${l.commented ? "# " : ""}${l.value}`;
+  const changed = [];
+  for (const [name, now] of b) {
+    const was = a.get(name);
+    if (was && shown(was) !== shown(now)) changed.push({ name, from: shown(was), to: shown(now) });
+  }
+  return {
+    added: [...b.keys()].filter((n) => !a.has(n)).sort(),
+    removed: [...a.keys()].filter((n) => !b.has(n)).sort(),
+    changed: changed.sort((x, y) => x.name.localeCompare(y.name)),
+    touched: before !== after
+  };
 }
 function buildArgNames(text) {
   const out = /* @__PURE__ */ new Set();
@@ -22046,12 +22110,29 @@ function buildArgNames(text) {
   }
   return out;
 }
-function minus(a, b) {
-  return [...a].filter((x) => !b.has(x)).sort();
+function dockerfileChange(file, status, before, after) {
+  const [a, b] = [buildArgNames(before), buildArgNames(after)];
+  return {
+    file,
+    status: status === "A" ? "added" : status === "D" ? "removed" : "changed",
+    argsAdded: [...b].filter((x) => !a.has(x)).sort(),
+    argsRemoved: [...a].filter((x) => !b.has(x)).sort()
+  };
 }
+var isDockerfile = (f) => /(^|\/)Dockerfile[^/]*$/.test(f) || /(^|\/)[^/]*\.Dockerfile$/.test(f);
+var RUNTIME_FILES = Object.freeze({ ".ruby-version": "Ruby", ".nvmrc": "Node.js", ".node-version": "Node.js" });
+function runtimeVersion(text) {
+  const first = text.split("\n", 1)[0].trim();
+  return /^[0-9A-Za-z][0-9A-Za-z._+-]{0,39}$/.test(first) ? first : "";
+}
+
+// src/deploy/rollout.ts
+var MAX_EACH = 10;
+var ENV_SAMPLE = ".env.production.sample";
+var MAX_READ = 512 * 1024;
 async function blob(history, sha, file) {
-  const r = await history.read(["cat-file", "blob", `${sha}:${file}`]);
-  return r.code === 0 ? r.stdout : "";
+  const full = sha.length >= 40 ? sha : (await history.read(["rev-parse", "--verify", "-q", `${sha}^{commit}`])).stdout.trim() || sha;
+  return await history.fileAt(full, file, MAX_READ) ?? "";
 }
 function patchChanges(before, after) {
   if (!before || !after) return [];
@@ -22064,42 +22145,43 @@ async function rollout(input) {
   const forward = await h.isAncestor(from, to) === true;
   const back = !forward && await h.isAncestor(to, from) === true;
   const direction = forward ? "forward" : back ? "rollback" : "sideways";
-  const count = await h.read(["rev-list", "--count", back ? `${to}..${from}` : `${from}..${to}`]);
+  const count = async (range) => Number((await h.read(["rev-list", "--count", range])).stdout.trim()) || 0;
   const names = await h.read(["diff", "--name-status", "--no-renames", "-z", from, to, "--"]);
   const entries = [];
   const parts = names.stdout.split("\0");
   for (let i = 0; i + 1 < parts.length; i += 2) entries.push({ status: parts[i], file: parts[i + 1] });
-  const base = (f) => f.slice(f.lastIndexOf("/") + 1);
-  const under = (dir, status) => entries.filter((e) => e.status === status && e.file.startsWith(`${dir}/`) && e.file.endsWith(".rb")).map((e) => base(e.file)).sort();
+  const mig = migrationChanges(entries);
   const report = {
     from,
     to,
     direction,
-    commits: Number(count.stdout.trim()) || 0,
-    migrations: under("db/migrate", "A"),
-    postMigrations: under("db/post_migrate", "A"),
-    removedMigrations: [...under("db/migrate", "D"), ...under("db/post_migrate", "D")].sort(),
-    env: { added: [], removed: [] },
-    build: { files: [], argsAdded: [], argsRemoved: [] },
+    commits: await count(back ? `${to}..${from}` : `${from}..${to}`),
+    ...direction === "sideways" ? { commitsTakenOut: await count(`${to}..${from}`) } : {},
+    migrations: mig.migrations,
+    postMigrations: mig.postMigrations,
+    removedMigrations: mig.removed,
+    movedMigrations: mig.moved,
+    env: { added: [], removed: [], changed: [], touched: false },
+    runtime: [],
+    build: { files: [], argsAdded: [], argsRemoved: [], dockerfiles: [] },
     patches: patchChanges(input.patchesBefore, input.patchesAfter)
   };
   const cmp = compareUrl(h.repository, back ? to : from, back ? from : to);
   if (cmp) report.compareUrl = cmp;
-  if (entries.some((e) => e.file === ENV_SAMPLE)) {
-    const [a, b] = [envNames(await blob(h, from, ENV_SAMPLE)), envNames(await blob(h, to, ENV_SAMPLE))];
-    report.env = { added: minus(b, a), removed: minus(a, b) };
+  if (entries.some((e) => e.file === ENV_SAMPLE)) report.env = envChanges(await blob(h, from, ENV_SAMPLE), await blob(h, to, ENV_SAMPLE));
+  for (const e of entries.filter((x) => Object.hasOwn(RUNTIME_FILES, x.file))) {
+    const [was, now] = [runtimeVersion(await blob(h, from, e.file)), runtimeVersion(await blob(h, to, e.file))];
+    if (was !== now) report.runtime.push({ name: RUNTIME_FILES[e.file], file: e.file, from: was, to: now });
   }
   const dockerfiles = entries.filter((e) => isDockerfile(e.file));
   report.build.files = dockerfiles.map((e) => e.file).sort();
-  const argsAdded = /* @__PURE__ */ new Set();
-  const argsRemoved = /* @__PURE__ */ new Set();
   for (const d of dockerfiles.slice(0, MAX_EACH)) {
-    const [a, b] = [buildArgNames(await blob(h, from, d.file)), buildArgNames(await blob(h, to, d.file))];
-    for (const x of minus(b, a)) argsAdded.add(x);
-    for (const x of minus(a, b)) argsRemoved.add(x);
+    report.build.dockerfiles.push(dockerfileChange(d.file, d.status, await blob(h, from, d.file), await blob(h, to, d.file)));
   }
-  report.build.argsAdded = [...argsAdded].sort();
-  report.build.argsRemoved = [...argsRemoved].sort();
+  report.build.dockerfiles.sort((x, y) => x.file.localeCompare(y.file));
+  const inPlace = report.build.dockerfiles.filter((d) => d.status === "changed");
+  report.build.argsAdded = [...new Set(inPlace.flatMap((d) => d.argsAdded))].sort();
+  report.build.argsRemoved = [...new Set(inPlace.flatMap((d) => d.argsRemoved))].sort();
   return report;
 }
 function few(items, quote2 = (s) => s) {
@@ -22108,11 +22190,32 @@ function few(items, quote2 = (s) => s) {
 }
 var ROLLOUT_HEADINGS = ["Rollout:"];
 var POST_MIGRATE_WARNING = "WARNING: post-deployment migrations run after the new code is live: migrate with SKIP_POST_DEPLOYMENT_MIGRATIONS=true before the rollout, then run `rails db:migrate` again after it";
+function rangeWords(r) {
+  const n = (k) => `${k} upstream commit${k === 1 ? "" : "s"}`;
+  if (r.direction === "rollback") return `${n(r.commits)} taken out (rollback)`;
+  if (r.direction === "sideways") return `${n(r.commits)} brought in and ${n(r.commitsTakenOut ?? 0)} taken out (the two commits are not on one line)`;
+  return `${n(r.commits)} brought in`;
+}
+var valueChange = (c) => `${c.name} ${inline(c.from, 60) || "''"} -> ${inline(c.to, 60) || "''"}`;
+var runtimeChange = (c) => `${c.name} ${inline(c.from, 40) || "(none)"} -> ${inline(c.to, 40) || "(none)"} (${c.file})`;
+function dockerfileWords(d, quote2 = (s) => s) {
+  if (d.status === "added") return `${quote2(inline(d.file, 120))} (new${d.argsAdded.length ? `; build args: ${few(d.argsAdded, quote2)}` : ""})`;
+  if (d.status === "removed") return `${quote2(inline(d.file, 120))} (removed)`;
+  const args = [d.argsAdded.length ? `build args added: ${few(d.argsAdded, quote2)}` : "", d.argsRemoved.length ? `build args removed: ${few(d.argsRemoved, quote2)}` : ""].filter(Boolean);
+  return `${quote2(inline(d.file, 120))}${args.length ? ` (${args.join("; ")})` : ""}`;
+}
+function envWords(env, quote2 = (s) => s) {
+  const out = [];
+  if (env.added.length) out.push(`adds: ${few(env.added, quote2)}`);
+  if (env.removed.length) out.push(`removes: ${few(env.removed, quote2)}`);
+  if (env.changed?.length) out.push(`changes: ${few(env.changed.map(valueChange), quote2)}`);
+  if (!out.length && env.touched) out.push("changed (comments only)");
+  return out;
+}
 function rolloutLines(r) {
   const n = (k, what) => `${k} ${what}${k === 1 ? "" : "s"}`;
   const out = ["Rollout:"];
-  const verb = r.direction === "rollback" ? "taken out (rollback)" : r.direction === "sideways" ? "apart (not on one line)" : "brought in";
-  out.push(`- ${n(r.commits, "upstream commit")} ${verb}${r.compareUrl ? `: ${inline(r.compareUrl, 300)}` : ""}`);
+  out.push(`- ${rangeWords(r)}${r.compareUrl ? `: ${inline(r.compareUrl, 300)}` : ""}`);
   const mig = r.direction === "rollback" ? "the database keeps them; roll back by hand if needed" : "";
   if (r.migrations.length) out.push(`- ${n(r.migrations.length, "migration")} (db/migrate): ${few(r.migrations)}`);
   if (r.postMigrations.length) {
@@ -22122,39 +22225,31 @@ function rolloutLines(r) {
   if (r.removedMigrations.length) {
     out.push(`- ${n(r.removedMigrations.length, "migration")} not in the new commit${mig ? ` (${mig})` : ""}: ${few(r.removedMigrations)}`);
   }
-  if (r.env.added.length) out.push(`- ${ENV_SAMPLE} adds: ${few(r.env.added)}`);
-  if (r.env.removed.length) out.push(`- ${ENV_SAMPLE} removes: ${few(r.env.removed)}`);
-  if (r.build.files.length) {
-    const args = [
-      r.build.argsAdded.length ? `build args added: ${few(r.build.argsAdded)}` : "",
-      r.build.argsRemoved.length ? `build args removed: ${few(r.build.argsRemoved)}` : ""
-    ].filter(Boolean);
-    out.push(`- Dockerfiles changed: ${few(r.build.files)}${args.length ? `; ${args.join("; ")}` : ""}`);
-  }
+  const moved = r.movedMigrations ?? [];
+  if (moved.length) out.push(`- ${n(moved.length, "migration")} moved between db/migrate and db/post_migrate (nothing new to run): ${few(moved.map((m) => `${m.file} (${m.from} -> ${m.to})`))}`);
+  for (const w of envWords(r.env)) out.push(`- ${ENV_SAMPLE} ${w}`);
+  for (const c of r.runtime ?? []) out.push(`- ${runtimeChange(c)}`);
+  const dockerfiles = r.build.dockerfiles ?? [];
+  if (dockerfiles.length) out.push(`- Dockerfiles changed: ${dockerfiles.map((d) => dockerfileWords(d)).join(", ")}${r.build.files.length > dockerfiles.length ? `, \u2026 and ${r.build.files.length - dockerfiles.length} more` : ""}`);
   for (const p of r.patches.slice(0, MAX_EACH)) out.push(`- patch ${inline(p.id, 100)}: ${inline(p.from, 40)} -> ${inline(p.to, 40)}`);
   if (r.patches.length > MAX_EACH) out.push(`- \u2026 and ${r.patches.length - MAX_EACH} more patch changes`);
-  if (out.length === 2 && r.commits > 0) out.push("- no migration, env or build change");
+  if (out.length === 2 && r.commits > 0) out.push("- no migration, env, runtime or build change");
   return out;
 }
 function rolloutMarkdown(r, heading = "### What the rollout brings") {
   const code = (s) => `\`${cell(s)}\``;
   const list = (items) => few(items, code);
-  const rows = [
-    [
-      "Commits",
-      `${r.commits}${r.direction === "rollback" ? " taken out (rollback)" : r.direction === "sideways" ? " (not on one line)" : ""}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}`
-    ]
-  ];
+  const rows = [["Commits", `${cell(rangeWords(r))}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}`]];
   if (r.migrations.length) rows.push(["Migrations", list(r.migrations)]);
   if (r.postMigrations.length) rows.push(["Post-deployment migrations", `\u26A0\uFE0F ${list(r.postMigrations)}: ${cell(POST_MIGRATE_WARNING.replace(/^WARNING: /, ""))}`]);
   if (r.removedMigrations.length) rows.push(["Migrations not in the new commit", list(r.removedMigrations)]);
-  if (r.env.added.length || r.env.removed.length) {
-    rows.push(["Env variables", [r.env.added.length ? `added ${list(r.env.added)}` : "", r.env.removed.length ? `removed ${list(r.env.removed)}` : ""].filter(Boolean).join("; ")]);
-  }
-  if (r.build.files.length) {
-    const args = [r.build.argsAdded.length ? `args added ${list(r.build.argsAdded)}` : "", r.build.argsRemoved.length ? `args removed ${list(r.build.argsRemoved)}` : ""];
-    rows.push(["Build", [list(r.build.files), ...args].filter(Boolean).join("; ")]);
-  }
+  const moved = r.movedMigrations ?? [];
+  if (moved.length) rows.push(["Migrations moved", `${list(moved.map((m) => m.file))} (between db/migrate and db/post_migrate: nothing new to run)`]);
+  const env = envWords(r.env, code);
+  if (env.length) rows.push(["Env variables", env.join("; ")]);
+  for (const c of r.runtime ?? []) rows.push([c.name, code(runtimeChange(c))]);
+  const dockerfiles = r.build.dockerfiles ?? [];
+  if (dockerfiles.length) rows.push(["Build", dockerfiles.map((d) => dockerfileWords(d, code)).join("; ")]);
   for (const p of r.patches.slice(0, MAX_EACH)) rows.push([`Patch ${code(p.id)}`, `${cell(inline(p.from, 40))} \u2192 ${cell(inline(p.to, 40))}`]);
   return [heading, "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
 }
@@ -22265,7 +22360,7 @@ function deploySummaryMarkdown(r) {
   const rows = [
     ["Config repository", `${cell(r.repository)} (${cell(r.branch)})`],
     ["Deployed before", r.previous.version ? `\`${cell(r.previous.version)}\`` : "unknown"],
-    ["Deployed now", `\`${cell(r.next.version)}\``]
+    [r.dryRun ? "Would deploy" : "Deployed now", `\`${cell(r.next.version)}\``]
   ];
   if (r.upstream?.compareUrl) rows.push(["Upstream changes", `[compare](${r.upstream.compareUrl})`]);
   if (r.pullRequest) {
@@ -22285,7 +22380,7 @@ function deploySummaryMarkdown(r) {
     return [`\`${cell(t.repository)}\``, `\`${cell(t.tag)}\``, t.digest ? `\`${t.digest}\`` : "", moved ? "updated" : "already there"];
   });
   const out = [
-    `## offmain deploy: ${r.changed ? r.mode === "push" ? "pushed" : "pull request" : "no change"}`,
+    `## offmain deploy: ${r.dryRun ? r.changed ? "dry run, nothing written" : "dry run, no change" : r.changed ? r.mode === "push" ? "pushed" : "pull request" : "no change"}`,
     "",
     table(rows),
     "",
@@ -26776,7 +26871,7 @@ function parseMergeMethod(value) {
 }
 
 // src/deploy/step.ts
-var import_semver2 = __toESM(require_semver(), 1);
+var import_semver3 = __toESM(require_semver(), 1);
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import path4 from "node:path";
@@ -27067,6 +27162,7 @@ async function lastDeployMessage(co) {
 
 // src/deploy/redisdriver.ts
 import path3 from "node:path";
+var import_semver2 = __toESM(require_semver(), 1);
 var SCANNED = /(?:\.ya?ml|\.env|\.json|^\.env[^/]*|\.properties)$/i;
 function redisDriverNeed(report) {
   const patches = Array.isArray(report?.patches) ? report.patches : [];
@@ -27074,6 +27170,37 @@ function redisDriverNeed(report) {
     (x) => typeof x?.id === "string" && /(^|\/)hiredis-removal$/.test(x.id) && x.status === "not-needed" && /REDIS_DRIVER=ruby/.test(String(x.reason ?? ""))
   );
   return p ? `patch ${p.id} is not needed on this upstream line: it asks for REDIS_DRIVER=ruby` : void 0;
+}
+var MAX_UPSTREAM_BYTES = 1024 * 1024;
+var SWITCH_FILES = ["lib/mastodon/redis_configuration.rb", "lib/mastodon/redis_config.rb"];
+async function redisDriverNeedOfTree(read, commit) {
+  const lock = await read("Gemfile.lock").catch(() => void 0);
+  const redis = lock === void 0 ? void 0 : /^    redis \((4\.[0-9.]{1,20})\)$/m.exec(lock)?.[1];
+  if (!redis) return void 0;
+  for (const file of SWITCH_FILES) {
+    const text = await read(file).catch(() => void 0);
+    if (text !== void 0 && /REDIS_DRIVER['"](?:\]|\s*,\s*['"]hiredis['"]\s*\))\s*==\s*['"]ruby['"]/.test(text) && /:hiredis\b/.test(text)) {
+      return `upstream ${commit.slice(0, 7)} runs redis-rb ${redis}, whose driver is hiredis unless REDIS_DRIVER=ruby (${file})`;
+    }
+  }
+  return void 0;
+}
+function redisDriverNeedOfVersion(version) {
+  if (!version) return void 0;
+  let v;
+  try {
+    v = semverOf(version.replace(/\+.*$/, ""));
+  } catch {
+    return void 0;
+  }
+  return import_semver2.default.satisfies(v, ">=4.3.0-0 <4.6.0", { includePrerelease: true }) ? `Mastodon ${version.replace(/\+.*$/, "")} (4.3 to 4.5) chooses its Redis driver with REDIS_DRIVER, and the upstream tree could not be read` : void 0;
+}
+async function redisDriverNeedFor(src) {
+  if (src.tree && await src.tree.read("Gemfile.lock").catch(() => void 0) !== void 0) {
+    return redisDriverNeedOfTree(src.tree.read, src.tree.commit);
+  }
+  if (Array.isArray(src.report?.patches) && src.report.patches.some((p) => /(^|\/)hiredis-removal$/.test(String(p?.id)))) return redisDriverNeed(src.report);
+  return redisDriverNeedOfVersion(src.version);
 }
 function setsRubyDriver(text) {
   return /^[^#\n]*\bREDIS_DRIVER["']?\s*[:=]\s*["']?ruby\b/m.test(text) || /^[^#\n]*name:\s*["']?REDIS_DRIVER["']?\s*\n[^#\n]*value:\s*["']?ruby\b/m.test(text) || /^[^#\n]*value:\s*["']?ruby["']?\s*\n[^#\n]*name:\s*["']?REDIS_DRIVER\b/m.test(text);
@@ -27120,7 +27247,7 @@ async function preflight(o) {
   for (const h of holds) o.log.warning(holdLine(h));
   const held = new Set(holds.map((h) => h.repository));
   let redisDriver = [];
-  const need = redisDriverNeed(o.report);
+  const need = await redisDriverNeedFor({ tree: o.upstreamTree, report: o.report, version: o.version });
   if (need) {
     const listed2 = await o.co.run(["ls-files", "-z", "--", o.sub || "."]);
     const files = listed2.stdout.split("\0").filter(Boolean).map((f) => o.sub ? f.slice(o.sub.length + 1) : f);
@@ -27185,6 +27312,9 @@ function configDir(clone, sub, given) {
   }
   return tree.abs(sub);
 }
+function upstreamTree(history, sha) {
+  return history && sha ? { commit: sha, read: (file) => history.fileAt(sha, file, MAX_UPSTREAM_BYTES) } : void 0;
+}
 function reused(co, remote, branch) {
   if (co.remote.fetchUrl !== remote.fetchUrl || branch && co.branch !== branch) {
     throw new OffmainError(`the config checkout given is of ${co.remote.display} ${co.branch}, not ${remote.display} ${branch ?? ""}: pass the clone of the repository deployed to`);
@@ -27195,15 +27325,16 @@ async function olderDeploy(otherRef, ours, history) {
   const theirs = parseImageTag(otherRef.slice(BRANCH_PREFIX.length));
   const mine = parseImageTag(ours);
   if (!theirs || !mine) return false;
+  if (theirs.shortSha === mine.shortSha) return false;
+  const ancestry = await history?.isAncestor(theirs.shortSha, mine.shortSha).catch(() => void 0);
+  if (ancestry !== void 0) return ancestry;
   let order;
   try {
-    order = import_semver2.default.compare(semverOf(mine.version), semverOf(theirs.version));
+    order = import_semver3.default.compare(semverOf(mine.version), semverOf(theirs.version));
   } catch {
     return false;
   }
-  if (order !== 0) return order > 0;
-  if (theirs.shortSha === mine.shortSha) return false;
-  return await history?.isAncestor(theirs.shortSha, mine.shortSha) === true;
+  return order > 0;
 }
 var quiet = { info() {
 }, warning() {
@@ -27291,7 +27422,7 @@ async function deploy(opts) {
     };
     const pre = await log.group(
       "Check the config repository",
-      () => preflight({ co, bump: bumpOptions, sub, report, hold: opts.hold, warnOnly: opts.warnOnly, log })
+      () => preflight({ co, bump: bumpOptions, sub, report, upstreamTree: upstreamTree(history, deployedSha), version: nextVersion, hold: opts.hold, warnOnly: opts.warnOnly, log })
     );
     bumpOptions.targets = pre.targets;
     bumpOptions.adopt = pre.adopt;
@@ -27315,6 +27446,7 @@ async function deploy(opts) {
       return {
         ...extra,
         ...ro ? { rollout: ro } : {},
+        dryRun: true,
         changed: r.changed,
         mode,
         repository: remote.display,

@@ -4,16 +4,17 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DECIDE_USAGE,
-  decideCommand
-} from "./chunk-ZYRAP2BF.mjs";
-import "./chunk-CVNBQ4YT.mjs";
-import "./chunk-54TWN4SH.mjs";
+  DEPLOY_USAGE,
+  adoptValues,
+  deployCommands
+} from "./chunk-YAZYZZKP.mjs";
+import "./chunk-2HUULPNL.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-ELO4NBSL.mjs";
-import "./chunk-C7D6ZUBF.mjs";
+import "./chunk-P7I5BRSY.mjs";
+import "./chunk-UU3CHNWJ.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DECIDE_USAGE,
-  decideCommand
+  DEPLOY_USAGE,
+  adoptValues,
+  deployCommands
 };

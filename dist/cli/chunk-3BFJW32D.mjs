@@ -5,13 +5,13 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-CVNBQ4YT.mjs";
+} from "./chunk-YRVMFAQS.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-UU3CHNWJ.mjs";
 import {
   OffmainError,
   pathOption

@@ -10175,361 +10175,6 @@ function notOn(commit, existing, branches, remote, tagFor) {
 
 // src/patch/version.ts
 var import_semver2 = __toESM(require_semver2(), 1);
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-var VERSION_FILE = "lib/mastodon/version.rb";
-var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-var SHA = /^[0-9a-f]{7,40}$/;
-function methodBody(source, name) {
-  const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, "m");
-  const m = re.exec(source);
-  if (!m) return void 0;
-  const line = source.slice(0, m.index).split("\n").length;
-  const body = (m[1] ?? m[2] ?? "").split("\n").map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean).join(" ");
-  return { expr: body, line };
-}
-function stringLiteral(expr) {
-  const m = /^(['"])((?:[^'"\\]|\\.)*)\1$/.exec(expr.trim());
-  if (!m) return void 0;
-  if (m[1] === '"' && m[2].includes("#{")) return void 0;
-  return m[2].replace(/\\(.)/g, "$1");
-}
-function valueWithoutEnv(source, expr, depth = 0) {
-  const e = expr.trim();
-  const literal = stringLiteral(e);
-  if (literal !== void 0) return literal;
-  if (e === "nil" || e === "''" || e === '""') return "";
-  let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
-  m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
-  if (m) return valueWithoutEnv(source, m[1], depth);
-  m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
-  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth);
-  if (/^[a-z_]+$/.test(e) && depth < 3) {
-    const body = methodBody(source, e);
-    if (body) return valueWithoutEnv(source, body.expr, depth + 1);
-  }
-  return void 0;
-}
-function integerMethod(source, name, file) {
-  const body = methodBody(source, name);
-  if (!body || !/^\d+$/.test(body.expr)) {
-    throw new OffmainError(
-      `${file}${body ? `:${body.line}` : ""}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
-      { file, line: body?.line }
-    );
-  }
-  return Number(body.expr);
-}
-function parseVersionRb(source, file = VERSION_FILE) {
-  const major = integerMethod(source, "major", file);
-  const minor = integerMethod(source, "minor", file);
-  const patch = integerMethod(source, "patch", file);
-  const core = `${major}.${minor}.${patch}`;
-  const defaultPrerelease = methodBody(source, "default_prerelease");
-  if (defaultPrerelease) {
-    const pre = valueWithoutEnv(source, defaultPrerelease.expr);
-    if (pre === void 0 || !/^[0-9A-Za-z.-]*$/.test(pre)) {
-      throw new OffmainError(
-        `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
-        { file, line: defaultPrerelease.line }
-      );
-    }
-    return { major, minor, patch, prerelease: pre, shape: "prerelease", text: pre ? `${core}-${pre}` : core };
-  }
-  const flags = methodBody(source, "flags");
-  const suffix = methodBody(source, "suffix");
-  if (flags && suffix) {
-    const f = valueWithoutEnv(source, flags.expr);
-    const s = valueWithoutEnv(source, suffix.expr);
-    if (f === void 0 || s === void 0) {
-      const bad = f === void 0 ? flags : suffix;
-      throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
-        file,
-        line: bad.line
-      });
-    }
-    const readsEnv = /ENV/.test(flags.expr) || /ENV/.test(suffix.expr);
-    return {
-      major,
-      minor,
-      patch,
-      prerelease: f.replace(/^-/, ""),
-      shape: readsEnv ? "env-suffix" : "literal",
-      text: `${core}${f}${s}`
-    };
-  }
-  return { major, minor, patch, prerelease: "", shape: "literal", text: core };
-}
-async function readDeclaredVersion(dir) {
-  let source;
-  try {
-    source = await readFile(join(dir, VERSION_FILE), "utf8");
-  } catch {
-    throw new OffmainError(
-      `${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`,
-      { file: VERSION_FILE }
-    );
-  }
-  return parseVersionRb(source);
-}
-function displayVersion(declared, sha) {
-  const s = sha.toLowerCase();
-  if (!SHA.test(s)) throw new OffmainError(`"${sha}" is not a commit sha: expected 7 to 40 hexadecimal characters`);
-  if (declared.includes("+") || declared.includes("_")) {
-    throw new OffmainError(`declared version "${declared}" already carries build metadata; expected X.Y.Z[-prerelease]`);
-  }
-  return `${declared}+${s.slice(0, 7)}`;
-}
-function imageTag(display) {
-  const plus = display.split("+");
-  if (plus.length !== 2 || display.includes("_")) {
-    throw new OffmainError(`"${display}" is not a display version: expected X.Y.Z[-prerelease]+sha7`);
-  }
-  const tag = display.replace("+", "_");
-  if (!OCI_TAG.test(tag)) {
-    throw new OffmainError(`"${tag}" is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
-  }
-  return tag;
-}
-function displayVersionFromTag(tag) {
-  const parts = tag.split("_");
-  if (parts.length !== 2) return void 0;
-  const [version, sha] = parts;
-  if (!/^\d+\.\d+\.\d+/.test(version) || !SHA.test(sha)) return void 0;
-  return `${version}+${sha}`;
-}
-function parseImageTag(tag) {
-  const display = displayVersionFromTag(tag);
-  if (!display) return void 0;
-  const [version, shortSha] = display.split("+");
-  return { version, shortSha, display };
-}
-function isValidOciTag(tag) {
-  return OCI_TAG.test(tag);
-}
-function semverOf(declared) {
-  const v = import_semver2.default.valid(declared) ?? import_semver2.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
-  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
-  return v;
-}
-async function versionOf(dir, sha) {
-  const declared = await readDeclaredVersion(dir);
-  const display = displayVersion(declared.text, sha);
-  return { declared, display, imageTag: imageTag(display) };
-}
-
-// patches/redis-tls.yml
-var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
-# Format: docs/patch-sets.md. Facts behind each variant are in the comments.
-name: redis-tls
-description: >-
-  Make rediss:// (Redis over TLS) work. redis-rb 4.x's hiredis driver raises "SSL not supported by
-  hiredis driver": Mastodon 4.0-4.2 need the pure-Ruby driver, 4.3-4.5 have a run-time switch
-  (REDIS_DRIVER=ruby), and from 4.6 redis-rb 5 with hiredis-client does TLS itself.
-
-patches:
-  - id: hiredis-removal
-    description: >-
-      Drop the hiredis gem and driver so redis-rb uses its pure-Ruby driver, which does TLS.
-      The redis constraint (~> 4.5) is deliberately left alone: under frozen Bundler, bumping it to
-      ~> 4.8.1 in the Gemfile and in DEPENDENCIES does not change the resolved redis spec (a real
-      upgrade needs \`bundle lock --update redis\`) and would make Gemfile and Gemfile.lock disagree;
-      the resolved redis-rb (4.5.1 on 4.0-4.1, 4.8.1 on 4.2) already does TLS with the Ruby driver.
-    variants:
-      # 4.3-4.5, and main between the redis_config.rb -> redis_configuration.rb rename and redis 5:
-      # Mastodon::RedisConfiguration#driver is \`ENV['REDIS_DRIVER'] == 'ruby' ? :ruby : :hiredis\`
-      # (PR #30717). Change nothing: removing the hiredis gem breaks redis-rb 4.x
-      # ('Cannot load driver "hiredis"') and editing hiredis-client breaks frozen bundle install.
-      - when:
-          any:
-            - version: ">=4.3.0 <4.6.0-0"
-            - all:
-                - version: ">=4.0.0 <4.6.0"
-                - { file: lib/mastodon/redis_configuration.rb, exists: true }
-                - { file: Gemfile.lock, contains: '^    redis \\(4\\.' }
-        require:
-          - file: lib/mastodon/redis_configuration.rb
-            contains: "ENV\\\\['REDIS_DRIVER'\\\\] == 'ruby'"
-          - file: Gemfile.lock
-            contains: '^    redis \\(4\\.'
-        not-needed: >-
-          set REDIS_DRIVER=ruby: Mastodon 4.3-4.5 choose the Redis driver at run time (upstream's
-          switch since 4.3, PR #30717), and with the Ruby driver rediss:// URLs work. Nothing is
-          changed: removing the hiredis gem here makes redis-rb 4.x fail with 'Cannot load driver
-          "hiredis"', and editing hiredis-client breaks the frozen bundle install.
-
-      # 4.0-4.2: hiredis is hard-wired (Gemfile require, redis_config.rb, the setup task,
-      # RedisConfiguration#raw_connection).
-      - when: { version: ">=4.0.0 <4.3.0" }
-        operations:
-          - file: Gemfile
-            delete: "^gem 'hiredis', '~> 0\\\\.6'$"
-            expect: 1
-          - file: Gemfile
-            replace: "^(gem 'redis', '~> 4\\\\.\\\\d+'), require: \\\\['redis', 'redis/connection/hiredis'\\\\]$"
-            with: "$1"
-            done: "^gem 'redis', '~> 4\\\\.\\\\d+'$"
-            expect: 1
-          - file: Gemfile.lock
-            delete: '^    hiredis \\([^)]*\\)$'
-            expect: 1
-          - file: Gemfile.lock
-            delete: '^  hiredis \\(~> 0\\.6\\)$'
-            expect: 1
-          - file: lib/mastodon/redis_config.rb
-            delete: '^\\s*driver: :hiredis,$'
-            expect: 2
-          - file: lib/tasks/mastodon.rake
-            delete: '^\\s*driver: :hiredis,$'
-            expect: 1
-          - file: app/lib/redis_configuration.rb
-            replace: 'Redis\\.new\\(url: url, driver: :hiredis\\)'
-            with: 'Redis.new(url: url)'
-            expect: 1
-        checks:
-          - { file: Gemfile, not-contains: 'hiredis' }
-          - { file: Gemfile.lock, not-contains: 'hiredis' }
-          - { file: lib/mastodon/redis_config.rb, not-contains: ':hiredis' }
-          - { file: lib/tasks/mastodon.rake, not-contains: ':hiredis' }
-          - { file: app/lib/redis_configuration.rb, not-contains: ':hiredis' }
-          - { lockfile: true }
-
-      # 4.6 and later (main included): redis-rb 5 on redis-client; hiredis-client does TLS.
-      - when: { version: ">=4.6.0-0" }
-        require:
-          - { file: Gemfile.lock, contains: '^    redis \\(5\\.' }
-          - { file: Gemfile.lock, contains: '^    hiredis-client \\(' }
-        not-needed: >-
-          From Mastodon 4.6, redis-rb 5 with hiredis-client supports TLS: put rediss:// in
-          REDIS_URL / SIDEKIQ_REDIS_URL / CACHE_REDIS_URL (REDIS_HOST/REDIS_PORT always build a
-          redis:// URL, so TLS needs the URL form).
-
-  - id: streaming-redis
-    description: >-
-      Raise the streaming server's node-redis from "^4.0.6 <4.1.0" (Mastodon 4.0-4.1 and main
-      before ioredis) to "^4.6.5", the client the production TLS patch ran. yarn.lock is not edited:
-      these Dockerfiles install with \`yarn install --pure-lockfile\`, which resolves the new range.
-    variants:
-      # From 4.2 (PR #26581, August 2023) the streaming server uses ioredis: TLS for rediss://.
-      - when:
-          any:
-            - { file: package.json, contains: '"ioredis":' }
-            - { file: streaming/package.json, contains: '"ioredis":' }
-        not-needed: >-
-          The streaming server uses ioredis (Mastodon 4.2 and later), which connects with TLS for
-          rediss:// URLs by itself.
-      - when:
-          - version: ">=4.0.0"
-          - { file: package.json, contains: '^\\s*"redis": "' }
-        require:
-          - file: Dockerfile
-            not-contains: 'yarn install[^\\n]*--frozen-lockfile'
-        operations:
-          - file: package.json
-            replace: '"redis": "\\^4\\.0\\.6 <4\\.1\\.0",'
-            with: '"redis": "^4.6.5",'
-            expect: 1
-        checks:
-          - { file: package.json, contains: '"redis": "\\^4\\.6\\.5",' }
-`;
-
-// patches/version-metadata.yml
-var version_metadata_default = `# Built-in patch set "version-metadata": let images built from a commit say which commit.
-# Format: docs/patch-sets.md.
-#
-# From 4.2, the Dockerfile declares ARG MASTODON_VERSION_METADATA and version.rb prints
-# X.Y.Z[-prerelease]+<metadata>, so the build passes MASTODON_VERSION_METADATA=<sha7>. Older trees
-# have no such build argument: this patch adds it, so the About page shows e.g. 4.1.2+4b9e4f6.
-name: version-metadata
-description: >-
-  Build metadata in the version string (4.1.2+4b9e4f6) for upstream lines whose Dockerfile cannot
-  take MASTODON_VERSION_METADATA (4.0, 4.1, and main of 2023).
-
-patches:
-  - id: version-metadata
-    description: >-
-      Declare ARG/ENV MASTODON_VERSION_METADATA in the Dockerfile's final stage and make
-      lib/mastodon/version.rb's suffix return "+<metadata>" when it is set (plain Ruby).
-    variants:
-      # Release lines up to 4.1.x: flags and suffix are hard-coded ''.
-      - when: { file: lib/mastodon/version.rb, contains: "def flags\\\\n\\\\s*''\\\\n\\\\s*end" }
-        operations:
-          - file: Dockerfile
-            insert-after: '^FROM\\s'
-            occurrence: last
-            lines:
-              - 'ARG MASTODON_VERSION_METADATA=""'
-              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
-            expect: ">=1"
-          - file: lib/mastodon/version.rb
-            replace: "^    def suffix\\\\n      ''\\\\n    end$"
-            with: |2-
-                  def suffix
-                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
-                    metadata.empty? ? '' : "+#{metadata}"
-                  end
-            expect: 1
-        checks:
-          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
-          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
-
-      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2): flags and suffix read
-      # MASTODON_VERSION_FLAGS / MASTODON_VERSION_SUFFIX; the suffix keeps working when no
-      # metadata is given.
-      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_FLAGS'" }
-        operations:
-          - file: Dockerfile
-            insert-after: '^FROM\\s'
-            occurrence: last
-            lines:
-              - 'ARG MASTODON_VERSION_METADATA=""'
-              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
-            expect: ">=1"
-          - file: lib/mastodon/version.rb
-            replace: "^    def suffix\\\\n      ENV\\\\.fetch\\\\('MASTODON_VERSION_SUFFIX', ''\\\\)\\\\n    end$"
-            with: |2-
-                  def suffix
-                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
-                    metadata.empty? ? ENV.fetch('MASTODON_VERSION_SUFFIX', '') : "+#{metadata}"
-                  end
-            expect: 1
-        checks:
-          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
-          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
-
-      # 4.2 and later: the build argument exists upstream.
-      - when: { file: Dockerfile, contains: '^\\s*ARG MASTODON_VERSION_METADATA\\b' }
-        require:
-          - { file: lib/mastodon/version.rb, contains: 'def build_metadata' }
-        not-needed: >-
-          The Dockerfile already declares ARG MASTODON_VERSION_METADATA (Mastodon 4.2 and later):
-          the build passes the commit as build metadata and the version reads X.Y.Z+<sha7>.
-`;
-
-// src/patch/builtin.ts
-var BUILTIN_PATCH_SETS = Object.freeze({
-  "redis-tls": redis_tls_default,
-  "version-metadata": version_metadata_default
-});
-var DEFAULT_PATCH_SETS = Object.freeze(["redis-tls", "version-metadata"]);
-function builtinPatchSetNames() {
-  return Object.keys(BUILTIN_PATCH_SETS).sort();
-}
-function builtinPatchSet(name) {
-  return Object.prototype.hasOwnProperty.call(BUILTIN_PATCH_SETS, name) ? BUILTIN_PATCH_SETS[name] : void 0;
-}
-
-// src/patch/step.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { createHash } from "node:crypto";
-import { readFile as readFile4, realpath } from "node:fs/promises";
-import { resolve as resolvePath } from "node:path";
-
-// src/patch/apply.ts
-var import_semver5 = __toESM(require_semver2(), 1);
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
 
 // src/core/safefs.ts
 import {
@@ -10551,7 +10196,7 @@ import {
   unlinkSync,
   writeSync
 } from "node:fs";
-import { isAbsolute, join as join2, posix } from "node:path";
+import { isAbsolute, join, posix } from "node:path";
 var { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY } = constants;
 var UnsafePathError = class extends OffmainError {
   constructor(message, file, link) {
@@ -10603,7 +10248,7 @@ var ConfinedDir = class {
   }
   /** The absolute path of `rel` (checked to stay inside, not checked for links). */
   abs(rel) {
-    return join2(this.real, ...this.parts(rel, true));
+    return join(this.real, ...this.parts(rel, true));
   }
   /**
    * The lstat of `rel`, no link on the way nor at the end (UnsafePathError); undefined when it, or a
@@ -10616,7 +10261,7 @@ var ConfinedDir = class {
     let st;
     for (const [i, p] of parts.entries()) {
       if (st && !st.isDirectory()) return void 0;
-      abs = join2(abs, p);
+      abs = join(abs, p);
       if (knownDirs?.has(abs) && i < parts.length - 1) {
         st = void 0;
         continue;
@@ -10650,7 +10295,7 @@ var ConfinedDir = class {
       } catch {
         actual = void 0;
       }
-      same = actual === void 0 ? this.sameInode(rel, st) : actual === join2(this.real, ...parts);
+      same = actual === void 0 ? this.sameInode(rel, st) : actual === join(this.real, ...parts);
     } else {
       same = this.sameInode(rel, st);
     }
@@ -10755,7 +10400,7 @@ var ConfinedDir = class {
       const st = this.lstat(sub);
       if (st?.isDirectory()) continue;
       if (st) throw Object.assign(new Error(`ENOTDIR: ${sub} is a file, not a directory`), { code: "ENOTDIR" });
-      mkdirSync(join2(this.real, ...parts.slice(0, i)));
+      mkdirSync(join(this.real, ...parts.slice(0, i)));
       this.lstat(sub);
       first ??= sub;
     }
@@ -10788,8 +10433,8 @@ var ConfinedDir = class {
     const byFd = hasProcFd() && !opts.byPath;
     let visited = 0;
     const walk = (dirFd, prefix) => {
-      const at = (name) => dirFd === void 0 ? join2(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`;
-      const entries = readdirSync(dirFd === void 0 ? join2(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
+      const at = (name) => dirFd === void 0 ? join(this.real, prefix, name) : `/proc/self/fd/${dirFd}/${name}`;
+      const entries = readdirSync(dirFd === void 0 ? join(this.real, prefix) : `/proc/self/fd/${dirFd}`, { withFileTypes: true });
       const keyed = entries.map((e) => [e.isDirectory() ? `${e.name}/` : e.name, e]);
       keyed.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
       for (const [, e] of keyed) {
@@ -10875,6 +10520,450 @@ var ConfinedDir = class {
     }
   }
 };
+
+// src/patch/version.ts
+var VERSION_FILE = "lib/mastodon/version.rb";
+var OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+var SHA = /^[0-9a-f]{7,40}$/;
+function withoutComment(line) {
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "#") return line.slice(0, i);
+  }
+  return line;
+}
+function topLevelIndex(text, sep) {
+  let quote = "";
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (depth === 0 && text.startsWith(sep, i)) return i;
+  }
+  return -1;
+}
+function methodBody(source, name) {
+  const re = new RegExp(`^[ \\t]*def ${name}\\b(?:\\(\\))?[ \\t]*(?:=[ \\t]*(.+)|\\n([\\s\\S]*?)\\n[ \\t]*end\\b)`, "m");
+  const m = re.exec(source);
+  if (!m) return void 0;
+  const line = source.slice(0, m.index).split("\n").length;
+  const statements = (m[1] ?? m[2] ?? "").split("\n").map((l) => withoutComment(l).trim()).filter(Boolean);
+  return { statements, expr: statements.join(" "), line };
+}
+function stringLiteral(expr) {
+  const m = /^(['"])((?:[^'"\\]|\\.)*)\1$/.exec(expr.trim());
+  if (!m) return void 0;
+  if (m[1] === '"' && m[2].includes("#{")) return void 0;
+  return m[2].replace(/\\(.)/g, "$1");
+}
+var MAX_DEPTH = 3;
+function valueWithoutEnv(source, expr, depth = 0, locals = /* @__PURE__ */ new Map()) {
+  const e = expr.trim();
+  const literal = stringLiteral(e);
+  if (literal !== void 0) return literal;
+  if (e === "nil" || e === "''" || e === '""') return "";
+  if (locals.has(e)) return locals.get(e);
+  const ternary = /^([a-z_][a-z0-9_]*)\.(empty|blank|present)\?\s+\?\s+/.exec(e);
+  if (ternary && locals.has(ternary[1])) {
+    const rest = e.slice(ternary[0].length);
+    const colon = topLevelIndex(rest, " : ");
+    if (colon < 0) return void 0;
+    const empty = locals.get(ternary[1]).trim() === "";
+    const yes = ternary[2] === "present" ? !empty : empty;
+    return valueWithoutEnv(source, yes ? rest.slice(0, colon) : rest.slice(colon + 3), depth, locals);
+  }
+  let m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*,\s*(.+?)\s*\)$/.exec(e);
+  if (m) return valueWithoutEnv(source, m[1], depth, locals);
+  m = /^ENV\.fetch\(\s*['"][A-Z_]+['"]\s*\)\s*\{\s*(.+?)\s*\}$/.exec(e);
+  if (m) return valueWithoutEnv(source, m[1], depth, locals);
+  m = /^(?:ENV\[['"][A-Z_]+['"]\]|version_configuration\[:\w+\]|\w+)(?:\.presence)?\s*\|\|\s*(.+)$/.exec(e);
+  if (m && /^(ENV|version_configuration)/.test(e)) return valueWithoutEnv(source, m[1], depth, locals);
+  if (/^[a-z_]+$/.test(e) && depth < MAX_DEPTH) {
+    const body = methodBody(source, e);
+    if (body) return bodyValue(source, body, depth + 1);
+  }
+  return void 0;
+}
+function bodyValue(source, body, depth = 0) {
+  const locals = /* @__PURE__ */ new Map();
+  const last = body.statements.length - 1;
+  if (last < 0) return void 0;
+  for (const s of body.statements.slice(0, last)) {
+    const m = /^([a-z_][a-z0-9_]*)\s*=\s*([^=~].*)$/.exec(s);
+    if (!m) return void 0;
+    const v = valueWithoutEnv(source, m[2], depth, locals);
+    if (v === void 0) return void 0;
+    locals.set(m[1], v);
+  }
+  return valueWithoutEnv(source, body.statements[last], depth, locals);
+}
+function integerMethod(source, name, file) {
+  const body = methodBody(source, name);
+  if (!body || body.statements.length !== 1 || !/^\d+$/.test(body.expr)) {
+    throw new OffmainError(
+      `${file}${body ? `:${body.line}` : ""}: cannot read the version: \`def ${name}\` does not return a plain integer; is this a Mastodon tree at a supported commit (v4.0 or later)?`,
+      { file, line: body?.line }
+    );
+  }
+  return Number(body.expr);
+}
+function parseVersionRb(source, file = VERSION_FILE) {
+  const major = integerMethod(source, "major", file);
+  const minor = integerMethod(source, "minor", file);
+  const patch = integerMethod(source, "patch", file);
+  const core = `${major}.${minor}.${patch}`;
+  const defaultPrerelease = methodBody(source, "default_prerelease");
+  if (defaultPrerelease) {
+    const pre = bodyValue(source, defaultPrerelease);
+    if (pre === void 0 || !/^[0-9A-Za-z.-]*$/.test(pre)) {
+      throw new OffmainError(
+        `${file}:${defaultPrerelease.line}: cannot read the version: \`default_prerelease\` is not a plain string (${defaultPrerelease.expr})`,
+        { file, line: defaultPrerelease.line }
+      );
+    }
+    return { major, minor, patch, prerelease: pre, shape: "prerelease", text: pre ? `${core}-${pre}` : core };
+  }
+  const flags = methodBody(source, "flags");
+  const suffix = methodBody(source, "suffix");
+  if (flags && suffix) {
+    const f = bodyValue(source, flags);
+    const s = bodyValue(source, suffix);
+    if (f === void 0 || s === void 0) {
+      const bad = f === void 0 ? flags : suffix;
+      throw new OffmainError(`${file}:${bad.line}: cannot read the version: unexpected expression \`${bad.expr}\``, {
+        file,
+        line: bad.line
+      });
+    }
+    const readsEnv = /MASTODON_VERSION_(?:FLAGS|SUFFIX)/.test(`${flags.expr} ${suffix.expr}`);
+    return {
+      major,
+      minor,
+      patch,
+      prerelease: f.replace(/^-/, ""),
+      shape: readsEnv ? "env-suffix" : "literal",
+      text: `${core}${f}${s}`
+    };
+  }
+  return { major, minor, patch, prerelease: "", shape: "literal", text: core };
+}
+var MAX_VERSION_RB_BYTES = 64 * 1024;
+async function readDeclaredVersion(dir) {
+  const tree = new ConfinedDir(dir, { what: "the upstream tree", advice: "offmain reads the version only from a regular file of the tree" });
+  const notFound = () => new OffmainError(`${dir} is not a Mastodon tree: ${VERSION_FILE} was not found; point --dir/path at a checkout of mastodon/mastodon`, {
+    file: VERSION_FILE
+  });
+  let st;
+  try {
+    st = tree.lstat(VERSION_FILE);
+  } catch (e) {
+    if (e instanceof OffmainError) throw e;
+    throw notFound();
+  }
+  if (!st?.isFile()) throw notFound();
+  if (st.size > MAX_VERSION_RB_BYTES) {
+    throw new OffmainError(`${VERSION_FILE} is ${st.size} bytes, more than the ${MAX_VERSION_RB_BYTES} a version file can be: is this a Mastodon tree?`, {
+      file: VERSION_FILE
+    });
+  }
+  const source = tree.read(VERSION_FILE);
+  if (source === void 0 || source.length > MAX_VERSION_RB_BYTES) throw notFound();
+  return parseVersionRb(source.toString("utf8"));
+}
+function displayVersion(declared, sha) {
+  const s = sha.toLowerCase();
+  if (!SHA.test(s)) throw new OffmainError(`"${sha}" is not a commit sha: expected 7 to 40 hexadecimal characters`);
+  if (declared.includes("+") || declared.includes("_")) {
+    throw new OffmainError(`declared version "${declared}" already carries build metadata; expected X.Y.Z[-prerelease]`);
+  }
+  return `${declared}+${s.slice(0, 7)}`;
+}
+function imageTag(display) {
+  const plus = display.split("+");
+  if (plus.length !== 2 || display.includes("_")) {
+    throw new OffmainError(`"${display}" is not a display version: expected X.Y.Z[-prerelease]+sha7`);
+  }
+  const tag = display.replace("+", "_");
+  if (!OCI_TAG.test(tag)) {
+    throw new OffmainError(`"${tag}" is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
+  }
+  return tag;
+}
+function displayVersionFromTag(tag) {
+  const parts = tag.split("_");
+  if (parts.length !== 2) return void 0;
+  const [version, sha] = parts;
+  if (!/^\d+\.\d+\.\d+/.test(version) || !SHA.test(sha)) return void 0;
+  return `${version}+${sha}`;
+}
+function parseImageTag(tag) {
+  const display = displayVersionFromTag(tag);
+  if (!display) return void 0;
+  const [version, shortSha] = display.split("+");
+  return { version, shortSha, display };
+}
+function isValidOciTag(tag) {
+  return OCI_TAG.test(tag);
+}
+function semverOf(declared) {
+  const v = import_semver2.default.valid(declared) ?? import_semver2.default.valid(declared.replace(/^(\d+\.\d+\.\d+)(?=[A-Za-z])/, "$1-"));
+  if (!v) throw new OffmainError(`"${declared}" is not a version offmain can compare (expected X.Y.Z[-prerelease])`);
+  return v;
+}
+async function versionOf(dir, sha) {
+  const declared = await readDeclaredVersion(dir);
+  const display = displayVersion(declared.text, sha);
+  return { declared, display, imageTag: imageTag(display) };
+}
+
+// patches/redis-tls.yml
+var redis_tls_default = `# Built-in patch set "redis-tls": Redis over TLS (rediss:// URLs) on every upstream line.
+# Format: docs/patch-sets.md. Facts behind each variant are in the comments.
+name: redis-tls
+description: >-
+  Make rediss:// (Redis over TLS) work. redis-rb 4.x's hiredis driver raises "SSL not supported by
+  hiredis driver": Mastodon 4.0-4.2 need the pure-Ruby driver, 4.3-4.5 have a run-time switch
+  (REDIS_DRIVER=ruby), and from 4.6 redis-rb 5 with hiredis-client does TLS itself.
+
+patches:
+  - id: hiredis-removal
+    description: >-
+      Drop the hiredis gem and driver so redis-rb uses its pure-Ruby driver, which does TLS.
+      The redis constraint (~> 4.5) is deliberately left alone: under frozen Bundler, bumping it to
+      ~> 4.8.1 in the Gemfile and in DEPENDENCIES does not change the resolved redis spec (a real
+      upgrade needs \`bundle lock --update redis\`) and would make Gemfile and Gemfile.lock disagree;
+      the resolved redis-rb (4.5.1 on 4.0-4.1, 4.8.1 on 4.2) already does TLS with the Ruby driver.
+    variants:
+      # 4.3-4.5, and main between the redis_config.rb -> redis_configuration.rb rename and redis 5:
+      # Mastodon::RedisConfiguration#driver is \`ENV['REDIS_DRIVER'] == 'ruby' ? :ruby : :hiredis\`
+      # (PR #30717). Change nothing: removing the hiredis gem breaks redis-rb 4.x
+      # ('Cannot load driver "hiredis"') and editing hiredis-client breaks frozen bundle install.
+      - when:
+          any:
+            - version: ">=4.3.0 <4.6.0-0"
+            - all:
+                - version: ">=4.0.0 <4.6.0"
+                - { file: lib/mastodon/redis_configuration.rb, exists: true }
+                - { file: Gemfile.lock, contains: '^    redis \\(4\\.' }
+        require:
+          - file: lib/mastodon/redis_configuration.rb
+            contains: "ENV\\\\['REDIS_DRIVER'\\\\] == 'ruby'"
+          - file: Gemfile.lock
+            contains: '^    redis \\(4\\.'
+        not-needed: >-
+          set REDIS_DRIVER=ruby: Mastodon 4.3-4.5 choose the Redis driver at run time (upstream's
+          switch since 4.3, PR #30717), and with the Ruby driver rediss:// URLs work. Nothing is
+          changed: removing the hiredis gem here makes redis-rb 4.x fail with 'Cannot load driver
+          "hiredis"', and editing hiredis-client breaks the frozen bundle install.
+
+      # main from 2024-06-17 (d5f02ad, PR #30717) to the refactor of 2024-09-02 (388d547, PR #31694),
+      # 4.3.0-alpha.4 to 4.3.0-beta.1: the same run-time switch, written
+      # \`ENV.fetch('REDIS_DRIVER', 'hiredis') == 'ruby'\` in lib/mastodon/redis_config.rb (the cache and
+      # Sidekiq) and app/lib/redis_configuration.rb (every other connection). The lines the 4.0-4.2
+      # variant deletes are gone; change nothing here either.
+      - when:
+          - version: ">=4.0.0 <4.6.0"
+          - file: lib/mastodon/redis_config.rb
+            contains: "ENV\\\\.fetch\\\\('REDIS_DRIVER', 'hiredis'\\\\) == 'ruby'"
+        require:
+          - file: app/lib/redis_configuration.rb
+            contains: "ENV\\\\.fetch\\\\('REDIS_DRIVER', 'hiredis'\\\\) == 'ruby'"
+          - file: lib/mastodon/redis_config.rb
+            not-contains: '^\\s*driver: :hiredis,$'
+          - file: Gemfile.lock
+            contains: '^    redis \\(4\\.'
+        not-needed: >-
+          set REDIS_DRIVER=ruby: this main (June to September 2024, 4.3.0-alpha.4 to 4.3.0-beta.1) chooses
+          the Redis driver at run time (upstream's switch, PR #30717), and with the Ruby driver rediss://
+          URLs work. Nothing is changed: removing the hiredis gem makes redis-rb 4.x fail with 'Cannot
+          load driver "hiredis"' unless REDIS_DRIVER=ruby is set anyway.
+
+      # 4.0-4.2: hiredis is hard-wired (Gemfile require, redis_config.rb, the setup task,
+      # RedisConfiguration#raw_connection).
+      - when: { version: ">=4.0.0 <4.3.0" }
+        operations:
+          - file: Gemfile
+            delete: "^gem 'hiredis', '~> 0\\\\.6'$"
+            expect: 1
+          - file: Gemfile
+            replace: "^(gem 'redis', '~> 4\\\\.\\\\d+'), require: \\\\['redis', 'redis/connection/hiredis'\\\\]$"
+            with: "$1"
+            done: "^gem 'redis', '~> 4\\\\.\\\\d+'$"
+            expect: 1
+          - file: Gemfile.lock
+            delete: '^    hiredis \\([^)]*\\)$'
+            expect: 1
+          - file: Gemfile.lock
+            delete: '^  hiredis \\(~> 0\\.6\\)$'
+            expect: 1
+          - file: lib/mastodon/redis_config.rb
+            delete: '^\\s*driver: :hiredis,$'
+            expect: 2
+          - file: lib/tasks/mastodon.rake
+            delete: '^\\s*driver: :hiredis,$'
+            expect: 1
+          - file: app/lib/redis_configuration.rb
+            replace: 'Redis\\.new\\(url: url, driver: :hiredis\\)'
+            with: 'Redis.new(url: url)'
+            expect: 1
+        checks:
+          - { file: Gemfile, not-contains: 'hiredis' }
+          - { file: Gemfile.lock, not-contains: 'hiredis' }
+          - { file: lib/mastodon/redis_config.rb, not-contains: ':hiredis' }
+          - { file: lib/tasks/mastodon.rake, not-contains: ':hiredis' }
+          - { file: app/lib/redis_configuration.rb, not-contains: ':hiredis' }
+          - { lockfile: true }
+
+      # 4.6 and later (main included): redis-rb 5 on redis-client; hiredis-client does TLS.
+      - when: { version: ">=4.6.0-0" }
+        require:
+          - { file: Gemfile.lock, contains: '^    redis \\(5\\.' }
+          - { file: Gemfile.lock, contains: '^    hiredis-client \\(' }
+        not-needed: >-
+          From Mastodon 4.6, redis-rb 5 with hiredis-client supports TLS: put rediss:// in
+          REDIS_URL / SIDEKIQ_REDIS_URL / CACHE_REDIS_URL (REDIS_HOST/REDIS_PORT always build a
+          redis:// URL, so TLS needs the URL form).
+
+  - id: streaming-redis
+    description: >-
+      Raise the streaming server's node-redis from "^4.0.6 <4.1.0" (Mastodon 4.0-4.1 and main
+      before ioredis) to "^4.6.5", the client the production TLS patch ran. yarn.lock is not edited:
+      these Dockerfiles install with \`yarn install --pure-lockfile\`, which resolves the new range.
+    variants:
+      # From 4.2 (PR #26581, August 2023) the streaming server uses ioredis: TLS for rediss://.
+      - when:
+          any:
+            - { file: package.json, contains: '"ioredis":' }
+            - { file: streaming/package.json, contains: '"ioredis":' }
+        not-needed: >-
+          The streaming server uses ioredis (Mastodon 4.2 and later), which connects with TLS for
+          rediss:// URLs by itself.
+      - when:
+          - version: ">=4.0.0"
+          - { file: package.json, contains: '^\\s*"redis": "' }
+        require:
+          - file: Dockerfile
+            not-contains: 'yarn install[^\\n]*--frozen-lockfile'
+        operations:
+          - file: package.json
+            replace: '"redis": "\\^4\\.0\\.6 <4\\.1\\.0",'
+            with: '"redis": "^4.6.5",'
+            expect: 1
+        checks:
+          - { file: package.json, contains: '"redis": "\\^4\\.6\\.5",' }
+`;
+
+// patches/version-metadata.yml
+var version_metadata_default = `# Built-in patch set "version-metadata": let images built from a commit say which commit.
+# Format: docs/patch-sets.md.
+#
+# From 4.2, the Dockerfile declares ARG MASTODON_VERSION_METADATA and version.rb prints
+# X.Y.Z[-prerelease]+<metadata>, so the build passes MASTODON_VERSION_METADATA=<sha7>. Older trees
+# have no such build argument: this patch adds it, so the About page shows e.g. 4.1.2+4b9e4f6.
+name: version-metadata
+description: >-
+  Build metadata in the version string (4.1.2+4b9e4f6) for upstream lines whose Dockerfile cannot
+  take MASTODON_VERSION_METADATA (4.0, 4.1, and main of 2023).
+
+patches:
+  - id: version-metadata
+    description: >-
+      Declare ARG/ENV MASTODON_VERSION_METADATA in the Dockerfile's final stage and make
+      lib/mastodon/version.rb's suffix return "+<metadata>" when it is set (plain Ruby).
+    variants:
+      # Release lines up to 4.1.x (and main then, 4.0.0rc to 4.1.2): suffix is hard-coded '' (flags too,
+      # or 'rc1' and the like). The second alternative is this variant's own result, so that a second run
+      # picks the same variant and finds it already applied.
+      - when:
+          any:
+            - { file: lib/mastodon/version.rb, contains: "^    def suffix\\\\n      ''\\\\n    end$" }
+            - { file: lib/mastodon/version.rb, contains: "^      metadata\\\\.empty\\\\? \\\\? '' : \\"\\\\+#\\\\{metadata\\\\}\\"$" }
+        operations:
+          - file: Dockerfile
+            insert-after: '^FROM\\s'
+            occurrence: last
+            lines:
+              - 'ARG MASTODON_VERSION_METADATA=""'
+              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
+            expect: ">=1"
+          - file: lib/mastodon/version.rb
+            replace: "^    def suffix\\\\n      ''\\\\n    end$"
+            with: |2-
+                  def suffix
+                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
+                    metadata.empty? ? '' : "+#{metadata}"
+                  end
+            expect: 1
+        checks:
+          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
+          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
+
+      # main between 2023-05-04 and 2023-08-25 (e.g. 5811ccc, 4.1.2; 2dbbeed reads the flags with
+      # \`.presence ||\`): suffix reads MASTODON_VERSION_SUFFIX, and keeps working when no metadata is
+      # given. The replacement still contains the pattern of \`when\`, so a second run picks this variant.
+      - when: { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_SUFFIX', ''\\\\)" }
+        operations:
+          - file: Dockerfile
+            insert-after: '^FROM\\s'
+            occurrence: last
+            lines:
+              - 'ARG MASTODON_VERSION_METADATA=""'
+              - 'ENV MASTODON_VERSION_METADATA="\${MASTODON_VERSION_METADATA}"'
+            expect: ">=1"
+          - file: lib/mastodon/version.rb
+            replace: "^    def suffix\\\\n      ENV\\\\.fetch\\\\('MASTODON_VERSION_SUFFIX', ''\\\\)\\\\n    end$"
+            with: |2-
+                  def suffix
+                    metadata = ENV.fetch('MASTODON_VERSION_METADATA', '')
+                    metadata.empty? ? ENV.fetch('MASTODON_VERSION_SUFFIX', '') : "+#{metadata}"
+                  end
+            expect: 1
+        checks:
+          - { file: Dockerfile, contains: '^ARG MASTODON_VERSION_METADATA=""$' }
+          - { file: lib/mastodon/version.rb, contains: "ENV\\\\.fetch\\\\('MASTODON_VERSION_METADATA', ''\\\\)" }
+
+      # 4.2 and later: the build argument exists upstream.
+      - when: { file: Dockerfile, contains: '^\\s*ARG MASTODON_VERSION_METADATA\\b' }
+        require:
+          - { file: lib/mastodon/version.rb, contains: 'def build_metadata' }
+        not-needed: >-
+          The Dockerfile already declares ARG MASTODON_VERSION_METADATA (Mastodon 4.2 and later):
+          the build passes the commit as build metadata and the version reads X.Y.Z+<sha7>.
+`;
+
+// src/patch/builtin.ts
+var BUILTIN_PATCH_SETS = Object.freeze({
+  "redis-tls": redis_tls_default,
+  "version-metadata": version_metadata_default
+});
+var DEFAULT_PATCH_SETS = Object.freeze(["redis-tls", "version-metadata"]);
+function builtinPatchSetNames() {
+  return Object.keys(BUILTIN_PATCH_SETS).sort();
+}
+function builtinPatchSet(name) {
+  return Object.prototype.hasOwnProperty.call(BUILTIN_PATCH_SETS, name) ? BUILTIN_PATCH_SETS[name] : void 0;
+}
+
+// src/patch/step.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFile as readFile3, realpath } from "node:fs/promises";
+import { resolve as resolvePath } from "node:path";
+
+// src/patch/apply.ts
+var import_semver5 = __toESM(require_semver2(), 1);
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
 
 // src/patch/lockfile.ts
 var GEM_LINE = /^\s*gem\s*\(?\s*(['"])([^'"]+)\1/;
@@ -12064,9 +12153,9 @@ function parseExpect(r, entry) {
 }
 
 // src/patch/unifieddiff.ts
-import { mkdtemp, mkdir as mkdir2, readFile as readFile2, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir as mkdir2, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute as isAbsolute3, join as join3, posix as posix4, resolve } from "node:path";
+import { basename, dirname, isAbsolute as isAbsolute3, join as join2, posix as posix4, resolve } from "node:path";
 function unquote(p) {
   if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2) return p;
   const body = p.slice(1, -1);
@@ -12243,7 +12332,7 @@ function parseUnifiedDiff(text, source) {
 async function loadUnifiedDiff(path3, baseDir = process.cwd()) {
   let text;
   try {
-    text = await readFile2(resolve(baseDir, path3), "utf8");
+    text = await readFile(resolve(baseDir, path3), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw new OffmainError(`diff file not found: ${path3}`, { file: path3 });
@@ -12272,7 +12361,7 @@ var APPLY_ARGS = ["apply", "-p1", "--whitespace=nowarn"];
 async function applyUnifiedDiff(diff, ws) {
   const base = { id: basename(diff.source), set: diff.source, description: diff.description };
   const paths = touchedPaths(diff);
-  const scratch = await mkdtemp(join3(tmpdir(), "offmain-diff-"));
+  const scratch = await mkdtemp(join2(tmpdir(), "offmain-diff-"));
   const copy = new ConfinedDir(scratch, { what: "the scratch copy", advice: "git apply made a symbolic link, which offmain does not patch" });
   try {
     const current = /* @__PURE__ */ new Map();
@@ -12288,7 +12377,7 @@ async function applyUnifiedDiff(diff, ws) {
       }
       current.set(p, text);
       if (text === null) continue;
-      const abs = join3(scratch, p);
+      const abs = join2(scratch, p);
       await mkdir2(dirname(abs), { recursive: true });
       await writeFile(abs, text, "utf8");
     }
@@ -12406,7 +12495,7 @@ async function loadPatchSet(spec, baseDir = process.cwd()) {
   }
   let text;
   try {
-    text = await readFile3(resolve2(baseDir, spec), "utf8");
+    text = await readFile2(resolve2(baseDir, spec), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") {
@@ -12544,8 +12633,8 @@ async function patchTree(opts, log) {
 }
 async function patchesDigest(sets, diffs, baseDir = process.cwd(), inEffect = []) {
   const h = createHash("sha256");
-  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await readFile4(resolvePath(baseDir, spec), "utf8")}\0`);
-  for (const d of diffs) h.update(`diff\0${await readFile4(resolvePath(baseDir, d), "utf8")}\0`);
+  for (const spec of sets) h.update(`set\0${spec}\0${builtinPatchSet(spec) ?? await readFile3(resolvePath(baseDir, spec), "utf8")}\0`);
+  for (const d of diffs) h.update(`diff\0${await readFile3(resolvePath(baseDir, d), "utf8")}\0`);
   h.update(`in-effect\0${[...inEffect].sort().join(",")}`);
   return `sha256:${h.digest("hex")}`;
 }
@@ -12679,15 +12768,15 @@ export {
   stableTags,
   DEFAULT_REPOSITORY,
   resolveUpstream,
+  UnsafePathError,
+  writeAllSync,
+  syncAll,
+  ConfinedDir,
   parseImageTag,
   isValidOciTag,
   semverOf,
   versionOf,
   DEFAULT_PATCH_SETS,
-  UnsafePathError,
-  writeAllSync,
-  syncAll,
-  ConfinedDir,
   require_dist,
   headOf,
   patchTree,

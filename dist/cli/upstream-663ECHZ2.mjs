@@ -10,9 +10,9 @@ import {
   token,
   track,
   upstreamCommands
-} from "./chunk-4TYBFMUO.mjs";
+} from "./chunk-KQJVJSKP.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-C7D6ZUBF.mjs";
+import "./chunk-UU3CHNWJ.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
   patchOptions,

@@ -14,13 +14,13 @@ import {
   githubClient,
   imageKind,
   parseSetArg
-} from "./chunk-54TWN4SH.mjs";
+} from "./chunk-2HUULPNL.mjs";
 import {
   RegistryClient,
   describeTag,
   parsePlatforms,
   streamingName
-} from "./chunk-ELO4NBSL.mjs";
+} from "./chunk-P7I5BRSY.mjs";
 import {
   DEFAULT_REPOSITORY,
   cell,
@@ -37,7 +37,7 @@ import {
   stableTags,
   stripHidden,
   versionOf
-} from "./chunk-C7D6ZUBF.mjs";
+} from "./chunk-UU3CHNWJ.mjs";
 import {
   OffmainError,
   errorMessage
