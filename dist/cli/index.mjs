@@ -110,13 +110,13 @@ var COMMANDS = {
   resolve: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.resolve,
   version: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.version,
   patch: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-KBE2LAG6.mjs")).runCommand,
+  run: async () => (await import("./run-LOWBB7W3.mjs")).runCommand,
   build: async () => (await import("./build-NZRETY6F.mjs")).buildCommand,
   runners: async () => (await import("./runners-GQTCRM56.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-OXSZX4LI.mjs")).decideCommand,
-  bump: async () => (await import("./deploy-2SMOPSPC.mjs")).deployCommands.bump,
-  deploy: async () => (await import("./deploy-2SMOPSPC.mjs")).deployCommands.deploy,
-  freshness: async () => (await import("./deploy-2SMOPSPC.mjs")).deployCommands.freshness
+  decide: async () => (await import("./decide-XLI2PI37.mjs")).decideCommand,
+  bump: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.bump,
+  deploy: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.deploy,
+  freshness: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.freshness
 };
 async function main(argv, io) {
   const quiet = argv.includes("--quiet") || argv.includes("-q");
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-DKCWXL2G.mjs");
+    const usage = await import("./usage-W63LSDMX.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

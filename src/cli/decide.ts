@@ -83,7 +83,14 @@ export const decideCommand: Command = async (args, out) => {
     streamingImages: items(v['streaming-image'], true),
     platforms: v.platforms || undefined,
     config: v.config
-      ? { repository: v.config, branch: v['config-branch'] || undefined, path: v['config-path'] || undefined, token: process.env.OFFMAIN_CONFIG_TOKEN || undefined }
+      ? {
+          repository: v.config,
+          branch: v['config-branch'] || undefined,
+          path: v['config-path'] || undefined,
+          token: process.env.OFFMAIN_CONFIG_TOKEN || undefined,
+          // In a workflow the decision gets the deploy job's token: it goes where action-deploy sends it, only there.
+          tokenForGitHubOnly: process.env.GITHUB_ACTIONS === 'true',
+        }
       : undefined,
     adopt: items(v.adopt),
     gate: { checks: v.checks || undefined, requiredChecks: items(v['required-check'], true), checksApps: items(v['checks-app'], true), minAge: v['min-age'] || undefined, checksRepository: v['checks-repository'] || undefined },

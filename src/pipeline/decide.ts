@@ -43,7 +43,11 @@ export interface DecideOptions {
   images: readonly string[];
   streamingImages?: readonly string[];
   platforms?: string;
-  config?: { repository: string; branch?: string; path?: string; token?: string };
+  /**
+   * The config repository. `tokenForGitHubOnly`: the token goes to the GitHub server only (GITHUB_SERVER_URL),
+   * never to a config repository on another host, as action-deploy does with the same token.
+   */
+  config?: { repository: string; branch?: string; path?: string; token?: string; tokenForGitHubOnly?: boolean };
   /**
    * The deploy's adoption (`REPOSITORY[=TARGET]`, deploy/bump.ts BumpOptions.adopt): references to upstream's
    * images then mean the config repository does not run these yet (a deploy), not that it cannot be asked.
@@ -192,7 +196,7 @@ async function repositoryState(opts: DecideOptions, registry: RegistryClient, re
 /** A depth-1 clone of the config repository, the deploy's own way (configrepo.ts). */
 function cloneConfig(opts: DecideOptions, env: NodeJS.ProcessEnv, dir: string): Promise<ConfigCheckout> {
   const c = opts.config!;
-  const remote = configRemote(c.repository, { token: c.token, serverUrl: env.GITHUB_SERVER_URL });
+  const remote = configRemote(c.repository, { token: c.token, serverUrl: env.GITHUB_SERVER_URL, tokenForGitHubOnly: c.tokenForGitHubOnly });
   return ConfigCheckout.clone({ remote, dir: join(dir, 'config'), branch: c.branch?.trim() || undefined });
 }
 

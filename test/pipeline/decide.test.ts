@@ -14,6 +14,7 @@ import { patchesDigest } from '../../src/patch/index.js';
 import { rejection } from '../support/errors.js';
 import { COMMIT_DATE, dockerConfigWith, miniMastodon, namespace, services, type MiniTree, type Services } from '../support/services.js';
 import { startTokenRegistry, type TokenRegistry } from '../support/token-registry.js';
+import { startGitHttpServer, type SeenRequest } from '../support/git-http-server.js';
 import { tempDir } from '../support/tmp.js';
 
 let s: Services;
@@ -123,6 +124,30 @@ describe('decide', () => {
     expect(await decide(options({ log: unasked }))).toMatchObject({ deploy: true, configRuns: false });
     expect(unasked.lines.join('\n')).toMatch(/could not be asked \(no reference to .*pass --adopt ghcr\.io\/mastodon\/mastodon \(action-deploy: adopt\)\): deploying/);
     writeConfig(tag, { m: digest(behind.pinned[0]!), s: digest(behind.pinned[1]!) });
+  });
+
+  it('sends the config token only to the GitHub server when asked to (the workflow asks, as action-deploy does)', async () => {
+    const root = tempDir('offmain-decide-git-');
+    const seen: SeenRequest[] = [];
+    const server = await startGitHttpServer({ root, users: { 'x-access-token': 'ghs_config' }, seen });
+    try {
+      g(root, 'clone', '-q', '--bare', config, join(root, 'acme', 'cfg.git'));
+      const url = `${server.url}/acme/cfg.git`;
+      const log = memoryLogger();
+      const env = { ...s.env, GITHUB_SERVER_URL: 'https://github.com' };
+      const d = await decide(options({ config: { repository: url, token: 'ghs_config', tokenForGitHubOnly: true }, env, log }));
+      // The config repository could not be read without the token: a deploy, said with why.
+      expect(d.deploy).toBe(true);
+      expect(log.lines.join('\n')).toMatch(/the token belongs to https:\/\/github\.com and is not sent to http:\/\/127\.0\.0\.1:\d+/);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.filter((r) => r.headers.authorization)).toEqual([]);
+      // The same server as the GitHub server: the token goes.
+      const ok = await decide(options({ config: { repository: url, token: 'ghs_config', tokenForGitHubOnly: true }, env: { ...s.env, GITHUB_SERVER_URL: server.url } }));
+      expect(ok.configRuns).toBe(true);
+      expect(seen.some((r) => r.headers.authorization)).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 
   it('a new registry: the image is copied (a merge), nothing is built', async () => {

@@ -4,16 +4,17 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DECIDE_USAGE,
-  decideCommand
-} from "./chunk-3BFJW32D.mjs";
-import "./chunk-YRVMFAQS.mjs";
-import "./chunk-2HUULPNL.mjs";
+  DEPLOY_USAGE,
+  adoptValues,
+  deployCommands
+} from "./chunk-65TUJ2HC.mjs";
+import "./chunk-IPO6J2LM.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-P7I5BRSY.mjs";
 import "./chunk-UU3CHNWJ.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DECIDE_USAGE,
-  decideCommand
+  DEPLOY_USAGE,
+  adoptValues,
+  deployCommands
 };

@@ -5,7 +5,7 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-YRVMFAQS.mjs";
+} from "./chunk-DL3CKD3R.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -87,7 +87,14 @@ var decideCommand = async (args, out) => {
     images,
     streamingImages: items(v["streaming-image"], true),
     platforms: v.platforms || void 0,
-    config: v.config ? { repository: v.config, branch: v["config-branch"] || void 0, path: v["config-path"] || void 0, token: process.env.OFFMAIN_CONFIG_TOKEN || void 0 } : void 0,
+    config: v.config ? {
+      repository: v.config,
+      branch: v["config-branch"] || void 0,
+      path: v["config-path"] || void 0,
+      token: process.env.OFFMAIN_CONFIG_TOKEN || void 0,
+      // In a workflow the decision gets the deploy job's token: it goes where action-deploy sends it, only there.
+      tokenForGitHubOnly: process.env.GITHUB_ACTIONS === "true"
+    } : void 0,
     adopt: items(v.adopt),
     gate: { checks: v.checks || void 0, requiredChecks: items(v["required-check"], true), checksApps: items(v["checks-app"], true), minAge: v["min-age"] || void 0, checksRepository: v["checks-repository"] || void 0 },
     log: out.log

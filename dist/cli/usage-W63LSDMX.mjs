@@ -5,15 +5,15 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DEPLOY_USAGE
-} from "./chunk-YAZYZZKP.mjs";
+} from "./chunk-65TUJ2HC.mjs";
 import {
   BUILD_USAGE
 } from "./chunk-XKVYLPIS.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-3BFJW32D.mjs";
-import "./chunk-YRVMFAQS.mjs";
-import "./chunk-2HUULPNL.mjs";
+} from "./chunk-R6J3EBLW.mjs";
+import "./chunk-DL3CKD3R.mjs";
+import "./chunk-IPO6J2LM.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-P7I5BRSY.mjs";
 import {

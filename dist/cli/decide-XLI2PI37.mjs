@@ -4,17 +4,16 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DEPLOY_USAGE,
-  adoptValues,
-  deployCommands
-} from "./chunk-YAZYZZKP.mjs";
-import "./chunk-2HUULPNL.mjs";
+  DECIDE_USAGE,
+  decideCommand
+} from "./chunk-R6J3EBLW.mjs";
+import "./chunk-DL3CKD3R.mjs";
+import "./chunk-IPO6J2LM.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-P7I5BRSY.mjs";
 import "./chunk-UU3CHNWJ.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DEPLOY_USAGE,
-  adoptValues,
-  deployCommands
+  DECIDE_USAGE,
+  decideCommand
 };

@@ -14,7 +14,7 @@ import {
   githubClient,
   imageKind,
   parseSetArg
-} from "./chunk-2HUULPNL.mjs";
+} from "./chunk-IPO6J2LM.mjs";
 import {
   RegistryClient,
   describeTag,
@@ -413,7 +413,7 @@ async function repositoryState(opts, registry, repository, tag, sha) {
 }
 function cloneConfig(opts, env, dir) {
   const c = opts.config;
-  const remote = configRemote(c.repository, { token: c.token, serverUrl: env.GITHUB_SERVER_URL });
+  const remote = configRemote(c.repository, { token: c.token, serverUrl: env.GITHUB_SERVER_URL, tokenForGitHubOnly: c.tokenForGitHubOnly });
   return ConfigCheckout.clone({ remote, dir: join(dir, "config"), branch: c.branch?.trim() || void 0 });
 }
 async function deployedTag(configDir, repository, sha) {

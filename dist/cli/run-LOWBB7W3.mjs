@@ -12,12 +12,12 @@ import {
 } from "./chunk-KQJVJSKP.mjs";
 import {
   adoptValues
-} from "./chunk-YAZYZZKP.mjs";
+} from "./chunk-65TUJ2HC.mjs";
 import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-YRVMFAQS.mjs";
+} from "./chunk-DL3CKD3R.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -27,7 +27,7 @@ import {
   freshness,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-2HUULPNL.mjs";
+} from "./chunk-IPO6J2LM.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";

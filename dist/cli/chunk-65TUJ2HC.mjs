@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-2HUULPNL.mjs";
+} from "./chunk-IPO6J2LM.mjs";
 import {
   parse,
   required

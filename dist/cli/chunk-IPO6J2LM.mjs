@@ -26667,7 +26667,8 @@ function info(p) {
     author: p.user?.login ?? "",
     headRef: p.head.ref,
     headSha: p.head.sha,
-    title: p.title
+    title: p.title,
+    body: p.body ?? ""
   };
 }
 function isHttpError(e) {
@@ -26760,6 +26761,7 @@ var GitHubPullRequests = class {
     const { owner, repo } = this.opts;
     let pr = await this.findOpen(o.head, o.base);
     let created = false;
+    if (pr) await this.mayTakeOver(pr, o);
     if (pr) {
       try {
         const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title, body, base: o.base });
@@ -26778,6 +26780,7 @@ var GitHubPullRequests = class {
         if (isHttpError(e) && e.status === 422 && /already exists/i.test(apiText(e))) {
           const other = await this.findOpen(o.head, o.base);
           if (!other) this.fail(e, "opening a pull request");
+          await this.mayTakeOver(other, o);
           try {
             const { data } = await this.octokit.rest.pulls.update({ owner, repo, pull_number: other.number, title, body });
             pr = info(data);
@@ -26799,7 +26802,7 @@ var GitHubPullRequests = class {
         this.fail(e, `labelling pull request #${pr.number}`);
       }
     }
-    if (o.autoMerge) result.autoMerge = await this.enableAutoMerge(pr, o.autoMerge);
+    if (o.autoMerge) result.autoMerge = await this.enableAutoMerge(pr, o.autoMerge, o.headSha);
     if (o.closeSuperseded !== false && o.isSuperseded) {
       for (const other of await this.listOpen(o.base)) {
         if (other.number === pr.number || !other.head.ref.startsWith(BRANCH_PREFIX) || other.head.ref === o.head) continue;
@@ -26829,15 +26832,43 @@ var GitHubPullRequests = class {
     }
     return result;
   }
-  /** Enables auto-merge; on failure warns and returns why (the pull request itself stands). */
-  async enableAutoMerge(pr, method) {
-    const mutation = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) {
+  /** Who the token is (GraphQL `viewer`: it answers for user, App installation and Actions tokens alike). */
+  async viewerLogin() {
+    try {
+      const r = await this.octokit.graphql("query { viewer { login } }");
+      if (typeof r.viewer?.login !== "string" || !r.viewer.login) throw new OffmainError("GitHub named no account for the token");
+      return r.viewer.login;
+    } catch (e) {
+      if (e instanceof OffmainError) throw e;
+      this.fail(e, "asking GitHub which account the token is");
+    }
+  }
+  /**
+   * An open pull request from offmain's branch is offmain's to update only when offmain opened it (as this
+   * token's account, with its marker) and nobody pushed to it since offmain did: else a person's commits on
+   * that branch would ride along into the cluster. Anything else stops the deploy and says what to do.
+   */
+  async mayTakeOver(pr, o) {
+    const me = await this.viewerLogin();
+    const problems = [];
+    if (pr.author !== me) problems.push(`it was opened by ${inline(pr.author, 60) || "an unknown account"}, not by offmain as ${inline(me, 60)}`);
+    else if (!pr.body.includes(PR_MARKER)) problems.push("its description lost the marker offmain writes");
+    if (pr.headSha !== o.headSha) problems.push(`its head is ${pr.headSha.slice(0, 12)}, not the commit offmain pushed (${o.headSha.slice(0, 12)}): someone pushed to ${o.head} since`);
+    if (problems.length) {
+      throw new OffmainError(
+        `pull request #${pr.number} from ${o.head} is not offmain's to update (${problems.join("; ")}): offmain does not take it over. Close it (and delete the branch ${o.head}); the next run opens its own`
+      );
+    }
+  }
+  /** Enables auto-merge, pinned to the head offmain pushed; on failure warns and returns why (the pull request itself stands). */
+  async enableAutoMerge(pr, method, expectedHeadOid) {
+    const mutation = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid}) {
     pullRequest { number autoMergeRequest { enabledAt mergeMethod } }
   }
 }`;
     try {
-      await this.octokit.graphql(mutation, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase() });
+      await this.octokit.graphql(mutation, { pullRequestId: pr.nodeId, mergeMethod: method.toUpperCase(), expectedHeadOid });
       this.opts.log?.info(`enabled auto-merge (${method}) on #${pr.number}`);
       return "enabled";
     } catch (e) {
@@ -27564,6 +27595,7 @@ async function deploy(opts) {
           () => gh.openOrUpdate({
             base: co.branch,
             head: prBranch,
+            headSha: outcome.commit,
             title: subject,
             body: `${rest.join("\n").trim()}
 
