@@ -105,8 +105,9 @@ export async function gate(opts: GateOptions): Promise<GateResult> {
     throw new OffmainError(`the upstream checks are read from GitHub, and ${inline(opts.repository, 200)} is not on GitHub: set checks: off, or name the GitHub repository whose checks count`);
   }
   const [owner, repo] = (slug ?? '/').split('/') as [string, string];
-  const reader =
-    mode === 'off' ? undefined : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
+  const apiUrl = opts.apiUrl || DEFAULT_API_URL;
+  const token = apiToken(opts.repository, apiUrl, opts.token);
+  const reader = mode === 'off' ? undefined : checksReader({ client: githubClient({ token, apiUrl, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
 
   const heldBack: HeldBack[] = [];
   let chosen: CommitTime | undefined;
@@ -154,6 +155,20 @@ export async function gate(opts: GateOptions): Promise<GateResult> {
   if (reader) result.rateLimit = { ...reader.rateLimit };
   if (failure) result.failure = failure;
   return result;
+}
+
+/**
+ * The upstream token belongs to upstream's git server: it goes to the GitHub API only when upstream is on
+ * github.com and the API is github.com's. For any other upstream (a mirror elsewhere, with
+ * `checks-repository` naming the GitHub repository whose checks count) the checks are read anonymously.
+ */
+export function apiToken(repository: string, apiUrl: string, token: string | undefined): string | undefined {
+  if (!token || !githubRepoSlug(repository)) return undefined;
+  try {
+    return new URL(apiUrl).origin === new URL(DEFAULT_API_URL).origin ? token : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why one commit was held back, one line. */

@@ -322,3 +322,19 @@ describe('the pipeline with the gate', () => {
     expect(log.lines).toContain(`warning: upstream ${up.c.red.slice(0, 7)} is held back: checks failed: test (completed/failure), build-image (completed/cancelled)`);
   });
 });
+
+describe('the upstream token and the checks API', () => {
+  it('goes to api.github.com only for an upstream on github.com; a mirror elsewhere reads the checks anonymously', async () => {
+    const { apiToken } = await import('../../src/pipeline/gate.js');
+    expect(apiToken('https://github.com/mastodon/mastodon.git', 'https://api.github.com', 'ghs_x')).toBe('ghs_x');
+    expect(apiToken('https://github.com/mastodon/mastodon.git', 'https://api.github.com/', 'ghs_x')).toBe('ghs_x');
+    expect(apiToken('https://git.example.com/mirror/mastodon.git', 'https://api.github.com', 'glpat_x')).toBeUndefined();
+    expect(apiToken('https://github.com/mastodon/mastodon.git', 'https://ghes.example.com/api/v3', 'ghs_x')).toBeUndefined();
+    expect(apiToken('https://github.com/mastodon/mastodon.git', 'not a url', 'ghs_x')).toBeUndefined();
+    // End to end: a mirror's token never reaches the API stand-in.
+    const api = await standIn();
+    await gate(base(api, { mode: 'require', token: 'glpat_mirror', maxCommits: 1 }));
+    expect(api.requests.length).toBeGreaterThan(0);
+    expect(api.requests.every((r) => r.login === undefined)).toBe(true);
+  });
+});
