@@ -110,10 +110,10 @@ var COMMANDS = {
   resolve: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.resolve,
   version: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.version,
   patch: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-LOWBB7W3.mjs")).runCommand,
+  run: async () => (await import("./run-KIQSDJQI.mjs")).runCommand,
   build: async () => (await import("./build-NZRETY6F.mjs")).buildCommand,
   runners: async () => (await import("./runners-GQTCRM56.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-XLI2PI37.mjs")).decideCommand,
+  decide: async () => (await import("./decide-Y6T4RAFS.mjs")).decideCommand,
   bump: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.bump,
   deploy: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.deploy,
   freshness: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.freshness
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-W63LSDMX.mjs");
+    const usage = await import("./usage-3L62MWKO.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

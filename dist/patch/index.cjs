@@ -38025,7 +38025,9 @@ async function gate(opts) {
     throw new OffmainError(`the upstream checks are read from GitHub, and ${inline(opts.repository, 200)} is not on GitHub: set checks: off, or name the GitHub repository whose checks count`);
   }
   const [owner, repo] = (slug ?? "/").split("/");
-  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token: opts.token, apiUrl: opts.apiUrl || DEFAULT_API_URL, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
+  const apiUrl = opts.apiUrl || DEFAULT_API_URL;
+  const token = apiToken(opts.repository, apiUrl, opts.token);
+  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token, apiUrl, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
   const heldBack = [];
   let chosen;
   let failure;
@@ -38070,6 +38072,14 @@ async function gate(opts) {
   if (reader) result.rateLimit = { ...reader.rateLimit };
   if (failure) result.failure = failure;
   return result;
+}
+function apiToken(repository, apiUrl, token) {
+  if (!token || !githubRepoSlug(repository)) return void 0;
+  try {
+    return new URL(apiUrl).origin === new URL(DEFAULT_API_URL).origin ? token : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function heldLine(h) {
   if (h.why === "too young") return h.checks.length ? `younger than min-age: ${h.checks[0].detail}` : "younger than min-age";

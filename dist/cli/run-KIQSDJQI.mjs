@@ -17,7 +17,7 @@ import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-DL3CKD3R.mjs";
+} from "./chunk-LHBXACRE.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,

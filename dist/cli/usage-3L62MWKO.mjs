@@ -11,8 +11,8 @@ import {
 } from "./chunk-XKVYLPIS.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-R6J3EBLW.mjs";
-import "./chunk-DL3CKD3R.mjs";
+} from "./chunk-4KIIF6P4.mjs";
+import "./chunk-LHBXACRE.mjs";
 import "./chunk-IPO6J2LM.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-P7I5BRSY.mjs";
