@@ -6,7 +6,7 @@
 export { deploy, type DeployMode, type DeployOptions, type DeployResult } from './step.js';
 export { ConfigCheckout, configRemote, type ConfigRemote } from './configrepo.js';
 export { deployCommitMessage, deploySummaryMarkdown } from './message.js';
-export { bump, parsePolicies, parseSetArg, type BumpOptions, type BumpResult, type ImageTarget } from './bump.js';
+export { bump, parsePolicies, parseSetArg, type BumpChange, type BumpOptions, type BumpResult, type ImageTarget } from './bump.js';
 export { imageKind as adoptedKind } from './bump/adopt.js';
 export {
   DEFAULT_MAX_LAG_HOURS,

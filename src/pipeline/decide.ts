@@ -25,7 +25,7 @@ import { git } from '../core/git.js';
 import type { Logger } from '../core/log.js';
 import { gitRemote, parseLsRemote, redactText } from '../core/remote.js';
 import { describeTag, parsePlatforms, RegistryClient, streamingName, type TagContent } from '../build/index.js';
-import { adoptedKind, bump, ConfigCheckout, configRemote, parseSetArg } from '../deploy/index.js';
+import { adoptedKind, bump, ConfigCheckout, configRemote, parseSetArg, type BumpChange } from '../deploy/index.js';
 import { DEFAULT_REPOSITORY, parseImageTag, patchesDigest, stableTags, versionOf, type Track } from '../patch/index.js';
 import { gateBeforePatch, type GateBeforePatchOptions, type GateResult } from './gate.js';
 
@@ -225,6 +225,39 @@ function adoptionFor(adopt: readonly string[] | undefined, images: { key: string
   });
 }
 
+/** A tag the config repository pins by digest that now names another digest in the registry. */
+class MovedTagError extends OffmainError {}
+
+/** `tag` and `digest` of a reference as the bump reports it (`tag[@digest]`, or a whole `repo:tag@digest`). */
+function tagAndDigest(ref: string): { tag?: string; digest?: string } {
+  const at = ref.lastIndexOf('@');
+  const rest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = rest.lastIndexOf(':');
+  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : rest.includes('/') ? undefined : rest || undefined;
+  return { ...(tag ? { tag } : {}), ...(at >= 0 ? { digest: ref.slice(at + 1) } : {}) };
+}
+
+/**
+ * The registry's copy of a tag the config repository already pins, with another digest: the tag moved after
+ * offmain pushed and deployed it (whoever can push to that registry repository could run code in the
+ * cluster). The digest in the config repository is the record of what offmain built; it is never re-pinned
+ * to what the tag names now: the run stops, naming both.
+ */
+function movedTag(changes: readonly BumpChange[]): MovedTagError | undefined {
+  for (const c of changes) {
+    const was = tagAndDigest(c.old);
+    const now = tagAndDigest(c.new);
+    if (was.tag && was.tag === now.tag && was.digest && now.digest && was.digest !== now.digest) {
+      return new MovedTagError(
+        `${c.repository}:${was.tag} names ${now.digest} in the registry, but ${c.file}:${c.line} pins ${was.digest}, what offmain pushed and ` +
+          'deployed: the tag moved after offmain pushed it, and nothing is re-pinned to it. Find out who pushed the new digest (anyone who can ' +
+          'push to that repository can run code in your cluster), then restore the tag to the pinned digest or delete it',
+      );
+    }
+  }
+  return undefined;
+}
+
 /** The decision; throws when a tag holds another revision or other patches (it is never overwritten). */
 export async function decide(opts: DecideOptions): Promise<Decision> {
   return (await decideWith(opts, true))!;
@@ -300,8 +333,12 @@ async function decideWith(opts: DecideOptions, standalone: boolean): Promise<Dec
       try {
         if ('error' in cloned) throw cloned.error;
         const targets = pinned.map(parseSetArg);
-        runs = !(await bump({ dir: configDir!, targets, adopt: adoptionFor(opts.adopt, images), dryRun: true, allowDowngrade: true })).changed;
+        const asked = await bump({ dir: configDir!, targets, adopt: adoptionFor(opts.adopt, images), dryRun: true, allowDowngrade: true });
+        const moved = movedTag(asked.changes);
+        if (moved) throw moved;
+        runs = !asked.changed;
       } catch (e) {
+        if (e instanceof MovedTagError) throw e;
         // The deploy job says what is wrong with the config repository, with its own words.
         log.warning(`the config repository could not be asked (${(e as Error).message}): deploying`);
         runs = false;

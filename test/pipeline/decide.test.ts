@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, buildOutputs, type BuildOptions } from '../../src/build/index.js';
+import { build, buildOutputs, describeTag, LABEL, RegistryClient, type BuildOptions } from '../../src/build/index.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { decide, type DecideOptions } from '../../src/pipeline/decide.js';
 import { patchesDigest } from '../../src/patch/index.js';
@@ -228,5 +228,36 @@ describe('decide against a registry that answers like ghcr.io', () => {
       { repository: `${gh.registry}/acme/mastodon-streaming`, state: 'missing', platforms: [], unreadable: 'HTTP 403, DENIED: denied from its token service' },
     ]);
     expect(log.lines.some((l) => l.includes('acme/mastodon:') && l.includes('missing (not readable, HTTP 403, DENIED: denied from its token service: taken as not built yet'))).toBe(true);
+  });
+});
+
+describe('a tag that moved after offmain pushed and deployed it', () => {
+  it('is an error naming both digests, never a re-pin', async () => {
+    const own = namespace(s, 'decide-moved');
+    const sha = g(tree.dir, 'rev-parse', 'HEAD');
+    const tag = `4.8.0-alpha.1_${sha.slice(0, 7)}`;
+    await buildAt([`${own}/mastodon`], 'linux/amd64');
+    const built = await decide(options({ images: [`${own}/mastodon`], platforms: 'linux/amd64', config: undefined }));
+    const digest = (p: string) => p.slice(p.indexOf('@') + 1);
+    const [m, st] = built.pinned.map(digest) as [string, string];
+    const cfg = tempDir('offmain-decide-moved-');
+    g(cfg, 'init', '-q', '-b', 'main');
+    writeFileSync(join(cfg, 'kustomization.yaml'), `images:\n  - name: ${own}/mastodon\n    newTag: ${tag}\n    digest: ${m}\n  - name: ${own}/mastodon-streaming\n    newTag: ${tag}\n    digest: ${st}\n`);
+    g(cfg, 'add', '-A');
+    g(cfg, 'commit', '-q', '-m', 'deployed by offmain');
+    const o = options({ images: [`${own}/mastodon`], platforms: 'linux/amd64', config: { repository: cfg } });
+    expect(await decide(o)).toMatchObject({ deploy: false, configRuns: true });
+    // Someone who can push to the registry repository pushes another image under the tag, with every label
+    // offmain's build carries (labels are public: anyone can copy them).
+    const labels = (await describeTag(new RegistryClient({ env: s.env }), `${own}/mastodon`, tag))!;
+    const about = { [LABEL.revision]: labels.revision!, [LABEL.patches]: labels.patches ?? '', [LABEL.patchesDigest]: labels.patchesDigest ?? '' };
+    const ctx = tempDir('offmain-planted-');
+    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${s.baseImage}\nRUN echo planted > /planted\n`);
+    execFileSync('docker', ['buildx', 'build', '--platform', 'linux/amd64', '--provenance=false', '--sbom=false', ...Object.entries(about).flatMap(([k, v]) => ['--label', `${k}=${v}`]), '--tag', `${own}/mastodon:${tag}`, '--push', ctx], { env: s.env, stdio: 'pipe' });
+    const e = await rejection(decide(o));
+    expect(e.message).toMatch(new RegExp(`^${own}/mastodon:${tag} names sha256:[0-9a-f]{64} in the registry, but kustomization\\.yaml:3 pins ${m}, what offmain pushed and deployed: the tag moved after offmain pushed it, and nothing is re-pinned to it`));
+    expect(e.message).not.toContain(`names ${m}`);
+    // The config repository is untouched: the record of what offmain built stands.
+    expect(g(cfg, 'status', '--porcelain')).toBe('');
   });
 });
