@@ -105,6 +105,11 @@ export interface BumpResult {
   unchanged: BumpChange[];
   /** YAML files searched, and how many of them were parsed (the others cannot name an image being bumped). */
   searched: { files: number; parsed: number };
+  /**
+   * The names a Kustomize image entry of a target replaces in the manifests (canonical, when they are not targets
+   * themselves), with the target's repository: a manifest's image by that name runs the target (hold.ts).
+   */
+  matched: Record<string, string>;
 }
 
 /** For tests and benchmarks: `prefilter: false` parses every YAML file (the result must be the same). */
@@ -162,7 +167,11 @@ export async function bump(opts: BumpOptions, internals: BumpInternals = {}): Pr
   if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
 
   // Plan every reference first; refuse (and write nothing) on the first problem.
-  const result: BumpResult = { changed: false, changes: [], files: [], previous: {}, unchanged: [], searched };
+  const result: BumpResult = { changed: false, changes: [], files: [], previous: {}, unchanged: [], searched, matched: {} };
+  for (const f of found) {
+    const m = f.ref.matches;
+    if (m && m !== f.ref.repository && !targets.has(m)) result.matched[m] ??= targetOf(f).repository;
+  }
   const edits = new Map<string, Edit[]>();
   const shared: SharedUse[] = [];
   const moving = new Set<Found>();
@@ -225,6 +234,9 @@ const ADVICE = 'offmain does not read or write through symbolic links in the con
 
 const YAML_FILE = /\.ya?ml$/i;
 
+/** The files the bump reads, as a ConfinedDir walk's options (hold.ts reads the same ones). */
+export const YAML_WALK = { file: (name: string) => YAML_FILE.test(name), dir: (name: string) => !SKIP_DIRS.has(name) };
+
 /**
  * Reads every *.yaml / *.yml file under the tree (skipping .git, .github, node_modules and symbolic links), in
  * sorted order, through the tree's confined walk, and finds the references of those that may name a target: a
@@ -238,7 +250,7 @@ function scan(tree: ConfinedDir, wanted: Set<string>, opts: BumpOptions, filter:
   const scanOpts = { repositories: wanted, policies: opts.policies, helmKeys: opts.helmKeys };
   const out: Scanned & { searched: BumpResult['searched'] } = { found: [], mentions: [], texts: new Map(), named: new Map(), searched: { files: 0, parsed: 0 } };
   const read = reader();
-  out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+  out.searched.files = tree.eachFile(YAML_WALK, (f) => {
     const file = f.rel;
     if (f.stat.size > MAX_YAML_BYTES && skipOversized(f.fd, file, needles, (m) => opts.log?.warning(m))) return;
     const buf = read(f);
@@ -268,7 +280,7 @@ function adoptable(tree: ConfinedDir, opts: BumpOptions): Adoptable[] {
   const out: Adoptable[] = [];
   const scanOpts = { repositories: MASTODON_LIKE, helmKeys: opts.helmKeys };
   const read = reader();
-  tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+  tree.eachFile(YAML_WALK, (f) => {
     if (f.stat.size > MAX_YAML_BYTES) return;
     const buf = read(f);
     if (!/mastodon/i.test(buf.toString('latin1'))) return;
@@ -307,7 +319,7 @@ function refuseHalfMarked(adopted: Found[]): void {
  * MAX_YAML_BYTES): the view returned is valid until the next read. Reads up to the size fstat gave, or to
  * the end if it is shorter now.
  */
-function reader(): (f: WalkedFile) => Buffer {
+export function reader(): (f: WalkedFile) => Buffer {
   let buf = Buffer.allocUnsafe(64 * 1024);
   return ({ fd, stat }) => {
     if (stat.size > buf.length) buf = Buffer.allocUnsafe(Math.max(stat.size, 2 * buf.length));

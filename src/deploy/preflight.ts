@@ -1,6 +1,7 @@
 /**
  * What the deploy checks and gathers in the config repository before it bumps anything: the holds (hold.ts:
- * markers next to the references the bump finds, adopted ones too, or the `hold` input), the Redis driver check
+ * markers next to the references the bump's scan finds, adopted ones too, or the `hold` input; a marker next to
+ * nothing is an error here, before anything is bumped), the Redis driver check
  * (redisdriver.ts: stop, or warn with warn-only), and, once the bump knows what is deployed, what the rollout
  * brings (rollout.ts, with the patch statuses the last deploy commit listed).
  */
@@ -50,9 +51,11 @@ export async function preflight(o: PreflightOptions): Promise<Preflight> {
     dir: o.bump.dir,
     prefix: o.sub,
     targets: o.bump.targets,
-    references: [...found.changes, ...found.unchanged],
+    bump: o.bump,
+    found,
     input: o.hold,
     origin: (file, line) => lineOrigin(o.co, file, line),
+    log: o.log,
   });
   for (const h of holds) o.log.warning(holdLine(h));
   const held = new Set(holds.map((h) => h.repository));

@@ -4,6 +4,7 @@ import { memoryLogger } from '../../src/core/log.js';
 import { holdReason } from '../../src/deploy/hold.js';
 import { deploySummaryMarkdown } from '../../src/deploy/message.js';
 import { deploy } from '../../src/deploy/step.js';
+import { git } from '../../src/core/git.js';
 import { createBareRepo, type FixtureRepo } from '../support/git-fixture.js';
 import { tempDir } from '../support/tmp.js';
 import { rolloutUpstream, tagOf, type RolloutUpstream } from '../support/upstream-rollout.js';
@@ -126,5 +127,70 @@ describe('hold markers', () => {
     expect(await repo.run(['rev-parse', 'refs/heads/main'])).toBe(before);
     expect(r.freshness).toMatchObject({ held: 'freeze for the upgrade; freeze for the upgrade', status: 'warn', deployed: { sha: up.c.base } });
     expect(r.freshness!.lag.hours).toBeGreaterThan(1);
+  });
+});
+
+/** Layouts the attack review found holds ignored in, for a deploy against real git: `{M}` and `{S}` are the two images' tags. */
+const FAR: Record<string, { file: string; line: number; text: string }> = {
+  'kustomize newName': {
+    file: 'apps/kustomization.yaml',
+    line: 2,
+    text: ['images:', '  # offmain: hold db migration', '  - name: ghcr.io/mastodon/mastodon', `    newName: ${M}`, '    newTag: {M}', `  - name: ${S}`, '    newTag: {S}', ''].join('\n'),
+  },
+  'Helm repository line, tag further below': {
+    file: 'apps/values.yaml',
+    line: 2,
+    text: ['image:', `  repository: ${M} # offmain: hold db migration`, '  # tag: latest', '  pullPolicy: IfNotPresent', '  # pinned by offmain', '  tag: {M}', 'streaming:', '  image:', `    repository: ${S}`, '    tag: {S}', ''].join('\n'),
+  },
+  'raw Deployment': {
+    file: 'apps/deployment.yaml',
+    line: 9,
+    text: ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', '        # offmain: hold db migration', '        - name: web', `          image: ${M}:{M}`, '        - name: streaming', `          image: ${S}:{S}`, ''].join('\n'),
+  },
+};
+
+describe('hold markers in every line ending, against real git', () => {
+  const cases = Object.keys(FAR).flatMap((layout) => (['LF', 'CRLF', 'eol=crlf checkout'] as const).map((eol) => [layout, eol] as const));
+  it.each(cases)('%s, %s: the held image stays, the other moves, the bytes are kept', async (layout, eol) => {
+    const old = tagOf(up.c.base);
+    const { file, line, text } = FAR[layout]!;
+    const lines = (s: string) => (eol === 'CRLF' ? s.replace(/\n/g, '\r\n') : s);
+    const committed = lines(text.replace('{M}', old).replace('{S}', old));
+    const repo = await createBareRepo(join(tempDir('offmain-hold-'), 'config.git'));
+    const files: Record<string, string> = { [file]: committed };
+    if (eol === 'eol=crlf checkout') files['.gitattributes'] = '* text eol=crlf\n';
+    await repo.commit({ files, message: 'initial', date: '2026-08-10T10:00:00Z', ref: 'refs/heads/main' });
+    const r = await deploy(opts(repo));
+    expect(r.holds).toMatchObject([{ repository: M, reason: 'db migration', source: 'marker', file, line }]);
+    expect(r.changed).toBe(true);
+    // Only the streaming image's tag moved, and the file is byte for byte as committed otherwise (git keeps LF
+    // under eol=crlf: the checkout has CRLF, the commit converts back).
+    const after = await git(['--git-dir', repo.dir, 'cat-file', 'blob', `refs/heads/main:${file}`]);
+    expect(after.stdout).toBe(lines(text.replace('{M}', old).replace('{S}', tagOf(up.c.docker))));
+  });
+
+  it('a marker next to no reference stops the deploy before anything moves: nothing is pushed', async () => {
+    const old = tagOf(up.c.base);
+    const repo = await createBareRepo(join(tempDir('offmain-hold-'), 'config.git'));
+    const text = ['# offmain: hold db migration', 'images:', `  - name: ${M}`, `    newTag: ${old}`, `  - name: ${S}`, `    newTag: ${old}`, ''].join('\r\n');
+    await repo.commit({ files: { 'apps/kustomization.yaml': text }, message: 'initial', date: '2026-08-10T10:00:00Z', ref: 'refs/heads/main' });
+    const before = await repo.run(['rev-parse', 'refs/heads/main']);
+    await expect(deploy(opts(repo))).rejects.toThrow(
+      /^apps\/kustomization\.yaml:1: this hold marker is next to no image reference \(it belongs to line 2, which is part of no image reference\), so it would hold nothing; .*nothing was changed$/,
+    );
+    expect(await repo.run(['rev-parse', 'refs/heads/main'])).toBe(before);
+    expect(await repo.run(['for-each-ref', '--format=%(refname)'])).toBe('refs/heads/main');
+  });
+
+  it('markers holding every image: the deploy pushes nothing', async () => {
+    const old = tagOf(up.c.base);
+    const repo = await createBareRepo(join(tempDir('offmain-hold-'), 'config.git'));
+    const text = ['images:', '  # offmain: hold one', `  - name: ${M}`, `    newTag: ${old}`, `  - name: ${S} # offmain: hold two`, `    newTag: ${old}`, ''].join('\r\n');
+    await repo.commit({ files: { 'apps/kustomization.yaml': text, '.gitattributes': '* text eol=crlf\n' }, message: 'initial', date: '2026-08-10T10:00:00Z', ref: 'refs/heads/main' });
+    const before = await repo.run(['rev-parse', 'refs/heads/main']);
+    const r = await deploy(opts(repo));
+    expect(r.changed).toBe(false);
+    expect(r.reason).toBe(`held: ${M} (one), ${S} (two)`);
+    expect(await repo.run(['rev-parse', 'refs/heads/main'])).toBe(before);
   });
 });

@@ -99,6 +99,7 @@ function parameters(w: Walk, items: unknown[]): Reference[] {
       // Where an adoption rewrites the repository (bump/adopt.ts).
       repo: w.slot(byName.get(prefix + repoKey)!, 'value'),
       registry: registryKey ? w.slot(byName.get(prefix + registryKey)!, 'value') : undefined,
+      heads: [byName.get(prefix + repoKey)!, param, ...(digestParam ? [digestParam] : [])].map((m) => m.range![0]),
     };
     if (/@sha256:/.test(String(tag.scalar.value))) r.tagPinned = true;
     refs.push(r);

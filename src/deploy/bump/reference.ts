@@ -76,6 +76,8 @@ export type Reference = (WholeRef | SplitRef) & {
   matches?: string;
   /** `# offmain: REPOSITORY` markers: where REPOSITORY is in their comments (rewritten when it is adopted). */
   markerNames?: [number, number][];
+  /** Lines that head it, as offsets: the key its mapping is under, its entry, container or service (holdplace.ts). */
+  heads?: number[];
 };
 
 /** A place the image's name appears in a form offmain cannot edit. */

@@ -207,7 +207,7 @@ class DocScan implements Walk {
         if (!isScalar(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
         for (const c of this.items(this.resolve(pair.value))) {
           const r = isMap(c) ? this.whole(this.get(c, 'image'), 'workload') : undefined;
-          if (r) refs.push(r);
+          if (r) refs.push(Object.assign(r, { heads: [(c as YAMLMap).range![0]] }));
         }
       },
     });
@@ -226,6 +226,7 @@ class DocScan implements Walk {
     return services.items.flatMap((p) => {
       const s = this.resolve(p.value);
       const r = isMap(s) ? this.whole(this.get(s, 'image'), 'compose') : undefined;
+      if (r && isScalar(p.key)) r.heads = [(p.key as SourceScalar).range[0]];
       return r ? [r] : [];
     });
   }
@@ -253,6 +254,7 @@ class DocScan implements Walk {
         dropDigest: 'remove-line',
         offset: (tag ?? digest)?.scalar.range[0] ?? entry.range![0],
         now: this.current(tag, digest),
+        heads: [entry.range![0]],
       };
       if (name) r.matches = canonicalRepository(name);
       // Adopted, `name` stays (it is what the transformer matches in the manifests): `newName` is set.
@@ -272,7 +274,7 @@ class DocScan implements Walk {
     const refs: Reference[] = [];
     const k = this.keys;
     visit(values, {
-      Map: (_, map) => {
+      Map: (_, map, path) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== undefined);
         const tagKey = k.tag.find((key) => map.has(key));
         if (!repoKey) return;
@@ -298,6 +300,7 @@ class DocScan implements Walk {
           pinInTag: true,
           offset: tag?.alias?.range?.[0] ?? tag?.scalar.range[0] ?? repoSlot?.scalar.range[0] ?? map.range![0],
           now: this.current(tag, digest, true),
+          heads: [map.range![0], ...[path[path.length - 1]].flatMap((p) => (isPair(p) && isScalar(p.key) ? [(p.key as SourceScalar).range[0]] : []))],
         };
         // Where an adoption rewrites the repository: written in this mapping itself (not merged in), or nowhere.
         const registrySlot = registryKey ? this.slot(map, registryKey) : undefined;
