@@ -227,8 +227,9 @@ export class UpstreamHistory {
       }, 20);
       try {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', '-c', `core.bigFileThreshold=${limit}`, '-c', 'fetch.unpackLimit=1'];
-        args.push('fetch', '-q', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', 'origin', oid);
-        const r = await git(args, { cwd: this.dir, env: this.auth.env, allowFailure: true, signal: stop.signal });
+        // The fetch git itself makes for a missing object (`--stdin`), bounded here.
+        args.push('fetch', '-q', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', 'origin');
+        const r = await git(args, { cwd: this.dir, env: this.auth.env, allowFailure: true, signal: stop.signal, input: `${oid}\n` });
         if (stop.signal.aborted) return { unread: `is more than offmain reads (${byteWords(maxBytes)}; its download was stopped)` };
         if (r.code !== 0) return { unread: `could not be fetched (${redactText(r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`, this.auth.secrets)})` };
         return undefined;
