@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { runningRepository, validateSourceRepository } from '../build/index.js';
 import { OffmainError } from '../core/errors.js';
+import { freshnessFailure } from '../deploy/index.js';
 import { pipelineSummaryMarkdown, runPipeline } from '../pipeline/run.js';
 import { DEFAULT_PATCH_SETS, DEFAULT_REPOSITORY, prepare } from '../patch/index.js';
 import { parse, type CommandOut } from './args.js';
@@ -95,6 +96,6 @@ export async function runCommand(args: string[], out: CommandOut): Promise<numbe
   );
   if (result.failure) out.log.error(result.failure);
   const late = result.freshness?.status === 'fail';
-  if (late) out.log.error(`the cluster is ${result.freshness!.lag.hours} h behind upstream, past --max-lag ${result.freshness!.maxLagHours} h`);
+  if (late) out.log.error(freshnessFailure(result.freshness!));
   return result.ok && !late ? 0 : 1;
 }

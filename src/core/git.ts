@@ -18,12 +18,21 @@ export interface GitOptions {
   input?: string;
   /** Return the result instead of throwing when git exits non-zero. */
   allowFailure?: boolean;
+  /**
+   * At most this many bytes of standard output are kept (default 256 MiB): past them git is stopped and the
+   * result says `overflow` (exit code non-zero), so a read of upstream text is bounded in memory.
+   */
+  maxStdout?: number;
+  /** Stops git (SIGKILL) when aborted: a watchdog (history.ts bounds a download so). */
+  signal?: AbortSignal;
 }
 
 export interface GitResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Standard output went past `maxStdout`: git was stopped, `stdout` is its first bytes. */
+  overflow?: boolean;
 }
 
 export function git(args: string[], opts: GitOptions = {}): Promise<GitResult> {
@@ -45,17 +54,18 @@ export function git(args: string[], opts: GitOptions = {}): Promise<GitResult> {
     const child = execFile(
       'git',
       args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', timeout: limit * 1000, killSignal: 'SIGKILL' },
+      { cwd: opts.cwd, env, maxBuffer: opts.maxStdout ?? 256 * 1024 * 1024, encoding: 'utf8', timeout: limit * 1000, killSignal: 'SIGKILL', signal: opts.signal },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        const overflow = (error as NodeJS.ErrnoException | null)?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER';
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
           reject(new OffmainError('git was not found on PATH: install git (2.25 or newer) and run again'));
           return;
         }
-        if (error?.killed) {
+        if (error?.killed && !overflow && !opts.signal?.aborted) {
           stderr += `\nfatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
         }
-        const result = { code, stdout, stderr };
+        const result: GitResult = overflow ? { code, stdout, stderr, overflow } : { code, stdout, stderr };
         if (code !== 0 && !opts.allowFailure) {
           reject(new GitError(args, result));
           return;

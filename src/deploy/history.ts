@@ -4,14 +4,34 @@
  * contents) into a cache directory or the patch step's checkout, only as deep as the questions asked need.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmod, lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OffmainError } from '../core/errors.js';
 import { git, type GitResult } from '../core/git.js';
 import { gitRemote, isValidBranchName, redactText, redactUrl } from '../core/remote.js';
 import { parseImageTag } from '../patch/index.js';
+
+/** A file of an upstream commit, read bounded: its text, absent, or not read (too large, unreadable) and why. */
+export type UpstreamFile = { text: string } | { absent: true } | { unread: string; bytes?: number };
+
+/** `512 B`, `9.8 KiB`, `97.1 MiB`. */
+export function byteWords(n: number): string {
+  if (n < 1024) return `${n} B`;
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+}
+
+/** The temporary packs a fetch is writing in `dir`, with their sizes. */
+function tmpPacks(dir: string): { name: string; size: number }[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => n.startsWith('tmp_pack_'))
+      .map((name) => ({ name, size: statSync(path.join(dir, name), { throwIfNoEntry: false })?.size ?? 0 }));
+  } catch {
+    return [];
+  }
+}
 
 /** A commit and its committer time (unix seconds). */
 export interface CommitTime {
@@ -159,17 +179,65 @@ export class UpstreamHistory {
   }
 
   /**
-   * The text of `file` at the commit `sha` (a full sha present here), or undefined when the commit has no such
-   * regular file (absent, a symbolic link, a submodule) or it is larger than `maxBytes`: upstream text, so the
-   * size is read from the tree first and the blob (fetched alone from upstream in a blobless history) only then.
+   * `file` at the commit `sha` (a full sha present here), read bounded: its text; `absent` when the commit has no
+   * such regular file (absent, a symbolic link, a submodule); `unread` (why) when it is larger than `maxBytes` or
+   * cannot be read. Upstream text: the tree is read without sizes (`ls-tree -l` would make git fetch the whole
+   * blob from upstream just to say how large it is), the blob alone is fetched with a watchdog that stops the
+   * download past `maxBytes` (and git keeps a large blob out of memory), and at most `maxBytes` are read.
    */
+  async file(sha: string, file: string, maxBytes: number): Promise<UpstreamFile> {
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith('-') || file.includes('\0')) return { absent: true };
+    const entry = await this.run(['ls-tree', '-z', '--end-of-options', sha, '--', file], true);
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64})\t([^\0]*)\0$/.exec(entry.stdout);
+    if (entry.code !== 0 || !m || m[3] !== file) return { absent: true };
+    const oid = m[2]!;
+    // `--missing=print` only looks: a blob missing here prints `?<oid>` (no lazy fetch).
+    const here = await this.run(['rev-list', '--objects', '--no-walk', '--missing=print', oid], true);
+    if (here.code !== 0 || here.stdout.startsWith('?')) {
+      const failed = await this.fetchBlob(oid, maxBytes);
+      if (failed) return failed;
+    }
+    const size = Number((await this.run(['cat-file', '-s', oid], true)).stdout.trim());
+    if (!Number.isSafeInteger(size)) return { unread: 'could not be read' };
+    if (size > maxBytes) return { unread: `is ${byteWords(size)}, more than offmain reads (${byteWords(maxBytes)})`, bytes: size };
+    const blob = await git(['cat-file', 'blob', oid], { cwd: this.dir, env: this.auth.env, allowFailure: true, maxStdout: maxBytes + 1 });
+    return blob.code === 0 && !blob.overflow ? { text: blob.stdout } : { unread: 'could not be read' };
+  }
+
+  /** The text of `file` at `sha`, undefined when absent; throws (with why) when it is too large or unreadable. */
   async fileAt(sha: string, file: string, maxBytes: number): Promise<string | undefined> {
-    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith('-') || file.includes('\0')) return undefined;
-    const entry = await this.run(['ls-tree', '-l', '-z', '--end-of-options', sha, '--', file], true);
-    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t([^\0]*)\0$/.exec(entry.stdout);
-    if (entry.code !== 0 || !m || m[4] !== file || Number(m[3]) > maxBytes) return undefined;
-    const blob = await this.run(['cat-file', 'blob', m[2]!], true);
-    return blob.code === 0 ? blob.stdout : undefined;
+    const f = await this.file(sha, file, maxBytes);
+    if ('unread' in f) throw new OffmainError(`${file} of upstream ${sha.slice(0, 7)} ${f.unread}`);
+    return 'text' in f ? f.text : undefined;
+  }
+
+  /**
+   * Fetches one blob from upstream, stopped (and what it wrote removed) once more than about `maxBytes` have
+   * arrived; undefined when it arrived. The download is compressed, so a large file may arrive whole and then
+   * be found too large by its size.
+   */
+  private async fetchBlob(oid: string, maxBytes: number): Promise<UpstreamFile | undefined> {
+    const packDir = path.resolve(this.dir, (await this.run(['rev-parse', '--git-path', 'objects/pack'])).stdout.trim());
+    const limit = maxBytes + 64 * 1024;
+    return locked(this.dir, async () => {
+      const before = new Set(tmpPacks(packDir).map((f) => f.name));
+      const stop = new AbortController();
+      const watch = setInterval(() => {
+        if (tmpPacks(packDir).reduce((n, f) => n + (before.has(f.name) ? 0 : f.size), 0) > limit) stop.abort();
+      }, 20);
+      try {
+        const args = ['-c', 'fetch.negotiationAlgorithm=noop', '-c', `core.bigFileThreshold=${limit}`, '-c', 'fetch.unpackLimit=1'];
+        // The fetch git itself makes for a missing object (`--stdin`), bounded here.
+        args.push('fetch', '-q', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', 'origin');
+        const r = await git(args, { cwd: this.dir, env: this.auth.env, allowFailure: true, signal: stop.signal, input: `${oid}\n` });
+        if (stop.signal.aborted) return { unread: `is more than offmain reads (${byteWords(maxBytes)}; its download was stopped)` };
+        if (r.code !== 0) return { unread: `could not be fetched (${redactText(r.stderr.trim().split('\n').pop() ?? `exit ${r.code}`, this.auth.secrets)})` };
+        return undefined;
+      } finally {
+        clearInterval(watch);
+        if (stop.signal.aborted) for (const f of tmpPacks(packDir)) if (!before.has(f.name)) await rm(path.join(packDir, f.name), { force: true });
+      }
+    });
   }
 
   /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */

@@ -45,17 +45,34 @@ export const MAX_UPSTREAM_BYTES = 1024 * 1024;
 /** Where upstream's Redis driver switch has been: the 2024-06 form (d5f02ad), then the refactored one (388d547). */
 const SWITCH_FILES = ['lib/mastodon/redis_configuration.rb', 'lib/mastodon/redis_config.rb'];
 
+/** The need when the upstream tree could not be read (a file too large, a fetch that failed): it may need it. */
+const CANNOT_TELL = 'offmain cannot tell whether it does';
+function cannotTell(commit: string, e: unknown): string {
+  return `${CANNOT_TELL}: ${e instanceof Error ? e.message : `a file of upstream ${commit.slice(0, 7)} could not be read`}`;
+}
+
 /**
  * Whether the upstream tree needs REDIS_DRIVER=ruby for TLS, read from it: redis-rb 4.x resolved in Gemfile.lock
- * and a driver that is hiredis unless REDIS_DRIVER is `ruby`. Undefined when it does not; throws nothing for an
- * unreadable file (that file just does not count).
+ * and a driver that is hiredis unless REDIS_DRIVER is `ruby`. Undefined when it does not. A file that exists but
+ * cannot be read (the reader throws: too large, a failed fetch) cannot tell: the check then takes it as needed
+ * (fails closed), saying so.
  */
 export async function redisDriverNeedOfTree(read: UpstreamFileReader, commit: string): Promise<string | undefined> {
-  const lock = await read('Gemfile.lock').catch(() => undefined);
+  let lock: string | undefined;
+  try {
+    lock = await read('Gemfile.lock');
+  } catch (e) {
+    return cannotTell(commit, e);
+  }
   const redis = lock === undefined ? undefined : /^    redis \((4\.[0-9.]{1,20})\)$/m.exec(lock)?.[1];
   if (!redis) return undefined;
   for (const file of SWITCH_FILES) {
-    const text = await read(file).catch(() => undefined);
+    let text: string | undefined;
+    try {
+      text = await read(file);
+    } catch (e) {
+      return cannotTell(commit, e);
+    }
     if (text !== undefined && /REDIS_DRIVER['"](?:\]|\s*,\s*['"]hiredis['"]\s*\))\s*==\s*['"]ruby['"]/.test(text) && /:hiredis\b/.test(text)) {
       return `upstream ${commit.slice(0, 7)} runs redis-rb ${redis}, whose driver is hiredis unless REDIS_DRIVER=ruby (${file})`;
     }
@@ -87,8 +104,13 @@ export interface RedisDriverSources {
 
 /** Why this deploy needs REDIS_DRIVER=ruby next to every rediss:// URL, or undefined when it does not. */
 export async function redisDriverNeedFor(src: RedisDriverSources): Promise<string | undefined> {
-  if (src.tree && (await src.tree.read('Gemfile.lock').catch(() => undefined)) !== undefined) {
-    return redisDriverNeedOfTree(src.tree.read, src.tree.commit);
+  if (src.tree) {
+    // A Gemfile.lock that is there but cannot be read decides too (it cannot tell: needed); only an absent one falls back.
+    const lock = await src.tree.read('Gemfile.lock').then(
+      (t) => t !== undefined,
+      () => true,
+    );
+    if (lock) return redisDriverNeedOfTree(src.tree.read, src.tree.commit);
   }
   if (Array.isArray(src.report?.patches) && src.report.patches.some((p) => /(^|\/)hiredis-removal$/.test(String(p?.id)))) return redisDriverNeed(src.report);
   return redisDriverNeedOfVersion(src.version);
@@ -136,6 +158,6 @@ export function findUncoveredRediss(dir: string, files: string[], prefix = ''): 
 export function redisDriverProblem(f: RedisDriverFinding, need: string): string {
   return (
     `${inline(f.file, 300)}:${f.line} sets a rediss:// Redis URL${f.variable ? ` (${inline(f.variable, 80)})` : ''} without REDIS_DRIVER=ruby, ` +
-    `and this Mastodon needs it for TLS (${need}): add REDIS_DRIVER=ruby to the same env (or set warn-only)`
+    `and this Mastodon ${need.startsWith(CANNOT_TELL) ? 'may need' : 'needs'} it for TLS (${inline(need, 400)}): add REDIS_DRIVER=ruby to the same env (or set warn-only)`
   );
 }

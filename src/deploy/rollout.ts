@@ -73,15 +73,25 @@ export interface RolloutInput {
   /** Patch statuses before and after (id -> status), when known. */
   patchesBefore?: Record<string, string>;
   patchesAfter?: Record<string, string>;
+  /** The most read of each upstream file (default MAX_READ). */
+  maxFileBytes?: number;
 }
 
-/** Larger than any env sample, Dockerfile or version file upstream has had: a bigger one is not read. */
-const MAX_READ = 512 * 1024;
+/** Larger than any env sample, Dockerfile or version file upstream has had (about 10 KB): a bigger one is not read. */
+export const MAX_READ = 512 * 1024;
 
-/** A file's content at a commit ('' when absent or too large); fetches the one blob in a blobless history. */
-async function blob(history: UpstreamHistory, sha: string, file: string): Promise<string> {
+/** A file's content at a commit ('' when absent), or why it was not read (too large, unreadable); bounded. */
+async function blob(history: UpstreamHistory, sha: string, file: string, maxBytes: number): Promise<{ text: string } | { unread: string }> {
   const full = sha.length >= 40 ? sha : ((await history.read(['rev-parse', '--verify', '-q', `${sha}^{commit}`])).stdout.trim() || sha);
-  return (await history.fileAt(full, file, MAX_READ)) ?? '';
+  const f = await history.file(full, file, maxBytes);
+  return 'unread' in f ? { unread: `${file} at ${full.slice(0, 7)} ${f.unread}: not compared` } : { text: 'text' in f ? f.text : '' };
+}
+
+/** Both sides of a file read, or why they were not: a side that could not be read is never taken as empty. */
+async function bothSides(h: UpstreamHistory, from: string, to: string, file: string, maxBytes: number): Promise<[string, string] | string> {
+  const [a, b] = [await blob(h, from, file, maxBytes), await blob(h, to, file, maxBytes)];
+  if ('unread' in a || 'unread' in b) return [a, b].flatMap((x) => ('unread' in x ? [x.unread] : [])).join('; ');
+  return [a.text, b.text];
 }
 
 /** Patch statuses that differ between two reports (id -> status). */
@@ -125,15 +135,25 @@ export async function rollout(input: RolloutInput): Promise<RolloutReport> {
   const cmp = compareUrl(h.repository, back ? to : from, back ? from : to);
   if (cmp) report.compareUrl = cmp;
 
-  if (entries.some((e) => e.file === ENV_SAMPLE)) report.env = envChanges(await blob(h, from, ENV_SAMPLE), await blob(h, to, ENV_SAMPLE));
+  const max = input.maxFileBytes ?? MAX_READ;
+  if (entries.some((e) => e.file === ENV_SAMPLE)) {
+    const env = await bothSides(h, from, to, ENV_SAMPLE, max);
+    report.env = typeof env === 'string' ? { added: [], removed: [], changed: [], touched: true, notCompared: env } : envChanges(...env);
+  }
   for (const e of entries.filter((x) => Object.hasOwn(RUNTIME_FILES, x.file))) {
-    const [was, now] = [runtimeVersion(await blob(h, from, e.file)), runtimeVersion(await blob(h, to, e.file))];
-    if (was !== now) report.runtime.push({ name: RUNTIME_FILES[e.file]!, file: e.file, from: was, to: now });
+    const sides = await bothSides(h, from, to, e.file, max);
+    if (typeof sides === 'string') report.runtime.push({ name: RUNTIME_FILES[e.file]!, file: e.file, from: '', to: '', notCompared: sides });
+    else {
+      const [was, now] = sides.map(runtimeVersion) as [string, string];
+      if (was !== now) report.runtime.push({ name: RUNTIME_FILES[e.file]!, file: e.file, from: was, to: now });
+    }
   }
   const dockerfiles = entries.filter((e) => isDockerfile(e.file));
   report.build.files = dockerfiles.map((e) => e.file).sort();
   for (const d of dockerfiles.slice(0, MAX_EACH)) {
-    report.build.dockerfiles.push(dockerfileChange(d.file, d.status, await blob(h, from, d.file), await blob(h, to, d.file)));
+    const sides = await bothSides(h, from, to, d.file, max);
+    if (typeof sides === 'string') report.build.dockerfiles.push({ ...dockerfileChange(d.file, d.status, '', ''), notCompared: sides });
+    else report.build.dockerfiles.push(dockerfileChange(d.file, d.status, sides[0], sides[1]));
   }
   report.build.dockerfiles.sort((x, y) => x.file.localeCompare(y.file));
   const inPlace = report.build.dockerfiles.filter((d) => d.status === 'changed');
@@ -167,18 +187,21 @@ function rangeWords(r: RolloutReport): string {
 const valueChange = (c: { name: string; from: string; to: string }) => `${c.name} ${inline(c.from, 60) || "''"} -> ${inline(c.to, 60) || "''"}`;
 
 /** `Ruby 3.3.5 -> 3.4.1 (.ruby-version)`. */
-const runtimeChange = (c: RuntimeChange) => `${c.name} ${inline(c.from, 40) || '(none)'} -> ${inline(c.to, 40) || '(none)'} (${c.file})`;
+const runtimeChange = (c: RuntimeChange) =>
+  c.notCompared ? `${c.name}: ${inline(c.notCompared, 300)}` : `${c.name} ${inline(c.from, 40) || '(none)'} -> ${inline(c.to, 40) || '(none)'} (${c.file})`;
 
 /** `streaming/Dockerfile (new; build args: A, B)`, `Dockerfile (build args added: X)`. */
 function dockerfileWords(d: DockerfileChange, quote = (s: string) => s): string {
   if (d.status === 'added') return `${quote(inline(d.file, 120))} (new${d.argsAdded.length ? `; build args: ${few(d.argsAdded, quote)}` : ''})`;
   if (d.status === 'removed') return `${quote(inline(d.file, 120))} (removed)`;
+  if (d.notCompared) return `${quote(inline(d.file, 120))} (build args not compared: ${inline(d.notCompared, 300)})`;
   const args = [d.argsAdded.length ? `build args added: ${few(d.argsAdded, quote)}` : '', d.argsRemoved.length ? `build args removed: ${few(d.argsRemoved, quote)}` : ''].filter(Boolean);
   return `${quote(inline(d.file, 120))}${args.length ? ` (${args.join('; ')})` : ''}`;
 }
 
 /** The env sample's changes in words, or '' when it did not change. */
 function envWords(env: EnvChanges, quote = (s: string) => s): string[] {
+  if (env.notCompared) return [inline(env.notCompared, 300)];
   const out: string[] = [];
   if (env.added.length) out.push(`adds: ${few(env.added, quote)}`);
   if (env.removed.length) out.push(`removes: ${few(env.removed, quote)}`);
@@ -203,7 +226,7 @@ export function rolloutLines(r: RolloutReport): string[] {
   }
   const moved = r.movedMigrations ?? [];
   if (moved.length) out.push(`- ${n(moved.length, 'migration')} moved between db/migrate and db/post_migrate (nothing new to run): ${few(moved.map((m) => `${m.file} (${m.from} -> ${m.to})`))}`);
-  for (const w of envWords(r.env)) out.push(`- ${ENV_SAMPLE} ${w}`);
+  for (const w of envWords(r.env)) out.push(r.env.notCompared ? `- ${w}` : `- ${ENV_SAMPLE} ${w}`);
   for (const c of r.runtime ?? []) out.push(`- ${runtimeChange(c)}`);
   const dockerfiles = r.build.dockerfiles ?? [];
   if (dockerfiles.length) out.push(`- Dockerfiles changed: ${dockerfiles.map((d) => dockerfileWords(d)).join(', ')}${r.build.files.length > dockerfiles.length ? `, … and ${r.build.files.length - dockerfiles.length} more` : ''}`);

@@ -90,6 +90,8 @@ export interface EnvChanges {
   changed?: EnvValueChange[];
   /** The file changed at all (a comment only, too). */
   touched?: boolean;
+  /** Why the two were not compared (one side too large or unreadable): then nothing above is claimed. */
+  notCompared?: string;
 }
 
 export function envChanges(before: string, after: string): EnvChanges {
@@ -124,6 +126,8 @@ export interface DockerfileChange {
   status: 'added' | 'removed' | 'changed';
   argsAdded: string[];
   argsRemoved: string[];
+  /** Why its build args were not compared (too large, unreadable). */
+  notCompared?: string;
 }
 
 export function dockerfileChange(file: string, status: string, before: string, after: string): DockerfileChange {
@@ -148,6 +152,8 @@ export interface RuntimeChange {
   from: string;
   /** '' when the file is gone. */
   to: string;
+  /** Why the versions are not known (a side too large or unreadable). */
+  notCompared?: string;
 }
 
 /** The version a `.ruby-version` / `.nvmrc` names (its first line, when it looks like one), else ''. */

@@ -148,7 +148,8 @@ export async function gate(opts: GateOptions): Promise<GateResult> {
   if (!chosen && !failure) {
     failure = `none of the newest ${line.length} commits of ${history.ref} passed the upstream checks gate (${mode}${minAge ? `, min-age ${minAge} h` : ''}): nothing is built; the next run looks again`;
   }
-  const lag = computeLag(chosen ? heldBack.filter((h) => h.time > chosen!.time) : heldBack, now);
+  // Every commit held back is after the chosen one on the branch (newest first here: computeLag wants oldest first).
+  const lag = computeLag([...heldBack].reverse(), now, chosen);
   const result: GateResult = { mode, head, heldBack, lagHours: lag.hours, requests: reader?.requests ?? 0 };
   if (slug) result.checksRepository = slug;
   if (chosen) result.chosen = chosen;

@@ -26,6 +26,7 @@ import {
   type DeployResult,
   deploySummaryMarkdown,
   freshness,
+  freshnessFailure,
   freshnessLine,
   freshnessMarkdown,
   type FreshnessReport,
@@ -221,7 +222,7 @@ async function stopHere(
       const f = await freshness({ history, deployed: decision.commit, now: d.now, maxLagHours: d.maxLagHours, warnOnly: d.warnOnly });
       if (c.gate) f.gateLagHours = c.gate.lagHours;
       c.log.info(freshnessLine(f));
-      if (f.status === 'warn') c.log.warning(`past the ${f.maxLagHours} h goal: ${freshnessLine(f)}`);
+      if (f.status === 'warn') c.log.warning(freshnessFailure(f));
       return f;
     });
   } catch (e) {

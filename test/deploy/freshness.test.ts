@@ -31,8 +31,9 @@ describe('computeLag (pure)', () => {
     expect(computeLag(missing, MON)).toEqual({ hours: 117, behind: 2, oldest: missing[0] });
     expect(computeLag(missing.slice(1), MON).hours).toBe(64);
     expect(computeLag([{ sha: 'd'.repeat(40), time: unix('2026-08-24T08:15:00Z') }], MON).hours).toBe(0.8);
-    // Clock skew: a commit "from the future" is no negative lag.
-    expect(computeLag([{ sha: 'e'.repeat(40), time: unix('2026-08-24T10:00:00Z') }], MON).hours).toBe(0);
+    // Clock skew: a commit a few minutes "from the future" is no negative lag; an hour is a date not believed.
+    expect(computeLag([{ sha: 'e'.repeat(40), time: unix('2026-08-24T09:04:00Z') }], MON)).toMatchObject({ hours: 0, behind: 1 });
+    expect(computeLag([{ sha: 'e'.repeat(40), time: unix('2026-08-24T10:00:00Z') }], MON).unmeasured?.why).toBe('future');
   });
 
   it('compares with the goal: fail, or only warn', () => {
