@@ -29312,18 +29312,19 @@ function git(args, opts = {}) {
     const child = (0, import_node_child_process.execFile)(
       "git",
       args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL" },
+      { cwd: opts.cwd, env, maxBuffer: opts.maxStdout ?? 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL", signal: opts.signal },
       (error2, stdout, stderr) => {
         const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
+        const overflow = error2?.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER";
         if (error2 && error2.code === "ENOENT") {
           reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
           return;
         }
-        if (error2?.killed) {
+        if (error2?.killed && !overflow && !opts.signal?.aborted) {
           stderr += `
 fatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
         }
-        const result = { code, stdout, stderr };
+        const result = overflow ? { code, stdout, stderr, overflow } : { code, stdout, stderr };
         if (code !== 0 && !opts.allowFailure) {
           reject(new GitError(args, result));
           return;

@@ -107,16 +107,16 @@ var OFFMAIN_VERSION = package_default.version;
 
 // src/cli/main.ts
 var COMMANDS = {
-  resolve: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.resolve,
-  version: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.version,
-  patch: async () => (await import("./upstream-663ECHZ2.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-KIQSDJQI.mjs")).runCommand,
-  build: async () => (await import("./build-NZRETY6F.mjs")).buildCommand,
-  runners: async () => (await import("./runners-GQTCRM56.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-Y6T4RAFS.mjs")).decideCommand,
-  bump: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.bump,
-  deploy: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.deploy,
-  freshness: async () => (await import("./deploy-HCUMHL5L.mjs")).deployCommands.freshness
+  resolve: async () => (await import("./upstream-NEQLNVFQ.mjs")).upstreamCommands.resolve,
+  version: async () => (await import("./upstream-NEQLNVFQ.mjs")).upstreamCommands.version,
+  patch: async () => (await import("./upstream-NEQLNVFQ.mjs")).upstreamCommands.patch,
+  run: async () => (await import("./run-ICCKMQBS.mjs")).runCommand,
+  build: async () => (await import("./build-HI54N33J.mjs")).buildCommand,
+  runners: async () => (await import("./runners-UPYG7FIK.mjs")).runnersCommand,
+  decide: async () => (await import("./decide-T3E4DH2J.mjs")).decideCommand,
+  bump: async () => (await import("./deploy-QY64J77D.mjs")).deployCommands.bump,
+  deploy: async () => (await import("./deploy-QY64J77D.mjs")).deployCommands.deploy,
+  freshness: async () => (await import("./deploy-QY64J77D.mjs")).deployCommands.freshness
 };
 async function main(argv, io) {
   const quiet = argv.includes("--quiet") || argv.includes("-q");
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-3L62MWKO.mjs");
+    const usage = await import("./usage-Q7TYMVQL.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

@@ -4619,15 +4619,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -4650,11 +4650,11 @@ var require_util2 = __commonJS({
       assert(!invalidIsomorphicEncodeValueRegex.test(input));
       return input;
     }
-    async function readAllBytes(reader) {
+    async function readAllBytes(reader2) {
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
           return Buffer.concat(bytes, byteLength);
         }
@@ -14963,9 +14963,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob.stream();
-      const reader = stream.getReader();
+      const reader2 = stream.getReader();
       const bytes = [];
-      let chunkPromise = reader.read();
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -14985,7 +14985,7 @@ var require_util4 = __commonJS({
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
@@ -15023,12 +15023,12 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -15623,8 +15623,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -21371,7 +21371,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -21393,7 +21393,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -21408,7 +21408,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap4;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
-    exports2.isScalar = isScalar6;
+    exports2.isScalar = isScalar7;
     exports2.isSeq = isSeq3;
   }
 });
@@ -21421,7 +21421,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit4(node, visitor) {
+    function visit5(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -21430,9 +21430,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
     function visit_(key, node, visitor, path4) {
       const ctrl = callVisitor(key, node, visitor, path4);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -21566,7 +21566,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit4;
+    exports2.visit = visit5;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -21576,7 +21576,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -21720,7 +21720,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node) => {
+          visit5.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -21747,7 +21747,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -21758,7 +21758,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit4.visit(root, {
+      visit5.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -21938,7 +21938,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -21964,7 +21964,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit4.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -26886,15 +26886,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit4(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path4) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path4) => {
       let item = cst;
       for (const [field, index] of path4) {
         const tok = item?.[field];
@@ -26905,8 +26905,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path4) => {
-      const parent = visit4.itemAtPath(cst, path4.slice(0, -1));
+    visit5.parentCollection = (cst, path4) => {
+      const parent = visit5.itemAtPath(cst, path4.slice(0, -1));
       const field = path4[path4.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -26937,7 +26937,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
-    exports2.visit = visit4;
+    exports2.visit = visit5;
   }
 });
 
@@ -26953,7 +26953,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -27037,7 +27037,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar6;
+    exports2.isScalar = isScalar7;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -28653,7 +28653,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -28681,8 +28681,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit4.visit;
-    exports2.visitAsync = visit4.visitAsync;
+    exports2.visit = visit5.visit;
+    exports2.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -30203,18 +30203,19 @@ function git(args, opts = {}) {
     const child = (0, import_node_child_process.execFile)(
       "git",
       args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL" },
+      { cwd: opts.cwd, env, maxBuffer: opts.maxStdout ?? 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL", signal: opts.signal },
       (error2, stdout, stderr) => {
         const code = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
+        const overflow = error2?.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER";
         if (error2 && error2.code === "ENOENT") {
           reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
           return;
         }
-        if (error2?.killed) {
+        if (error2?.killed && !overflow && !opts.signal?.aborted) {
           stderr += `
 fatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
         }
-        const result = { code, stdout, stderr };
+        const result = overflow ? { code, stdout, stderr, overflow } : { code, stdout, stderr };
         if (code !== 0 && !opts.allowFailure) {
           reject(new GitError(args, result));
           return;
@@ -30876,7 +30877,7 @@ var ConfinedDir = class {
    * symbolic link in the tree is skipped, never followed; one swapped in for a file or directory after its
    * directory was listed is an UnsafePathError naming it. Returns how many files were visited.
    */
-  eachFile(opts, visit4) {
+  eachFile(opts, visit5) {
     const byFd = hasProcFd() && !opts.byPath;
     let visited = 0;
     const walk = (dirFd, prefix) => {
@@ -30901,7 +30902,7 @@ var ConfinedDir = class {
           try {
             if (!opened.stat.isFile()) continue;
             visited++;
-            visit4({ rel, fd: opened.fd, stat: opened.stat });
+            visit5({ rel, fd: opened.fd, stat: opened.stat });
           } finally {
             (0, import_node_fs.closeSync)(opened.fd);
           }
@@ -37387,14 +37388,14 @@ function apiFetch(opts) {
         const chunks = [];
         let size = 0;
         if (res.body) {
-          const reader = res.body.getReader();
+          const reader2 = res.body.getReader();
           for (; ; ) {
-            const { done, value } = await reader.read();
+            const { done, value } = await reader2.read();
             if (done) break;
             poke();
             size += value.byteLength;
             if (size > max) {
-              await reader.cancel();
+              await reader2.cancel();
               throw new OffmainError(`the GitHub API at ${origin} answered ${url.pathname} with more than the ${max} bytes offmain reads`);
             }
             chunks.push(value);
@@ -37438,6 +37439,14 @@ function githubClient(opts) {
 // src/deploy/step.ts
 var import_semver8 = __toESM(require_semver2(), 1);
 
+// src/build/imageref.ts
+var DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//;
+function canonicalRepository(repository) {
+  let r = repository.trim().toLowerCase().replace(DOCKER_HUB, "");
+  if (/^library\/[^/]+$/.test(r)) r = r.slice("library/".length);
+  return r;
+}
+
 // src/build/oci.ts
 var MEDIA = {
   ociIndex: "application/vnd.oci.image.index.v1+json",
@@ -37478,6 +37487,17 @@ var import_node_fs4 = require("node:fs");
 var import_promises5 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
 var import_node_path9 = __toESM(require("node:path"), 1);
+function byteWords(n) {
+  if (n < 1024) return `${n} B`;
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+}
+function tmpPacks(dir) {
+  try {
+    return (0, import_node_fs4.readdirSync)(dir).filter((n) => n.startsWith("tmp_pack_")).map((name) => ({ name, size: (0, import_node_fs4.statSync)(import_node_path9.default.join(dir, name), { throwIfNoEntry: false })?.size ?? 0 }));
+  } catch {
+    return [];
+  }
+}
 var FIRST_DEPTH = 100;
 var GROWTH = 4;
 var LOCKED = /\.lock\b|unable to lock|cannot lock|already exists/i;
@@ -37579,17 +37599,64 @@ var UpstreamHistory = class _UpstreamHistory {
     return history;
   }
   /**
-   * The text of `file` at the commit `sha` (a full sha present here), or undefined when the commit has no such
-   * regular file (absent, a symbolic link, a submodule) or it is larger than `maxBytes`: upstream text, so the
-   * size is read from the tree first and the blob (fetched alone from upstream in a blobless history) only then.
+   * `file` at the commit `sha` (a full sha present here), read bounded: its text; `absent` when the commit has no
+   * such regular file (absent, a symbolic link, a submodule); `unread` (why) when it is larger than `maxBytes` or
+   * cannot be read. Upstream text: the tree is read without sizes (`ls-tree -l` would make git fetch the whole
+   * blob from upstream just to say how large it is), the blob alone is fetched with a watchdog that stops the
+   * download past `maxBytes` (and git keeps a large blob out of memory), and at most `maxBytes` are read.
    */
+  async file(sha, file, maxBytes) {
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith("-") || file.includes("\0")) return { absent: true };
+    const entry = await this.run(["ls-tree", "-z", "--end-of-options", sha, "--", file], true);
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64})\t([^\0]*)\0$/.exec(entry.stdout);
+    if (entry.code !== 0 || !m || m[3] !== file) return { absent: true };
+    const oid = m[2];
+    const here = await this.run(["rev-list", "--objects", "--no-walk", "--missing=print", oid], true);
+    if (here.code !== 0 || here.stdout.startsWith("?")) {
+      const failed = await this.fetchBlob(oid, maxBytes);
+      if (failed) return failed;
+    }
+    const size = Number((await this.run(["cat-file", "-s", oid], true)).stdout.trim());
+    if (!Number.isSafeInteger(size)) return { unread: "could not be read" };
+    if (size > maxBytes) return { unread: `is ${byteWords(size)}, more than offmain reads (${byteWords(maxBytes)})`, bytes: size };
+    const blob = await git(["cat-file", "blob", oid], { cwd: this.dir, env: this.auth.env, allowFailure: true, maxStdout: maxBytes + 1 });
+    return blob.code === 0 && !blob.overflow ? { text: blob.stdout } : { unread: "could not be read" };
+  }
+  /** The text of `file` at `sha`, undefined when absent; throws (with why) when it is too large or unreadable. */
   async fileAt(sha, file, maxBytes) {
-    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith("-") || file.includes("\0")) return void 0;
-    const entry = await this.run(["ls-tree", "-l", "-z", "--end-of-options", sha, "--", file], true);
-    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t([^\0]*)\0$/.exec(entry.stdout);
-    if (entry.code !== 0 || !m || m[4] !== file || Number(m[3]) > maxBytes) return void 0;
-    const blob = await this.run(["cat-file", "blob", m[2]], true);
-    return blob.code === 0 ? blob.stdout : void 0;
+    const f = await this.file(sha, file, maxBytes);
+    if ("unread" in f) throw new OffmainError(`${file} of upstream ${sha.slice(0, 7)} ${f.unread}`);
+    return "text" in f ? f.text : void 0;
+  }
+  /**
+   * Fetches one blob from upstream, stopped (and what it wrote removed) once more than about `maxBytes` have
+   * arrived; undefined when it arrived. The download is compressed, so a large file may arrive whole and then
+   * be found too large by its size.
+   */
+  async fetchBlob(oid, maxBytes) {
+    const packDir = import_node_path9.default.resolve(this.dir, (await this.run(["rev-parse", "--git-path", "objects/pack"])).stdout.trim());
+    const limit = maxBytes + 64 * 1024;
+    return locked(this.dir, async () => {
+      const before = new Set(tmpPacks(packDir).map((f) => f.name));
+      const stop = new AbortController();
+      const watch = setInterval(() => {
+        if (tmpPacks(packDir).reduce((n, f) => n + (before.has(f.name) ? 0 : f.size), 0) > limit) stop.abort();
+      }, 20);
+      try {
+        const args = ["-c", "fetch.negotiationAlgorithm=noop", "-c", `core.bigFileThreshold=${limit}`, "-c", "fetch.unpackLimit=1"];
+        args.push("fetch", "-q", "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", "origin");
+        const r = await git(args, { cwd: this.dir, env: this.auth.env, allowFailure: true, signal: stop.signal, input: `${oid}
+` });
+        if (stop.signal.aborted) return { unread: `is more than offmain reads (${byteWords(maxBytes)}; its download was stopped)` };
+        if (r.code !== 0) return { unread: `could not be fetched (${redactText(r.stderr.trim().split("\n").pop() ?? `exit ${r.code}`, this.auth.secrets)})` };
+        return void 0;
+      } finally {
+        clearInterval(watch);
+        if (stop.signal.aborted) {
+          for (const f of tmpPacks(packDir)) if (!before.has(f.name)) await (0, import_promises5.rm)(import_node_path9.default.join(packDir, f.name), { force: true });
+        }
+      }
+    });
   }
   /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
   read(args) {
@@ -37802,18 +37869,38 @@ function configNamesOrigin(dir, url) {
 }
 
 // src/deploy/freshness.ts
-function computeLag(notDeployed, now) {
+var CLOCK_SKEW_SECONDS = 5 * 60;
+var dated = (c) => ({ sha: c.sha, time: c.time, date: isoUtc(c.time) });
+var hoursSince = (nowMs, c) => Math.round(Math.max(0, (nowMs - c.time * 1e3) / 36e5) * 10) / 10;
+function computeLag(notDeployed, now, deployed) {
   const nowMs = typeof now === "number" ? now : now.getTime();
-  let oldest;
-  for (const c of notDeployed) if (!oldest || c.time < oldest.time) oldest = c;
-  if (!oldest) return { hours: 0, behind: 0 };
-  const hours = Math.max(0, (nowMs - oldest.time * 1e3) / 36e5);
-  return { hours: Math.round(hours * 10) / 10, behind: notDeployed.length, oldest };
+  const first = notDeployed[0];
+  if (!first) return { hours: 0, behind: 0 };
+  let oldest = first;
+  for (const c of notDeployed) if (c.time < oldest.time) oldest = c;
+  const nowS = nowMs / 1e3;
+  const than = oldest !== first && oldest.time < first.time - CLOCK_SKEW_SECONDS ? oldest : void 0;
+  const why = first.time > nowS + CLOCK_SKEW_SECONDS ? "future" : than ? "out-of-order" : void 0;
+  if (!why) return { hours: hoursSince(nowMs, oldest), behind: notDeployed.length, oldest };
+  let since;
+  for (const c of deployed ? [deployed, ...notDeployed] : notDeployed) {
+    if (c.time <= nowS + CLOCK_SKEW_SECONDS && (!since || c.time < since.time)) since = c;
+  }
+  const unmeasured = { why, ...dated(first) };
+  if (why === "out-of-order" && than) unmeasured.than = dated(than);
+  if (since) unmeasured.since = dated(since);
+  return { hours: since ? hoursSince(nowMs, since) : 0, behind: notDeployed.length, oldest: first, unmeasured };
 }
 function formatHours(hours) {
   const h = Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
   return hours >= 48 ? `${h} h (${(hours / 24).toFixed(1)} days)` : `${h} h`;
 }
+
+// src/deploy/bump/holdplace.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/deploy/hold.ts
+var HOLD_NAME = canonicalRepository("hold");
 
 // src/deploy/rolloutfiles.ts
 var RUNTIME_FILES = Object.freeze({ ".ruby-version": "Ruby", ".nvmrc": "Node.js", ".node-version": "Node.js" });
@@ -38027,7 +38114,7 @@ async function gate(opts) {
   const [owner, repo] = (slug ?? "/").split("/");
   const apiUrl = opts.apiUrl || DEFAULT_API_URL;
   const token = apiToken(opts.repository, apiUrl, opts.token);
-  const reader = mode === "off" ? void 0 : checksReader({ client: githubClient({ token, apiUrl, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
+  const reader2 = mode === "off" ? void 0 : checksReader({ client: githubClient({ token, apiUrl, log: opts.log }), owner, repo, mode, required: opts.required, apps: opts.apps });
   const heldBack = [];
   let chosen;
   let failure;
@@ -38037,15 +38124,15 @@ async function gate(opts) {
       heldBack.push({ ...c, why: "too young", checks: [] });
       continue;
     }
-    if (!reader) {
+    if (!reader2) {
       chosen = c;
       break;
     }
-    if (reader.rateLimit.remaining !== void 0 && reader.rateLimit.remaining < 2) {
-      failure = `the GitHub API rate limit is nearly used up (${reader.rateLimit.remaining} left until ${reader.rateLimit.reset ?? "the reset"}): pass a token (upstream-token), or run again later`;
+    if (reader2.rateLimit.remaining !== void 0 && reader2.rateLimit.remaining < 2) {
+      failure = `the GitHub API rate limit is nearly used up (${reader2.rateLimit.remaining} left until ${reader2.rateLimit.reset ?? "the reset"}): pass a token (upstream-token), or run again later`;
       break;
     }
-    const v = await reader.read(c.sha, { firstSeen: minAge > 0 });
+    const v = await reader2.read(c.sha, { firstSeen: minAge > 0 });
     if (minAge > 0) {
       const seenHours = v.firstSeen === void 0 ? void 0 : (now - v.firstSeen * 1e3) / 36e5;
       if (seenHours === void 0 || seenHours < minAge) {
@@ -38065,11 +38152,11 @@ async function gate(opts) {
   if (!chosen && !failure) {
     failure = `none of the newest ${line.length} commits of ${history.ref} passed the upstream checks gate (${mode}${minAge ? `, min-age ${minAge} h` : ""}): nothing is built; the next run looks again`;
   }
-  const lag = computeLag(chosen ? heldBack.filter((h) => h.time > chosen.time) : heldBack, now);
-  const result = { mode, head, heldBack, lagHours: lag.hours, requests: reader?.requests ?? 0 };
+  const lag = computeLag([...heldBack].reverse(), now, chosen);
+  const result = { mode, head, heldBack, lagHours: lag.hours, requests: reader2?.requests ?? 0 };
   if (slug) result.checksRepository = slug;
   if (chosen) result.chosen = chosen;
-  if (reader) result.rateLimit = { ...reader.rateLimit };
+  if (reader2) result.rateLimit = { ...reader2.rateLimit };
   if (failure) result.failure = failure;
   return result;
 }

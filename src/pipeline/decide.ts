@@ -151,7 +151,9 @@ async function upstreamTree(opts: DecideOptions, sha: string, env: NodeJS.Proces
   await git(['remote', 'add', 'origin', remote.fetchUrl], { cwd: bare, env: genv });
   const f = await git(['fetch', '--quiet', '--no-tags', '--depth=1', '--filter=blob:none', 'origin', sha], { cwd: bare, env: genv, allowFailure: true });
   if (f.code !== 0) throw new OffmainError(`cannot fetch ${sha.slice(0, 12)} from ${remote.display} (${redactText(f.stderr.trim().split('\n').pop() ?? '', remote.secrets)})`);
-  const v = await git(['cat-file', 'blob', `${sha}:${VERSION_FILE}`], { cwd: bare, env: genv, allowFailure: true });
+  // Upstream's version.rb is a few hundred bytes: read at most 64 KiB of it (the version reader's own bound).
+  const v = await git(['cat-file', 'blob', `${sha}:${VERSION_FILE}`], { cwd: bare, env: genv, allowFailure: true, maxStdout: 64 * 1024 });
+  if (v.overflow) throw new OffmainError(`${remote.display} ${sha.slice(0, 12)}: ${VERSION_FILE} is larger than the 64 KiB offmain reads: it is not a Mastodon version file`);
   if (v.code !== 0) throw new OffmainError(`${remote.display} ${sha.slice(0, 12)} has no ${VERSION_FILE}: it is not a Mastodon tree`);
   const tree = join(dir, 'tree');
   await mkdir(join(tree, 'lib/mastodon'), { recursive: true });
@@ -165,7 +167,12 @@ async function upstreamTree(opts: DecideOptions, sha: string, env: NodeJS.Proces
 async function platformOf(registry: RegistryClient, repository: string, digest: string): Promise<string> {
   const m = await registry.manifest(repository, digest);
   if (!m?.json.config) return 'unknown';
-  const c = JSON.parse((await registry.blob(repository, m.json.config.digest)).toString('utf8')) as { os?: unknown; architecture?: unknown; variant?: unknown };
+  let c: { os?: unknown; architecture?: unknown; variant?: unknown };
+  try {
+    c = JSON.parse((await registry.blob(repository, m.json.config.digest)).toString('utf8')) as typeof c;
+  } catch {
+    return 'unknown'; // a config blob that is not JSON: its text (the registry's) is never quoted
+  }
   const parts = [c.os, c.architecture, c.variant].filter((x): x is string => typeof x === 'string' && /^[a-z0-9]+$/.test(x));
   return parts.length >= 2 ? parts.join('/') : 'unknown';
 }

@@ -4,17 +4,13 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  DEPLOY_USAGE,
-  adoptValues,
-  deployCommands
-} from "./chunk-65TUJ2HC.mjs";
-import "./chunk-IPO6J2LM.mjs";
-import "./chunk-KV2BBYS3.mjs";
-import "./chunk-P7I5BRSY.mjs";
-import "./chunk-UU3CHNWJ.mjs";
+  BUILD_USAGE,
+  buildCommand
+} from "./chunk-GVGQH2LX.mjs";
+import "./chunk-4LXDK5L3.mjs";
+import "./chunk-L3EOFOQF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  DEPLOY_USAGE,
-  adoptValues,
-  deployCommands
+  BUILD_USAGE,
+  buildCommand
 };

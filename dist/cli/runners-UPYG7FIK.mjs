@@ -8,8 +8,8 @@ import {
 } from "./chunk-KV2BBYS3.mjs";
 import {
   runnerMatrix
-} from "./chunk-P7I5BRSY.mjs";
-import "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-4LXDK5L3.mjs";
+import "./chunk-L3EOFOQF.mjs";
 import {
   OffmainError,
   pathOption

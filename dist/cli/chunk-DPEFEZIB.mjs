@@ -5,13 +5,13 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-LHBXACRE.mjs";
+} from "./chunk-RG7PXDV2.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-L3EOFOQF.mjs";
 import {
   OffmainError,
   pathOption

@@ -9,15 +9,15 @@ import {
   resolveOptions,
   token,
   track
-} from "./chunk-KQJVJSKP.mjs";
+} from "./chunk-VTET6XPC.mjs";
 import {
   adoptValues
-} from "./chunk-65TUJ2HC.mjs";
+} from "./chunk-NLGLQDQF.mjs";
 import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-LHBXACRE.mjs";
+} from "./chunk-RG7PXDV2.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,
@@ -25,9 +25,10 @@ import {
   deploy,
   deploySummaryMarkdown,
   freshness,
+  freshnessFailure,
   freshnessLine,
   freshnessMarkdown
-} from "./chunk-IPO6J2LM.mjs";
+} from "./chunk-NUSJ3E7V.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";
@@ -39,7 +40,7 @@ import {
   readBuildTree,
   runningRepository,
   validateSourceRepository
-} from "./chunk-P7I5BRSY.mjs";
+} from "./chunk-4LXDK5L3.mjs";
 import {
   DEFAULT_PATCH_SETS,
   DEFAULT_REPOSITORY,
@@ -52,7 +53,7 @@ import {
   patchSummaryMarkdown,
   prepare,
   redactUrl
-} from "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-L3EOFOQF.mjs";
 import {
   OffmainError,
   errorMessage,
@@ -225,7 +226,7 @@ async function stopHere(decision, co, c) {
       const f = await freshness({ history, deployed: decision.commit, now: d.now, maxLagHours: d.maxLagHours, warnOnly: d.warnOnly });
       if (c.gate) f.gateLagHours = c.gate.lagHours;
       c.log.info(freshnessLine(f));
-      if (f.status === "warn") c.log.warning(`past the ${f.maxLagHours} h goal: ${freshnessLine(f)}`);
+      if (f.status === "warn") c.log.warning(freshnessFailure(f));
       return f;
     });
   } catch (e) {
@@ -675,7 +676,7 @@ async function runCommand(args, out) {
   );
   if (result.failure) out.log.error(result.failure);
   const late = result.freshness?.status === "fail";
-  if (late) out.log.error(`the cluster is ${result.freshness.lag.hours} h behind upstream, past --max-lag ${result.freshness.maxLagHours} h`);
+  if (late) out.log.error(freshnessFailure(result.freshness));
   return result.ok && !late ? 0 : 1;
 }
 export {

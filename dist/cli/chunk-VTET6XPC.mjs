@@ -15,7 +15,7 @@ import {
   patchTree,
   resolveUpstream,
   versionOf
-} from "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-L3EOFOQF.mjs";
 import {
   OffmainError,
   pathOption

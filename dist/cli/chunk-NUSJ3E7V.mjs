@@ -10,7 +10,7 @@ import {
   parseImageRef,
   repositoryPath,
   validateTarget
-} from "./chunk-P7I5BRSY.mjs";
+} from "./chunk-4LXDK5L3.mjs";
 import {
   ConfinedDir,
   UnsafePathError,
@@ -39,7 +39,7 @@ import {
   syncAll,
   visible,
   writeAllSync
-} from "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-L3EOFOQF.mjs";
 import {
   OffmainError,
   __commonJS,
@@ -20064,8 +20064,8 @@ async function judge(from, to, upstream) {
     );
   }
   try {
-    const placed = await onBranch(upstream, b.shortSha, "its commit");
-    if (placed) return undecided(placed);
+    const placed2 = await onBranch(upstream, b.shortSha, "its commit");
+    if (placed2) return undecided(placed2);
     if (!a || same) return void 0;
     const deployed = await onBranch(upstream, a.shortSha, "the deployed commit");
     if (deployed) {
@@ -20274,7 +20274,8 @@ function parameters(w, items) {
       now: w.current(tag, digest, true),
       // Where an adoption rewrites the repository (bump/adopt.ts).
       repo: w.slot(byName.get(prefix + repoKey), "value"),
-      registry: registryKey ? w.slot(byName.get(prefix + registryKey), "value") : void 0
+      registry: registryKey ? w.slot(byName.get(prefix + registryKey), "value") : void 0,
+      heads: [byName.get(prefix + repoKey), param, ...digestParam ? [digestParam] : []].map((m) => m.range[0])
     };
     if (/@sha256:/.test(String(tag.scalar.value))) r.tagPinned = true;
     refs.push(r);
@@ -20547,7 +20548,7 @@ var DocScan = class _DocScan {
         if (!(0, import_yaml4.isScalar)(pair.key) || !CONTAINER_LISTS.has(String(pair.key.value))) return;
         for (const c of this.items(this.resolve(pair.value))) {
           const r = (0, import_yaml4.isMap)(c) ? this.whole(this.get(c, "image"), "workload") : void 0;
-          if (r) refs.push(r);
+          if (r) refs.push(Object.assign(r, { heads: [c.range[0]] }));
         }
       }
     });
@@ -20564,6 +20565,7 @@ var DocScan = class _DocScan {
     return services.items.flatMap((p) => {
       const s = this.resolve(p.value);
       const r = (0, import_yaml4.isMap)(s) ? this.whole(this.get(s, "image"), "compose") : void 0;
+      if (r && (0, import_yaml4.isScalar)(p.key)) r.heads = [p.key.range[0]];
       return r ? [r] : [];
     });
   }
@@ -20589,7 +20591,8 @@ var DocScan = class _DocScan {
         addDigest: "digest",
         dropDigest: "remove-line",
         offset: (tag ?? digest)?.scalar.range[0] ?? entry.range[0],
-        now: this.current(tag, digest)
+        now: this.current(tag, digest),
+        heads: [entry.range[0]]
       };
       if (name) r.matches = canonicalRepository(name);
       if (newName !== void 0) r.repo = this.slot(entry, "newName");
@@ -20607,7 +20610,7 @@ var DocScan = class _DocScan {
     const refs = [];
     const k = this.keys;
     (0, import_yaml4.visit)(values, {
-      Map: (_, map) => {
+      Map: (_, map, path5) => {
         const repoKey = k.repository.find((key) => this.str(map, key) !== void 0);
         const tagKey = k.tag.find((key) => map.has(key));
         if (!repoKey) return;
@@ -20631,7 +20634,8 @@ var DocScan = class _DocScan {
           dropDigest: "empty",
           pinInTag: true,
           offset: tag?.alias?.range?.[0] ?? tag?.scalar.range[0] ?? repoSlot?.scalar.range[0] ?? map.range[0],
-          now: this.current(tag, digest, true)
+          now: this.current(tag, digest, true),
+          heads: [map.range[0], ...[path5[path5.length - 1]].flatMap((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) ? [p.key.range[0]] : [])]
         };
         const registrySlot = registryKey ? this.slot(map, registryKey) : void 0;
         if (repoSlot && (!registryKey || registrySlot)) Object.assign(r, { repo: repoSlot, registry: registrySlot });
@@ -21359,12 +21363,12 @@ function mergeEdits(edits) {
   }
   return [...seen.values()];
 }
-function uneditable(repository, texts, mentions3) {
+function uneditable(repository, texts, mentions2) {
   const path5 = repositoryPath(repository);
   const named = new RegExp(`${path5.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(?![\\w./-])`);
   const out = [];
   const said = /* @__PURE__ */ new Set();
-  for (const m of mentions3) {
+  for (const m of mentions2) {
     if (m.repository !== repository) continue;
     said.add(`${m.file}:${m.line}`);
     out.push(`${m.file}:${m.line} (${m.why}${m.marker ? "" : "; a marker there cannot work"})`);
@@ -21411,7 +21415,7 @@ async function bump(opts, internals = {}) {
   }
   if (!opts.dryRun) recover(tree, opts.log);
   const scanned = scan(tree, wanted, opts, internals.prefilter !== false);
-  const { mentions: mentions3, texts, named, searched } = scanned;
+  const { mentions: mentions2, texts, named, searched } = scanned;
   const matched = new Set(scanned.found.flatMap((f) => f.ref.matches ? [f.ref.matches] : []));
   const placeholder = (f) => f.ref.kind === "workload" && !f.ref.now.tag && !f.ref.now.digest && matched.has(f.ref.repository);
   const found = scanned.found.filter((f) => !(adoption.has(f.ref.repository) && placeholder(f)));
@@ -21420,13 +21424,17 @@ async function bump(opts, internals = {}) {
   for (const [, t] of targets) {
     if (referenced.has(sameImage(t))) continue;
     const hint = adoptHint(t, adoptable(tree, opts), [...targets.values(), ...adoption.values()]);
-    const places = uneditable(t.repository, named, mentions3).filter((p) => !hint?.at.has(p.slice(0, p.indexOf(" ("))));
+    const places = uneditable(t.repository, named, mentions2).filter((p) => !hint?.at.has(p.slice(0, p.indexOf(" ("))));
     throw new OffmainError(noReference(dir, searched.files, t.repository, places, hint?.hint));
   }
   refuseHalfMarked(found.filter((f) => adoption.has(f.ref.repository)));
-  const stuck = mentions3.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
+  const stuck = mentions2.find((m) => m.refuse && found.some((f) => f.ref.repository === m.repository));
   if (stuck) throw new OffmainError(`${stuck.file}:${stuck.line}: ${stuck.why}`, { file: stuck.file, line: stuck.line });
-  const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [], searched };
+  const result = { changed: false, changes: [], files: [], previous: {}, unchanged: [], searched, matched: {} };
+  for (const f of found) {
+    const m = f.ref.matches;
+    if (m && m !== f.ref.repository && !targets.has(m)) result.matched[m] ??= targetOf(f).repository;
+  }
   const edits = /* @__PURE__ */ new Map();
   const shared = [];
   const moving = /* @__PURE__ */ new Set();
@@ -21481,6 +21489,7 @@ async function bump(opts, internals = {}) {
 }
 var ADVICE = "offmain does not read or write through symbolic links in the config repository; commit the file itself, nothing was changed";
 var YAML_FILE = /\.ya?ml$/i;
+var YAML_WALK = { file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) };
 function scan(tree, wanted, opts, filter) {
   const needles = [...wanted].map((c) => Buffer.from(repositoryPath(c)));
   if (opts.policies && Object.keys(opts.policies).length) needles.push(Buffer.from("$imagepolicy"));
@@ -21488,7 +21497,7 @@ function scan(tree, wanted, opts, filter) {
   const scanOpts = { repositories: wanted, policies: opts.policies, helmKeys: opts.helmKeys };
   const out = { found: [], mentions: [], texts: /* @__PURE__ */ new Map(), named: /* @__PURE__ */ new Map(), searched: { files: 0, parsed: 0 } };
   const read = reader();
-  out.searched.files = tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+  out.searched.files = tree.eachFile(YAML_WALK, (f) => {
     const file = f.rel;
     if (f.stat.size > MAX_YAML_BYTES && skipOversized(f.fd, file, needles, (m) => opts.log?.warning(m))) return;
     const buf = read(f);
@@ -21499,12 +21508,12 @@ function scan(tree, wanted, opts, filter) {
     if (may === "mentions") return;
     out.searched.parsed++;
     out.texts.set(file, text);
-    const { refs, mentions: mentions3, warnings } = findReferences(text, file, scanOpts);
+    const { refs, mentions: mentions2, warnings } = findReferences(text, file, scanOpts);
     if (refs.length && !Buffer.from(text, "utf8").equals(buf)) {
       throw new OffmainError(`${file} is not valid UTF-8: offmain only edits UTF-8 YAML; re-save it as UTF-8`, { file });
     }
     for (const w of warnings) warnOnce(opts.log, w.message, file, w.line);
-    out.mentions.push(...mentions3.map((m) => ({ ...m, file, line: lineAt(text, m.offset) })));
+    out.mentions.push(...mentions2.map((m) => ({ ...m, file, line: lineAt(text, m.offset) })));
     out.found.push(...refs.map((ref) => ({ file, text, ref })));
   });
   return out;
@@ -21513,7 +21522,7 @@ function adoptable(tree, opts) {
   const out = [];
   const scanOpts = { repositories: MASTODON_LIKE, helmKeys: opts.helmKeys };
   const read = reader();
-  tree.eachFile({ file: (name) => YAML_FILE.test(name), dir: (name) => !SKIP_DIRS.has(name) }, (f) => {
+  tree.eachFile(YAML_WALK, (f) => {
     if (f.stat.size > MAX_YAML_BYTES) return;
     const buf = read(f);
     if (!/mastodon/i.test(buf.toString("latin1"))) return;
@@ -21593,10 +21602,21 @@ function parsePolicies(entries) {
 
 // src/deploy/history.ts
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { chmod, lstat, mkdir, mkdtemp } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { chmod, lstat, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+function byteWords(n) {
+  if (n < 1024) return `${n} B`;
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
+}
+function tmpPacks(dir) {
+  try {
+    return readdirSync(dir).filter((n) => n.startsWith("tmp_pack_")).map((name) => ({ name, size: statSync(path.join(dir, name), { throwIfNoEntry: false })?.size ?? 0 }));
+  } catch {
+    return [];
+  }
+}
 var FIRST_DEPTH = 100;
 var GROWTH = 4;
 var LOCKED = /\.lock\b|unable to lock|cannot lock|already exists/i;
@@ -21698,17 +21718,64 @@ var UpstreamHistory = class _UpstreamHistory {
     return history;
   }
   /**
-   * The text of `file` at the commit `sha` (a full sha present here), or undefined when the commit has no such
-   * regular file (absent, a symbolic link, a submodule) or it is larger than `maxBytes`: upstream text, so the
-   * size is read from the tree first and the blob (fetched alone from upstream in a blobless history) only then.
+   * `file` at the commit `sha` (a full sha present here), read bounded: its text; `absent` when the commit has no
+   * such regular file (absent, a symbolic link, a submodule); `unread` (why) when it is larger than `maxBytes` or
+   * cannot be read. Upstream text: the tree is read without sizes (`ls-tree -l` would make git fetch the whole
+   * blob from upstream just to say how large it is), the blob alone is fetched with a watchdog that stops the
+   * download past `maxBytes` (and git keeps a large blob out of memory), and at most `maxBytes` are read.
    */
+  async file(sha, file, maxBytes) {
+    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith("-") || file.includes("\0")) return { absent: true };
+    const entry = await this.run(["ls-tree", "-z", "--end-of-options", sha, "--", file], true);
+    const m = /^(100644|100755) blob ([0-9a-f]{40,64})\t([^\0]*)\0$/.exec(entry.stdout);
+    if (entry.code !== 0 || !m || m[3] !== file) return { absent: true };
+    const oid = m[2];
+    const here = await this.run(["rev-list", "--objects", "--no-walk", "--missing=print", oid], true);
+    if (here.code !== 0 || here.stdout.startsWith("?")) {
+      const failed = await this.fetchBlob(oid, maxBytes);
+      if (failed) return failed;
+    }
+    const size = Number((await this.run(["cat-file", "-s", oid], true)).stdout.trim());
+    if (!Number.isSafeInteger(size)) return { unread: "could not be read" };
+    if (size > maxBytes) return { unread: `is ${byteWords(size)}, more than offmain reads (${byteWords(maxBytes)})`, bytes: size };
+    const blob2 = await git(["cat-file", "blob", oid], { cwd: this.dir, env: this.auth.env, allowFailure: true, maxStdout: maxBytes + 1 });
+    return blob2.code === 0 && !blob2.overflow ? { text: blob2.stdout } : { unread: "could not be read" };
+  }
+  /** The text of `file` at `sha`, undefined when absent; throws (with why) when it is too large or unreadable. */
   async fileAt(sha, file, maxBytes) {
-    if (!/^[0-9a-f]{40,64}$/.test(sha) || file.startsWith("-") || file.includes("\0")) return void 0;
-    const entry = await this.run(["ls-tree", "-l", "-z", "--end-of-options", sha, "--", file], true);
-    const m = /^(100644|100755) blob ([0-9a-f]{40,64}) +(\d+)\t([^\0]*)\0$/.exec(entry.stdout);
-    if (entry.code !== 0 || !m || m[4] !== file || Number(m[3]) > maxBytes) return void 0;
-    const blob2 = await this.run(["cat-file", "blob", m[2]], true);
-    return blob2.code === 0 ? blob2.stdout : void 0;
+    const f = await this.file(sha, file, maxBytes);
+    if ("unread" in f) throw new OffmainError(`${file} of upstream ${sha.slice(0, 7)} ${f.unread}`);
+    return "text" in f ? f.text : void 0;
+  }
+  /**
+   * Fetches one blob from upstream, stopped (and what it wrote removed) once more than about `maxBytes` have
+   * arrived; undefined when it arrived. The download is compressed, so a large file may arrive whole and then
+   * be found too large by its size.
+   */
+  async fetchBlob(oid, maxBytes) {
+    const packDir = path.resolve(this.dir, (await this.run(["rev-parse", "--git-path", "objects/pack"])).stdout.trim());
+    const limit = maxBytes + 64 * 1024;
+    return locked(this.dir, async () => {
+      const before = new Set(tmpPacks(packDir).map((f) => f.name));
+      const stop = new AbortController();
+      const watch = setInterval(() => {
+        if (tmpPacks(packDir).reduce((n, f) => n + (before.has(f.name) ? 0 : f.size), 0) > limit) stop.abort();
+      }, 20);
+      try {
+        const args = ["-c", "fetch.negotiationAlgorithm=noop", "-c", `core.bigFileThreshold=${limit}`, "-c", "fetch.unpackLimit=1"];
+        args.push("fetch", "-q", "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", "origin");
+        const r = await git(args, { cwd: this.dir, env: this.auth.env, allowFailure: true, signal: stop.signal, input: `${oid}
+` });
+        if (stop.signal.aborted) return { unread: `is more than offmain reads (${byteWords(maxBytes)}; its download was stopped)` };
+        if (r.code !== 0) return { unread: `could not be fetched (${redactText(r.stderr.trim().split("\n").pop() ?? `exit ${r.code}`, this.auth.secrets)})` };
+        return void 0;
+      } finally {
+        clearInterval(watch);
+        if (stop.signal.aborted) {
+          for (const f of tmpPacks(packDir)) if (!before.has(f.name)) await rm(path.join(packDir, f.name), { force: true });
+        }
+      }
+    });
   }
   /** Runs git in the history's directory, with its credentials (for readers such as rollout.ts). */
   read(args) {
@@ -21922,42 +21989,75 @@ function configNamesOrigin(dir, url) {
 
 // src/deploy/freshness.ts
 var DEFAULT_MAX_LAG_HOURS = 48;
-function computeLag(notDeployed, now) {
+var CLOCK_SKEW_SECONDS = 5 * 60;
+var dated = (c) => ({ sha: c.sha, time: c.time, date: isoUtc(c.time) });
+var hoursSince = (nowMs, c) => Math.round(Math.max(0, (nowMs - c.time * 1e3) / 36e5) * 10) / 10;
+function computeLag(notDeployed, now, deployed) {
   const nowMs = typeof now === "number" ? now : now.getTime();
-  let oldest;
-  for (const c of notDeployed) if (!oldest || c.time < oldest.time) oldest = c;
-  if (!oldest) return { hours: 0, behind: 0 };
-  const hours = Math.max(0, (nowMs - oldest.time * 1e3) / 36e5);
-  return { hours: Math.round(hours * 10) / 10, behind: notDeployed.length, oldest };
+  const first = notDeployed[0];
+  if (!first) return { hours: 0, behind: 0 };
+  let oldest = first;
+  for (const c of notDeployed) if (c.time < oldest.time) oldest = c;
+  const nowS = nowMs / 1e3;
+  const than = oldest !== first && oldest.time < first.time - CLOCK_SKEW_SECONDS ? oldest : void 0;
+  const why = first.time > nowS + CLOCK_SKEW_SECONDS ? "future" : than ? "out-of-order" : void 0;
+  if (!why) return { hours: hoursSince(nowMs, oldest), behind: notDeployed.length, oldest };
+  let since;
+  for (const c of deployed ? [deployed, ...notDeployed] : notDeployed) {
+    if (c.time <= nowS + CLOCK_SKEW_SECONDS && (!since || c.time < since.time)) since = c;
+  }
+  const unmeasured = { why, ...dated(first) };
+  if (why === "out-of-order" && than) unmeasured.than = dated(than);
+  if (since) unmeasured.since = dated(since);
+  return { hours: since ? hoursSince(nowMs, since) : 0, behind: notDeployed.length, oldest: first, unmeasured };
 }
 function assessFreshness(lag, maxLagHours = DEFAULT_MAX_LAG_HOURS, warnOnly = false) {
-  if (lag.hours <= maxLagHours) return "ok";
+  if (lag.hours <= maxLagHours && !lag.unmeasured) return "ok";
   return warnOnly ? "warn" : "fail";
 }
 function formatHours(hours) {
   const h = Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
   return hours >= 48 ? `${h} h (${(hours / 24).toFixed(1)} days)` : `${h} h`;
 }
+function unmeasuredWords(u, now) {
+  const when = u.why === "future" ? `in the future (now ${now})` : `after ${u.than.sha.slice(0, 7)} (${u.than.date}), a later commit built on it`;
+  return `${u.sha.slice(0, 7)} is dated ${u.date}, ${when}`;
+}
+function boundWords(r) {
+  const since = r.lag.unmeasured.since;
+  return since ? `at most ${formatHours(r.lag.hours)}, counted from ${since.date} (${since.sha.slice(0, 7)})` : "every date is in the future, so nothing bounds it";
+}
 function freshnessLine(r) {
   const dep = r.deployed.sha.slice(0, 7);
   if (r.lag.behind === 0) return `deployed ${dep} is the newest commit of ${r.ref}: lag 0 h (goal ${r.maxLagHours} h)`;
   const oldest = r.lag.oldest;
-  return `deployed ${dep} is ${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"} behind ${r.ref} (${r.head.sha.slice(0, 7)}); the oldest missing one, ${oldest.sha.slice(0, 7)}, landed ${r.oldestMissingDate}: lag ${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h)`;
+  const behind = `deployed ${dep} is ${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"} behind ${r.ref} (${r.head.sha.slice(0, 7)}); `;
+  if (r.lag.unmeasured) {
+    return `${behind}the lag cannot be measured: the oldest missing one, ${unmeasuredWords(r.lag.unmeasured, r.now)}; ${boundWords(r)} (goal ${r.maxLagHours} h)`;
+  }
+  return `${behind}the oldest missing one, ${oldest.sha.slice(0, 7)}, landed ${r.oldestMissingDate}: lag ${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h)`;
 }
 function freshnessFailure(r) {
+  if (r.lag.unmeasured) {
+    return `the lag of the deployed Mastodon behind ${r.ref} of ${r.upstream} cannot be measured, so it does not count as within the ${r.maxLagHours} h goal: ${freshnessLine(r)}; upstream's commit dates are wrong: deploy the branch head (its lag is 0 whatever the dates), or set warn-only`;
+  }
   return `the deployed Mastodon is ${formatHours(r.lag.hours)} behind ${r.ref} of ${r.upstream}, past the ${r.maxLagHours} h goal: ${freshnessLine(r)}; deploy a newer build (or raise max-lag)`;
 }
 var MARK = { ok: "\u2705 within goal", warn: "\u26A0\uFE0F past goal", fail: "\u274C past goal" };
+var UNMEASURED_MARK = { ok: "", warn: "\u26A0\uFE0F cannot be measured", fail: "\u274C cannot be measured" };
 function freshnessMarkdown(r, heading = "### Freshness") {
   const link = (sha, url) => url ? `[\`${sha.slice(0, 7)}\`](${url})` : `\`${sha.slice(0, 7)}\``;
+  const u = r.lag.unmeasured;
+  const lag = u ? `cannot be measured: ${cell(unmeasuredWords(u, r.now))}; ${cell(boundWords(r))} (goal ${r.maxLagHours} h)` : `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h)`;
+  const oldest = u ? `\`${u.sha.slice(0, 7)}\`, dated ${u.date}` : `\`${r.lag.oldest?.sha.slice(0, 7)}\` from ${r.oldestMissingDate}`;
   const rows = [
     ["Deployed", `${link(r.deployed.sha, r.deployedUrl)} (${r.deployed.date})`],
     ["Upstream", `${link(r.head.sha, r.headUrl)} (${r.head.date}) on ${cell(r.ref)} of ${cell(r.upstream)}`],
     [
       "Behind",
-      r.lag.behind === 0 ? "nothing: the deployed commit is the newest" : `${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}; oldest missing \`${r.lag.oldest.sha.slice(0, 7)}\` from ${r.oldestMissingDate}`
+      r.lag.behind === 0 ? "nothing: the deployed commit is the newest" : `${r.lag.behind} commit${r.lag.behind === 1 ? "" : "s"}${r.compareUrl ? ` ([compare](${r.compareUrl}))` : ""}; oldest missing ${oldest}`
     ],
-    r.held !== void 0 ? ["Held lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): \u23F8\uFE0F held (${cell(inline(r.held, 200))})`] : ["Lag", `${formatHours(r.lag.hours)} (goal ${r.maxLagHours} h): ${MARK[r.status]}`]
+    r.held !== void 0 ? ["Held lag", `${lag}: \u23F8\uFE0F held (${cell(inline(r.held, 200))})`] : ["Lag", `${lag}: ${(u ? UNMEASURED_MARK : MARK)[r.status]}`]
   ];
   if (r.gateLagHours !== void 0) rows.push(["Gate lag", `${formatHours(r.gateLagHours)}: upstream commits the checks gate held back`]);
   return [heading, "", "| | |", "| --- | --- |", ...rows.map(([a, b]) => `| ${a} | ${b} |`), ""].join("\n");
@@ -21974,7 +22074,7 @@ async function freshness(opts) {
   const onBranch2 = atHead || await history.isAncestor(deployedSha, head.sha) === true;
   const [missing, deployedTime] = atHead ? [[], head.time] : await Promise.all([history.notDeployed(deployedSha), history.commitTime(deployedSha)]);
   const now = opts.now ?? /* @__PURE__ */ new Date();
-  const lag = computeLag(missing, now);
+  const lag = computeLag(missing, now, { sha: deployedSha, time: deployedTime });
   const report = {
     upstream: history.repository,
     ref: history.ref,
@@ -21996,47 +22096,157 @@ async function freshness(opts) {
   return report;
 }
 
-// src/deploy/hold.ts
+// src/deploy/bump/holdplace.ts
+var import_yaml6 = __toESM(require_dist(), 1);
 var HOLD_MARKER = /#\s*offmain:\s*hold\b[ \t:]*(.*)$/i;
-var NEAR = 2;
+var HOLD_MARKERS = /#\s*offmain:\s*hold\b/gi;
+var MAY_HOLD = /offmain:\s*hold\b/i;
 function holdReason(line) {
-  const m = HOLD_MARKER.exec(line);
+  const m = HOLD_MARKER.exec(line.replace(/\r$/, ""));
   return m ? m[1].trim() : void 0;
 }
-function mentions2(line, repository) {
-  const path5 = repositoryPath(repository).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?:^|[^\\w.-])${path5}(?=[^\\w./-]|$)`, "i").test(line.split("#")[0]);
+function referenceLines(text, ref) {
+  const at = [ref.offset, ...ref.heads ?? []];
+  if (ref.shape === "whole") at.push(ref.scalar.range[0], ref.scalar.range[1]);
+  else {
+    for (const slot of [ref.tag, ref.digest, ref.repo, ref.registry, ref.nameAfter]) {
+      if (!slot) continue;
+      const key = slot.pair?.key;
+      if ((0, import_yaml6.isScalar)(key) && key.range) at.push(key.range[0]);
+      at.push(slot.scalar.range[0], slot.scalar.range[1]);
+    }
+    if (!ref.tag && !ref.digest && ref.map.range) at.push(ref.map.range[0]);
+  }
+  const lines = at.map((o) => lineAt(text, o));
+  return [Math.min(...lines), Math.max(...lines)];
 }
+function placeHoldMarkers(text, refs) {
+  if (!MAY_HOLD.test(text)) return [];
+  const raw = text.split("\n");
+  const lines = raw.map((l) => l.replace(/\r$/, ""));
+  const strings = stringRanges(text, parseYaml(text), refs);
+  const spans = refs.map((r) => ({ ref: r, span: referenceLines(text, r) }));
+  const out = [];
+  let start = 0;
+  for (let i = 0; i < lines.length; start += raw[i].length + 1, i++) {
+    const line = lines[i];
+    HOLD_MARKERS.lastIndex = 0;
+    let hash = -1;
+    for (let m = HOLD_MARKERS.exec(line); m; m = HOLD_MARKERS.exec(line)) {
+      if (!inside2(strings, start + m.index)) {
+        hash = m.index;
+        break;
+      }
+    }
+    if (hash < 0) continue;
+    const reason = holdReason(line.slice(hash));
+    let belongs;
+    if (line.slice(0, hash).trim()) belongs = i + 1;
+    else {
+      for (let j = i + 1; j < lines.length && belongs === void 0; j++) {
+        const t = lines[j].trim();
+        if (t && !t.startsWith("#")) belongs = j + 1;
+      }
+    }
+    const containing = belongs === void 0 ? [] : spans.filter(({ span: span2 }) => span2[0] <= belongs && belongs <= span2[1]);
+    const size = Math.min(...containing.map(({ span: span2 }) => span2[1] - span2[0]));
+    out.push({ line: i + 1, reason, belongs, refs: containing.filter(({ span: span2 }) => span2[1] - span2[0] === size).map(({ ref }) => ref) });
+  }
+  return out;
+}
+function stringRanges(text, docs, refs) {
+  const out = [];
+  const walk = (doc) => (0, import_yaml6.visit)(doc, {
+    Scalar: (_, node) => {
+      const s = node;
+      if (!s.range || s.range[0] === s.range[1]) return;
+      if (s.type === "BLOCK_LITERAL" && refs.some((r) => s.range[0] <= r.offset && r.offset < s.range[1])) {
+        const inner = embeddedDocuments(text, s);
+        if (typeof inner !== "string") {
+          inner.forEach(walk);
+          return;
+        }
+      }
+      out.push([s.range[0], s.range[1]]);
+    }
+  });
+  docs.forEach(walk);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+function inside2(ranges, offset) {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (ranges[mid][0] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && offset < ranges[lo - 1][1];
+}
+
+// src/deploy/hold.ts
+var HOLD_NAME = canonicalRepository("hold");
+var EVERY = { has: (c) => c !== HOLD_NAME, *[Symbol.iterator]() {
+} };
+var WHERE = `put it at the end of one of the reference's lines (image:, newTag:, tag:, repository:) or on a line of its own right above the reference (above the "- name:" of a Kustomize images entry, the key of a Helm values image mapping, an image: line)`;
 async function findHolds(opts) {
   const input = opts.input?.trim();
   if (input) return opts.targets.map((t) => ({ repository: t.repository, reason: input, source: "input" }));
-  const tree = new ConfinedDir(opts.dir, { what: "the config repository", advice: "" });
-  const lines = /* @__PURE__ */ new Map();
-  const held = /* @__PURE__ */ new Map();
+  const byName = new Map(opts.targets.map((t) => [canonicalRepository(t.repository), t]));
+  const adoption = resolveAdoption(opts.bump?.adopt, opts.targets);
+  const matched = opts.found?.matched ?? {};
+  const owner = (r) => byName.get(r.repository) ?? adoption.get(r.repository) ?? (matched[r.repository] ? byName.get(canonicalRepository(matched[r.repository])) : void 0);
   const prefix = opts.prefix ? `${opts.prefix.replace(/\/+$/, "")}/` : "";
-  const names = new Map(opts.targets.map((t) => [t, [t.repository]]));
-  for (const ref of opts.references) {
-    const t = ref.adopted && opts.targets.find((x) => canonicalRepository(x.repository) === canonicalRepository(ref.repository));
-    if (t && !names.get(t).includes(ref.adopted)) names.get(t).push(ref.adopted);
-  }
-  const says = (line, t) => names.get(t).some((r) => mentions2(line, r));
-  for (const ref of opts.references) {
-    const target = opts.targets.find((t) => canonicalRepository(t.repository) === canonicalRepository(ref.repository));
-    if (!target || held.has(target.repository)) continue;
-    if (!lines.has(ref.file)) lines.set(ref.file, (tree.read(ref.file)?.toString("utf8") ?? "").split("\n"));
-    const text = lines.get(ref.file);
-    for (let i = Math.max(0, ref.line - 1 - NEAR); i <= Math.min(text.length - 1, ref.line - 1 + NEAR); i++) {
-      const reason = holdReason(text[i]);
-      if (reason === void 0) continue;
-      if (opts.targets.some((t) => t !== target && says(text[i], t) && !says(text[i], target))) continue;
-      const hold = { repository: target.repository, reason, source: "marker", file: `${prefix}${ref.file}`, line: i + 1 };
-      const since = await opts.origin?.(hold.file, hold.line);
+  const held = /* @__PURE__ */ new Map();
+  for (const { file, text } of markedFiles(opts.dir)) {
+    const shown = `${prefix}${file}`;
+    for (const m of placed(text, file, shown, opts.bump)) {
+      const mine = [...new Set(m.refs.map(owner))];
+      const at = { file: shown, line: m.line };
+      if (!m.refs.length) {
+        const why = m.belongs === void 0 ? "nothing follows it" : `it belongs to line ${m.belongs}, which is part of no image reference`;
+        throw new OffmainError(`${shown}:${m.line}: this hold marker is next to no image reference (${why}), so it would hold nothing; ${WHERE}; nothing was changed`, at);
+      }
+      const targets = mine.filter((t) => !!t);
+      if (targets.length > 1 || targets.length === 1 && mine.length > 1) {
+        const names = [...new Set(m.refs.map((r) => owner(r)?.repository ?? r.repository))].join(" and ");
+        throw new OffmainError(`${shown}:${m.line}: this hold marker is next to ${names} at once; give the one to hold a line of its own and put the marker there; nothing was changed`, at);
+      }
+      const target = targets[0];
+      if (!target) {
+        const deploys = opts.targets.map((t) => t.repository).join(", ");
+        opts.log?.warning(`this hold marker is next to ${inline(m.refs[0].repository, 200)}, which this deploy does not bump (it bumps ${deploys}): it holds nothing here`, at);
+        continue;
+      }
+      if (held.has(target.repository)) continue;
+      const hold = { repository: target.repository, reason: m.reason, source: "marker", file: shown, line: m.line };
+      const since = await opts.origin?.(shown, m.line);
       if (since) hold.since = since;
       held.set(target.repository, hold);
-      break;
     }
   }
-  return [...held.values()];
+  return opts.targets.flatMap((t) => held.get(t.repository) ?? []);
+}
+function markedFiles(dir) {
+  const tree = new ConfinedDir(dir, { what: "the config repository", advice: "" });
+  const read = reader();
+  const out = [];
+  tree.eachFile(YAML_WALK, (f) => {
+    if (f.stat.size > MAX_YAML_BYTES) return;
+    const buf = read(f);
+    if (MAY_HOLD.test(buf.toString("latin1"))) out.push({ file: f.rel, text: buf.toString("utf8") });
+  });
+  return out;
+}
+function placed(text, file, shown, bump2) {
+  let refs;
+  try {
+    refs = findReferences(text, file, { repositories: EVERY, policies: bump2?.policies, helmKeys: bump2?.helmKeys }).refs;
+  } catch (e) {
+    const line = text.split("\n").findIndex((l) => holdReason(l) !== void 0) + 1;
+    throw new OffmainError(`${shown}:${line}: this hold marker cannot be placed: ${errorMessage(e)}`, { file: shown, line });
+  }
+  return placeHoldMarkers(text, refs);
 }
 function holdLine(h) {
   const why = h.reason ? `: ${inline(h.reason, 200)}` : "";
@@ -22130,9 +22340,15 @@ function runtimeVersion(text) {
 var MAX_EACH = 10;
 var ENV_SAMPLE = ".env.production.sample";
 var MAX_READ = 512 * 1024;
-async function blob(history, sha, file) {
+async function blob(history, sha, file, maxBytes) {
   const full = sha.length >= 40 ? sha : (await history.read(["rev-parse", "--verify", "-q", `${sha}^{commit}`])).stdout.trim() || sha;
-  return await history.fileAt(full, file, MAX_READ) ?? "";
+  const f = await history.file(full, file, maxBytes);
+  return "unread" in f ? { unread: `${file} at ${full.slice(0, 7)} ${f.unread}: not compared` } : { text: "text" in f ? f.text : "" };
+}
+async function bothSides(h, from, to, file, maxBytes) {
+  const [a, b] = [await blob(h, from, file, maxBytes), await blob(h, to, file, maxBytes)];
+  if ("unread" in a || "unread" in b) return [a, b].flatMap((x) => "unread" in x ? [x.unread] : []).join("; ");
+  return [a.text, b.text];
 }
 function patchChanges(before, after) {
   if (!before || !after) return [];
@@ -22168,15 +22384,25 @@ async function rollout(input) {
   };
   const cmp = compareUrl(h.repository, back ? to : from, back ? from : to);
   if (cmp) report.compareUrl = cmp;
-  if (entries.some((e) => e.file === ENV_SAMPLE)) report.env = envChanges(await blob(h, from, ENV_SAMPLE), await blob(h, to, ENV_SAMPLE));
+  const max = input.maxFileBytes ?? MAX_READ;
+  if (entries.some((e) => e.file === ENV_SAMPLE)) {
+    const env = await bothSides(h, from, to, ENV_SAMPLE, max);
+    report.env = typeof env === "string" ? { added: [], removed: [], changed: [], touched: true, notCompared: env } : envChanges(...env);
+  }
   for (const e of entries.filter((x) => Object.hasOwn(RUNTIME_FILES, x.file))) {
-    const [was, now] = [runtimeVersion(await blob(h, from, e.file)), runtimeVersion(await blob(h, to, e.file))];
-    if (was !== now) report.runtime.push({ name: RUNTIME_FILES[e.file], file: e.file, from: was, to: now });
+    const sides = await bothSides(h, from, to, e.file, max);
+    if (typeof sides === "string") report.runtime.push({ name: RUNTIME_FILES[e.file], file: e.file, from: "", to: "", notCompared: sides });
+    else {
+      const [was, now] = sides.map(runtimeVersion);
+      if (was !== now) report.runtime.push({ name: RUNTIME_FILES[e.file], file: e.file, from: was, to: now });
+    }
   }
   const dockerfiles = entries.filter((e) => isDockerfile(e.file));
   report.build.files = dockerfiles.map((e) => e.file).sort();
   for (const d of dockerfiles.slice(0, MAX_EACH)) {
-    report.build.dockerfiles.push(dockerfileChange(d.file, d.status, await blob(h, from, d.file), await blob(h, to, d.file)));
+    const sides = await bothSides(h, from, to, d.file, max);
+    if (typeof sides === "string") report.build.dockerfiles.push({ ...dockerfileChange(d.file, d.status, "", ""), notCompared: sides });
+    else report.build.dockerfiles.push(dockerfileChange(d.file, d.status, sides[0], sides[1]));
   }
   report.build.dockerfiles.sort((x, y) => x.file.localeCompare(y.file));
   const inPlace = report.build.dockerfiles.filter((d) => d.status === "changed");
@@ -22197,14 +22423,16 @@ function rangeWords(r) {
   return `${n(r.commits)} brought in`;
 }
 var valueChange = (c) => `${c.name} ${inline(c.from, 60) || "''"} -> ${inline(c.to, 60) || "''"}`;
-var runtimeChange = (c) => `${c.name} ${inline(c.from, 40) || "(none)"} -> ${inline(c.to, 40) || "(none)"} (${c.file})`;
+var runtimeChange = (c) => c.notCompared ? `${c.name}: ${inline(c.notCompared, 300)}` : `${c.name} ${inline(c.from, 40) || "(none)"} -> ${inline(c.to, 40) || "(none)"} (${c.file})`;
 function dockerfileWords(d, quote2 = (s) => s) {
   if (d.status === "added") return `${quote2(inline(d.file, 120))} (new${d.argsAdded.length ? `; build args: ${few(d.argsAdded, quote2)}` : ""})`;
   if (d.status === "removed") return `${quote2(inline(d.file, 120))} (removed)`;
+  if (d.notCompared) return `${quote2(inline(d.file, 120))} (build args not compared: ${inline(d.notCompared, 300)})`;
   const args = [d.argsAdded.length ? `build args added: ${few(d.argsAdded, quote2)}` : "", d.argsRemoved.length ? `build args removed: ${few(d.argsRemoved, quote2)}` : ""].filter(Boolean);
   return `${quote2(inline(d.file, 120))}${args.length ? ` (${args.join("; ")})` : ""}`;
 }
 function envWords(env, quote2 = (s) => s) {
+  if (env.notCompared) return [inline(env.notCompared, 300)];
   const out = [];
   if (env.added.length) out.push(`adds: ${few(env.added, quote2)}`);
   if (env.removed.length) out.push(`removes: ${few(env.removed, quote2)}`);
@@ -22227,7 +22455,7 @@ function rolloutLines(r) {
   }
   const moved = r.movedMigrations ?? [];
   if (moved.length) out.push(`- ${n(moved.length, "migration")} moved between db/migrate and db/post_migrate (nothing new to run): ${few(moved.map((m) => `${m.file} (${m.from} -> ${m.to})`))}`);
-  for (const w of envWords(r.env)) out.push(`- ${ENV_SAMPLE} ${w}`);
+  for (const w of envWords(r.env)) out.push(r.env.notCompared ? `- ${w}` : `- ${ENV_SAMPLE} ${w}`);
   for (const c of r.runtime ?? []) out.push(`- ${runtimeChange(c)}`);
   const dockerfiles = r.build.dockerfiles ?? [];
   if (dockerfiles.length) out.push(`- Dockerfiles changed: ${dockerfiles.map((d) => dockerfileWords(d)).join(", ")}${r.build.files.length > dockerfiles.length ? `, \u2026 and ${r.build.files.length - dockerfiles.length} more` : ""}`);
@@ -26903,12 +27131,12 @@ function parseMergeMethod(value) {
 
 // src/deploy/step.ts
 var import_semver3 = __toESM(require_semver(), 1);
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import path4 from "node:path";
 
 // src/deploy/configrepo.ts
-import { mkdir as mkdir2, rm } from "node:fs/promises";
+import { mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
 import path2 from "node:path";
 var DEFAULT_SERVER_URL = "https://github.com";
 var DEFAULT_AUTHOR = "offmain <offmain@users.noreply.github.com>";
@@ -27018,7 +27246,7 @@ var ConfigCheckout = class _ConfigCheckout {
     if (opts.branch !== void 0 && !isValidBranchName(opts.branch)) {
       throw new OffmainError(`branch "${opts.branch}" is not a valid branch name: pass a branch such as main`);
     }
-    await rm(dir, { recursive: true, force: true });
+    await rm2(dir, { recursive: true, force: true });
     await mkdir2(path2.dirname(dir), { recursive: true });
     const env = remote.env;
     const settings = ["-c", "core.autocrlf=false", "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false"];
@@ -27204,12 +27432,26 @@ function redisDriverNeed(report) {
 }
 var MAX_UPSTREAM_BYTES = 1024 * 1024;
 var SWITCH_FILES = ["lib/mastodon/redis_configuration.rb", "lib/mastodon/redis_config.rb"];
+var CANNOT_TELL = "offmain cannot tell whether it does";
+function cannotTell(commit, e) {
+  return `${CANNOT_TELL}: ${e instanceof Error ? e.message : `a file of upstream ${commit.slice(0, 7)} could not be read`}`;
+}
 async function redisDriverNeedOfTree(read, commit) {
-  const lock = await read("Gemfile.lock").catch(() => void 0);
+  let lock;
+  try {
+    lock = await read("Gemfile.lock");
+  } catch (e) {
+    return cannotTell(commit, e);
+  }
   const redis = lock === void 0 ? void 0 : /^    redis \((4\.[0-9.]{1,20})\)$/m.exec(lock)?.[1];
   if (!redis) return void 0;
   for (const file of SWITCH_FILES) {
-    const text = await read(file).catch(() => void 0);
+    let text;
+    try {
+      text = await read(file);
+    } catch (e) {
+      return cannotTell(commit, e);
+    }
     if (text !== void 0 && /REDIS_DRIVER['"](?:\]|\s*,\s*['"]hiredis['"]\s*\))\s*==\s*['"]ruby['"]/.test(text) && /:hiredis\b/.test(text)) {
       return `upstream ${commit.slice(0, 7)} runs redis-rb ${redis}, whose driver is hiredis unless REDIS_DRIVER=ruby (${file})`;
     }
@@ -27227,8 +27469,12 @@ function redisDriverNeedOfVersion(version) {
   return import_semver2.default.satisfies(v, ">=4.3.0-0 <4.6.0", { includePrerelease: true }) ? `Mastodon ${version.replace(/\+.*$/, "")} (4.3 to 4.5) chooses its Redis driver with REDIS_DRIVER, and the upstream tree could not be read` : void 0;
 }
 async function redisDriverNeedFor(src) {
-  if (src.tree && await src.tree.read("Gemfile.lock").catch(() => void 0) !== void 0) {
-    return redisDriverNeedOfTree(src.tree.read, src.tree.commit);
+  if (src.tree) {
+    const lock = await src.tree.read("Gemfile.lock").then(
+      (t) => t !== void 0,
+      () => true
+    );
+    if (lock) return redisDriverNeedOfTree(src.tree.read, src.tree.commit);
   }
   if (Array.isArray(src.report?.patches) && src.report.patches.some((p) => /(^|\/)hiredis-removal$/.test(String(p?.id)))) return redisDriverNeed(src.report);
   return redisDriverNeedOfVersion(src.version);
@@ -27261,7 +27507,7 @@ function findUncoveredRediss(dir, files, prefix = "") {
   return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 function redisDriverProblem(f, need) {
-  return `${inline(f.file, 300)}:${f.line} sets a rediss:// Redis URL${f.variable ? ` (${inline(f.variable, 80)})` : ""} without REDIS_DRIVER=ruby, and this Mastodon needs it for TLS (${need}): add REDIS_DRIVER=ruby to the same env (or set warn-only)`;
+  return `${inline(f.file, 300)}:${f.line} sets a rediss:// Redis URL${f.variable ? ` (${inline(f.variable, 80)})` : ""} without REDIS_DRIVER=ruby, and this Mastodon ${need.startsWith(CANNOT_TELL) ? "may need" : "needs"} it for TLS (${inline(need, 400)}): add REDIS_DRIVER=ruby to the same env (or set warn-only)`;
 }
 
 // src/deploy/preflight.ts
@@ -27271,9 +27517,11 @@ async function preflight(o) {
     dir: o.bump.dir,
     prefix: o.sub,
     targets: o.bump.targets,
-    references: [...found.changes, ...found.unchanged],
+    bump: o.bump,
+    found,
     input: o.hold,
-    origin: (file, line) => lineOrigin(o.co, file, line)
+    origin: (file, line) => lineOrigin(o.co, file, line),
+    log: o.log
   });
   for (const h of holds) o.log.warning(holdLine(h));
   const held = new Set(holds.map((h) => h.repository));
@@ -27657,7 +27905,7 @@ ${PR_MARKER}
     }
     return result;
   } finally {
-    if (!opts.workDir && workDir) await rm2(workDir, { recursive: true, force: true });
+    if (!opts.workDir && workDir) await rm3(workDir, { recursive: true, force: true });
   }
 }
 

@@ -11,10 +11,10 @@ import {
   buildSummaryMarkdown,
   runningRepository,
   validateSourceRepository
-} from "./chunk-P7I5BRSY.mjs";
+} from "./chunk-4LXDK5L3.mjs";
 import {
   headOf
-} from "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-L3EOFOQF.mjs";
 import {
   OffmainError,
   errorMessage,

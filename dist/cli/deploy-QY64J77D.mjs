@@ -4,13 +4,17 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  BUILD_USAGE,
-  buildCommand
-} from "./chunk-XKVYLPIS.mjs";
-import "./chunk-P7I5BRSY.mjs";
-import "./chunk-UU3CHNWJ.mjs";
+  DEPLOY_USAGE,
+  adoptValues,
+  deployCommands
+} from "./chunk-NLGLQDQF.mjs";
+import "./chunk-NUSJ3E7V.mjs";
+import "./chunk-KV2BBYS3.mjs";
+import "./chunk-4LXDK5L3.mjs";
+import "./chunk-L3EOFOQF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  BUILD_USAGE,
-  buildCommand
+  DEPLOY_USAGE,
+  adoptValues,
+  deployCommands
 };

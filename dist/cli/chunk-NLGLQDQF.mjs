@@ -15,7 +15,7 @@ import {
   parseMergeMethod,
   parsePolicies,
   parseSetArg
-} from "./chunk-IPO6J2LM.mjs";
+} from "./chunk-NUSJ3E7V.mjs";
 import {
   parse,
   required

@@ -5,20 +5,20 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DEPLOY_USAGE
-} from "./chunk-65TUJ2HC.mjs";
+} from "./chunk-NLGLQDQF.mjs";
 import {
   BUILD_USAGE
-} from "./chunk-XKVYLPIS.mjs";
+} from "./chunk-GVGQH2LX.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-4KIIF6P4.mjs";
-import "./chunk-LHBXACRE.mjs";
-import "./chunk-IPO6J2LM.mjs";
+} from "./chunk-DPEFEZIB.mjs";
+import "./chunk-RG7PXDV2.mjs";
+import "./chunk-NUSJ3E7V.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-P7I5BRSY.mjs";
+import "./chunk-4LXDK5L3.mjs";
 import {
   DEFAULT_PATCH_SETS
-} from "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-L3EOFOQF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 
 // src/cli/usage.ts

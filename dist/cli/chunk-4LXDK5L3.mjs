@@ -13,7 +13,7 @@ import {
   isValidOciTag,
   redactUrl,
   versionOf
-} from "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-L3EOFOQF.mjs";
 import {
   OffmainError
 } from "./chunk-DG7S4ZZ7.mjs";

@@ -9738,18 +9738,19 @@ function git(args, opts = {}) {
     const child = execFile(
       "git",
       args,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL" },
+      { cwd: opts.cwd, env, maxBuffer: opts.maxStdout ?? 256 * 1024 * 1024, encoding: "utf8", timeout: limit * 1e3, killSignal: "SIGKILL", signal: opts.signal },
       (error, stdout, stderr) => {
         const code = error ? typeof error.code === "number" ? error.code : 1 : 0;
+        const overflow = error?.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER";
         if (error && error.code === "ENOENT") {
           reject(new OffmainError("git was not found on PATH: install git (2.25 or newer) and run again"));
           return;
         }
-        if (error?.killed) {
+        if (error?.killed && !overflow && !opts.signal?.aborted) {
           stderr += `
 fatal: git ${args[0]} was stopped after ${limit} s (OFFMAIN_GIT_TIMEOUT_SECONDS): the server may be stalling; try again or raise the limit`;
         }
-        const result = { code, stdout, stderr };
+        const result = overflow ? { code, stdout, stderr, overflow } : { code, stdout, stderr };
         if (code !== 0 && !opts.allowFailure) {
           reject(new GitError(args, result));
           return;

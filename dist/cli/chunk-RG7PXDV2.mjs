@@ -14,13 +14,13 @@ import {
   githubClient,
   imageKind,
   parseSetArg
-} from "./chunk-IPO6J2LM.mjs";
+} from "./chunk-NUSJ3E7V.mjs";
 import {
   RegistryClient,
   describeTag,
   parsePlatforms,
   streamingName
-} from "./chunk-P7I5BRSY.mjs";
+} from "./chunk-4LXDK5L3.mjs";
 import {
   DEFAULT_REPOSITORY,
   cell,
@@ -37,7 +37,7 @@ import {
   stableTags,
   stripHidden,
   versionOf
-} from "./chunk-UU3CHNWJ.mjs";
+} from "./chunk-L3EOFOQF.mjs";
 import {
   OffmainError,
   errorMessage
@@ -283,7 +283,7 @@ async function gate(opts) {
   if (!chosen && !failure) {
     failure = `none of the newest ${line.length} commits of ${history.ref} passed the upstream checks gate (${mode}${minAge ? `, min-age ${minAge} h` : ""}): nothing is built; the next run looks again`;
   }
-  const lag = computeLag(chosen ? heldBack.filter((h) => h.time > chosen.time) : heldBack, now);
+  const lag = computeLag([...heldBack].reverse(), now, chosen);
   const result = { mode, head, heldBack, lagHours: lag.hours, requests: reader?.requests ?? 0 };
   if (slug) result.checksRepository = slug;
   if (chosen) result.chosen = chosen;
@@ -391,7 +391,8 @@ async function upstreamTree(opts, sha, env, dir) {
   await git(["remote", "add", "origin", remote.fetchUrl], { cwd: bare, env: genv });
   const f = await git(["fetch", "--quiet", "--no-tags", "--depth=1", "--filter=blob:none", "origin", sha], { cwd: bare, env: genv, allowFailure: true });
   if (f.code !== 0) throw new OffmainError(`cannot fetch ${sha.slice(0, 12)} from ${remote.display} (${redactText(f.stderr.trim().split("\n").pop() ?? "", remote.secrets)})`);
-  const v = await git(["cat-file", "blob", `${sha}:${VERSION_FILE}`], { cwd: bare, env: genv, allowFailure: true });
+  const v = await git(["cat-file", "blob", `${sha}:${VERSION_FILE}`], { cwd: bare, env: genv, allowFailure: true, maxStdout: 64 * 1024 });
+  if (v.overflow) throw new OffmainError(`${remote.display} ${sha.slice(0, 12)}: ${VERSION_FILE} is larger than the 64 KiB offmain reads: it is not a Mastodon version file`);
   if (v.code !== 0) throw new OffmainError(`${remote.display} ${sha.slice(0, 12)} has no ${VERSION_FILE}: it is not a Mastodon tree`);
   const tree = join(dir, "tree");
   await mkdir(join(tree, "lib/mastodon"), { recursive: true });
@@ -402,7 +403,12 @@ async function upstreamTree(opts, sha, env, dir) {
 async function platformOf(registry, repository, digest) {
   const m = await registry.manifest(repository, digest);
   if (!m?.json.config) return "unknown";
-  const c = JSON.parse((await registry.blob(repository, m.json.config.digest)).toString("utf8"));
+  let c;
+  try {
+    c = JSON.parse((await registry.blob(repository, m.json.config.digest)).toString("utf8"));
+  } catch {
+    return "unknown";
+  }
   const parts = [c.os, c.architecture, c.variant].filter((x) => typeof x === "string" && /^[a-z0-9]+$/.test(x));
   return parts.length >= 2 ? parts.join("/") : "unknown";
 }
@@ -443,6 +449,27 @@ function adoptionFor(adopt, images) {
     const to = images.find((i) => i.key === key)?.repositories[0]?.repository;
     return to ? `${a}=${to}` : a;
   });
+}
+var MovedTagError = class extends OffmainError {
+};
+function tagAndDigest(ref) {
+  const at = ref.lastIndexOf("@");
+  const rest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = rest.lastIndexOf(":");
+  const tag = colon > rest.lastIndexOf("/") ? rest.slice(colon + 1) : rest.includes("/") ? void 0 : rest || void 0;
+  return { ...tag ? { tag } : {}, ...at >= 0 ? { digest: ref.slice(at + 1) } : {} };
+}
+function movedTag(changes) {
+  for (const c of changes) {
+    const was = tagAndDigest(c.old);
+    const now = tagAndDigest(c.new);
+    if (was.tag && was.tag === now.tag && was.digest && now.digest && was.digest !== now.digest) {
+      return new MovedTagError(
+        `${c.repository}:${was.tag} names ${now.digest} in the registry, but ${c.file}:${c.line} pins ${was.digest}, what offmain pushed and deployed: the tag moved after offmain pushed it, and nothing is re-pinned to it. Find out who pushed the new digest (anyone who can push to that repository can run code in your cluster), then restore the tag to the pinned digest or delete it`
+      );
+    }
+  }
+  return void 0;
 }
 async function decide(opts) {
   return await decideWith(opts, true);
@@ -508,8 +535,12 @@ async function decideWith(opts, standalone) {
       try {
         if ("error" in cloned) throw cloned.error;
         const targets = pinned.map(parseSetArg);
-        runs = !(await bump({ dir: configDir, targets, adopt: adoptionFor(opts.adopt, images), dryRun: true, allowDowngrade: true })).changed;
+        const asked = await bump({ dir: configDir, targets, adopt: adoptionFor(opts.adopt, images), dryRun: true, allowDowngrade: true });
+        const moved = movedTag(asked.changes);
+        if (moved) throw moved;
+        runs = !asked.changed;
       } catch (e) {
+        if (e instanceof MovedTagError) throw e;
         log.warning(`the config repository could not be asked (${e.message}): deploying`);
         runs = false;
       }

@@ -4,21 +4,16 @@ import { fileURLToPath as __offmainPath } from 'node:url';
 const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
-  patchOptions,
-  printPatchResult,
-  resolveOptions,
-  token,
-  track,
-  upstreamCommands
-} from "./chunk-KQJVJSKP.mjs";
+  DECIDE_USAGE,
+  decideCommand
+} from "./chunk-DPEFEZIB.mjs";
+import "./chunk-RG7PXDV2.mjs";
+import "./chunk-NUSJ3E7V.mjs";
 import "./chunk-KV2BBYS3.mjs";
-import "./chunk-UU3CHNWJ.mjs";
+import "./chunk-4LXDK5L3.mjs";
+import "./chunk-L3EOFOQF.mjs";
 import "./chunk-DG7S4ZZ7.mjs";
 export {
-  patchOptions,
-  printPatchResult,
-  resolveOptions,
-  token,
-  track,
-  upstreamCommands
+  DECIDE_USAGE,
+  decideCommand
 };
