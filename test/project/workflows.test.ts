@@ -528,7 +528,9 @@ describe('the reusable workflow', () => {
         }
         const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         const url = new URL(req.url ?? '/', 'http://x');
-        if (url.pathname === '/repos/acme/ops/commits') {
+        if (url.pathname === '/repos/acme/ops/commits' && lastCommitDaysAgo < 0) {
+          json(500, { message: 'Server Error' });
+        } else if (url.pathname === '/repos/acme/ops/commits') {
           const date = new Date(Date.now() - lastCommitDaysAgo * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
           json(200, [{ sha: 'f'.repeat(40), commit: { committer: { name: 'a', email: 'a@example.invalid', date } } }]);
         } else if (url.pathname === '/repos/acme/ops/actions/workflows/offmain.yml/runs') {
@@ -590,6 +592,13 @@ describe('the reusable workflow', () => {
       expect(/^::warning::/m.test(r.stdout)).toBe(warns);
       if (puts) expect(r.summary).toMatch(/re-enabled offmain\.yml \(keepalive\)/);
       if (o.public === 'false') expect(calls).toEqual([]);
+    });
+
+    it('an API that cannot say when the last commit was: a warning, nothing enabled, the job not failed', async () => {
+      const r = await run({ days: -1 });
+      expect(r.code).toBe(0);
+      expect(enabled()).toBe(0);
+      expect(r.stdout).toMatch(/^::warning::keepalive: cannot read the date of this repository's last commit/m);
     });
 
     it('says what to grant when the caller left actions: write out, and never fails the job for it', async () => {
