@@ -110,10 +110,10 @@ var COMMANDS = {
   resolve: async () => (await import("./upstream-NEQLNVFQ.mjs")).upstreamCommands.resolve,
   version: async () => (await import("./upstream-NEQLNVFQ.mjs")).upstreamCommands.version,
   patch: async () => (await import("./upstream-NEQLNVFQ.mjs")).upstreamCommands.patch,
-  run: async () => (await import("./run-ICCKMQBS.mjs")).runCommand,
+  run: async () => (await import("./run-BWOVVLUR.mjs")).runCommand,
   build: async () => (await import("./build-HI54N33J.mjs")).buildCommand,
   runners: async () => (await import("./runners-UPYG7FIK.mjs")).runnersCommand,
-  decide: async () => (await import("./decide-T3E4DH2J.mjs")).decideCommand,
+  decide: async () => (await import("./decide-X6MBJVIR.mjs")).decideCommand,
   bump: async () => (await import("./deploy-QY64J77D.mjs")).deployCommands.bump,
   deploy: async () => (await import("./deploy-QY64J77D.mjs")).deployCommands.deploy,
   freshness: async () => (await import("./deploy-QY64J77D.mjs")).deployCommands.freshness
@@ -132,7 +132,7 @@ async function main(argv, io) {
     return 0;
   }
   if (!name || name === "--help" || name === "-h" || name === "help" || rest.includes("--help") || rest.includes("-h")) {
-    const usage = await import("./usage-Q7TYMVQL.mjs");
+    const usage = await import("./usage-2SEO4X7C.mjs");
     out.stdout(name === "build" ? usage.BUILD_USAGE : usage.USAGE);
     return name ? 0 : 1;
   }

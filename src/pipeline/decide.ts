@@ -24,7 +24,7 @@ import { OffmainError } from '../core/errors.js';
 import { git } from '../core/git.js';
 import type { Logger } from '../core/log.js';
 import { gitRemote, parseLsRemote, redactText } from '../core/remote.js';
-import { describeTag, parsePlatforms, RegistryClient, streamingName, type TagContent } from '../build/index.js';
+import { describeTag, parseImageRef, parsePlatforms, RegistryClient, streamingName, type TagContent } from '../build/index.js';
 import { adoptedKind, bump, ConfigCheckout, configRemote, parseSetArg, type BumpChange } from '../deploy/index.js';
 import { DEFAULT_REPOSITORY, parseImageTag, patchesDigest, stableTags, versionOf, type Track } from '../patch/index.js';
 import { gateBeforePatch, type GateBeforePatchOptions, type GateResult } from './gate.js';
@@ -237,11 +237,10 @@ class MovedTagError extends OffmainError {}
 
 /** `tag` and `digest` of a reference as the bump reports it (`tag[@digest]`, or a whole `repo:tag@digest`). */
 function tagAndDigest(ref: string): { tag?: string; digest?: string } {
-  const at = ref.lastIndexOf('@');
-  const rest = at >= 0 ? ref.slice(0, at) : ref;
-  const colon = rest.lastIndexOf(':');
-  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : rest.includes('/') ? undefined : rest || undefined;
-  return { ...(tag ? { tag } : {}), ...(at >= 0 ? { digest: ref.slice(at + 1) } : {}) };
+  const r = parseImageRef(ref);
+  // A split layout's `tag[@digest]` parses as a repository named like the tag.
+  const tag = r.tag ?? (r.repository.includes('/') ? undefined : r.repository || undefined);
+  return { ...(tag ? { tag } : {}), ...(r.digest !== undefined ? { digest: r.digest } : {}) };
 }
 
 /**

@@ -5,7 +5,7 @@ const require = __offmainRequire(import.meta.url);
 const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   decide
-} from "./chunk-RG7PXDV2.mjs";
+} from "./chunk-3LAYXXTM.mjs";
 import {
   parse
 } from "./chunk-KV2BBYS3.mjs";

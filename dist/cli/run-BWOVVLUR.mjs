@@ -17,7 +17,7 @@ import {
   decideForRun,
   gateBeforePatch,
   gateMarkdown
-} from "./chunk-RG7PXDV2.mjs";
+} from "./chunk-3LAYXXTM.mjs";
 import {
   ConfigCheckout,
   UpstreamHistory,

@@ -6,8 +6,8 @@ const __dirname = __offmainPath(new URL(".", import.meta.url));
 import {
   DECIDE_USAGE,
   decideCommand
-} from "./chunk-DPEFEZIB.mjs";
-import "./chunk-RG7PXDV2.mjs";
+} from "./chunk-WPILLENE.mjs";
+import "./chunk-3LAYXXTM.mjs";
 import "./chunk-NUSJ3E7V.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-4LXDK5L3.mjs";

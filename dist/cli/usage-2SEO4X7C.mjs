@@ -11,8 +11,8 @@ import {
 } from "./chunk-GVGQH2LX.mjs";
 import {
   DECIDE_USAGE
-} from "./chunk-DPEFEZIB.mjs";
-import "./chunk-RG7PXDV2.mjs";
+} from "./chunk-WPILLENE.mjs";
+import "./chunk-3LAYXXTM.mjs";
 import "./chunk-NUSJ3E7V.mjs";
 import "./chunk-KV2BBYS3.mjs";
 import "./chunk-4LXDK5L3.mjs";

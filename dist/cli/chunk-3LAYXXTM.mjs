@@ -18,6 +18,7 @@ import {
 import {
   RegistryClient,
   describeTag,
+  parseImageRef,
   parsePlatforms,
   streamingName
 } from "./chunk-4LXDK5L3.mjs";
@@ -453,11 +454,9 @@ function adoptionFor(adopt, images) {
 var MovedTagError = class extends OffmainError {
 };
 function tagAndDigest(ref) {
-  const at = ref.lastIndexOf("@");
-  const rest = at >= 0 ? ref.slice(0, at) : ref;
-  const colon = rest.lastIndexOf(":");
-  const tag = colon > rest.lastIndexOf("/") ? rest.slice(colon + 1) : rest.includes("/") ? void 0 : rest || void 0;
-  return { ...tag ? { tag } : {}, ...at >= 0 ? { digest: ref.slice(at + 1) } : {} };
+  const r = parseImageRef(ref);
+  const tag = r.tag ?? (r.repository.includes("/") ? void 0 : r.repository || void 0);
+  return { ...tag ? { tag } : {}, ...r.digest !== void 0 ? { digest: r.digest } : {} };
 }
 function movedTag(changes) {
   for (const c of changes) {
